@@ -1,0 +1,41 @@
+package dev.shortlease.application.port.in;
+
+import dev.shortlease.domain.AppId;
+import dev.shortlease.domain.ConversationId;
+import dev.shortlease.domain.EndUser;
+import dev.shortlease.domain.InvalidInputException;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Command: send {@code query} to an app as {@code user}, continuing {@code conversationId} or
+ * starting a conversation when it is null. {@code completion} is true for the completion endpoint,
+ * which takes its text from {@code inputs.query} and keeps no visible conversation.
+ */
+public record SendMessageCommand(
+    AppId appId,
+    String user,
+    String query,
+    Map<String, String> inputs,
+    ConversationId conversationId,
+    ResponseMode responseMode,
+    boolean autoGenerateName,
+    boolean completion) {
+
+  public static final int MAX_QUERY_LENGTH = 100_000;
+
+  public SendMessageCommand {
+    Objects.requireNonNull(appId, "appId");
+    user = EndUser.requireExternalId(user);
+    inputs = inputs == null ? Map.of() : Map.copyOf(inputs);
+    responseMode = responseMode == null ? ResponseMode.BLOCKING : responseMode;
+    query = query == null ? "" : query;
+    if (!completion && query.isBlank()) {
+      throw new InvalidInputException("query", "is required");
+    }
+    if (query.length() > MAX_QUERY_LENGTH) {
+      throw new InvalidInputException(
+          "query", "must be at most " + MAX_QUERY_LENGTH + " characters");
+    }
+  }
+}

@@ -1,0 +1,16 @@
+package dev.shortlease.application.port.out;
+
+/** Outbound port: a chat model that streams its answer. A long call: no connection is held. */
+@LongCall
+public interface ChatModelPort {
+
+  /**
+   * Sends {@code request} and blocks until the model has finished, streaming text tokens to {@code
+   * tokens} as they arrive. When {@code stop} is requested, forwarding ends promptly, the provider
+   * request is cancelled where possible, and the reply carries the text so far with {@link
+   * FinishReason#STOPPED}.
+   *
+   * @throws ModelException when the provider fails; tokens already forwarded stay valid
+   */
+  ModelReply chat(ModelRequest request, TokenSink tokens, StopSignal stop);
+}

@@ -1,0 +1,7 @@
+package dev.shortlease.domain;
+
+/** Whether an app serves requests at all. */
+public enum AppStatus {
+  NORMAL,
+  DISABLED
+}

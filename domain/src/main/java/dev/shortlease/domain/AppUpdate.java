@@ -1,0 +1,38 @@
+package dev.shortlease.domain;
+
+import java.util.List;
+
+/** A partial change to an app: {@code null} fields stay as they are. */
+public record AppUpdate(
+    String name,
+    String description,
+    ModelSettings modelSettings,
+    String systemPrompt,
+    String openingStatement,
+    List<String> suggestedQuestions,
+    AppStatus status,
+    Boolean apiEnabled) {
+
+  public AppUpdate {
+    if (name != null) {
+      name = Texts.requireText(name, "name", 255);
+    }
+    suggestedQuestions = suggestedQuestions == null ? null : List.copyOf(suggestedQuestions);
+  }
+
+  /** Applies this change to {@code app}, returning the new value. */
+  public App applyTo(App app) {
+    return new App(
+        app.id(),
+        name != null ? name : app.name(),
+        description != null ? description : app.description(),
+        app.mode(),
+        modelSettings != null ? modelSettings : app.modelSettings(),
+        systemPrompt != null ? systemPrompt : app.systemPrompt(),
+        openingStatement != null ? openingStatement : app.openingStatement(),
+        suggestedQuestions != null ? suggestedQuestions : app.suggestedQuestions(),
+        status != null ? status : app.status(),
+        apiEnabled != null ? apiEnabled : app.apiEnabled(),
+        app.createdAt());
+  }
+}

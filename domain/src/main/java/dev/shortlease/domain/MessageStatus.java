@@ -1,0 +1,34 @@
+package dev.shortlease.domain;
+
+import java.util.Locale;
+
+/**
+ * Where a message is in its life. {@code RUNNING} is the only non-terminal state; a terminal state
+ * never changes again (rule R5: the answer, once saved, is not overwritten or lost).
+ */
+public enum MessageStatus {
+  RUNNING,
+  NORMAL,
+  STOPPED,
+  ERROR;
+
+  public boolean isTerminal() {
+    return this != RUNNING;
+  }
+
+  /** Only running → terminal is allowed; nothing goes back to running or between terminals. */
+  public boolean canBecome(MessageStatus next) {
+    return this == RUNNING && next.isTerminal();
+  }
+
+  public MessageStatus requireTransitionTo(MessageStatus next) {
+    if (!canBecome(next)) {
+      throw new IllegalTransitionException("message cannot go from " + this + " to " + next);
+    }
+    return next;
+  }
+
+  public String wire() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,25 @@
+package dev.shortlease.domain;
+
+import java.util.Objects;
+
+/**
+ * Which model an app talks to and how. {@code model} is the provider's model name; {@code
+ * temperature} and {@code maxTokens} are optional ({@code null} means the provider's default).
+ */
+public record ModelSettings(String model, Double temperature, Integer maxTokens) {
+
+  public static final ModelSettings DEFAULT = new ModelSettings("simulated", null, null);
+
+  public ModelSettings {
+    Objects.requireNonNull(model, "model");
+    if (model.isBlank()) {
+      throw new InvalidInputException("model", "must not be blank");
+    }
+    if (temperature != null && (temperature < 0 || temperature > 2)) {
+      throw new InvalidInputException("temperature", "must be between 0 and 2");
+    }
+    if (maxTokens != null && maxTokens < 1) {
+      throw new InvalidInputException("max_tokens", "must be positive");
+    }
+  }
+}

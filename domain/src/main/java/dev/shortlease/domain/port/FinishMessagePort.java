@@ -1,0 +1,25 @@
+package dev.shortlease.domain.port;
+
+import dev.shortlease.domain.MessageId;
+import dev.shortlease.domain.MessageOutcome;
+import dev.shortlease.domain.Owner;
+import java.time.Instant;
+
+/** Outbound port for T4: the one write that ends a message (rule R5). */
+public interface FinishMessagePort {
+
+  /**
+   * Moves a running message to {@code outcome}'s terminal state with its answer, usage and latency,
+   * and touches the conversation's {@code updatedAt}. Safe against concurrent finishers: exactly
+   * one call wins and returns true; later calls (message already terminal) change nothing and
+   * return false.
+   */
+  boolean finishMessage(Owner owner, MessageId messageId, MessageOutcome outcome);
+
+  /**
+   * Ends messages still running that started before {@code startedBefore} (left by a crashed
+   * process) as {@code error} with {@code error} as text, keeping their partial answer. Returns how
+   * many were ended.
+   */
+  int failAbandoned(Instant startedBefore, String error);
+}

@@ -1,0 +1,517 @@
+package dev.shortlease.domain.port.inmemory;
+
+import dev.shortlease.domain.AgentThought;
+import dev.shortlease.domain.AgentThoughtId;
+import dev.shortlease.domain.ApiKey;
+import dev.shortlease.domain.ApiKeyHash;
+import dev.shortlease.domain.ApiKeyId;
+import dev.shortlease.domain.App;
+import dev.shortlease.domain.AppId;
+import dev.shortlease.domain.AppStatus;
+import dev.shortlease.domain.AppUpdate;
+import dev.shortlease.domain.ChatTurn;
+import dev.shortlease.domain.Conversation;
+import dev.shortlease.domain.ConversationId;
+import dev.shortlease.domain.ConversationStatus;
+import dev.shortlease.domain.EndUser;
+import dev.shortlease.domain.EndUserId;
+import dev.shortlease.domain.Feedback;
+import dev.shortlease.domain.HistoryWindow;
+import dev.shortlease.domain.Message;
+import dev.shortlease.domain.MessageId;
+import dev.shortlease.domain.MessageOutcome;
+import dev.shortlease.domain.MessageStatus;
+import dev.shortlease.domain.MessageWithThoughts;
+import dev.shortlease.domain.NewApp;
+import dev.shortlease.domain.NewTurn;
+import dev.shortlease.domain.NotFoundException;
+import dev.shortlease.domain.Owner;
+import dev.shortlease.domain.Page;
+import dev.shortlease.domain.StartedTurn;
+import dev.shortlease.domain.TokenUsage;
+import dev.shortlease.domain.port.AgentThoughtsPort;
+import dev.shortlease.domain.port.ApiKeysPort;
+import dev.shortlease.domain.port.AppsPort;
+import dev.shortlease.domain.port.ChatHistoryPort;
+import dev.shortlease.domain.port.ConversationSort;
+import dev.shortlease.domain.port.ConversationsPort;
+import dev.shortlease.domain.port.EndUsersPort;
+import dev.shortlease.domain.port.FinishMessagePort;
+import dev.shortlease.domain.port.MessagesPort;
+import dev.shortlease.domain.port.OwnerStats;
+import dev.shortlease.domain.port.StartTurnPort;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * In-memory fake of every persistence port, for fast use-case tests and as the reference behaviour
+ * the port contract tests pin down. One lock makes each method atomic, like the short transaction
+ * of the real adapter.
+ */
+public final class InMemoryStore
+    implements AppsPort,
+        ApiKeysPort,
+        EndUsersPort,
+        StartTurnPort,
+        ChatHistoryPort,
+        FinishMessagePort,
+        AgentThoughtsPort,
+        ConversationsPort,
+        MessagesPort {
+
+  private final Clock clock;
+  private final Map<AppId, App> apps = new LinkedHashMap<>();
+  private final Map<ApiKeyId, ApiKey> keys = new LinkedHashMap<>();
+  private final Map<EndUserId, EndUser> endUsers = new LinkedHashMap<>();
+  private final Map<ConversationId, Conversation> conversations = new LinkedHashMap<>();
+  private final Map<MessageId, Message> messages = new LinkedHashMap<>();
+  private final Map<AgentThoughtId, AgentThought> thoughts = new LinkedHashMap<>();
+  private Instant lastTick = Instant.EPOCH;
+
+  public InMemoryStore() {
+    this(Clock.systemUTC());
+  }
+
+  public InMemoryStore(Clock clock) {
+    this.clock = clock;
+  }
+
+  /** Strictly increasing microsecond timestamps, so orderings are total as in the database. */
+  private Instant now() {
+    Instant t = clock.instant().truncatedTo(ChronoUnit.MICROS);
+    lastTick = t.isAfter(lastTick) ? t : lastTick.plus(1, ChronoUnit.MICROS);
+    return lastTick;
+  }
+
+  // --- apps and keys ---
+
+  @Override
+  public synchronized AppId createApp(NewApp n) {
+    AppId id = AppId.random();
+    apps.put(
+        id,
+        new App(
+            id,
+            n.name(),
+            n.description(),
+            n.mode(),
+            n.modelSettings(),
+            n.systemPrompt(),
+            n.openingStatement(),
+            n.suggestedQuestions(),
+            AppStatus.NORMAL,
+            true,
+            now()));
+    return id;
+  }
+
+  @Override
+  public synchronized Optional<App> findApp(AppId id) {
+    return Optional.ofNullable(apps.get(id));
+  }
+
+  @Override
+  public synchronized List<App> listApps() {
+    return List.copyOf(apps.values());
+  }
+
+  @Override
+  public synchronized Optional<App> updateApp(AppId id, AppUpdate update) {
+    return Optional.ofNullable(apps.computeIfPresent(id, (k, app) -> update.applyTo(app)));
+  }
+
+  @Override
+  public synchronized ApiKeyId addKey(AppId appId, ApiKeyHash hash, String prefix) {
+    if (!apps.containsKey(appId)) {
+      throw new NotFoundException("app");
+    }
+    ApiKeyId id = ApiKeyId.random();
+    keys.put(id, new ApiKey(id, appId, hash, prefix, now(), null));
+    return id;
+  }
+
+  @Override
+  public synchronized List<ApiKey> listKeys(AppId appId) {
+    return keys.values().stream().filter(k -> k.appId().equals(appId)).toList();
+  }
+
+  @Override
+  public synchronized boolean revokeKey(AppId appId, ApiKeyId keyId) {
+    ApiKey key = keys.get(keyId);
+    if (key == null || !key.appId().equals(appId) || !key.isActive()) {
+      return false;
+    }
+    keys.put(
+        keyId, new ApiKey(key.id(), key.appId(), key.hash(), key.prefix(), key.createdAt(), now()));
+    return true;
+  }
+
+  @Override
+  public synchronized Optional<AppId> findAppIdByKey(ApiKeyHash hash) {
+    return keys.values().stream()
+        .filter(k -> k.isActive() && k.hash().matches(hash))
+        .map(ApiKey::appId)
+        .findFirst();
+  }
+
+  // --- end users and the start of a turn ---
+
+  @Override
+  public synchronized Optional<EndUserId> findEndUser(AppId appId, String externalId) {
+    return endUsers.values().stream()
+        .filter(u -> u.appId().equals(appId) && u.externalId().equals(externalId))
+        .map(EndUser::id)
+        .findFirst();
+  }
+
+  @Override
+  public synchronized StartedTurn startTurn(NewTurn turn) {
+    if (!apps.containsKey(turn.appId())) {
+      throw new NotFoundException("app");
+    }
+    Conversation existing = null;
+    Optional<EndUserId> knownUser = findEndUser(turn.appId(), turn.user());
+    if (turn.conversationId() != null) {
+      existing =
+          knownUser
+              .map(u -> liveConversation(new Owner(turn.appId(), u), turn.conversationId()))
+              .orElse(null);
+      if (existing == null) {
+        throw new NotFoundException("conversation");
+      }
+    }
+    EndUserId userId =
+        knownUser.orElseGet(
+            () -> {
+              EndUserId id = EndUserId.random();
+              endUsers.put(id, new EndUser(id, turn.appId(), turn.user(), now()));
+              return id;
+            });
+    Owner owner = new Owner(turn.appId(), userId);
+    Instant now = now();
+    ConversationId conversationId;
+    if (existing == null) {
+      conversationId = ConversationId.random();
+      conversations.put(
+          conversationId,
+          new Conversation(
+              conversationId, owner, "", turn.inputs(), ConversationStatus.NORMAL, now, now));
+    } else {
+      conversationId = existing.id();
+      conversations.put(conversationId, withUpdatedAt(existing, now));
+    }
+    MessageId messageId = MessageId.random();
+    messages.put(
+        messageId,
+        new Message(
+            messageId,
+            conversationId,
+            owner,
+            turn.query(),
+            turn.inputs(),
+            "",
+            MessageStatus.RUNNING,
+            null,
+            TokenUsage.NONE,
+            null,
+            null,
+            now,
+            now));
+    return new StartedTurn(owner, conversationId, existing == null, messageId, now);
+  }
+
+  // --- history and finishing ---
+
+  @Override
+  public synchronized List<ChatTurn> loadHistory(
+      Owner owner, ConversationId conversationId, MessageId current, HistoryWindow window) {
+    if (liveConversation(owner, conversationId) == null) {
+      return List.of();
+    }
+    List<Message> newestFirst =
+        messagesOf(conversationId).stream()
+            .filter(m -> !m.id().equals(current))
+            .sorted(Comparator.comparing(Message::createdAt).reversed())
+            .toList();
+    return window.select(newestFirst);
+  }
+
+  @Override
+  public synchronized boolean finishMessage(
+      Owner owner, MessageId messageId, MessageOutcome outcome) {
+    Message m = messages.get(messageId);
+    if (m == null || !m.owner().equals(owner) || !m.status().canBecome(outcome.status())) {
+      return false;
+    }
+    Instant now = now();
+    messages.put(messageId, finished(m, outcome, now));
+    Conversation c = conversations.get(m.conversationId());
+    conversations.put(c.id(), withUpdatedAt(c, now));
+    return true;
+  }
+
+  @Override
+  public synchronized int failAbandoned(Instant startedBefore, String error) {
+    List<Message> abandoned =
+        messages.values().stream()
+            .filter(m -> m.status() == MessageStatus.RUNNING)
+            .filter(m -> m.createdAt().isBefore(startedBefore))
+            .toList();
+    Instant now = now();
+    for (Message m : abandoned) {
+      MessageOutcome outcome = MessageOutcome.failed(m.answer(), error, m.usage(), m.latency());
+      messages.put(m.id(), finished(m, outcome, now));
+    }
+    return abandoned.size();
+  }
+
+  // --- agent thoughts ---
+
+  @Override
+  public synchronized AgentThoughtId addThought(
+      Owner owner,
+      MessageId messageId,
+      int position,
+      String thought,
+      String tool,
+      String toolInput,
+      TokenUsage usage) {
+    Message m = messages.get(messageId);
+    if (m == null || !m.owner().equals(owner)) {
+      throw new NotFoundException("message");
+    }
+    AgentThoughtId id = AgentThoughtId.random();
+    thoughts.put(
+        id, new AgentThought(id, messageId, position, thought, tool, toolInput, "", usage, now()));
+    return id;
+  }
+
+  @Override
+  public synchronized AgentThoughtId recordObservation(
+      Owner owner, AgentThoughtId thoughtId, String observation) {
+    AgentThought t = thoughts.get(thoughtId);
+    if (t == null || !messages.get(t.messageId()).owner().equals(owner)) {
+      throw new NotFoundException("agent thought");
+    }
+    thoughts.put(
+        thoughtId,
+        new AgentThought(
+            t.id(),
+            t.messageId(),
+            t.position(),
+            t.thought(),
+            t.tool(),
+            t.toolInput(),
+            observation,
+            t.usage(),
+            t.createdAt()));
+    return thoughtId;
+  }
+
+  // --- conversations ---
+
+  @Override
+  public synchronized Page<Conversation> listConversations(
+      Owner owner, ConversationId lastId, int limit, ConversationSort sort) {
+    Page.requireLimit(limit);
+    Comparator<Conversation> order =
+        switch (sort) {
+          case CREATED_ASC -> Comparator.comparing(Conversation::createdAt);
+          case CREATED_DESC -> Comparator.comparing(Conversation::createdAt).reversed();
+          case UPDATED_ASC -> Comparator.comparing(Conversation::updatedAt);
+          case UPDATED_DESC -> Comparator.comparing(Conversation::updatedAt).reversed();
+        };
+    List<Conversation> all =
+        conversations.values().stream()
+            .filter(c -> c.owner().equals(owner) && c.status() == ConversationStatus.NORMAL)
+            .sorted(order)
+            .toList();
+    int start = 0;
+    if (lastId != null) {
+      int index = all.stream().map(Conversation::id).toList().indexOf(lastId);
+      if (index < 0) {
+        throw new NotFoundException("last_id");
+      }
+      start = index + 1;
+    }
+    List<Conversation> rest = all.subList(start, all.size());
+    return new Page<>(rest.stream().limit(limit).toList(), rest.size() > limit);
+  }
+
+  @Override
+  public synchronized Optional<Conversation> findConversation(Owner owner, ConversationId id) {
+    return Optional.ofNullable(liveConversation(owner, id));
+  }
+
+  @Override
+  public synchronized Optional<Conversation> renameConversation(
+      Owner owner, ConversationId id, String name) {
+    Conversation c = liveConversation(owner, id);
+    if (c == null) {
+      return Optional.empty();
+    }
+    Conversation renamed = withName(c, Conversation.requireName(name), now());
+    conversations.put(id, renamed);
+    return Optional.of(renamed);
+  }
+
+  @Override
+  public synchronized boolean nameIfUnnamed(Owner owner, ConversationId id, String name) {
+    Conversation c = liveConversation(owner, id);
+    if (c == null || !c.name().isEmpty()) {
+      return false;
+    }
+    conversations.put(id, withName(c, Conversation.requireName(name), c.updatedAt()));
+    return true;
+  }
+
+  @Override
+  public synchronized boolean deleteConversation(Owner owner, ConversationId id) {
+    Conversation c = liveConversation(owner, id);
+    if (c == null) {
+      return false;
+    }
+    conversations.put(
+        id,
+        new Conversation(
+            c.id(),
+            c.owner(),
+            c.name(),
+            c.inputs(),
+            ConversationStatus.DELETED,
+            c.createdAt(),
+            now()));
+    return true;
+  }
+
+  @Override
+  public synchronized OwnerStats statsFor(Owner owner) {
+    List<Message> mine =
+        messages.values().stream()
+            .filter(m -> m.owner().equals(owner))
+            .filter(m -> liveConversation(owner, m.conversationId()) != null)
+            .toList();
+    long liveConversations =
+        conversations.values().stream()
+            .filter(c -> c.owner().equals(owner) && c.status() == ConversationStatus.NORMAL)
+            .count();
+    long tokens = mine.stream().mapToLong(m -> m.usage().totalTokens()).sum();
+    return new OwnerStats(liveConversations, mine.size(), tokens);
+  }
+
+  // --- messages ---
+
+  @Override
+  public synchronized Page<MessageWithThoughts> listMessages(
+      Owner owner, ConversationId conversationId, MessageId firstId, int limit) {
+    Page.requireLimit(limit);
+    if (liveConversation(owner, conversationId) == null) {
+      throw new NotFoundException("conversation");
+    }
+    List<Message> oldestFirst =
+        messagesOf(conversationId).stream()
+            .sorted(Comparator.comparing(Message::createdAt))
+            .toList();
+    int end = oldestFirst.size();
+    if (firstId != null) {
+      end = oldestFirst.stream().map(Message::id).toList().indexOf(firstId);
+      if (end < 0) {
+        throw new NotFoundException("first_id");
+      }
+    }
+    int start = Math.max(0, end - limit);
+    List<MessageWithThoughts> page =
+        oldestFirst.subList(start, end).stream()
+            .map(m -> new MessageWithThoughts(m, thoughtsOf(m.id())))
+            .toList();
+    return new Page<>(page, start > 0);
+  }
+
+  @Override
+  public synchronized Optional<Message> findMessage(Owner owner, MessageId id) {
+    Message m = messages.get(id);
+    if (m == null
+        || !m.owner().equals(owner)
+        || liveConversation(owner, m.conversationId()) == null) {
+      return Optional.empty();
+    }
+    return Optional.of(m);
+  }
+
+  @Override
+  public synchronized boolean setFeedback(Owner owner, MessageId id, Feedback feedback) {
+    Optional<Message> found = findMessage(owner, id);
+    found.ifPresent(
+        m ->
+            messages.put(
+                id,
+                new Message(
+                    m.id(),
+                    m.conversationId(),
+                    m.owner(),
+                    m.query(),
+                    m.inputs(),
+                    m.answer(),
+                    m.status(),
+                    m.error(),
+                    m.usage(),
+                    m.latency(),
+                    feedback,
+                    m.createdAt(),
+                    now())));
+    return found.isPresent();
+  }
+
+  // --- helpers ---
+
+  private Conversation liveConversation(Owner owner, ConversationId id) {
+    Conversation c = conversations.get(id);
+    return c != null && c.owner().equals(owner) && c.status() == ConversationStatus.NORMAL
+        ? c
+        : null;
+  }
+
+  private List<Message> messagesOf(ConversationId id) {
+    return messages.values().stream().filter(m -> m.conversationId().equals(id)).toList();
+  }
+
+  private List<AgentThought> thoughtsOf(MessageId id) {
+    return thoughts.values().stream()
+        .filter(t -> t.messageId().equals(id))
+        .sorted(Comparator.comparingInt(AgentThought::position))
+        .toList();
+  }
+
+  private static Message finished(Message m, MessageOutcome o, Instant now) {
+    return new Message(
+        m.id(),
+        m.conversationId(),
+        m.owner(),
+        m.query(),
+        m.inputs(),
+        o.answer(),
+        o.status(),
+        o.error(),
+        o.usage(),
+        o.latency(),
+        m.feedback(),
+        m.createdAt(),
+        now);
+  }
+
+  private static Conversation withUpdatedAt(Conversation c, Instant now) {
+    return new Conversation(
+        c.id(), c.owner(), c.name(), c.inputs(), c.status(), c.createdAt(), now);
+  }
+
+  private static Conversation withName(Conversation c, String name, Instant updatedAt) {
+    return new Conversation(
+        c.id(), c.owner(), name, c.inputs(), c.status(), c.createdAt(), updatedAt);
+  }
+}
