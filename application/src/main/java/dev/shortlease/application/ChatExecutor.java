@@ -1,0 +1,26 @@
+package dev.shortlease.application;
+
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadFactory;
+
+/**
+ * Where generations run: by default one virtual thread per run, so thousands of streams waiting on
+ * a model cost little. A record so the composition root (or a test) can bind its own executor.
+ */
+public record ChatExecutor(Executor executor) {
+
+  public ChatExecutor {
+    Objects.requireNonNull(executor, "executor");
+  }
+
+  /** One new virtual thread per task. */
+  public static ChatExecutor virtualThreads() {
+    ThreadFactory threads = Thread.ofVirtual().name("chat-runner-", 0).factory();
+    return new ChatExecutor(task -> threads.newThread(task).start());
+  }
+
+  public void execute(Runnable task) {
+    executor.execute(task);
+  }
+}

@@ -1,0 +1,40 @@
+package dev.shortlease.application.admin;
+
+import dev.shortlease.application.port.in.AppUnavailableException;
+import dev.shortlease.application.port.in.AuthenticateAppUseCase;
+import dev.shortlease.application.port.in.UnauthorizedException;
+import dev.shortlease.domain.ApiKeyHash;
+import dev.shortlease.domain.App;
+import dev.shortlease.domain.port.ApiKeysPort;
+import dev.shortlease.domain.port.AppsPort;
+import jakarta.inject.Inject;
+
+/**
+ * Use case: a bearer key to its app (T1). Two short indexed reads by the key's hash, no cache: a
+ * revoked key or a disabled app takes effect on the very next request.
+ */
+public final class AuthenticateAppService implements AuthenticateAppUseCase {
+  private final ApiKeysPort keys;
+  private final AppsPort apps;
+
+  @Inject
+  public AuthenticateAppService(ApiKeysPort keys, AppsPort apps) {
+    this.keys = keys;
+    this.apps = apps;
+  }
+
+  @Override
+  public App authenticate(String bearerKey) {
+    if (bearerKey == null || bearerKey.isBlank() || bearerKey.length() > 512) {
+      throw new UnauthorizedException("Access token is missing or invalid.");
+    }
+    App app =
+        keys.findAppIdByKey(ApiKeyHash.of(bearerKey.strip()))
+            .flatMap(apps::findApp)
+            .orElseThrow(() -> new UnauthorizedException("Access token is invalid."));
+    if (!app.isServing()) {
+      throw new AppUnavailableException("App unavailable, please check your app configurations.");
+    }
+    return app;
+  }
+}

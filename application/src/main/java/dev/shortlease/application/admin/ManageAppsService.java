@@ -1,0 +1,75 @@
+package dev.shortlease.application.admin;
+
+import dev.shortlease.application.port.in.ManageAppsUseCase;
+import dev.shortlease.domain.ApiKey;
+import dev.shortlease.domain.ApiKeyHash;
+import dev.shortlease.domain.ApiKeyId;
+import dev.shortlease.domain.App;
+import dev.shortlease.domain.AppId;
+import dev.shortlease.domain.AppUpdate;
+import dev.shortlease.domain.NewApp;
+import dev.shortlease.domain.NotFoundException;
+import dev.shortlease.domain.port.ApiKeysPort;
+import dev.shortlease.domain.port.AppsPort;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Use case (admin): apps and their keys. A key is generated here, stored as its hash with a short
+ * display prefix, and its plain text is returned once, never stored.
+ */
+public final class ManageAppsService implements ManageAppsUseCase {
+  static final int PREFIX_LENGTH = 8;
+
+  private final AppsPort apps;
+  private final ApiKeysPort keys;
+
+  @Inject
+  public ManageAppsService(AppsPort apps, ApiKeysPort keys) {
+    this.apps = apps;
+    this.keys = keys;
+  }
+
+  @Override
+  public CreatedApp createApp(NewApp app) {
+    Objects.requireNonNull(app, "app");
+    AppId id = apps.createApp(app);
+    return new CreatedApp(getApp(id), issueKey(id));
+  }
+
+  @Override
+  public List<App> listApps() {
+    return apps.listApps();
+  }
+
+  @Override
+  public App getApp(AppId id) {
+    return apps.findApp(id).orElseThrow(() -> new NotFoundException("app"));
+  }
+
+  @Override
+  public App updateApp(AppId id, AppUpdate update) {
+    return apps.updateApp(id, update).orElseThrow(() -> new NotFoundException("app"));
+  }
+
+  @Override
+  public IssuedKey issueKey(AppId id) {
+    String plainKey = ApiKeyHash.newPlainKey();
+    ApiKeyId keyId = keys.addKey(id, ApiKeyHash.of(plainKey), plainKey.substring(0, PREFIX_LENGTH));
+    return new IssuedKey(keyId, plainKey);
+  }
+
+  @Override
+  public List<ApiKey> listKeys(AppId id) {
+    getApp(id);
+    return keys.listKeys(id);
+  }
+
+  @Override
+  public void revokeKey(AppId appId, ApiKeyId keyId) {
+    if (!keys.revokeKey(appId, keyId)) {
+      throw new NotFoundException("api key");
+    }
+  }
+}

@@ -1,0 +1,128 @@
+package dev.shortlease.application.chat;
+
+import dev.shortlease.application.conversation.ConversationNamer;
+import dev.shortlease.application.port.in.ChatEvent;
+import dev.shortlease.domain.MessageOutcome;
+import dev.shortlease.domain.StorageUnavailableException;
+import dev.shortlease.domain.port.FinishMessagePort;
+import java.time.Duration;
+
+/**
+ * The App Runner of one message, on its own thread: generates with no connection held, then always
+ * — normal end, stop, disconnect, model error, any other error, time limit — saves the text so far
+ * in T4 and only then publishes the terminal event (rule R5). Auto-naming follows, after the client
+ * already has its {@code message_end}.
+ */
+final class ChatRunner implements Runnable {
+  private static final int FINISH_ATTEMPTS = 3;
+
+  private final ChatContext context;
+  private final RunningChat run;
+  private final AnswerGenerator generator;
+  private final FinishMessagePort finish;
+  private final RunRegistry registry;
+  private final ConversationNamer namer;
+  private final Duration timeLimit;
+
+  ChatRunner(
+      ChatContext context,
+      RunningChat run,
+      AnswerGenerator generator,
+      FinishMessagePort finish,
+      RunRegistry registry,
+      ConversationNamer namer,
+      Duration timeLimit) {
+    this.context = context;
+    this.run = run;
+    this.generator = generator;
+    this.finish = finish;
+    this.registry = registry;
+    this.namer = namer;
+    this.timeLimit = timeLimit;
+  }
+
+  @Override
+  public void run() {
+    Thread watchdog = Thread.ofVirtual().name("chat-time-limit").start(this::enforceTimeLimit);
+    RunProgress progress = new RunProgress(run);
+    Throwable failure = null;
+    try {
+      generator.generate(context, progress);
+    } catch (Throwable t) {
+      failure = t;
+    } finally {
+      watchdog.interrupt();
+      end(progress, failure);
+    }
+    if (context.autoName() && run.stopReason().orElse(null) != StopReason.SHUTDOWN) {
+      autoName();
+    }
+    if (failure instanceof Error error) {
+      throw error;
+    }
+  }
+
+  private void enforceTimeLimit() {
+    try {
+      Thread.sleep(timeLimit);
+      run.requestStop(StopReason.TIME_LIMIT);
+    } catch (InterruptedException e) {
+      // the run ended first
+    }
+  }
+
+  private void end(RunProgress progress, Throwable failure) {
+    try {
+      RunEnding ending = RunEnding.of(run.stopReason(), failure);
+      Duration latency = Duration.ofNanos(System.nanoTime() - context.startNanos());
+      MessageOutcome outcome = ending.outcome(progress.text(), progress.usage(), latency);
+      if (finishWithRetry(outcome)) {
+        run.publish(ending.event(progress.usage(), latency));
+      } else {
+        run.publish(
+            new ChatEvent.Failed(RunEnding.INTERNAL_ERROR, "The answer could not be saved."));
+      }
+    } finally {
+      registry.unregister(run);
+      run.markEnded();
+    }
+  }
+
+  /**
+   * T4, retried briefly when storage is momentarily unavailable (pool exhausted): losing the answer
+   * is worse than a short wait. Returns false when it could not be written.
+   */
+  private boolean finishWithRetry(MessageOutcome outcome) {
+    for (int attempt = 1; attempt <= FINISH_ATTEMPTS; attempt++) {
+      try {
+        finish.finishMessage(context.owner(), context.turn().messageId(), outcome);
+        return true;
+      } catch (StorageUnavailableException e) {
+        if (attempt == FINISH_ATTEMPTS || !pause(Duration.ofMillis(200L * attempt))) {
+          return false;
+        }
+      } catch (RuntimeException e) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  private static boolean pause(Duration duration) {
+    try {
+      Thread.sleep(duration);
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  private void autoName() {
+    try {
+      namer.nameIfUnnamed(context.owner(), context.turn().conversationId());
+    } catch (RuntimeException e) {
+      // best effort: the conversation keeps no name and can be renamed later
+    }
+  }
+}

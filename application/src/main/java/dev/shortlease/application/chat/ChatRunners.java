@@ -1,0 +1,47 @@
+package dev.shortlease.application.chat;
+
+import dev.shortlease.application.ChatSettings;
+import dev.shortlease.application.agent.Tool;
+import dev.shortlease.application.conversation.ConversationNamer;
+import dev.shortlease.application.port.out.ChatModelPort;
+import dev.shortlease.domain.AppMode;
+import dev.shortlease.domain.port.AgentThoughtsPort;
+import dev.shortlease.domain.port.FinishMessagePort;
+import jakarta.inject.Inject;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+/** Builds the runner for a message: the generator its app's mode needs, and the T4 finisher. */
+public final class ChatRunners {
+  private final FinishMessagePort finish;
+  private final RunRegistry registry;
+  private final ConversationNamer namer;
+  private final ChatSettings settings;
+  private final AnswerGenerator singleTurn;
+  private final AnswerGenerator agent;
+
+  @Inject
+  public ChatRunners(
+      ChatModelPort model,
+      FinishMessagePort finish,
+      AgentThoughtsPort thoughts,
+      Set<Tool> tools,
+      RunRegistry registry,
+      ConversationNamer namer,
+      ChatSettings settings) {
+    this.finish = finish;
+    this.registry = registry;
+    this.namer = namer;
+    this.settings = settings;
+    List<Tool> ordered = tools.stream().sorted(Comparator.comparing(Tool::name)).toList();
+    this.singleTurn = new SingleTurnGenerator(model);
+    this.agent = new AgentLoop(model, thoughts, ordered, settings.maxAgentIterations());
+  }
+
+  Runnable create(ChatContext context, RunningChat run) {
+    AnswerGenerator generator = context.app().mode() == AppMode.AGENT_CHAT ? agent : singleTurn;
+    return new ChatRunner(
+        context, run, generator, finish, registry, namer, settings.executionTimeLimit());
+  }
+}

@@ -1,0 +1,45 @@
+package dev.shortlease.application.chat;
+
+import dev.shortlease.application.port.in.ChatEvent;
+import dev.shortlease.application.port.out.ModelException;
+import dev.shortlease.domain.MessageOutcome;
+import dev.shortlease.domain.MessageStatus;
+import dev.shortlease.domain.TokenUsage;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How a run ended, decided once: a stop (user, disconnect, time limit, shutdown) wins over a
+ * failure it may have caused; a model failure keeps its Dify code; anything else is an internal
+ * error whose details stay out of the client's event.
+ */
+record RunEnding(MessageStatus status, String code, String message) {
+  static final String INTERNAL_ERROR = "internal_server_error";
+
+  static RunEnding of(Optional<StopReason> stop, Throwable failure) {
+    if (stop.isPresent()) {
+      return new RunEnding(MessageStatus.STOPPED, null, null);
+    }
+    if (failure instanceof ModelException e) {
+      return new RunEnding(
+          MessageStatus.ERROR, e.kind().code(), Objects.toString(e.getMessage(), "model failed"));
+    }
+    if (failure != null) {
+      return new RunEnding(MessageStatus.ERROR, INTERNAL_ERROR, "Internal Server Error");
+    }
+    return new RunEnding(MessageStatus.NORMAL, null, null);
+  }
+
+  MessageOutcome outcome(String text, TokenUsage usage, Duration latency) {
+    String error = status == MessageStatus.ERROR ? code + ": " + message : null;
+    return new MessageOutcome(status, text, error, usage, latency);
+  }
+
+  /** The terminal event, published only after the outcome was saved. */
+  ChatEvent event(TokenUsage usage, Duration latency) {
+    return status == MessageStatus.ERROR
+        ? new ChatEvent.Failed(code, message)
+        : new ChatEvent.MessageEnd(usage, latency, status.wire());
+  }
+}

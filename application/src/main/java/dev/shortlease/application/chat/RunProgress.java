@@ -1,0 +1,58 @@
+package dev.shortlease.application.chat;
+
+import dev.shortlease.application.port.in.ChatEvent;
+import dev.shortlease.application.port.out.StopSignal;
+import dev.shortlease.application.port.out.TokenSink;
+import dev.shortlease.domain.TokenUsage;
+
+/**
+ * What a run has produced so far: the text (every streamed token, so a failure keeps it), the usage
+ * summed over model calls, and the way to publish events. Used by the runner's thread only.
+ */
+final class RunProgress implements TokenSink {
+  private final RunningChat run;
+  private final StringBuilder text = new StringBuilder();
+  private TokenUsage usage = TokenUsage.NONE;
+
+  RunProgress(RunningChat run) {
+    this.run = run;
+  }
+
+  /** A streamed token: kept for the answer and published as a text chunk. */
+  @Override
+  public void accept(String token) {
+    if (token == null || token.isEmpty()) {
+      return;
+    }
+    text.append(token);
+    run.publish(new ChatEvent.TextChunk(token));
+  }
+
+  void addUsage(TokenUsage more) {
+    usage = usage.plus(more);
+  }
+
+  void publish(ChatEvent event) {
+    run.publish(event);
+  }
+
+  StopSignal stopSignal() {
+    return run.stopSignal();
+  }
+
+  boolean stopRequested() {
+    return run.stopSignal().isRequested();
+  }
+
+  String text() {
+    return text.toString();
+  }
+
+  int textLength() {
+    return text.length();
+  }
+
+  TokenUsage usage() {
+    return usage;
+  }
+}

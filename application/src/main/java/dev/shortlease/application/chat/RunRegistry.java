@@ -1,0 +1,81 @@
+package dev.shortlease.application.chat;
+
+import dev.shortlease.domain.AppId;
+import dev.shortlease.domain.TaskId;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The generations running in this process, by task ID: where a stop request finds its run, and
+ * where shutdown stops them all and waits for their last transaction (T4). In memory on purpose: a
+ * run lives on one instance; with several instances a stop request must reach the instance that
+ * runs the task (sticky routing, or a shared channel added later).
+ */
+@Singleton
+public final class RunRegistry {
+  private final Map<TaskId, RunningChat> running = new ConcurrentHashMap<>();
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition emptied = lock.newCondition();
+  private volatile boolean shuttingDown;
+
+  void register(RunningChat run) {
+    running.put(run.taskId(), run);
+    if (shuttingDown) {
+      run.requestStop(StopReason.SHUTDOWN);
+    }
+  }
+
+  void unregister(RunningChat run) {
+    running.remove(run.taskId(), run);
+    lock.lock();
+    try {
+      emptied.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Stops the task when it runs for this app and user; otherwise does nothing, and the caller
+   * cannot tell the difference (Dify's behaviour: task IDs reveal nothing).
+   */
+  public void stop(AppId appId, String user, TaskId taskId) {
+    RunningChat run = running.get(taskId);
+    if (run != null && run.isOwnedBy(appId, user)) {
+      run.requestStop(StopReason.USER);
+    }
+  }
+
+  /** Stops every run, and every run registered from now on; returns how many were running. */
+  public int stopAll() {
+    shuttingDown = true;
+    running.values().forEach(run -> run.requestStop(StopReason.SHUTDOWN));
+    return running.size();
+  }
+
+  /** Waits until no run is registered; false when {@code timeout} passed first. */
+  public boolean awaitAllEnded(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    lock.lockInterruptibly();
+    try {
+      while (!running.isEmpty()) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        emptied.awaitNanos(left);
+      }
+      return true;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  public int runningCount() {
+    return running.size();
+  }
+}

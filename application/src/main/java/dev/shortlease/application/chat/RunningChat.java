@@ -1,0 +1,110 @@
+package dev.shortlease.application.chat;
+
+import dev.shortlease.application.port.in.ChatEvent;
+import dev.shortlease.application.port.in.ChatRun;
+import dev.shortlease.application.port.out.StopSignal;
+import dev.shortlease.domain.AppId;
+import dev.shortlease.domain.AppMode;
+import dev.shortlease.domain.ConversationId;
+import dev.shortlease.domain.MessageId;
+import dev.shortlease.domain.StartedTurn;
+import dev.shortlease.domain.TaskId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * One generation as both sides see it: the consumer reads {@link #nextEvent}; the runner publishes
+ * and watches {@link #stopSignal()}; the registry stops it. Holds IDs only, never the database.
+ */
+final class RunningChat implements ChatRun {
+  private final TaskId taskId = TaskId.random();
+  private final AppId appId;
+  private final String user;
+  private final AppMode mode;
+  private final StartedTurn turn;
+  private final EventBuffer events;
+  private final StopSignal stop = new StopSignal();
+  private final AtomicReference<StopReason> stopReason = new AtomicReference<>();
+  private final CountDownLatch ended = new CountDownLatch(1);
+
+  RunningChat(AppId appId, String user, AppMode mode, StartedTurn turn, int queueCapacity) {
+    this.appId = appId;
+    this.user = user;
+    this.mode = mode;
+    this.turn = turn;
+    this.events = new EventBuffer(queueCapacity);
+  }
+
+  @Override
+  public TaskId taskId() {
+    return taskId;
+  }
+
+  @Override
+  public MessageId messageId() {
+    return turn.messageId();
+  }
+
+  @Override
+  public ConversationId conversationId() {
+    return turn.conversationId();
+  }
+
+  @Override
+  public AppMode mode() {
+    return mode;
+  }
+
+  @Override
+  public Instant createdAt() {
+    return turn.createdAt();
+  }
+
+  @Override
+  public Optional<ChatEvent> nextEvent(Duration timeout) throws InterruptedException {
+    return events.next(timeout);
+  }
+
+  @Override
+  public void disconnect() {
+    events.close();
+    requestStop(StopReason.CLIENT_DISCONNECT);
+  }
+
+  StartedTurn turn() {
+    return turn;
+  }
+
+  boolean isOwnedBy(AppId app, String externalUser) {
+    return appId.equals(app) && user.equals(externalUser);
+  }
+
+  /** The first reason wins; later requests change nothing. */
+  void requestStop(StopReason reason) {
+    stopReason.compareAndSet(null, reason);
+    stop.request();
+  }
+
+  StopSignal stopSignal() {
+    return stop;
+  }
+
+  Optional<StopReason> stopReason() {
+    return Optional.ofNullable(stopReason.get());
+  }
+
+  void publish(ChatEvent event) {
+    events.publish(event);
+  }
+
+  void markEnded() {
+    ended.countDown();
+  }
+
+  boolean hasEnded() {
+    return ended.getCount() == 0;
+  }
+}

@@ -1,0 +1,153 @@
+package dev.shortlease.application.chat;
+
+import dev.shortlease.application.ChatExecutor;
+import dev.shortlease.application.ChatSettings;
+import dev.shortlease.application.port.in.AppModeMismatchException;
+import dev.shortlease.application.port.in.AppUnavailableException;
+import dev.shortlease.application.port.in.ChatRun;
+import dev.shortlease.application.port.in.SendMessageCommand;
+import dev.shortlease.application.port.in.SendMessageUseCase;
+import dev.shortlease.domain.App;
+import dev.shortlease.domain.ChatTurn;
+import dev.shortlease.domain.HistoryWindow;
+import dev.shortlease.domain.InvalidInputException;
+import dev.shortlease.domain.MessageOutcome;
+import dev.shortlease.domain.NewTurn;
+import dev.shortlease.domain.NotFoundException;
+import dev.shortlease.domain.StartedTurn;
+import dev.shortlease.domain.port.AppsPort;
+import dev.shortlease.domain.port.ChatHistoryPort;
+import dev.shortlease.domain.port.FinishMessagePort;
+import dev.shortlease.domain.port.StartTurnPort;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * Use case: send a message (the App Runner's entry). On the caller's thread: T1 the app, T2 the
+ * turn (end user, conversation, running message), T3 the history — each one short transaction, so
+ * bad input or a foreign conversation fails with nothing saved. Then the runner generates on its
+ * own thread with no connection held, and the caller gets the run to consume.
+ */
+public final class SendMessageService implements SendMessageUseCase {
+  private final AppsPort apps;
+  private final StartTurnPort startTurn;
+  private final ChatHistoryPort history;
+  private final FinishMessagePort finish;
+  private final RunRegistry registry;
+  private final ChatRunners runners;
+  private final ChatSettings settings;
+  private final ChatExecutor executor;
+
+  @Inject
+  public SendMessageService(
+      AppsPort apps,
+      StartTurnPort startTurn,
+      ChatHistoryPort history,
+      FinishMessagePort finish,
+      RunRegistry registry,
+      ChatRunners runners,
+      ChatSettings settings,
+      ChatExecutor executor) {
+    this.apps = apps;
+    this.startTurn = startTurn;
+    this.history = history;
+    this.finish = finish;
+    this.registry = registry;
+    this.runners = runners;
+    this.settings = settings;
+    this.executor = executor;
+  }
+
+  @Override
+  public ChatRun send(SendMessageCommand command) {
+    long startNanos = System.nanoTime();
+    App app = servingApp(command);
+    String query = command.completion() ? completionQuery(command) : command.query();
+    StartedTurn turn =
+        startTurn.startTurn(
+            new NewTurn(
+                app.id(),
+                command.user(),
+                command.completion() ? null : command.conversationId(),
+                query,
+                command.inputs()));
+    try {
+      boolean autoName =
+          command.autoGenerateName() && app.mode().isConversational() && turn.newConversation();
+      ChatContext context =
+          new ChatContext(app, turn, query, loadHistory(turn), autoName, startNanos);
+      return start(context, command.user());
+    } catch (RuntimeException e) {
+      // T2 saved a running message: end it rather than leave it for recovery (rule R5).
+      try {
+        finish.finishMessage(
+            turn.owner(),
+            turn.messageId(),
+            MessageOutcome.failed("", "could not start: " + e.getMessage(), null, Duration.ZERO));
+      } catch (RuntimeException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
+    }
+  }
+
+  /** T1, and the checks the app's state and mode impose on this call. */
+  private App servingApp(SendMessageCommand command) {
+    App app = apps.findApp(command.appId()).orElseThrow(() -> new NotFoundException("app"));
+    if (!app.isServing()) {
+      throw new AppUnavailableException("App unavailable");
+    }
+    if (command.completion() == app.mode().isConversational()) {
+      throw new AppModeMismatchException(app.mode(), !command.completion());
+    }
+    return app;
+  }
+
+  /** The completion endpoint's text: {@code inputs.query}, else the {@code query} field. */
+  private static String completionQuery(SendMessageCommand command) {
+    String fromInputs = command.inputs().getOrDefault("query", "");
+    String query = fromInputs.isBlank() ? command.query() : fromInputs;
+    if (query.isBlank()) {
+      throw new InvalidInputException("query", "is required");
+    }
+    if (query.length() > SendMessageCommand.MAX_QUERY_LENGTH) {
+      throw new InvalidInputException(
+          "query", "must be at most " + SendMessageCommand.MAX_QUERY_LENGTH + " characters");
+    }
+    return query;
+  }
+
+  /** T3: earlier turns copied into memory (none for a new conversation). */
+  private List<ChatTurn> loadHistory(StartedTurn turn) {
+    if (turn.newConversation() || settings.historyTurns() == 0) {
+      return List.of();
+    }
+    return history.loadHistory(
+        turn.owner(),
+        turn.conversationId(),
+        turn.messageId(),
+        new HistoryWindow(settings.historyTurns()));
+  }
+
+  private ChatRun start(ChatContext context, String user) {
+    RunningChat run =
+        new RunningChat(
+            context.app().id(),
+            user,
+            context.app().mode(),
+            context.turn(),
+            settings.eventQueueCapacity());
+    registry.register(run);
+    Runnable runner = runners.create(context, run);
+    try {
+      executor.execute(runner);
+    } catch (RejectedExecutionException e) {
+      // Shutting down: end at once as stopped, on this thread; the model is never called.
+      run.requestStop(StopReason.SHUTDOWN);
+      runner.run();
+    }
+    return run;
+  }
+}

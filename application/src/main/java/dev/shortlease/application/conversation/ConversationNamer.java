@@ -1,0 +1,116 @@
+package dev.shortlease.application.conversation;
+
+import dev.shortlease.application.port.out.ChatModelPort;
+import dev.shortlease.application.port.out.ModelMessage;
+import dev.shortlease.application.port.out.ModelRequest;
+import dev.shortlease.application.port.out.StopSignal;
+import dev.shortlease.domain.App;
+import dev.shortlease.domain.ConversationId;
+import dev.shortlease.domain.Message;
+import dev.shortlease.domain.MessageId;
+import dev.shortlease.domain.MessageWithThoughts;
+import dev.shortlease.domain.ModelSettings;
+import dev.shortlease.domain.NotFoundException;
+import dev.shortlease.domain.Owner;
+import dev.shortlease.domain.Page;
+import dev.shortlease.domain.port.AppsPort;
+import dev.shortlease.domain.port.ConversationsPort;
+import dev.shortlease.domain.port.MessagesPort;
+import jakarta.inject.Inject;
+import java.util.List;
+
+/**
+ * Names a conversation from its first query: short reads, then a model call with no connection
+ * held, then (for auto-naming) a short write that never overwrites a name the user chose. When the
+ * model fails, the first query, shortened, is the name.
+ */
+public final class ConversationNamer {
+  static final int FALLBACK_LENGTH = 50;
+  private static final int MAX_NAME_LENGTH = 100;
+  private static final int MAX_PAGES = 50;
+  private static final String PROMPT =
+      "You name conversations. Reply with a short title (at most eight words) for a conversation"
+          + " that starts with the user's message. Reply with the title only.";
+
+  private final AppsPort apps;
+  private final MessagesPort messages;
+  private final ConversationsPort conversations;
+  private final ChatModelPort model;
+
+  @Inject
+  public ConversationNamer(
+      AppsPort apps, MessagesPort messages, ConversationsPort conversations, ChatModelPort model) {
+    this.apps = apps;
+    this.messages = messages;
+    this.conversations = conversations;
+    this.model = model;
+  }
+
+  /** Names the conversation unless it has a name by now; true when it set one. */
+  public boolean nameIfUnnamed(Owner owner, ConversationId conversationId) {
+    return conversations.nameIfUnnamed(owner, conversationId, generate(owner, conversationId));
+  }
+
+  /** A name for the conversation; {@link NotFoundException} when it is not this owner's. */
+  public String generate(Owner owner, ConversationId conversationId) {
+    String firstQuery = firstQuery(owner, conversationId);
+    ModelSettings settings =
+        apps.findApp(owner.appId())
+            .map(App::modelSettings)
+            .orElseThrow(() -> new NotFoundException("app"));
+    if (firstQuery.isBlank()) {
+      return fallback(firstQuery);
+    }
+    try {
+      String reply =
+          model
+              .chat(
+                  new ModelRequest(
+                      settings,
+                      List.of(
+                          new ModelMessage.System(PROMPT),
+                          new ModelMessage.User(shorten(firstQuery, 2_000))),
+                      List.of()),
+                  token -> {},
+                  StopSignal.never())
+              .text();
+      String name = clean(reply);
+      return name.isEmpty() ? fallback(firstQuery) : name;
+    } catch (RuntimeException e) {
+      return fallback(firstQuery);
+    }
+  }
+
+  /** Pages back to the oldest message, each page its own short read. */
+  private String firstQuery(Owner owner, ConversationId conversationId) {
+    MessageId cursor = null;
+    for (int page = 0; page < MAX_PAGES; page++) {
+      Page<MessageWithThoughts> older = messages.listMessages(owner, conversationId, cursor, 100);
+      if (older.items().isEmpty()) {
+        break;
+      }
+      Message oldest = older.items().getFirst().message();
+      if (!older.hasMore()) {
+        return oldest.query();
+      }
+      cursor = oldest.id();
+    }
+    return cursor == null ? "" : messages.findMessage(owner, cursor).map(Message::query).orElse("");
+  }
+
+  static String clean(String reply) {
+    String line =
+        reply.strip().lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse("");
+    line = line.replaceFirst("(?i)^title\\s*:\\s*", "").replaceAll("^[\"'`*]+|[\"'`*.]+$", "");
+    return shorten(line.strip(), MAX_NAME_LENGTH);
+  }
+
+  static String fallback(String query) {
+    String oneLine = query.strip().replaceAll("\\s+", " ");
+    return oneLine.isEmpty() ? "New conversation" : shorten(oneLine, FALLBACK_LENGTH);
+  }
+
+  private static String shorten(String text, int max) {
+    return text.length() <= max ? text : text.substring(0, max - 1).strip() + "…";
+  }
+}

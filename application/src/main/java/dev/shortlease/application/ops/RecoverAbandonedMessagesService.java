@@ -1,0 +1,33 @@
+package dev.shortlease.application.ops;
+
+import dev.shortlease.application.ChatSettings;
+import dev.shortlease.application.port.in.RecoverAbandonedMessagesUseCase;
+import dev.shortlease.domain.port.FinishMessagePort;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Use case (operations, at start-up): ends messages a crashed process left running. Only messages
+ * older than the execution time limit (plus a margin) are touched: no live run anywhere can be that
+ * old, so an instance starting next to others never cuts their running answers.
+ */
+public final class RecoverAbandonedMessagesService implements RecoverAbandonedMessagesUseCase {
+  static final Duration MARGIN = Duration.ofSeconds(30);
+  static final String ERROR = "interrupted: the service stopped while this answer was generated";
+
+  private final FinishMessagePort finish;
+  private final ChatSettings settings;
+
+  @Inject
+  public RecoverAbandonedMessagesService(FinishMessagePort finish, ChatSettings settings) {
+    this.finish = finish;
+    this.settings = settings;
+  }
+
+  @Override
+  public int recover() {
+    Instant cutoff = Instant.now().minus(settings.executionTimeLimit()).minus(MARGIN);
+    return finish.failAbandoned(cutoff, ERROR);
+  }
+}
