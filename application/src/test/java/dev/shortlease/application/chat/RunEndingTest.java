@@ -1,0 +1,163 @@
+package dev.shortlease.application.chat;
+
+import static dev.shortlease.application.testing.ChatTestKit.drain;
+import static dev.shortlease.application.testing.ChatTestKit.text;
+import static dev.shortlease.application.testing.ScriptedChatModel.crash;
+import static dev.shortlease.application.testing.ScriptedChatModel.fail;
+import static dev.shortlease.application.testing.ScriptedChatModel.hang;
+import static dev.shortlease.application.testing.ScriptedChatModel.slowReply;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.shortlease.application.ChatSettings;
+import dev.shortlease.application.port.in.ChatEvent;
+import dev.shortlease.application.port.in.ChatRun;
+import dev.shortlease.application.port.out.ModelErrorKind;
+import dev.shortlease.application.testing.ChatTestKit;
+import dev.shortlease.domain.App;
+import dev.shortlease.domain.AppMode;
+import dev.shortlease.domain.Message;
+import dev.shortlease.domain.MessageStatus;
+import dev.shortlease.domain.TaskId;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("Every run ends terminal with the text so far (rule R5)")
+class RunEndingTest {
+  private final ChatTestKit kit = new ChatTestKit();
+  private final App app = kit.app(AppMode.CHAT);
+
+  @Test
+  @DisplayName("the owner's stop ends the run as stopped with the text so far")
+  void ownerStops() throws Exception {
+    kit.model.then(hang("partial ", "answer"));
+    ChatRun run = kit.chat(app, "alice", "long story", null);
+    assertThat(kit.model.awaitCalls(1, ChatTestKit.WAIT)).isTrue();
+
+    kit.stopper.stop(app.id(), "alice", run.taskId());
+    List<ChatEvent> events = drain(run);
+
+    assertThat(text(events)).isEqualTo("partial answer");
+    assertThat(events.getLast())
+        .isInstanceOfSatisfying(
+            ChatEvent.MessageEnd.class, end -> assertThat(end.status()).isEqualTo("stopped"));
+    assertSaved("alice", run, MessageStatus.STOPPED, "partial answer");
+  }
+
+  @Test
+  @DisplayName("a stop by another user, another app or an unknown task changes nothing")
+  void othersCannotStop() throws Exception {
+    App other = kit.app(AppMode.CHAT);
+    kit.model.then(slowReply(Duration.ofMillis(60), "a", "b", "c"));
+    ChatRun run = kit.chat(app, "alice", "q", null);
+
+    kit.stopper.stop(app.id(), "mallory", run.taskId());
+    kit.stopper.stop(other.id(), "alice", run.taskId());
+    kit.stopper.stop(app.id(), "alice", TaskId.random());
+    List<ChatEvent> events = drain(run);
+
+    assertThat(text(events)).isEqualTo("abc");
+    assertThat(((ChatEvent.MessageEnd) events.getLast()).status()).isEqualTo("normal");
+    assertSaved("alice", run, MessageStatus.NORMAL, "abc");
+  }
+
+  @Test
+  @DisplayName("a client disconnect stops the run and saves the text so far as stopped")
+  void disconnectStops() throws Exception {
+    kit.model.then(hang("so far"));
+    ChatRun run = kit.chat(app, "alice", "q", null);
+    assertThat(kit.model.awaitCalls(1, ChatTestKit.WAIT)).isTrue();
+
+    run.disconnect();
+    kit.awaitIdle();
+
+    assertSaved("alice", run, MessageStatus.STOPPED, "so far");
+    assertThat(run.nextEvent(Duration.ofMillis(1))).isEmpty();
+  }
+
+  @Test
+  @DisplayName("a model error ends as error with its Dify code, keeping the streamed text")
+  void modelErrorKeepsText() throws Exception {
+    kit.model.then(fail(ModelErrorKind.RATE_LIMIT_ERROR, "429 from provider", "half "));
+    ChatRun run = kit.chat(app, "alice", "q", null);
+
+    List<ChatEvent> events = drain(run);
+
+    assertThat(events)
+        .containsExactly(
+            new ChatEvent.TextChunk("half "),
+            new ChatEvent.Failed("rate_limit_error", "429 from provider"));
+    Message saved = assertSaved("alice", run, MessageStatus.ERROR, "half ");
+    assertThat(saved.error()).contains("rate_limit_error");
+  }
+
+  @Test
+  @DisplayName("any other exception ends as error with an internal code and no internals leaked")
+  void unexpectedExceptionIsInternalError() throws Exception {
+    kit.model.then(crash(new IllegalStateException("secret detail")));
+    ChatRun run = kit.chat(app, "alice", "q", null);
+
+    List<ChatEvent> events = drain(run);
+
+    assertThat(events.getLast())
+        .isEqualTo(new ChatEvent.Failed("internal_server_error", "Internal Server Error"));
+    assertSaved("alice", run, MessageStatus.ERROR, "");
+  }
+
+  @Test
+  @DisplayName("the execution time limit stops a slow model and saves the text so far")
+  void timeLimitStops() throws Exception {
+    ChatTestKit limited =
+        new ChatTestKit(ChatSettings.defaults().withExecutionTimeLimit(Duration.ofMillis(150)));
+    App limitedApp = limited.app(AppMode.CHAT);
+    limited.model.then(hang("before the limit"));
+    ChatRun run = limited.chat(limitedApp, "alice", "q", null);
+
+    List<ChatEvent> events = drain(run);
+
+    assertThat(((ChatEvent.MessageEnd) events.getLast()).status()).isEqualTo("stopped");
+    Message saved = limited.message(limitedApp.id(), "alice", run.messageId());
+    assertThat(saved.status()).isEqualTo(MessageStatus.STOPPED);
+    assertThat(saved.answer()).isEqualTo("before the limit");
+  }
+
+  @Test
+  @DisplayName("shutdown stops every run, waits for their saves, and stops runs started later")
+  void shutdownStopsAll() throws Exception {
+    kit.model.otherwise(hang("x"));
+    ChatRun first = kit.chat(app, "alice", "q1", null);
+    ChatRun second = kit.chat(app, "bob", "q2", null);
+    assertThat(kit.model.awaitCalls(2, ChatTestKit.WAIT)).isTrue();
+
+    assertThat(kit.registry.stopAll()).isEqualTo(2);
+    assertThat(kit.registry.awaitAllEnded(ChatTestKit.WAIT)).isTrue();
+    ChatRun late = kit.chat(app, "carol", "q3", null);
+    kit.awaitIdle();
+
+    assertSaved("alice", first, MessageStatus.STOPPED, "x");
+    assertSaved("bob", second, MessageStatus.STOPPED, "x");
+    assertThat(kit.message(app.id(), "carol", late.messageId()).status())
+        .isEqualTo(MessageStatus.STOPPED);
+  }
+
+  @Test
+  @DisplayName("awaiting the end of runs gives up at its deadline while a run still goes")
+  void awaitGivesUpAtDeadline() throws Exception {
+    kit.model.then(hang());
+    ChatRun run = kit.chat(app, "alice", "q", null);
+
+    assertThat(kit.registry.awaitAllEnded(Duration.ofMillis(50))).isFalse();
+    run.disconnect();
+    assertThat(kit.registry.awaitAllEnded(ChatTestKit.WAIT)).isTrue();
+  }
+
+  private Message assertSaved(String user, ChatRun run, MessageStatus status, String answer)
+      throws InterruptedException {
+    kit.awaitIdle();
+    Message saved = kit.message(app.id(), user, run.messageId());
+    assertThat(saved.status()).isEqualTo(status);
+    assertThat(saved.answer()).isEqualTo(answer);
+    return saved;
+  }
+}

@@ -1,0 +1,127 @@
+package dev.shortlease.application.testing;
+
+import dev.shortlease.application.ChatExecutor;
+import dev.shortlease.application.ChatSettings;
+import dev.shortlease.application.agent.ConversationStatsTool;
+import dev.shortlease.application.agent.CurrentTimeTool;
+import dev.shortlease.application.agent.Tool;
+import dev.shortlease.application.chat.ChatRunners;
+import dev.shortlease.application.chat.RunRegistry;
+import dev.shortlease.application.chat.SendMessageService;
+import dev.shortlease.application.chat.StopGenerationService;
+import dev.shortlease.application.conversation.ConversationNamer;
+import dev.shortlease.application.port.in.ChatEvent;
+import dev.shortlease.application.port.in.ChatRun;
+import dev.shortlease.application.port.in.ResponseMode;
+import dev.shortlease.application.port.in.SendMessageCommand;
+import dev.shortlease.domain.App;
+import dev.shortlease.domain.AppId;
+import dev.shortlease.domain.AppMode;
+import dev.shortlease.domain.ConversationId;
+import dev.shortlease.domain.Message;
+import dev.shortlease.domain.MessageId;
+import dev.shortlease.domain.NewApp;
+import dev.shortlease.domain.Owner;
+import dev.shortlease.domain.port.inmemory.InMemoryStore;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The chat use cases wired by hand on the in-memory store and a {@link ScriptedChatModel}, with
+ * helpers to send, drain events and read what was saved. Short timeouts keep tests fast.
+ */
+public final class ChatTestKit {
+  public static final Duration WAIT = Duration.ofSeconds(5);
+
+  public final InMemoryStore store = new InMemoryStore();
+  public final ScriptedChatModel model = new ScriptedChatModel();
+  public final RunRegistry registry = new RunRegistry();
+  public final ChatSettings settings;
+  public final ConversationNamer namer;
+  public final SendMessageService sender;
+  public final StopGenerationService stopper;
+
+  public ChatTestKit() {
+    this(ChatSettings.defaults(), Set.of());
+  }
+
+  public ChatTestKit(ChatSettings settings) {
+    this(settings, Set.of());
+  }
+
+  public ChatTestKit(ChatSettings settings, Set<Tool> extraTools) {
+    this.settings = settings;
+    this.namer = new ConversationNamer(store, store, store, model);
+    Set<Tool> tools = new HashSet<>(extraTools);
+    tools.add(new CurrentTimeTool());
+    tools.add(new ConversationStatsTool(store));
+    ChatRunners runners = new ChatRunners(model, store, store, tools, registry, namer, settings);
+    this.sender =
+        new SendMessageService(
+            store, store, store, store, registry, runners, settings, ChatExecutor.virtualThreads());
+    this.stopper = new StopGenerationService(registry);
+  }
+
+  public App app(AppMode mode) {
+    AppId id =
+        store.createApp(
+            new NewApp("test " + mode.wire(), null, mode, null, "Be brief.", null, null));
+    return store.findApp(id).orElseThrow();
+  }
+
+  public ChatRun chat(App app, String user, String query, ConversationId conversationId) {
+    return sender.send(
+        new SendMessageCommand(
+            app.id(), user, query, Map.of(), conversationId, ResponseMode.STREAMING, false, false));
+  }
+
+  public ChatRun chatNamed(App app, String user, String query) {
+    return sender.send(
+        new SendMessageCommand(
+            app.id(), user, query, Map.of(), null, ResponseMode.STREAMING, true, false));
+  }
+
+  /** Reads events as they come until the terminal one; fails the test after {@link #WAIT}. */
+  public static List<ChatEvent> drain(ChatRun run) throws InterruptedException {
+    List<ChatEvent> events = new ArrayList<>();
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (System.nanoTime() < deadline) {
+      Optional<ChatEvent> event = run.nextEvent(Duration.ofMillis(50));
+      if (event.isPresent()) {
+        events.add(event.get());
+        if (event.get().isTerminal()) {
+          return events;
+        }
+      }
+    }
+    throw new AssertionError("no terminal event within " + WAIT + "; got " + events);
+  }
+
+  public static String text(List<ChatEvent> events) {
+    StringBuilder text = new StringBuilder();
+    events.stream()
+        .filter(e -> e instanceof ChatEvent.TextChunk)
+        .forEach(e -> text.append(((ChatEvent.TextChunk) e).text()));
+    return text.toString();
+  }
+
+  public Owner owner(AppId appId, String user) {
+    return new Owner(appId, store.findEndUser(appId, user).orElseThrow());
+  }
+
+  public Message message(AppId appId, String user, MessageId id) {
+    return store.findMessage(owner(appId, user), id).orElseThrow();
+  }
+
+  /** Waits until no run is registered (every T4 done). */
+  public void awaitIdle() throws InterruptedException {
+    if (!registry.awaitAllEnded(WAIT)) {
+      throw new AssertionError("runs still running: " + registry.runningCount());
+    }
+  }
+}
