@@ -1,0 +1,89 @@
+package dev.shortlease.application.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.shortlease.application.port.in.AppUnavailableException;
+import dev.shortlease.application.port.in.ManageAppsUseCase.CreatedApp;
+import dev.shortlease.application.port.in.ManageAppsUseCase.IssuedKey;
+import dev.shortlease.application.port.in.UnauthorizedException;
+import dev.shortlease.domain.ApiKey;
+import dev.shortlease.domain.ApiKeyHash;
+import dev.shortlease.domain.ApiKeyId;
+import dev.shortlease.domain.AppId;
+import dev.shortlease.domain.AppMode;
+import dev.shortlease.domain.AppStatus;
+import dev.shortlease.domain.AppUpdate;
+import dev.shortlease.domain.NewApp;
+import dev.shortlease.domain.NotFoundException;
+import dev.shortlease.domain.port.inmemory.InMemoryStore;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("Admin and authentication use cases")
+class AdminUseCasesTest {
+  private final InMemoryStore store = new InMemoryStore();
+  private final ManageAppsService admin = new ManageAppsService(store, store);
+  private final AuthenticateAppService auth = new AuthenticateAppService(store, store);
+  private final CreatedApp created =
+      admin.createApp(new NewApp("Support bot", null, AppMode.CHAT, null, null, null, null));
+
+  @Test
+  @DisplayName(
+      "a created app comes with a key that authenticates; only its hash and prefix are kept")
+  void createdKeyAuthenticates() {
+    String plain = created.key().plainKey();
+
+    assertThat(auth.authenticate(plain).id()).isEqualTo(created.app().id());
+    ApiKey stored = admin.listKeys(created.app().id()).getFirst();
+    assertThat(stored.prefix()).isEqualTo(plain.substring(0, 8)).hasSize(8);
+    assertThat(stored.hash()).isEqualTo(ApiKeyHash.of(plain));
+    assertThat(stored.id()).isEqualTo(created.key().id());
+  }
+
+  @Test
+  @DisplayName("a missing, unknown or revoked key is unauthorized")
+  void badKeysAreUnauthorized() {
+    IssuedKey second = admin.issueKey(created.app().id());
+    admin.revokeKey(created.app().id(), second.id());
+
+    assertThatThrownBy(() -> auth.authenticate(second.plainKey()))
+        .isInstanceOf(UnauthorizedException.class);
+    assertThatThrownBy(() -> auth.authenticate("app-unknown"))
+        .isInstanceOf(UnauthorizedException.class);
+    assertThatThrownBy(() -> auth.authenticate(" ")).isInstanceOf(UnauthorizedException.class);
+    assertThatThrownBy(() -> auth.authenticate(null)).isInstanceOf(UnauthorizedException.class);
+    assertThat(auth.authenticate(created.key().plainKey())).isNotNull();
+  }
+
+  @Test
+  @DisplayName("a disabled app, or one with its API off, is unavailable")
+  void disabledAppIsUnavailable() {
+    AppId id = created.app().id();
+    admin.updateApp(id, new AppUpdate(null, null, null, null, null, null, null, false));
+    assertThatThrownBy(() -> auth.authenticate(created.key().plainKey()))
+        .isInstanceOf(AppUnavailableException.class);
+
+    admin.updateApp(
+        id, new AppUpdate(null, null, null, null, null, null, AppStatus.DISABLED, true));
+    assertThatThrownBy(() -> auth.authenticate(created.key().plainKey()))
+        .isInstanceOf(AppUnavailableException.class);
+  }
+
+  @Test
+  @DisplayName("unknown apps and keys are not found")
+  void unknownThingsAreNotFound() {
+    AppId unknown = AppId.random();
+    assertThatThrownBy(() -> admin.getApp(unknown)).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(
+            () ->
+                admin.updateApp(
+                    unknown, new AppUpdate("x", null, null, null, null, null, null, null)))
+        .isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> admin.listKeys(unknown)).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> admin.issueKey(unknown)).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> admin.revokeKey(created.app().id(), ApiKeyId.random()))
+        .isInstanceOf(NotFoundException.class);
+    assertThat(admin.listApps()).extracting(a -> a.name()).containsExactly("Support bot");
+  }
+}

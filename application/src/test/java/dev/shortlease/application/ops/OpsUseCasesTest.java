@@ -1,0 +1,93 @@
+package dev.shortlease.application.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.shortlease.application.ChatSettings;
+import dev.shortlease.application.port.out.PoolMonitorPort;
+import dev.shortlease.application.port.out.PoolSnapshot;
+import dev.shortlease.domain.AppId;
+import dev.shortlease.domain.AppMode;
+import dev.shortlease.domain.MessageStatus;
+import dev.shortlease.domain.NewApp;
+import dev.shortlease.domain.NewTurn;
+import dev.shortlease.domain.StartedTurn;
+import dev.shortlease.domain.port.inmemory.InMemoryStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("Operations use cases: recovery at start-up and pool inspection")
+class OpsUseCasesTest {
+
+  /** A clock the test moves by hand. */
+  static final class MovableClock extends Clock {
+    final AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
+
+    @Override
+    public ZoneOffset getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now.get();
+    }
+  }
+
+  @Test
+  @DisplayName("recovery ends only messages older than the time limit, as error with their text")
+  void recoveryEndsOnlyAbandonedMessages() {
+    MovableClock clock = new MovableClock();
+    clock.now.set(Instant.now().minus(Duration.ofHours(1)));
+    InMemoryStore store = new InMemoryStore(clock);
+    AppId app = store.createApp(new NewApp("a", null, AppMode.CHAT, null, null, null, null));
+    StartedTurn abandoned = store.startTurn(new NewTurn(app, "alice", null, "old", null));
+    clock.now.set(Instant.now());
+    StartedTurn live = store.startTurn(new NewTurn(app, "alice", null, "new", null));
+
+    int ended = new RecoverAbandonedMessagesService(store, ChatSettings.defaults()).recover();
+
+    assertThat(ended).isEqualTo(1);
+    assertThat(store.findMessage(abandoned.owner(), abandoned.messageId()).orElseThrow())
+        .satisfies(
+            m -> {
+              assertThat(m.status()).isEqualTo(MessageStatus.ERROR);
+              assertThat(m.error()).isEqualTo(RecoverAbandonedMessagesService.ERROR);
+            });
+    assertThat(store.findMessage(live.owner(), live.messageId()).orElseThrow().status())
+        .isEqualTo(MessageStatus.RUNNING);
+  }
+
+  @Test
+  @DisplayName("pool inspection answers what the pool monitor reports")
+  void inspectsPool() {
+    PoolSnapshot snapshot =
+        new PoolSnapshot(
+            10, 2, 8, 10, 0, PoolSnapshot.Percentiles.NONE, PoolSnapshot.Percentiles.NONE, 0, 0, 0);
+    InspectPoolService service =
+        new InspectPoolService(
+            new PoolMonitorPort() {
+              @Override
+              public PoolSnapshot snapshot() {
+                return snapshot;
+              }
+
+              @Override
+              public boolean databaseReady() {
+                return true;
+              }
+            });
+
+    assertThat(service.snapshot()).isSameAs(snapshot);
+    assertThat(service.databaseReady()).isTrue();
+  }
+}
