@@ -4,6 +4,7 @@ import dev.shortlease.domain.AppId;
 import dev.shortlease.domain.TaskId;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.Condition;
@@ -53,8 +54,9 @@ public final class RunRegistry {
   /** Stops every run, and every run registered from now on; returns how many were running. */
   public int stopAll() {
     shuttingDown = true;
-    running.values().forEach(run -> run.requestStop(StopReason.SHUTDOWN));
-    return running.size();
+    List<RunningChat> runs = List.copyOf(running.values());
+    runs.forEach(run -> run.requestStop(StopReason.SHUTDOWN));
+    return runs.size();
   }
 
   /** Waits until no run is registered; false when {@code timeout} passed first. */

@@ -43,6 +43,7 @@ public final class ChatTestKit {
   public final RunRegistry registry = new RunRegistry();
   public final ChatSettings settings;
   public final ConversationNamer namer;
+  public final ChatRunners runners;
   public final SendMessageService sender;
   public final StopGenerationService stopper;
 
@@ -60,7 +61,7 @@ public final class ChatTestKit {
     Set<Tool> tools = new HashSet<>(extraTools);
     tools.add(new CurrentTimeTool());
     tools.add(new ConversationStatsTool(store));
-    ChatRunners runners = new ChatRunners(model, store, store, tools, registry, namer, settings);
+    this.runners = new ChatRunners(model, store, store, tools, registry, namer, settings);
     this.sender =
         new SendMessageService(
             store, store, store, store, registry, runners, settings, ChatExecutor.virtualThreads());
