@@ -84,7 +84,6 @@ final class ChatRunner implements Runnable {
       }
     } finally {
       registry.unregister(run);
-      run.markEnded();
     }
   }
 

@@ -12,7 +12,6 @@ import dev.shortlease.domain.TaskId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -28,7 +27,6 @@ final class RunningChat implements ChatRun {
   private final EventBuffer events;
   private final StopSignal stop = new StopSignal();
   private final AtomicReference<StopReason> stopReason = new AtomicReference<>();
-  private final CountDownLatch ended = new CountDownLatch(1);
 
   RunningChat(AppId appId, String user, AppMode mode, StartedTurn turn, int queueCapacity) {
     this.appId = appId;
@@ -74,10 +72,6 @@ final class RunningChat implements ChatRun {
     requestStop(StopReason.CLIENT_DISCONNECT);
   }
 
-  StartedTurn turn() {
-    return turn;
-  }
-
   boolean isOwnedBy(AppId app, String externalUser) {
     return appId.equals(app) && user.equals(externalUser);
   }
@@ -98,13 +92,5 @@ final class RunningChat implements ChatRun {
 
   void publish(ChatEvent event) {
     events.publish(event);
-  }
-
-  void markEnded() {
-    ended.countDown();
-  }
-
-  boolean hasEnded() {
-    return ended.getCount() == 0;
   }
 }
