@@ -112,7 +112,7 @@ final class AppCatalogAdapter implements AppsPort, ApiKeysPort {
     return scope.call(
         em ->
             em.createQuery(
-                        "update ApiKeyEntity k set k.revokedAt = current_timestamp"
+                        "update ApiKeyEntity k set k.revokedAt = instant"
                             + " where k.id = :id and k.appId = :app and k.revokedAt is null")
                     .setParameter("id", keyId.value())
                     .setParameter("app", appId.value())

@@ -89,7 +89,7 @@ final class ConversationsAdapter implements ConversationsPort {
           if (find(em, owner, id).isEmpty()) {
             return Optional.empty();
           }
-          update(em, owner, id, "c.name = :name, c.updatedAt = current_timestamp", "")
+          update(em, owner, id, "c.name = :name, c.updatedAt = instant", "")
               .setParameter("name", Conversation.requireName(name))
               .executeUpdate();
           em.clear();
@@ -111,8 +111,7 @@ final class ConversationsAdapter implements ConversationsPort {
   public boolean deleteConversation(Owner owner, ConversationId id) {
     return scope.call(
         em ->
-            update(em, owner, id, "c.status = 'DELETED', c.updatedAt = current_timestamp", "")
-                    .executeUpdate()
+            update(em, owner, id, "c.status = 'DELETED', c.updatedAt = instant", "").executeUpdate()
                 == 1);
   }
 

@@ -72,7 +72,7 @@ final class MessageLifecycleAdapter
                       "update MessageEntity m set m.status = :status, m.answer = :answer,"
                           + " m.error = :error, m.promptTokens = :prompt,"
                           + " m.completionTokens = :completion, m.latencyNanos = :latency,"
-                          + " m.updatedAt = current_timestamp"
+                          + " m.updatedAt = instant"
                           + " where m.id = :id and m.appId = :app and m.endUserId = :user"
                           + " and m.status = 'RUNNING'")
                   .setParameter("status", outcome.status().name())
@@ -89,7 +89,7 @@ final class MessageLifecycleAdapter
             return false;
           }
           em.createQuery(
-                  "update ConversationEntity c set c.updatedAt = current_timestamp where c.id ="
+                  "update ConversationEntity c set c.updatedAt = instant where c.id ="
                       + " (select m.conversationId from MessageEntity m where m.id = :id)")
               .setParameter("id", messageId.value())
               .executeUpdate();
@@ -103,7 +103,7 @@ final class MessageLifecycleAdapter
         em ->
             em.createQuery(
                     "update MessageEntity m set m.status = 'ERROR', m.error = :error,"
-                        + " m.updatedAt = current_timestamp"
+                        + " m.updatedAt = instant"
                         + " where m.status = 'RUNNING' and m.createdAt < :before")
                 .setParameter("error", error)
                 .setParameter("before", startedBefore)

@@ -97,7 +97,7 @@ final class MessagesAdapter implements MessagesPort {
         em ->
             em.createQuery(
                         "update MessageEntity m set m.feedbackRating = :rating,"
-                            + " m.feedbackContent = :content, m.updatedAt = current_timestamp"
+                            + " m.feedbackContent = :content, m.updatedAt = instant"
                             + " where m.id = :id and"
                             + OWNED_IN_LIVE_CONVERSATION)
                     .setParameter("rating", feedback == null ? null : feedback.rating().name())

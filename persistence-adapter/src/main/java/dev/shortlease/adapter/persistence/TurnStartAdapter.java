@@ -80,8 +80,7 @@ final class TurnStartAdapter implements StartTurnPort, EndUsersPort {
       conversationId = conversation.id;
     } else {
       conversationId = existing.id;
-      em.createQuery(
-              "update ConversationEntity c set c.updatedAt = current_timestamp where c.id = :id")
+      em.createQuery("update ConversationEntity c set c.updatedAt = instant where c.id = :id")
           .setParameter("id", conversationId)
           .executeUpdate();
     }
