@@ -48,7 +48,7 @@ public final class PersistenceContext implements AutoCloseable {
     pool = new HikariDataSource(hikariConfig(settings, registry));
     try {
       dataSource = tracker.wrap(pool);
-      migrate(dataSource, settings);
+      migrate(settings);
       factory = hibernate(dataSource, settings);
     } catch (RuntimeException e) {
       pool.close();
@@ -88,8 +88,12 @@ public final class PersistenceContext implements AutoCloseable {
     return config;
   }
 
-  private static void migrate(DataSource dataSource, PersistenceSettings s) {
-    var flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration");
+  /** Migrates over its own connections: Flyway needs two at once, which a pool of one lacks. */
+  private static void migrate(PersistenceSettings s) {
+    var flyway =
+        Flyway.configure()
+            .dataSource(s.jdbcUrl(), s.user(), s.password())
+            .locations("classpath:db/migration");
     if (s.schema() != null) {
       flyway.schemas(s.schema()).defaultSchema(s.schema()).createSchemas(true);
     }
