@@ -54,7 +54,13 @@ public final class PostgresTestDatabase {
         return null;
       }
       PostgreSQLContainer container = new PostgreSQLContainer(IMAGE);
-      container.start(); // stopped by Testcontainers' reaper when the JVM exits
+      try {
+        container.start(); // stopped by Testcontainers' reaper when the JVM exits
+      } catch (RuntimeException e) {
+        unavailable =
+            "TEST_DATABASE_URL is not set and Testcontainers could not start " + IMAGE + ": " + e;
+        return null;
+      }
       url = container.getJdbcUrl();
       user = container.getUsername();
       password = container.getPassword();
