@@ -1,0 +1,146 @@
+package dev.shortlease.adapter.persistence;
+
+import dev.shortlease.domain.ApiKey;
+import dev.shortlease.domain.ApiKeyHash;
+import dev.shortlease.domain.ApiKeyId;
+import dev.shortlease.domain.App;
+import dev.shortlease.domain.AppId;
+import dev.shortlease.domain.AppStatus;
+import dev.shortlease.domain.AppUpdate;
+import dev.shortlease.domain.NewApp;
+import dev.shortlease.domain.NotFoundException;
+import dev.shortlease.domain.port.ApiKeysPort;
+import dev.shortlease.domain.port.AppsPort;
+import jakarta.persistence.EntityManager;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Persistence adapter: apps and their API keys (stored as hashes). */
+final class AppCatalogAdapter implements AppsPort, ApiKeysPort {
+  private final SessionScope scope;
+
+  AppCatalogAdapter(SessionScope scope) {
+    this.scope = scope;
+  }
+
+  /** The create pattern: persist, flush (the database fills created_at), return the ID. */
+  @Override
+  public AppId createApp(NewApp n) {
+    return scope.call(
+        em -> {
+          App app =
+              new App(
+                  AppId.random(),
+                  n.name(),
+                  n.description(),
+                  n.mode(),
+                  n.modelSettings(),
+                  n.systemPrompt(),
+                  n.openingStatement(),
+                  n.suggestedQuestions(),
+                  AppStatus.NORMAL,
+                  true,
+                  null);
+          em.persist(EntityMappers.fill(new AppEntity(), app));
+          return app.id();
+        });
+  }
+
+  /** The read pattern: load, copy into a record, close. */
+  @Override
+  public Optional<App> findApp(AppId id) {
+    return scope.call(
+        em -> Optional.ofNullable(em.find(AppEntity.class, id.value())).map(EntityMappers::toApp));
+  }
+
+  @Override
+  public List<App> listApps() {
+    return scope.call(
+        em ->
+            em.createQuery("from AppEntity a order by a.createdAt, a.id", AppEntity.class)
+                .getResultStream()
+                .map(EntityMappers::toApp)
+                .toList());
+  }
+
+  /** The update pattern: by ID, change, commit; the new state is read back in the same session. */
+  @Override
+  public Optional<App> updateApp(AppId id, AppUpdate update) {
+    return scope.call(
+        em -> {
+          AppEntity entity = em.find(AppEntity.class, id.value());
+          if (entity == null) {
+            return Optional.empty();
+          }
+          EntityMappers.fill(entity, update.applyTo(EntityMappers.toApp(entity)));
+          em.flush();
+          return Optional.of(EntityMappers.toApp(entity));
+        });
+  }
+
+  @Override
+  public ApiKeyId addKey(AppId appId, ApiKeyHash hash, String prefix) {
+    return scope.call(
+        em -> {
+          requireApp(em, appId);
+          ApiKeyEntity key = new ApiKeyEntity();
+          key.id = UUID.randomUUID();
+          key.appId = appId.value();
+          key.hash = hash.hex();
+          key.prefix = prefix;
+          em.persist(key);
+          return new ApiKeyId(key.id);
+        });
+  }
+
+  @Override
+  public List<ApiKey> listKeys(AppId appId) {
+    return scope.call(
+        em ->
+            em.createQuery(
+                    "from ApiKeyEntity k where k.appId = :app order by k.createdAt, k.id",
+                    ApiKeyEntity.class)
+                .setParameter("app", appId.value())
+                .getResultStream()
+                .map(EntityMappers::toApiKey)
+                .toList());
+  }
+
+  @Override
+  public boolean revokeKey(AppId appId, ApiKeyId keyId) {
+    return scope.call(
+        em ->
+            em.createQuery(
+                        "update ApiKeyEntity k set k.revokedAt = instant"
+                            + " where k.id = :id and k.appId = :app and k.revokedAt is null")
+                    .setParameter("id", keyId.value())
+                    .setParameter("app", appId.value())
+                    .executeUpdate()
+                == 1);
+  }
+
+  @Override
+  public Optional<AppId> findAppIdByKey(ApiKeyHash hash) {
+    return scope.call(
+        em ->
+            em.createQuery(
+                    "select k.appId from ApiKeyEntity k where k.hash = :hash and k.revokedAt is null",
+                    UUID.class)
+                .setParameter("hash", hash.hex())
+                .getResultStream()
+                .findFirst()
+                .map(AppId::new));
+  }
+
+  static void requireApp(EntityManager em, AppId appId) {
+    boolean exists =
+        !em.createQuery("select a.id from AppEntity a where a.id = :id", UUID.class)
+            .setParameter("id", appId.value())
+            .getResultList()
+            .isEmpty();
+    if (!exists) {
+      throw new NotFoundException("app");
+    }
+  }
+}

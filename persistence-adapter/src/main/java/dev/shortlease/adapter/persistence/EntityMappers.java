@@ -1,0 +1,178 @@
+package dev.shortlease.adapter.persistence;
+
+import dev.shortlease.domain.AgentThought;
+import dev.shortlease.domain.AgentThoughtId;
+import dev.shortlease.domain.ApiKey;
+import dev.shortlease.domain.ApiKeyHash;
+import dev.shortlease.domain.ApiKeyId;
+import dev.shortlease.domain.App;
+import dev.shortlease.domain.AppId;
+import dev.shortlease.domain.AppMode;
+import dev.shortlease.domain.AppStatus;
+import dev.shortlease.domain.Conversation;
+import dev.shortlease.domain.ConversationId;
+import dev.shortlease.domain.ConversationStatus;
+import dev.shortlease.domain.EndUserId;
+import dev.shortlease.domain.Feedback;
+import dev.shortlease.domain.Message;
+import dev.shortlease.domain.MessageId;
+import dev.shortlease.domain.MessageStatus;
+import dev.shortlease.domain.ModelSettings;
+import dev.shortlease.domain.Owner;
+import dev.shortlease.domain.Rating;
+import dev.shortlease.domain.TokenUsage;
+import java.time.Duration;
+
+/**
+ * Static mappers between entities and domain records. Called inside the session only: what leaves
+ * the adapter is always the record, a plain copy.
+ */
+final class EntityMappers {
+  private EntityMappers() {}
+
+  static App toApp(AppEntity e) {
+    return new App(
+        new AppId(e.id),
+        e.name,
+        e.description,
+        AppMode.fromWire(e.mode),
+        new ModelSettings(e.model, e.temperature, e.maxTokens),
+        e.systemPrompt,
+        e.openingStatement,
+        JsonText.toList(e.suggestedQuestions),
+        AppStatus.valueOf(e.status),
+        e.apiEnabled,
+        e.createdAt);
+  }
+
+  /** Copies every mutable field of {@code app} into {@code e} (not the ID or timestamps). */
+  static AppEntity fill(AppEntity e, App app) {
+    e.id = app.id().value();
+    e.name = app.name();
+    e.description = app.description();
+    e.mode = app.mode().wire();
+    e.model = app.modelSettings().model();
+    e.temperature = app.modelSettings().temperature();
+    e.maxTokens = app.modelSettings().maxTokens();
+    e.systemPrompt = app.systemPrompt();
+    e.openingStatement = app.openingStatement();
+    e.suggestedQuestions = JsonText.ofList(app.suggestedQuestions());
+    e.status = app.status().name();
+    e.apiEnabled = app.apiEnabled();
+    e.createdAt = app.createdAt();
+    return e;
+  }
+
+  static ApiKey toApiKey(ApiKeyEntity e) {
+    return new ApiKey(
+        new ApiKeyId(e.id),
+        new AppId(e.appId),
+        new ApiKeyHash(e.hash),
+        e.prefix,
+        e.createdAt,
+        e.revokedAt);
+  }
+
+  static ApiKeyEntity toEntity(ApiKey key) {
+    ApiKeyEntity e = new ApiKeyEntity();
+    e.id = key.id().value();
+    e.appId = key.appId().value();
+    e.hash = key.hash().hex();
+    e.prefix = key.prefix();
+    e.createdAt = key.createdAt();
+    e.revokedAt = key.revokedAt();
+    return e;
+  }
+
+  static Conversation toConversation(ConversationEntity e) {
+    return new Conversation(
+        new ConversationId(e.id),
+        new Owner(new AppId(e.appId), new EndUserId(e.endUserId)),
+        e.name,
+        JsonText.toMap(e.inputs),
+        ConversationStatus.valueOf(e.status),
+        e.createdAt,
+        e.updatedAt);
+  }
+
+  static ConversationEntity toEntity(Conversation c) {
+    ConversationEntity e = new ConversationEntity();
+    e.id = c.id().value();
+    e.appId = c.owner().appId().value();
+    e.endUserId = c.owner().endUserId().value();
+    e.name = c.name();
+    e.inputs = JsonText.ofMap(c.inputs());
+    e.status = c.status().name();
+    e.createdAt = c.createdAt();
+    e.updatedAt = c.updatedAt();
+    return e;
+  }
+
+  static Message toMessage(MessageEntity e) {
+    return new Message(
+        new MessageId(e.id),
+        new ConversationId(e.conversationId),
+        new Owner(new AppId(e.appId), new EndUserId(e.endUserId)),
+        e.query,
+        JsonText.toMap(e.inputs),
+        e.answer,
+        MessageStatus.valueOf(e.status),
+        e.error,
+        new TokenUsage(e.promptTokens, e.completionTokens),
+        Duration.ofNanos(e.latencyNanos),
+        e.feedbackRating == null
+            ? null
+            : new Feedback(Rating.valueOf(e.feedbackRating), e.feedbackContent),
+        e.createdAt,
+        e.updatedAt);
+  }
+
+  static MessageEntity toEntity(Message m) {
+    MessageEntity e = new MessageEntity();
+    e.id = m.id().value();
+    e.conversationId = m.conversationId().value();
+    e.appId = m.owner().appId().value();
+    e.endUserId = m.owner().endUserId().value();
+    e.query = m.query();
+    e.inputs = JsonText.ofMap(m.inputs());
+    e.answer = m.answer();
+    e.status = m.status().name();
+    e.error = m.error();
+    e.promptTokens = m.usage().promptTokens();
+    e.completionTokens = m.usage().completionTokens();
+    e.latencyNanos = m.latency().toNanos();
+    e.feedbackRating = m.feedback() == null ? null : m.feedback().rating().name();
+    e.feedbackContent = m.feedback() == null ? null : m.feedback().content();
+    e.createdAt = m.createdAt();
+    e.updatedAt = m.updatedAt();
+    return e;
+  }
+
+  static AgentThought toThought(AgentThoughtEntity e) {
+    return new AgentThought(
+        new AgentThoughtId(e.id),
+        new MessageId(e.messageId),
+        e.position,
+        e.thought,
+        e.tool,
+        e.toolInput,
+        e.observation,
+        new TokenUsage(e.promptTokens, e.completionTokens),
+        e.createdAt);
+  }
+
+  static AgentThoughtEntity toEntity(AgentThought t) {
+    AgentThoughtEntity e = new AgentThoughtEntity();
+    e.id = t.id().value();
+    e.messageId = t.messageId().value();
+    e.position = t.position();
+    e.thought = t.thought();
+    e.tool = t.tool();
+    e.toolInput = t.toolInput();
+    e.observation = t.observation();
+    e.promptTokens = t.usage().promptTokens();
+    e.completionTokens = t.usage().completionTokens();
+    e.createdAt = t.createdAt();
+    return e;
+  }
+}

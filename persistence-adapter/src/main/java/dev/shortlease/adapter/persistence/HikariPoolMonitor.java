@@ -1,0 +1,126 @@
+package dev.shortlease.adapter.persistence;
+
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
+import dev.shortlease.adapter.persistence.tracking.ConnectionTracker;
+import dev.shortlease.application.port.out.PoolMonitorPort;
+import dev.shortlease.application.port.out.PoolSnapshot;
+import dev.shortlease.application.port.out.PoolSnapshot.Percentiles;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
+import io.micrometer.core.instrument.distribution.ValueAtPercentile;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+
+/**
+ * Pool monitor (rule R6): counts from HikariCP's pool MXBean, acquire and lease (usage) timings
+ * from HikariCP's Micrometer timers, leaks and guard violations from the connection tracker.
+ */
+final class HikariPoolMonitor implements PoolMonitorPort {
+  static final String ACQUIRE = "hikaricp.connections.acquire";
+  static final String USAGE = "hikaricp.connections.usage";
+  static final String TIMEOUT = "hikaricp.connections.timeout";
+  private static final double[] PERCENTILES = {0.5, 0.95, 0.99};
+  private static final int READY_TIMEOUT_SECONDS = 2;
+
+  private final HikariDataSource pool;
+  private final DataSource dataSource;
+  private final ConnectionTracker tracker;
+  private final MeterRegistry registry;
+
+  HikariPoolMonitor(
+      HikariDataSource pool,
+      DataSource dataSource,
+      ConnectionTracker tracker,
+      MeterRegistry registry) {
+    this.pool = pool;
+    this.dataSource = dataSource;
+    this.tracker = tracker;
+    this.registry = registry;
+  }
+
+  /**
+   * Makes the registry keep client-side percentiles (and histogram buckets for Prometheus) of the
+   * pool's acquire and usage timers over the process lifetime. Must run before the pool registers
+   * its meters.
+   */
+  static void publishPercentiles(MeterRegistry registry) {
+    registry
+        .config()
+        .meterFilter(
+            new MeterFilter() {
+              @Override
+              public DistributionStatisticConfig configure(
+                  Meter.Id id, DistributionStatisticConfig config) {
+                if (!id.getName().equals(ACQUIRE) && !id.getName().equals(USAGE)) {
+                  return config;
+                }
+                return DistributionStatisticConfig.builder()
+                    .percentiles(PERCENTILES)
+                    .percentilesHistogram(true)
+                    .expiry(Duration.ofDays(3650))
+                    .bufferLength(1)
+                    .build()
+                    .merge(config);
+              }
+            });
+  }
+
+  @Override
+  public PoolSnapshot snapshot() {
+    HikariPoolMXBean bean = pool.getHikariPoolMXBean();
+    Counter timeouts = registry.find(TIMEOUT).tag("pool", pool.getPoolName()).counter();
+    return new PoolSnapshot(
+        pool.getMaximumPoolSize(),
+        bean == null ? 0 : bean.getActiveConnections(),
+        bean == null ? 0 : bean.getIdleConnections(),
+        bean == null ? 0 : bean.getTotalConnections(),
+        bean == null ? 0 : bean.getThreadsAwaitingConnection(),
+        percentiles(ACQUIRE),
+        percentiles(USAGE),
+        timeouts == null ? 0 : (long) timeouts.count(),
+        tracker.leaks(),
+        tracker.guardViolations());
+  }
+
+  @Override
+  public boolean databaseReady() {
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.setQueryTimeout(READY_TIMEOUT_SECONDS);
+      statement.execute("select 1");
+      connection.rollback(); // autoCommit is off; end the transaction before returning it
+      return true;
+    } catch (Exception e) {
+      return false;
+    }
+  }
+
+  private Percentiles percentiles(String name) {
+    Timer timer = registry.find(name).tag("pool", pool.getPoolName()).timer();
+    if (timer == null || timer.count() == 0) {
+      return Percentiles.NONE;
+    }
+    double p50 = 0;
+    double p95 = 0;
+    double p99 = 0;
+    for (ValueAtPercentile value : timer.takeSnapshot().percentileValues()) {
+      double millis = value.value(TimeUnit.MILLISECONDS);
+      if (value.percentile() == 0.5) {
+        p50 = millis;
+      } else if (value.percentile() == 0.95) {
+        p95 = millis;
+      } else if (value.percentile() == 0.99) {
+        p99 = millis;
+      }
+    }
+    return new Percentiles(p50, p95, p99, timer.max(TimeUnit.MILLISECONDS));
+  }
+}

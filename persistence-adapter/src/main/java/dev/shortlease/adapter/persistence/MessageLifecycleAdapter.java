@@ -1,0 +1,173 @@
+package dev.shortlease.adapter.persistence;
+
+import dev.shortlease.domain.AgentThoughtId;
+import dev.shortlease.domain.ChatTurn;
+import dev.shortlease.domain.ConversationId;
+import dev.shortlease.domain.HistoryWindow;
+import dev.shortlease.domain.MessageId;
+import dev.shortlease.domain.MessageOutcome;
+import dev.shortlease.domain.NotFoundException;
+import dev.shortlease.domain.Owner;
+import dev.shortlease.domain.TokenUsage;
+import dev.shortlease.domain.port.AgentThoughtsPort;
+import dev.shortlease.domain.port.ChatHistoryPort;
+import dev.shortlease.domain.port.FinishMessagePort;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Persistence adapter: the life of a running message — its history window (T3), its agent thoughts,
+ * and the one write that ends it (T4).
+ *
+ * <p>Ending is a conditional update ({@code where status = 'RUNNING'}): the database's row lock
+ * serialises concurrent finishers, and the loser's re-checked condition no longer matches, so
+ * exactly one wins and a terminal state never changes.
+ */
+final class MessageLifecycleAdapter
+    implements FinishMessagePort, AgentThoughtsPort, ChatHistoryPort {
+  private final SessionScope scope;
+
+  MessageLifecycleAdapter(SessionScope scope) {
+    this.scope = scope;
+  }
+
+  @Override
+  public List<ChatTurn> loadHistory(
+      Owner owner, ConversationId conversationId, MessageId current, HistoryWindow window) {
+    if (window.maxTurns() == 0) {
+      return List.of();
+    }
+    return scope.call(
+        em -> {
+          if (TurnStartAdapter.liveConversation(em, owner, conversationId) == null) {
+            return List.of();
+          }
+          var newestFirst =
+              em.createQuery(
+                      "from MessageEntity m where m.conversationId = :conversation"
+                          + " and m.appId = :app and m.endUserId = :user and m.id <> :current"
+                          + " and m.status <> 'RUNNING' and m.answer <> ''"
+                          + " order by m.createdAt desc, m.id desc",
+                      MessageEntity.class)
+                  .setParameter("conversation", conversationId.value())
+                  .setParameter("app", owner.appId().value())
+                  .setParameter("user", owner.endUserId().value())
+                  .setParameter("current", current.value())
+                  .setMaxResults(window.maxTurns())
+                  .getResultStream()
+                  .map(EntityMappers::toMessage)
+                  .toList();
+          return window.select(newestFirst);
+        });
+  }
+
+  /** The update pattern, made conditional so that exactly one concurrent finisher wins. */
+  @Override
+  public boolean finishMessage(Owner owner, MessageId messageId, MessageOutcome outcome) {
+    return scope.call(
+        em -> {
+          int changed =
+              em.createQuery(
+                      "update MessageEntity m set m.status = :status, m.answer = :answer,"
+                          + " m.error = :error, m.promptTokens = :prompt,"
+                          + " m.completionTokens = :completion, m.latencyNanos = :latency,"
+                          + " m.updatedAt = instant"
+                          + " where m.id = :id and m.appId = :app and m.endUserId = :user"
+                          + " and m.status = 'RUNNING'")
+                  .setParameter("status", outcome.status().name())
+                  .setParameter("answer", outcome.answer())
+                  .setParameter("error", outcome.error())
+                  .setParameter("prompt", outcome.usage().promptTokens())
+                  .setParameter("completion", outcome.usage().completionTokens())
+                  .setParameter("latency", outcome.latency().toNanos())
+                  .setParameter("id", messageId.value())
+                  .setParameter("app", owner.appId().value())
+                  .setParameter("user", owner.endUserId().value())
+                  .executeUpdate();
+          if (changed == 0) {
+            return false;
+          }
+          em.createQuery(
+                  "update ConversationEntity c set c.updatedAt = instant where c.id ="
+                      + " (select m.conversationId from MessageEntity m where m.id = :id)")
+              .setParameter("id", messageId.value())
+              .executeUpdate();
+          return true;
+        });
+  }
+
+  @Override
+  public int failAbandoned(Instant startedBefore, String error) {
+    return scope.call(
+        em ->
+            em.createQuery(
+                    "update MessageEntity m set m.status = 'ERROR', m.error = :error,"
+                        + " m.updatedAt = instant"
+                        + " where m.status = 'RUNNING' and m.createdAt < :before")
+                .setParameter("error", error)
+                .setParameter("before", startedBefore)
+                .executeUpdate());
+  }
+
+  @Override
+  public AgentThoughtId addThought(
+      Owner owner,
+      MessageId messageId,
+      int position,
+      String thought,
+      String tool,
+      String toolInput,
+      TokenUsage usage) {
+    return scope.call(
+        em -> {
+          boolean mine =
+              !em.createQuery(
+                      "select m.id from MessageEntity m"
+                          + " where m.id = :id and m.appId = :app and m.endUserId = :user",
+                      UUID.class)
+                  .setParameter("id", messageId.value())
+                  .setParameter("app", owner.appId().value())
+                  .setParameter("user", owner.endUserId().value())
+                  .getResultList()
+                  .isEmpty();
+          if (!mine) {
+            throw new NotFoundException("message");
+          }
+          TokenUsage spent = usage == null ? TokenUsage.NONE : usage;
+          AgentThoughtEntity entity = new AgentThoughtEntity();
+          entity.id = UUID.randomUUID();
+          entity.messageId = messageId.value();
+          entity.position = position;
+          entity.thought = thought == null ? "" : thought;
+          entity.tool = tool == null ? "" : tool;
+          entity.toolInput = toolInput == null ? "" : toolInput;
+          entity.observation = "";
+          entity.promptTokens = spent.promptTokens();
+          entity.completionTokens = spent.completionTokens();
+          em.persist(entity);
+          return new AgentThoughtId(entity.id);
+        });
+  }
+
+  @Override
+  public AgentThoughtId recordObservation(
+      Owner owner, AgentThoughtId thoughtId, String observation) {
+    int changed =
+        scope.call(
+            em ->
+                em.createQuery(
+                        "update AgentThoughtEntity t set t.observation = :observation"
+                            + " where t.id = :id and t.messageId in (select m.id from MessageEntity m"
+                            + " where m.appId = :app and m.endUserId = :user)")
+                    .setParameter("observation", observation == null ? "" : observation)
+                    .setParameter("id", thoughtId.value())
+                    .setParameter("app", owner.appId().value())
+                    .setParameter("user", owner.endUserId().value())
+                    .executeUpdate());
+    if (changed == 0) {
+      throw new NotFoundException("agent thought");
+    }
+    return thoughtId;
+  }
+}

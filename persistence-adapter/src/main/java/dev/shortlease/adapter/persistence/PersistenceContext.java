@@ -1,0 +1,182 @@
+package dev.shortlease.adapter.persistence;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import dev.shortlease.adapter.persistence.tracking.ConnectionTracker;
+import dev.shortlease.application.port.out.PoolMonitorPort;
+import dev.shortlease.domain.port.AgentThoughtsPort;
+import dev.shortlease.domain.port.ApiKeysPort;
+import dev.shortlease.domain.port.AppsPort;
+import dev.shortlease.domain.port.ChatHistoryPort;
+import dev.shortlease.domain.port.ConversationsPort;
+import dev.shortlease.domain.port.EndUsersPort;
+import dev.shortlease.domain.port.FinishMessagePort;
+import dev.shortlease.domain.port.MessagesPort;
+import dev.shortlease.domain.port.StartTurnPort;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.persistence.EntityManagerFactory;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.hibernate.cfg.AvailableSettings;
+import org.hibernate.jpa.HibernatePersistenceConfiguration;
+
+/**
+ * Persistence adapter's lifecycle: builds HikariCP, wraps it in the {@link ConnectionTracker},
+ * migrates with Flyway, bootstraps Hibernate in code, and exposes every port implementation. {@link
+ * #close()} shuts Hibernate and the pool down.
+ */
+public final class PersistenceContext implements AutoCloseable {
+  private static final AtomicInteger POOLS = new AtomicInteger();
+
+  private final HikariDataSource pool;
+  private final DataSource dataSource;
+  private final ConnectionTracker tracker = new ConnectionTracker();
+  private final EntityManagerFactory factory;
+  private final SessionScope scope;
+  private final AppCatalogAdapter catalog;
+  private final TurnStartAdapter turns;
+  private final MessageLifecycleAdapter lifecycle;
+  private final ConversationsAdapter conversations;
+  private final MessagesAdapter messages;
+  private final HikariPoolMonitor monitor;
+
+  private PersistenceContext(PersistenceSettings settings, MeterRegistry registry) {
+    HikariPoolMonitor.publishPercentiles(registry);
+    pool = new HikariDataSource(hikariConfig(settings, registry));
+    try {
+      dataSource = tracker.wrap(pool);
+      migrate(settings);
+      factory = hibernate(dataSource, settings);
+    } catch (RuntimeException e) {
+      pool.close();
+      throw e;
+    }
+    scope = new SessionScope(factory);
+    catalog = new AppCatalogAdapter(scope);
+    turns = new TurnStartAdapter(scope);
+    lifecycle = new MessageLifecycleAdapter(scope);
+    conversations = new ConversationsAdapter(scope);
+    messages = new MessagesAdapter(scope);
+    monitor = new HikariPoolMonitor(pool, dataSource, tracker, registry);
+  }
+
+  /** Connects, migrates the schema and starts Hibernate; fails fast if the database is down. */
+  public static PersistenceContext start(PersistenceSettings settings, MeterRegistry registry) {
+    return new PersistenceContext(
+        Objects.requireNonNull(settings, "settings"), Objects.requireNonNull(registry, "registry"));
+  }
+
+  private static HikariConfig hikariConfig(PersistenceSettings s, MeterRegistry registry) {
+    HikariConfig config = new HikariConfig();
+    config.setPoolName("shortlease-" + POOLS.incrementAndGet());
+    config.setJdbcUrl(s.jdbcUrl());
+    config.setUsername(s.user());
+    config.setPassword(s.password());
+    config.setMaximumPoolSize(s.poolSize());
+    config.setConnectionTimeout(s.connectionTimeoutMillis());
+    config.setValidationTimeout(Math.min(1_000, s.connectionTimeoutMillis()));
+    config.setLeakDetectionThreshold(s.leakDetectionThresholdMillis());
+    config.setMaxLifetime(s.maxLifetimeMillis());
+    config.setAutoCommit(false); // Hibernate is told so, and skips a setAutoCommit round trip
+    if (s.schema() != null) {
+      config.setSchema(s.schema());
+    }
+    config.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
+    return config;
+  }
+
+  /** Migrates over its own connections: Flyway needs two at once, which a pool of one lacks. */
+  private static void migrate(PersistenceSettings s) {
+    var flyway =
+        Flyway.configure()
+            .dataSource(s.jdbcUrl(), s.user(), s.password())
+            .locations("classpath:db/migration");
+    if (s.schema() != null) {
+      flyway.schemas(s.schema()).defaultSchema(s.schema()).createSchemas(true);
+    }
+    flyway.load().migrate();
+  }
+
+  private static EntityManagerFactory hibernate(DataSource dataSource, PersistenceSettings s) {
+    var config =
+        new HibernatePersistenceConfiguration("shortlease")
+            .managedClasses(
+                AppEntity.class,
+                ApiKeyEntity.class,
+                EndUserEntity.class,
+                ConversationEntity.class,
+                MessageEntity.class,
+                AgentThoughtEntity.class)
+            .property(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
+            .property(
+                AvailableSettings.CONNECTION_HANDLING,
+                "DELAYED_ACQUISITION_AND_RELEASE_AFTER_TRANSACTION")
+            .property(AvailableSettings.CONNECTION_PROVIDER_DISABLES_AUTOCOMMIT, true)
+            // Flyway owns the schema; Hibernate only checks that the entities match it.
+            .property(AvailableSettings.HBM2DDL_AUTO, "validate");
+    if (s.schema() != null) {
+      config.property(AvailableSettings.DEFAULT_SCHEMA, s.schema());
+    }
+    return config.createEntityManagerFactory();
+  }
+
+  public AppsPort apps() {
+    return catalog;
+  }
+
+  public ApiKeysPort apiKeys() {
+    return catalog;
+  }
+
+  public EndUsersPort endUsers() {
+    return turns;
+  }
+
+  public StartTurnPort startTurn() {
+    return turns;
+  }
+
+  public ChatHistoryPort chatHistory() {
+    return lifecycle;
+  }
+
+  public FinishMessagePort finishMessage() {
+    return lifecycle;
+  }
+
+  public AgentThoughtsPort agentThoughts() {
+    return lifecycle;
+  }
+
+  public ConversationsPort conversations() {
+    return conversations;
+  }
+
+  public MessagesPort messages() {
+    return messages;
+  }
+
+  public PoolMonitorPort poolMonitor() {
+    return monitor;
+  }
+
+  public ConnectionTracker tracker() {
+    return tracker;
+  }
+
+  SessionScope sessionScope() {
+    return scope;
+  }
+
+  @Override
+  public void close() {
+    try {
+      factory.close();
+    } finally {
+      pool.close();
+    }
+  }
+}

@@ -1,0 +1,121 @@
+package dev.shortlease.adapter.persistence;
+
+import java.util.Objects;
+
+/**
+ * Settings of the persistence adapter: where the database is, and the pool's size and time limits
+ * (milliseconds). {@code schema} is optional (null uses the connection's default schema).
+ *
+ * @param connectionTimeoutMillis how long a caller waits for a pooled connection before storage is
+ *     reported unavailable; short on purpose (fail fast with a 503 rather than hang)
+ * @param leakDetectionThresholdMillis HikariCP logs a connection held longer than this (0 = off)
+ */
+public record PersistenceSettings(
+    String jdbcUrl,
+    String user,
+    String password,
+    int poolSize,
+    long connectionTimeoutMillis,
+    long leakDetectionThresholdMillis,
+    long maxLifetimeMillis,
+    String schema) {
+
+  /**
+   * Flags that make H2 accept the PostgreSQL migrations and behave like PostgreSQL: lower-case
+   * unquoted names, and nulls sorted last in ascending order. Append to a {@code jdbc:h2:} URL.
+   */
+  public static final String H2_POSTGRESQL_MODE =
+      ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+
+  public static final int DEFAULT_POOL_SIZE = 10;
+  public static final long DEFAULT_CONNECTION_TIMEOUT_MILLIS = 3_000;
+  public static final long DEFAULT_LEAK_DETECTION_THRESHOLD_MILLIS = 10_000;
+  public static final long DEFAULT_MAX_LIFETIME_MILLIS = 1_800_000;
+
+  public PersistenceSettings {
+    Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+    if (!jdbcUrl.startsWith("jdbc:")) {
+      throw new IllegalArgumentException("jdbcUrl must start with jdbc:");
+    }
+    if (poolSize < 1 || poolSize > 1_000) {
+      throw new IllegalArgumentException("poolSize must be within 1..1000");
+    }
+    // HikariCP's own lower bounds, checked here so a bad setting fails with a clear message.
+    if (connectionTimeoutMillis < 250) {
+      throw new IllegalArgumentException("connectionTimeoutMillis must be at least 250");
+    }
+    if (leakDetectionThresholdMillis != 0 && leakDetectionThresholdMillis < 2_000) {
+      throw new IllegalArgumentException("leakDetectionThresholdMillis must be 0 or at least 2000");
+    }
+    if (maxLifetimeMillis != 0 && maxLifetimeMillis < 30_000) {
+      throw new IllegalArgumentException("maxLifetimeMillis must be 0 or at least 30000");
+    }
+    if (schema != null && !schema.matches("[A-Za-z_][A-Za-z0-9_]{0,62}")) {
+      throw new IllegalArgumentException("schema must be a plain SQL identifier");
+    }
+  }
+
+  /** Settings with the default pool size and time limits. */
+  public static PersistenceSettings of(String jdbcUrl, String user, String password) {
+    return new PersistenceSettings(
+        jdbcUrl,
+        user,
+        password,
+        DEFAULT_POOL_SIZE,
+        DEFAULT_CONNECTION_TIMEOUT_MILLIS,
+        DEFAULT_LEAK_DETECTION_THRESHOLD_MILLIS,
+        DEFAULT_MAX_LIFETIME_MILLIS,
+        null);
+  }
+
+  public PersistenceSettings withSchema(String newSchema) {
+    return new PersistenceSettings(
+        jdbcUrl,
+        user,
+        password,
+        poolSize,
+        connectionTimeoutMillis,
+        leakDetectionThresholdMillis,
+        maxLifetimeMillis,
+        newSchema);
+  }
+
+  public PersistenceSettings withPoolSize(int newPoolSize) {
+    return new PersistenceSettings(
+        jdbcUrl,
+        user,
+        password,
+        newPoolSize,
+        connectionTimeoutMillis,
+        leakDetectionThresholdMillis,
+        maxLifetimeMillis,
+        schema);
+  }
+
+  public PersistenceSettings withConnectionTimeoutMillis(long millis) {
+    return new PersistenceSettings(
+        jdbcUrl,
+        user,
+        password,
+        poolSize,
+        millis,
+        leakDetectionThresholdMillis,
+        maxLifetimeMillis,
+        schema);
+  }
+
+  /** Never prints the password. */
+  @Override
+  public String toString() {
+    return "PersistenceSettings[jdbcUrl=%s, user=%s, password=%s, poolSize=%d, connectionTimeoutMillis=%d, leakDetectionThresholdMillis=%d, maxLifetimeMillis=%d, schema=%s]"
+        .formatted(
+            jdbcUrl,
+            user,
+            password == null ? null : "****",
+            poolSize,
+            connectionTimeoutMillis,
+            leakDetectionThresholdMillis,
+            maxLifetimeMillis,
+            schema);
+  }
+}

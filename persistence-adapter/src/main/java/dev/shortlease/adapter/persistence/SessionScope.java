@@ -1,0 +1,106 @@
+package dev.shortlease.adapter.persistence;
+
+import dev.shortlease.domain.StorageUnavailableException;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.hibernate.collection.spi.PersistentCollection;
+import org.hibernate.proxy.HibernateProxy;
+
+/**
+ * Session scope (rule R1): every port method runs its work here — open an EntityManager, one
+ * transaction, map to records, commit, close — on Jakarta Persistence 3.2's {@code
+ * callInTransaction}. The connection is taken at the first statement and returned at commit.
+ *
+ * <p>The result is checked inside the transaction, so a mistake rolls back: a managed entity, a
+ * Hibernate proxy or collection, or an EntityManager anywhere in the returned value (records,
+ * collections, maps and optionals are walked) fails fast with {@link IllegalStateException}.
+ */
+final class SessionScope {
+  private static final int MAX_DEPTH = 6;
+
+  private final EntityManagerFactory factory;
+
+  SessionScope(EntityManagerFactory factory) {
+    this.factory = factory;
+  }
+
+  /** Runs {@code work} in one short transaction and returns its detached result. */
+  <T> T call(Function<EntityManager, T> work) {
+    try {
+      return factory.callInTransaction(em -> requireDetached(work.apply(em), 0));
+    } catch (RuntimeException e) {
+      throw translate(e);
+    }
+  }
+
+  /** Runs {@code work} in one short transaction. */
+  void run(Consumer<EntityManager> work) {
+    call(
+        em -> {
+          work.accept(em);
+          return null;
+        });
+  }
+
+  /** True when {@code e} (or a cause) is a unique-constraint violation (SQLState 23505). */
+  static boolean isUniqueViolation(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static RuntimeException translate(RuntimeException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLTransientConnectionException) {
+        return new StorageUnavailableException(
+            "no database connection within the acquire timeout", e);
+      }
+    }
+    return e;
+  }
+
+  static <T> T requireDetached(T value, int depth) {
+    if (value == null || depth > MAX_DEPTH) {
+      return value;
+    }
+    if (value instanceof HibernateProxy
+        || value instanceof PersistentCollection<?>
+        || value instanceof EntityManager
+        || value.getClass().isAnnotationPresent(Entity.class)) {
+      throw new IllegalStateException(
+          "a session must not return managed state (rule R1), got " + value.getClass().getName());
+    }
+    switch (value) {
+      case Collection<?> items -> items.forEach(item -> requireDetached(item, depth + 1));
+      case Map<?, ?> map -> {
+        map.keySet().forEach(key -> requireDetached(key, depth + 1));
+        map.values().forEach(item -> requireDetached(item, depth + 1));
+      }
+      case Optional<?> optional -> optional.ifPresent(item -> requireDetached(item, depth + 1));
+      case Record record -> {
+        for (var component : record.getClass().getRecordComponents()) {
+          try {
+            var accessor = component.getAccessor();
+            accessor.trySetAccessible();
+            requireDetached(accessor.invoke(record), depth + 1);
+          } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot inspect " + component, e);
+          }
+        }
+      }
+      default -> {}
+    }
+    return value;
+  }
+}

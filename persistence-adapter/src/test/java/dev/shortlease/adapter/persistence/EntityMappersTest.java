@@ -1,0 +1,137 @@
+package dev.shortlease.adapter.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.shortlease.domain.AgentThought;
+import dev.shortlease.domain.AgentThoughtId;
+import dev.shortlease.domain.ApiKey;
+import dev.shortlease.domain.ApiKeyHash;
+import dev.shortlease.domain.ApiKeyId;
+import dev.shortlease.domain.App;
+import dev.shortlease.domain.AppId;
+import dev.shortlease.domain.AppMode;
+import dev.shortlease.domain.AppStatus;
+import dev.shortlease.domain.Conversation;
+import dev.shortlease.domain.ConversationId;
+import dev.shortlease.domain.ConversationStatus;
+import dev.shortlease.domain.EndUserId;
+import dev.shortlease.domain.Feedback;
+import dev.shortlease.domain.Message;
+import dev.shortlease.domain.MessageId;
+import dev.shortlease.domain.MessageStatus;
+import dev.shortlease.domain.ModelSettings;
+import dev.shortlease.domain.Owner;
+import dev.shortlease.domain.Rating;
+import dev.shortlease.domain.TokenUsage;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class EntityMappersTest {
+  private static final Instant T1 = Instant.parse("2025-01-02T03:04:05.123456Z");
+  private static final Instant T2 = Instant.parse("2025-01-02T03:04:06.654321Z");
+  private static final Owner OWNER = new Owner(AppId.random(), EndUserId.random());
+
+  @Test
+  @DisplayName(
+      "an app survives the trip to its entity and back, questions with quotes and newlines included")
+  void appRoundTrip() {
+    App app =
+        new App(
+            AppId.random(),
+            "Helpdesk",
+            "d",
+            AppMode.AGENT_CHAT,
+            new ModelSettings("m", 0.7, 100),
+            "sys",
+            "hello",
+            List.of("a \"quoted\"\nquestion", "ünïcode ✓"),
+            AppStatus.DISABLED,
+            false,
+            T1);
+    assertThat(EntityMappers.toApp(EntityMappers.fill(new AppEntity(), app))).isEqualTo(app);
+  }
+
+  @Test
+  @DisplayName("an api key survives the round trip, revoked or not")
+  void apiKeyRoundTrip() {
+    ApiKey active =
+        new ApiKey(ApiKeyId.random(), AppId.random(), ApiKeyHash.of("k"), "app-k", T1, null);
+    ApiKey revoked =
+        new ApiKey(ApiKeyId.random(), AppId.random(), ApiKeyHash.of("j"), "app-j", T1, T2);
+    assertThat(EntityMappers.toApiKey(EntityMappers.toEntity(active))).isEqualTo(active);
+    assertThat(EntityMappers.toApiKey(EntityMappers.toEntity(revoked))).isEqualTo(revoked);
+  }
+
+  @Test
+  @DisplayName("a conversation survives the round trip with its inputs")
+  void conversationRoundTrip() {
+    Conversation c =
+        new Conversation(
+            ConversationId.random(),
+            OWNER,
+            "n",
+            Map.of("a", "1", "b", "x\"y"),
+            ConversationStatus.DELETED,
+            T1,
+            T2);
+    assertThat(EntityMappers.toConversation(EntityMappers.toEntity(c))).isEqualTo(c);
+  }
+
+  @Test
+  @DisplayName("a message survives the round trip, with and without feedback")
+  void messageRoundTrip() {
+    Message rated =
+        new Message(
+            MessageId.random(),
+            ConversationId.random(),
+            OWNER,
+            "q",
+            Map.of("k", "v"),
+            "a",
+            MessageStatus.ERROR,
+            "boom",
+            new TokenUsage(5, 6),
+            Duration.ofNanos(1_234_567_891),
+            new Feedback(Rating.DISLIKE, "meh"),
+            T1,
+            T2);
+    Message plain =
+        new Message(
+            MessageId.random(),
+            ConversationId.random(),
+            OWNER,
+            "q",
+            null,
+            null,
+            MessageStatus.RUNNING,
+            null,
+            null,
+            null,
+            null,
+            T1,
+            T1);
+    assertThat(EntityMappers.toMessage(EntityMappers.toEntity(rated))).isEqualTo(rated);
+    assertThat(EntityMappers.toMessage(EntityMappers.toEntity(plain))).isEqualTo(plain);
+  }
+
+  @Test
+  @DisplayName("an agent thought survives the round trip")
+  void thoughtRoundTrip() {
+    AgentThought t =
+        new AgentThought(
+            AgentThoughtId.random(),
+            MessageId.random(),
+            3,
+            "th",
+            "calc",
+            "1+1",
+            "2",
+            new TokenUsage(1, 2),
+            T1);
+    assertThat(EntityMappers.toThought(EntityMappers.toEntity(t))).isEqualTo(t);
+  }
+}

@@ -1,0 +1,19 @@
+package dev.shortlease.adapter.persistence;
+
+import dev.shortlease.domain.port.contract.MessageLifecycleContract;
+import dev.shortlease.domain.port.contract.PortSet;
+import org.junit.jupiter.api.BeforeEach;
+
+class JpaH2MessageLifecycleContractTest extends MessageLifecycleContract {
+  private PortSet ports;
+
+  @BeforeEach
+  void connect() {
+    ports = SharedContexts.ports(SharedContexts.h2());
+  }
+
+  @Override
+  protected PortSet ports() {
+    return ports;
+  }
+}

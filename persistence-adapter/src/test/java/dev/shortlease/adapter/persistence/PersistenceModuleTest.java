@@ -1,0 +1,36 @@
+package dev.shortlease.adapter.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import dev.shortlease.adapter.persistence.testing.H2TestDatabase;
+import dev.shortlease.adapter.persistence.tracking.ConnectionTracker;
+import dev.shortlease.application.port.out.PoolMonitorPort;
+import dev.shortlease.domain.port.contract.PortSet;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.Arrays;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class PersistenceModuleTest {
+
+  @Test
+  @DisplayName(
+      "the module binds every persistence port, the pool monitor and the tracker as singletons")
+  void bindsEveryPort() {
+    Injector injector =
+        Guice.createInjector(
+            new PersistenceModule(H2TestDatabase.newDatabase(), new SimpleMeterRegistry()));
+    try (PersistenceContext context = injector.getInstance(PersistenceContext.class)) {
+      for (var component : PortSet.class.getRecordComponents()) {
+        Object port = injector.getInstance(component.getType());
+        assertThat(port).as(component.getName()).isNotNull();
+        assertThat(injector.getInstance(component.getType())).isSameAs(port);
+      }
+      assertThat(injector.getInstance(ConnectionTracker.class)).isSameAs(context.tracker());
+      assertThat(injector.getInstance(PoolMonitorPort.class).databaseReady()).isTrue();
+      assertThat(Arrays.stream(PortSet.class.getRecordComponents())).hasSize(9);
+    }
+  }
+}

@@ -1,0 +1,39 @@
+package dev.shortlease.adapter.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class PersistenceSettingsTest {
+  private static final PersistenceSettings OK =
+      PersistenceSettings.of("jdbc:h2:mem:x", "sa", "secret");
+
+  @Test
+  @DisplayName("defaults are a small pool with short timeouts and leak detection on")
+  void defaults() {
+    assertThat(OK.poolSize()).isEqualTo(10);
+    assertThat(OK.connectionTimeoutMillis()).isEqualTo(3_000);
+    assertThat(OK.leakDetectionThresholdMillis()).isEqualTo(10_000);
+    assertThat(OK.maxLifetimeMillis()).isEqualTo(1_800_000);
+    assertThat(OK.schema()).isNull();
+    assertThat(OK.toString()).doesNotContain("secret");
+  }
+
+  @Test
+  @DisplayName("settings HikariCP would reject are refused up front")
+  void invalidSettingsAreRefused() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> PersistenceSettings.of("postgres://x", null, null));
+    assertThatIllegalArgumentException().isThrownBy(() -> OK.withPoolSize(0));
+    assertThatIllegalArgumentException().isThrownBy(() -> OK.withConnectionTimeoutMillis(100));
+    assertThatIllegalArgumentException().isThrownBy(() -> OK.withSchema("x; drop table app"));
+    assertThatIllegalArgumentException()
+        .isThrownBy(
+            () -> new PersistenceSettings("jdbc:h2:mem:x", null, null, 10, 3000, 500, 0, null));
+    assertThatIllegalArgumentException()
+        .isThrownBy(
+            () -> new PersistenceSettings("jdbc:h2:mem:x", null, null, 10, 3000, 0, 1000, null));
+  }
+}

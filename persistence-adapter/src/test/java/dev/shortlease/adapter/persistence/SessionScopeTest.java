@@ -1,0 +1,108 @@
+package dev.shortlease.adapter.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.shortlease.adapter.persistence.testing.H2TestDatabase;
+import dev.shortlease.domain.AppMode;
+import dev.shortlease.domain.NewApp;
+import dev.shortlease.domain.StorageUnavailableException;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class SessionScopeTest {
+
+  private record Holder(Object value) {}
+
+  @Test
+  @DisplayName(
+      "returning a managed entity, alone or inside a collection, optional, map or record, fails and rolls back")
+  void rejectsManagedEntities() {
+    PersistenceContext context = SharedContexts.h2();
+    SessionScope scope = context.sessionScope();
+    var id =
+        context.apps().createApp(new NewApp("scope", null, AppMode.CHAT, null, null, null, null));
+
+    assertThatThrownBy(() -> scope.call(em -> em.find(AppEntity.class, id.value())))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("AppEntity");
+    assertThatThrownBy(() -> scope.call(em -> Optional.of(em.find(AppEntity.class, id.value()))))
+        .isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> scope.call(em -> List.of(em.find(AppEntity.class, id.value()))))
+        .isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> scope.call(em -> Map.of("k", em.find(AppEntity.class, id.value()))))
+        .isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(
+            () -> scope.call(em -> new Holder(em.getReference(AppEntity.class, id.value()))))
+        .isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> scope.call(em -> em)).isInstanceOf(IllegalStateException.class);
+
+    UUID unsaved = UUID.randomUUID();
+    assertThatThrownBy(
+            () ->
+                scope.call(
+                    em -> {
+                      AppEntity entity = new AppEntity();
+                      EntityMappers.fill(entity, context.apps().findApp(id).orElseThrow());
+                      entity.id = unsaved;
+                      em.persist(entity);
+                      em.flush();
+                      return entity;
+                    }))
+        .isInstanceOf(IllegalStateException.class);
+    assertThat(context.apps().findApp(new dev.shortlease.domain.AppId(unsaved)))
+        .as("rolled back")
+        .isEmpty();
+    List<Object> plain = scope.call(em -> List.<Object>of("plain", 1, Optional.empty()));
+    assertThat(plain).hasSize(3);
+  }
+
+  @Test
+  @DisplayName("a pool acquire timeout surfaces as StorageUnavailableException")
+  void acquireTimeoutIsStorageUnavailable() throws Exception {
+    var settings = H2TestDatabase.newDatabase().withPoolSize(1).withConnectionTimeoutMillis(250);
+    try (PersistenceContext context =
+        PersistenceContext.start(settings, new SimpleMeterRegistry())) {
+      CountDownLatch holding = new CountDownLatch(1);
+      CountDownLatch release = new CountDownLatch(1);
+      CompletableFuture<Object> holder =
+          CompletableFuture.supplyAsync(
+              () ->
+                  context
+                      .sessionScope()
+                      .call(
+                          em -> {
+                            em.createNativeQuery("select 1").getSingleResult();
+                            holding.countDown();
+                            await(release);
+                            return "done";
+                          }));
+      assertThat(holding.await(5, TimeUnit.SECONDS)).isTrue();
+      try {
+        assertThatThrownBy(() -> context.apps().listApps())
+            .isInstanceOf(StorageUnavailableException.class);
+        assertThat(context.poolMonitor().snapshot().timeouts()).isEqualTo(1);
+      } finally {
+        release.countDown();
+      }
+      assertThat(holder.get(5, TimeUnit.SECONDS)).isEqualTo("done");
+      assertThat(context.apps().listApps()).isEmpty();
+    }
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      latch.await(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

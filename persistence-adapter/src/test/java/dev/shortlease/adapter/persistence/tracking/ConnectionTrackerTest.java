@@ -1,0 +1,98 @@
+package dev.shortlease.adapter.persistence.tracking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class ConnectionTrackerTest {
+
+  private final ConnectionTracker tracker = new ConnectionTracker();
+  private final DataSource dataSource = tracker.wrap(h2());
+
+  private static DataSource h2() {
+    JdbcDataSource h2 = new JdbcDataSource();
+    h2.setURL("jdbc:h2:mem:tracker-" + UUID.randomUUID());
+    return h2;
+  }
+
+  @Test
+  @DisplayName("a connection counts as held by its thread from getConnection until close")
+  void countsHeldConnectionsUntilClosed() throws Exception {
+    assertThat(tracker.heldByCurrentThread()).isZero();
+
+    try (Connection first = dataSource.getConnection();
+        Connection second = dataSource.getConnection()) {
+      assertThat(tracker.heldByCurrentThread()).isEqualTo(2);
+      first.close();
+      assertThat(tracker.heldByCurrentThread()).isEqualTo(1);
+      assertThat(second.isValid(1)).isTrue();
+    }
+
+    assertThat(tracker.heldByCurrentThread()).isZero();
+    assertThat(tracker.acquisitions()).isEqualTo(2);
+  }
+
+  @Test
+  @DisplayName("closing a connection twice does not disturb the count")
+  void doubleCloseIsHarmless() throws Exception {
+    Connection connection = dataSource.getConnection();
+    connection.close();
+    connection.close();
+    assertThat(tracker.heldByCurrentThread()).isZero();
+  }
+
+  @Test
+  @DisplayName("a connection held by another thread is not held by the current thread")
+  void heldConnectionsArePerThread() throws Exception {
+    Connection other = CompletableFuture.supplyAsync(this::open).get();
+    try {
+      assertThat(tracker.heldByCurrentThread()).isZero();
+      assertThat(tracker.describeHeldByCurrentThread()).contains("holds no pooled connection");
+    } finally {
+      other.close();
+    }
+  }
+
+  @Test
+  @DisplayName("the description names the method that acquired the held connection")
+  void describesAcquiringMethod() throws Exception {
+    try (Connection connection = acquireInANamedMethod()) {
+      String description = tracker.describeHeldByCurrentThread();
+
+      assertThat(description)
+          .contains("holds 1 pooled connection")
+          .contains("acquireInANamedMethod")
+          .doesNotContain("net.ttddyy.dsproxy");
+      assertThat(description.lines().filter(l -> l.startsWith("    at "))).hasSizeLessThan(22);
+    }
+  }
+
+  @Test
+  @DisplayName("leak and guard violation counters count what other modules report")
+  void countersCount() {
+    tracker.recordLeak();
+    tracker.recordGuardViolation();
+    tracker.recordGuardViolation();
+
+    assertThat(tracker.leaks()).isEqualTo(1);
+    assertThat(tracker.guardViolations()).isEqualTo(2);
+  }
+
+  private Connection acquireInANamedMethod() throws Exception {
+    return dataSource.getConnection();
+  }
+
+  private Connection open() {
+    try {
+      return dataSource.getConnection();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
