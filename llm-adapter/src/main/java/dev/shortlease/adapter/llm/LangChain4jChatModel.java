@@ -1,0 +1,83 @@
+package dev.shortlease.adapter.llm;
+
+import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.shortlease.application.port.out.ChatModelPort;
+import dev.shortlease.application.port.out.FinishReason;
+import dev.shortlease.application.port.out.ModelReply;
+import dev.shortlease.application.port.out.ModelRequest;
+import dev.shortlease.application.port.out.StopSignal;
+import dev.shortlease.application.port.out.TokenSink;
+import dev.shortlease.domain.ModelSettings;
+import dev.shortlease.domain.TokenUsage;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * LLM adapter: the chat model port on any LangChain4j {@link StreamingChatModel} (simulated,
+ * OpenAI-compatible, Ollama). Streams tokens to the caller's sink on the caller's own thread,
+ * enforces a silence timeout between tokens, honours the stop signal and maps provider errors to
+ * {@link dev.shortlease.application.port.out.ModelException}s.
+ */
+public final class LangChain4jChatModel implements ChatModelPort {
+  private final StreamingChatModel model;
+  private final String provider;
+  private final String configuredModelName;
+  private final Duration silenceTimeout;
+
+  /**
+   * @param provider a label for error messages ("openai", "ollama", "simulated")
+   * @param configuredModelName used when the request's model is blank or "simulated"
+   * @param silenceTimeout the longest wait for the first token and between two tokens
+   */
+  public LangChain4jChatModel(
+      StreamingChatModel model,
+      String provider,
+      String configuredModelName,
+      Duration silenceTimeout) {
+    this.model = Objects.requireNonNull(model, "model");
+    this.provider = Objects.requireNonNull(provider, "provider");
+    this.configuredModelName = Objects.requireNonNull(configuredModelName, "configuredModelName");
+    this.silenceTimeout = Objects.requireNonNull(silenceTimeout, "silenceTimeout");
+    if (silenceTimeout.isNegative() || silenceTimeout.isZero()) {
+      throw new IllegalArgumentException("silenceTimeout must be positive");
+    }
+  }
+
+  /** Builds the adapter and the provider's model that {@code settings} choose. */
+  public static LangChain4jChatModel fromSettings(LlmSettings settings) {
+    return new LangChain4jChatModel(
+        ProviderModels.streamingModel(settings),
+        settings.provider(),
+        settings.modelName(),
+        settings.silenceTimeout());
+  }
+
+  @Override
+  public ModelReply chat(ModelRequest request, TokenSink tokens, StopSignal stop) {
+    if (stop.isRequested()) {
+      return new ModelReply("", List.of(), TokenUsage.NONE, FinishReason.STOPPED);
+    }
+    StreamRelay relay = new StreamRelay(provider);
+    stop.onRequest(relay::stopRequested);
+    try {
+      model.chat(RequestMapper.toChatRequest(request, modelNameFor(request.settings())), relay);
+    } catch (RuntimeException e) {
+      relay.cancel();
+      throw ErrorMapper.toModelException(e, provider);
+    }
+    return relay.drain(tokens, stop, silenceTimeout);
+  }
+
+  /**
+   * The request's model wins unless it is blank or the placeholder "simulated", so apps can pick a
+   * model per app while the configured one serves apps that did not choose.
+   */
+  String modelNameFor(ModelSettings settings) {
+    String requested = settings.model();
+    if (requested.isBlank() || requested.equalsIgnoreCase(LlmProvider.SIMULATED.id())) {
+      return configuredModelName;
+    }
+    return requested;
+  }
+}

@@ -1,0 +1,161 @@
+package dev.shortlease.adapter.llm;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * LLM adapter configuration: which provider, where it is, and how long to wait. Blank values take
+ * the provider's defaults; the {@code simulated*} knobs only matter for the simulated provider.
+ *
+ * @param provider {@code simulated} (default), {@code openai} or {@code ollama}
+ * @param baseUrl the provider's API root (OpenAI default {@code https://api.openai.com/v1}, Ollama
+ *     default {@code http://localhost:11434}); unused by {@code simulated}
+ * @param apiKey the OpenAI-compatible API key; may be blank for local endpoints
+ * @param modelName the model used when an app's settings name none (blank or "simulated")
+ * @param connectTimeout how long to wait for the TCP/TLS connection
+ * @param silenceTimeout how long to wait for the first token and between two tokens
+ * @param simulatedTimeToFirstTokenMillis the simulated model's delay before its first token
+ * @param simulatedTokensPerSecond the simulated model's streaming rate
+ * @param simulatedAnswerTokens the simulated model's answer length, in tokens (words)
+ */
+public record LlmSettings(
+    String provider,
+    String baseUrl,
+    String apiKey,
+    String modelName,
+    Duration connectTimeout,
+    Duration silenceTimeout,
+    long simulatedTimeToFirstTokenMillis,
+    double simulatedTokensPerSecond,
+    int simulatedAnswerTokens) {
+
+  public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+  public static final Duration DEFAULT_SILENCE_TIMEOUT = Duration.ofSeconds(60);
+
+  public LlmSettings {
+    LlmProvider kind =
+        LlmProvider.fromId(provider == null || provider.isBlank() ? "simulated" : provider);
+    provider = kind.id();
+    baseUrl = isBlank(baseUrl) ? defaultBaseUrl(kind) : baseUrl.strip();
+    apiKey = apiKey == null ? "" : apiKey.strip();
+    modelName = isBlank(modelName) ? defaultModel(kind) : modelName.strip();
+    connectTimeout = positive(connectTimeout, DEFAULT_CONNECT_TIMEOUT, "connectTimeout");
+    silenceTimeout = positive(silenceTimeout, DEFAULT_SILENCE_TIMEOUT, "silenceTimeout");
+    if (simulatedTimeToFirstTokenMillis < 0) {
+      throw new IllegalArgumentException("simulatedTimeToFirstTokenMillis must not be negative");
+    }
+    if (!(simulatedTokensPerSecond > 0) || Double.isInfinite(simulatedTokensPerSecond)) {
+      throw new IllegalArgumentException("simulatedTokensPerSecond must be a positive number");
+    }
+    if (simulatedAnswerTokens < 1) {
+      throw new IllegalArgumentException("simulatedAnswerTokens must be at least 1");
+    }
+  }
+
+  /**
+   * The simulated provider with its default knobs: 200 ms to first token, 50 tokens/s, 40 tokens.
+   */
+  public static LlmSettings simulated() {
+    return simulated(200, 50, 40);
+  }
+
+  public static LlmSettings simulated(
+      long timeToFirstTokenMillis, double tokensPerSecond, int answerTokens) {
+    return new LlmSettings(
+        "simulated",
+        null,
+        null,
+        null,
+        null,
+        null,
+        timeToFirstTokenMillis,
+        tokensPerSecond,
+        answerTokens);
+  }
+
+  /**
+   * Reads {@code LLM_PROVIDER}, {@code LLM_BASE_URL}, {@code LLM_API_KEY}, {@code LLM_MODEL},
+   * {@code LLM_CONNECT_TIMEOUT_MS}, {@code LLM_SILENCE_TIMEOUT_MS}, {@code LLM_SIM_TTFT_MS}, {@code
+   * LLM_SIM_TOKENS_PER_SECOND} and {@code LLM_SIM_ANSWER_TOKENS}; missing ones take defaults.
+   */
+  public static LlmSettings fromEnvironment(Map<String, String> env) {
+    Function<String, String> get = key -> env.get(key);
+    return new LlmSettings(
+        get.apply("LLM_PROVIDER"),
+        get.apply("LLM_BASE_URL"),
+        get.apply("LLM_API_KEY"),
+        get.apply("LLM_MODEL"),
+        millis(get.apply("LLM_CONNECT_TIMEOUT_MS"), "LLM_CONNECT_TIMEOUT_MS"),
+        millis(get.apply("LLM_SILENCE_TIMEOUT_MS"), "LLM_SILENCE_TIMEOUT_MS"),
+        number(get.apply("LLM_SIM_TTFT_MS"), 200, "LLM_SIM_TTFT_MS").longValue(),
+        number(get.apply("LLM_SIM_TOKENS_PER_SECOND"), 50, "LLM_SIM_TOKENS_PER_SECOND")
+            .doubleValue(),
+        number(get.apply("LLM_SIM_ANSWER_TOKENS"), 40, "LLM_SIM_ANSWER_TOKENS").intValue());
+  }
+
+  /** The provider as an enum. */
+  public LlmProvider kind() {
+    return LlmProvider.fromId(provider);
+  }
+
+  /** Never prints the API key. */
+  @Override
+  public String toString() {
+    return "LlmSettings[provider=%s, baseUrl=%s, apiKey=%s, modelName=%s, connectTimeout=%s, silenceTimeout=%s, simulated=%d ms/%.1f tps/%d tokens]"
+        .formatted(
+            provider,
+            baseUrl,
+            apiKey.isEmpty() ? "(none)" : "****",
+            modelName,
+            connectTimeout,
+            silenceTimeout,
+            simulatedTimeToFirstTokenMillis,
+            simulatedTokensPerSecond,
+            simulatedAnswerTokens);
+  }
+
+  private static String defaultBaseUrl(LlmProvider kind) {
+    return switch (kind) {
+      case OPENAI -> "https://api.openai.com/v1";
+      case OLLAMA -> "http://localhost:11434";
+      case SIMULATED -> "";
+    };
+  }
+
+  private static String defaultModel(LlmProvider kind) {
+    return switch (kind) {
+      case OPENAI -> "gpt-4o-mini";
+      case OLLAMA -> "llama3.2";
+      case SIMULATED -> "simulated";
+    };
+  }
+
+  private static Duration positive(Duration value, Duration fallback, String name) {
+    Duration chosen = Objects.requireNonNullElse(value, fallback);
+    if (chosen.isNegative() || chosen.isZero()) {
+      throw new IllegalArgumentException(name + " must be positive");
+    }
+    return chosen;
+  }
+
+  private static Duration millis(String value, String name) {
+    return isBlank(value) ? null : Duration.ofMillis(number(value, 0, name).longValue());
+  }
+
+  private static Number number(String value, Number fallback, String name) {
+    if (isBlank(value)) {
+      return fallback;
+    }
+    try {
+      return Double.parseDouble(value.strip());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(name + " must be a number, was '" + value + "'", e);
+    }
+  }
+
+  private static boolean isBlank(String value) {
+    return value == null || value.isBlank();
+  }
+}

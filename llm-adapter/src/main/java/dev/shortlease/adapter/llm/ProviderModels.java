@@ -1,0 +1,52 @@
+package dev.shortlease.adapter.llm;
+
+import dev.langchain4j.http.client.jdk.JdkHttpClient;
+import dev.langchain4j.http.client.jdk.JdkHttpClientBuilder;
+import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.ollama.OllamaStreamingChatModel;
+import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
+import dev.shortlease.adapter.llm.simulated.SimulatedStreamingChatModel;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+
+/** LLM adapter internals: builds the LangChain4j streaming model that the settings name. */
+final class ProviderModels {
+  private ProviderModels() {}
+
+  static StreamingChatModel streamingModel(LlmSettings settings) {
+    return switch (settings.kind()) {
+      case SIMULATED ->
+          new SimulatedStreamingChatModel(
+              Duration.ofMillis(settings.simulatedTimeToFirstTokenMillis()),
+              settings.simulatedTokensPerSecond(),
+              settings.simulatedAnswerTokens());
+      case OPENAI ->
+          OpenAiStreamingChatModel.builder()
+              .httpClientBuilder(httpClient(settings))
+              .baseUrl(settings.baseUrl())
+              .apiKey(settings.apiKey().isEmpty() ? "not-needed" : settings.apiKey())
+              .modelName(settings.modelName())
+              .build();
+      case OLLAMA ->
+          OllamaStreamingChatModel.builder()
+              .httpClientBuilder(httpClient(settings))
+              .baseUrl(settings.baseUrl())
+              .modelName(settings.modelName())
+              .build();
+    };
+  }
+
+  /**
+   * The connect timeout bounds the TCP/TLS handshake; the read timeout bounds the wait for the
+   * response headers. Once the body streams, the adapter's silence watchdog takes over. Streams are
+   * read on virtual threads, so a thousand open streams do not pin a thousand platform threads.
+   */
+  private static JdkHttpClientBuilder httpClient(LlmSettings settings) {
+    return JdkHttpClient.builder()
+        .httpClientBuilder(
+            HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor()))
+        .connectTimeout(settings.connectTimeout())
+        .readTimeout(settings.silenceTimeout());
+  }
+}
