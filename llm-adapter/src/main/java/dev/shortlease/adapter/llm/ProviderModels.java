@@ -1,14 +1,10 @@
 package dev.shortlease.adapter.llm;
 
-import dev.langchain4j.http.client.jdk.JdkHttpClient;
-import dev.langchain4j.http.client.jdk.JdkHttpClientBuilder;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.ollama.OllamaStreamingChatModel;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import dev.shortlease.adapter.llm.simulated.SimulatedStreamingChatModel;
-import java.net.http.HttpClient;
 import java.time.Duration;
-import java.util.concurrent.Executors;
 
 /** LLM adapter internals: builds the LangChain4j streaming model that the settings name. */
 final class ProviderModels {
@@ -39,13 +35,10 @@ final class ProviderModels {
 
   /**
    * The connect timeout bounds the TCP/TLS handshake; the read timeout bounds the wait for the
-   * response headers. Once the body streams, the adapter's silence watchdog takes over. Streams are
-   * read on virtual threads, so a thousand open streams do not pin a thousand platform threads.
+   * response headers. Once the body streams, the adapter's silence watchdog takes over.
    */
-  private static JdkHttpClientBuilder httpClient(LlmSettings settings) {
-    return JdkHttpClient.builder()
-        .httpClientBuilder(
-            HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor()))
+  private static VirtualThreadHttpClient.Builder httpClient(LlmSettings settings) {
+    return VirtualThreadHttpClient.builder()
         .connectTimeout(settings.connectTimeout())
         .readTimeout(settings.silenceTimeout());
   }
