@@ -1,10 +1,18 @@
 package dev.shortlease.adapter.llm;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.shortlease.adapter.llm.wire.FakeLlmServer.Reply;
 import dev.shortlease.adapter.llm.wire.OpenAiWire;
+import dev.shortlease.application.port.out.ModelErrorKind;
+import dev.shortlease.application.port.out.ModelException;
+import dev.shortlease.application.port.out.ModelMessage;
+import dev.shortlease.application.port.out.ModelRequest;
 import dev.shortlease.application.port.out.StopSignal;
+import dev.shortlease.application.port.out.ToolCall;
+import dev.shortlease.application.port.out.ToolSpec;
 import dev.shortlease.domain.ModelSettings;
 import java.time.Duration;
 import java.util.List;
@@ -61,6 +69,49 @@ class OpenAiProviderTest extends AbstractHttpProviderTest {
           default -> OpenAiWire.errorBody("error", String.valueOf(status), what);
         };
     return Reply.error(status, body);
+  }
+
+  @Test
+  @DisplayName("sends an agent turn as an assistant tool call followed by the tool's result")
+  void sendsAnAgentTurn() throws java.io.IOException {
+    server.enqueue(text(TOKENS, 7));
+    ToolCall call = new ToolCall("call_7", "get_stats", "{\"period\":\"today\"}");
+    ModelRequest request =
+        new ModelRequest(
+            ModelSettings.DEFAULT,
+            List.of(
+                new ModelMessage.User("How busy is the pool?"),
+                new ModelMessage.Assistant("", List.of(call)),
+                new ModelMessage.ToolResult("call_7", "get_stats", "active=3")),
+            List.of(STATS_TOOL));
+
+    chat(adapter(Duration.ofSeconds(5)), request, StopSignal.never());
+
+    JsonNode messages = lastRequestBody().path("messages");
+    assertThat(messages.get(1).path("role").asText()).isEqualTo("assistant");
+    assertThat(messages.get(1).path("tool_calls").get(0).path("id").asText()).isEqualTo("call_7");
+    assertThat(
+            messages.get(1).path("tool_calls").get(0).path("function").path("arguments").asText())
+        .isEqualTo("{\"period\":\"today\"}");
+    assertThat(messages.get(2).path("role").asText()).isEqualTo("tool");
+    assertThat(messages.get(2).path("tool_call_id").asText()).isEqualTo("call_7");
+    assertThat(messages.get(2).path("content").asText()).isEqualTo("active=3");
+  }
+
+  @Test
+  @DisplayName(
+      "a tool with an invalid JSON Schema fails as completion_request_error before any request")
+  void invalidToolSchema() {
+    ToolSpec broken = new ToolSpec("broken", "d", "{not json");
+    ModelRequest request =
+        new ModelRequest(
+            ModelSettings.DEFAULT, List.of(new ModelMessage.User("hi")), List.of(broken));
+
+    assertThatThrownBy(() -> chat(adapter(Duration.ofSeconds(5)), request, StopSignal.never()))
+        .isInstanceOfSatisfying(
+            ModelException.class,
+            e -> assertThat(e.kind()).isEqualTo(ModelErrorKind.COMPLETION_REQUEST_ERROR));
+    assertThat(server.requests()).isEmpty();
   }
 
   @Test

@@ -146,8 +146,12 @@ public final class FakeLlmServer implements AutoCloseable {
     }
     switch (reply.ending()) {
       case COMPLETE -> out.close();
-      // An exception out of the handler makes the JDK server drop the connection mid-body.
-      case CUT -> throw new IOException("scripted cut of the connection");
+      case CUT -> {
+        // Let the client read what was sent (a reset discards unread bytes), then drop the
+        // connection mid-body: an exception out of the handler makes the JDK server do that.
+        pause(Duration.ofMillis(150));
+        throw new IOException("scripted cut of the connection");
+      }
       case HANG -> {
         pause(Duration.ofSeconds(30));
         exchange.close();
