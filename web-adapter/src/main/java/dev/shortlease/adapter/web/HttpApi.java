@@ -6,7 +6,9 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Web adapter: the HTTP server. Javalin 7 on Jetty 12 with a virtual thread per request, so a
@@ -14,6 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Compression is off: an event stream must reach the client event by event, not in gzip blocks.
  */
 public final class HttpApi {
+  private static final String IN_FLIGHT = "shortlease.inFlight";
   private final ChatMessagesHandler chat;
   private final MessagesHandler messages;
   private final ConversationsHandler conversations;
@@ -22,6 +25,7 @@ public final class HttpApi {
   private final OpsHandler ops;
   private final WebSettings settings;
   private final AtomicBoolean draining = new AtomicBoolean();
+  private final AtomicInteger inFlight = new AtomicInteger();
   private Javalin javalin;
 
   @Inject
@@ -65,6 +69,21 @@ public final class HttpApi {
     return draining.get();
   }
 
+  /**
+   * Waits until no {@code /v1} request is being served (so every stream has written its last
+   * event), or {@code timeout} passes; true when idle.
+   */
+  public boolean awaitIdle(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (inFlight.get() > 0) {
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      Thread.sleep(10);
+    }
+    return true;
+  }
+
   public synchronized void stop() {
     if (javalin != null) {
       javalin.stop();
@@ -81,6 +100,8 @@ public final class HttpApi {
     config.router.ignoreTrailingSlashes = true;
     var routes = config.routes;
     routes.before("/v1/*", this::refuseWhileDraining);
+    routes.before("/v1/*", this::countIn);
+    routes.after("/v1/*", this::countOut);
     routes.before("/admin/*", this::refuseWhileDraining);
 
     routes.post("/v1/chat-messages", chat::chat);
@@ -119,6 +140,17 @@ public final class HttpApi {
           }
         };
     routes.error(404, "*", notFound);
+  }
+
+  private void countIn(Context ctx) {
+    inFlight.incrementAndGet();
+    ctx.attribute(IN_FLIGHT, Boolean.TRUE);
+  }
+
+  private void countOut(Context ctx) {
+    if (ctx.attribute(IN_FLIGHT) != null) {
+      inFlight.decrementAndGet();
+    }
   }
 
   private void refuseWhileDraining(Context ctx) {
