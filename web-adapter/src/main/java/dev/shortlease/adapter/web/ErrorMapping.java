@@ -1,5 +1,6 @@
 package dev.shortlease.adapter.web;
 
+import dev.shortlease.application.port.in.AppModeMismatchException;
 import dev.shortlease.application.port.in.AppUnavailableException;
 import dev.shortlease.application.port.in.UnauthorizedException;
 import dev.shortlease.application.port.out.ModelException;
@@ -31,6 +32,8 @@ final class ErrorMapping {
       case NotFoundException e -> ApiError.notFound(capitalized(e.what()) + " Not Exists.");
       case UnauthorizedException e -> ApiError.unauthorized(e.getMessage());
       case AppUnavailableException e -> ApiError.appUnavailable();
+      case AppModeMismatchException e ->
+          e.chatRequested() ? ApiError.notChatApp() : ApiError.appUnavailable();
       case StorageUnavailableException e -> {
         LOG.warn("storage unavailable: {}", e.getMessage());
         yield new ApiError(503, "service_unavailable", "The database is busy; retry in a moment.");
