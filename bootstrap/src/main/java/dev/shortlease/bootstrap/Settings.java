@@ -115,7 +115,7 @@ public record Settings(
         read.text("LLM_BASE_URL"),
         read.text("LLM_API_KEY"),
         read.text("LLM_MODEL"),
-        null,
+        Duration.ofMillis(read.integer("LLM_CONNECT_TIMEOUT_MS", 10_000, 100, 600_000)),
         Duration.ofMillis(read.integer("LLM_TIMEOUT_MS", 60_000, 100, 3_600_000)),
         read.integer("SIMULATED_TTFT_MS", 200, 0, 600_000),
         read.decimal("SIMULATED_TOKENS_PER_SECOND", 50, 0.001),

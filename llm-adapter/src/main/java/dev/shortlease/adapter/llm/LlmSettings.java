@@ -1,9 +1,7 @@
 package dev.shortlease.adapter.llm;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
 
 /**
  * LLM adapter configuration: which provider, where it is, and how long to wait. Blank values take
@@ -75,26 +73,6 @@ public record LlmSettings(
         answerTokens);
   }
 
-  /**
-   * Reads {@code LLM_PROVIDER}, {@code LLM_BASE_URL}, {@code LLM_API_KEY}, {@code LLM_MODEL},
-   * {@code LLM_CONNECT_TIMEOUT_MS}, {@code LLM_SILENCE_TIMEOUT_MS}, {@code LLM_SIM_TTFT_MS}, {@code
-   * LLM_SIM_TOKENS_PER_SECOND} and {@code LLM_SIM_ANSWER_TOKENS}; missing ones take defaults.
-   */
-  public static LlmSettings fromEnvironment(Map<String, String> env) {
-    Function<String, String> get = key -> env.get(key);
-    return new LlmSettings(
-        get.apply("LLM_PROVIDER"),
-        get.apply("LLM_BASE_URL"),
-        get.apply("LLM_API_KEY"),
-        get.apply("LLM_MODEL"),
-        millis(get.apply("LLM_CONNECT_TIMEOUT_MS"), "LLM_CONNECT_TIMEOUT_MS"),
-        millis(get.apply("LLM_SILENCE_TIMEOUT_MS"), "LLM_SILENCE_TIMEOUT_MS"),
-        number(get.apply("LLM_SIM_TTFT_MS"), 200, "LLM_SIM_TTFT_MS").longValue(),
-        number(get.apply("LLM_SIM_TOKENS_PER_SECOND"), 50, "LLM_SIM_TOKENS_PER_SECOND")
-            .doubleValue(),
-        number(get.apply("LLM_SIM_ANSWER_TOKENS"), 40, "LLM_SIM_ANSWER_TOKENS").intValue());
-  }
-
   /** The provider as an enum. */
   public LlmProvider kind() {
     return LlmProvider.fromId(provider);
@@ -138,21 +116,6 @@ public record LlmSettings(
       throw new IllegalArgumentException(name + " must be positive");
     }
     return chosen;
-  }
-
-  private static Duration millis(String value, String name) {
-    return isBlank(value) ? null : Duration.ofMillis(number(value, 0, name).longValue());
-  }
-
-  private static Number number(String value, Number fallback, String name) {
-    if (isBlank(value)) {
-      return fallback;
-    }
-    try {
-      return Double.parseDouble(value.strip());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(name + " must be a number, was '" + value + "'", e);
-    }
   }
 
   private static boolean isBlank(String value) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +12,7 @@ class LlmSettingsTest {
   @Test
   @DisplayName("with nothing configured the provider is simulated with its default knobs")
   void defaultsToSimulated() {
-    LlmSettings settings = LlmSettings.fromEnvironment(Map.of());
+    LlmSettings settings = new LlmSettings("simulated", null, null, null, null, null, 200, 50, 40);
 
     assertThat(settings.kind()).isEqualTo(LlmProvider.SIMULATED);
     assertThat(settings.modelName()).isEqualTo("simulated");
@@ -26,33 +25,25 @@ class LlmSettingsTest {
   }
 
   @Test
-  @DisplayName("reads every LLM_ variable from the environment")
-  void readsTheEnvironment() {
+  @DisplayName("provider names are case-insensitive and the given values are kept")
+  void keepsGivenValues() {
     LlmSettings settings =
-        LlmSettings.fromEnvironment(
-            Map.of(
-                "LLM_PROVIDER", "OpenAI",
-                "LLM_BASE_URL", "http://localhost:8000/v1",
-                "LLM_API_KEY", "sk-secret",
-                "LLM_MODEL", "qwen",
-                "LLM_CONNECT_TIMEOUT_MS", "1500",
-                "LLM_SILENCE_TIMEOUT_MS", "30000",
-                "LLM_SIM_TTFT_MS", "10",
-                "LLM_SIM_TOKENS_PER_SECOND", "200",
-                "LLM_SIM_ANSWER_TOKENS", "7"));
+        new LlmSettings(
+            "OpenAI",
+            "http://localhost:8000/v1",
+            "sk-secret",
+            "qwen",
+            Duration.ofMillis(1500),
+            Duration.ofSeconds(30),
+            10,
+            200,
+            7);
 
-    assertThat(settings)
-        .isEqualTo(
-            new LlmSettings(
-                "openai",
-                "http://localhost:8000/v1",
-                "sk-secret",
-                "qwen",
-                Duration.ofMillis(1500),
-                Duration.ofSeconds(30),
-                10,
-                200,
-                7));
+    assertThat(settings.kind()).isEqualTo(LlmProvider.OPENAI);
+    assertThat(settings.baseUrl()).isEqualTo("http://localhost:8000/v1");
+    assertThat(settings.modelName()).isEqualTo("qwen");
+    assertThat(settings.connectTimeout()).isEqualTo(Duration.ofMillis(1500));
+    assertThat(settings.silenceTimeout()).isEqualTo(Duration.ofSeconds(30));
   }
 
   @Test
@@ -70,7 +61,7 @@ class LlmSettingsTest {
   @Test
   @DisplayName("an unknown provider is rejected with the valid ones listed")
   void unknownProvider() {
-    assertThatThrownBy(() -> LlmSettings.fromEnvironment(Map.of("LLM_PROVIDER", "gemini")))
+    assertThatThrownBy(() -> new LlmSettings("gemini", null, null, null, null, null, 0, 1, 1))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("unknown LLM provider 'gemini'; valid providers: simulated, openai, ollama");
   }
@@ -91,8 +82,6 @@ class LlmSettingsTest {
     assertThatThrownBy(() -> LlmSettings.simulated(0, 0, 1))
         .hasMessageContaining("TokensPerSecond");
     assertThatThrownBy(() -> LlmSettings.simulated(0, 1, 0)).hasMessageContaining("AnswerTokens");
-    assertThatThrownBy(() -> LlmSettings.fromEnvironment(Map.of("LLM_SIM_TTFT_MS", "soon")))
-        .hasMessageContaining("LLM_SIM_TTFT_MS");
   }
 
   @Test
