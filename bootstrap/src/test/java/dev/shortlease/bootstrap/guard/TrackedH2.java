@@ -23,9 +23,11 @@ final class TrackedH2 {
 
   /** Captures what {@code type} logs until the returned appender is stopped. */
   static ListAppender<ILoggingEvent> captureLogs(Class<?> type) {
+    Logger logger = (Logger) LoggerFactory.getLogger(type);
     ListAppender<ILoggingEvent> appender = new ListAppender<>();
+    appender.setContext(logger.getLoggerContext());
     appender.start();
-    ((Logger) LoggerFactory.getLogger(type)).addAppender(appender);
+    logger.addAppender(appender);
     return appender;
   }
 
