@@ -1,9 +1,13 @@
 package dev.shortlease.bootstrap.guard;
 
 import dev.shortlease.adapter.persistence.tracking.ConnectionTracker;
+import dev.shortlease.application.agent.Tool;
 import dev.shortlease.application.port.out.LongCall;
 import java.lang.reflect.Method;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.Objects;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +39,17 @@ public final class LongCallGuard {
           check(port, method, tracker, mode);
           return call.proceed();
         });
+  }
+
+  /**
+   * Guards each agent tool: a tool may call a remote service, so it is a long call too. Tools are
+   * not a port but an application interface, hence this helper rather than {@link LongCall}.
+   */
+  public static Set<Tool> guardTools(
+      Collection<? extends Tool> tools, ConnectionTracker tracker, GuardMode mode) {
+    Set<Tool> guarded = new LinkedHashSet<>();
+    tools.forEach(tool -> guarded.add(guard(Tool.class, tool, tracker, mode)));
+    return guarded;
   }
 
   /** True when {@code type} is marked as a long call, so the composition root must guard it. */

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import dev.shortlease.application.agent.CurrentTimeTool;
+import dev.shortlease.application.agent.Tool;
+import dev.shortlease.application.agent.ToolInvocation;
 import dev.shortlease.application.port.out.ChatModelPort;
 import dev.shortlease.application.port.out.FinishReason;
 import dev.shortlease.application.port.out.ModelErrorKind;
@@ -12,6 +15,9 @@ import dev.shortlease.application.port.out.ModelException;
 import dev.shortlease.application.port.out.ModelReply;
 import dev.shortlease.application.port.out.PoolMonitorPort;
 import dev.shortlease.application.port.out.StopSignal;
+import dev.shortlease.domain.AppId;
+import dev.shortlease.domain.EndUserId;
+import dev.shortlease.domain.Owner;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -22,6 +28,8 @@ import org.junit.jupiter.api.Test;
 
 class LongCallGuardTest {
   private static final ModelReply OK = new ModelReply("hi", List.of(), null, FinishReason.STOP);
+
+  private static final Owner OWNER = new Owner(AppId.random(), EndUserId.random());
 
   private final TrackedH2 db = new TrackedH2();
   private final AtomicInteger modelCalls = new AtomicInteger();
@@ -110,6 +118,23 @@ class LongCallGuardTest {
         LongCallGuard.guard(ChatModelPort.class, failing, db.tracker, GuardMode.STRICT);
 
     assertThatThrownBy(() -> guarded.chat(null, token -> {}, null)).isSameAs(failure);
+  }
+
+  @Test
+  @DisplayName("a guarded tool refuses to run while the agent's thread holds a connection")
+  void toolsAreGuardedToo() throws SQLException {
+    Tool clock = new CurrentTimeTool();
+    Tool guarded =
+        LongCallGuard.guardTools(List.of(clock), db.tracker, GuardMode.STRICT).iterator().next();
+    ToolInvocation invocation = new ToolInvocation(OWNER, "{}");
+
+    assertThat(guarded.call(invocation)).isNotBlank();
+    try (Connection held = acquireBeforeCallingTheModel()) {
+      assertThatThrownBy(() -> guarded.call(invocation))
+          .isInstanceOf(ConnectionHeldDuringLongCallException.class)
+          .hasMessageContaining("Tool.call(ToolInvocation)");
+    }
+    assertThat(db.tracker.guardViolations()).isEqualTo(1);
   }
 
   @Test
