@@ -24,6 +24,8 @@ class ArchitectureTest {
     production =
         new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            // In `verify` the sibling modules' test-jars (*-tests.jar) are on the classpath too.
+            .withImportOption(location -> !location.contains("-tests.jar"))
             .importPackages("dev.shortlease..");
   }
 
@@ -35,8 +37,15 @@ class ArchitectureTest {
     assertThat(production.containPackage("dev.shortlease.bootstrap")).isTrue();
     ARCHITECTURE
         .adapters()
-        .forEach(adapter -> assertThat(production.containPackage(adapter.packageName())).isTrue());
+        .forEach(
+            adapter ->
+                assertThat(production.containPackage(adapter.packageName()))
+                    .as("classes of %s imported", adapter.packageName())
+                    .isTrue());
     assertThat(production.contain("dev.shortlease.architecture.ArchitectureTest")).isFalse();
+    assertThat(production.contain("dev.shortlease.domain.port.inmemory.InMemoryStore"))
+        .as("test-jar classes are not production code")
+        .isFalse();
   }
 
   @TestFactory

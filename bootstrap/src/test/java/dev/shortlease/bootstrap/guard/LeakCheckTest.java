@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import dev.shortlease.adapter.persistence.PersistenceSettings;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -101,6 +102,16 @@ class LeakCheckTest {
 
     assertThatThrownBy(() -> checked.countRows(true)).isSameAs(failure);
     assertThat(db.tracker.leaks()).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("HikariCP's own leak threshold, the second net of rule R7, is on by default")
+  void hikariLeakDetectionIsOnByDefault() {
+    PersistenceSettings defaults = PersistenceSettings.of("jdbc:h2:mem:x", "sa", "");
+
+    assertThat(defaults.leakDetectionThresholdMillis())
+        .isEqualTo(PersistenceSettings.DEFAULT_LEAK_DETECTION_THRESHOLD_MILLIS)
+        .isPositive();
   }
 
   private Connection openInsideTheUseCase() throws SQLException {
