@@ -76,7 +76,11 @@ class ChatFlowOnPostgresTest {
   static void startPersistence() {
     persistence =
         PersistenceContext.start(
-            PostgresTestDatabase.settings().withPoolSize(POOL_SIZE), new SimpleMeterRegistry());
+            PostgresTestDatabase.settings()
+                .withPoolSize(POOL_SIZE)
+                // Generous: 50 T1-T3 bursts on 3 connections must not time out on a busy CI box.
+                .withConnectionTimeoutMillis(10_000),
+            new SimpleMeterRegistry());
     tracker = persistence.tracker();
   }
 
