@@ -1,0 +1,76 @@
+package dev.shortlease.bootstrap;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provider;
+import com.google.inject.Singleton;
+import dev.shortlease.adapter.persistence.tracking.ConnectionTracker;
+import dev.shortlease.application.ChatExecutor;
+import dev.shortlease.application.ChatSettings;
+import dev.shortlease.application.admin.AuthenticateAppService;
+import dev.shortlease.application.admin.ManageAppsService;
+import dev.shortlease.application.chat.SendMessageService;
+import dev.shortlease.application.chat.StopGenerationService;
+import dev.shortlease.application.conversation.DeleteConversationService;
+import dev.shortlease.application.conversation.ListConversationsService;
+import dev.shortlease.application.conversation.ListMessagesService;
+import dev.shortlease.application.conversation.RateMessageService;
+import dev.shortlease.application.conversation.RenameConversationService;
+import dev.shortlease.application.conversation.SuggestQuestionsService;
+import dev.shortlease.application.ops.InspectPoolService;
+import dev.shortlease.application.ops.RecoverAbandonedMessagesService;
+import dev.shortlease.application.ops.ScrapeMetricsService;
+import dev.shortlease.application.ops.ShutdownService;
+import dev.shortlease.application.port.in.AuthenticateAppUseCase;
+import dev.shortlease.application.port.in.DeleteConversationUseCase;
+import dev.shortlease.application.port.in.InspectPoolUseCase;
+import dev.shortlease.application.port.in.ListConversationsUseCase;
+import dev.shortlease.application.port.in.ListMessagesUseCase;
+import dev.shortlease.application.port.in.ManageAppsUseCase;
+import dev.shortlease.application.port.in.RateMessageUseCase;
+import dev.shortlease.application.port.in.RecoverAbandonedMessagesUseCase;
+import dev.shortlease.application.port.in.RenameConversationUseCase;
+import dev.shortlease.application.port.in.ScrapeMetricsUseCase;
+import dev.shortlease.application.port.in.SendMessageUseCase;
+import dev.shortlease.application.port.in.ShutdownUseCase;
+import dev.shortlease.application.port.in.StopGenerationUseCase;
+import dev.shortlease.application.port.in.SuggestQuestionsUseCase;
+
+/**
+ * Composition root: binds each in-port to its application service, wrapped in the per-use-case leak
+ * check (rule R7), plus the chat settings and the executor runs use.
+ */
+final class ApplicationModule extends AbstractModule {
+  private final ChatSettings chat;
+
+  ApplicationModule(ChatSettings chat) {
+    this.chat = chat;
+  }
+
+  @Override
+  protected void configure() {
+    bind(ChatSettings.class).toInstance(chat);
+    bind(ChatExecutor.class).toInstance(ChatExecutor.virtualThreads());
+    useCase(SendMessageUseCase.class, SendMessageService.class);
+    useCase(StopGenerationUseCase.class, StopGenerationService.class);
+    useCase(ListConversationsUseCase.class, ListConversationsService.class);
+    useCase(ListMessagesUseCase.class, ListMessagesService.class);
+    useCase(RenameConversationUseCase.class, RenameConversationService.class);
+    useCase(DeleteConversationUseCase.class, DeleteConversationService.class);
+    useCase(RateMessageUseCase.class, RateMessageService.class);
+    useCase(SuggestQuestionsUseCase.class, SuggestQuestionsService.class);
+    useCase(AuthenticateAppUseCase.class, AuthenticateAppService.class);
+    useCase(ManageAppsUseCase.class, ManageAppsService.class);
+    useCase(InspectPoolUseCase.class, InspectPoolService.class);
+    useCase(ScrapeMetricsUseCase.class, ScrapeMetricsService.class);
+    useCase(RecoverAbandonedMessagesUseCase.class, RecoverAbandonedMessagesService.class);
+    useCase(ShutdownUseCase.class, ShutdownService.class);
+  }
+
+  /** Binds {@code port} to {@code service} behind the leak check, one instance per injector. */
+  private <T> void useCase(Class<T> port, Class<? extends T> service) {
+    Provider<? extends T> services = getProvider(service);
+    Provider<ConnectionTracker> tracker = getProvider(ConnectionTracker.class);
+    Provider<T> checked = () -> Guards.leakChecked(port, services.get(), tracker.get());
+    bind(port).toProvider(checked).in(Singleton.class);
+  }
+}

@@ -1,0 +1,25 @@
+package dev.shortlease.bootstrap;
+
+import com.google.inject.AbstractModule;
+import dev.shortlease.application.port.out.MetricsPort;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
+/**
+ * Composition root: the Micrometer registry every adapter reports to, scraped as Prometheus text
+ * through {@link MetricsPort} (rule R6).
+ */
+final class MetricsModule extends AbstractModule {
+  private final PrometheusMeterRegistry registry;
+
+  MetricsModule(PrometheusMeterRegistry registry) {
+    this.registry = registry;
+  }
+
+  @Override
+  protected void configure() {
+    bind(MeterRegistry.class).toInstance(registry);
+    bind(PrometheusMeterRegistry.class).toInstance(registry);
+    bind(MetricsPort.class).toInstance(registry::scrape);
+  }
+}

@@ -1,0 +1,137 @@
+package dev.shortlease.bootstrap;
+
+import dev.shortlease.adapter.llm.LlmSettings;
+import dev.shortlease.adapter.persistence.PersistenceSettings;
+import dev.shortlease.adapter.web.WebSettings;
+import dev.shortlease.application.ChatSettings;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Configuration of the whole service, read from environment variables with defaults (see the
+ * README's table). {@link #fromEnvironment} validates every value and fails with a {@link
+ * SettingsException} naming the variable, before anything starts.
+ *
+ * @param guardMode {@code strict} (a connection held across a long call throws) or {@code warn}
+ * @param adminTokenGenerated true when ADMIN_TOKEN was unset and a random one was made (printed)
+ */
+public record Settings(
+    String host,
+    int port,
+    String adminToken,
+    boolean adminTokenGenerated,
+    PersistenceSettings database,
+    LlmSettings llm,
+    String guardMode,
+    ChatSettings chat,
+    WebSettings web,
+    Duration shutdownGrace,
+    boolean demoApp) {
+
+  /** The embedded database used when DATABASE_URL is unset: a file under ./data. */
+  public static final String DEFAULT_H2_URL = "jdbc:h2:file:./data/shortlease";
+
+  public Settings {
+    Objects.requireNonNull(host, "host");
+    Objects.requireNonNull(adminToken, "adminToken");
+    Objects.requireNonNull(database, "database");
+    Objects.requireNonNull(llm, "llm");
+    Objects.requireNonNull(guardMode, "guardMode");
+    Objects.requireNonNull(chat, "chat");
+    Objects.requireNonNull(web, "web");
+    Objects.requireNonNull(shutdownGrace, "shutdownGrace");
+    if (port < 0 || port > 65_535) {
+      throw new IllegalArgumentException("port must be within 0..65535");
+    }
+  }
+
+  /** Reads every setting from {@code env} (normally {@code System.getenv()}). */
+  public static Settings fromEnvironment(Map<String, String> env) {
+    EnvReader read = new EnvReader(env);
+    String token = read.text("ADMIN_TOKEN");
+    if (token != null && token.length() < 16) {
+      throw new SettingsException("ADMIN_TOKEN", "must be at least 16 characters");
+    }
+    String adminToken = token == null ? randomToken() : token;
+    return new Settings(
+        read.text("HOST", "0.0.0.0"),
+        (int) read.integer("PORT", 8080, 0, 65_535),
+        adminToken,
+        token == null,
+        database(read),
+        llm(read),
+        read.oneOf("GUARD_MODE", "strict", "strict", "warn"),
+        ChatSettings.defaults()
+            .withExecutionTimeLimit(
+                Duration.ofSeconds(read.integer("MAX_EXECUTION_SECONDS", 600, 1, 86_400))),
+        new WebSettings(
+            adminToken,
+            (int) read.integer("MAX_BODY_BYTES", 1_048_576, 1024, 100_000_000),
+            Duration.ofMillis(read.integer("SSE_PING_INTERVAL_MS", 10_000, 10, 3_600_000)),
+            Duration.ofSeconds(read.integer("MAX_EXECUTION_SECONDS", 600, 1, 86_400) + 60)),
+        Duration.ofSeconds(read.integer("SHUTDOWN_GRACE_SECONDS", 30, 0, 3_600)),
+        read.bool("DEMO_APP", true));
+  }
+
+  private static PersistenceSettings database(EnvReader read) {
+    String url = read.text("DATABASE_URL");
+    String user = read.text("DATABASE_USER");
+    if (url == null) {
+      url = DEFAULT_H2_URL;
+      user = user == null ? "sa" : user;
+    }
+    if (!url.startsWith("jdbc:postgresql:") && !url.startsWith("jdbc:h2:")) {
+      throw new SettingsException(
+          "DATABASE_URL", "must be a jdbc:postgresql:// or jdbc:h2: URL, was '" + url + "'");
+    }
+    if (url.startsWith("jdbc:h2:") && !url.toUpperCase().contains(";MODE=")) {
+      url = url + PersistenceSettings.H2_POSTGRESQL_MODE;
+    }
+    return new PersistenceSettings(
+        url,
+        user,
+        read.text("DATABASE_PASSWORD", ""),
+        (int) read.integer("DB_POOL_SIZE", PersistenceSettings.DEFAULT_POOL_SIZE, 1, 1_000),
+        read.integer(
+            "DB_CONNECTION_TIMEOUT_MS",
+            PersistenceSettings.DEFAULT_CONNECTION_TIMEOUT_MILLIS,
+            250,
+            600_000),
+        read.zeroOrAtLeast(
+            "DB_LEAK_THRESHOLD_MS",
+            PersistenceSettings.DEFAULT_LEAK_DETECTION_THRESHOLD_MILLIS,
+            2_000),
+        read.zeroOrAtLeast(
+            "DB_MAX_LIFETIME_MS", PersistenceSettings.DEFAULT_MAX_LIFETIME_MILLIS, 30_000),
+        null);
+  }
+
+  private static LlmSettings llm(EnvReader read) {
+    return new LlmSettings(
+        read.oneOf("LLM_PROVIDER", "simulated", "simulated", "openai", "ollama"),
+        read.text("LLM_BASE_URL"),
+        read.text("LLM_API_KEY"),
+        read.text("LLM_MODEL"),
+        null,
+        Duration.ofMillis(read.integer("LLM_TIMEOUT_MS", 60_000, 100, 3_600_000)),
+        read.integer("SIMULATED_TTFT_MS", 200, 0, 600_000),
+        read.decimal("SIMULATED_TOKENS_PER_SECOND", 50, 0.001),
+        (int) read.integer("SIMULATED_ANSWER_TOKENS", 40, 1, 100_000));
+  }
+
+  private static String randomToken() {
+    byte[] bytes = new byte[24];
+    new SecureRandom().nextBytes(bytes);
+    return "admin-" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
+  /** Never prints secrets. */
+  @Override
+  public String toString() {
+    return "Settings[host=%s, port=%d, database=%s, llm=%s, guardMode=%s, chat=%s, web=%s, shutdownGrace=%s, demoApp=%s]"
+        .formatted(host, port, database, llm, guardMode, chat, web, shutdownGrace, demoApp);
+  }
+}

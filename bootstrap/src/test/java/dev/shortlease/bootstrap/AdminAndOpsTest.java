@@ -1,0 +1,138 @@
+package dev.shortlease.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** The admin API behind the admin token, and the open operations endpoints. */
+class AdminAndOpsTest {
+  private static final String ADMIN = TestServers.ADMIN_TOKEN;
+  private static ShortleaseServer server;
+  private static Api api;
+
+  @BeforeAll
+  static void start() {
+    server = TestServers.simulated(Map.of());
+    api = new Api(server);
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  @Test
+  @DisplayName("admin endpoints refuse a missing token, a wrong token and an app key")
+  void adminAuth() {
+    Api.AppKey app = api.createApp("chat");
+    for (String token : new String[] {null, "wrong-token-0123456789", app.key()}) {
+      assertThat(api.get("/admin/apps", token).status()).isEqualTo(401);
+      assertThat(api.get("/admin/pool", token).status()).isEqualTo(401);
+      assertThat(api.post("/admin/apps", token, "{\"name\":\"n\",\"mode\":\"chat\"}").status())
+          .isEqualTo(401);
+    }
+  }
+
+  @Test
+  @DisplayName("create an app with settings, chat with its key at once, update it, list it")
+  void appLifecycle() {
+    Api.Reply created =
+        api.post(
+            "/admin/apps",
+            ADMIN,
+            """
+            {"name": "Support", "mode": "chat", "description": "helps",
+             "model_settings": {"model": "simulated", "temperature": 0.3, "max_tokens": 64},
+             "system_prompt": "Be kind.", "opening_statement": "Hi!",
+             "suggested_questions": ["How?"]}""");
+    assertThat(created.status()).isEqualTo(201);
+    JsonNode app = created.json();
+    String id = app.get("id").asText();
+    String key = app.get("api_key").asText();
+    assertThat(key).startsWith("app-");
+    assertThat(app.at("/app/model_settings/temperature").asDouble()).isEqualTo(0.3);
+
+    assertThat(api.post("/v1/chat-messages", key, Api.chat("u", "Hi", "blocking", null)).status())
+        .isEqualTo(200);
+    assertThat(api.get("/v1/parameters", key).json().get("opening_statement").asText())
+        .isEqualTo("Hi!");
+
+    JsonNode updated =
+        api.patch("/admin/apps/" + id, ADMIN, "{\"name\":\"Support 2\",\"api_enabled\":false}")
+            .json();
+    assertThat(updated.get("name").asText()).isEqualTo("Support 2");
+    assertThat(updated.get("api_enabled").asBoolean()).isFalse();
+    assertThat(api.get("/v1/info", key).status()).isEqualTo(403);
+    api.patch("/admin/apps/" + id, ADMIN, "{\"api_enabled\":true}");
+    assertThat(api.get("/v1/info", key).status()).isEqualTo(200);
+
+    assertThat(api.get("/admin/apps", ADMIN).json().get("data").findValuesAsText("id"))
+        .contains(id);
+    assertThat(api.patch("/admin/apps/" + UUID.randomUUID(), ADMIN, "{}").status()).isEqualTo(404);
+  }
+
+  @Test
+  @DisplayName("keys: issue one (shown once), list without secrets, revoke it")
+  void keys() {
+    Api.AppKey app = api.createApp("chat");
+    Api.Reply issued = api.post("/admin/apps/" + app.id() + "/keys", ADMIN, "{}");
+    assertThat(issued.status()).isEqualTo(201);
+    String second = issued.json().get("api_key").asText();
+    String secondId = issued.json().get("id").asText();
+    assertThat(api.get("/v1/info", second).status()).isEqualTo(200);
+
+    Api.Reply listed = api.get("/admin/apps/" + app.id() + "/keys", ADMIN);
+    assertThat(listed.json().get("data")).hasSize(2);
+    assertThat(listed.text()).doesNotContain(second).doesNotContain(app.key());
+
+    assertThat(api.delete("/admin/apps/" + app.id() + "/keys/" + secondId, ADMIN, "").status())
+        .isEqualTo(204);
+    assertThat(api.get("/v1/info", second).status()).isEqualTo(401);
+    assertThat(api.get("/v1/info", app.key()).status()).isEqualTo(200);
+    assertThat(
+            api.delete("/admin/apps/" + app.id() + "/keys/" + UUID.randomUUID(), ADMIN, "")
+                .status())
+        .isEqualTo(404);
+  }
+
+  @Test
+  @DisplayName("a bad app definition is 400 invalid_param naming the field")
+  void badApp() {
+    Api.Reply badMode = api.post("/admin/apps", ADMIN, "{\"name\":\"n\",\"mode\":\"workflow\"}");
+    assertThat(badMode.status()).isEqualTo(400);
+    assertThat(badMode.json().get("message").asText()).contains("mode");
+    Api.Reply noName = api.post("/admin/apps", ADMIN, "{\"mode\":\"chat\"}");
+    assertThat(noName.status()).isEqualTo(400);
+    assertThat(noName.json().get("message").asText()).contains("name");
+    Api.Reply hot =
+        api.post(
+            "/admin/apps",
+            ADMIN,
+            "{\"name\":\"n\",\"mode\":\"chat\",\"model_settings\":{\"temperature\":7}}");
+    assertThat(hot.json().get("message").asText()).contains("temperature");
+  }
+
+  @Test
+  @DisplayName("pool snapshot, Prometheus metrics and health probes are served")
+  void operations() {
+    JsonNode pool = api.get("/admin/pool", ADMIN).json();
+    assertThat(pool.get("max").asInt()).isEqualTo(4);
+    assertThat(pool.has("threads_waiting")).isTrue();
+    assertThat(pool.at("/acquire_millis/p99").isNumber()).isTrue();
+
+    Api.Reply metrics = api.get("/metrics", null);
+    assertThat(metrics.status()).isEqualTo(200);
+    assertThat(metrics.raw().headers().firstValue("Content-Type").orElse(""))
+        .startsWith("text/plain");
+    assertThat(metrics.text()).contains("hikaricp_connections");
+
+    assertThat(api.get("/health/live", null).json().get("status").asText()).isEqualTo("UP");
+    assertThat(api.get("/health/ready", null).json().get("status").asText()).isEqualTo("UP");
+  }
+}

@@ -1,0 +1,284 @@
+package dev.shortlease.bootstrap;
+
+import static dev.shortlease.application.testing.ScriptedChatModel.call;
+import static dev.shortlease.application.testing.ScriptedChatModel.fail;
+import static dev.shortlease.application.testing.ScriptedChatModel.hang;
+import static dev.shortlease.application.testing.ScriptedChatModel.reply;
+import static dev.shortlease.application.testing.ScriptedChatModel.toolCalls;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.shortlease.application.port.out.ModelErrorKind;
+import dev.shortlease.application.testing.ScriptedChatModel;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** The Service API over real HTTP, with H2 and a scripted model behind the long-call guard. */
+class ChatApiTest {
+  private static final ScriptedChatModel MODEL = new ScriptedChatModel();
+  private static ShortleaseServer server;
+  private static Api api;
+
+  @BeforeAll
+  static void start() {
+    server = TestServers.scripted(MODEL);
+    api = new Api(server);
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  @Test
+  @DisplayName("blocking chat answers in Dify's shape and a second turn continues the conversation")
+  void blockingChatAndHistory() {
+    Api.AppKey app = api.createApp("chat");
+    MODEL.then(reply("Hello", " Alice").withUsage(7, 2), reply("Again"));
+
+    JsonNode first =
+        api.post("/v1/chat-messages", app.key(), Api.chat("alice", "Hi", "blocking", null)).json();
+    assertThat(first.get("event").asText()).isEqualTo("message");
+    assertThat(first.get("mode").asText()).isEqualTo("chat");
+    assertThat(first.get("answer").asText()).isEqualTo("Hello Alice");
+    assertThat(first.get("id").asText()).isEqualTo(first.get("message_id").asText());
+    assertThat(first.get("created_at").isIntegralNumber()).isTrue();
+    assertThat(first.at("/metadata/usage/total_tokens").asInt()).isEqualTo(9);
+    String conversation = first.get("conversation_id").asText();
+
+    Api.Reply second =
+        api.post(
+            "/v1/chat-messages", app.key(), Api.chat("alice", "More", "blocking", conversation));
+    assertThat(second.json().get("conversation_id").asText()).isEqualTo(conversation);
+
+    JsonNode history =
+        api.get("/v1/messages?user=alice&conversation_id=" + conversation, app.key()).json();
+    assertThat(history.get("limit").asInt()).isEqualTo(20);
+    assertThat(history.get("has_more").asBoolean()).isFalse();
+    assertThat(history.get("data")).hasSize(2);
+    assertThat(history.get("data").findValuesAsText("answer")).contains("Hello Alice", "Again");
+    assertThat(history.get("data").get(0).get("status").asText()).isEqualTo("normal");
+
+    JsonNode conversations = api.get("/v1/conversations?user=alice", app.key()).json();
+    assertThat(conversations.get("data").findValuesAsText("id")).containsExactly(conversation);
+  }
+
+  @Test
+  @DisplayName("streaming chat sends message events then message_end, as SSE")
+  void streamingChat() {
+    Api.AppKey app = api.createApp("chat");
+    MODEL.then(reply("A", "B", "C"));
+
+    Api.Reply reply =
+        api.post("/v1/chat-messages", app.key(), Api.chat("bob", "Hi", "streaming", null));
+
+    assertThat(reply.raw().headers().firstValue("Content-Type").orElse(""))
+        .startsWith("text/event-stream");
+    List<JsonNode> events = reply.events();
+    assertThat(events)
+        .extracting(e -> e.get("event").asText())
+        .containsExactly("message", "message", "message", "message_end");
+    assertThat(events).extracting(e -> e.path("answer").asText()).startsWith("A", "B", "C");
+    JsonNode end = events.get(3);
+    assertThat(end.get("task_id").asText()).isEqualTo(events.get(0).get("task_id").asText());
+    assertThat(end.get("conversation_id").asText()).isNotBlank();
+    assertThat(end.at("/metadata/usage/latency").isNumber()).isTrue();
+  }
+
+  @Test
+  @DisplayName("an agent app streams agent_thought and agent_message events")
+  void agentStreaming() {
+    Api.AppKey app = api.createApp("agent-chat");
+    MODEL.then(toolCalls("Let me check.", call("c1", "current_time", "{}")), reply("It is now."));
+
+    List<JsonNode> events =
+        api.post("/v1/chat-messages", app.key(), Api.chat("carol", "Time?", "streaming", null))
+            .events();
+
+    List<String> names = events.stream().map(e -> e.get("event").asText()).toList();
+    assertThat(names).contains("agent_thought", "agent_message").endsWith("message_end");
+    List<JsonNode> toolSteps =
+        events.stream()
+            .filter(e -> e.get("event").asText().equals("agent_thought"))
+            .filter(e -> e.get("tool").asText().equals("current_time"))
+            .toList();
+    assertThat(toolSteps).isNotEmpty();
+    assertThat(toolSteps.getLast().get("position").asInt()).isEqualTo(1);
+    assertThat(toolSteps.getLast().get("observation").asText()).isNotBlank();
+  }
+
+  @Test
+  @DisplayName(
+      "a completion app answers from inputs.query, blocking and streaming, without a conversation")
+  void completion() {
+    Api.AppKey app = api.createApp("completion");
+    MODEL.then(reply("Hola"), reply("Ho", "la"));
+    String body =
+        "{\"inputs\":{\"query\":\"Translate hello\"},\"response_mode\":\"%s\",\"user\":\"dan\"}";
+
+    JsonNode blocking =
+        api.post("/v1/completion-messages", app.key(), body.formatted("blocking")).json();
+    assertThat(blocking.get("answer").asText()).isEqualTo("Hola");
+    assertThat(blocking.get("mode").asText()).isEqualTo("completion");
+    assertThat(blocking.has("conversation_id")).isFalse();
+
+    List<JsonNode> events =
+        api.post("/v1/completion-messages", app.key(), body.formatted("streaming")).events();
+    assertThat(events)
+        .extracting(e -> e.get("event").asText())
+        .containsExactly("message", "message", "message_end");
+    assertThat(events.get(0).has("conversation_id")).isFalse();
+  }
+
+  @Test
+  @DisplayName("stop ends a running stream and the partial answer is saved as stopped")
+  void stopSavesPartialAnswer() throws Exception {
+    Api.AppKey app = api.createApp("chat");
+    MODEL.then(hang("partial "));
+    try (InputStream stream =
+        api.stream("/v1/chat-messages", app.key(), Api.chat("erin", "Go", "streaming", null))) {
+      BufferedReader reader =
+          new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8));
+      JsonNode first = firstEvent(reader);
+      String task = first.get("task_id").asText();
+
+      Api.Reply stopped =
+          api.post("/v1/chat-messages/" + task + "/stop", app.key(), "{\"user\":\"erin\"}");
+      assertThat(stopped.json().get("result").asText()).isEqualTo("success");
+
+      String rest = new String(stream.readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(rest).contains("\"event\":\"message_end\"");
+      JsonNode saved = onlyMessage(app, "erin", first.get("conversation_id").asText());
+      assertThat(saved.get("status").asText()).isEqualTo("stopped");
+      assertThat(saved.get("answer").asText()).isEqualTo("partial ");
+    }
+  }
+
+  @Test
+  @DisplayName("a client that disconnects mid-stream stops the run, which is saved as stopped")
+  void disconnectSavesPartialAnswer() throws Exception {
+    Api.AppKey app = api.createApp("chat");
+    MODEL.then(hang("half "));
+    String conversation;
+    try (InputStream stream =
+        api.stream("/v1/chat-messages", app.key(), Api.chat("fay", "Go", "streaming", null))) {
+      JsonNode first =
+          firstEvent(new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8)));
+      conversation = first.get("conversation_id").asText();
+    } // closing the body closes the connection
+
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    JsonNode saved = onlyMessage(app, "fay", conversation);
+    while (saved.get("status").asText().equals("running") && System.nanoTime() < deadline) {
+      Thread.sleep(50); // the next ping (100 ms) finds the connection gone
+      saved = onlyMessage(app, "fay", conversation);
+    }
+    assertThat(saved.get("status").asText()).isEqualTo("stopped");
+    assertThat(saved.get("answer").asText()).isEqualTo("half ");
+  }
+
+  @Test
+  @DisplayName(
+      "a model failure is Dify's error: an HTTP error when blocking, an error event when streaming")
+  void modelFailures() {
+    Api.AppKey app = api.createApp("chat");
+    MODEL.then(
+        fail(ModelErrorKind.PROVIDER_QUOTA_EXCEEDED, "quota gone"),
+        fail(ModelErrorKind.RATE_LIMIT_ERROR, "slow down", "so far "));
+
+    Api.Reply blocking =
+        api.post("/v1/chat-messages", app.key(), Api.chat("gus", "Hi", "blocking", null));
+    assertThat(blocking.status()).isEqualTo(400);
+    assertThat(blocking.code()).isEqualTo("provider_quota_exceeded");
+
+    List<JsonNode> events =
+        api.post("/v1/chat-messages", app.key(), Api.chat("gus", "Hi", "streaming", null)).events();
+    JsonNode error = events.getLast();
+    assertThat(error.get("event").asText()).isEqualTo("error");
+    assertThat(error.get("status").asInt()).isEqualTo(429);
+    assertThat(error.get("code").asText()).isEqualTo("rate_limit_error");
+    JsonNode saved = onlyMessage(app, "gus", error.get("conversation_id").asText());
+    assertThat(saved.get("status").asText()).isEqualTo("error");
+    assertThat(saved.get("answer").asText()).isEqualTo("so far ");
+  }
+
+  @Test
+  @DisplayName("feedback, suggested questions, rename and delete work on the user's own data")
+  void conversationAndMessageEndpoints() {
+    Api.AppKey app = api.createApp("chat");
+    MODEL.then(reply("Answer"), reply("One?\nTwo?\nThree?"));
+    JsonNode answer =
+        api.post("/v1/chat-messages", app.key(), Api.chat("hal", "Q", "blocking", null)).json();
+    String message = answer.get("message_id").asText();
+    String conversation = answer.get("conversation_id").asText();
+
+    Api.Reply liked =
+        api.post(
+            "/v1/messages/" + message + "/feedbacks",
+            app.key(),
+            "{\"rating\":\"like\",\"user\":\"hal\",\"content\":\"good\"}");
+    assertThat(liked.json().get("result").asText()).isEqualTo("success");
+    assertThat(onlyMessage(app, "hal", conversation).at("/feedback/rating").asText())
+        .isEqualTo("like");
+
+    JsonNode suggested =
+        api.get("/v1/messages/" + message + "/suggested?user=hal", app.key()).json();
+    assertThat(suggested.get("result").asText()).isEqualTo("success");
+    assertThat(suggested.get("data")).hasSize(3);
+
+    JsonNode renamed =
+        api.post(
+                "/v1/conversations/" + conversation + "/name",
+                app.key(),
+                "{\"name\":\"My chat\",\"user\":\"hal\"}")
+            .json();
+    assertThat(renamed.get("name").asText()).isEqualTo("My chat");
+    assertThat(renamed.get("id").asText()).isEqualTo(conversation);
+    assertThat(renamed.get("updated_at").isIntegralNumber()).isTrue();
+
+    Api.Reply deleted =
+        api.delete("/v1/conversations/" + conversation, app.key(), "{\"user\":\"hal\"}");
+    assertThat(deleted.status()).isEqualTo(204);
+    assertThat(api.get("/v1/messages?user=hal&conversation_id=" + conversation, app.key()).status())
+        .isEqualTo(404);
+  }
+
+  @Test
+  @DisplayName("parameters, info and meta describe the app")
+  void appDescription() {
+    Api.AppKey app = api.createApp("chat");
+    JsonNode parameters = api.get("/v1/parameters", app.key()).json();
+    assertThat(parameters.has("opening_statement")).isTrue();
+    assertThat(parameters.at("/suggested_questions_after_answer/enabled").asBoolean()).isTrue();
+    assertThat(parameters.get("user_input_form").isArray()).isTrue();
+    JsonNode info = api.get("/v1/info", app.key()).json();
+    assertThat(info.get("name").asText()).isEqualTo("test chat");
+    assertThat(info.get("mode").asText()).isEqualTo("chat");
+    assertThat(api.get("/v1/meta", app.key()).json().get("tool_icons").isObject()).isTrue();
+  }
+
+  private static JsonNode firstEvent(BufferedReader reader) throws Exception {
+    String line;
+    while ((line = reader.readLine()) != null) {
+      if (line.startsWith("data: ")) {
+        return Api.JSON.readTree(line.substring(6));
+      }
+    }
+    throw new AssertionError("stream ended before its first event");
+  }
+
+  private static JsonNode onlyMessage(Api.AppKey app, String user, String conversation) {
+    JsonNode history =
+        api.get("/v1/messages?user=" + user + "&conversation_id=" + conversation, app.key()).json();
+    assertThat(history.get("data")).as(history.toString()).hasSize(1);
+    return history.get("data").get(0);
+  }
+}

@@ -1,0 +1,103 @@
+package dev.shortlease.bootstrap;
+
+import static dev.shortlease.application.testing.ScriptedChatModel.hang;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.shortlease.application.port.out.ChatModelPort;
+import dev.shortlease.application.testing.ScriptedChatModel;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** Start-up (demo app, clear failures) and graceful shutdown. */
+class LifecycleTest {
+
+  @Test
+  @DisplayName("an unreachable database fails start with one line naming the database")
+  void unreachableDatabase() {
+    Map<String, String> env = TestServers.env();
+    env.put("DATABASE_URL", "jdbc:postgresql://127.0.0.1:1/nowhere?user=x&password=hidden");
+    env.put("DB_CONNECTION_TIMEOUT_MS", "250");
+
+    assertThatThrownBy(() -> ShortleaseServer.start(Settings.fromEnvironment(env)))
+        .isInstanceOf(StartupException.class)
+        .hasMessageStartingWith("cannot start: database jdbc:postgresql://127.0.0.1:1/nowhere: ")
+        .hasMessageNotContaining("hidden")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+  }
+
+  @Test
+  @DisplayName("the first start creates a demo app whose key works; a restart does not")
+  void demoAppOnFirstStartOnly() {
+    Map<String, String> env = TestServers.env();
+    env.put("DEMO_APP", "true");
+    String key;
+    try (ShortleaseServer first = ShortleaseServer.start(Settings.fromEnvironment(env))) {
+      assertThat(first.demoApp()).isPresent();
+      key = first.demoApp().get().key().plainKey();
+      Api api = new Api(first);
+      assertThat(
+              api.post("/v1/chat-messages", key, Api.chat("u", "Hello", "blocking", null)).status())
+          .isEqualTo(200);
+      assertThat(Main.banner(first)).contains(key).contains(first.baseUrl() + "/v1/chat-messages");
+    }
+    try (ShortleaseServer second = ShortleaseServer.start(Settings.fromEnvironment(env))) {
+      assertThat(second.demoApp()).isEmpty();
+      assertThat(new Api(second).get("/v1/info", key).status()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  @DisplayName("shutdown ends a running stream after the grace period and saves it as stopped")
+  void gracefulShutdownSavesRunningMessages() throws Exception {
+    Map<String, String> env = TestServers.env(); // SHUTDOWN_GRACE_SECONDS=1
+    ScriptedChatModel model = new ScriptedChatModel().then(hang("unfinished "));
+    ShortleaseServer server =
+        ShortleaseServer.start(
+            Settings.fromEnvironment(env),
+            binder ->
+                binder.bind(ChatModelPort.class).annotatedWith(RawModel.class).toInstance(model));
+    Api api = new Api(server);
+    Api.AppKey app = api.createApp("chat");
+    String conversation;
+    String rest;
+    try (InputStream stream =
+        api.stream("/v1/chat-messages", app.key(), Api.chat("u", "Go", "streaming", null))) {
+      BufferedReader reader =
+          new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8));
+      String line = reader.readLine();
+      while (!line.startsWith("data: ")) {
+        line = reader.readLine();
+      }
+      conversation = Api.JSON.readTree(line.substring(6)).get("conversation_id").asText();
+
+      CompletableFuture<Void> closing = CompletableFuture.runAsync(server::close);
+      StringBuilder tail = new StringBuilder();
+      for (String next = reader.readLine(); next != null; next = reader.readLine()) {
+        tail.append(next).append('\n');
+      }
+      rest = tail.toString();
+      closing.join();
+    }
+    assertThat(rest).contains("\"event\":\"message_end\"");
+
+    // The same in-memory database, opened by a new instance: the answer was kept.
+    try (ShortleaseServer again = ShortleaseServer.start(Settings.fromEnvironment(env))) {
+      JsonNode saved =
+          new Api(again)
+              .get("/v1/messages?user=u&conversation_id=" + conversation, app.key())
+              .json()
+              .get("data")
+              .get(0);
+      assertThat(saved.get("status").asText()).isEqualTo("stopped");
+      assertThat(saved.get("answer").asText()).isEqualTo("unfinished ");
+    }
+  }
+}

@@ -1,0 +1,127 @@
+package dev.shortlease.adapter.web;
+
+import dev.shortlease.application.port.in.ManageAppsUseCase;
+import dev.shortlease.domain.ApiKeyId;
+import dev.shortlease.domain.App;
+import dev.shortlease.domain.AppId;
+import dev.shortlease.domain.AppMode;
+import dev.shortlease.domain.AppStatus;
+import dev.shortlease.domain.AppUpdate;
+import dev.shortlease.domain.InvalidInputException;
+import dev.shortlease.domain.ModelSettings;
+import dev.shortlease.domain.NewApp;
+import io.javalin.http.Context;
+import jakarta.inject.Inject;
+
+/**
+ * Web adapter: {@code /admin/apps} and their keys, behind the admin token. A created app answers
+ * with its first key, so a script can create an app and chat at once.
+ */
+public final class AdminAppsHandler {
+  private final ApiAuth auth;
+  private final ManageAppsUseCase apps;
+  private final WebSettings settings;
+
+  @Inject
+  public AdminAppsHandler(ApiAuth auth, ManageAppsUseCase apps, WebSettings settings) {
+    this.auth = auth;
+    this.apps = apps;
+    this.settings = settings;
+  }
+
+  void create(Context ctx) {
+    auth.requireAdmin(ctx);
+    JsonBody body = JsonBody.read(ctx, settings.maxBodyBytes());
+    NewApp app =
+        new NewApp(
+            body.text("name"),
+            body.text("description"),
+            AppMode.fromWire(body.text("mode")),
+            modelSettings(body.optionalObject("model_settings"), ModelSettings.DEFAULT),
+            body.text("system_prompt"),
+            body.text("opening_statement"),
+            body.optionalTextList("suggested_questions"));
+    ManageAppsUseCase.CreatedApp created = apps.createApp(app);
+    App saved = created.app();
+    Responses.json(
+        ctx,
+        201,
+        new AdminWire.CreatedAppDto(
+            saved.id().toString(),
+            saved.name(),
+            saved.mode().wire(),
+            created.key().plainKey(),
+            created.key().id().toString(),
+            AdminWire.app(saved)));
+  }
+
+  void list(Context ctx) {
+    auth.requireAdmin(ctx);
+    Responses.ok(
+        ctx, new AdminWire.ListDto<>(apps.listApps().stream().map(AdminWire::app).toList()));
+  }
+
+  void update(Context ctx) {
+    auth.requireAdmin(ctx);
+    AppId id = AppId.parse(ctx.pathParam("app_id"), "app_id");
+    JsonBody body = JsonBody.read(ctx, settings.maxBodyBytes());
+    JsonBody model = body.optionalObject("model_settings");
+    AppUpdate update =
+        new AppUpdate(
+            body.text("name"),
+            body.text("description"),
+            model == null ? null : modelSettings(model, apps.getApp(id).modelSettings()),
+            body.text("system_prompt"),
+            body.text("opening_statement"),
+            body.optionalTextList("suggested_questions"),
+            status(body.text("status")),
+            body.optionalBool("api_enabled"));
+    Responses.ok(ctx, AdminWire.app(apps.updateApp(id, update)));
+  }
+
+  void issueKey(Context ctx) {
+    auth.requireAdmin(ctx);
+    ManageAppsUseCase.IssuedKey key = apps.issueKey(AppId.parse(ctx.pathParam("app_id"), "app_id"));
+    Responses.json(ctx, 201, new AdminWire.IssuedKeyDto(key.id().toString(), key.plainKey()));
+  }
+
+  void listKeys(Context ctx) {
+    auth.requireAdmin(ctx);
+    AppId id = AppId.parse(ctx.pathParam("app_id"), "app_id");
+    Responses.ok(
+        ctx, new AdminWire.ListDto<>(apps.listKeys(id).stream().map(AdminWire::key).toList()));
+  }
+
+  void revokeKey(Context ctx) {
+    auth.requireAdmin(ctx);
+    apps.revokeKey(
+        AppId.parse(ctx.pathParam("app_id"), "app_id"),
+        ApiKeyId.parse(ctx.pathParam("key_id"), "key_id"));
+    ctx.status(204);
+  }
+
+  /** Fields left out keep {@code current}'s values. */
+  private static ModelSettings modelSettings(JsonBody model, ModelSettings current) {
+    if (model == null) {
+      return current;
+    }
+    String name = model.text("model");
+    Double temperature = model.optionalNumber("temperature");
+    Integer maxTokens = model.optionalInt("max_tokens");
+    return new ModelSettings(
+        name == null ? current.model() : name,
+        temperature == null ? current.temperature() : temperature,
+        maxTokens == null ? current.maxTokens() : maxTokens);
+  }
+
+  private static AppStatus status(String wire) {
+    if (wire == null) {
+      return null;
+    }
+    return switch (wire) {
+      case "normal" -> AppStatus.NORMAL;
+      case "disabled" -> AppStatus.DISABLED;
+      default -> throw new InvalidInputException("status", "must be normal or disabled");
+    };
+  }
+}

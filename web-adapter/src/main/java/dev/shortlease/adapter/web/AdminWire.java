@@ -1,0 +1,66 @@
+package dev.shortlease.adapter.web;
+
+import dev.shortlease.domain.ApiKey;
+import dev.shortlease.domain.App;
+import dev.shortlease.domain.ModelSettings;
+import java.time.Instant;
+import java.util.List;
+
+/** Web adapter: apps and keys as the admin API shows them (never a key's hash). */
+final class AdminWire {
+  private AdminWire() {}
+
+  record ModelSettingsDto(String model, Double temperature, Integer maxTokens) {}
+
+  record AppDto(
+      String id,
+      String name,
+      String description,
+      String mode,
+      ModelSettingsDto modelSettings,
+      String systemPrompt,
+      String openingStatement,
+      List<String> suggestedQuestions,
+      String status,
+      boolean apiEnabled,
+      long createdAt) {}
+
+  /** A created app with its first key: the only time the plain key is shown. */
+  record CreatedAppDto(
+      String id, String name, String mode, String apiKey, String keyId, AppDto app) {}
+
+  record IssuedKeyDto(String id, String apiKey) {}
+
+  record KeyDto(String id, String prefix, long createdAt, Long revokedAt, boolean active) {}
+
+  record ListDto<T>(List<T> data) {}
+
+  static AppDto app(App app) {
+    ModelSettings m = app.modelSettings();
+    return new AppDto(
+        app.id().toString(),
+        app.name(),
+        app.description(),
+        app.mode().wire(),
+        new ModelSettingsDto(m.model(), m.temperature(), m.maxTokens()),
+        app.systemPrompt(),
+        app.openingStatement(),
+        app.suggestedQuestions(),
+        app.status().name().toLowerCase(java.util.Locale.ROOT),
+        app.apiEnabled(),
+        seconds(app.createdAt()));
+  }
+
+  static KeyDto key(ApiKey key) {
+    return new KeyDto(
+        key.id().toString(),
+        key.prefix(),
+        seconds(key.createdAt()),
+        key.revokedAt() == null ? null : key.revokedAt().getEpochSecond(),
+        key.isActive());
+  }
+
+  private static long seconds(Instant instant) {
+    return instant == null ? 0 : instant.getEpochSecond();
+  }
+}

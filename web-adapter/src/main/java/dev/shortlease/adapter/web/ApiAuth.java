@@ -1,0 +1,65 @@
+package dev.shortlease.adapter.web;
+
+import dev.shortlease.application.port.in.AppUnavailableException;
+import dev.shortlease.application.port.in.AuthenticateAppUseCase;
+import dev.shortlease.domain.App;
+import io.javalin.http.Context;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
+/**
+ * Web adapter: the two bearer credentials. An app key opens {@code /v1} for its app (hash lookup in
+ * the use case); the admin token opens {@code /admin}, compared in constant time.
+ */
+public final class ApiAuth {
+  private final AuthenticateAppUseCase authenticate;
+  private final byte[] adminTokenDigest;
+
+  @Inject
+  public ApiAuth(AuthenticateAppUseCase authenticate, WebSettings settings) {
+    this.authenticate = authenticate;
+    this.adminTokenDigest = sha256(settings.adminToken());
+  }
+
+  /** The app the request's key opens; 401 without a valid key, 403 for a disabled app. */
+  App app(Context ctx) {
+    String key = bearer(ctx);
+    if (key == null) {
+      throw new ApiException(
+          ApiError.unauthorized("Authorization header must be provided and start with 'Bearer'"));
+    }
+    try {
+      return authenticate.authenticate(key);
+    } catch (AppUnavailableException e) {
+      // Dify answers a disabled app or API with 403 at authentication time.
+      throw new ApiException(new ApiError(403, "forbidden", "The app's API service is disabled."));
+    }
+  }
+
+  void requireAdmin(Context ctx) {
+    String token = bearer(ctx);
+    // Hashing both sides first makes the comparison constant-time whatever the lengths.
+    if (token == null || !MessageDigest.isEqual(sha256(token), adminTokenDigest)) {
+      throw new ApiException(ApiError.unauthorized("A valid admin token is required."));
+    }
+  }
+
+  private static String bearer(Context ctx) {
+    String header = ctx.header("Authorization");
+    if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return null;
+    }
+    String token = header.substring(7).strip();
+    return token.isEmpty() ? null : token;
+  }
+
+  private static byte[] sha256(String text) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required by every JVM", e);
+    }
+  }
+}

@@ -1,0 +1,126 @@
+package dev.shortlease.adapter.web;
+
+import dev.shortlease.application.port.in.ChatEvent;
+import dev.shortlease.application.port.in.ChatRun;
+import dev.shortlease.application.port.in.ResponseMode;
+import dev.shortlease.application.port.in.SendMessageCommand;
+import dev.shortlease.application.port.in.SendMessageUseCase;
+import dev.shortlease.application.port.in.StopGenerationUseCase;
+import dev.shortlease.domain.App;
+import dev.shortlease.domain.ConversationId;
+import dev.shortlease.domain.EndUser;
+import dev.shortlease.domain.TaskId;
+import io.javalin.http.Context;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Web adapter: {@code /v1/chat-messages} and {@code /v1/completion-messages}, each with its {@code
+ * stop}. Blocking mode collects the run into one JSON answer; streaming mode hands it to {@link
+ * EventStream}.
+ */
+public final class ChatMessagesHandler {
+  private final ApiAuth auth;
+  private final SendMessageUseCase send;
+  private final StopGenerationUseCase stop;
+  private final WebSettings settings;
+
+  @Inject
+  public ChatMessagesHandler(
+      ApiAuth auth, SendMessageUseCase send, StopGenerationUseCase stop, WebSettings settings) {
+    this.auth = auth;
+    this.send = send;
+    this.stop = stop;
+    this.settings = settings;
+  }
+
+  void chat(Context ctx) throws InterruptedException {
+    App app = auth.app(ctx);
+    Modes.requireChat(app);
+    JsonBody body = JsonBody.read(ctx, settings.maxBodyBytes());
+    String conversation = body.text("conversation_id");
+    SendMessageCommand command =
+        new SendMessageCommand(
+            app.id(),
+            body.text("user"),
+            body.text("query"),
+            body.textMap("inputs"),
+            conversation == null || conversation.isBlank()
+                ? null
+                : ConversationId.parse(conversation, "conversation_id"),
+            ResponseMode.fromWire(body.text("response_mode")),
+            body.bool("auto_generate_name", true),
+            false);
+    respond(ctx, send.send(command), command.responseMode());
+  }
+
+  void completion(Context ctx) throws InterruptedException {
+    App app = auth.app(ctx);
+    Modes.requireCompletion(app);
+    JsonBody body = JsonBody.read(ctx, settings.maxBodyBytes());
+    SendMessageCommand command =
+        new SendMessageCommand(
+            app.id(),
+            body.text("user"),
+            body.text("query"),
+            body.textMap("inputs"),
+            null,
+            ResponseMode.fromWire(body.text("response_mode")),
+            false,
+            true);
+    respond(ctx, send.send(command), command.responseMode());
+  }
+
+  void stopChat(Context ctx) {
+    App app = auth.app(ctx);
+    Modes.requireChat(app);
+    stop(ctx, app);
+  }
+
+  void stopCompletion(Context ctx) {
+    App app = auth.app(ctx);
+    Modes.requireCompletion(app);
+    stop(ctx, app);
+  }
+
+  private void stop(Context ctx, App app) {
+    TaskId task = TaskId.parse(ctx.pathParam("task_id"), "task_id");
+    String user =
+        EndUser.requireExternalId(JsonBody.read(ctx, settings.maxBodyBytes()).text("user"));
+    stop.stop(app.id(), user, task);
+    Responses.ok(ctx, Responses.SUCCESS);
+  }
+
+  private void respond(Context ctx, ChatRun run, ResponseMode mode) throws InterruptedException {
+    if (mode == ResponseMode.STREAMING) {
+      EventStream.write(ctx, run, settings.pingInterval());
+    } else {
+      blocking(ctx, run);
+    }
+  }
+
+  /** Reads the run to its end; a failure becomes the HTTP error Dify gives for it. */
+  private void blocking(Context ctx, ChatRun run) throws InterruptedException {
+    StringBuilder answer = new StringBuilder();
+    long deadline = System.nanoTime() + settings.blockingTimeout().toNanos();
+    while (System.nanoTime() < deadline) {
+      Optional<ChatEvent> next = run.nextEvent(Duration.ofSeconds(1));
+      switch (next.orElse(null)) {
+        case null -> {}
+        case ChatEvent.TextChunk chunk -> answer.append(chunk.text());
+        case ChatEvent.AgentThoughtEvent thought -> {}
+        case ChatEvent.MessageEnd end -> {
+          Responses.ok(ctx, ChatWire.blocking(run, answer.toString(), end));
+          return;
+        }
+        case ChatEvent.Failed failed -> {
+          Responses.error(ctx, ErrorMapping.modelError(failed.code(), failed.message()));
+          return;
+        }
+      }
+    }
+    run.disconnect(); // saved as stopped with its text so far
+    Responses.error(ctx, new ApiError(504, "gateway_timeout", "The answer took too long."));
+  }
+}

@@ -1,0 +1,65 @@
+package dev.shortlease.adapter.web;
+
+import dev.shortlease.application.port.in.ChatEvent;
+import dev.shortlease.application.port.in.ChatRun;
+import io.javalin.http.Context;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Web adapter: streams one run as Dify's server-sent events ({@code data: {json}\n\n}), with {@code
+ * event: ping} whenever the run is quiet for the ping interval. Runs on the request's virtual
+ * thread, so blocking on the run's queue costs no platform thread. A failed write means the client
+ * is gone: the run is told to stop, and it saves its text as {@code stopped} (rule R5).
+ */
+final class EventStream {
+  private static final Logger LOG = LoggerFactory.getLogger(EventStream.class);
+  private static final byte[] PING = "event: ping\n\n".getBytes(StandardCharsets.UTF_8);
+
+  private EventStream() {}
+
+  static void write(Context ctx, ChatRun run, Duration pingInterval) {
+    HttpServletResponse res = ctx.res();
+    res.setStatus(200);
+    res.setContentType("text/event-stream; charset=utf-8");
+    res.setHeader("Cache-Control", "no-cache");
+    res.setHeader("X-Accel-Buffering", "no"); // keep reverse proxies from buffering the stream
+    try {
+      OutputStream out = res.getOutputStream();
+      out.flush(); // commit the headers now: the client knows the stream started
+      while (true) {
+        Optional<ChatEvent> next = run.nextEvent(pingInterval);
+        if (next.isEmpty()) {
+          send(out, PING);
+          continue;
+        }
+        ChatEvent event = next.get();
+        send(out, data(ChatWire.event(run, event)));
+        if (event.isTerminal()) {
+          return;
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      LOG.debug("event stream of task {} ended early: {}", run.taskId(), e.toString());
+      run.disconnect();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      run.disconnect();
+    }
+  }
+
+  private static byte[] data(Object payload) {
+    return ("data: " + Json.writeString(payload) + "\n\n").getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static void send(OutputStream out, byte[] bytes) throws IOException {
+    out.write(bytes);
+    out.flush();
+  }
+}

@@ -1,0 +1,163 @@
+package dev.shortlease.adapter.web;
+
+import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Web adapter: the HTTP server. Javalin 7 on Jetty 12 with a virtual thread per request, so a
+ * stream that waits on the model for minutes costs a few kilobytes, not a platform thread.
+ * Compression is off: an event stream must reach the client event by event, not in gzip blocks.
+ */
+public final class HttpApi {
+  private static final String IN_FLIGHT = "shortlease.inFlight";
+  private final ChatMessagesHandler chat;
+  private final MessagesHandler messages;
+  private final ConversationsHandler conversations;
+  private final AppInfoHandler info;
+  private final AdminAppsHandler admin;
+  private final OpsHandler ops;
+  private final WebSettings settings;
+  private final AtomicBoolean draining = new AtomicBoolean();
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private Javalin javalin;
+
+  @Inject
+  public HttpApi(
+      ChatMessagesHandler chat,
+      MessagesHandler messages,
+      ConversationsHandler conversations,
+      AppInfoHandler info,
+      AdminAppsHandler admin,
+      OpsHandler ops,
+      WebSettings settings) {
+    this.chat = chat;
+    this.messages = messages;
+    this.conversations = conversations;
+    this.info = info;
+    this.admin = admin;
+    this.ops = ops;
+    this.settings = settings;
+    ops.drainingWhen(draining::get);
+  }
+
+  /** Starts listening on {@code port} (0 picks a free one). */
+  public synchronized HttpApi start(String host, int port) {
+    if (javalin != null) {
+      throw new IllegalStateException("already started");
+    }
+    javalin = Javalin.create(this::configure).start(host, port);
+    return this;
+  }
+
+  public int port() {
+    return javalin.port();
+  }
+
+  /** From now on, new API requests are refused with 503; running streams go on. */
+  public void beginDraining() {
+    draining.set(true);
+  }
+
+  public boolean isDraining() {
+    return draining.get();
+  }
+
+  /**
+   * Waits until no {@code /v1} request is being served (so every stream has written its last
+   * event), or {@code timeout} passes; true when idle.
+   */
+  public boolean awaitIdle(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (inFlight.get() > 0) {
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      Thread.sleep(10);
+    }
+    return true;
+  }
+
+  public synchronized void stop() {
+    if (javalin != null) {
+      javalin.stop();
+      javalin = null;
+    }
+  }
+
+  private void configure(JavalinConfig config) {
+    config.concurrency.useVirtualThreads = true;
+    config.http.compressionStrategy = CompressionStrategy.NONE;
+    config.http.maxRequestSize = settings.maxBodyBytes();
+    config.startup.showJavalinBanner = false;
+    config.startup.showOldJavalinVersionWarning = false;
+    config.router.ignoreTrailingSlashes = true;
+    var routes = config.routes;
+    routes.before("/v1/*", this::refuseWhileDraining);
+    routes.before("/v1/*", this::countIn);
+    routes.after("/v1/*", this::countOut);
+    routes.before("/admin/*", this::refuseWhileDraining);
+
+    routes.post("/v1/chat-messages", chat::chat);
+    routes.post("/v1/chat-messages/{task_id}/stop", chat::stopChat);
+    routes.post("/v1/completion-messages", chat::completion);
+    routes.post("/v1/completion-messages/{task_id}/stop", chat::stopCompletion);
+    routes.get("/v1/messages", messages::list);
+    routes.post("/v1/messages/{message_id}/feedbacks", messages::feedback);
+    routes.get("/v1/messages/{message_id}/suggested", messages::suggested);
+    routes.get("/v1/conversations", conversations::list);
+    routes.post("/v1/conversations/{conversation_id}/name", conversations::rename);
+    routes.delete("/v1/conversations/{conversation_id}", conversations::delete);
+    routes.get("/v1/parameters", info::parameters);
+    routes.get("/v1/info", info::info);
+    routes.get("/v1/meta", info::meta);
+
+    routes.post("/admin/apps", admin::create);
+    routes.get("/admin/apps", admin::list);
+    routes.patch("/admin/apps/{app_id}", admin::update);
+    routes.post("/admin/apps/{app_id}/keys", admin::issueKey);
+    routes.get("/admin/apps/{app_id}/keys", admin::listKeys);
+    routes.delete("/admin/apps/{app_id}/keys/{key_id}", admin::revokeKey);
+    routes.get("/admin/pool", ops::pool);
+
+    routes.get("/metrics", ops::metrics);
+    routes.get("/health/live", ops::live);
+    routes.get("/health/ready", ops::ready);
+
+    routes.exception(Exception.class, (e, ctx) -> Responses.error(ctx, ErrorMapping.of(e)));
+    Handler notFound =
+        ctx -> {
+          // Our own 404s are JSON already; Javalin's "endpoint not found" is plain text.
+          if (!"application/json".equals(ctx.contentType())) {
+            Responses.error(
+                ctx, ApiError.notFound("The requested URL was not found on the server."));
+          }
+        };
+    routes.error(404, "*", notFound);
+  }
+
+  private void countIn(Context ctx) {
+    inFlight.incrementAndGet();
+    ctx.attribute(IN_FLIGHT, Boolean.TRUE);
+  }
+
+  private void countOut(Context ctx) {
+    if (ctx.attribute(IN_FLIGHT) != null) {
+      inFlight.decrementAndGet();
+    }
+  }
+
+  private void refuseWhileDraining(Context ctx) {
+    if (draining.get()) {
+      ctx.header("Connection", "close");
+      throw new ApiException(
+          new ApiError(503, "service_unavailable", "The service is shutting down."));
+    }
+  }
+}

@@ -1,0 +1,54 @@
+package dev.shortlease.adapter.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/** Web adapter: the one JSON mapper, with Dify's snake_case wire names. */
+final class Json {
+  static final ObjectMapper MAPPER =
+      JsonMapper.builder()
+          .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+          .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .build();
+
+  private Json() {}
+
+  static byte[] write(Object value) {
+    try {
+      return MAPPER.writeValueAsBytes(value);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static String writeString(Object value) {
+    try {
+      return MAPPER.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Parses a request body that must be one JSON object; anything else is a 400. */
+  static ObjectNode parseObject(byte[] body) {
+    JsonNode node;
+    try {
+      node = body.length == 0 ? null : MAPPER.readTree(body);
+    } catch (IOException e) {
+      throw new ApiException(ApiError.invalidParam("The request body is not valid JSON."));
+    }
+    if (node instanceof ObjectNode object) {
+      return object;
+    }
+    throw new ApiException(ApiError.invalidParam("The request body must be a JSON object."));
+  }
+}

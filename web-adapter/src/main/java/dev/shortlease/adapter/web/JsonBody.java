@@ -1,0 +1,158 @@
+package dev.shortlease.adapter.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Web adapter: a request's JSON object body, read with a size cap, with typed accessors whose
+ * errors name the offending field (400 {@code invalid_param}).
+ */
+final class JsonBody {
+  private final ObjectNode node;
+
+  private JsonBody(ObjectNode node) {
+    this.node = node;
+  }
+
+  /** Reads at most {@code maxBytes}; a larger body is a 413, whatever its Content-Length says. */
+  static JsonBody read(Context ctx, int maxBytes) {
+    long declared = ctx.req().getContentLengthLong();
+    if (declared > maxBytes) {
+      throw new ApiException(ErrorMapping.tooLarge());
+    }
+    try (InputStream in = ctx.req().getInputStream()) {
+      byte[] body = in.readNBytes(maxBytes + 1);
+      if (body.length > maxBytes) {
+        throw new ApiException(ErrorMapping.tooLarge());
+      }
+      return new JsonBody(Json.parseObject(body));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Like {@link #read}, but an empty body counts as {@code {}}. */
+  static JsonBody readOrEmpty(Context ctx, int maxBytes) {
+    if (ctx.req().getContentLengthLong() == 0) {
+      return new JsonBody(Json.MAPPER.createObjectNode());
+    }
+    return read(ctx, maxBytes);
+  }
+
+  boolean has(String field) {
+    return node.hasNonNull(field);
+  }
+
+  /** The string value, or null when absent or JSON null. */
+  String text(String field) {
+    JsonNode value = node.get(field);
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    if (!value.isTextual()) {
+      throw invalid(field, "must be a string");
+    }
+    return value.textValue();
+  }
+
+  boolean bool(String field, boolean fallback) {
+    JsonNode value = node.get(field);
+    if (value == null || value.isNull()) {
+      return fallback;
+    }
+    if (!value.isBoolean()) {
+      throw invalid(field, "must be a boolean");
+    }
+    return value.booleanValue();
+  }
+
+  Boolean optionalBool(String field) {
+    return has(field) ? bool(field, false) : null;
+  }
+
+  Double optionalNumber(String field) {
+    JsonNode value = node.get(field);
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    if (!value.isNumber()) {
+      throw invalid(field, "must be a number");
+    }
+    return value.doubleValue();
+  }
+
+  Integer optionalInt(String field) {
+    JsonNode value = node.get(field);
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    if (!value.canConvertToInt() || !value.isIntegralNumber()) {
+      throw invalid(field, "must be an integer");
+    }
+    return value.intValue();
+  }
+
+  /** Dify's {@code inputs}: an object whose values are sent on as text. */
+  Map<String, String> textMap(String field) {
+    JsonNode value = node.get(field);
+    if (value == null || value.isNull()) {
+      return Map.of();
+    }
+    if (!value.isObject()) {
+      throw invalid(field, "must be an object");
+    }
+    Map<String, String> map = new LinkedHashMap<>();
+    value
+        .properties()
+        .forEach(
+            e -> {
+              JsonNode v = e.getValue();
+              if (!v.isNull()) {
+                map.put(e.getKey(), v.isTextual() ? v.textValue() : v.toString());
+              }
+            });
+    return map;
+  }
+
+  List<String> optionalTextList(String field) {
+    JsonNode value = node.get(field);
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    if (!value.isArray()) {
+      throw invalid(field, "must be an array of strings");
+    }
+    List<String> list = new ArrayList<>();
+    for (JsonNode item : value) {
+      if (!item.isTextual()) {
+        throw invalid(field, "must be an array of strings");
+      }
+      list.add(item.textValue());
+    }
+    return list;
+  }
+
+  /** A nested object, or null when absent. */
+  JsonBody optionalObject(String field) {
+    JsonNode value = node.get(field);
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    if (!(value instanceof ObjectNode object)) {
+      throw invalid(field, "must be an object");
+    }
+    return new JsonBody(object);
+  }
+
+  private static ApiException invalid(String field, String problem) {
+    return new ApiException(ApiError.invalidParam(field + " " + problem));
+  }
+}

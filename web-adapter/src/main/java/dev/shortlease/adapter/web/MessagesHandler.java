@@ -1,0 +1,73 @@
+package dev.shortlease.adapter.web;
+
+import dev.shortlease.application.port.in.ListMessagesUseCase;
+import dev.shortlease.application.port.in.RateMessageUseCase;
+import dev.shortlease.application.port.in.SuggestQuestionsUseCase;
+import dev.shortlease.domain.App;
+import dev.shortlease.domain.ConversationId;
+import dev.shortlease.domain.EndUser;
+import dev.shortlease.domain.MessageId;
+import dev.shortlease.domain.Rating;
+import io.javalin.http.Context;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+
+/** Web adapter: {@code /v1/messages} (history), its feedbacks and its suggested questions. */
+public final class MessagesHandler {
+  private final ApiAuth auth;
+  private final ListMessagesUseCase list;
+  private final RateMessageUseCase rate;
+  private final SuggestQuestionsUseCase suggest;
+  private final WebSettings settings;
+
+  @Inject
+  public MessagesHandler(
+      ApiAuth auth,
+      ListMessagesUseCase list,
+      RateMessageUseCase rate,
+      SuggestQuestionsUseCase suggest,
+      WebSettings settings) {
+    this.auth = auth;
+    this.list = list;
+    this.rate = rate;
+    this.suggest = suggest;
+    this.settings = settings;
+  }
+
+  void list(Context ctx) {
+    App app = auth.app(ctx);
+    Modes.requireChat(app);
+    ConversationId conversation =
+        ConversationId.parse(ctx.queryParam("conversation_id"), "conversation_id");
+    String firstId = QueryParams.optional(ctx, "first_id");
+    int limit = QueryParams.limit(ctx);
+    var page =
+        list.list(
+            app.id(),
+            QueryParams.optionalUser(ctx),
+            conversation,
+            firstId == null ? null : MessageId.parse(firstId, "first_id"),
+            limit);
+    Responses.ok(ctx, HistoryWire.messages(page, limit));
+  }
+
+  void feedback(Context ctx) {
+    App app = auth.app(ctx);
+    MessageId message = MessageId.parse(ctx.pathParam("message_id"), "message_id");
+    JsonBody body = JsonBody.read(ctx, settings.maxBodyBytes());
+    String user = EndUser.requireExternalId(body.text("user"));
+    Rating rating = Rating.fromWireOrNull(body.text("rating"));
+    rate.rate(app.id(), user, message, rating, body.text("content"));
+    Responses.ok(ctx, Responses.SUCCESS);
+  }
+
+  void suggested(Context ctx) {
+    App app = auth.app(ctx);
+    Modes.requireChat(app);
+    MessageId message = MessageId.parse(ctx.pathParam("message_id"), "message_id");
+    String user = EndUser.requireExternalId(ctx.queryParam("user"));
+    List<String> questions = suggest.suggest(app.id(), user, message);
+    Responses.ok(ctx, Map.of("result", "success", "data", questions));
+  }
+}

@@ -1,0 +1,26 @@
+package dev.shortlease.adapter.web;
+
+import io.javalin.http.Context;
+import java.util.Map;
+
+/** Web adapter: writes JSON answers and errors the same way everywhere. */
+final class Responses {
+  static final Map<String, String> SUCCESS = Map.of("result", "success");
+
+  private Responses() {}
+
+  static void json(Context ctx, int status, Object body) {
+    ctx.status(status).contentType("application/json").result(Json.write(body));
+  }
+
+  static void ok(Context ctx, Object body) {
+    json(ctx, 200, body);
+  }
+
+  static void error(Context ctx, ApiError error) {
+    if (error.status() == 503) {
+      ctx.header("Retry-After", ErrorMapping.RETRY_AFTER_SECONDS);
+    }
+    json(ctx, error.status(), error);
+  }
+}

@@ -1,0 +1,57 @@
+package dev.shortlease.adapter.web;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Settings of the HTTP adapter.
+ *
+ * @param adminToken the bearer token of the {@code /admin} endpoints
+ * @param maxBodyBytes larger request bodies are refused with 413
+ * @param pingInterval how often an idle event stream sends {@code event: ping} (Dify: 10 s)
+ * @param blockingTimeout a safety net for blocking mode, above the execution time limit
+ */
+public record WebSettings(
+    String adminToken, int maxBodyBytes, Duration pingInterval, Duration blockingTimeout) {
+
+  public static final int DEFAULT_MAX_BODY_BYTES = 1_048_576;
+  public static final Duration DEFAULT_PING_INTERVAL = Duration.ofSeconds(10);
+
+  public WebSettings {
+    Objects.requireNonNull(adminToken, "adminToken");
+    if (adminToken.length() < 16) {
+      throw new IllegalArgumentException("the admin token must be at least 16 characters");
+    }
+    if (maxBodyBytes < 1024) {
+      throw new IllegalArgumentException("maxBodyBytes must be at least 1024");
+    }
+    requirePositive(pingInterval, "pingInterval");
+    requirePositive(blockingTimeout, "blockingTimeout");
+  }
+
+  public WebSettings(String adminToken) {
+    this(adminToken, DEFAULT_MAX_BODY_BYTES, DEFAULT_PING_INTERVAL, Duration.ofMinutes(11));
+  }
+
+  public WebSettings withPingInterval(Duration interval) {
+    return new WebSettings(adminToken, maxBodyBytes, interval, blockingTimeout);
+  }
+
+  public WebSettings withMaxBodyBytes(int bytes) {
+    return new WebSettings(adminToken, bytes, pingInterval, blockingTimeout);
+  }
+
+  /** Never prints the token. */
+  @Override
+  public String toString() {
+    return "WebSettings[maxBodyBytes=%d, pingInterval=%s, blockingTimeout=%s]"
+        .formatted(maxBodyBytes, pingInterval, blockingTimeout);
+  }
+
+  private static void requirePositive(Duration value, String name) {
+    Objects.requireNonNull(value, name);
+    if (value.isNegative() || value.isZero()) {
+      throw new IllegalArgumentException(name + " must be positive");
+    }
+  }
+}

@@ -1,0 +1,280 @@
+package dev.shortlease.adapter.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.shortlease.application.port.in.ChatEvent;
+import dev.shortlease.domain.TokenUsage;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** The HTTP adapter alone, over real HTTP, with stubbed use cases. */
+class HttpApiTest {
+  private final StubUseCases stubs = new StubUseCases();
+  private final HttpClient client =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private HttpApi api;
+
+  @BeforeEach
+  void start() {
+    WebSettings settings =
+        new WebSettings(StubUseCases.ADMIN_TOKEN)
+            .withPingInterval(Duration.ofMillis(100))
+            .withMaxBodyBytes(4096);
+    api = stubs.api(settings).start("127.0.0.1", 0);
+  }
+
+  @AfterEach
+  void stop() {
+    api.stop();
+  }
+
+  @Test
+  @DisplayName("a streaming chat sends data events in order, pings while quiet, and ends")
+  void streamsEventsAndPings() throws Exception {
+    StubRun run = new StubRun(stubs.chatApp.mode());
+    stubs.nextRun.set(run);
+    Thread.ofVirtual()
+        .start(
+            () -> {
+              sleep(350); // quiet long enough for pings
+              run.events.add(new ChatEvent.TextChunk("Hel"));
+              run.events.add(new ChatEvent.TextChunk("lo"));
+              run.events.add(
+                  new ChatEvent.MessageEnd(
+                      new TokenUsage(3, 2), Duration.ofMillis(1500), "normal"));
+            });
+
+    HttpResponse<String> response =
+        client.send(
+            post("/v1/chat-messages", StubUseCases.CHAT_KEY, chatBody("streaming")),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type").orElse(""))
+        .startsWith("text/event-stream");
+    assertThat(response.body()).contains("event: ping\n\n");
+    List<JsonNode> events = dataEvents(response.body());
+    assertThat(events)
+        .extracting(e -> e.get("event").asText())
+        .containsExactly("message", "message", "message_end");
+    JsonNode first = events.get(0);
+    assertThat(first.get("answer").asText()).isEqualTo("Hel");
+    assertThat(first.get("task_id").asText()).isEqualTo(run.taskId.toString());
+    assertThat(first.get("message_id").asText()).isEqualTo(run.messageId.toString());
+    assertThat(first.get("conversation_id").asText()).isEqualTo(run.conversationId.toString());
+    assertThat(first.get("created_at").isIntegralNumber()).isTrue();
+    assertThat(first.get("created_at").asLong()).isEqualTo(1_705_407_629L);
+    JsonNode usage = events.get(2).get("metadata").get("usage");
+    assertThat(usage.get("total_tokens").asInt()).isEqualTo(5);
+    assertThat(usage.get("latency").asDouble()).isEqualTo(1.5);
+  }
+
+  @Test
+  @DisplayName("a client that closes the stream mid-way disconnects the run")
+  void disconnectStopsTheRun() throws Exception {
+    StubRun run = new StubRun(stubs.chatApp.mode());
+    run.endless = true;
+    stubs.nextRun.set(run);
+
+    HttpResponse<InputStream> response =
+        client.send(
+            post("/v1/chat-messages", StubUseCases.CHAT_KEY, chatBody("streaming")),
+            HttpResponse.BodyHandlers.ofInputStream());
+    try (BufferedReader reader =
+        new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+      assertThat(reader.readLine()).startsWith("data: ");
+    }
+
+    assertThat(run.disconnected.await(10, TimeUnit.SECONDS)).isTrue();
+  }
+
+  @Test
+  @DisplayName("a blocking chat answers one JSON object with the whole answer")
+  void blockingAnswer() throws Exception {
+    StubRun run = new StubRun(stubs.chatApp.mode());
+    run.events.add(new ChatEvent.TextChunk("Hi "));
+    run.events.add(new ChatEvent.TextChunk("there"));
+    run.events.add(new ChatEvent.MessageEnd(TokenUsage.NONE, Duration.ZERO, "normal"));
+    stubs.nextRun.set(run);
+
+    HttpResponse<String> response =
+        client.send(
+            post("/v1/chat-messages", StubUseCases.CHAT_KEY, chatBody("blocking")),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    JsonNode body = Json.MAPPER.readTree(response.body());
+    assertThat(body.get("event").asText()).isEqualTo("message");
+    assertThat(body.get("answer").asText()).isEqualTo("Hi there");
+    assertThat(body.get("mode").asText()).isEqualTo("chat");
+    assertThat(body.get("id").asText()).isEqualTo(run.messageId.toString());
+    assertThat(stubs.lastCommand.get().inputs()).containsEntry("city", "Paris");
+  }
+
+  @Test
+  @DisplayName("a model failure in blocking mode is Dify's error with the model's code")
+  void blockingFailure() throws Exception {
+    StubRun run = new StubRun(stubs.chatApp.mode());
+    run.events.add(new ChatEvent.Failed("rate_limit_error", "slow down"));
+    stubs.nextRun.set(run);
+
+    HttpResponse<String> response =
+        client.send(
+            post("/v1/chat-messages", StubUseCases.CHAT_KEY, chatBody("blocking")),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertError(response, 429, "rate_limit_error");
+  }
+
+  @Test
+  @DisplayName("errors come in Dify's shape, name the bad field, and never leak internals")
+  void errorShapes() throws Exception {
+    assertError(send(post("/v1/chat-messages", null, chatBody("blocking"))), 401, "unauthorized");
+    assertError(
+        send(post("/v1/chat-messages", "wrong", chatBody("blocking"))), 401, "unauthorized");
+    assertError(
+        send(post("/v1/chat-messages", StubUseCases.CHAT_KEY, "{not json")), 400, "invalid_param");
+    HttpResponse<String> noUser =
+        send(post("/v1/chat-messages", StubUseCases.CHAT_KEY, "{\"query\":\"hi\"}"));
+    assertError(noUser, 400, "invalid_param");
+    assertThat(message(noUser)).contains("user");
+    HttpResponse<String> badId =
+        send(
+            post(
+                "/v1/chat-messages",
+                StubUseCases.CHAT_KEY,
+                "{\"query\":\"hi\",\"user\":\"u\",\"conversation_id\":\"nope\"}"));
+    assertError(badId, 400, "invalid_param");
+    assertThat(message(badId)).contains("conversation_id");
+    assertError(
+        send(
+            post(
+                "/v1/chat-messages",
+                StubUseCases.CHAT_KEY,
+                "{\"query\":\"" + "x".repeat(5000) + "\"}")),
+        413,
+        "request_entity_too_large");
+    assertError(
+        send(post("/v1/chat-messages", StubUseCases.COMPLETION_KEY, chatBody("blocking"))),
+        400,
+        "not_chat_app");
+    assertError(
+        send(post("/v1/completion-messages", StubUseCases.CHAT_KEY, chatBody("blocking"))),
+        400,
+        "app_unavailable");
+    assertError(
+        send(get("/v1/conversations?limit=0", StubUseCases.CHAT_KEY)), 400, "invalid_param");
+    assertError(
+        send(get("/v1/conversations?limit=abc", StubUseCases.CHAT_KEY)), 400, "invalid_param");
+    assertError(send(get("/v1/nowhere", StubUseCases.CHAT_KEY)), 404, "not_found");
+    assertError(
+        send(
+            get(
+                "/v1/messages?conversation_id=" + StubUseCases.anyConversation(),
+                StubUseCases.CHAT_KEY)),
+        404,
+        "not_found");
+
+    HttpResponse<String> crash = send(get("/v1/conversations?user=crash", StubUseCases.CHAT_KEY));
+    assertError(crash, 500, "internal_server_error");
+    assertThat(crash.body())
+        .doesNotContain("secret")
+        .doesNotContain("Exception")
+        .doesNotContain("at ");
+
+    HttpResponse<String> busy = send(get("/v1/conversations?user=busy", StubUseCases.CHAT_KEY));
+    assertError(busy, 503, "service_unavailable");
+    assertThat(busy.headers().firstValue("Retry-After")).contains("1");
+  }
+
+  @Test
+  @DisplayName(
+      "admin endpoints need the admin token; health is open; draining refuses new requests")
+  void adminAndHealth() throws Exception {
+    assertError(send(get("/admin/pool", StubUseCases.CHAT_KEY)), 401, "unauthorized");
+    HttpResponse<String> pool = send(get("/admin/pool", StubUseCases.ADMIN_TOKEN));
+    assertThat(pool.statusCode()).isEqualTo(200);
+    assertThat(Json.MAPPER.readTree(pool.body()).get("threads_waiting").asInt()).isZero();
+    assertThat(send(get("/health/live", null)).statusCode()).isEqualTo(200);
+    assertThat(send(get("/health/ready", null)).statusCode()).isEqualTo(200);
+    assertThat(send(get("/metrics", null)).body()).startsWith("# metrics");
+
+    api.beginDraining();
+
+    assertThat(send(get("/health/ready", null)).statusCode()).isEqualTo(503);
+    assertError(send(get("/v1/info", StubUseCases.CHAT_KEY)), 503, "service_unavailable");
+  }
+
+  private HttpResponse<String> send(HttpRequest request) throws Exception {
+    return client.send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpRequest post(String path, String key, String body) {
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    return (key == null ? builder : builder.header("Authorization", "Bearer " + key)).build();
+  }
+
+  private HttpRequest get(String path, String key) {
+    HttpRequest.Builder builder = HttpRequest.newBuilder(uri(path)).GET();
+    return (key == null ? builder : builder.header("Authorization", "Bearer " + key)).build();
+  }
+
+  private URI uri(String path) {
+    return URI.create("http://127.0.0.1:" + api.port() + path);
+  }
+
+  private static String chatBody(String mode) {
+    return "{\"query\":\"hi\",\"user\":\"u\",\"inputs\":{\"city\":\"Paris\"},\"response_mode\":\""
+        + mode
+        + "\"}";
+  }
+
+  private static void assertError(HttpResponse<String> response, int status, String code)
+      throws Exception {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+    JsonNode body = Json.MAPPER.readTree(response.body());
+    assertThat(body.get("status").asInt()).isEqualTo(status);
+    assertThat(body.get("code").asText()).isEqualTo(code);
+    assertThat(body.get("message").asText()).isNotBlank();
+  }
+
+  private static String message(HttpResponse<String> response) throws Exception {
+    return Json.MAPPER.readTree(response.body()).get("message").asText();
+  }
+
+  static List<JsonNode> dataEvents(String stream) throws Exception {
+    List<JsonNode> events = new ArrayList<>();
+    for (String block : stream.split("\n\n")) {
+      if (block.startsWith("data: ")) {
+        events.add(Json.MAPPER.readTree(block.substring(6)));
+      }
+    }
+    return events;
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

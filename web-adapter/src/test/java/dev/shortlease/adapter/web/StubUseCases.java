@@ -1,0 +1,132 @@
+package dev.shortlease.adapter.web;
+
+import dev.shortlease.application.port.in.AuthenticateAppUseCase;
+import dev.shortlease.application.port.in.InspectPoolUseCase;
+import dev.shortlease.application.port.in.ManageAppsUseCase;
+import dev.shortlease.application.port.in.SendMessageCommand;
+import dev.shortlease.application.port.in.SendMessageUseCase;
+import dev.shortlease.application.port.in.UnauthorizedException;
+import dev.shortlease.application.port.out.PoolSnapshot;
+import dev.shortlease.domain.App;
+import dev.shortlease.domain.AppId;
+import dev.shortlease.domain.AppMode;
+import dev.shortlease.domain.AppStatus;
+import dev.shortlease.domain.ConversationId;
+import dev.shortlease.domain.ModelSettings;
+import dev.shortlease.domain.NotFoundException;
+import dev.shortlease.domain.Page;
+import dev.shortlease.domain.StorageUnavailableException;
+import java.lang.reflect.Proxy;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** Hand-written stand-ins for the in-ports, just enough to drive the HTTP adapter. */
+final class StubUseCases {
+  static final String CHAT_KEY = "app-chat-key";
+  static final String COMPLETION_KEY = "app-completion-key";
+  static final String ADMIN_TOKEN = "admin-token-0123456789";
+
+  final App chatApp = app(AppMode.CHAT);
+  final App completionApp = app(AppMode.COMPLETION);
+  final AtomicReference<StubRun> nextRun = new AtomicReference<>();
+  final AtomicReference<SendMessageCommand> lastCommand = new AtomicReference<>();
+
+  HttpApi api(WebSettings settings) {
+    AuthenticateAppUseCase auth =
+        key ->
+            switch (key) {
+              case CHAT_KEY -> chatApp;
+              case COMPLETION_KEY -> completionApp;
+              default -> throw new UnauthorizedException("Access token is invalid.");
+            };
+    ApiAuth apiAuth = new ApiAuth(auth, settings);
+    SendMessageUseCase send =
+        command -> {
+          lastCommand.set(command);
+          return nextRun.get();
+        };
+    return new HttpApi(
+        new ChatMessagesHandler(apiAuth, send, (app, user, task) -> {}, settings),
+        new MessagesHandler(
+            apiAuth,
+            (app, user, conversation, first, limit) -> {
+              throw new NotFoundException("conversation");
+            },
+            (app, user, message, rating, content) -> {},
+            (app, user, message) -> List.of("Why?"),
+            settings),
+        new ConversationsHandler(
+            apiAuth,
+            (app, user, last, limit, sort) -> {
+              if (user.equals("crash")) {
+                throw new IllegalStateException("secret internal detail");
+              }
+              if (user.equals("busy")) {
+                throw new StorageUnavailableException("pool exhausted", null);
+              }
+              return new Page<>(List.of(), false);
+            },
+            (app, user, conversation, name, auto) -> {
+              throw new NotFoundException("conversation");
+            },
+            (app, user, conversation) -> {},
+            settings),
+        new AppInfoHandler(apiAuth),
+        new AdminAppsHandler(apiAuth, unused(ManageAppsUseCase.class), settings),
+        new OpsHandler(
+            apiAuth,
+            new InspectPoolUseCase() {
+              @Override
+              public PoolSnapshot snapshot() {
+                return new PoolSnapshot(
+                    10,
+                    0,
+                    10,
+                    10,
+                    0,
+                    PoolSnapshot.Percentiles.NONE,
+                    PoolSnapshot.Percentiles.NONE,
+                    0,
+                    0,
+                    0);
+              }
+
+              @Override
+              public boolean databaseReady() {
+                return true;
+              }
+            },
+            () -> "# metrics\n"),
+        settings);
+  }
+
+  static ConversationId anyConversation() {
+    return ConversationId.random();
+  }
+
+  private static App app(AppMode mode) {
+    return new App(
+        AppId.random(),
+        "stub " + mode.wire(),
+        "",
+        mode,
+        ModelSettings.DEFAULT,
+        "",
+        "Hello!",
+        List.of(),
+        AppStatus.NORMAL,
+        true,
+        Instant.now());
+  }
+
+  private static <T> T unused(Class<T> port) {
+    return port.cast(
+        Proxy.newProxyInstance(
+            port.getClassLoader(),
+            new Class<?>[] {port},
+            (proxy, method, args) -> {
+              throw new UnsupportedOperationException(method.getName());
+            }));
+  }
+}
