@@ -1,0 +1,120 @@
+package dev.shortlease.bootstrap.guard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import dev.shortlease.adapter.persistence.PersistenceSettings;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class LeakCheckTest {
+
+  /** A test-only use case; the real ones are wrapped the same way by the composition root. */
+  interface CountRowsUseCase {
+    int countRows(boolean leak);
+  }
+
+  private final TrackedH2 db = new TrackedH2();
+  private final List<Connection> leaked = new ArrayList<>();
+  private final ListAppender<ILoggingEvent> logs = TrackedH2.captureLogs(LeakCheck.class);
+
+  @AfterEach
+  void cleanUp() throws SQLException {
+    logs.stop();
+    for (Connection connection : leaked) {
+      connection.close();
+    }
+  }
+
+  private final CountRowsUseCase service =
+      leak -> {
+        try {
+          Connection connection = openInsideTheUseCase();
+          if (leak) {
+            leaked.add(connection); // the deliberate bug: a session outlives the use case
+          } else {
+            connection.close();
+          }
+          return 1;
+        } catch (SQLException e) {
+          throw new IllegalStateException(e);
+        }
+      };
+
+  @Test
+  @DisplayName("a use case that returns holding a new connection is logged by name and counted")
+  void leakIsReported() {
+    CountRowsUseCase checked = LeakCheck.wrap(CountRowsUseCase.class, service, db.tracker);
+
+    assertThat(checked.countRows(true)).isEqualTo(1);
+
+    assertThat(db.tracker.leaks()).isEqualTo(1);
+    assertThat(TrackedH2.warnings(logs))
+        .singleElement()
+        .asString()
+        .contains(
+            "Rule R7",
+            "CountRowsUseCase.countRows(boolean)",
+            "1 more connection",
+            "LeakCheckTest.openInsideTheUseCase");
+  }
+
+  @Test
+  @DisplayName("a use case that closes what it opened is silent")
+  void noLeakNoReport() {
+    CountRowsUseCase checked = LeakCheck.wrap(CountRowsUseCase.class, service, db.tracker);
+
+    assertThat(checked.countRows(false)).isEqualTo(1);
+
+    assertThat(db.tracker.leaks()).isZero();
+    assertThat(TrackedH2.warnings(logs)).isEmpty();
+  }
+
+  @Test
+  @DisplayName("a connection the caller already held is not blamed on the use case")
+  void connectionsHeldBeforeTheCallAreNotLeaks() throws SQLException {
+    CountRowsUseCase checked = LeakCheck.wrap(CountRowsUseCase.class, service, db.tracker);
+
+    try (Connection callers = db.dataSource.getConnection()) {
+      checked.countRows(false);
+    }
+
+    assertThat(db.tracker.leaks()).isZero();
+  }
+
+  @Test
+  @DisplayName("a use case that leaks and then throws is reported, and its exception kept")
+  void leakOnFailureIsReported() {
+    IllegalStateException failure = new IllegalStateException("boom");
+    CountRowsUseCase failing =
+        leak -> {
+          service.countRows(true);
+          throw failure;
+        };
+    CountRowsUseCase checked = LeakCheck.wrap(CountRowsUseCase.class, failing, db.tracker);
+
+    assertThatThrownBy(() -> checked.countRows(true)).isSameAs(failure);
+    assertThat(db.tracker.leaks()).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("HikariCP's own leak threshold, the second net of rule R7, is on by default")
+  void hikariLeakDetectionIsOnByDefault() {
+    PersistenceSettings defaults = PersistenceSettings.of("jdbc:h2:mem:x", "sa", "");
+
+    assertThat(defaults.leakDetectionThresholdMillis())
+        .isEqualTo(PersistenceSettings.DEFAULT_LEAK_DETECTION_THRESHOLD_MILLIS)
+        .isPositive();
+  }
+
+  private Connection openInsideTheUseCase() throws SQLException {
+    return db.dataSource.getConnection();
+  }
+}
