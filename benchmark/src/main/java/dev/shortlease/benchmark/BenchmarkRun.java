@@ -1,0 +1,92 @@
+package dev.shortlease.benchmark;
+
+import dev.shortlease.benchmark.report.PointResult;
+import dev.shortlease.benchmark.report.ResultsWriter;
+import dev.shortlease.benchmark.report.RunReport;
+import dev.shortlease.benchmark.report.Targets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Benchmark: every mode at every concurrency, then the report ({@code results.json} and the chart)
+ * in {@code <output>/<timestamp>/}, copied to {@code <output>/latest/} when asked.
+ */
+public final class BenchmarkRun {
+
+  private static final DateTimeFormatter STAMP =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+  private final BenchmarkSettings settings;
+  private final String classpath;
+
+  public BenchmarkRun(BenchmarkSettings settings, String classpath) {
+    this.settings = settings;
+    this.classpath = classpath;
+  }
+
+  /** Runs all points and writes the report; returns it with the directory it went to. */
+  public Written execute(boolean updateLatest) throws Exception {
+    Instant started = Instant.now();
+    Path runDir = settings.outputDir().resolve(STAMP.format(started));
+    Files.createDirectories(runDir);
+    Map<String, Object> machine = MachineInfo.describe(settings.databaseUrl());
+    PointRunner runner = new PointRunner(settings, classpath, runDir);
+    List<PointResult> points = new ArrayList<>();
+    for (Mode mode : settings.modes()) {
+      for (int concurrency : settings.concurrency()) {
+        PointResult point = runner.run(mode, concurrency);
+        System.out.println(Summary.line(point));
+        points.add(point);
+      }
+    }
+    double seconds = (Instant.now().toEpochMilli() - started.toEpochMilli()) / 1000.0;
+    machine.put("load_average_at_end", MachineInfo.loadAverage());
+    int heapMb = Integer.parseInt(settings.serverHeap().replaceAll("\\D", ""));
+    RunReport report =
+        new RunReport(
+            started.toString(),
+            PointMath.round(seconds),
+            machine,
+            settingsMap(),
+            points,
+            Targets.check(points, seconds, heapMb));
+    ResultsWriter.write(
+        report,
+        "P=%d connections, L=%d ms, %d s window per point; %s"
+            .formatted(
+                settings.poolSize(),
+                settings.llmLatency().toMillis(),
+                settings.window().toSeconds(),
+                machine.get("cpus") + " CPUs, " + machine.get("jdk")),
+        runDir,
+        updateLatest ? settings.outputDir().resolve("latest") : null);
+    return new Written(report, runDir);
+  }
+
+  /** A written report and its directory. */
+  public record Written(RunReport report, Path directory) {}
+
+  private Map<String, Object> settingsMap() {
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put("concurrency", settings.concurrency());
+    map.put("modes", settings.modes().stream().map(Mode::label).toList());
+    map.put("pool_size", settings.poolSize());
+    map.put("llm_latency_ms", settings.llmLatency().toMillis());
+    map.put("simulated_ttft_ms", settings.ttftMillis());
+    map.put("simulated_tokens_per_second", settings.tokensPerSecond());
+    map.put("simulated_answer_tokens", settings.answerTokens());
+    map.put("warmup_s", settings.warmup().toSeconds());
+    map.put("window_s", settings.window().toSeconds());
+    map.put("connection_timeout_ms", settings.connectionTimeout().toMillis());
+    map.put("server_heap", "-Xmx" + settings.serverHeap());
+    map.put("database", settings.databaseUrl().replaceAll("\\?.*", ""));
+    return map;
+  }
+}

@@ -1,0 +1,82 @@
+package dev.shortlease.benchmark;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.shortlease.benchmark.load.EdgeReading;
+import dev.shortlease.benchmark.load.ResourceSampler;
+import dev.shortlease.benchmark.load.WindowRecorder;
+import dev.shortlease.benchmark.report.PointResult;
+import dev.shortlease.benchmark.service.Json;
+import org.HdrHistogram.Histogram;
+
+/** Benchmark: turns one point's raw readings into its {@link PointResult}. */
+final class PointMath {
+
+  private PointMath() {}
+
+  static PointResult result(
+      BenchmarkSettings settings,
+      Mode mode,
+      int concurrency,
+      WindowRecorder recorder,
+      EdgeReading open,
+      EdgeReading close,
+      ResourceSampler sampler,
+      JsonNode finalPool) {
+    double windowS = (close.nanoTime() - open.nanoTime()) / 1e9;
+    long completed = recorder.completed();
+    double throughput = completed / windowS;
+    double ideal = concurrency * 1000.0 / settings.llmLatency().toMillis();
+    Histogram latency = recorder.latency();
+    // Total connection time the pool handed out in the window, per completed chat.
+    double leaseMsPerChat =
+        completed == 0
+            ? Double.NaN
+            : (close.leaseSecondsSum() - open.leaseSecondsSum()) * 1000 / completed;
+    long machineTotal = close.machineTotalTicks() - open.machineTotalTicks();
+    return new PointResult(
+        mode.label(),
+        concurrency,
+        settings.poolSize(),
+        settings.llmLatency().toMillis(),
+        round(windowS),
+        completed,
+        recorder.errors(),
+        recorder.poolTimeouts(),
+        round(throughput),
+        round(ideal),
+        round(throughput / ideal),
+        percentile(latency, 50),
+        percentile(latency, 99),
+        latency.getTotalCount() == 0 ? 0 : latency.getMaxValue(),
+        percentile(recorder.firstToken(), 99),
+        round(Json.field(Json.field(finalPool, "acquireMillis"), "p99").asDouble(Double.NaN)),
+        round(leaseMsPerChat),
+        round(Json.field(Json.field(finalPool, "leaseMillis"), "p99").asDouble(Double.NaN)),
+        sampler.maxActive(),
+        sampler.maxWaiting(),
+        sampler.maxBackends(),
+        round(sampler.maxHeapMib()),
+        round(sampler.maxRssMib()),
+        round((close.serverCpuS() - open.serverCpuS()) / windowS),
+        round((close.generatorCpuS() - open.generatorCpuS()) / windowS),
+        round(
+            machineTotal == 0
+                ? Double.NaN
+                : (close.machineBusyTicks() - open.machineBusyTicks()) / (double) machineTotal),
+        close.poolTimeouts() - open.poolTimeouts(),
+        Json.field(finalPool, "guardViolations").asLong(-1),
+        Json.field(finalPool, "leaks").asLong(-1),
+        recorder.errorKinds());
+  }
+
+  private static double percentile(Histogram histogram, double p) {
+    return histogram.getTotalCount() == 0 ? 0 : histogram.getValueAtPercentile(p);
+  }
+
+  /** Two decimals are plenty for a report, and keep the JSON readable. */
+  static double round(double value) {
+    return Double.isNaN(value) || Double.isInfinite(value)
+        ? value
+        : Math.round(value * 100) / 100.0;
+  }
+}

@@ -1,0 +1,105 @@
+package dev.shortlease.benchmark;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.shortlease.benchmark.load.ChatClient;
+import dev.shortlease.benchmark.load.ClosedLoopLoad;
+import dev.shortlease.benchmark.load.EdgeReading;
+import dev.shortlease.benchmark.load.ResourceSampler;
+import dev.shortlease.benchmark.load.WindowRecorder;
+import dev.shortlease.benchmark.report.PointResult;
+import dev.shortlease.benchmark.service.BenchmarkSchema;
+import dev.shortlease.benchmark.service.Json;
+import dev.shortlease.benchmark.service.ServiceClient;
+import dev.shortlease.benchmark.service.ServiceProcess;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Benchmark: one mode at one concurrency. A fresh schema and a fresh service process per point, so
+ * lifetime figures (acquire percentiles, RSS high-water mark) belong to this point alone.
+ */
+public final class PointRunner {
+
+  private final BenchmarkSettings settings;
+  private final String classpath;
+  private final Path logDir;
+
+  public PointRunner(BenchmarkSettings settings, String classpath, Path logDir) {
+    this.settings = settings;
+    this.classpath = classpath;
+    this.logDir = logDir;
+  }
+
+  public PointResult run(Mode mode, int concurrency) throws Exception {
+    try (BenchmarkSchema schema = BenchmarkSchema.create(settings.databaseUrl(), mode.label())) {
+      String applicationName = "shortlease-" + schema.name().replace('_', '-');
+      String adminToken = UUID.randomUUID().toString();
+      Path log = logDir.resolve("service-%s-c%d.log".formatted(mode.label(), concurrency));
+      try (ServiceProcess service =
+          ServiceProcess.start(
+              mode,
+              serviceEnv(mode, schema.serviceUrl(applicationName), adminToken),
+              classpath,
+              settings.serverHeap(),
+              log)) {
+        ServiceClient admin = new ServiceClient(service.baseUrl(), adminToken);
+        String apiKey = admin.createChatApp("bench-" + mode.label());
+        try (ResourceSampler sampler =
+            new ResourceSampler(admin, service.pid(), settings.databaseUrl(), applicationName)) {
+          return measure(mode, concurrency, service, admin, apiKey, sampler);
+        }
+      }
+    }
+  }
+
+  private PointResult measure(
+      Mode mode,
+      int concurrency,
+      ServiceProcess service,
+      ServiceClient admin,
+      String apiKey,
+      ResourceSampler sampler)
+      throws InterruptedException {
+    Duration latency = settings.llmLatency();
+    Duration requestTimeout = latency.multipliedBy(5).plus(settings.connectionTimeout());
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    ChatClient client = new ChatClient(http, service.baseUrl(), apiKey, requestTimeout);
+    AtomicReference<EdgeReading> open = new AtomicReference<>();
+    AtomicReference<EdgeReading> close = new AtomicReference<>();
+    WindowRecorder recorder =
+        new ClosedLoopLoad(client, concurrency, latency)
+            .run(
+                settings.warmup(),
+                settings.window(),
+                latency.plus(settings.connectionTimeout()).plusSeconds(5),
+                () -> open.set(EdgeReading.take(admin, service.pid())),
+                () -> close.set(EdgeReading.take(admin, service.pid())));
+    return PointMath.result(
+        settings, mode, concurrency, recorder, open.get(), close.get(), sampler, finalPool(admin));
+  }
+
+  private static JsonNode finalPool(ServiceClient admin) {
+    try {
+      return admin.poolSnapshot();
+    } catch (Exception e) {
+      return Json.missing();
+    }
+  }
+
+  private Map<String, String> serviceEnv(Mode mode, String databaseUrl, String adminToken) {
+    return Map.of(
+        "DATABASE_URL", databaseUrl,
+        "DB_POOL_SIZE", Integer.toString(settings.poolSize()),
+        "DB_CONNECTION_TIMEOUT_MS", Long.toString(settings.connectionTimeout().toMillis()),
+        "ADMIN_TOKEN", adminToken,
+        "LLM_PROVIDER", "simulated",
+        "SIMULATED_TTFT_MS", Long.toString(settings.ttftMillis()),
+        "SIMULATED_TOKENS_PER_SECOND", Double.toString(settings.tokensPerSecond()),
+        "SIMULATED_ANSWER_TOKENS", Integer.toString(settings.answerTokens()),
+        "GUARD_MODE", mode.guardMode());
+  }
+}

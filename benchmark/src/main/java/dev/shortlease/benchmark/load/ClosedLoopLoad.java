@@ -1,0 +1,81 @@
+package dev.shortlease.benchmark.load;
+
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Load generator: {@code C} clients on virtual threads, each sending streaming chats back to back
+ * (closed loop) until the measured window ends. Clients start spread over one model latency so the
+ * service sees a steady state, not a thundering herd, by the end of the warm-up.
+ */
+public final class ClosedLoopLoad {
+
+  /** Pause after a failed chat, so an instant error cannot turn a client into a busy loop. */
+  private static final Duration ERROR_PAUSE = Duration.ofMillis(100);
+
+  private final ChatClient client;
+  private final int concurrency;
+  private final Duration spread;
+
+  public ClosedLoopLoad(ChatClient client, int concurrency, Duration spread) {
+    this.client = client;
+    this.concurrency = concurrency;
+    this.spread = spread;
+  }
+
+  /**
+   * Runs the load: warm-up, then the window, then waits up to {@code drain} for chats still in
+   * flight (they are not counted). {@code onOpen} and {@code onClose} run when the window opens and
+   * closes, to read the service's counters at its edges.
+   */
+  public WindowRecorder run(
+      Duration warmup, Duration window, Duration drain, Runnable onOpen, Runnable onClose)
+      throws InterruptedException {
+    long start = System.nanoTime();
+    long windowStart = start + warmup.toNanos();
+    long windowEnd = windowStart + window.toNanos();
+    WindowRecorder recorder = new WindowRecorder(windowStart, windowEnd);
+    LongAdder sent = new LongAdder();
+    try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
+      for (int i = 0; i < concurrency; i++) {
+        long delay = spread.toNanos() * i / concurrency;
+        String user = "bench-user-" + i;
+        clients.submit(() -> loop(user, start + delay, windowEnd, recorder, sent));
+      }
+      sleepUntil(windowStart);
+      onOpen.run();
+      sleepUntil(windowEnd);
+      onClose.run();
+      clients.shutdown();
+      if (!clients.awaitTermination(drain.toMillis(), TimeUnit.MILLISECONDS)) {
+        clients.shutdownNow();
+      }
+    }
+    return recorder;
+  }
+
+  private Void loop(
+      String user, long firstAt, long windowEnd, WindowRecorder recorder, LongAdder sent)
+      throws InterruptedException {
+    sleepUntil(firstAt);
+    while (System.nanoTime() < windowEnd) {
+      sent.increment();
+      ChatOutcome outcome = client.chat(user, "How long is a short lease? #" + sent.sum());
+      recorder.record(outcome);
+      if (outcome.kind() != ChatOutcome.Kind.COMPLETED) {
+        Thread.sleep(ERROR_PAUSE);
+      }
+    }
+    return null;
+  }
+
+  private static void sleepUntil(long nanoTime) throws InterruptedException {
+    long wait = nanoTime - System.nanoTime();
+    if (wait > 0) {
+      TimeUnit.NANOSECONDS.sleep(wait);
+    }
+  }
+}

@@ -1,0 +1,80 @@
+package dev.shortlease.benchmark.load;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Load generator: the chats that ended inside the measured window (warm-up and drain excluded),
+ * with latency and first-token histograms in milliseconds. Safe for many client threads.
+ */
+public final class WindowRecorder {
+
+  private static final long HIGHEST_MILLIS = 600_000;
+
+  private final long windowStart;
+  private final long windowEnd;
+  private final Histogram latency = new ConcurrentHistogram(HIGHEST_MILLIS, 3);
+  private final Histogram firstToken = new ConcurrentHistogram(HIGHEST_MILLIS, 3);
+  private final LongAdder completed = new LongAdder();
+  private final LongAdder poolTimeouts = new LongAdder();
+  private final LongAdder errors = new LongAdder();
+  private final Map<String, LongAdder> errorKinds = new ConcurrentHashMap<>();
+
+  public WindowRecorder(long windowStartNanos, long windowEndNanos) {
+    this.windowStart = windowStartNanos;
+    this.windowEnd = windowEndNanos;
+  }
+
+  /** Records {@code outcome} if it ended inside the window; returns whether it did. */
+  public boolean record(ChatOutcome outcome) {
+    if (outcome.endNanos() < windowStart || outcome.endNanos() >= windowEnd) {
+      return false;
+    }
+    if (outcome.kind() == ChatOutcome.Kind.COMPLETED) {
+      completed.increment();
+      latency.recordValue(Math.min(HIGHEST_MILLIS, outcome.latencyMillis()));
+      if (outcome.firstTokenMillis() >= 0) {
+        firstToken.recordValue(Math.min(HIGHEST_MILLIS, outcome.firstTokenMillis()));
+      }
+    } else {
+      errors.increment();
+      if (outcome.kind() == ChatOutcome.Kind.POOL_TIMEOUT) {
+        poolTimeouts.increment();
+      }
+      String key = outcome.kind() + ": " + outcome.detail();
+      errorKinds.computeIfAbsent(key, k -> new LongAdder()).increment();
+    }
+    return true;
+  }
+
+  public long completed() {
+    return completed.sum();
+  }
+
+  public long errors() {
+    return errors.sum();
+  }
+
+  public long poolTimeouts() {
+    return poolTimeouts.sum();
+  }
+
+  public Histogram latency() {
+    return latency;
+  }
+
+  public Histogram firstToken() {
+    return firstToken;
+  }
+
+  /** Error counts by kind and detail (the first 160 characters), for the report. */
+  public Map<String, Long> errorKinds() {
+    Map<String, Long> kinds = new java.util.TreeMap<>();
+    errorKinds.forEach(
+        (k, v) -> kinds.merge(k.substring(0, Math.min(160, k.length())), v.sum(), Long::sum));
+    return kinds;
+  }
+}

@@ -1,0 +1,47 @@
+package dev.shortlease.benchmark.report;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import java.util.Map;
+
+/**
+ * Benchmark report: one mode at one concurrency. Written to JSON in snake_case; the field list is
+ * the issue's, plus the CPU split that shows whether the service or the generator was the limit.
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record PointResult(
+    String mode,
+    int concurrency,
+    int poolSize,
+    long llmLatencyMs,
+    double windowS,
+    long completed,
+    long errors,
+    long poolTimeouts,
+    double throughputPerS,
+    double idealThroughputPerS,
+    double efficiency,
+    double latencyP50Ms,
+    double latencyP99Ms,
+    double latencyMaxMs,
+    double firstTokenP99Ms,
+    double poolAcquireP99Ms,
+    double connectionLeaseMsPerChat,
+    double connectionLeaseP99Ms,
+    int maxActiveConnections,
+    int maxThreadsWaiting,
+    int maxBackendConnections,
+    double serverHeapMaxMb,
+    double serverRssMaxMb,
+    double serverCpuCores,
+    double generatorCpuCores,
+    double machineCpuBusy,
+    long serverPoolTimeouts,
+    long guardViolations,
+    long leaks,
+    Map<String, Long> errorKinds) {
+
+  public PointResult {
+    errorKinds = Map.copyOf(errorKinds);
+  }
+}

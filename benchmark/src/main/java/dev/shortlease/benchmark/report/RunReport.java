@@ -1,0 +1,27 @@
+package dev.shortlease.benchmark.report;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Benchmark report: one full run — when, on what machine, with which settings — its points, one per
+ * mode and concurrency, and the issue's targets checked against them.
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record RunReport(
+    String startedAt,
+    double durationS,
+    Map<String, Object> machine,
+    Map<String, Object> settings,
+    List<PointResult> results,
+    List<Targets.Target> targets) {
+
+  public RunReport {
+    machine = Map.copyOf(machine);
+    settings = Map.copyOf(settings);
+    results = List.copyOf(results);
+    targets = List.copyOf(targets);
+  }
+}

@@ -1,0 +1,105 @@
+package dev.shortlease.benchmark.service;
+
+import dev.shortlease.benchmark.Mode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Benchmark harness: the service under test as a separate JVM (its own heap limit, its own CPU and
+ * RSS to measure), started on a free port and stopped gracefully.
+ */
+public final class ServiceProcess implements AutoCloseable {
+
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+
+  private final Process process;
+  private final URI baseUrl;
+
+  private ServiceProcess(Process process, URI baseUrl) {
+    this.process = process;
+    this.baseUrl = baseUrl;
+  }
+
+  /** Starts {@code mode}'s main with {@code env} and waits until {@code /health/ready} answers. */
+  public static ServiceProcess start(
+      Mode mode, Map<String, String> env, String classpath, String heap, Path log)
+      throws IOException, InterruptedException {
+    int port = freePort();
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(List.of("-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError", "-cp", classpath));
+    command.add(mode.mainClass());
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    builder.environment().putAll(env);
+    builder.environment().put("PORT", Integer.toString(port));
+    ServiceProcess service =
+        new ServiceProcess(builder.start(), URI.create("http://127.0.0.1:" + port));
+    try {
+      service.awaitReady(log);
+    } catch (IOException | RuntimeException | InterruptedException e) {
+      service.close();
+      throw e;
+    }
+    return service;
+  }
+
+  public URI baseUrl() {
+    return baseUrl;
+  }
+
+  public long pid() {
+    return process.pid();
+  }
+
+  private void awaitReady(Path log) throws IOException, InterruptedException {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    HttpRequest ready =
+        HttpRequest.newBuilder(baseUrl.resolve("/health/ready"))
+            .timeout(Duration.ofSeconds(5))
+            .build();
+    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IOException("service exited with " + process.exitValue() + "; see " + log);
+      }
+      try {
+        if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // not listening yet
+      }
+      Thread.sleep(200);
+    }
+    throw new IOException("service not ready after " + START_TIMEOUT + "; see " + log);
+  }
+
+  /** SIGTERM (graceful shutdown), then a forced kill if it does not exit in time. */
+  @Override
+  public void close() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(20, TimeUnit.SECONDS)) {
+      process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
