@@ -5,12 +5,15 @@ import java.awt.Color;
 import java.awt.Font;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.text.DecimalFormat;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.labels.StandardXYItemLabelGenerator;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -33,9 +36,7 @@ public final class ThroughputChart {
   public static void writePng(List<PointResult> points, String subtitle, Path file)
       throws IOException {
     System.setProperty("java.awt.headless", "true");
-    LogAxis concurrency = new LogAxis("concurrent clients (C)");
-    concurrency.setBase(10);
-    concurrency.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+    LogAxis concurrency = decades("concurrent clients C (log)");
     CombinedDomainXYPlot plot = new CombinedDomainXYPlot(concurrency);
     plot.add(throughputPlot(points), 3);
     plot.add(latencyPlot(points), 2);
@@ -57,8 +58,7 @@ public final class ThroughputChart {
     XYSeries ideal = new XYSeries("ideal C / L");
     points.forEach(p -> ideal.addOrUpdate(p.concurrency(), p.idealThroughputPerS()));
     data.addSeries(ideal);
-    LogAxis axis = new LogAxis("chats per second (log)");
-    axis.setBase(10);
+    LogAxis axis = decades("completed chats per second (log)");
     axis.setSmallestValue(0.1);
     XYPlot plot = new XYPlot(data, null, axis, renderer(true));
     plot.setBackgroundPaint(Color.WHITE);
@@ -72,10 +72,22 @@ public final class ThroughputChart {
     data.addSeries(series("held p99 latency", points, "held", PointResult::latencyP99Ms));
     NumberAxis axis = new NumberAxis("p99 latency of completed chats (ms)");
     axis.setAutoRangeIncludesZero(true);
+    axis.setUpperMargin(0.15);
     XYPlot plot = new XYPlot(data, null, axis, renderer(false));
     plot.setBackgroundPaint(Color.WHITE);
     plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
     return plot;
+  }
+
+  /** A base-10 log axis labelled 1, 10, 100, … rather than 10^n. */
+  private static LogAxis decades(String label) {
+    LogAxis axis = new LogAxis(label);
+    axis.setBase(10);
+    axis.setTickUnit(new NumberTickUnit(1));
+    axis.setMinorTickCount(9);
+    axis.setMinorTickMarksVisible(true);
+    axis.setNumberFormatOverride(new DecimalFormat("#,##0.#"));
+    return axis;
   }
 
   private static XYSeries series(
@@ -89,6 +101,11 @@ public final class ThroughputChart {
 
   private static XYLineAndShapeRenderer renderer(boolean withIdeal) {
     XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
+    // Values printed at the points: the chart is read for its numbers, not only its shape.
+    renderer.setDefaultItemLabelGenerator(
+        new StandardXYItemLabelGenerator("{2}", new DecimalFormat("0"), new DecimalFormat("0.#")));
+    renderer.setSeriesItemLabelsVisible(0, true);
+    renderer.setSeriesItemLabelsVisible(1, true);
     renderer.setSeriesPaint(0, SCOPED);
     renderer.setSeriesPaint(1, HELD);
     renderer.setSeriesStroke(0, new BasicStroke(2.5f));

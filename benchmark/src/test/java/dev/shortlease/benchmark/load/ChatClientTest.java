@@ -1,0 +1,92 @@
+package dev.shortlease.benchmark.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.shortlease.benchmark.load.ChatOutcome.Kind;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class ChatClientTest {
+
+  private HttpServer server;
+  private volatile int status = 200;
+  private volatile String stream = "";
+
+  @BeforeEach
+  void startStubServer() throws IOException {
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext(
+        "/v1/chat-messages",
+        exchange -> {
+          exchange.getRequestBody().readAllBytes();
+          byte[] body = stream.getBytes(StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
+          exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+          }
+        });
+    server.start();
+  }
+
+  @AfterEach
+  void stop() {
+    server.stop(0);
+  }
+
+  private ChatOutcome chat() throws InterruptedException {
+    URI base = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    return new ChatClient(HttpClient.newHttpClient(), base, "app-key", Duration.ofSeconds(5))
+        .chat("user-1", "hello");
+  }
+
+  @Test
+  @DisplayName("a stream of message events ending in message_end is a completed chat")
+  void completedChat() throws Exception {
+    stream =
+        """
+        event: ping
+
+        data: {"event": "message", "answer": "Hi"}
+
+        data: {"event": "message", "answer": "!"}
+
+        data: {"event": "message_end", "metadata": {}}
+
+        """;
+    ChatOutcome outcome = chat();
+    assertThat(outcome.kind()).isEqualTo(Kind.COMPLETED);
+    assertThat(outcome.firstTokenMillis()).isBetween(0L, outcome.latencyMillis());
+  }
+
+  @Test
+  @DisplayName("HTTP 503 counts as a pool timeout, another status as a failure")
+  void statusCodes() throws Exception {
+    stream = "{\"status\": 503, \"code\": \"unavailable\"}";
+    status = 503;
+    assertThat(chat().kind()).isEqualTo(Kind.POOL_TIMEOUT);
+    status = 401;
+    assertThat(chat().kind()).isEqualTo(Kind.FAILED);
+  }
+
+  @Test
+  @DisplayName("an error event fails the chat, and a stream with no terminal event is broken")
+  void errorEventAndTruncatedStream() throws Exception {
+    stream = "data: {\"event\": \"error\", \"status\": 500, \"code\": \"model_failed\"}\n\n";
+    ChatOutcome failed = chat();
+    assertThat(failed.kind()).isEqualTo(Kind.FAILED);
+    assertThat(failed.detail()).contains("model_failed");
+    stream = "data: {\"event\": \"message\", \"answer\": \"Hi\"}\n\n";
+    assertThat(chat().kind()).isEqualTo(Kind.BROKEN);
+  }
+}

@@ -1,0 +1,34 @@
+package dev.shortlease.benchmark.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.shortlease.benchmark.load.ChatOutcome.Kind;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class WindowRecorderTest {
+
+  private static final long MS = 1_000_000;
+
+  @Test
+  @DisplayName("only chats that end inside the window are counted, by outcome")
+  void countsOnlyTheWindow() {
+    WindowRecorder recorder = new WindowRecorder(1000 * MS, 2000 * MS);
+
+    assertThat(recorder.record(new ChatOutcome(Kind.COMPLETED, 0, 10 * MS, 999 * MS, "")))
+        .isFalse();
+    assertThat(recorder.record(new ChatOutcome(Kind.COMPLETED, 0, 0, 2000 * MS, ""))).isFalse();
+    recorder.record(new ChatOutcome(Kind.COMPLETED, 500 * MS, 600 * MS, 1500 * MS, ""));
+    recorder.record(new ChatOutcome(Kind.POOL_TIMEOUT, 1000 * MS, 0, 1400 * MS, "http 503"));
+    recorder.record(new ChatOutcome(Kind.FAILED, 1000 * MS, 0, 1400 * MS, "http 401"));
+
+    assertThat(recorder.completed()).isEqualTo(1);
+    assertThat(recorder.errors()).isEqualTo(2);
+    assertThat(recorder.poolTimeouts()).isEqualTo(1);
+    assertThat(recorder.latency().getMaxValue()).isBetween(999L, 1001L);
+    assertThat(recorder.firstToken().getMaxValue()).isEqualTo(100L);
+    assertThat(recorder.errorKinds())
+        .containsEntry("POOL_TIMEOUT: http 503", 1L)
+        .containsEntry("FAILED: http 401", 1L);
+  }
+}
