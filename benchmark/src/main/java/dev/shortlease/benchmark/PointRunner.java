@@ -11,7 +11,6 @@ import dev.shortlease.benchmark.service.BenchmarkSchema;
 import dev.shortlease.benchmark.service.Json;
 import dev.shortlease.benchmark.service.ServiceClient;
 import dev.shortlease.benchmark.service.ServiceProcess;
-import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -66,8 +65,7 @@ public final class PointRunner {
       throws InterruptedException {
     Duration latency = settings.llmLatency();
     Duration requestTimeout = latency.multipliedBy(5).plus(settings.connectionTimeout());
-    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    ChatClient client = new ChatClient(http, service.baseUrl(), apiKey, requestTimeout);
+    ChatClient client = new ChatClient(service.baseUrl(), apiKey, requestTimeout);
     AtomicReference<EdgeReading> open = new AtomicReference<>();
     AtomicReference<EdgeReading> close = new AtomicReference<>();
     WindowRecorder recorder =

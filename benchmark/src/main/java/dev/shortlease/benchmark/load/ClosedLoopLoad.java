@@ -61,12 +61,14 @@ public final class ClosedLoopLoad {
       String user, long firstAt, long windowEnd, WindowRecorder recorder, LongAdder sent)
       throws InterruptedException {
     sleepUntil(firstAt);
-    while (System.nanoTime() < windowEnd) {
-      sent.increment();
-      ChatOutcome outcome = client.chat(user, "How long is a short lease? #" + sent.sum());
-      recorder.record(outcome);
-      if (outcome.kind() != ChatOutcome.Kind.COMPLETED) {
-        Thread.sleep(ERROR_PAUSE);
+    try (ChatClient.Session session = client.session()) {
+      while (System.nanoTime() < windowEnd) {
+        sent.increment();
+        ChatOutcome outcome = session.chat(user, "How long is a short lease? #" + sent.sum());
+        recorder.record(outcome);
+        if (outcome.kind() != ChatOutcome.Kind.COMPLETED) {
+          Thread.sleep(ERROR_PAUSE);
+        }
       }
     }
     return null;

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -46,8 +45,10 @@ class ChatClientTest {
 
   private ChatOutcome chat() throws InterruptedException {
     URI base = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
-    return new ChatClient(HttpClient.newHttpClient(), base, "app-key", Duration.ofSeconds(5))
-        .chat("user-1", "hello");
+    try (ChatClient.Session session =
+        new ChatClient(base, "app-key", Duration.ofSeconds(5)).session()) {
+      return session.chat("user-1", "hello");
+    }
   }
 
   @Test
