@@ -25,10 +25,12 @@ public final class BenchmarkRun {
 
   private final BenchmarkSettings settings;
   private final String classpath;
+  private final SchemaCheck schemaCheck;
 
-  public BenchmarkRun(BenchmarkSettings settings, String classpath) {
+  public BenchmarkRun(BenchmarkSettings settings, String classpath, SchemaCheck schemaCheck) {
     this.settings = settings;
     this.classpath = classpath;
+    this.schemaCheck = schemaCheck;
   }
 
   /** Runs all points and writes the report; returns it with the directory it went to. */
@@ -37,7 +39,7 @@ public final class BenchmarkRun {
     Path runDir = settings.outputDir().resolve(STAMP.format(started));
     Files.createDirectories(runDir);
     Map<String, Object> machine = MachineInfo.describe(settings.databaseUrl());
-    PointRunner runner = new PointRunner(settings, classpath, runDir);
+    PointRunner runner = new PointRunner(settings, classpath, runDir, schemaCheck);
     List<PointResult> points = new ArrayList<>();
     for (Mode mode : settings.modes()) {
       for (int concurrency : settings.concurrency()) {

@@ -26,11 +26,14 @@ public final class PointRunner {
   private final BenchmarkSettings settings;
   private final String classpath;
   private final Path logDir;
+  private final SchemaCheck schemaCheck;
 
-  public PointRunner(BenchmarkSettings settings, String classpath, Path logDir) {
+  public PointRunner(
+      BenchmarkSettings settings, String classpath, Path logDir, SchemaCheck schemaCheck) {
     this.settings = settings;
     this.classpath = classpath;
     this.logDir = logDir;
+    this.schemaCheck = schemaCheck;
   }
 
   public PointResult run(Mode mode, int concurrency) throws Exception {
@@ -38,6 +41,7 @@ public final class PointRunner {
       String applicationName = "shortlease-" + schema.name().replace('_', '-');
       String adminToken = UUID.randomUUID().toString();
       Path log = logDir.resolve("service-%s-c%d.log".formatted(mode.label(), concurrency));
+      PointResult result;
       try (ServiceProcess service =
           ServiceProcess.start(
               mode,
@@ -49,9 +53,12 @@ public final class PointRunner {
         String apiKey = admin.createChatApp("bench-" + mode.label());
         try (ResourceSampler sampler =
             new ResourceSampler(admin, service.pid(), settings.databaseUrl(), applicationName)) {
-          return measure(mode, concurrency, service, admin, apiKey, sampler);
+          result = measure(mode, concurrency, service, admin, apiKey, sampler);
         }
       }
+      String schemaUrl = schema.serviceUrl("shortlease-bench-check");
+      schemaCheck.check(mode, concurrency, schemaUrl, schema.name());
+      return result;
     }
   }
 

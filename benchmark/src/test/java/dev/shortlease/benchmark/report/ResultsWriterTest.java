@@ -13,10 +13,10 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ResultsWriterTest {
+public class ResultsWriterTest {
 
   /** The fields the issue asks of every point. */
-  static final List<String> REQUIRED_FIELDS =
+  public static final List<String> REQUIRED_FIELDS =
       List.of(
           "mode",
           "concurrency",
