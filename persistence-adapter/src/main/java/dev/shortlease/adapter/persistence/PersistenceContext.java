@@ -43,13 +43,14 @@ public final class PersistenceContext implements AutoCloseable {
   private final MessagesAdapter messages;
   private final HikariPoolMonitor monitor;
 
-  private PersistenceContext(PersistenceSettings settings, MeterRegistry registry) {
+  private PersistenceContext(
+      PersistenceSettings settings, MeterRegistry registry, DataSourceDecorator decorator) {
     HikariPoolMonitor.publishPercentiles(registry);
     pool = new HikariDataSource(hikariConfig(settings, registry));
     try {
       dataSource = tracker.wrap(pool);
       migrate(settings);
-      factory = hibernate(dataSource, settings);
+      factory = hibernate(decorator.decorate(dataSource), settings);
     } catch (RuntimeException e) {
       pool.close();
       throw e;
@@ -65,8 +66,16 @@ public final class PersistenceContext implements AutoCloseable {
 
   /** Connects, migrates the schema and starts Hibernate; fails fast if the database is down. */
   public static PersistenceContext start(PersistenceSettings settings, MeterRegistry registry) {
+    return start(settings, registry, DataSourceDecorator.NONE);
+  }
+
+  /** As {@link #start(PersistenceSettings, MeterRegistry)}, Hibernate's DataSource decorated. */
+  public static PersistenceContext start(
+      PersistenceSettings settings, MeterRegistry registry, DataSourceDecorator decorator) {
     return new PersistenceContext(
-        Objects.requireNonNull(settings, "settings"), Objects.requireNonNull(registry, "registry"));
+        Objects.requireNonNull(settings, "settings"),
+        Objects.requireNonNull(registry, "registry"),
+        Objects.requireNonNull(decorator, "decorator"));
   }
 
   private static HikariConfig hikariConfig(PersistenceSettings s, MeterRegistry registry) {

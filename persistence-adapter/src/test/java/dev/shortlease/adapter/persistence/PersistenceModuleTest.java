@@ -4,12 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.multibindings.OptionalBinder;
 import dev.shortlease.adapter.persistence.testing.H2TestDatabase;
 import dev.shortlease.adapter.persistence.tracking.ConnectionTracker;
 import dev.shortlease.application.port.out.PoolMonitorPort;
+import dev.shortlease.domain.AppId;
+import dev.shortlease.domain.port.AppsPort;
 import dev.shortlease.domain.port.contract.PortSet;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +38,41 @@ class PersistenceModuleTest {
       assertThat(injector.getInstance(ConnectionTracker.class)).isSameAs(context.tracker());
       assertThat(injector.getInstance(PoolMonitorPort.class).databaseReady()).isTrue();
       assertThat(Arrays.stream(PortSet.class.getRecordComponents())).hasSize(9);
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "a DataSourceDecorator bound through OptionalBinder wraps the DataSource Hibernate uses")
+  void boundDecoratorWrapsHibernatesDataSource() {
+    AtomicInteger borrowed = new AtomicInteger();
+    DataSourceDecorator counting =
+        tracked ->
+            (DataSource)
+                Proxy.newProxyInstance(
+                    DataSource.class.getClassLoader(),
+                    new Class<?>[] {DataSource.class},
+                    (proxy, method, args) -> {
+                      if (method.getName().equals("getConnection")) {
+                        borrowed.incrementAndGet();
+                      }
+                      try {
+                        return method.invoke(tracked, args);
+                      } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                      }
+                    });
+    Injector injector =
+        Guice.createInjector(
+            new PersistenceModule(H2TestDatabase.newDatabase(), new SimpleMeterRegistry()),
+            binder ->
+                OptionalBinder.newOptionalBinder(binder, DataSourceDecorator.class)
+                    .setBinding()
+                    .toInstance(counting));
+    try (PersistenceContext context = injector.getInstance(PersistenceContext.class)) {
+      injector.getInstance(AppsPort.class).findApp(AppId.random());
+
+      assertThat(borrowed).hasPositiveValue();
     }
   }
 }
