@@ -1,0 +1,114 @@
+package dev.shortlease.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.shortlease.adapter.persistence.PersistenceSettings;
+import dev.shortlease.adapter.persistence.testing.PostgresTestDatabase;
+import dev.shortlease.benchmark.report.PointResult;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A few dozen real streaming chats per mode against a child service on PostgreSQL: correctness only
+ * (no timing thresholds — the machine may be busy).
+ */
+class BenchmarkSmokeTest {
+
+  private static final int POOL_SIZE = 2;
+
+  /** Messages left {@code RUNNING} and messages in total, per mode, read before the drop. */
+  private final Map<Mode, long[]> messages = new ConcurrentHashMap<>();
+
+  @Test
+  @DisplayName(
+      "a small run completes every scoped chat, ends every message, saturates the pool in held"
+          + " mode, and reports every field")
+  void smallRunOfBothModes(@TempDir Path output) throws Exception {
+    BenchmarkSettings settings =
+        new BenchmarkSettings(
+            List.of(6),
+            POOL_SIZE,
+            Duration.ofMillis(200),
+            2,
+            List.of(Mode.SCOPED, Mode.HELD),
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(2),
+            Duration.ofMillis(1000),
+            adminUrl(PostgresTestDatabase.settings()),
+            "256m",
+            output);
+
+    BenchmarkRun.Written written =
+        new BenchmarkRun(settings, childClasspath(), this::countMessages).execute(false);
+
+    List<PointResult> points = written.report().results();
+    assertThat(points).extracting(PointResult::mode).containsExactly("scoped", "held");
+    PointResult scoped = points.get(0);
+    PointResult held = points.get(1);
+    assertThat(scoped.completed()).isGreaterThanOrEqualTo(12);
+    assertThat(scoped.errors()).isZero();
+    assertThat(scoped.maxActiveConnections()).isBetween(1, POOL_SIZE);
+    assertThat(scoped.guardViolations()).isZero();
+    assertThat(held.completed()).isPositive();
+    assertThat(held.maxActiveConnections()).isEqualTo(POOL_SIZE);
+    assertThat(held.maxBackendConnections()).isBetween(1, POOL_SIZE);
+    for (Mode mode : List.of(Mode.SCOPED, Mode.HELD)) {
+      assertThat(messages.get(mode)[1]).as("messages saved in %s mode", mode).isPositive();
+      assertThat(messages.get(mode)[0]).as("messages left running in %s mode", mode).isZero();
+    }
+    JsonNode json =
+        new ObjectMapper().readTree(written.directory().resolve("results.json").toFile());
+    for (JsonNode point : json.path("results")) {
+      assertThat(point.fieldNames())
+          .toIterable()
+          .containsAll(dev.shortlease.benchmark.report.ResultsWriterTest.REQUIRED_FIELDS);
+    }
+    assertThat(written.directory().resolve("chart.png")).isNotEmptyFile();
+  }
+
+  private void countMessages(Mode mode, int concurrency, String schemaUrl, String schema)
+      throws Exception {
+    try (Connection c = DriverManager.getConnection(schemaUrl);
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT count(*) FILTER (WHERE upper(status) = 'RUNNING'), count(*) FROM "
+                    + schema
+                    + ".message")) {
+      rs.next();
+      messages.put(mode, new long[] {rs.getLong(1), rs.getLong(2)});
+    }
+  }
+
+  /** The server's URL without the test schema (each point makes its own), user in the URL. */
+  private static String adminUrl(PersistenceSettings db) {
+    String url = db.jdbcUrl().replaceAll("[?&]currentSchema=[^&]*", "");
+    if (!url.contains("?") && url.contains("&")) {
+      url = url.replaceFirst("&", "?");
+    }
+    if (db.user() != null) {
+      url += (url.contains("?") ? "&" : "?") + "user=" + db.user();
+      if (db.password() != null) {
+        url += "&password=" + db.password();
+      }
+    }
+    return url;
+  }
+
+  /** Surefire runs tests through a manifest-only jar; the real test classpath is this property. */
+  private static String childClasspath() {
+    return System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+  }
+}
