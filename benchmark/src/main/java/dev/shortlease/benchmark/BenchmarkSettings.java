@@ -22,6 +22,7 @@ public record BenchmarkSettings(
     Duration connectionTimeout,
     String databaseUrl,
     String serverHeap,
+    List<String> serverJvmOptions,
     Path outputDir) {
 
   public static final String DEFAULT_DATABASE_URL =
@@ -30,6 +31,7 @@ public record BenchmarkSettings(
   public BenchmarkSettings {
     concurrency = List.copyOf(concurrency);
     modes = List.copyOf(modes);
+    serverJvmOptions = List.copyOf(serverJvmOptions);
     if (concurrency.isEmpty() || concurrency.stream().anyMatch(c -> c < 1)) {
       throw new IllegalArgumentException("BENCH_CONCURRENCY needs positive numbers");
     }
@@ -55,6 +57,9 @@ public record BenchmarkSettings(
         Duration.ofMillis(Long.parseLong(env.getOrDefault("BENCH_CONNECTION_TIMEOUT_MS", "3000"))),
         env.getOrDefault("DATABASE_URL", DEFAULT_DATABASE_URL),
         env.getOrDefault("BENCH_SERVER_HEAP", "512m"),
+        Arrays.stream(env.getOrDefault("BENCH_SERVER_JVM_OPTS", "").split("\\s+"))
+            .filter(option -> !option.isBlank())
+            .toList(),
         Path.of(env.getOrDefault("BENCH_OUTPUT_DIR", "bench-results")));
   }
 

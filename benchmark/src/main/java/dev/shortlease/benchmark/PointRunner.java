@@ -48,6 +48,7 @@ public final class PointRunner {
               serviceEnv(mode, schema.serviceUrl(applicationName), adminToken),
               classpath,
               settings.serverHeap(),
+              settings.serverJvmOptions(),
               log)) {
         ServiceClient admin = new ServiceClient(service.baseUrl(), adminToken);
         String apiKey = admin.createChatApp("bench-" + mode.label());

@@ -48,6 +48,7 @@ class BenchmarkSmokeTest {
             Duration.ofMillis(1000),
             adminUrl(PostgresTestDatabase.settings()),
             "256m",
+            List.of(),
             output);
 
     BenchmarkRun.Written written =

@@ -3,6 +3,9 @@ package dev.shortlease.bootstrap;
 import com.google.inject.AbstractModule;
 import dev.shortlease.application.port.out.MetricsPort;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 /**
@@ -18,6 +21,11 @@ final class MetricsModule extends AbstractModule {
 
   @Override
   protected void configure() {
+    // The JVM's own memory, threads and CPU beside the pool's: heap headroom is part of R6's
+    // picture.
+    new JvmMemoryMetrics().bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
     bind(MeterRegistry.class).toInstance(registry);
     bind(PrometheusMeterRegistry.class).toInstance(registry);
     bind(MetricsPort.class).toInstance(registry::scrape);

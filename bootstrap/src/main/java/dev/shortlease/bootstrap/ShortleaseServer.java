@@ -7,6 +7,7 @@ import com.google.inject.Module;
 import com.google.inject.ProvisionException;
 import com.google.inject.Stage;
 import com.google.inject.util.Modules;
+import dev.shortlease.adapter.persistence.DataSourceDecorator;
 import dev.shortlease.adapter.persistence.PersistenceContext;
 import dev.shortlease.adapter.persistence.PersistenceModule;
 import dev.shortlease.adapter.web.HttpApi;
@@ -60,11 +61,21 @@ public final class ShortleaseServer implements AutoCloseable {
    * one-line reason when a setting or the database is wrong.
    */
   public static ShortleaseServer start(Settings settings, Module... overrides) {
+    return startDecorated(settings, DataSourceDecorator.NONE, overrides);
+  }
+
+  /**
+   * As {@link #start(Settings, Module...)}, with the DataSource Hibernate uses wrapped by {@code
+   * decorator} (an extension point for tracing; the benchmark's held-session variant uses it).
+   */
+  public static ShortleaseServer startDecorated(
+      Settings settings, DataSourceDecorator decorator, Module... overrides) {
     Objects.requireNonNull(settings, "settings");
+    Objects.requireNonNull(decorator, "decorator");
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     // Started once, here, so that an unreachable database fails fast with one clear reason
     // (inside the injector, each of the ports bound to it would retry the start).
-    PersistenceContext database = startDatabase(settings, registry);
+    PersistenceContext database = startDatabase(settings, registry, decorator);
     try {
       Module standard =
           Modules.combine(
@@ -95,9 +106,9 @@ public final class ShortleaseServer implements AutoCloseable {
   }
 
   private static PersistenceContext startDatabase(
-      Settings settings, PrometheusMeterRegistry registry) {
+      Settings settings, PrometheusMeterRegistry registry, DataSourceDecorator decorator) {
     try {
-      return PersistenceContext.start(settings.database(), registry);
+      return PersistenceContext.start(settings.database(), registry, decorator);
     } catch (RuntimeException e) {
       registry.close();
       throw new StartupException(

@@ -1,26 +1,28 @@
 package dev.shortlease.benchmark.held;
 
 import com.google.inject.AbstractModule;
-import com.google.inject.multibindings.OptionalBinder;
 import dev.shortlease.adapter.persistence.DataSourceDecorator;
 import dev.shortlease.application.port.in.SendMessageUseCase;
 
 /**
- * Teaching variant (benchmark only): a Guice override module that turns the service into the
- * held-session anti-pattern (open-session-in-view, Flask-SQLAlchemy's request session) for the
- * benchmark's {@code held} mode. It lives only in the benchmark module and only {@link
- * HeldSessionTeachingMain} installs it: no setting of the production service can select it.
+ * Teaching variant (benchmark only): turns the service into the held-session anti-pattern
+ * (open-session-in-view, Flask-SQLAlchemy's request session) for the benchmark's {@code held} mode:
+ * a Guice override of the send-message use case, plus the DataSource decorator that routes a
+ * request's transactions onto its held connection. It lives only in the benchmark module and only
+ * {@link HeldSessionTeachingMain} installs it: no setting of the service can select it.
  */
 public final class HeldSessionTeachingModule extends AbstractModule {
 
   private final HeldSessionDataSource sessions = new HeldSessionDataSource();
 
+  /** Pass to {@code ShortleaseServer.startDecorated} together with this module. */
+  public DataSourceDecorator dataSourceDecorator() {
+    return sessions;
+  }
+
   @Override
   protected void configure() {
     bind(HeldSessionDataSource.class).toInstance(sessions);
-    OptionalBinder.newOptionalBinder(binder(), DataSourceDecorator.class)
-        .setBinding()
-        .toInstance(sessions);
     bind(SendMessageUseCase.class).to(HeldSessionSendMessage.class);
   }
 }

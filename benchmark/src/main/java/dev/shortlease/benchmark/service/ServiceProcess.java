@@ -33,12 +33,19 @@ public final class ServiceProcess implements AutoCloseable {
 
   /** Starts {@code mode}'s main with {@code env} and waits until {@code /health/ready} answers. */
   public static ServiceProcess start(
-      Mode mode, Map<String, String> env, String classpath, String heap, Path log)
+      Mode mode,
+      Map<String, String> env,
+      String classpath,
+      String heap,
+      List<String> jvmOptions,
+      Path log)
       throws IOException, InterruptedException {
     int port = freePort();
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(List.of("-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError", "-cp", classpath));
+    command.addAll(List.of("-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError"));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-cp", classpath));
     command.add(mode.mainClass());
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));

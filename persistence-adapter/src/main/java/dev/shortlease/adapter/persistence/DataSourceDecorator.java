@@ -5,8 +5,9 @@ import javax.sql.DataSource;
 /**
  * Extension point of the persistence adapter: wraps the DataSource that Hibernate uses (the pool,
  * already wrapped by the {@link dev.shortlease.adapter.persistence.tracking.ConnectionTracker}).
- * Unbound in production; a composition can bind one through Guice's {@code OptionalBinder}, e.g.
- * for tracing or, in the benchmark, for its held-session teaching variant.
+ * The service uses {@link #NONE}; a composition may pass another to {@link
+ * PersistenceContext#start(PersistenceSettings, io.micrometer.core.instrument.MeterRegistry,
+ * DataSourceDecorator)}, e.g. for tracing, or the benchmark's held-session teaching variant.
  */
 @FunctionalInterface
 public interface DataSourceDecorator {

@@ -3,7 +3,6 @@ package dev.shortlease.adapter.persistence;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
-import com.google.inject.multibindings.OptionalBinder;
 import dev.shortlease.adapter.persistence.tracking.ConnectionTracker;
 import dev.shortlease.application.port.out.PoolMonitorPort;
 import dev.shortlease.domain.port.AgentThoughtsPort;
@@ -17,7 +16,6 @@ import dev.shortlease.domain.port.MessagesPort;
 import dev.shortlease.domain.port.StartTurnPort;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Guice module of the persistence adapter: binds every persistence port, the pool monitor and the
@@ -33,16 +31,10 @@ public final class PersistenceModule extends AbstractModule {
     this.registry = Objects.requireNonNull(registry, "registry");
   }
 
-  @Override
-  protected void configure() {
-    // Unset in production; see DataSourceDecorator.
-    OptionalBinder.newOptionalBinder(binder(), DataSourceDecorator.class);
-  }
-
   @Provides
   @Singleton
-  PersistenceContext context(Optional<DataSourceDecorator> decorator) {
-    return PersistenceContext.start(settings, registry, decorator.orElse(DataSourceDecorator.NONE));
+  PersistenceContext context() {
+    return PersistenceContext.start(settings, registry);
   }
 
   @Provides
