@@ -4,6 +4,8 @@ import dev.shortlease.domain.StorageUnavailableException;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Collection;
@@ -11,6 +13,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.hibernate.SessionFactory;
+import org.hibernate.SharedSessionContract;
+import org.hibernate.StatelessSession;
 import org.hibernate.collection.spi.PersistentCollection;
 import org.hibernate.proxy.HibernateProxy;
 
@@ -19,23 +24,56 @@ import org.hibernate.proxy.HibernateProxy;
  * transaction, map to records, commit, close — on Jakarta Persistence 3.2's {@code
  * callInTransaction}. The connection is taken at the first statement and returned at commit.
  *
- * <p>The result is checked inside the transaction, so a mistake rolls back: a managed entity, a
- * Hibernate proxy or collection, or an EntityManager anywhere in the returned value (records,
- * collections, maps and optionals are walked) fails fast with {@link IllegalStateException}.
+ * <p>The hot path of a chat (T2, T4) runs in a {@linkplain #callStateless stateless session}
+ * instead: plain inserts and updates with no persistence context to flush, which costs a fraction
+ * of the CPU, and nothing there could be managed anyway.
+ *
+ * <p>The result is checked inside the transaction, so a mistake rolls back: an entity, a Hibernate
+ * proxy or collection, or a session anywhere in the returned value (records, collections, maps and
+ * optionals are walked) fails fast with {@link IllegalStateException}.
  */
 final class SessionScope {
   private static final int MAX_DEPTH = 6;
 
+  /** Record accessors, looked up once per record type rather than on every return. */
+  private static final ClassValue<Method[]> ACCESSORS =
+      new ClassValue<>() {
+        @Override
+        protected Method[] computeValue(Class<?> type) {
+          RecordComponent[] components = type.getRecordComponents();
+          Method[] accessors = new Method[components.length];
+          for (int i = 0; i < components.length; i++) {
+            accessors[i] = components[i].getAccessor();
+            accessors[i].trySetAccessible();
+          }
+          return accessors;
+        }
+      };
+
   private final EntityManagerFactory factory;
+  private final SessionFactory sessions;
 
   SessionScope(EntityManagerFactory factory) {
     this.factory = factory;
+    this.sessions = factory.unwrap(SessionFactory.class);
   }
 
   /** Runs {@code work} in one short transaction and returns its detached result. */
   <T> T call(Function<EntityManager, T> work) {
     try {
       return factory.callInTransaction(em -> requireDetached(work.apply(em), 0));
+    } catch (RuntimeException e) {
+      throw translate(e);
+    }
+  }
+
+  /**
+   * Runs {@code work} in one short transaction of a {@link StatelessSession}: every insert and
+   * update executes at once, nothing is tracked, and the result is checked as in {@link #call}.
+   */
+  <T> T callStateless(Function<StatelessSession, T> work) {
+    try {
+      return sessions.fromStatelessTransaction(session -> requireDetached(work.apply(session), 0));
     } catch (RuntimeException e) {
       throw translate(e);
     }
@@ -52,8 +90,17 @@ final class SessionScope {
 
   /** True when {@code e} (or a cause) is a unique-constraint violation (SQLState 23505). */
   static boolean isUniqueViolation(Throwable e) {
+    return hasSqlState(e, "23505");
+  }
+
+  /** True when {@code e} (or a cause) is a missing foreign-key parent (PostgreSQL, H2). */
+  static boolean isForeignKeyViolation(Throwable e) {
+    return hasSqlState(e, "23503") || hasSqlState(e, "23506");
+  }
+
+  private static boolean hasSqlState(Throwable e, String state) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+      if (t instanceof SQLException sql && state.equals(sql.getSQLState())) {
         return true;
       }
     }
@@ -77,6 +124,7 @@ final class SessionScope {
     if (value instanceof HibernateProxy
         || value instanceof PersistentCollection<?>
         || value instanceof EntityManager
+        || value instanceof SharedSessionContract
         || value.getClass().isAnnotationPresent(Entity.class)) {
       throw new IllegalStateException(
           "a session must not return managed state (rule R1), got " + value.getClass().getName());
@@ -89,13 +137,11 @@ final class SessionScope {
       }
       case Optional<?> optional -> optional.ifPresent(item -> requireDetached(item, depth + 1));
       case Record record -> {
-        for (var component : record.getClass().getRecordComponents()) {
+        for (Method accessor : ACCESSORS.get(record.getClass())) {
           try {
-            var accessor = component.getAccessor();
-            accessor.trySetAccessible();
             requireDetached(accessor.invoke(record), depth + 1);
           } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot inspect " + component, e);
+            throw new IllegalStateException("cannot inspect " + accessor, e);
           }
         }
       }

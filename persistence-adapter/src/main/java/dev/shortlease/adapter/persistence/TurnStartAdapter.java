@@ -15,10 +15,16 @@ import dev.shortlease.domain.port.StartTurnPort;
 import jakarta.persistence.EntityManager;
 import java.util.Optional;
 import java.util.UUID;
+import org.hibernate.StatelessSession;
 
 /**
  * Persistence adapter: T2 of the chat flow in one transaction (get-or-create the end user, find or
  * create the conversation, insert the running message), and end-user lookups.
+ *
+ * <p>T2 runs once per chat, so it runs in a stateless session: each insert executes at once, with
+ * no persistence context to flush (the message is read back for the database's {@code created_at},
+ * which a stateless insert does not fetch). The app is not read first: the foreign key on {@code
+ * app_id} refuses an unknown app, reported as not found.
  *
  * <p>Two first requests of one user race to insert the same {@code (app_id, external_id)}: the
  * loser hits the unique constraint, its transaction rolls back, and it is retried once; the retry
@@ -35,15 +41,18 @@ final class TurnStartAdapter implements StartTurnPort, EndUsersPort {
 
   @Override
   public Optional<EndUserId> findEndUser(AppId appId, String externalId) {
-    return scope.call(em -> endUser(em, appId, externalId));
+    return scope.callStateless(session -> endUser(session, appId, externalId));
   }
 
   @Override
   public StartedTurn startTurn(NewTurn turn) {
     for (int attempt = 1; ; attempt++) {
       try {
-        return scope.call(em -> start(em, turn));
+        return scope.callStateless(session -> start(session, turn));
       } catch (RuntimeException e) {
+        if (SessionScope.isForeignKeyViolation(e)) {
+          throw new NotFoundException("app");
+        }
         if (attempt >= ATTEMPTS || !SessionScope.isUniqueViolation(e)) {
           throw e;
         }
@@ -51,24 +60,21 @@ final class TurnStartAdapter implements StartTurnPort, EndUsersPort {
     }
   }
 
-  /** The create pattern: insert, flush, read the database's created_at back, return IDs. */
-  private static StartedTurn start(EntityManager em, NewTurn turn) {
-    AppCatalogAdapter.requireApp(em, turn.appId());
-    Optional<EndUserId> knownUser = endUser(em, turn.appId(), turn.user());
-    ConversationEntity existing = null;
-    if (turn.conversationId() != null) {
-      existing =
-          knownUser
-              .map(
-                  user ->
-                      liveConversation(em, new Owner(turn.appId(), user), turn.conversationId()))
-              .orElseThrow(() -> new NotFoundException("conversation"));
+  /** The create pattern: insert, read the database's created_at back, return IDs. */
+  private static StartedTurn start(StatelessSession session, NewTurn turn) {
+    Optional<EndUserId> knownUser = endUser(session, turn.appId(), turn.user());
+    if (turn.conversationId() != null && !knownUser.isPresent()) {
+      throw new NotFoundException("conversation");
     }
-    Owner owner = new Owner(turn.appId(), knownUser.orElseGet(() -> createUser(em, turn)));
+    Owner owner = new Owner(turn.appId(), knownUser.orElseGet(() -> createUser(session, turn)));
+    if (turn.conversationId() != null
+        && !touchConversation(session, owner, turn.conversationId())) {
+      throw new NotFoundException("conversation");
+    }
     String inputs = JsonText.ofMap(turn.inputs());
 
     UUID conversationId;
-    if (existing == null) {
+    if (turn.conversationId() == null) {
       ConversationEntity conversation = new ConversationEntity();
       conversation.id = UUID.randomUUID();
       conversation.appId = owner.appId().value();
@@ -76,13 +82,10 @@ final class TurnStartAdapter implements StartTurnPort, EndUsersPort {
       conversation.name = "";
       conversation.inputs = inputs;
       conversation.status = ConversationStatus.NORMAL.name();
-      em.persist(conversation);
+      session.insert(conversation);
       conversationId = conversation.id;
     } else {
-      conversationId = existing.id;
-      em.createQuery("update ConversationEntity c set c.updatedAt = instant where c.id = :id")
-          .setParameter("id", conversationId)
-          .executeUpdate();
+      conversationId = turn.conversationId().value();
     }
 
     MessageEntity message = new MessageEntity();
@@ -94,34 +97,55 @@ final class TurnStartAdapter implements StartTurnPort, EndUsersPort {
     message.inputs = inputs;
     message.answer = "";
     message.status = MessageStatus.RUNNING.name();
-    em.persist(message);
-    em.flush(); // the insert runs now, and @Generated reads created_at back
+    session.insert(message);
+    session.refresh(
+        message); // created_at comes from the database clock; a stateless insert skips it
     return new StartedTurn(
         owner,
         new ConversationId(conversationId),
-        existing == null,
+        turn.conversationId() == null,
         new MessageId(message.id),
         message.createdAt);
   }
 
-  private static EndUserId createUser(EntityManager em, NewTurn turn) {
+  /**
+   * Moves a live conversation of the owner to the top of its list; false if there is none. Native
+   * SQL: Hibernate translates an HQL update anew on every call.
+   */
+  private static boolean touchConversation(
+      StatelessSession session, Owner owner, ConversationId id) {
+    return session
+            .createNativeMutationQuery(
+                "update {h-schema}conversation set updated_at = current_timestamp"
+                    + " where id = :id and app_id = :app and end_user_id = :user"
+                    + " and status = 'NORMAL'")
+            .setParameter("id", id.value())
+            .setParameter("app", owner.appId().value())
+            .setParameter("user", owner.endUserId().value())
+            .executeUpdate()
+        == 1;
+  }
+
+  private static EndUserId createUser(StatelessSession session, NewTurn turn) {
     EndUserEntity user = new EndUserEntity();
     user.id = UUID.randomUUID();
     user.appId = turn.appId().value();
     user.externalId = turn.user();
-    em.persist(user);
-    em.flush(); // surface a concurrent first request's unique violation here
+    session.insert(user); // a concurrent first request's unique violation surfaces here
     return new EndUserId(user.id);
   }
 
-  private static Optional<EndUserId> endUser(EntityManager em, AppId appId, String externalId) {
-    return em.createQuery(
-            "select u.id from EndUserEntity u where u.appId = :app and u.externalId = :external",
-            UUID.class)
-        .setParameter("app", appId.value())
-        .setParameter("external", externalId)
-        .getResultStream()
-        .findFirst()
+  private static Optional<EndUserId> endUser(
+      StatelessSession session, AppId appId, String externalId) {
+    return Optional.ofNullable(
+            session
+                .createSelectionQuery(
+                    "select u.id from EndUserEntity u"
+                        + " where u.appId = :app and u.externalId = :external",
+                    UUID.class)
+                .setParameter("app", appId.value())
+                .setParameter("external", externalId)
+                .getSingleResultOrNull())
         .map(EndUserId::new);
   }
 

@@ -66,6 +66,25 @@ class SessionScopeTest {
   }
 
   @Test
+  @DisplayName("a stateless session's entities and the session itself are refused the same way")
+  void statelessRejectsEntitiesAndSessions() {
+    PersistenceContext context = SharedContexts.h2();
+    SessionScope scope = context.sessionScope();
+    var id =
+        context
+            .apps()
+            .createApp(new NewApp("stateless", null, AppMode.CHAT, null, null, null, null));
+
+    assertThatThrownBy(() -> scope.callStateless(s -> s.get(AppEntity.class, id.value())))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("AppEntity");
+    assertThatThrownBy(() -> scope.callStateless(s -> new Holder(s)))
+        .isInstanceOf(IllegalStateException.class);
+    Holder plain = scope.callStateless(s -> new Holder("plain"));
+    assertThat(plain.value()).isEqualTo("plain");
+  }
+
+  @Test
   @DisplayName("a pool acquire timeout surfaces as StorageUnavailableException")
   void acquireTimeoutIsStorageUnavailable() throws Exception {
     var settings = H2TestDatabase.newDatabase().withPoolSize(1).withConnectionTimeoutMillis(250);

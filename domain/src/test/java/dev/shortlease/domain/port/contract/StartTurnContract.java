@@ -120,6 +120,19 @@ public abstract class StartTurnContract extends PortContract {
   }
 
   @Test
+  @DisplayName("a turn for an unknown app is refused as 'app' not found and creates no end user")
+  void unknownAppIsRefused() {
+    AppId unknown = AppId.random();
+    String user = newUser();
+
+    assertThatThrownBy(() -> start(unknown, user, null, "q"))
+        .isInstanceOf(NotFoundException.class)
+        .extracting(e -> ((NotFoundException) e).what())
+        .isEqualTo("app");
+    assertThat(ports().endUsers().findEndUser(unknown, user)).isEmpty();
+  }
+
+  @Test
   @DisplayName("a deleted conversation cannot be continued")
   void deletedConversationCannotContinue() {
     AppId app = newApp();
@@ -128,13 +141,6 @@ public abstract class StartTurnContract extends PortContract {
     ports().conversations().deleteConversation(turn.owner(), turn.conversationId());
 
     assertThatThrownBy(() -> start(app, user, turn.conversationId(), "again"))
-        .isInstanceOf(NotFoundException.class);
-  }
-
-  @Test
-  @DisplayName("a turn for an unknown app is refused")
-  void unknownAppIsRefused() {
-    assertThatThrownBy(() -> start(AppId.random(), newUser(), null, "q"))
         .isInstanceOf(NotFoundException.class);
   }
 
