@@ -6,6 +6,9 @@ import dev.shortlease.domain.MessageOutcome;
 import dev.shortlease.domain.StorageUnavailableException;
 import dev.shortlease.domain.port.FinishMessagePort;
 import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The App Runner of one message, on its own thread: generates with no connection held, then always
@@ -15,6 +18,9 @@ import java.time.Duration;
  */
 final class ChatRunner implements Runnable {
   private static final int FINISH_ATTEMPTS = 3;
+
+  /** One timer for every run's time limit: a sleeping thread per run cost more than the run. */
+  private static final ScheduledThreadPoolExecutor TIME_LIMITS = timeLimitTimer();
 
   private final ChatContext context;
   private final RunningChat run;
@@ -43,7 +49,11 @@ final class ChatRunner implements Runnable {
 
   @Override
   public void run() {
-    Thread watchdog = Thread.ofVirtual().name("chat-time-limit").start(this::enforceTimeLimit);
+    ScheduledFuture<?> timeLimitCheck =
+        TIME_LIMITS.schedule(
+            () -> run.requestStop(StopReason.TIME_LIMIT),
+            timeLimit.toNanos(),
+            TimeUnit.NANOSECONDS);
     RunProgress progress = new RunProgress(run);
     Throwable failure = null;
     try {
@@ -51,7 +61,7 @@ final class ChatRunner implements Runnable {
     } catch (Throwable t) {
       failure = t;
     } finally {
-      watchdog.interrupt();
+      timeLimitCheck.cancel(false);
       end(progress, failure);
     }
     if (context.autoName() && run.stopReason().orElse(null) != StopReason.SHUTDOWN) {
@@ -62,13 +72,12 @@ final class ChatRunner implements Runnable {
     }
   }
 
-  private void enforceTimeLimit() {
-    try {
-      Thread.sleep(timeLimit);
-      run.requestStop(StopReason.TIME_LIMIT);
-    } catch (InterruptedException e) {
-      // the run ended first
-    }
+  private static ScheduledThreadPoolExecutor timeLimitTimer() {
+    var timer =
+        new ScheduledThreadPoolExecutor(
+            1, Thread.ofPlatform().daemon().name("chat-time-limits").factory());
+    timer.setRemoveOnCancelPolicy(true); // finished runs leave nothing queued
+    return timer;
   }
 
   private void end(RunProgress progress, Throwable failure) {
