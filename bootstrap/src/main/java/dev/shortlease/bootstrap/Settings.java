@@ -106,7 +106,9 @@ public record Settings(
             2_000),
         read.zeroOrAtLeast(
             "DB_MAX_LIFETIME_MS", PersistenceSettings.DEFAULT_MAX_LIFETIME_MILLIS, 30_000),
-        null);
+        null,
+        read.integer(
+            "APP_CACHE_TTL_MS", PersistenceSettings.DEFAULT_APP_CACHE_TTL_MILLIS, 0, 600_000));
   }
 
   private static LlmSettings llm(EnvReader read) {

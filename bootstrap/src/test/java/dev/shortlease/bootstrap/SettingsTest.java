@@ -22,6 +22,7 @@ class SettingsTest {
     assertThat(settings.database().jdbcUrl())
         .startsWith(Settings.DEFAULT_H2_URL + ";MODE=PostgreSQL");
     assertThat(settings.database().poolSize()).isEqualTo(10);
+    assertThat(settings.database().appCacheTtlMillis()).isEqualTo(2_000);
     assertThat(settings.llm().provider()).isEqualTo("simulated");
     assertThat(settings.guardMode()).isEqualTo("strict");
     assertThat(settings.chat().executionTimeLimit()).isEqualTo(Duration.ofSeconds(600));
@@ -47,6 +48,7 @@ class SettingsTest {
                 Map.entry("DB_CONNECTION_TIMEOUT_MS", "1500"),
                 Map.entry("DB_LEAK_THRESHOLD_MS", "0"),
                 Map.entry("DB_MAX_LIFETIME_MS", "60000"),
+                Map.entry("APP_CACHE_TTL_MS", "0"),
                 Map.entry("LLM_PROVIDER", "openai"),
                 Map.entry("LLM_BASE_URL", "http://llm:8000/v1"),
                 Map.entry("LLM_API_KEY", "sk-x"),
@@ -65,6 +67,8 @@ class SettingsTest {
     assertThat(settings.database().poolSize()).isEqualTo(20);
     assertThat(settings.database().connectionTimeoutMillis()).isEqualTo(1500);
     assertThat(settings.database().leakDetectionThresholdMillis()).isZero();
+    assertThat(settings.database().maxLifetimeMillis()).isEqualTo(60_000);
+    assertThat(settings.database().appCacheTtlMillis()).isZero();
     assertThat(settings.llm().provider()).isEqualTo("openai");
     assertThat(settings.llm().modelName()).isEqualTo("gpt-x");
     assertThat(settings.llm().silenceTimeout()).isEqualTo(Duration.ofSeconds(5));
@@ -85,6 +89,8 @@ class SettingsTest {
     "DB_POOL_SIZE, 0",
     "DB_CONNECTION_TIMEOUT_MS, 10",
     "DB_LEAK_THRESHOLD_MS, 500",
+    "APP_CACHE_TTL_MS, -1",
+    "APP_CACHE_TTL_MS, 600001",
     "LLM_PROVIDER, claude-direct",
     "SIMULATED_TOKENS_PER_SECOND, fast",
     "GUARD_MODE, loud",

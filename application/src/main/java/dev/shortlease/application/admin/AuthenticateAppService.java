@@ -10,8 +10,10 @@ import dev.shortlease.domain.port.AppsPort;
 import jakarta.inject.Inject;
 
 /**
- * Use case: a bearer key to its app (T1). Two short indexed reads by the key's hash, no cache: a
- * revoked key or a disabled app takes effect on the very next request.
+ * Use case: a bearer key to its app (T1): the key's app ID by its hash, then the app. Both ports
+ * are called on every request; the persistence adapter may answer from its short-lived app cache,
+ * so a revoked key or a disabled app is refused at once by the instance that changed it and by the
+ * others within {@code APP_CACHE_TTL_MS}.
  */
 public final class AuthenticateAppService implements AuthenticateAppUseCase {
   private final ApiKeysPort keys;

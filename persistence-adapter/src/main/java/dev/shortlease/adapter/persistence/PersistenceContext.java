@@ -1,5 +1,6 @@
 package dev.shortlease.adapter.persistence;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
@@ -16,6 +17,7 @@ import dev.shortlease.domain.port.MessagesPort;
 import dev.shortlease.domain.port.StartTurnPort;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.persistence.EntityManagerFactory;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
@@ -36,7 +38,8 @@ public final class PersistenceContext implements AutoCloseable {
   private final ConnectionTracker tracker = new ConnectionTracker();
   private final EntityManagerFactory factory;
   private final SessionScope scope;
-  private final AppCatalogAdapter catalog;
+  private final AppsPort apps;
+  private final ApiKeysPort apiKeys;
   private final TurnStartAdapter turns;
   private final MessageLifecycleAdapter lifecycle;
   private final ConversationsAdapter conversations;
@@ -56,7 +59,18 @@ public final class PersistenceContext implements AutoCloseable {
       throw e;
     }
     scope = new SessionScope(factory);
-    catalog = new AppCatalogAdapter(scope);
+    AppCatalogAdapter catalog = new AppCatalogAdapter(scope);
+    if (settings.appCacheTtlMillis() > 0) {
+      // One decorator behind both ports: each cache exists once, next to the writes that drop it.
+      CachingAppCatalog cached =
+          new CachingAppCatalog(
+              catalog, Duration.ofMillis(settings.appCacheTtlMillis()), Ticker.systemTicker());
+      apps = cached;
+      apiKeys = cached;
+    } else {
+      apps = catalog;
+      apiKeys = catalog;
+    }
     turns = new TurnStartAdapter(scope);
     lifecycle = new MessageLifecycleAdapter(scope);
     conversations = new ConversationsAdapter(scope);
@@ -132,12 +146,13 @@ public final class PersistenceContext implements AutoCloseable {
     return config.createEntityManagerFactory();
   }
 
+  /** Apps and keys, behind the app cache unless its TTL is 0 (see {@link CachingAppCatalog}). */
   public AppsPort apps() {
-    return catalog;
+    return apps;
   }
 
   public ApiKeysPort apiKeys() {
-    return catalog;
+    return apiKeys;
   }
 
   public EndUsersPort endUsers() {

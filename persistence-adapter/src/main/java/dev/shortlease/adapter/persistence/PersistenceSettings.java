@@ -9,6 +9,8 @@ import java.util.Objects;
  * @param connectionTimeoutMillis how long a caller waits for a pooled connection before storage is
  *     reported unavailable; short on purpose (fail fast with a 503 rather than hang)
  * @param leakDetectionThresholdMillis HikariCP logs a connection held longer than this (0 = off)
+ * @param appCacheTtlMillis how long an app and a key's app ID are served from memory (T1) before
+ *     they are read again; 0 = no cache (see {@code CachingAppCatalog})
  */
 public record PersistenceSettings(
     String jdbcUrl,
@@ -18,7 +20,8 @@ public record PersistenceSettings(
     long connectionTimeoutMillis,
     long leakDetectionThresholdMillis,
     long maxLifetimeMillis,
-    String schema) {
+    String schema,
+    long appCacheTtlMillis) {
 
   /**
    * Flags that make H2 accept the PostgreSQL migrations and behave like PostgreSQL: lower-case
@@ -31,6 +34,7 @@ public record PersistenceSettings(
   public static final long DEFAULT_CONNECTION_TIMEOUT_MILLIS = 3_000;
   public static final long DEFAULT_LEAK_DETECTION_THRESHOLD_MILLIS = 10_000;
   public static final long DEFAULT_MAX_LIFETIME_MILLIS = 1_800_000;
+  public static final long DEFAULT_APP_CACHE_TTL_MILLIS = 2_000;
 
   public PersistenceSettings {
     Objects.requireNonNull(jdbcUrl, "jdbcUrl");
@@ -53,9 +57,12 @@ public record PersistenceSettings(
     if (schema != null && !schema.matches("[A-Za-z_][A-Za-z0-9_]{0,62}")) {
       throw new IllegalArgumentException("schema must be a plain SQL identifier");
     }
+    if (appCacheTtlMillis < 0) {
+      throw new IllegalArgumentException("appCacheTtlMillis must be 0 (off) or more");
+    }
   }
 
-  /** Settings with the default pool size and time limits. */
+  /** Settings with the default pool size, time limits and app cache TTL. */
   public static PersistenceSettings of(String jdbcUrl, String user, String password) {
     return new PersistenceSettings(
         jdbcUrl,
@@ -65,7 +72,8 @@ public record PersistenceSettings(
         DEFAULT_CONNECTION_TIMEOUT_MILLIS,
         DEFAULT_LEAK_DETECTION_THRESHOLD_MILLIS,
         DEFAULT_MAX_LIFETIME_MILLIS,
-        null);
+        null,
+        DEFAULT_APP_CACHE_TTL_MILLIS);
   }
 
   public PersistenceSettings withSchema(String newSchema) {
@@ -77,7 +85,8 @@ public record PersistenceSettings(
         connectionTimeoutMillis,
         leakDetectionThresholdMillis,
         maxLifetimeMillis,
-        newSchema);
+        newSchema,
+        appCacheTtlMillis);
   }
 
   public PersistenceSettings withPoolSize(int newPoolSize) {
@@ -89,7 +98,8 @@ public record PersistenceSettings(
         connectionTimeoutMillis,
         leakDetectionThresholdMillis,
         maxLifetimeMillis,
-        schema);
+        schema,
+        appCacheTtlMillis);
   }
 
   public PersistenceSettings withConnectionTimeoutMillis(long millis) {
@@ -101,13 +111,27 @@ public record PersistenceSettings(
         millis,
         leakDetectionThresholdMillis,
         maxLifetimeMillis,
-        schema);
+        schema,
+        appCacheTtlMillis);
+  }
+
+  public PersistenceSettings withAppCacheTtlMillis(long millis) {
+    return new PersistenceSettings(
+        jdbcUrl,
+        user,
+        password,
+        poolSize,
+        connectionTimeoutMillis,
+        leakDetectionThresholdMillis,
+        maxLifetimeMillis,
+        schema,
+        millis);
   }
 
   /** Never prints the password. */
   @Override
   public String toString() {
-    return "PersistenceSettings[jdbcUrl=%s, user=%s, password=%s, poolSize=%d, connectionTimeoutMillis=%d, leakDetectionThresholdMillis=%d, maxLifetimeMillis=%d, schema=%s]"
+    return "PersistenceSettings[jdbcUrl=%s, user=%s, password=%s, poolSize=%d, connectionTimeoutMillis=%d, leakDetectionThresholdMillis=%d, maxLifetimeMillis=%d, schema=%s, appCacheTtlMillis=%d]"
         .formatted(
             jdbcUrl,
             user,
@@ -116,6 +140,7 @@ public record PersistenceSettings(
             connectionTimeoutMillis,
             leakDetectionThresholdMillis,
             maxLifetimeMillis,
-            schema);
+            schema,
+            appCacheTtlMillis);
   }
 }

@@ -4,6 +4,7 @@ import dev.shortlease.domain.port.contract.AppsAndKeysContract;
 import dev.shortlease.domain.port.contract.PortSet;
 import org.junit.jupiter.api.BeforeEach;
 
+/** The contract through the app cache, as the service wires the ports (default TTL). */
 class JpaH2AppsAndKeysContractTest extends AppsAndKeysContract {
   private PortSet ports;
 

@@ -11,13 +11,15 @@ class PersistenceSettingsTest {
       PersistenceSettings.of("jdbc:h2:mem:x", "sa", "secret");
 
   @Test
-  @DisplayName("defaults are a small pool with short timeouts and leak detection on")
+  @DisplayName("defaults are a small pool with short timeouts, leak detection on, a 2 s app cache")
   void defaults() {
     assertThat(OK.poolSize()).isEqualTo(10);
     assertThat(OK.connectionTimeoutMillis()).isEqualTo(3_000);
     assertThat(OK.leakDetectionThresholdMillis()).isEqualTo(10_000);
     assertThat(OK.maxLifetimeMillis()).isEqualTo(1_800_000);
     assertThat(OK.schema()).isNull();
+    assertThat(OK.appCacheTtlMillis()).isEqualTo(2_000);
+    assertThat(OK.withAppCacheTtlMillis(0).appCacheTtlMillis()).as("0 = no cache").isZero();
     assertThat(OK.toString()).doesNotContain("secret");
   }
 
@@ -29,11 +31,12 @@ class PersistenceSettingsTest {
     assertThatIllegalArgumentException().isThrownBy(() -> OK.withPoolSize(0));
     assertThatIllegalArgumentException().isThrownBy(() -> OK.withConnectionTimeoutMillis(100));
     assertThatIllegalArgumentException().isThrownBy(() -> OK.withSchema("x; drop table app"));
+    assertThatIllegalArgumentException().isThrownBy(() -> OK.withAppCacheTtlMillis(-1));
     assertThatIllegalArgumentException()
         .isThrownBy(
-            () -> new PersistenceSettings("jdbc:h2:mem:x", null, null, 10, 3000, 500, 0, null));
+            () -> new PersistenceSettings("jdbc:h2:mem:x", null, null, 10, 3000, 500, 0, null, 0));
     assertThatIllegalArgumentException()
         .isThrownBy(
-            () -> new PersistenceSettings("jdbc:h2:mem:x", null, null, 10, 3000, 0, 1000, null));
+            () -> new PersistenceSettings("jdbc:h2:mem:x", null, null, 10, 3000, 0, 1000, null, 0));
   }
 }

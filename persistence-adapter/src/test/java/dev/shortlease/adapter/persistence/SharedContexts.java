@@ -27,6 +27,7 @@ final class SharedContexts {
     return h2;
   }
 
+  /** The ports as the service wires them: apps and keys behind the app cache (default TTL). */
   static PortSet ports(PersistenceContext c) {
     return new PortSet(
         c.apps(),
@@ -38,5 +39,21 @@ final class SharedContexts {
         c.agentThoughts(),
         c.conversations(),
         c.messages());
+  }
+
+  /** As {@link #ports}, with apps and keys straight from the adapter, no cache in front. */
+  static PortSet uncachedPorts(PersistenceContext c) {
+    AppCatalogAdapter catalog = new AppCatalogAdapter(c.sessionScope());
+    PortSet cached = ports(c);
+    return new PortSet(
+        catalog,
+        catalog,
+        cached.endUsers(),
+        cached.startTurn(),
+        cached.history(),
+        cached.finish(),
+        cached.thoughts(),
+        cached.conversations(),
+        cached.messages());
   }
 }

@@ -1,0 +1,115 @@
+package dev.shortlease.adapter.persistence;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
+import dev.shortlease.domain.ApiKey;
+import dev.shortlease.domain.ApiKeyHash;
+import dev.shortlease.domain.ApiKeyId;
+import dev.shortlease.domain.App;
+import dev.shortlease.domain.AppId;
+import dev.shortlease.domain.AppUpdate;
+import dev.shortlease.domain.NewApp;
+import dev.shortlease.domain.port.ApiKeysPort;
+import dev.shortlease.domain.port.AppsPort;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Persistence adapter: the app catalog with a short-lived cache for T1, the key and app lookups of
+ * every request. Only found values are cached (a key issued a moment ago works at once); a change
+ * made through this instance drops what it touched at once; other instances see it within the TTL.
+ */
+final class CachingAppCatalog implements AppsPort, ApiKeysPort {
+  static final long MAXIMUM_ENTRIES = 10_000;
+
+  private final AppsPort apps;
+  private final ApiKeysPort keys;
+  private final Cache<ApiKeyHash, AppId> appIdsByKey;
+  private final Cache<AppId, App> appsById;
+  // Bumped by every revocation: a key lookup that overlapped one drops what it just cached.
+  private final AtomicLong revocations = new AtomicLong();
+
+  <T extends AppsPort & ApiKeysPort> CachingAppCatalog(T catalog, Duration ttl, Ticker ticker) {
+    if (!ttl.isPositive()) {
+      throw new IllegalArgumentException("ttl must be positive; without a cache use the catalog");
+    }
+    this.apps = Objects.requireNonNull(catalog, "catalog");
+    this.keys = catalog;
+    this.appIdsByKey = newCache(ttl, ticker);
+    this.appsById = newCache(ttl, ticker);
+  }
+
+  private static <K, V> Cache<K, V> newCache(Duration ttl, Ticker ticker) {
+    return Caffeine.newBuilder()
+        .maximumSize(MAXIMUM_ENTRIES)
+        .expireAfterWrite(ttl)
+        .ticker(Objects.requireNonNull(ticker, "ticker"))
+        .build();
+  }
+
+  /**
+   * A miss (null from the loader) is not stored. Concurrent lookups of one key share one load, and
+   * an invalidation waits for a load in progress, so it cannot be undone by that load.
+   */
+  @Override
+  public Optional<App> findApp(AppId id) {
+    return Optional.ofNullable(appsById.get(id, key -> apps.findApp(key).orElse(null)));
+  }
+
+  @Override
+  public Optional<AppId> findAppIdByKey(ApiKeyHash hash) {
+    long seen = revocations.get();
+    AppId appId = appIdsByKey.get(hash, key -> keys.findAppIdByKey(key).orElse(null));
+    if (revocations.get() != seen) {
+      // A revocation's scan may have run before this lookup stored a result read before it.
+      appIdsByKey.invalidate(hash);
+    }
+    return Optional.ofNullable(appId);
+  }
+
+  /** Drops the cached state rather than storing the result: updates may return out of order. */
+  @Override
+  public Optional<App> updateApp(AppId id, AppUpdate update) {
+    try {
+      return apps.updateApp(id, update);
+    } finally {
+      appsById.invalidate(id);
+    }
+  }
+
+  /** The hash of {@code keyId} is not known here, so every cached key of the app is dropped. */
+  @Override
+  public boolean revokeKey(AppId appId, ApiKeyId keyId) {
+    try {
+      return keys.revokeKey(appId, keyId);
+    } finally {
+      revocations.incrementAndGet();
+      appIdsByKey.asMap().values().removeIf(appId::equals);
+    }
+  }
+
+  @Override
+  public AppId createApp(NewApp app) {
+    return apps.createApp(app);
+  }
+
+  @Override
+  public List<App> listApps() {
+    return apps.listApps();
+  }
+
+  /** Nothing to drop: misses are never cached, so the new key is found on its first use. */
+  @Override
+  public ApiKeyId addKey(AppId appId, ApiKeyHash hash, String prefix) {
+    return keys.addKey(appId, hash, prefix);
+  }
+
+  @Override
+  public List<ApiKey> listKeys(AppId appId) {
+    return keys.listKeys(appId);
+  }
+}

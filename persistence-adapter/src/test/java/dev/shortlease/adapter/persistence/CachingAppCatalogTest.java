@@ -1,0 +1,270 @@
+package dev.shortlease.adapter.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import dev.shortlease.domain.ApiKey;
+import dev.shortlease.domain.ApiKeyHash;
+import dev.shortlease.domain.ApiKeyId;
+import dev.shortlease.domain.App;
+import dev.shortlease.domain.AppId;
+import dev.shortlease.domain.AppMode;
+import dev.shortlease.domain.AppStatus;
+import dev.shortlease.domain.AppUpdate;
+import dev.shortlease.domain.NewApp;
+import dev.shortlease.domain.port.ApiKeysPort;
+import dev.shortlease.domain.port.AppsPort;
+import dev.shortlease.domain.port.inmemory.InMemoryStore;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class CachingAppCatalogTest {
+  private static final Duration TTL = Duration.ofSeconds(2);
+  private static final AppUpdate DISABLE =
+      new AppUpdate(null, null, null, null, null, null, AppStatus.DISABLED, null);
+
+  private final AtomicLong nanos = new AtomicLong();
+  private final CountingCatalog store = new CountingCatalog();
+  private final CachingAppCatalog cache = new CachingAppCatalog(store, TTL, nanos::get);
+
+  @Test
+  @DisplayName("within the TTL a key and its app are read from the database once")
+  void repeatedLookupsWithinTtlAreServedFromMemory() {
+    AppId app = newApp();
+    ApiKeyHash hash = newKey(app);
+
+    authenticate(hash);
+    nanos.addAndGet(TTL.toNanos() - 1);
+    authenticate(hash);
+
+    assertThat(store.keyLookups).hasValue(1);
+    assertThat(store.appLookups).hasValue(1);
+  }
+
+  @Test
+  @DisplayName("after the TTL the key and the app are read again")
+  void lookupsAfterTtlReachTheDatabase() {
+    ApiKeyHash hash = newKey(newApp());
+
+    authenticate(hash);
+    nanos.addAndGet(TTL.toNanos() + 1);
+    authenticate(hash);
+
+    assertThat(store.keyLookups).hasValue(2);
+    assertThat(store.appLookups).hasValue(2);
+  }
+
+  @Test
+  @DisplayName("a miss is not cached: a key issued after a failed lookup works at once")
+  void missesAreNotCached() {
+    AppId app = newApp();
+    ApiKeyHash hash = ApiKeyHash.of(ApiKeyHash.newPlainKey());
+    AppId unknown = AppId.random();
+
+    assertThat(cache.findAppIdByKey(hash)).isEmpty();
+    assertThat(cache.findApp(unknown)).isEmpty();
+    cache.addKey(app, hash, "app-new");
+
+    assertThat(cache.findAppIdByKey(hash)).contains(app);
+    assertThat(cache.findApp(unknown)).isEmpty();
+    assertThat(store.keyLookups).hasValue(2);
+    assertThat(store.appLookups).hasValue(2);
+  }
+
+  @Test
+  @DisplayName("an update through the cache is seen by the next lookup at once")
+  void updateIsSeenAtOnce() {
+    AppId app = newApp();
+    assertThat(cache.findApp(app).orElseThrow().isServing()).isTrue();
+
+    cache.updateApp(app, DISABLE);
+
+    assertThat(cache.findApp(app).orElseThrow().status()).isEqualTo(AppStatus.DISABLED);
+  }
+
+  @Test
+  @DisplayName("a revoked key is refused at once; only the keys of that app are read again")
+  void revocationIsSeenAtOnce() {
+    AppId app = newApp();
+    AppId other = newApp();
+    ApiKeyHash revokedHash = ApiKeyHash.of(ApiKeyHash.newPlainKey());
+    ApiKeyId revoked = store.addKey(app, revokedHash, "app-r");
+    ApiKeyHash sibling = newKey(app);
+    ApiKeyHash unrelated = newKey(other);
+    List.of(revokedHash, sibling, unrelated).forEach(cache::findAppIdByKey);
+
+    assertThat(cache.revokeKey(app, revoked)).isTrue();
+
+    assertThat(cache.findAppIdByKey(revokedHash)).isEmpty();
+    assertThat(cache.findAppIdByKey(sibling)).contains(app);
+    assertThat(cache.findAppIdByKey(unrelated)).contains(other);
+    assertThat(store.keyLookups)
+        .as("3 first reads, then the revoked key and its sibling")
+        .hasValue(5);
+  }
+
+  @Test
+  @DisplayName("a lookup that read a key before its revocation does not cache it past it")
+  void revocationDuringLookupWins() throws Exception {
+    AppId app = newApp();
+    ApiKeyHash hash = ApiKeyHash.of(ApiKeyHash.newPlainKey());
+    ApiKeyId key = store.addKey(app, hash, "app-k");
+    Pause pause = store.pauseNextLookup();
+
+    var lookup = CompletableFuture.supplyAsync(() -> cache.findAppIdByKey(hash));
+    pause.awaitRead();
+    cache.revokeKey(app, key);
+    pause.release();
+
+    assertThat(lookup.get(5, TimeUnit.SECONDS)).as("in flight, read before").contains(app);
+    assertThat(cache.findAppIdByKey(hash)).isEmpty();
+  }
+
+  @Test
+  @DisplayName("a lookup that read an app before its update does not cache it past it")
+  void updateDuringLookupWins() throws Exception {
+    AppId app = newApp();
+    Pause pause = store.pauseNextLookup();
+
+    var lookup = CompletableFuture.supplyAsync(() -> cache.findApp(app));
+    pause.awaitRead();
+    Thread update = Thread.ofPlatform().start(() -> cache.updateApp(app, DISABLE));
+    awaitBlockedOrDone(update);
+    pause.release();
+    update.join(5_000);
+
+    assertThat(lookup.get(5, TimeUnit.SECONDS).orElseThrow().isServing()).isTrue();
+    assertThat(cache.findApp(app).orElseThrow().isServing()).isFalse();
+  }
+
+  @Test
+  @DisplayName("a TTL of 0 is refused: the context installs no cache then")
+  void zeroTtlIsRefused() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> new CachingAppCatalog(store, Duration.ZERO, nanos::get));
+  }
+
+  private void authenticate(ApiKeyHash hash) {
+    AppId app = cache.findAppIdByKey(hash).orElseThrow();
+    assertThat(cache.findApp(app)).map(App::id).contains(app);
+  }
+
+  private AppId newApp() {
+    return store.createApp(new NewApp("cached", null, AppMode.CHAT, null, null, null, null));
+  }
+
+  private ApiKeyHash newKey(AppId app) {
+    ApiKeyHash hash = ApiKeyHash.of(ApiKeyHash.newPlainKey());
+    store.addKey(app, hash, "app-x");
+    return hash;
+  }
+
+  /** Waits until {@code thread} waits for a lock (or has finished, which the test then catches). */
+  private static void awaitBlockedOrDone(Thread thread) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (System.nanoTime() < deadline) {
+      Thread.State state = thread.getState();
+      if (state == Thread.State.BLOCKED
+          || state == Thread.State.WAITING
+          || state == Thread.State.TERMINATED) {
+        return;
+      }
+      Thread.sleep(1);
+    }
+  }
+
+  /** Holds one lookup after it has read the store, until released. */
+  private static final class Pause {
+    private final CountDownLatch read = new CountDownLatch(1);
+    private final CountDownLatch release = new CountDownLatch(1);
+
+    void awaitRead() throws InterruptedException {
+      assertThat(read.await(5, TimeUnit.SECONDS)).as("lookup reached the store").isTrue();
+    }
+
+    void release() {
+      release.countDown();
+    }
+
+    void hold() {
+      read.countDown();
+      try {
+        release.await(5, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /** The in-memory store, counting the two T1 lookups; one lookup can be paused after its read. */
+  private static final class CountingCatalog implements AppsPort, ApiKeysPort {
+    private final InMemoryStore store = new InMemoryStore();
+    final AtomicInteger keyLookups = new AtomicInteger();
+    final AtomicInteger appLookups = new AtomicInteger();
+    private volatile Pause pause;
+
+    Pause pauseNextLookup() {
+      pause = new Pause();
+      return pause;
+    }
+
+    private <T> T afterRead(T result) {
+      Pause current = pause;
+      if (current != null) {
+        pause = null;
+        current.hold();
+      }
+      return result;
+    }
+
+    @Override
+    public Optional<App> findApp(AppId id) {
+      appLookups.incrementAndGet();
+      return afterRead(store.findApp(id));
+    }
+
+    @Override
+    public Optional<AppId> findAppIdByKey(ApiKeyHash hash) {
+      keyLookups.incrementAndGet();
+      return afterRead(store.findAppIdByKey(hash));
+    }
+
+    @Override
+    public AppId createApp(NewApp app) {
+      return store.createApp(app);
+    }
+
+    @Override
+    public List<App> listApps() {
+      return store.listApps();
+    }
+
+    @Override
+    public Optional<App> updateApp(AppId id, AppUpdate update) {
+      return store.updateApp(id, update);
+    }
+
+    @Override
+    public ApiKeyId addKey(AppId appId, ApiKeyHash hash, String prefix) {
+      return store.addKey(appId, hash, prefix);
+    }
+
+    @Override
+    public List<ApiKey> listKeys(AppId appId) {
+      return store.listKeys(appId);
+    }
+
+    @Override
+    public boolean revokeKey(AppId appId, ApiKeyId keyId) {
+      return store.revokeKey(appId, keyId);
+    }
+  }
+}
