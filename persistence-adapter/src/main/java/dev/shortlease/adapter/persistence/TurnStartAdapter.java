@@ -13,6 +13,7 @@ import dev.shortlease.domain.StartedTurn;
 import dev.shortlease.domain.port.EndUsersPort;
 import dev.shortlease.domain.port.StartTurnPort;
 import jakarta.persistence.EntityManager;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.StatelessSession;
@@ -22,9 +23,9 @@ import org.hibernate.StatelessSession;
  * create the conversation, insert the running message), and end-user lookups.
  *
  * <p>T2 runs once per chat, so it runs in a stateless session: each insert executes at once, with
- * no persistence context to flush (the message is read back for the database's {@code created_at},
- * which a stateless insert does not fetch). The app is not read first: the foreign key on {@code
- * app_id} refuses an unknown app, reported as not found.
+ * no persistence context to flush (the message's {@code created_at} is selected afterwards: a
+ * stateless insert does not fetch generated columns). The app is not read first: the foreign key on
+ * {@code app_id} refuses an unknown app, reported as not found.
  *
  * <p>Two first requests of one user race to insert the same {@code (app_id, external_id)}: the
  * loser hits the unique constraint, its transaction rolls back, and it is retried once; the retry
@@ -98,14 +99,21 @@ final class TurnStartAdapter implements StartTurnPort, EndUsersPort {
     message.answer = "";
     message.status = MessageStatus.RUNNING.name();
     session.insert(message);
-    session.refresh(
-        message); // created_at comes from the database clock; a stateless insert skips it
     return new StartedTurn(
         owner,
         new ConversationId(conversationId),
         turn.conversationId() == null,
         new MessageId(message.id),
-        message.createdAt);
+        createdAt(session, message.id));
+  }
+
+  /** The database clock's created_at of a new message: a stateless insert does not fetch it. */
+  private static Instant createdAt(StatelessSession session, UUID messageId) {
+    return session
+        .createSelectionQuery(
+            "select m.createdAt from MessageEntity m where m.id = :id", Instant.class)
+        .setParameter("id", messageId)
+        .getSingleResult();
   }
 
   /**
