@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 /**
  * Persistence adapter: the app catalog with a short-lived cache for T1, the key and app lookups of
@@ -30,8 +31,8 @@ final class CachingAppCatalog implements AppsPort, ApiKeysPort {
   private final ApiKeysPort keys;
   private final Cache<ApiKeyHash, AppId> appIdsByKey;
   private final Cache<AppId, App> appsById;
-  // Bumped by every revocation: a key lookup that overlapped one drops what it just cached.
-  private final AtomicLong revocations = new AtomicLong();
+  // Bumped by every change made here: a lookup that overlapped one drops what it just cached.
+  private final AtomicLong changes = new AtomicLong();
 
   <T extends AppsPort & ApiKeysPort> CachingAppCatalog(T catalog, Duration ttl, Ticker ticker) {
     if (!ttl.isPositive()) {
@@ -51,24 +52,38 @@ final class CachingAppCatalog implements AppsPort, ApiKeysPort {
         .build();
   }
 
-  /**
-   * A miss (null from the loader) is not stored. Concurrent lookups of one key share one load, and
-   * an invalidation waits for a load in progress, so it cannot be undone by that load.
-   */
   @Override
   public Optional<App> findApp(AppId id) {
-    return Optional.ofNullable(appsById.get(id, key -> apps.findApp(key).orElse(null)));
+    return Optional.ofNullable(cached(appsById, id, key -> apps.findApp(key).orElse(null)));
   }
 
   @Override
   public Optional<AppId> findAppIdByKey(ApiKeyHash hash) {
-    long seen = revocations.get();
-    AppId appId = appIdsByKey.get(hash, key -> keys.findAppIdByKey(key).orElse(null));
-    if (revocations.get() != seen) {
-      // A revocation's scan may have run before this lookup stored a result read before it.
-      appIdsByKey.invalidate(hash);
+    return Optional.ofNullable(
+        cached(appIdsByKey, hash, key -> keys.findAppIdByKey(key).orElse(null)));
+  }
+
+  /**
+   * A hit, or a read stored when found. No lock is held while the database is read: with Caffeine's
+   * per-key load, callers of a hot key would wait on a monitor for the pool, pinning their carrier
+   * threads on JDK 21, and a caller holding a connection could wait on one that needs a connection.
+   * Concurrent misses may each read; a change made meanwhile makes the reader drop what it stored,
+   * since it may have read the state before the change.
+   */
+  private <K, V> V cached(Cache<K, V> cache, K key, Function<K, V> read) {
+    V hit = cache.getIfPresent(key);
+    if (hit != null) {
+      return hit;
     }
-    return Optional.ofNullable(appId);
+    long seen = changes.get();
+    V found = read.apply(key);
+    if (found != null) {
+      cache.put(key, found);
+      if (changes.get() != seen) {
+        cache.invalidate(key);
+      }
+    }
+    return found;
   }
 
   /** Drops the cached state rather than storing the result: updates may return out of order. */
@@ -77,6 +92,7 @@ final class CachingAppCatalog implements AppsPort, ApiKeysPort {
     try {
       return apps.updateApp(id, update);
     } finally {
+      changes.incrementAndGet();
       appsById.invalidate(id);
     }
   }
@@ -87,7 +103,7 @@ final class CachingAppCatalog implements AppsPort, ApiKeysPort {
     try {
       return keys.revokeKey(appId, keyId);
     } finally {
-      revocations.incrementAndGet();
+      changes.incrementAndGet();
       appIdsByKey.asMap().values().removeIf(appId::equals);
     }
   }
