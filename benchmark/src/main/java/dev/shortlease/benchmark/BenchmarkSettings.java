@@ -52,8 +52,8 @@ public record BenchmarkSettings(
         Arrays.stream(env.getOrDefault("BENCH_MODES", "scoped,held").split(","))
             .map(Mode::parse)
             .toList(),
-        Duration.ofSeconds(Long.parseLong(env.getOrDefault("BENCH_WARMUP_S", "6"))),
-        Duration.ofSeconds(Long.parseLong(env.getOrDefault("BENCH_DURATION_S", "20"))),
+        Duration.ofSeconds(Long.parseLong(env.getOrDefault("BENCH_WARMUP_S", "15"))),
+        Duration.ofSeconds(Long.parseLong(env.getOrDefault("BENCH_DURATION_S", "15"))),
         Duration.ofMillis(Long.parseLong(env.getOrDefault("BENCH_CONNECTION_TIMEOUT_MS", "3000"))),
         env.getOrDefault("DATABASE_URL", DEFAULT_DATABASE_URL),
         env.getOrDefault("BENCH_SERVER_HEAP", "512m"),
