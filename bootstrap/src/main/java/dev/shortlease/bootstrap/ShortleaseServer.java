@@ -26,20 +26,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Composition root: builds the injector from each adapter's module, recovers abandoned messages,
- * creates the demo app on a fresh database, and serves HTTP. {@link #close()} shuts down
- * gracefully: new requests are refused, running streams may finish until the grace deadline, the
- * rest are saved as {@code stopped}, then the server and the pool close.
+ * Composition root: builds the injector from each adapter's module, recovers abandoned messages (at
+ * start-up, then every minute), creates the demo app on a fresh database, and serves HTTP. {@link
+ * #close()} shuts down gracefully: new requests are refused, running streams may finish until the
+ * grace deadline, the rest are saved as {@code stopped}, then the server and the pool close.
  */
 public final class ShortleaseServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ShortleaseServer.class);
   private static final Duration FINAL_WRITES = Duration.ofSeconds(5);
+  // Messages become eligible only after the time limit plus a margin, so a minute is prompt enough.
+  private static final Duration RECOVERY_INTERVAL = Duration.ofMinutes(1);
 
   private final Settings settings;
   private final Injector injector;
   private final HttpApi api;
   private final PrometheusMeterRegistry registry;
   private final Optional<ManageAppsUseCase.CreatedApp> demoApp;
+  private final RecoverySweep recovery;
   private boolean closed;
 
   private ShortleaseServer(
@@ -47,12 +50,14 @@ public final class ShortleaseServer implements AutoCloseable {
       Injector injector,
       HttpApi api,
       PrometheusMeterRegistry registry,
-      Optional<ManageAppsUseCase.CreatedApp> demoApp) {
+      Optional<ManageAppsUseCase.CreatedApp> demoApp,
+      RecoverySweep recovery) {
     this.settings = settings;
     this.injector = injector;
     this.api = api;
     this.registry = registry;
     this.demoApp = demoApp;
+    this.recovery = recovery;
   }
 
   /**
@@ -76,6 +81,7 @@ public final class ShortleaseServer implements AutoCloseable {
     // Started once, here, so that an unreachable database fails fast with one clear reason
     // (inside the injector, each of the ports bound to it would retry the start).
     PersistenceContext database = startDatabase(settings, registry, decorator);
+    RecoverySweep recovery = null;
     try {
       Module standard =
           Modules.combine(
@@ -88,17 +94,19 @@ public final class ShortleaseServer implements AutoCloseable {
       replacements.addFirst(binder -> binder.bind(PersistenceContext.class).toInstance(database));
       Injector injector =
           Guice.createInjector(Stage.PRODUCTION, Modules.override(standard).with(replacements));
-      int recovered = injector.getInstance(RecoverAbandonedMessagesUseCase.class).recover();
-      if (recovered > 0) {
-        LOG.info("ended {} message(s) left running by an earlier process", recovered);
-      }
+      recovery =
+          RecoverySweep.start(
+              injector.getInstance(RecoverAbandonedMessagesUseCase.class), RECOVERY_INTERVAL);
       Optional<ManageAppsUseCase.CreatedApp> demo =
           settings.demoApp()
               ? DemoApp.createIfNoApps(injector.getInstance(ManageAppsUseCase.class))
               : Optional.empty();
       HttpApi api = injector.getInstance(HttpApi.class).start(settings.host(), settings.port());
-      return new ShortleaseServer(settings, injector, api, registry, demo);
+      return new ShortleaseServer(settings, injector, api, registry, demo, recovery);
     } catch (RuntimeException e) {
+      if (recovery != null) {
+        recovery.close();
+      }
       database.close();
       registry.close();
       throw new StartupException("cannot start: " + reason(e), e);
@@ -160,6 +168,7 @@ public final class ShortleaseServer implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
+      recovery.close();
       api.stop();
       closeQuietly(injector);
       registry.close();

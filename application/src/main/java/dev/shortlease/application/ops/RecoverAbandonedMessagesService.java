@@ -8,13 +8,15 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Use case (operations, at start-up): ends messages a crashed process left running. Only messages
- * older than the execution time limit (plus a margin) are touched: no live run anywhere can be that
- * old, so an instance starting next to others never cuts their running answers.
+ * Use case (operations, at start-up and then periodically): ends messages left running by a crashed
+ * process, or by a run whose final write (T4) failed even after its retries. Only messages older
+ * than the execution time limit (plus a margin) are touched: no live run anywhere can be that old,
+ * so an instance sweeping next to others never cuts their running answers.
  */
 public final class RecoverAbandonedMessagesService implements RecoverAbandonedMessagesUseCase {
   static final Duration MARGIN = Duration.ofSeconds(30);
-  static final String ERROR = "interrupted: the service stopped while this answer was generated";
+  static final String ERROR =
+      "interrupted: the answer was not saved in time (the service stopped or storage failed)";
 
   private final FinishMessagePort finish;
   private final ChatSettings settings;
