@@ -63,6 +63,10 @@ class BenchmarkSmokeTest {
     assertThat(scoped.maxActiveConnections()).isBetween(1, POOL_SIZE);
     assertThat(scoped.guardViolations()).isZero();
     assertThat(held.completed()).isPositive();
+    assertThat(held.guardViolations())
+        .as("the R3 guard sees the request's connection from the generation thread")
+        .isPositive();
+    assertThat(held.leaks()).as("the R7 leak check sees send() return holding it").isPositive();
     assertThat(held.maxActiveConnections()).isEqualTo(POOL_SIZE);
     assertThat(held.maxBackendConnections()).isBetween(1, POOL_SIZE);
     for (Mode mode : List.of(Mode.SCOPED, Mode.HELD)) {

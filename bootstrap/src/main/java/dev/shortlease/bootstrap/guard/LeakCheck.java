@@ -10,6 +10,10 @@ import org.slf4j.LoggerFactory;
  * connections checked out on its thread than it started with is logged, naming the use case, method
  * and acquiring stack, and counted in {@link ConnectionTracker#recordLeak()}.
  *
+ * <p>Each call is also one unit of work for the tracker: threads the use case starts (a run's
+ * generation thread) belong to it, so the long-call guard sees a connection the call's own thread
+ * still holds.
+ *
  * <p>It reports and never throws: the use case's own result or exception reaches the caller
  * unchanged. HikariCP's {@code leakDetectionThreshold} is the second net, for connections held too
  * long on any thread.
@@ -27,7 +31,7 @@ public final class LeakCheck {
         delegate,
         (method, call) -> {
           int before = tracker.heldByCurrentThread();
-          try {
+          try (var work = tracker.beginUnitOfWork()) {
             return call.proceed();
           } finally {
             int after = tracker.heldByCurrentThread();

@@ -12,10 +12,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runtime guard (rule R3): decorates a long-call port so that every call first checks that the
- * calling thread holds no pooled connection. {@link GuardMode#STRICT} throws {@link
- * ConnectionHeldDuringLongCallException}; {@link GuardMode#WARN} logs; both count the violation in
- * {@link ConnectionTracker#recordGuardViolation()}.
+ * Runtime guard (rule R3): decorates a long-call port so that every call first checks that neither
+ * the calling thread nor any other thread of its unit of work (the use-case call that started it,
+ * see {@link ConnectionTracker#beginUnitOfWork()}) holds a pooled connection. {@link
+ * GuardMode#STRICT} throws {@link ConnectionHeldDuringLongCallException}; {@link GuardMode#WARN}
+ * logs; both count the violation in {@link ConnectionTracker#recordGuardViolation()}.
  *
  * <p>A JDK dynamic proxy rather than Guice AOP: it works on any instance (Guice-built or not, such
  * as the tools handed to the agent loop) and needs no bytecode generation.
@@ -59,14 +60,14 @@ public final class LongCallGuard {
 
   private static void check(
       Class<?> port, Method method, ConnectionTracker tracker, GuardMode mode) {
-    if (tracker.heldByCurrentThread() == 0) {
+    if (tracker.heldByCurrentWork() == 0) {
       return;
     }
     String message =
         "Rule R3: long call "
             + Proxies.describe(port, method)
             + " entered while holding a database connection; "
-            + tracker.describeHeldByCurrentThread();
+            + tracker.describeHeldByCurrentWork();
     tracker.recordGuardViolation();
     if (mode == GuardMode.STRICT) {
       throw new ConnectionHeldDuringLongCallException(message);

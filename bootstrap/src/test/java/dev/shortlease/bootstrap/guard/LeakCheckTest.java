@@ -78,6 +78,26 @@ class LeakCheckTest {
   }
 
   @Test
+  @DisplayName("each call is a unit of work: a thread the use case starts sees what the call holds")
+  void eachCallIsAUnitOfWork() throws SQLException {
+    CountRowsUseCase startsAThread =
+        leak -> {
+          try (Connection held = db.dataSource.getConnection()) {
+            int[] seen = new int[1];
+            Thread child = Thread.ofVirtual().start(() -> seen[0] = db.tracker.heldByCurrentWork());
+            child.join();
+            return seen[0];
+          } catch (SQLException | InterruptedException e) {
+            throw new IllegalStateException(e);
+          }
+        };
+    CountRowsUseCase checked = LeakCheck.wrap(CountRowsUseCase.class, startsAThread, db.tracker);
+
+    assertThat(checked.countRows(false)).isEqualTo(1);
+    assertThat(startsAThread.countRows(false)).as("unwrapped: no unit of work").isZero();
+  }
+
+  @Test
   @DisplayName("a connection the caller already held is not blamed on the use case")
   void connectionsHeldBeforeTheCallAreNotLeaks() throws SQLException {
     CountRowsUseCase checked = LeakCheck.wrap(CountRowsUseCase.class, service, db.tracker);

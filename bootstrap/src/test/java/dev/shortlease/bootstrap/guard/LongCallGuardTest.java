@@ -22,6 +22,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -94,7 +95,36 @@ class LongCallGuardTest {
   }
 
   @Test
-  @DisplayName("a connection held by another thread does not trip this thread's guard")
+  @DisplayName(
+      "a connection the request thread holds trips the guard on the thread its use case started")
+  void requestHeldConnectionTripsGenerationThread() throws Exception {
+    ChatModelPort guarded =
+        LongCallGuard.guard(ChatModelPort.class, model, db.tracker, GuardMode.STRICT);
+    AtomicReference<Throwable> thrown = new AtomicReference<>();
+    try (var request = db.tracker.beginUnitOfWork();
+        Connection held = acquireBeforeCallingTheModel()) {
+      Thread generation =
+          Thread.ofVirtual()
+              .start(
+                  () -> {
+                    try {
+                      guarded.chat(null, t -> {}, StopSignal.never());
+                    } catch (RuntimeException e) {
+                      thrown.set(e);
+                    }
+                  });
+      generation.join();
+    }
+    assertThat(thrown.get())
+        .isInstanceOf(ConnectionHeldDuringLongCallException.class)
+        .hasMessageContaining("the unit of work of thread")
+        .hasMessageContaining("acquireBeforeCallingTheModel");
+    assertThat(modelCalls).hasValue(0);
+    assertThat(db.tracker.guardViolations()).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("a connection held by an unrelated thread does not trip this thread's guard")
   void otherThreadsConnectionsDoNotCount() throws Exception {
     ChatModelPort guarded =
         LongCallGuard.guard(ChatModelPort.class, model, db.tracker, GuardMode.STRICT);

@@ -14,8 +14,14 @@ import net.ttddyy.dsproxy.listener.MethodExecutionListener;
 import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
 
 /**
- * Connection tracker: records, per thread, which pooled connections are checked out and where they
- * were acquired (rules R3 and R7), and counts leaks and guard violations reported by other modules.
+ * Connection tracker: records which pooled connections are checked out, by which thread and unit of
+ * work, and where they were acquired (rules R3 and R7), and counts leaks and guard violations
+ * reported by other modules.
+ *
+ * <p>A <em>unit of work</em> is one use-case call ({@link #beginUnitOfWork()}) together with the
+ * threads it starts, which inherit it: a request's generation thread belongs to the request. So a
+ * connection the request thread holds is visible from the thread that calls the model, which a
+ * per-thread view cannot see (the connection-per-request anti-pattern holds it exactly that way).
  *
  * <p>Built on datasource-proxy: {@link #wrap(DataSource)} returns a proxy whose {@code
  * getConnection()} and {@code Connection.close()} are observed. The acquiring stack is captured as
@@ -35,13 +41,27 @@ public final class ConnectionTracker {
           "java.lang.reflect.",
           "jdk.internal.reflect.");
 
-  /** One checked-out connection: who took it, when, and from where. */
-  private record Lease(String connectionId, Thread owner, long acquiredAtNanos, Throwable site) {}
+  /** One checked-out connection: who took it, in which unit of work, when, and from where. */
+  private record Lease(
+      String connectionId, Thread owner, Object work, long acquiredAtNanos, Throwable site) {
+
+    boolean heldBy(Thread thread, Object currentWork) {
+      return owner == thread || (currentWork != null && work == currentWork);
+    }
+  }
+
+  /** Closes a unit of work: the thread returns to the one it was in before. */
+  public interface UnitOfWork extends AutoCloseable {
+    @Override
+    void close();
+  }
 
   private final Map<ConnectionInfo, Lease> open = new ConcurrentHashMap<>();
   private final AtomicLong acquisitions = new AtomicLong();
   private final AtomicLong leaks = new AtomicLong();
   private final AtomicLong guardViolations = new AtomicLong();
+  // Inherited by threads started inside a unit of work (virtual threads included, by default).
+  private final InheritableThreadLocal<Object> currentWork = new InheritableThreadLocal<>();
 
   /** Returns the proxy every caller must use instead of {@code pooled}. */
   public DataSource wrap(DataSource pooled) {
@@ -51,33 +71,73 @@ public final class ConnectionTracker {
         .buildProxy();
   }
 
+  /**
+   * Makes the calling thread, and every thread it starts until the returned handle is closed, one
+   * unit of work. Nested units are allowed; closing one restores the enclosing one.
+   */
+  public UnitOfWork beginUnitOfWork() {
+    Object enclosing = currentWork.get();
+    currentWork.set(new Object());
+    return () -> {
+      if (enclosing == null) {
+        currentWork.remove();
+      } else {
+        currentWork.set(enclosing);
+      }
+    };
+  }
+
   /** Open connections obtained by the calling thread and not yet closed. */
   public int heldByCurrentThread() {
-    Thread me = Thread.currentThread();
+    return count(Thread.currentThread(), null);
+  }
+
+  /**
+   * Open connections obtained by the calling thread or by any thread of its unit of work: what a
+   * long call must not start with (rule R3).
+   */
+  public int heldByCurrentWork() {
+    return count(Thread.currentThread(), currentWork.get());
+  }
+
+  /** One block per connection held by the calling thread, each with its acquiring stack. */
+  public String describeHeldByCurrentThread() {
+    return describe(Thread.currentThread(), null);
+  }
+
+  /** As {@link #describeHeldByCurrentThread()}, for the calling thread's whole unit of work. */
+  public String describeHeldByCurrentWork() {
+    return describe(Thread.currentThread(), currentWork.get());
+  }
+
+  private int count(Thread thread, Object work) {
     int count = 0;
     for (Lease lease : open.values()) {
-      if (lease.owner() == me) {
+      if (lease.heldBy(thread, work)) {
         count++;
       }
     }
     return count;
   }
 
-  /** One block per connection held by the calling thread, each with its acquiring stack. */
-  public String describeHeldByCurrentThread() {
-    Thread me = Thread.currentThread();
-    List<Lease> mine = open.values().stream().filter(l -> l.owner() == me).toList();
-    if (mine.isEmpty()) {
+  private List<Lease> heldBy(Thread thread, Object work) {
+    return open.values().stream().filter(lease -> lease.heldBy(thread, work)).toList();
+  }
+
+  private String describe(Thread me, Object work) {
+    List<Lease> held = heldBy(me, work);
+    if (held.isEmpty()) {
       return "thread " + me.getName() + " holds no pooled connection";
     }
+    boolean onlyMine = held.stream().allMatch(lease -> lease.owner() == me);
+    String holder =
+        onlyMine ? "thread " + me.getName() : "the unit of work of thread " + me.getName();
     long now = System.nanoTime();
-    return mine.stream()
+    return held.stream()
         .map(lease -> describe(lease, now))
         .collect(
             Collectors.joining(
-                "\n",
-                "thread " + me.getName() + " holds " + mine.size() + " pooled connection(s):\n",
-                ""));
+                "\n", holder + " holds " + held.size() + " pooled connection(s):\n", ""));
   }
 
   public void recordLeak() {
@@ -107,7 +167,9 @@ public final class ConnectionTracker {
         new StringBuilder()
             .append("connection ")
             .append(lease.connectionId())
-            .append(" held for ")
+            .append(" taken by thread ")
+            .append(lease.owner().getName())
+            .append(", held for ")
             .append(heldMillis)
             .append(" ms, acquired at:\n");
     StackTraceElement[] frames = lease.site().getStackTrace();
@@ -162,6 +224,7 @@ public final class ConnectionTracker {
             new Lease(
                 info.getConnectionId(),
                 Thread.currentThread(),
+                currentWork.get(),
                 System.nanoTime(),
                 new Throwable()));
       } else if (context.getTarget() instanceof Connection && method.equals("close")) {

@@ -60,6 +60,54 @@ class ConnectionTrackerTest {
   }
 
   @Test
+  @DisplayName(
+      "inside a unit of work, a thread it started sees the connection the starting thread holds")
+  void unitOfWorkSpansTheThreadsItStarts() throws Exception {
+    Connection outsider = CompletableFuture.supplyAsync(this::open).get();
+    try (var work = tracker.beginUnitOfWork();
+        Connection held = dataSource.getConnection()) {
+      var seen =
+          new Object() {
+            int byThread;
+            int byWork;
+            String description;
+          };
+      Thread child =
+          Thread.ofVirtual()
+              .start(
+                  () -> {
+                    seen.byThread = tracker.heldByCurrentThread();
+                    seen.byWork = tracker.heldByCurrentWork();
+                    seen.description = tracker.describeHeldByCurrentWork();
+                  });
+      child.join();
+
+      assertThat(seen.byThread).isZero();
+      assertThat(seen.byWork).as("the held one, not the outsider's").isEqualTo(1);
+      assertThat(seen.description)
+          .contains("the unit of work of thread")
+          .contains("holds 1 pooled connection")
+          .contains("taken by thread " + Thread.currentThread().getName());
+    } finally {
+      outsider.close();
+    }
+    assertThat(tracker.heldByCurrentWork()).as("closed unit, nothing held").isZero();
+  }
+
+  @Test
+  @DisplayName("a thread started outside any unit of work shares nothing with its starter")
+  void noUnitOfWorkNoSharing() throws Exception {
+    try (Connection held = dataSource.getConnection()) {
+      int[] seen = new int[1];
+      Thread child = Thread.ofVirtual().start(() -> seen[0] = tracker.heldByCurrentWork());
+      child.join();
+
+      assertThat(seen[0]).isZero();
+      assertThat(tracker.heldByCurrentWork()).isEqualTo(1);
+    }
+  }
+
+  @Test
   @DisplayName("the description names the method that acquired the held connection")
   void describesAcquiringMethod() throws Exception {
     try (Connection connection = acquireInANamedMethod()) {
