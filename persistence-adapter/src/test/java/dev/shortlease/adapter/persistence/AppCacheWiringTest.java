@@ -8,10 +8,7 @@ import dev.shortlease.domain.AppId;
 import dev.shortlease.domain.AppMode;
 import dev.shortlease.domain.NewApp;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -28,7 +25,7 @@ class AppCacheWiringTest {
         PersistenceContext.start(
             H2TestDatabase.newDatabase().withAppCacheTtlMillis(ttlMillis),
             new SimpleMeterRegistry(),
-            counting(borrowed))) {
+            BorrowCounting.counting(borrowed))) {
       AppId app =
           context.apps().createApp(new NewApp("wired", null, AppMode.CHAT, null, null, null, null));
       ApiKeyHash hash = ApiKeyHash.of(ApiKeyHash.newPlainKey());
@@ -45,23 +42,5 @@ class AppCacheWiringTest {
           .isSameAs(context.apiKeys())
           .isInstanceOf(ttlMillis > 0 ? CachingAppCatalog.class : AppCatalogAdapter.class);
     }
-  }
-
-  private static DataSourceDecorator counting(AtomicInteger borrowed) {
-    return tracked ->
-        (DataSource)
-            Proxy.newProxyInstance(
-                DataSource.class.getClassLoader(),
-                new Class<?>[] {DataSource.class},
-                (proxy, method, args) -> {
-                  if (method.getName().equals("getConnection")) {
-                    borrowed.incrementAndGet();
-                  }
-                  try {
-                    return method.invoke(tracked, args);
-                  } catch (InvocationTargetException e) {
-                    throw e.getCause();
-                  }
-                });
   }
 }

@@ -10,11 +10,8 @@ import dev.shortlease.application.port.out.PoolMonitorPort;
 import dev.shortlease.domain.AppId;
 import dev.shortlease.domain.port.contract.PortSet;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -44,22 +41,7 @@ class PersistenceModuleTest {
       "a DataSourceDecorator bound through OptionalBinder wraps the DataSource Hibernate uses")
   void decoratedContextRunsHibernateOnTheDecoratedDataSource() {
     AtomicInteger borrowed = new AtomicInteger();
-    DataSourceDecorator counting =
-        tracked ->
-            (DataSource)
-                Proxy.newProxyInstance(
-                    DataSource.class.getClassLoader(),
-                    new Class<?>[] {DataSource.class},
-                    (proxy, method, args) -> {
-                      if (method.getName().equals("getConnection")) {
-                        borrowed.incrementAndGet();
-                      }
-                      try {
-                        return method.invoke(tracked, args);
-                      } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                      }
-                    });
+    DataSourceDecorator counting = BorrowCounting.counting(borrowed);
     try (PersistenceContext context =
         PersistenceContext.start(
             H2TestDatabase.newDatabase(), new SimpleMeterRegistry(), counting)) {
