@@ -8,13 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-java_major() { "$1/bin/java" -version 2>&1 | awk -F'"' '/version/ {split($2, v, "."); print v[1]; exit}'; }
-if [ -z "${JAVA_HOME:-}" ] || [ "$(java_major "$JAVA_HOME" 2>/dev/null || echo 0)" -lt 21 ]; then
-  for jdk in $(ls -d /usr/lib/jvm/*/ 2>/dev/null | sort -V); do
-    [ -x "$jdk/bin/javac" ] && [ "$(java_major "$jdk")" -ge 21 ] && export JAVA_HOME="${jdk%/}"
-  done
-fi
-[ -n "${JAVA_HOME:-}" ] || { echo "run.sh: needs a JDK 21+ (set JAVA_HOME)" >&2; exit 1; }
+. scripts/pick-jdk.sh
 
 ./mvnw -B -q -pl benchmark -am package -DskipTests
 classpath="benchmark/target/classes:$(cat benchmark/target/runtime-classpath.txt)"
