@@ -33,6 +33,15 @@ import org.slf4j.LoggerFactory;
  */
 public final class ShortleaseServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ShortleaseServer.class);
+
+  static {
+    // Guice's bytecode generation (for AOP) calls sun.misc.Unsafe, a warning on every start under
+    // JDK 24+. Nothing here uses AOP (the guards are JDK proxies), so plain reflection will do.
+    if (System.getProperty("guice_bytecode_gen_option") == null) {
+      System.setProperty("guice_bytecode_gen_option", "DISABLED");
+    }
+  }
+
   private static final Duration FINAL_WRITES = Duration.ofSeconds(5);
   // Messages become eligible only after the time limit plus a margin, so a minute is prompt enough.
   private static final Duration RECOVERY_INTERVAL = Duration.ofMinutes(1);
