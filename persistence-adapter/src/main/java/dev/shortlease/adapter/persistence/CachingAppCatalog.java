@@ -12,6 +12,8 @@ import dev.shortlease.domain.AppUpdate;
 import dev.shortlease.domain.NewApp;
 import dev.shortlease.domain.port.ApiKeysPort;
 import dev.shortlease.domain.port.AppsPort;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -49,7 +51,17 @@ final class CachingAppCatalog implements AppsPort, ApiKeysPort {
         .maximumSize(MAXIMUM_ENTRIES)
         .expireAfterWrite(ttl)
         .ticker(Objects.requireNonNull(ticker, "ticker"))
+        .recordStats()
         .build();
+  }
+
+  /**
+   * Publishes hits, misses, evictions and size of both caches as {@code cache_*} meters, tagged
+   * {@code cache="app_keys"} and {@code cache="apps"}.
+   */
+  void bindMetrics(MeterRegistry registry) {
+    CaffeineCacheMetrics.monitor(registry, appIdsByKey, "app_keys");
+    CaffeineCacheMetrics.monitor(registry, appsById, "apps");
   }
 
   @Override

@@ -65,6 +65,7 @@ public final class PersistenceContext implements AutoCloseable {
       CachingAppCatalog cached =
           new CachingAppCatalog(
               catalog, Duration.ofMillis(settings.appCacheTtlMillis()), Ticker.systemTicker());
+      cached.bindMetrics(registry);
       apps = cached;
       apiKeys = cached;
     } else {

@@ -15,6 +15,7 @@ import dev.shortlease.domain.NewApp;
 import dev.shortlease.domain.port.ApiKeysPort;
 import dev.shortlease.domain.port.AppsPort;
 import dev.shortlease.domain.port.inmemory.InMemoryStore;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -47,6 +48,31 @@ class CachingAppCatalogTest {
 
     assertThat(store.keyLookups).hasValue(1);
     assertThat(store.appLookups).hasValue(1);
+  }
+
+  @Test
+  @DisplayName("hits and misses of both caches are published as cache_gets meters")
+  void publishesHitsAndMisses() {
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    cache.bindMetrics(registry);
+    ApiKeyHash hash = newKey(newApp());
+
+    authenticate(hash);
+    authenticate(hash);
+
+    for (String name : List.of("app_keys", "apps")) {
+      assertThat(gets(registry, name, "miss")).as(name + " misses").isEqualTo(1);
+      assertThat(gets(registry, name, "hit")).as(name + " hits").isEqualTo(1);
+    }
+  }
+
+  private static double gets(SimpleMeterRegistry registry, String cache, String result) {
+    return registry
+        .get("cache.gets")
+        .tag("cache", cache)
+        .tag("result", result)
+        .functionCounter()
+        .count();
   }
 
   @Test
