@@ -11,8 +11,10 @@ import java.util.List;
 public interface ChatHistoryPort {
 
   /**
-   * The turns of the conversation that came before {@code current}, oldest first, as chosen by
-   * {@code window}. An unknown or foreign conversation yields an empty list.
+   * The conversation's finished turns other than {@code current}, the newest ones {@code window}
+   * keeps, oldest first. An unknown or foreign conversation yields an empty list. A turn sent
+   * concurrently to the same conversation that finished first is included: turns of one
+   * conversation are expected one at a time, as in Dify.
    */
   List<ChatTurn> loadHistory(
       Owner owner, ConversationId conversationId, MessageId current, HistoryWindow window);
