@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -35,6 +36,8 @@ class CachingAppCatalogTest {
   private final AtomicLong nanos = new AtomicLong();
   private final CountingCatalog store = new CountingCatalog();
   private final CachingAppCatalog cache = new CachingAppCatalog(store, TTL, nanos::get);
+  // A thread per lookup: the common pool may have a single worker on a small machine.
+  private final Executor threads = Thread.ofVirtual()::start;
 
   @Test
   @DisplayName("within the TTL a key and its app are read from the database once")
@@ -145,7 +148,7 @@ class CachingAppCatalogTest {
     ApiKeyId key = store.addKey(app, hash, "app-k");
     Pause pause = store.pauseNextLookup();
 
-    var lookup = CompletableFuture.supplyAsync(() -> cache.findAppIdByKey(hash));
+    var lookup = CompletableFuture.supplyAsync(() -> cache.findAppIdByKey(hash), threads);
     pause.awaitRead();
     cache.revokeKey(app, key);
     pause.release();
@@ -160,7 +163,7 @@ class CachingAppCatalogTest {
     AppId app = newApp();
     Pause pause = store.pauseNextLookup();
 
-    var lookup = CompletableFuture.supplyAsync(() -> cache.findApp(app));
+    var lookup = CompletableFuture.supplyAsync(() -> cache.findApp(app), threads);
     pause.awaitRead();
     cache.updateApp(app, DISABLE);
     pause.release();
@@ -175,9 +178,9 @@ class CachingAppCatalogTest {
     AppId app = newApp();
     Pause pause = store.pauseNextLookup();
 
-    var slow = CompletableFuture.supplyAsync(() -> cache.findApp(app));
+    var slow = CompletableFuture.supplyAsync(() -> cache.findApp(app), threads);
     pause.awaitRead();
-    var other = CompletableFuture.supplyAsync(() -> cache.findApp(app));
+    var other = CompletableFuture.supplyAsync(() -> cache.findApp(app), threads);
 
     assertThat(other.get(5, TimeUnit.SECONDS)).map(App::id).contains(app);
     pause.release();
