@@ -262,7 +262,23 @@ class ChatApiTest {
     JsonNode info = api.get("/v1/info", app.key()).json();
     assertThat(info.get("name").asText()).isEqualTo("test chat");
     assertThat(info.get("mode").asText()).isEqualTo("chat");
-    assertThat(api.get("/v1/meta", app.key()).json().get("tool_icons").isObject()).isTrue();
+    assertThat(api.get("/v1/meta", app.key()).json().get("tool_icons").isEmpty())
+        .as("a chat app calls no tools")
+        .isTrue();
+  }
+
+  @Test
+  @DisplayName("meta gives an agent app's tool icons in Dify's emoji-on-colour form")
+  void agentToolIcons() {
+    Api.AppKey agent = api.createApp("agent-chat");
+
+    JsonNode icons = api.get("/v1/meta", agent.key()).json().get("tool_icons");
+
+    assertThat(icons.fieldNames())
+        .toIterable()
+        .containsExactly("conversation_stats", "current_time");
+    assertThat(icons.at("/current_time/background").asText()).startsWith("#");
+    assertThat(icons.at("/current_time/content").asText()).isNotBlank();
   }
 
   private static JsonNode firstEvent(BufferedReader reader) throws Exception {

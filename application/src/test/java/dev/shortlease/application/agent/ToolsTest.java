@@ -13,6 +13,7 @@ import dev.shortlease.domain.port.inmemory.InMemoryStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -55,5 +56,46 @@ class ToolsTest {
     assertThat(ToolArguments.string("{\"a\": 5}", "a")).isEmpty();
     assertThat(ToolArguments.string("not json", "a")).isEmpty();
     assertThat(ToolArguments.string("{\"a\": \"x\"}", "a|.*")).isEmpty();
+  }
+
+  @Test
+  @DisplayName("an agent app lists every tool's icon; a tool without its own gets the wrench")
+  void toolIcons() {
+    InMemoryStore store = new InMemoryStore();
+    Tool plain =
+        new Tool() {
+          @Override
+          public String name() {
+            return "plain";
+          }
+
+          @Override
+          public String description() {
+            return "no icon of its own";
+          }
+
+          @Override
+          public String parametersJsonSchema() {
+            return "{}";
+          }
+
+          @Override
+          public String call(ToolInvocation invocation) {
+            return "";
+          }
+        };
+    var describe =
+        new DescribeToolsService(
+            Set.of(new CurrentTimeTool(), new ConversationStatsTool(store), plain));
+    AppId agent =
+        store.createApp(new NewApp("a", null, AppMode.AGENT_CHAT, null, null, null, null));
+    AppId chat = store.createApp(new NewApp("c", null, AppMode.CHAT, null, null, null, null));
+
+    var icons = describe.toolIcons(store.findApp(agent).orElseThrow());
+
+    assertThat(icons).containsOnlyKeys("conversation_stats", "current_time", "plain");
+    assertThat(icons.get("current_time")).isNotEqualTo(icons.get("plain"));
+    assertThat(icons.get("plain").content()).isEqualTo("\uD83D\uDD27");
+    assertThat(describe.toolIcons(store.findApp(chat).orElseThrow())).isEmpty();
   }
 }

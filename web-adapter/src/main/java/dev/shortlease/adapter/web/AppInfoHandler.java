@@ -1,5 +1,6 @@
 package dev.shortlease.adapter.web;
 
+import dev.shortlease.application.port.in.DescribeToolsUseCase;
 import dev.shortlease.domain.App;
 import io.javalin.http.Context;
 import jakarta.inject.Inject;
@@ -15,10 +16,12 @@ public final class AppInfoHandler {
   private static final Map<String, Boolean> OFF = Map.of("enabled", false);
 
   private final ApiAuth auth;
+  private final DescribeToolsUseCase tools;
 
   @Inject
-  public AppInfoHandler(ApiAuth auth) {
+  public AppInfoHandler(ApiAuth auth, DescribeToolsUseCase tools) {
     this.auth = auth;
+    this.tools = tools;
   }
 
   void parameters(Context ctx) {
@@ -72,7 +75,13 @@ public final class AppInfoHandler {
   }
 
   void meta(Context ctx) {
-    auth.app(ctx);
-    Responses.ok(ctx, Map.of("tool_icons", Map.of()));
+    Map<String, Object> icons = new LinkedHashMap<>();
+    tools
+        .toolIcons(auth.app(ctx))
+        .forEach(
+            (name, icon) ->
+                icons.put(
+                    name, Map.of("background", icon.background(), "content", icon.content())));
+    Responses.ok(ctx, Map.of("tool_icons", icons));
   }
 }
