@@ -28,6 +28,8 @@ import dev.shortlease.domain.NotFoundException;
 import dev.shortlease.domain.Owner;
 import dev.shortlease.domain.Page;
 import dev.shortlease.domain.StartedTurn;
+import dev.shortlease.domain.StopRequest;
+import dev.shortlease.domain.TaskId;
 import dev.shortlease.domain.TokenUsage;
 import dev.shortlease.domain.port.AgentThoughtsPort;
 import dev.shortlease.domain.port.ApiKeysPort;
@@ -40,6 +42,7 @@ import dev.shortlease.domain.port.FinishMessagePort;
 import dev.shortlease.domain.port.MessagesPort;
 import dev.shortlease.domain.port.OwnerStats;
 import dev.shortlease.domain.port.StartTurnPort;
+import dev.shortlease.domain.port.StopRequestsPort;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -63,7 +66,8 @@ public final class InMemoryStore
         FinishMessagePort,
         AgentThoughtsPort,
         ConversationsPort,
-        MessagesPort {
+        MessagesPort,
+        StopRequestsPort {
 
   private final Clock clock;
   private final Map<AppId, App> apps = new LinkedHashMap<>();
@@ -72,6 +76,8 @@ public final class InMemoryStore
   private final Map<ConversationId, Conversation> conversations = new LinkedHashMap<>();
   private final Map<MessageId, Message> messages = new LinkedHashMap<>();
   private final Map<AgentThoughtId, AgentThought> thoughts = new LinkedHashMap<>();
+  private final Map<TaskId, StopRequest> stops = new LinkedHashMap<>();
+  private final Map<TaskId, Instant> stopTimes = new LinkedHashMap<>();
   private Instant lastTick = Instant.EPOCH;
 
   public InMemoryStore() {
@@ -513,5 +519,35 @@ public final class InMemoryStore
   private static Conversation withName(Conversation c, String name, Instant updatedAt) {
     return new Conversation(
         c.id(), c.owner(), name, c.inputs(), c.status(), c.createdAt(), updatedAt);
+  }
+
+  @Override
+  public synchronized void requestStop(StopRequest request) {
+    if (stops.putIfAbsent(request.taskId(), request) == null) {
+      stopTimes.put(request.taskId(), now());
+    }
+  }
+
+  @Override
+  public synchronized List<StopRequest> stopRequestsSince(Instant since) {
+    return stops.keySet().stream()
+        .filter(task -> stopTimes.get(task).isAfter(since))
+        .map(stops::get)
+        .toList();
+  }
+
+  @Override
+  public synchronized int forgetStopRequestsBefore(Instant before) {
+    List<TaskId> old =
+        stopTimes.entrySet().stream()
+            .filter(e -> e.getValue().isBefore(before))
+            .map(Map.Entry::getKey)
+            .toList();
+    old.forEach(
+        task -> {
+          stops.remove(task);
+          stopTimes.remove(task);
+        });
+    return old.size();
   }
 }
