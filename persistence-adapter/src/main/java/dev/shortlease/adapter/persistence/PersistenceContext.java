@@ -15,6 +15,7 @@ import dev.shortlease.domain.port.EndUsersPort;
 import dev.shortlease.domain.port.FinishMessagePort;
 import dev.shortlease.domain.port.MessagesPort;
 import dev.shortlease.domain.port.StartTurnPort;
+import dev.shortlease.domain.port.StopRequestsPort;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.persistence.EntityManagerFactory;
 import java.time.Duration;
@@ -44,6 +45,7 @@ public final class PersistenceContext implements AutoCloseable {
   private final MessageLifecycleAdapter lifecycle;
   private final ConversationsAdapter conversations;
   private final MessagesAdapter messages;
+  private final StopRequestsAdapter stopRequests;
   private final HikariPoolMonitor monitor;
 
   private PersistenceContext(
@@ -76,6 +78,7 @@ public final class PersistenceContext implements AutoCloseable {
     lifecycle = new MessageLifecycleAdapter(scope);
     conversations = new ConversationsAdapter(scope);
     messages = new MessagesAdapter(scope);
+    stopRequests = new StopRequestsAdapter(scope);
     monitor = new HikariPoolMonitor(pool, dataSource, tracker, registry);
   }
 
@@ -133,7 +136,8 @@ public final class PersistenceContext implements AutoCloseable {
                 EndUserEntity.class,
                 ConversationEntity.class,
                 MessageEntity.class,
-                AgentThoughtEntity.class)
+                AgentThoughtEntity.class,
+                StopRequestEntity.class)
             .property(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
             .property(
                 AvailableSettings.CONNECTION_HANDLING,
@@ -182,6 +186,10 @@ public final class PersistenceContext implements AutoCloseable {
 
   public MessagesPort messages() {
     return messages;
+  }
+
+  public StopRequestsPort stopRequests() {
+    return stopRequests;
   }
 
   public PoolMonitorPort poolMonitor() {

@@ -14,6 +14,7 @@ import dev.shortlease.domain.port.EndUsersPort;
 import dev.shortlease.domain.port.FinishMessagePort;
 import dev.shortlease.domain.port.MessagesPort;
 import dev.shortlease.domain.port.StartTurnPort;
+import dev.shortlease.domain.port.StopRequestsPort;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Objects;
 
@@ -101,5 +102,11 @@ public final class PersistenceModule extends AbstractModule {
   @Singleton
   MessagesPort messages(PersistenceContext context) {
     return context.messages();
+  }
+
+  @Provides
+  @Singleton
+  StopRequestsPort stopRequests(PersistenceContext context) {
+    return context.stopRequests();
   }
 }

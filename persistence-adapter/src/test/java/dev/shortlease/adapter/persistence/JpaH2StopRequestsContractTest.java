@@ -1,0 +1,25 @@
+package dev.shortlease.adapter.persistence;
+
+import dev.shortlease.domain.port.StopRequestsPort;
+import dev.shortlease.domain.port.contract.PortSet;
+import dev.shortlease.domain.port.contract.StopRequestsContract;
+import org.junit.jupiter.api.BeforeEach;
+
+class JpaH2StopRequestsContractTest extends StopRequestsContract {
+  private PersistenceContext context;
+
+  @BeforeEach
+  void connect() {
+    context = SharedContexts.h2();
+  }
+
+  @Override
+  protected PortSet ports() {
+    return SharedContexts.ports(context);
+  }
+
+  @Override
+  protected StopRequestsPort stopRequests() {
+    return context.stopRequests();
+  }
+}
