@@ -13,8 +13,8 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * The generations running in this process, by task ID: where a stop request finds its run, and
  * where shutdown stops them all and waits for their last transaction (T4). In memory on purpose: a
- * run lives on one instance; with several instances a stop request must reach the instance that
- * runs the task (sticky routing, or a shared channel added later).
+ * run lives on one instance. A stop that reaches another instance travels through the database
+ * ({@link StopGenerationService}, {@link StopRequestRelayService}).
  */
 @Singleton
 public final class RunRegistry {
@@ -41,14 +41,17 @@ public final class RunRegistry {
   }
 
   /**
-   * Stops the task when it runs for this app and user; otherwise does nothing, and the caller
-   * cannot tell the difference (Dify's behaviour: task IDs reveal nothing).
+   * Stops the task when it runs here for this app and user, and says so; otherwise does nothing.
+   * The HTTP caller cannot tell the difference either way (Dify's behaviour: task IDs reveal
+   * nothing).
    */
-  public void stop(AppId appId, String user, TaskId taskId) {
+  public boolean stop(AppId appId, String user, TaskId taskId) {
     RunningChat run = running.get(taskId);
     if (run != null && run.isOwnedBy(appId, user)) {
       run.requestStop(StopReason.USER);
+      return true;
     }
+    return false;
   }
 
   /** Stops every run, and every run registered from now on; returns how many were running. */

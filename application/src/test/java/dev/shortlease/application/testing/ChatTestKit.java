@@ -65,7 +65,7 @@ public final class ChatTestKit {
     this.sender =
         new SendMessageService(
             store, store, store, store, registry, runners, settings, ChatExecutor.virtualThreads());
-    this.stopper = new StopGenerationService(registry);
+    this.stopper = new StopGenerationService(registry, store);
   }
 
   public App app(AppMode mode) {
