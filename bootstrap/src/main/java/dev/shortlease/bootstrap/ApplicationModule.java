@@ -11,6 +11,7 @@ import dev.shortlease.application.admin.ManageAppsService;
 import dev.shortlease.application.agent.DescribeToolsService;
 import dev.shortlease.application.chat.SendMessageService;
 import dev.shortlease.application.chat.StopGenerationService;
+import dev.shortlease.application.chat.StopRequestRelayService;
 import dev.shortlease.application.conversation.DeleteConversationService;
 import dev.shortlease.application.conversation.ListConversationsService;
 import dev.shortlease.application.conversation.ListMessagesService;
@@ -30,6 +31,7 @@ import dev.shortlease.application.port.in.ListMessagesUseCase;
 import dev.shortlease.application.port.in.ManageAppsUseCase;
 import dev.shortlease.application.port.in.RateMessageUseCase;
 import dev.shortlease.application.port.in.RecoverAbandonedMessagesUseCase;
+import dev.shortlease.application.port.in.RelayStopRequestsUseCase;
 import dev.shortlease.application.port.in.RenameConversationUseCase;
 import dev.shortlease.application.port.in.ScrapeMetricsUseCase;
 import dev.shortlease.application.port.in.SendMessageUseCase;
@@ -66,6 +68,7 @@ final class ApplicationModule extends AbstractModule {
     useCase(InspectPoolUseCase.class, InspectPoolService.class);
     useCase(ScrapeMetricsUseCase.class, ScrapeMetricsService.class);
     useCase(RecoverAbandonedMessagesUseCase.class, RecoverAbandonedMessagesService.class);
+    useCase(RelayStopRequestsUseCase.class, StopRequestRelayService.class);
     useCase(ShutdownUseCase.class, ShutdownService.class);
   }
 

@@ -14,6 +14,7 @@ import dev.shortlease.adapter.web.HttpApi;
 import dev.shortlease.adapter.web.WebSettings;
 import dev.shortlease.application.port.in.ManageAppsUseCase;
 import dev.shortlease.application.port.in.RecoverAbandonedMessagesUseCase;
+import dev.shortlease.application.port.in.RelayStopRequestsUseCase;
 import dev.shortlease.application.port.in.ShutdownUseCase;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -45,13 +46,15 @@ public final class ShortleaseServer implements AutoCloseable {
   private static final Duration FINAL_WRITES = Duration.ofSeconds(5);
   // Messages become eligible only after the time limit plus a margin, so a minute is prompt enough.
   private static final Duration RECOVERY_INTERVAL = Duration.ofMinutes(1);
+  // How late a stop sent to another instance may arrive; an instance with no runs reads nothing.
+  private static final Duration STOP_RELAY_INTERVAL = Duration.ofMillis(500);
 
   private final Settings settings;
   private final Injector injector;
   private final HttpApi api;
   private final PrometheusMeterRegistry registry;
   private final Optional<ManageAppsUseCase.CreatedApp> demoApp;
-  private final RecoverySweep recovery;
+  private final Housekeeping housekeeping;
   private boolean closed;
 
   private ShortleaseServer(
@@ -60,13 +63,13 @@ public final class ShortleaseServer implements AutoCloseable {
       HttpApi api,
       PrometheusMeterRegistry registry,
       Optional<ManageAppsUseCase.CreatedApp> demoApp,
-      RecoverySweep recovery) {
+      Housekeeping housekeeping) {
     this.settings = settings;
     this.injector = injector;
     this.api = api;
     this.registry = registry;
     this.demoApp = demoApp;
-    this.recovery = recovery;
+    this.housekeeping = housekeeping;
   }
 
   /**
@@ -90,7 +93,7 @@ public final class ShortleaseServer implements AutoCloseable {
     // Started once, here, so that an unreachable database fails fast with one clear reason
     // (inside the injector, each of the ports bound to it would retry the start).
     PersistenceContext database = startDatabase(settings, registry, decorator);
-    RecoverySweep recovery = null;
+    Housekeeping housekeeping = null;
     try {
       Module standard =
           Modules.combine(
@@ -103,18 +106,21 @@ public final class ShortleaseServer implements AutoCloseable {
       replacements.addFirst(binder -> binder.bind(PersistenceContext.class).toInstance(database));
       Injector injector =
           Guice.createInjector(Stage.PRODUCTION, Modules.override(standard).with(replacements));
-      recovery =
-          RecoverySweep.start(
-              injector.getInstance(RecoverAbandonedMessagesUseCase.class), RECOVERY_INTERVAL);
+      housekeeping =
+          Housekeeping.start(
+              injector.getInstance(RecoverAbandonedMessagesUseCase.class),
+              injector.getInstance(RelayStopRequestsUseCase.class),
+              RECOVERY_INTERVAL,
+              STOP_RELAY_INTERVAL);
       Optional<ManageAppsUseCase.CreatedApp> demo =
           settings.demoApp()
               ? DemoApp.createIfNoApps(injector.getInstance(ManageAppsUseCase.class))
               : Optional.empty();
       HttpApi api = injector.getInstance(HttpApi.class).start(settings.host(), settings.port());
-      return new ShortleaseServer(settings, injector, api, registry, demo, recovery);
+      return new ShortleaseServer(settings, injector, api, registry, demo, housekeeping);
     } catch (RuntimeException e) {
-      if (recovery != null) {
-        recovery.close();
+      if (housekeeping != null) {
+        housekeeping.close();
       }
       database.close();
       registry.close();
@@ -177,7 +183,7 @@ public final class ShortleaseServer implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
-      recovery.close();
+      housekeeping.close();
       api.stop();
       closeQuietly(injector);
       registry.close();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.shortlease.application.port.in.RecoverAbandonedMessagesUseCase;
+import dev.shortlease.application.port.in.RelayStopRequestsUseCase;
 import dev.shortlease.domain.StorageUnavailableException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -11,7 +12,25 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-class RecoverySweepTest {
+class HousekeepingTest {
+  private static final Duration FAST = Duration.ofMillis(10);
+
+  private final AtomicInteger relayed = new AtomicInteger();
+  private final AtomicInteger forgotten = new AtomicInteger();
+  private final RelayStopRequestsUseCase stops =
+      new RelayStopRequestsUseCase() {
+        @Override
+        public int applyRecent() {
+          relayed.incrementAndGet();
+          return 0;
+        }
+
+        @Override
+        public int forgetOld() {
+          forgotten.incrementAndGet();
+          return 0;
+        }
+      };
 
   @Test
   @DisplayName("recovers at start, then again every interval, and keeps going after a failed sweep")
@@ -25,25 +44,35 @@ class RecoverySweepTest {
           return 0;
         };
 
-    try (RecoverySweep sweep = RecoverySweep.start(flaky, Duration.ofMillis(10))) {
+    try (Housekeeping housekeeping = Housekeeping.start(flaky, stops, FAST, Duration.ofHours(1))) {
       assertThat(calls).as("once at start, synchronously").hasValueGreaterThanOrEqualTo(1);
       awaitAtLeast(calls, 4);
+      awaitAtLeast(forgotten, 2);
     }
   }
 
   @Test
-  @DisplayName("stops sweeping when closed")
+  @DisplayName("applies other instances' stop requests every relay interval")
+  void relaysStopRequests() throws Exception {
+    try (Housekeeping housekeeping =
+        Housekeeping.start(() -> 0, stops, Duration.ofHours(1), FAST)) {
+      awaitAtLeast(relayed, 3);
+    }
+  }
+
+  @Test
+  @DisplayName("stops all work when closed")
   void closeStops() throws Exception {
     AtomicInteger calls = new AtomicInteger();
-    RecoverySweep sweep = RecoverySweep.start(calls::incrementAndGet, Duration.ofMillis(10));
+    Housekeeping housekeeping = Housekeeping.start(calls::incrementAndGet, stops, FAST, FAST);
     awaitAtLeast(calls, 2);
 
-    sweep.close();
-    TimeUnit.MILLISECONDS.sleep(30); // a sweep already running may still finish
-    int afterClose = calls.get();
+    housekeeping.close();
+    TimeUnit.MILLISECONDS.sleep(30); // a round already running may still finish
+    int afterClose = calls.get() + relayed.get();
     TimeUnit.MILLISECONDS.sleep(100);
 
-    assertThat(calls).hasValue(afterClose);
+    assertThat(calls.get() + relayed.get()).isEqualTo(afterClose);
   }
 
   @Test
@@ -54,7 +83,7 @@ class RecoverySweepTest {
           throw new StorageUnavailableException("database down", null);
         };
 
-    assertThatThrownBy(() -> RecoverySweep.start(down, Duration.ofMinutes(1)))
+    assertThatThrownBy(() -> Housekeeping.start(down, stops, FAST, FAST))
         .isInstanceOf(StorageUnavailableException.class);
   }
 
