@@ -2,6 +2,7 @@ package dev.shortlease.bootstrap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -145,5 +146,16 @@ final class Api {
       Thread.currentThread().interrupt();
       throw new AssertionError(e);
     }
+  }
+
+  /** The first {@code data:} event of an SSE stream being read. */
+  static JsonNode firstEvent(BufferedReader reader) throws IOException {
+    String line;
+    while ((line = reader.readLine()) != null) {
+      if (line.startsWith("data: ")) {
+        return JSON.readTree(line.substring(6));
+      }
+    }
+    throw new AssertionError("stream ended before its first event");
   }
 }

@@ -147,7 +147,7 @@ class ChatApiTest {
         api.stream("/v1/chat-messages", app.key(), Api.chat("erin", "Go", "streaming", null))) {
       BufferedReader reader =
           new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8));
-      JsonNode first = firstEvent(reader);
+      JsonNode first = Api.firstEvent(reader);
       String task = first.get("task_id").asText();
 
       Api.Reply stopped =
@@ -171,7 +171,7 @@ class ChatApiTest {
     try (InputStream stream =
         api.stream("/v1/chat-messages", app.key(), Api.chat("fay", "Go", "streaming", null))) {
       JsonNode first =
-          firstEvent(new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8)));
+          Api.firstEvent(new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8)));
       conversation = first.get("conversation_id").asText();
     } // closing the body closes the connection
 
@@ -279,16 +279,6 @@ class ChatApiTest {
         .containsExactly("conversation_stats", "current_time");
     assertThat(icons.at("/current_time/background").asText()).startsWith("#");
     assertThat(icons.at("/current_time/content").asText()).isNotBlank();
-  }
-
-  private static JsonNode firstEvent(BufferedReader reader) throws Exception {
-    String line;
-    while ((line = reader.readLine()) != null) {
-      if (line.startsWith("data: ")) {
-        return Api.JSON.readTree(line.substring(6));
-      }
-    }
-    throw new AssertionError("stream ended before its first event");
   }
 
   private static JsonNode onlyMessage(Api.AppKey app, String user, String conversation) {

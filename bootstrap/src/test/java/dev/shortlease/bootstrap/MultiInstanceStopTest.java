@@ -50,7 +50,7 @@ class MultiInstanceStopTest {
           first.stream("/v1/chat-messages", app.key(), Api.chat("ivy", "Go", "streaming", null))) {
         BufferedReader reader =
             new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8));
-        JsonNode started = firstData(reader);
+        JsonNode started = Api.firstEvent(reader);
         String task = started.get("task_id").asText();
 
         Api.Reply stop =
@@ -70,15 +70,5 @@ class MultiInstanceStopTest {
         assertThat(history.at("/data/0/answer").asText()).isEqualTo("partial ");
       }
     }
-  }
-
-  private static JsonNode firstData(BufferedReader reader) throws Exception {
-    String line;
-    while ((line = reader.readLine()) != null) {
-      if (line.startsWith("data: ")) {
-        return Api.JSON.readTree(line.substring(6));
-      }
-    }
-    throw new AssertionError("stream ended before its first event");
   }
 }
