@@ -12,8 +12,11 @@ import dev.shortlease.domain.NewApp;
 import dev.shortlease.domain.NewTurn;
 import dev.shortlease.domain.Rating;
 import dev.shortlease.domain.StartedTurn;
+import dev.shortlease.domain.StopRequest;
+import dev.shortlease.domain.TaskId;
 import dev.shortlease.domain.TokenUsage;
 import dev.shortlease.domain.port.ConversationSort;
+import dev.shortlease.domain.port.StopRequestsPort;
 import dev.shortlease.domain.port.contract.PortSet;
 import jakarta.persistence.Entity;
 import java.lang.reflect.InvocationTargetException;
@@ -80,10 +83,16 @@ class ConnectionHygieneTest {
     p.messages().findMessage(turn.owner(), turn.messageId());
     p.messages().setFeedback(turn.owner(), turn.messageId(), new Feedback(Rating.LIKE, null));
     p.conversations().deleteConversation(turn.owner(), turn.conversationId());
+    StopRequestsPort stops =
+        (StopRequestsPort) wrap(StopRequestsPort.class, context.stopRequests(), context);
+    stops.requestStop(new StopRequest(app, "hygiene-user", TaskId.random()));
+    stops.stopRequestsSince(Instant.EPOCH);
+    stops.forgetStopRequestsBefore(Instant.EPOCH);
 
     Set<String> all =
-        Arrays.stream(PortSet.class.getRecordComponents())
-            .map(RecordComponent::getType)
+        Stream.concat(
+                Arrays.stream(PortSet.class.getRecordComponents()).map(RecordComponent::getType),
+                Stream.of(StopRequestsPort.class))
             .flatMap(
                 port ->
                     Arrays.stream(port.getDeclaredMethods())
