@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shortlease.adapter.persistence.PersistenceSettings;
+import dev.shortlease.adapter.persistence.testing.PostgresTest;
 import dev.shortlease.adapter.persistence.testing.PostgresTestDatabase;
 import dev.shortlease.benchmark.report.PointResult;
 import java.nio.file.Path;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A few dozen real streaming chats per mode against a child service on PostgreSQL: correctness only
  * (no timing thresholds — the machine may be busy).
  */
+@PostgresTest
 class BenchmarkSmokeTest {
 
   private static final int POOL_SIZE = 2;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.shortlease.adapter.persistence.PersistenceSettings;
+import dev.shortlease.adapter.persistence.testing.PostgresTest;
 import dev.shortlease.adapter.persistence.testing.PostgresTestDatabase;
 import dev.shortlease.application.port.out.ChatModelPort;
 import dev.shortlease.application.testing.ScriptedChatModel;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** Two instances on one PostgreSQL database, as behind a load balancer without sticky routing. */
+@PostgresTest
 class MultiInstanceStopTest {
 
   @Test

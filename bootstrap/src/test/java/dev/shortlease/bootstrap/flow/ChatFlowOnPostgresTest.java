@@ -7,6 +7,7 @@ import static dev.shortlease.application.testing.ScriptedChatModel.toolCalls;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shortlease.adapter.persistence.PersistenceContext;
+import dev.shortlease.adapter.persistence.testing.PostgresTest;
 import dev.shortlease.adapter.persistence.testing.PostgresTestDatabase;
 import dev.shortlease.adapter.persistence.tracking.ConnectionTracker;
 import dev.shortlease.application.ChatExecutor;
@@ -59,6 +60,7 @@ import org.junit.jupiter.api.Test;
  * strict mode and the leak check: no connection is held while the model works (R3), every message
  * ends terminal (R5), and every detector stays silent.
  */
+@PostgresTest
 class ChatFlowOnPostgresTest {
   private static final int POOL_SIZE = 3;
   private static final int CHATS = 50;

@@ -2,6 +2,7 @@ package dev.shortlease.adapter.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.shortlease.adapter.persistence.testing.PostgresTest;
 import dev.shortlease.domain.ApiKeyHash;
 import dev.shortlease.domain.AppMode;
 import dev.shortlease.domain.AppUpdate;
@@ -41,6 +42,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * After every port call the pool is idle (no active connection, none held by the calling thread),
  * and nothing returned is, or contains, an object Hibernate manages (rules R1 and R3).
  */
+@PostgresTest
 class ConnectionHygieneTest {
 
   private final Set<String> called = ConcurrentHashMap.newKeySet();

@@ -1,9 +1,11 @@
 package dev.shortlease.adapter.persistence;
 
+import dev.shortlease.adapter.persistence.testing.PostgresTest;
 import dev.shortlease.domain.port.contract.MessageLifecycleContract;
 import dev.shortlease.domain.port.contract.PortSet;
 import org.junit.jupiter.api.BeforeEach;
 
+@PostgresTest
 class JpaPostgresMessageLifecycleContractTest extends MessageLifecycleContract {
   private PortSet ports;
 

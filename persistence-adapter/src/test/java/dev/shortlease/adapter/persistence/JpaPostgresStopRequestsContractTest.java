@@ -1,10 +1,12 @@
 package dev.shortlease.adapter.persistence;
 
+import dev.shortlease.adapter.persistence.testing.PostgresTest;
 import dev.shortlease.domain.port.StopRequestsPort;
 import dev.shortlease.domain.port.contract.PortSet;
 import dev.shortlease.domain.port.contract.StopRequestsContract;
 import org.junit.jupiter.api.BeforeEach;
 
+@PostgresTest
 class JpaPostgresStopRequestsContractTest extends StopRequestsContract {
   private PersistenceContext context;
 
