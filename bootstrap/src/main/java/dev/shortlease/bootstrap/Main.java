@@ -1,7 +1,5 @@
 package dev.shortlease.bootstrap;
 
-import dev.shortlease.application.port.in.ManageAppsUseCase;
-
 /**
  * Entry point: reads the environment, starts the service, prints how to call it, and shuts down
  * gracefully on SIGTERM / Ctrl-C. A bad setting or an unreachable database ends the process with
@@ -32,37 +30,6 @@ public final class Main {
   }
 
   static String banner(ShortleaseServer server) {
-    String base = server.baseUrl();
-    StringBuilder out = new StringBuilder();
-    out.append("\nshortlease is running at ").append(base).append('\n');
-    out.append("  database: ").append(server.settings().database().jdbcUrl().split("[;?]")[0]);
-    out.append("\n  model:    ").append(server.settings().llm().provider()).append('\n');
-    if (server.settings().adminTokenGenerated()) {
-      out.append("  admin token (generated; set ADMIN_TOKEN to keep one): ")
-          .append(server.settings().adminToken())
-          .append('\n');
-    }
-    String key = "<your app key>";
-    if (server.demoApp().isPresent()) {
-      ManageAppsUseCase.CreatedApp demo = server.demoApp().get();
-      key = demo.key().plainKey();
-      out.append("  demo app ")
-          .append(demo.app().id())
-          .append(" created; its key (shown once): ")
-          .append(key)
-          .append('\n');
-    } else {
-      out.append("  apps exist already; create one (and its key) with POST /admin/apps\n");
-    }
-    out.append("\nTry it:\n")
-        .append("  curl -s ")
-        .append(base)
-        .append("/v1/chat-messages \\\n")
-        .append("    -H 'Authorization: Bearer ")
-        .append(key)
-        .append("' -H 'Content-Type: application/json' \\\n")
-        .append(
-            "    -d '{\"query\": \"Hello!\", \"user\": \"alice\", \"response_mode\": \"blocking\", \"inputs\": {}}'\n");
-    return out.toString();
+    return StartBanner.text(server.settings(), server.baseUrl(), server.appsAtStart());
   }
 }

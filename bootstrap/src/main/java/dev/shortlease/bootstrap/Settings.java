@@ -1,5 +1,6 @@
 package dev.shortlease.bootstrap;
 
+import dev.shortlease.adapter.llm.LlmProvider;
 import dev.shortlease.adapter.llm.LlmSettings;
 import dev.shortlease.adapter.persistence.PersistenceSettings;
 import dev.shortlease.adapter.web.WebSettings;
@@ -112,10 +113,20 @@ public record Settings(
   }
 
   private static LlmSettings llm(EnvReader read) {
+    String provider = read.oneOf("LLM_PROVIDER", "simulated", "simulated", "openai", "ollama");
+    String apiKey = read.text("LLM_API_KEY");
+    if (apiKey == null && LlmProvider.fromId(provider).needsApiKey()) {
+      throw new SettingsException(
+          "LLM_API_KEY",
+          "must be set for LLM_PROVIDER="
+              + provider
+              + " (a local OpenAI-compatible server that takes no key accepts any value, e.g."
+              + " LLM_API_KEY=none)");
+    }
     return new LlmSettings(
-        read.oneOf("LLM_PROVIDER", "simulated", "simulated", "openai", "ollama"),
+        provider,
         read.text("LLM_BASE_URL"),
-        read.text("LLM_API_KEY"),
+        apiKey,
         read.text("LLM_MODEL"),
         Duration.ofMillis(read.integer("LLM_CONNECT_TIMEOUT_MS", 10_000, 100, 600_000)),
         Duration.ofMillis(read.integer("LLM_TIMEOUT_MS", 60_000, 100, 3_600_000)),

@@ -53,7 +53,7 @@ public final class ShortleaseServer implements AutoCloseable {
   private final Injector injector;
   private final HttpApi api;
   private final PrometheusMeterRegistry registry;
-  private final Optional<ManageAppsUseCase.CreatedApp> demoApp;
+  private final DemoApp.Outcome appsAtStart;
   private final Housekeeping housekeeping;
   private boolean closed;
 
@@ -62,13 +62,13 @@ public final class ShortleaseServer implements AutoCloseable {
       Injector injector,
       HttpApi api,
       PrometheusMeterRegistry registry,
-      Optional<ManageAppsUseCase.CreatedApp> demoApp,
+      DemoApp.Outcome appsAtStart,
       Housekeeping housekeeping) {
     this.settings = settings;
     this.injector = injector;
     this.api = api;
     this.registry = registry;
-    this.demoApp = demoApp;
+    this.appsAtStart = appsAtStart;
     this.housekeeping = housekeeping;
   }
 
@@ -112,12 +112,10 @@ public final class ShortleaseServer implements AutoCloseable {
               injector.getInstance(RelayStopRequestsUseCase.class),
               RECOVERY_INTERVAL,
               STOP_RELAY_INTERVAL);
-      Optional<ManageAppsUseCase.CreatedApp> demo =
-          settings.demoApp()
-              ? DemoApp.createIfNoApps(injector.getInstance(ManageAppsUseCase.class))
-              : Optional.empty();
+      DemoApp.Outcome apps =
+          DemoApp.prepare(injector.getInstance(ManageAppsUseCase.class), settings.demoApp());
       HttpApi api = injector.getInstance(HttpApi.class).start(settings.host(), settings.port());
-      return new ShortleaseServer(settings, injector, api, registry, demo, housekeeping);
+      return new ShortleaseServer(settings, injector, api, registry, apps, housekeeping);
     } catch (RuntimeException e) {
       if (housekeeping != null) {
         housekeeping.close();
@@ -160,7 +158,12 @@ public final class ShortleaseServer implements AutoCloseable {
 
   /** The demo app and its key when this start created them (first start only). */
   public Optional<ManageAppsUseCase.CreatedApp> demoApp() {
-    return demoApp;
+    return DemoApp.created(appsAtStart);
+  }
+
+  /** The apps this start found or created, as the start banner tells them. */
+  DemoApp.Outcome appsAtStart() {
+    return appsAtStart;
   }
 
   @Override

@@ -103,4 +103,17 @@ class SettingsTest {
         .isInstanceOf(SettingsException.class)
         .hasMessageStartingWith(variable + " ");
   }
+
+  @Test
+  @DisplayName("LLM_PROVIDER=openai without LLM_API_KEY stops the start; Ollama needs no key")
+  void openAiNeedsAKey() {
+    assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("LLM_PROVIDER", "openai")))
+        .isInstanceOf(SettingsException.class)
+        .hasMessageStartingWith("LLM_API_KEY must be set for LLM_PROVIDER=openai")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    assertThatThrownBy(
+            () -> Settings.fromEnvironment(Map.of("LLM_PROVIDER", "OpenAI", "LLM_API_KEY", "  ")))
+        .hasMessageStartingWith("LLM_API_KEY ");
+    assertThat(Settings.fromEnvironment(Map.of("LLM_PROVIDER", "ollama")).llm().apiKey()).isEmpty();
+  }
 }

@@ -3,6 +3,7 @@ package dev.shortlease.adapter.llm;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.shortlease.application.port.out.ChatModelPort;
 import dev.shortlease.application.port.out.FinishReason;
+import dev.shortlease.application.port.out.ModelException;
 import dev.shortlease.application.port.out.ModelReply;
 import dev.shortlease.application.port.out.ModelRequest;
 import dev.shortlease.application.port.out.StopSignal;
@@ -12,16 +13,22 @@ import dev.shortlease.domain.TokenUsage;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * LLM adapter: the chat model port on any LangChain4j {@link StreamingChatModel} (simulated,
  * OpenAI-compatible, Ollama). Streams tokens to the caller's sink on the caller's own thread,
  * enforces a silence timeout between tokens, honours the stop signal and maps provider errors to
- * {@link dev.shortlease.application.port.out.ModelException}s.
+ * {@link ModelException}s, each logged here with the provider, its URL (redacted) and the cause:
+ * the client sees Dify's error codes, the operator sees what went wrong.
  */
 public final class LangChain4jChatModel implements ChatModelPort {
+  private static final Logger LOG = LoggerFactory.getLogger(LangChain4jChatModel.class);
   private final StreamingChatModel model;
   private final String provider;
+  private final String redactedUrl;
+  private final List<String> secretsInUrl;
   private final String configuredModelName;
   private final Duration silenceTimeout;
 
@@ -35,8 +42,22 @@ public final class LangChain4jChatModel implements ChatModelPort {
       String provider,
       String configuredModelName,
       Duration silenceTimeout) {
+    this(model, provider, "", configuredModelName, silenceTimeout);
+  }
+
+  /**
+   * @param baseUrl where the provider is, for the failure log (redacted before it is kept)
+   */
+  public LangChain4jChatModel(
+      StreamingChatModel model,
+      String provider,
+      String baseUrl,
+      String configuredModelName,
+      Duration silenceTimeout) {
     this.model = Objects.requireNonNull(model, "model");
     this.provider = Objects.requireNonNull(provider, "provider");
+    this.redactedUrl = LlmSettings.redact(Objects.requireNonNull(baseUrl, "baseUrl"));
+    this.secretsInUrl = LlmSettings.secretsIn(baseUrl);
     this.configuredModelName = Objects.requireNonNull(configuredModelName, "configuredModelName");
     this.silenceTimeout = Objects.requireNonNull(silenceTimeout, "silenceTimeout");
     if (silenceTimeout.isNegative() || silenceTimeout.isZero()) {
@@ -49,19 +70,52 @@ public final class LangChain4jChatModel implements ChatModelPort {
     return new LangChain4jChatModel(
         ProviderModels.streamingModel(settings),
         settings.provider(),
+        settings.baseUrl(),
         settings.modelName(),
         settings.silenceTimeout());
   }
 
   @Override
   public ModelReply chat(ModelRequest request, TokenSink tokens, StopSignal stop) {
+    String modelName = modelNameFor(request.settings());
+    try {
+      return stream(request, modelName, tokens, stop);
+    } catch (ModelException e) {
+      LOG.warn(
+          "model call failed: provider={} url={} model={}: {} ({}){}",
+          provider,
+          redactedUrl.isEmpty() ? "-" : redactedUrl,
+          modelName,
+          scrub(e.getMessage()),
+          e.kind().code(),
+          scrub(causeOf(e)));
+      throw e;
+    }
+  }
+
+  /** A provider's message may quote the URL it called: keep the URL's secrets out of the log. */
+  private String scrub(String text) {
+    String clean = String.valueOf(text);
+    for (String secret : secretsInUrl) {
+      clean = clean.replace(secret, "***");
+    }
+    return clean;
+  }
+
+  private static String causeOf(ModelException e) {
+    Throwable cause = e.getCause();
+    return cause == null ? "" : "; cause: " + cause;
+  }
+
+  private ModelReply stream(
+      ModelRequest request, String modelName, TokenSink tokens, StopSignal stop) {
     if (stop.isRequested()) {
       return new ModelReply("", List.of(), TokenUsage.NONE, FinishReason.STOPPED);
     }
     StreamRelay relay = new StreamRelay(provider);
     stop.onRequest(relay::stopRequested);
     try {
-      model.chat(RequestMapper.toChatRequest(request, modelNameFor(request.settings())), relay);
+      model.chat(RequestMapper.toChatRequest(request, modelName), relay);
     } catch (RuntimeException e) {
       relay.cancel();
       throw ErrorMapper.toModelException(e, provider);

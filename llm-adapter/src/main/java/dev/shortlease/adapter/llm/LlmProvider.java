@@ -7,16 +7,23 @@ import java.util.stream.Collectors;
 /** LLM adapter: the model providers the configuration can choose. */
 public enum LlmProvider {
   /** Offline and deterministic: the default, the demo and the benchmark. */
-  SIMULATED("simulated"),
-  /** Any OpenAI-compatible chat-completions endpoint. */
-  OPENAI("openai"),
-  /** An Ollama server's {@code /api/chat}. */
-  OLLAMA("ollama");
+  SIMULATED("simulated", false),
+  /** Any OpenAI-compatible chat-completions endpoint; it sends the key as a bearer token. */
+  OPENAI("openai", true),
+  /** An Ollama server's {@code /api/chat}: no key. */
+  OLLAMA("ollama", false);
 
   private final String id;
+  private final boolean needsApiKey;
 
-  LlmProvider(String id) {
+  LlmProvider(String id, boolean needsApiKey) {
     this.id = id;
+    this.needsApiKey = needsApiKey;
+  }
+
+  /** True when calls carry an API key, so an empty one is a configuration mistake. */
+  public boolean needsApiKey() {
+    return needsApiKey;
   }
 
   /** The name used in configuration ({@code LLM_PROVIDER}). */

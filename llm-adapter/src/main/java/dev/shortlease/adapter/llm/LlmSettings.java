@@ -1,6 +1,8 @@
 package dev.shortlease.adapter.llm;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -78,13 +80,53 @@ public record LlmSettings(
     return LlmProvider.fromId(provider);
   }
 
+  /**
+   * The base URL as it may be shown and logged: without user info (a password may hide there) and
+   * without its query string (some gateways take the key as a parameter).
+   */
+  public String redactedBaseUrl() {
+    return redact(baseUrl);
+  }
+
+  static String redact(String url) {
+    String shown = url;
+    int query = shown.indexOf('?');
+    if (query >= 0) {
+      shown = shown.substring(0, query);
+    }
+    int scheme = shown.indexOf("://");
+    int at = shown.indexOf('@', scheme < 0 ? 0 : scheme + 3);
+    int slash = shown.indexOf('/', scheme < 0 ? 0 : scheme + 3);
+    if (scheme >= 0 && at >= 0 && (slash < 0 || at < slash)) {
+      shown = shown.substring(0, scheme + 3) + "***@" + shown.substring(at + 1);
+    }
+    return shown;
+  }
+
+  /** The parts of a URL that {@link #redact} hides: its user info and its query string. */
+  static List<String> secretsIn(String url) {
+    List<String> secrets = new ArrayList<>();
+    int query = url.indexOf('?');
+    String beforeQuery = query < 0 ? url : url.substring(0, query);
+    if (query >= 0 && query + 1 < url.length()) {
+      secrets.add(url.substring(query + 1));
+    }
+    int scheme = beforeQuery.indexOf("://");
+    int at = beforeQuery.indexOf('@', scheme < 0 ? 0 : scheme + 3);
+    int slash = beforeQuery.indexOf('/', scheme < 0 ? 0 : scheme + 3);
+    if (scheme >= 0 && at >= 0 && (slash < 0 || at < slash)) {
+      secrets.add(beforeQuery.substring(scheme + 3, at));
+    }
+    return secrets;
+  }
+
   /** Never prints the API key. */
   @Override
   public String toString() {
     return "LlmSettings[provider=%s, baseUrl=%s, apiKey=%s, modelName=%s, connectTimeout=%s, silenceTimeout=%s, simulated=%d ms/%.1f tps/%d tokens]"
         .formatted(
             provider,
-            baseUrl,
+            redactedBaseUrl(),
             apiKey.isEmpty() ? "(none)" : "****",
             modelName,
             connectTimeout,

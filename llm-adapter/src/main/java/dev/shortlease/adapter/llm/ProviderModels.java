@@ -21,7 +21,7 @@ final class ProviderModels {
           OpenAiStreamingChatModel.builder()
               .httpClientBuilder(httpClient(settings))
               .baseUrl(settings.baseUrl())
-              .apiKey(settings.apiKey().isEmpty() ? "not-needed" : settings.apiKey())
+              .apiKey(requireKey(settings))
               .modelName(settings.modelName())
               .build();
       case OLLAMA ->
@@ -31,6 +31,15 @@ final class ProviderModels {
               .modelName(settings.modelName())
               .build();
     };
+  }
+
+  /** No silent placeholder: a provider that sends a key gets the configured one or none at all. */
+  private static String requireKey(LlmSettings settings) {
+    if (settings.apiKey().isEmpty()) {
+      throw new IllegalArgumentException(
+          "LLM_API_KEY must be set for LLM_PROVIDER=" + settings.provider());
+    }
+    return settings.apiKey();
   }
 
   /**

@@ -2,6 +2,10 @@ package dev.shortlease.adapter.llm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shortlease.adapter.llm.wire.FakeLlmServer;
@@ -29,6 +33,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.slf4j.LoggerFactory;
 
 /**
  * The LangChain4j adapter over a real provider client talking to a local fake server: the cases
@@ -214,6 +219,32 @@ abstract class AbstractHttpProviderTest {
     assertThat(e.getMessage()).contains(String.valueOf(status)).doesNotContain("sk-test-key");
 
     assertThat(sink).isEmpty();
+  }
+
+  @Test
+  @DisplayName("a failure is logged with provider, redacted URL, model and cause")
+  void failureIsLoggedForTheOperator() {
+    server.enqueue(error(401, "bad credentials"));
+    ListAppender<ILoggingEvent> log = new ListAppender<>();
+    Logger logger = (Logger) LoggerFactory.getLogger(LangChain4jChatModel.class);
+    log.start();
+    logger.addAppender(log);
+    try {
+      // The query string stands for a key some gateways take as a parameter.
+      failure(adapter(server.baseUrl() + "?api-key=qk-hidden-123", Duration.ofSeconds(5)));
+    } finally {
+      logger.detachAppender(log);
+    }
+    assertThat(log.list).hasSize(1);
+    ILoggingEvent event = log.list.get(0);
+    assertThat(event.getLevel()).isEqualTo(Level.WARN);
+    assertThat(event.getFormattedMessage())
+        .contains("provider=" + provider().id())
+        .contains("url=" + server.baseUrl())
+        .contains("model=configured-model")
+        .contains("provider_not_initialize")
+        .doesNotContain("qk-hidden-123")
+        .doesNotContain("sk-test-key");
   }
 
   @Test

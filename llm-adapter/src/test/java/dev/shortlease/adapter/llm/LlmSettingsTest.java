@@ -91,4 +91,31 @@ class LlmSettingsTest {
 
     assertThat(settings.toString()).doesNotContain("sk-secret").contains("apiKey=****");
   }
+
+  @Test
+  @DisplayName("the shown base URL drops user info and query string, which may carry secrets")
+  void redactsTheBaseUrl() {
+    assertThat(LlmSettings.redact("https://bob:pa55@gw.example.com/v1?api-key=k1"))
+        .isEqualTo("https://***@gw.example.com/v1");
+    assertThat(LlmSettings.redact("http://localhost:11434")).isEqualTo("http://localhost:11434");
+    assertThat(LlmSettings.secretsIn("https://bob:pa55@gw.example.com/v1?api-key=k1"))
+        .containsExactlyInAnyOrder("api-key=k1", "bob:pa55");
+    LlmSettings settings =
+        new LlmSettings("openai", "https://bob:pa55@gw/v1", "sk", null, null, null, 0, 1, 1);
+    assertThat(settings.redactedBaseUrl()).isEqualTo("https://***@gw/v1");
+    assertThat(settings.toString()).doesNotContain("pa55");
+  }
+
+  @Test
+  @DisplayName("only OpenAI-compatible providers need an API key, and get no placeholder")
+  void apiKeyNeeds() {
+    assertThat(LlmProvider.OPENAI.needsApiKey()).isTrue();
+    assertThat(LlmProvider.OLLAMA.needsApiKey()).isFalse();
+    assertThat(LlmProvider.SIMULATED.needsApiKey()).isFalse();
+    assertThatThrownBy(
+            () ->
+                LangChain4jChatModel.fromSettings(
+                    new LlmSettings("openai", null, " ", null, null, null, 0, 1, 1)))
+        .hasMessage("LLM_API_KEY must be set for LLM_PROVIDER=openai");
+  }
 }
