@@ -29,5 +29,6 @@ final class MetricsModule extends AbstractModule {
     bind(MeterRegistry.class).toInstance(registry);
     bind(PrometheusMeterRegistry.class).toInstance(registry);
     bind(MetricsPort.class).toInstance(registry::scrape);
+    bind(RunningChatsGauge.class).asEagerSingleton();
   }
 }

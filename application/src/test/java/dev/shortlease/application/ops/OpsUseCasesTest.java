@@ -72,7 +72,17 @@ class OpsUseCasesTest {
   void inspectsPool() {
     PoolSnapshot snapshot =
         new PoolSnapshot(
-            10, 2, 8, 10, 0, PoolSnapshot.Percentiles.NONE, PoolSnapshot.Percentiles.NONE, 0, 0, 0);
+            10,
+            2,
+            8,
+            10,
+            0,
+            PoolSnapshot.Percentiles.NONE,
+            PoolSnapshot.Percentiles.NONE,
+            60,
+            0,
+            0,
+            0);
     InspectPoolService service =
         new InspectPoolService(
             new PoolMonitorPort() {
@@ -89,5 +99,16 @@ class OpsUseCasesTest {
 
     assertThat(service.snapshot()).isSameAs(snapshot);
     assertThat(service.databaseReady()).isTrue();
+  }
+
+  @Test
+  @DisplayName(
+      "a percentile read above the max (another bucket, another rotation) shows as the max")
+  void percentilesNeverExceedTheMax() {
+    PoolSnapshot.Percentiles p = new PoolSnapshot.Percentiles(0.8, 1.3, 2.5, 1.2);
+    assertThat(p.p50()).isEqualTo(0.8);
+    assertThat(p.p95()).isEqualTo(1.2);
+    assertThat(p.p99()).isEqualTo(1.2);
+    assertThat(p.max()).isEqualTo(1.2);
   }
 }

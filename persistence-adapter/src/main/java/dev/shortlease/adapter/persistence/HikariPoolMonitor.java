@@ -28,6 +28,13 @@ final class HikariPoolMonitor implements PoolMonitorPort {
   static final String USAGE = "hikaricp.connections.usage";
   static final String TIMEOUT = "hikaricp.connections.timeout";
   private static final double[] PERCENTILES = {0.5, 0.95, 0.99};
+
+  /**
+   * The window of the percentiles and the max: recent, so a slow start-up does not dominate for
+   * hours. Micrometer rotates three buffers over it, so a reading covers the last 40 to 60 s.
+   */
+  static final Duration WINDOW = Duration.ofSeconds(60);
+
   private static final int READY_TIMEOUT_SECONDS = 2;
 
   private final HikariDataSource pool;
@@ -48,8 +55,8 @@ final class HikariPoolMonitor implements PoolMonitorPort {
 
   /**
    * Makes the registry keep client-side percentiles (and histogram buckets for Prometheus) of the
-   * pool's acquire and usage timers over the process lifetime. Must run before the pool registers
-   * its meters.
+   * pool's acquire and usage timers over the recent {@link #WINDOW}, the window the timers' max
+   * covers too. Must run before the pool registers its meters.
    */
   static void publishPercentiles(MeterRegistry registry) {
     registry
@@ -65,8 +72,8 @@ final class HikariPoolMonitor implements PoolMonitorPort {
                 return DistributionStatisticConfig.builder()
                     .percentiles(PERCENTILES)
                     .percentilesHistogram(true)
-                    .expiry(Duration.ofDays(3650))
-                    .bufferLength(1)
+                    .expiry(WINDOW)
+                    .bufferLength(3)
                     .build()
                     .merge(config);
               }
@@ -85,6 +92,7 @@ final class HikariPoolMonitor implements PoolMonitorPort {
         bean == null ? 0 : bean.getThreadsAwaitingConnection(),
         percentiles(ACQUIRE),
         percentiles(USAGE),
+        (int) WINDOW.toSeconds(),
         timeouts == null ? 0 : (long) timeouts.count(),
         tracker.leaks(),
         tracker.guardViolations());

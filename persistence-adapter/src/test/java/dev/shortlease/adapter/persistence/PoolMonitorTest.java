@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shortlease.adapter.persistence.testing.H2TestDatabase;
 import dev.shortlease.application.port.out.PoolSnapshot;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +42,30 @@ class PoolMonitorTest {
       assertThat(registry.find(HikariPoolMonitor.ACQUIRE).timer()).isNotNull();
       assertThat(context.poolMonitor().databaseReady()).isTrue();
       assertThat(context.tracker().heldByCurrentThread()).isZero();
+    }
+  }
+
+  @Test
+  @DisplayName("percentiles never exceed the max: both cover the same recent window")
+  void percentilesStayWithinMax() {
+    var registry = new SimpleMeterRegistry();
+    try (PersistenceContext context =
+        PersistenceContext.start(H2TestDatabase.newDatabase(), registry)) {
+      Timer usage = registry.find(HikariPoolMonitor.USAGE).timer();
+      for (int i = 0; i < 500; i++) {
+        // Between two histogram buckets: an interpolated percentile lands above it.
+        usage.record(Duration.ofNanos(70_000_001 + i % 3));
+      }
+
+      PoolSnapshot s = context.poolMonitor().snapshot();
+
+      assertThat(s.percentileWindowSeconds()).isEqualTo(60);
+      for (PoolSnapshot.Percentiles p : List.of(s.leaseMillis(), s.acquireMillis())) {
+        assertThat(p.p50()).isLessThanOrEqualTo(p.p95());
+        assertThat(p.p95()).isLessThanOrEqualTo(p.p99());
+        assertThat(p.p99()).isLessThanOrEqualTo(p.max());
+      }
+      assertThat(s.leaseMillis().max()).isGreaterThanOrEqualTo(70.0);
     }
   }
 

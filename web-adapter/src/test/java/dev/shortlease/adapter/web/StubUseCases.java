@@ -94,6 +94,7 @@ final class StubUseCases {
                     0,
                     PoolSnapshot.Percentiles.NONE,
                     PoolSnapshot.Percentiles.NONE,
+                    60,
                     0,
                     0,
                     0);
