@@ -28,8 +28,9 @@ import org.hibernate.StatelessSession;
  * {@code app_id} refuses an unknown app, reported as not found.
  *
  * <p>Two first requests of one user race to insert the same {@code (app_id, external_id)}: the
- * loser hits the unique constraint, its transaction rolls back, and it is retried once; the retry
- * finds the winner's row.
+ * loser's {@code insert ... on conflict do nothing} waits for the winner and reads its row,
+ * quietly. Should a unique violation still surface (another constraint, another dialect), the turn
+ * is retried; the retry finds the winner's row.
  */
 final class TurnStartAdapter implements StartTurnPort, EndUsersPort {
   private static final int ATTEMPTS = 3;
@@ -134,13 +135,23 @@ final class TurnStartAdapter implements StartTurnPort, EndUsersPort {
         == 1;
   }
 
+  /**
+   * Inserts the end user unless a concurrent first request of the same user did: {@code on conflict
+   * do nothing} waits for that transaction and then leaves its row, which the read finds. No unique
+   * violation is raised, so nothing rolls back and nothing is logged (PostgreSQL; H2 in PostgreSQL
+   * mode).
+   */
   private static EndUserId createUser(StatelessSession session, NewTurn turn) {
-    EndUserEntity user = new EndUserEntity();
-    user.id = UUID.randomUUID();
-    user.appId = turn.appId().value();
-    user.externalId = turn.user();
-    session.insert(user); // a concurrent first request's unique violation surfaces here
-    return new EndUserId(user.id);
+    session
+        .createNativeMutationQuery(
+            "insert into {h-schema}end_user (id, app_id, external_id) values (:id, :app, :external)"
+                + " on conflict do nothing")
+        .setParameter("id", UUID.randomUUID())
+        .setParameter("app", turn.appId().value())
+        .setParameter("external", turn.user())
+        .executeUpdate();
+    return endUser(session, turn.appId(), turn.user())
+        .orElseThrow(() -> new IllegalStateException("end user missing right after its insert"));
   }
 
   private static Optional<EndUserId> endUser(
