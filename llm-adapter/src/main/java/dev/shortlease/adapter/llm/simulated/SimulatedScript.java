@@ -14,13 +14,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
  * Simulated provider: decides, from the request alone, what the simulated model answers. A turn
  * that offers tools and has no tool result yet calls the tool {@link ToolPolicy} picks; a turn with
  * tool results answers from the last observation; otherwise it writes {@code answerTokens} words
- * chosen by a random generator seeded with the conversation, so equal input gives equal output.
+ * chosen by a random generator seeded with the conversation, so equal input gives equal output. A
+ * system message that asks it to suggest N questions gets N short questions, one per line.
  */
 final class SimulatedScript {
   private static final String[] WORDS = {
@@ -59,6 +62,22 @@ final class SimulatedScript {
   };
   private static final int MAX_OBSERVATION_CHARS = 400;
 
+  /** Follow-up questions, for a request that asks for some (as suggested questions do). */
+  private static final String[] QUESTIONS = {
+    "How does the pool stay small?",
+    "What happens when the model is slow?",
+    "Can I stop an answer midway?",
+    "Why keep database sessions short?",
+    "How many chats share one connection?",
+    "What does the simulated model do?",
+    "How do I use a real model?",
+    "Where are conversations stored?"
+  };
+
+  /** "Suggest exactly 3 short questions ...": an instruction the simulated model follows. */
+  private static final Pattern ASKS_FOR_QUESTIONS =
+      Pattern.compile("(?i)\\bsuggest\\b\\D*?(\\d+)?\\s*(?:short\\s+)?questions");
+
   private SimulatedScript() {}
 
   static SimulatedReply replyTo(ChatRequest request, int answerTokens) {
@@ -93,6 +112,15 @@ final class SimulatedScript {
           FinishReason.STOP,
           model);
     }
+    Optional<Integer> questions = questionsAskedFor(messages);
+    if (questions.isPresent()) {
+      return new SimulatedReply(
+          questionTokens(seedOf(messages), questions.get()),
+          List.of(),
+          inputTokens,
+          FinishReason.STOP,
+          model);
+    }
     Integer limit = request.maxOutputTokens();
     int length = limit == null ? answerTokens : Math.min(answerTokens, limit);
     return new SimulatedReply(
@@ -101,6 +129,33 @@ final class SimulatedScript {
         inputTokens,
         length < answerTokens ? FinishReason.LENGTH : FinishReason.STOP,
         model);
+  }
+
+  /** How many questions a system message asks for (3 when it names no number), if it does. */
+  static Optional<Integer> questionsAskedFor(List<ChatMessage> messages) {
+    for (ChatMessage message : messages) {
+      if (message instanceof SystemMessage system) {
+        Matcher matcher = ASKS_FOR_QUESTIONS.matcher(system.text());
+        if (matcher.find()) {
+          int asked = matcher.group(1) == null ? 3 : Integer.parseInt(matcher.group(1));
+          return Optional.of(Math.clamp(asked, 1, QUESTIONS.length));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** {@code count} different short questions, one per line, chosen by the conversation. */
+  private static List<String> questionTokens(long seed, int count) {
+    List<String> pool = new ArrayList<>(List.of(QUESTIONS));
+    SplittableRandom random = new SplittableRandom(seed);
+    List<String> tokens = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      List<String> words = words(pool.remove(random.nextInt(pool.size())));
+      tokens.add(i == 0 ? words.get(0) : "\n" + words.get(0));
+      tokens.addAll(words.subList(1, words.size()));
+    }
+    return tokens;
   }
 
   /** Splits text into word tokens, each but the first carrying its leading space. */
