@@ -86,6 +86,8 @@ public final class Hexagon {
   private final List<String> domainMayUse;
   private final List<String> applicationMayUse;
   private final Naming naming;
+  private final List<String> adapterVocabulary;
+  private final boolean uniqueClassNames;
 
   private Hexagon(Builder b) {
     this.root = b.root;
@@ -116,6 +118,8 @@ public final class Hexagon {
     this.domainMayUse = List.copyOf(b.domainMayUse);
     this.applicationMayUse = List.copyOf(b.applicationMayUse);
     this.naming = new Naming(b.useCaseSuffix, b.outPortSuffix, b.adapterSuffix);
+    this.adapterVocabulary = List.copyOf(b.adapterVocabulary);
+    this.uniqueClassNames = b.uniqueClassNames;
     persistencePorts.ifPresent(
         p -> {
           if (adapter(p.adapterName()).isEmpty()) {
@@ -231,6 +235,16 @@ public final class Hexagon {
     return naming;
   }
 
+  /** True when no two top-level classes of the hexagon may share a simple name. */
+  public boolean uniqueClassNames() {
+    return uniqueClassNames;
+  }
+
+  /** Words that may name things in adapters and the composition root only. */
+  public List<String> adapterVocabulary() {
+    return adapterVocabulary;
+  }
+
   /** Packages that make up the port ring of the application (in- and out-ports inside it). */
   List<String> applicationPortPackages() {
     List<String> ports = new ArrayList<>(inPorts);
@@ -277,6 +291,8 @@ public final class Hexagon {
     private Optional<String> useCaseSuffix = Optional.empty();
     private Optional<String> outPortSuffix = Optional.empty();
     private Optional<String> adapterSuffix = Optional.empty();
+    private final List<String> adapterVocabulary = new ArrayList<>();
+    private boolean uniqueClassNames;
 
     private Builder(String root) {
       this.root = Packages.requireName(root);
@@ -474,6 +490,30 @@ public final class Hexagon {
     /** {@code *UseCase}, {@code *Port}, {@code *Adapter}. */
     public Builder conventionalNames() {
       return useCasesNamed("UseCase").outPortsNamed("Port").adaptersNamed("Adapter");
+    }
+
+    /**
+     * Words of a protocol or format ({@code "wire"}, {@code "json"}, {@code "http"}, a vendor's
+     * name) that no class, method or field of the domain or application may be named with:
+     * translating them is the adapters' job.
+     */
+    public Builder adapterVocabulary(String... words) {
+      for (String word : words) {
+        if (word == null || !word.matches("[A-Za-z0-9]+")) {
+          throw new IllegalArgumentException("not a single word: " + word);
+        }
+        adapterVocabulary.add(word);
+      }
+      return this;
+    }
+
+    /**
+     * No two top-level classes of the hexagon share a simple name: two {@code JsonText}s in two
+     * rings are usually one concept written twice.
+     */
+    public Builder uniqueClassNames() {
+      this.uniqueClassNames = true;
+      return this;
     }
 
     public Hexagon build() {

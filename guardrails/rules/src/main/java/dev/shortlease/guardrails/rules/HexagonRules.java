@@ -162,6 +162,13 @@ public final class HexagonRules {
         rules.put("longCallsOutsideTransactions", this::longCallsOutsideTransactions);
       }
     }
+    if (!h.adapterVocabulary().isEmpty()
+        && (h.domain().isPresent() || h.application().isPresent())) {
+      rules.put("adapterVocabularyStaysInAdapters", this::adapterVocabularyStaysInAdapters);
+    }
+    if (h.uniqueClassNames()) {
+      rules.put("classNamesAreUnique", this::classNamesAreUnique);
+    }
     if (h.naming().useCase().isPresent() && !h.inPorts().isEmpty()) {
       rules.put("useCasesAreNamed", this::useCasesAreNamed);
     }
@@ -409,6 +416,8 @@ public final class HexagonRules {
             .resideInAnyPackage(Packages.trees(ports))
             .and()
             .areInterfaces()
+            .and()
+            .doNotHaveSimpleName("package-info")
             .and(not(JavaClass.Predicates.ANNOTATIONS))
             .should(values.onlyInSignatures())
             .because("nothing managed, mutable or live crosses a port by accident"));
@@ -524,6 +533,51 @@ public final class HexagonRules {
 
   // ---- naming ----
 
+  /** No domain or application name uses a word of {@link Hexagon#adapterVocabulary()}. */
+  public ArchRule adapterVocabularyStaysInAdapters() {
+    if (hexagon.adapterVocabulary().isEmpty()) {
+      throw missing("an adapter vocabulary");
+    }
+    List<String> rings =
+        Stream.of(hexagon.domain(), hexagon.application()).flatMap(Optional::stream).toList();
+    if (rings.isEmpty()) {
+      throw missing("a domain or an application ring");
+    }
+    return NamedParts.rule(
+        "adapterVocabularyStaysInAdapters: no class, method or field in "
+            + String.join(", ", rings)
+            + " is named with "
+            + hexagon.adapterVocabulary(),
+        rings,
+        classes()
+            .that()
+            .resideInAnyPackage(Packages.trees(rings))
+            .should(new Vocabulary(hexagon.adapterVocabulary()).notBeSpoken())
+            .because("protocol and format words belong to the adapters that translate them"));
+  }
+
+  /** No two top-level classes of the hexagon share a simple name. */
+  public ArchRule classNamesAreUnique() {
+    if (!hexagon.uniqueClassNames()) {
+      throw missing("uniqueClassNames()");
+    }
+    return NamedParts.rule(
+        "classNamesAreUnique: no two top-level classes in "
+            + hexagon.root()
+            + " share a simple name",
+        List.of(hexagon.root()),
+        classes()
+            .that()
+            .resideInAPackage(Packages.tree(hexagon.root()))
+            .and()
+            .areTopLevelClasses()
+            .and()
+            .doNotHaveSimpleName("package-info")
+            .should(UniqueNames.haveAUniqueSimpleName())
+            .because(
+                "two classes of one name in one service are usually one concept written twice"));
+  }
+
   /** In-port interfaces (not handles, not values) are named {@code *UseCase} (or as configured). */
   public ArchRule useCasesAreNamed() {
     String suffix = require(hexagon.naming().useCase(), "a use-case suffix");
@@ -551,6 +605,8 @@ public final class HexagonRules {
             .resideInAnyPackage(Packages.trees(ports))
             .and()
             .areInterfaces()
+            .and()
+            .doNotHaveSimpleName("package-info")
             .and(not(JavaClass.Predicates.ANNOTATIONS))
             .and(not(plainValue))
             .should()
