@@ -399,8 +399,6 @@ public final class HexagonRules {
   }
 
   private ArchRule portValueRule(String name, String kind, List<String> ports) {
-    List<String> named = new ArrayList<>(ports);
-    named.addAll(hexagon.valueSources());
     return NamedParts.rule(
         name
             + ": "
@@ -409,7 +407,7 @@ public final class HexagonRules {
             + String.join(", ", ports)
             + " take and return only IDs, records, enums, sealed values, declared handles and"
             + " java.* values",
-        named,
+        ports,
         namedInRoot(hexagon.portValues(), hexagon.handles()),
         classes()
             .that()

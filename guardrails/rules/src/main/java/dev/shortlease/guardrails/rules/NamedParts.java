@@ -6,8 +6,9 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.lang.AbstractClassesTransformer;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
-import com.tngtech.archunit.lang.CompositeArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.EvaluationResult;
+import com.tngtech.archunit.lang.Priority;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,13 +21,57 @@ import java.util.List;
 final class NamedParts {
   private NamedParts() {}
 
+  /**
+   * Reports missing named parts alone when there are any (a misspelt package explains everything
+   * else), and the rule's own violations otherwise.
+   */
+  private record Guarded(ArchRule exist, ArchRule body, String description) implements ArchRule {
+    @Override
+    public EvaluationResult evaluate(JavaClasses classes) {
+      EvaluationResult result = new EvaluationResult(this, Priority.MEDIUM);
+      EvaluationResult named = exist.evaluate(classes);
+      result.add(named.hasViolation() ? named : body.evaluate(classes));
+      return result;
+    }
+
+    @Override
+    public void check(JavaClasses classes) {
+      ArchRule.Assertions.assertNoViolation(evaluate(classes));
+    }
+
+    @Override
+    public ArchRule because(String reason) {
+      return new Guarded(exist, body, description + ", because " + reason);
+    }
+
+    @Override
+    public ArchRule allowEmptyShould(boolean allowEmptyShould) {
+      return new Guarded(exist, body.allowEmptyShould(allowEmptyShould), description);
+    }
+
+    @Override
+    public ArchRule as(String newDescription) {
+      return new Guarded(exist, body, newDescription);
+    }
+
+    @Override
+    public String getDescription() {
+      return description;
+    }
+
+    @Override
+    public String toString() {
+      return description;
+    }
+  }
+
   /** A package or class the rule names, and whether the import contains it. */
   record Part(String kind, String name, boolean imported) {}
 
   static ArchRule rule(
       String description, List<String> packages, List<String> classes, ArchRule body) {
     ArchRule exist = all(namedBy(packages, classes)).should(beImported()).allowEmptyShould(true);
-    return CompositeArchRule.of(exist).and(body.allowEmptyShould(false)).as(description);
+    return new Guarded(exist, body.allowEmptyShould(false), description);
   }
 
   static ArchRule rule(String description, List<String> packages, ArchRule body) {
