@@ -306,7 +306,9 @@ public final class HexagonRules {
     return NamedParts.rule(
         "adaptersDoNotDependOnEachOther: adapters never depend on one another, they meet only at ports",
         adapterPackages(),
-        CompositeArchRule.of(perAdapter).as("adapters never depend on one another"));
+        CompositeArchRule.of(perAdapter)
+            .as("adapters never depend on one another")
+            .because("adapters are replaced one at a time"));
   }
 
   /** Adapters use the application only through its port packages, never use-case internals. */
@@ -519,14 +521,16 @@ public final class HexagonRules {
     ArchRule body =
         ArchRuleDefinition.all(longCalls.contexts())
             .should(longCalls.notCallLongCallPorts())
-            .allowEmptyShould(false)
-            .because("a pooled connection must never be held while a remote call runs");
+            .allowEmptyShould(false);
     return NamedParts.rule(
         "longCallsOutsideTransactions: no code that runs inside a transaction calls a long-call"
             + " port",
         List.of(hexagon.root()),
         namedInRoot(hexagon.transactionCallbacks()),
-        CompositeArchRule.of(portsExist).and(body).as("long calls outside transactions"));
+        CompositeArchRule.of(portsExist)
+            .and(body)
+            .as("long calls outside transactions")
+            .because("a pooled connection must never be held while a remote call runs"));
   }
 
   // ---- naming ----

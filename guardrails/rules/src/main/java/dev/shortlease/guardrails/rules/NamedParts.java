@@ -71,7 +71,11 @@ final class NamedParts {
   static ArchRule rule(
       String description, List<String> packages, List<String> classes, ArchRule body) {
     ArchRule exist = all(namedBy(packages, classes)).should(beImported()).allowEmptyShould(true);
-    return new Guarded(exist, body.allowEmptyShould(false), description);
+    // The body's "because" (its why) stays visible in the rule's own description.
+    String bodyDescription = body.getDescription();
+    int why = bodyDescription.lastIndexOf(", because ");
+    String full = why < 0 ? description : description + bodyDescription.substring(why);
+    return new Guarded(exist, body.allowEmptyShould(false), full);
   }
 
   static ArchRule rule(String description, List<String> packages, ArchRule body) {

@@ -78,7 +78,7 @@ class HexagonRulesTest {
 
     assertThat(rules.names()).doesNotHaveDuplicates();
     for (String name : rules.names()) {
-      assertThat(rules.rule(name).getDescription()).startsWith(name + ": ");
+      assertThat(rules.rule(name).getDescription()).startsWith(name + ": ").contains(", because ");
     }
     assertThat(rules.all()).hasSameSizeAs(rules.names());
   }
@@ -212,6 +212,31 @@ class HexagonRulesTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("db");
     assertThatThrownBy(() -> Technology.of("Nothing")).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  @DisplayName(
+      "a long-call failure names the method, the transaction, the helper path and the line")
+  void longCallFailureExplainsItself() {
+    String root = RuleFixturesTest.FIXTURES + ".longcallhelper";
+    HexagonRules rules =
+        HexagonRules.of(
+            Hexagon.describe(root)
+                .longCallPorts(root + ".application.port.out.LongCall")
+                .transactionCallbacks(root + ".adapter.persistence.Tx")
+                .build());
+
+    String report =
+        report(rules.longCallsOutsideTransactions(), new ClassFileImporter().importPackages(root));
+
+    assertThat(report)
+        .contains("Rule 'longCallsOutsideTransactions: no code that runs inside a transaction")
+        .contains(", because a pooled connection must never be held while a remote call runs")
+        .contains(root + ".application.BadService.answer(java.lang.String) calls long-call port")
+        .contains(root + ".application.port.out.ModelPort.ask inside a transaction")
+        .contains("(lambda passed to Tx.call, BadService.java:")
+        .contains("via " + root + ".application.BadService.enrich(java.lang.String)")
+        .contains("(BadService.java:");
   }
 
   @Test
