@@ -157,7 +157,8 @@ public final class HexagonRules {
       rules.put("persistencePortsBelongToTheirAdapter", this::persistencePortsBelongToTheirAdapter);
     }
     if (h.hasLongCallPorts()) {
-      rules.put("longCallPortsAreOutPorts", this::longCallPortsAreOutPorts);
+      rules.put(
+          "longCallTypesAreApplicationInterfaces", this::longCallTypesAreApplicationInterfaces);
       if (!h.transactionCallbacks().isEmpty() || !h.transactionalAnnotations().isEmpty()) {
         rules.put("longCallsOutsideTransactions", this::longCallsOutsideTransactions);
       }
@@ -462,30 +463,41 @@ public final class HexagonRules {
             + split.packageName()
             + " are persistence ports, implemented only by adapter "
             + adapter.name()
-            + "; long-call ports live in "
-            + longCallHome,
+            + (hexagon.hasLongCallPorts()
+                ? "; no long-call type is among them (long-call ports live in "
+                    + String.join(", ", longCallHome)
+                    + ")"
+                : ""),
         List.of(split.packageName(), adapter.packageName()),
         CompositeArchRule.of(parts)
             .as("persistence ports stay persistence ports")
             .because(
-                "a persistence port call is one short transaction; a port that may take seconds"
-                    + " belongs where the guard and the long-call rule look for it"));
+                "a persistence-port call is one short transaction of its adapter, while a call"
+                    + " that may take seconds must never run inside one"));
   }
 
   // ---- long calls ----
 
-  /** Long-call ports are interfaces in the (non-persistence) out-port packages. */
-  public ArchRule longCallPortsAreOutPorts() {
+  /**
+   * Types marked long-call are interfaces in the application ring (out-ports such as a model port,
+   * or application extension points such as agent tools), never in the domain, never among the
+   * persistence ports. Without an application ring: interfaces in the out-port packages.
+   */
+  public ArchRule longCallTypesAreApplicationInterfaces() {
     if (!hexagon.hasLongCallPorts()) {
       throw missing("long-call ports");
     }
+    Optional<String> persistence =
+        hexagon.persistencePorts().map(Hexagon.PersistencePorts::packageName);
     List<String> homes =
-        hexagon.outPorts().stream()
-            .filter(
-                p -> hexagon.persistencePorts().map(s -> !s.packageName().equals(p)).orElse(true))
+        hexagon.application().map(List::of).orElse(hexagon.outPorts()).stream()
+            .filter(p -> persistence.map(s -> !s.equals(p)).orElse(true))
             .toList();
+    List<String> notIn = persistence.map(List::of).orElse(List.of());
     return NamedParts.rule(
-        "longCallPortsAreOutPorts: long-call ports are interfaces in " + homes,
+        "longCallTypesAreApplicationInterfaces: long-call types are interfaces in "
+            + String.join(", ", homes)
+            + persistence.map(p -> ", outside the persistence ports " + p).orElse(""),
         homes,
         classes()
             .that()
@@ -495,7 +507,10 @@ public final class HexagonRules {
             .beInterfaces()
             .andShould()
             .resideInAnyPackage(Packages.trees(homes))
-            .because("the guard and the long-call rule act on ports, not on arbitrary classes"));
+            .andShould()
+            .resideOutsideOfPackages(Packages.trees(notIn))
+            .because(
+                "the runtime guard proxies interfaces, and the domain never waits on a remote call"));
   }
 
   /**

@@ -185,9 +185,15 @@ class RuleFixturesTest {
     cases.add(
         Case.of(
             "misplacedlongcall",
-            "longCallPortsAreOutPorts",
+            "longCallTypesAreApplicationInterfaces",
             h -> h.longCallPorts(FIXTURES + ".misplacedlongcall.application.port.out.LongCall"),
             "application.chat.RemoteClient"));
+    cases.add(
+        Case.of(
+            "domainlongcall",
+            "longCallTypesAreApplicationInterfaces",
+            h -> h.longCallPorts(FIXTURES + ".domainlongcall.application.port.out.LongCall"),
+            "domain.Weather"));
     for (String fixture :
         List.of("longcalllambda", "longcallhelper", "longcallmethodref", "longcalltransactional")) {
       cases.add(
