@@ -248,17 +248,19 @@ public final class HexagonRules {
     hexagon.composition().ifPresent(allowed::add);
     List<String> named = new ArrayList<>(List.of(hexagon.root()));
     named.addAll(allowed);
-    String who =
-        owners.isEmpty()
-            ? "no adapter"
-            : hexagon.adapters().stream()
+    List<String> users =
+        new ArrayList<>(
+            hexagon.adapters().stream()
                 .filter(a -> a.technologies().contains(technology))
                 .map(a -> "adapter " + a.name())
-                .reduce((x, y) -> x + ", " + y)
-                .orElseThrow();
-    String composition = hexagon.composition().map(c -> " (and the composition root)").orElse("");
+                .toList());
+    hexagon.composition().ifPresent(c -> users.add("the composition root"));
+    String who =
+        users.isEmpty()
+            ? "nothing in " + hexagon.root() + " may use "
+            : "only " + String.join(", ", users) + " may use ";
     return NamedParts.rule(
-        technologyRuleName(technology) + ": only " + who + composition + " may use " + technology,
+        technologyRuleName(technology) + ": " + who + technology,
         named,
         noClasses()
             .that()

@@ -5,6 +5,7 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaCodeUnit;
 import com.tngtech.archunit.core.domain.JavaCodeUnitAccess;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.lang.AbstractClassesTransformer;
 import com.tngtech.archunit.lang.ArchCondition;
@@ -118,7 +119,8 @@ final class LongCalls {
             .toList();
     List<TransactionContext> contexts = new ArrayList<>();
     for (JavaCodeUnitAccess<?> call : accesses) {
-      if (!isCallback(call.getTargetOwner())) {
+      // Only method calls hand over work; constructing the callback object does not.
+      if (!(call instanceof JavaMethodCall) || !isCallback(call.getTargetOwner())) {
         continue;
       }
       int from = call.getLineNumber();

@@ -162,6 +162,17 @@ class HexagonRulesTest {
   }
 
   @Test
+  @DisplayName("a technology no adapter declares is the composition root's alone, or nobody's")
+  void undeclaredTechnologyIsConfinedToo() {
+    JavaClasses clean = new ClassFileImporter().importPackages(CLEAN);
+    HexagonRules undeclared = HexagonRules.of(Hexagon.describe(CLEAN).noComposition().build());
+
+    assertThat(report(undeclared.technologyStaysInItsAdapters(Technology.JAVALIN), clean))
+        .contains("technologyStaysInItsAdapters(Javalin): nothing in " + CLEAN + " may use Javalin")
+        .contains(CLEAN + ".adapter.web.TicketsHandler");
+  }
+
+  @Test
   @DisplayName("the clean fixture service keeps every rule of its hexagon")
   void cleanServicePasses() {
     JavaClasses clean = new ClassFileImporter().importPackages(CLEAN);
