@@ -520,12 +520,17 @@ public final class Hexagon {
       return new Hexagon(this);
     }
 
-    private static String relative(String pkg) {
-      return Packages.requireName(pkg);
+    private String relative(String pkg) {
+      Packages.requireName(pkg);
+      if (pkg.equals(root) || pkg.startsWith(root + ".")) {
+        throw new IllegalArgumentException(
+            "give packages relative to the root " + root + ", not " + pkg);
+      }
+      return pkg;
     }
 
-    private static List<String> relatives(String... packages) {
-      return Arrays.stream(packages).map(Builder::relative).toList();
+    private List<String> relatives(String... packages) {
+      return Arrays.stream(packages).map(this::relative).toList();
     }
 
     private static String requireClassName(String name) {

@@ -211,6 +211,9 @@ class HexagonRulesTest {
     assertThatThrownBy(() -> Hexagon.describe("")).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> Hexagon.describe("com..acme"))
         .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Hexagon.describe("com.acme").domain("com.acme.domain"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("relative to the root");
     assertThatThrownBy(() -> Hexagon.describe("com.acme").longCallPorts("LongCall"))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> Hexagon.describe("com.acme").adapterVocabulary("wire format"))
