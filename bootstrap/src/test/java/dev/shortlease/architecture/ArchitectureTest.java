@@ -94,6 +94,22 @@ class ArchitectureTest {
         .isFalse();
   }
 
+  @Test
+  @DisplayName("the live ChatRun crosses the in-ports only because it is declared a handle")
+  void chatRunIsAcceptedOnPurpose() {
+    Hexagon withoutHandles = Hexagon.describe("dev.shortlease").build();
+
+    assertThat(
+            HexagonRules.of(withoutHandles)
+                .inPortsSpeakValues()
+                .evaluate(production)
+                .getFailureReport()
+                .getDetails())
+        .isNotEmpty()
+        .allSatisfy(line -> assertThat(line).contains("dev.shortlease.application.port.in.ChatRun"))
+        .anySatisfy(line -> assertThat(line).contains("Hexagon.Builder.handles("));
+  }
+
   @TestFactory
   @DisplayName("shortlease keeps every architecture rule of its hexagon (one test per rule)")
   Stream<DynamicTest> everyRuleHolds() {
