@@ -1,0 +1,1 @@
+println "BINDING: " + binding.variables.collect { k, v -> "$k=$v" }.join("\n")
