@@ -13,7 +13,7 @@ public final class Main {
     try {
       settings = Settings.fromEnvironment(System.getenv());
     } catch (SettingsException e) {
-      System.err.println("${artifactId}: bad setting: " + e.getMessage());
+      System.err.println("${rootArtifactId}: bad setting: " + e.getMessage());
       System.exit(2);
       return;
     }
@@ -21,7 +21,7 @@ public final class Main {
     try {
       server = Server.start(settings);
     } catch (RuntimeException e) {
-      System.err.println("${artifactId}: cannot start: " + e.getMessage());
+      System.err.println("${rootArtifactId}: cannot start: " + e.getMessage());
       System.exit(1);
       return;
     }
@@ -33,7 +33,7 @@ public final class Main {
     String base = server.baseUrl();
     return """
 
-        ${artifactId} is running at %s
+        ${rootArtifactId} is running at %s
           database: %s
           answers:  %s
 

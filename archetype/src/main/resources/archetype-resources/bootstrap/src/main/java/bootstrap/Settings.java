@@ -34,7 +34,7 @@ public record Settings(
 #end
     Duration simulatedLatency) {
 
-  public static final String DEFAULT_DATABASE_URL = "jdbc:h2:file:./data/${artifactId}";
+  public static final String DEFAULT_DATABASE_URL = "jdbc:h2:file:./data/${rootArtifactId}";
 
   public Settings {
     Objects.requireNonNull(host, "host");

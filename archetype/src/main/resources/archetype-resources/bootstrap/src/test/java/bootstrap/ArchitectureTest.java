@@ -1,5 +1,7 @@
 package ${package}.bootstrap;
 
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
 import ${package}.application.port.out.LongCall;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -7,7 +9,9 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import dev.shortlease.guardrails.rules.Hexagon;
 import dev.shortlease.guardrails.rules.HexagonRules;
 import dev.shortlease.guardrails.rules.Technology;
-import org.junit.jupiter.api.Test;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 
 /** This service's hexagon, described once; the guardrails kit derives every rule from it. */
 class ArchitectureTest {
@@ -17,6 +21,7 @@ class ArchitectureTest {
               "persistence",
               "adapter.persistence",
               Technology.JPA,
+              Technology.JDBC,
               Technology.HIKARI,
               Technology.FLYWAY,
               Technology.MICROMETER,
@@ -30,12 +35,15 @@ class ArchitectureTest {
           .transactionCallbacks("${package}.adapter.persistence.SessionScope")
           .build();
 
-  @Test
-  void theServiceKeepsToItsHexagon() {
+  /** One test per rule, named after it, so a failure says which rule broke. */
+  @TestFactory
+  Stream<DynamicTest> theServiceKeepsToItsHexagon() {
     JavaClasses classes =
         new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("${package}");
-    HexagonRules.of(HEXAGON).everything().check(classes);
+    HexagonRules rules = HexagonRules.of(HEXAGON);
+    return rules.names().stream()
+        .map(name -> dynamicTest(name, () -> rules.rule(name).check(classes)));
   }
 }

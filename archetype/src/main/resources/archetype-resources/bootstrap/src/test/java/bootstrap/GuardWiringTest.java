@@ -11,6 +11,8 @@ import ${package}.domain.Question;
 import com.google.inject.Module;
 import dev.shortlease.guardrails.guard.ConnectionHeldDuringLongCallException;
 import dev.shortlease.guardrails.guard.ConnectionTracker;
+import dev.shortlease.guardrails.guard.LeakCheck;
+import dev.shortlease.guardrails.guard.LongCallGuard;
 import dev.shortlease.guardrails.guice.Guardrails;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -31,6 +33,12 @@ class GuardWiringTest {
   void startUpVerifiesTheWiring() {
     try (Server server = Server.start(TestSettings.fresh())) {
       Guardrails.verify(server.injector());
+      assertThat(LongCallGuard.isGuarded(server.injector().getInstance(AnswerPort.class)))
+          .isTrue();
+      assertThat(LeakCheck.isChecked(server.injector().getInstance(AnswerQuestionUseCase.class)))
+          .isTrue();
+      assertThat(LeakCheck.isChecked(server.injector().getInstance(AskQuestionUseCase.class)))
+          .isTrue();
     }
   }
 

@@ -6,13 +6,15 @@ import ${package}.application.port.in.OperationsUseCase;
 import ${package}.domain.InvalidInputException;
 import ${package}.domain.NotFoundException;
 import ${package}.domain.Question;
-import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -27,6 +29,7 @@ import org.slf4j.LoggerFactory;
 public final class HttpApi {
   private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String ERROR_WRITTEN = "errorWritten";
 
   private final AskQuestionUseCase ask;
   private final AnswerQuestionUseCase answer;
@@ -89,17 +92,17 @@ public final class HttpApi {
         404,
         "*",
         ctx -> {
-          if (!"application/json".equals(ctx.contentType())) {
+          if (ctx.attribute(ERROR_WRITTEN) == null) { // a 404 of ours carries its own message
             error(ctx, 404, "not_found", new RuntimeException("no such endpoint"));
           }
         });
   }
 
-  private void ask(Context ctx) {
+  private void ask(Context ctx) throws IOException {
     JsonNode body;
     try {
       body = JSON.readTree(ctx.bodyAsBytes());
-    } catch (JacksonException e) {
+    } catch (JsonProcessingException e) {
       throw new InvalidInputException("the body must be JSON");
     }
     JsonNode text = body == null ? null : body.get("text");
@@ -122,9 +125,13 @@ public final class HttpApi {
     }
   }
 
-  private static void json(Context ctx, int status, Object body) throws JacksonException {
+  private static void json(Context ctx, int status, Object body) {
     Object wire = body instanceof Question question ? wire(question) : body;
-    ctx.status(status).contentType("application/json").result(JSON.writeValueAsString(wire));
+    try {
+      ctx.status(status).contentType("application/json").result(JSON.writeValueAsString(wire));
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static Map<String, Object> wire(Question question) {
@@ -140,10 +147,7 @@ public final class HttpApi {
     wire.put("code", code);
     wire.put("message", e.getMessage());
     wire.put("status", status);
-    try {
-      ctx.status(status).contentType("application/json").result(JSON.writeValueAsString(wire));
-    } catch (JacksonException impossible) {
-      ctx.status(status).result(code);
-    }
+    ctx.attribute(ERROR_WRITTEN, Boolean.TRUE);
+    json(ctx, status, wire);
   }
 }

@@ -1,1 +1,0 @@
-println "BINDING: " + binding.variables.collect { k, v -> "$k=$v" }.join("\n")
