@@ -1,4 +1,4 @@
-# Sourced by ./start and .ci/run: leaves JAVA_HOME pointing at a JDK 21+.
+# Sourced by ./mvnw, ./start and .ci/run: leaves JAVA_HOME pointing at a JDK 21+.
 # Keeps JAVA_HOME (or the java on PATH) when it is one; else takes the newest JDK installed under
 # /usr/lib/jvm or /Library/Java/JavaVirtualMachines, so a machine whose default java is older
 # still runs with no setup. POSIX sh, so the service's start script can use it too.
