@@ -30,15 +30,16 @@ def run = { File dir, List<String> command, Map<String, String> env, String log,
 def assertNoShortlease = { File project ->
     List<String> offenders = []
     project.eachFileRecurse { File file ->
-        if (file.isDirectory() || file.path.contains('/target/') || file.name.endsWith('.log')
-                || file.name.startsWith('mvnw')) {
+        String relative = project.toPath().relativize(file.toPath()).toString()
+        if (file.isDirectory() || relative.contains('target/') || relative.startsWith('data/')
+                || file.name.endsWith('.log')) {
             return
         }
         file.readLines().eachWithIndex { String line, int i ->
-            String rest = line.replace('dev.shortlease.guardrails', '').replace('<groupId>dev.shortlease</groupId>', '')
-                    .replaceAll('shortlease-guardrails-[a-z-]+', '')
+            String rest = line.replaceAll('dev\\.shortlease[.:]', '').replaceAll('shortlease-guardrails[-a-z*]*', '')
+                    .replace('<groupId>dev.shortlease</groupId>', '')
             if (rest.toLowerCase().contains('shortlease')) {
-                offenders << "${project.toPath().relativize(file.toPath())}:${i + 1}: ${line.trim()}"
+                offenders << "${relative}:${i + 1}: ${line.trim()}"
             }
         }
     }
