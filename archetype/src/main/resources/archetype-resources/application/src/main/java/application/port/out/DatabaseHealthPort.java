@@ -1,0 +1,6 @@
+package ${package}.application.port.out;
+
+/** Whether the database answers (readiness). */
+public interface DatabaseHealthPort {
+  boolean databaseReady();
+}

@@ -1,0 +1,148 @@
+package ${package}.bootstrap;
+
+import ${package}.adapter.persistence.PersistenceContext;
+import ${package}.adapter.persistence.PersistenceModule;
+import ${package}.adapter.simulated.SimulatedAnswers;
+import ${package}.adapter.web.HttpApi;
+#if( $withLlm == "true" )
+import ${package}.adapter.llm.LlmModule;
+#end
+import ${package}.application.port.out.AnswerPort;
+import ${package}.application.port.out.LongCall;
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Module;
+import com.google.inject.Stage;
+import com.google.inject.util.Modules;
+import dev.shortlease.guardrails.guard.ConnectionTracker;
+import dev.shortlease.guardrails.guice.Guardrails;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.Objects;
+
+/**
+ * Composition root: starts the database (tracked by the guardrails' connection tracker), builds
+ * the injector from each part's module with the guardrails around them, checks at start-up that
+ * every long-call port is guarded and every use case leak-checked, and serves HTTP.
+ */
+public final class Server implements AutoCloseable {
+  static {
+    // Guice's bytecode generation (for AOP) calls sun.misc.Unsafe: a warning on every start under
+    // JDK 24+. Nothing here uses AOP (the guards are JDK proxies).
+    if (System.getProperty("guice_bytecode_gen_option") == null) {
+      System.setProperty("guice_bytecode_gen_option", "DISABLED");
+    }
+  }
+
+  private final Settings settings;
+  private final Injector injector;
+  private final HttpApi api;
+  private final PersistenceContext database;
+  private final PrometheusMeterRegistry registry;
+
+  private Server(
+      Settings settings,
+      Injector injector,
+      HttpApi api,
+      PersistenceContext database,
+      PrometheusMeterRegistry registry) {
+    this.settings = settings;
+    this.injector = injector;
+    this.api = api;
+    this.database = database;
+    this.registry = registry;
+  }
+
+  /**
+   * Starts the service. {@code overrides} replace bindings of the standard modules (a test binds
+   * its own {@link AnswerPort}, for example): they are guarded all the same.
+   */
+  public static Server start(Settings settings, Module... overrides) {
+    Objects.requireNonNull(settings, "settings");
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    ConnectionTracker tracker = ConnectionTracker.create();
+    PersistenceContext database;
+    try {
+      database = PersistenceContext.start(settings.database(), registry, tracker::wrap);
+    } catch (RuntimeException e) {
+      registry.close();
+      throw new IllegalStateException(
+          "cannot start the database " + redacted(settings.database().jdbcUrl()) + ": " + root(e), e);
+    }
+    try {
+      Module service =
+          Modules.combine(
+              new MetricsModule(registry, tracker),
+              new PersistenceModule(database),
+              answers(settings),
+              new ApplicationModule(),
+              binder -> binder.bind(ConnectionTracker.class).toInstance(tracker));
+      Module guarded =
+          Guardrails.forLongCallAnnotation(LongCall.class)
+              .mode(settings.guardMode())
+              .wrap(Modules.override(service).with(overrides));
+      Injector injector = Guice.createInjector(Stage.PRODUCTION, guarded);
+      Guardrails.verify(injector);
+      HttpApi api = injector.getInstance(HttpApi.class).start(settings.host(), settings.port());
+      return new Server(settings, injector, api, database, registry);
+    } catch (RuntimeException e) {
+      database.close();
+      registry.close();
+      throw e;
+    }
+  }
+
+  /** Where the example's long call goes: the simulated stand-in unless a model is configured. */
+  private static Module answers(Settings settings) {
+#if( $withLlm == "true" )
+    if (settings.llm().isPresent()) {
+      return new LlmModule(settings.llm().get());
+    }
+#end
+    return binder ->
+        binder.bind(AnswerPort.class).toInstance(new SimulatedAnswers(settings.simulatedLatency()));
+  }
+
+  public int port() {
+    return api.port();
+  }
+
+  /** {@code http://127.0.0.1:<port>} (or the configured host when it is not a wildcard). */
+  public String baseUrl() {
+    String host = settings.host().equals("0.0.0.0") ? "127.0.0.1" : settings.host();
+    return "http://" + host + ":" + port();
+  }
+
+  public Injector injector() {
+    return injector;
+  }
+
+  public Settings settings() {
+    return settings;
+  }
+
+  @Override
+  public synchronized void close() {
+    try {
+      api.stop();
+    } finally {
+      database.close();
+      registry.close();
+    }
+  }
+
+  /** A JDBC URL without its query string, where passwords may hide. */
+  static String redacted(String jdbcUrl) {
+    int query = jdbcUrl.indexOf('?');
+    return query < 0 ? jdbcUrl : jdbcUrl.substring(0, query);
+  }
+
+  private static String root(Throwable failure) {
+    Throwable root = failure;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    return message.lines().findFirst().orElse(message);
+  }
+}

@@ -1,0 +1,56 @@
+package ${package}.bootstrap;
+
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import ${package}.application.port.out.LongCall;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import dev.shortlease.guardrails.rules.Hexagon;
+import dev.shortlease.guardrails.rules.HexagonRules;
+import dev.shortlease.guardrails.rules.Technology;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/** This service's hexagon, described once; the guardrails kit derives every rule from it. */
+class ArchitectureTest {
+  static final Hexagon HEXAGON =
+      Hexagon.describe("${package}")
+          .adapter(
+              "persistence",
+              "adapter.persistence",
+              Technology.JPA,
+              Technology.JDBC,
+              Technology.HIKARI,
+              Technology.FLYWAY,
+              Technology.MICROMETER,
+              Technology.GUICE)
+#if( $withLlm == "true" )
+          .adapter("llm", "adapter.llm", Technology.LANGCHAIN4J, Technology.GUICE)
+#end
+          .adapter("web", "adapter.web", Technology.JAVALIN, Technology.JACKSON)
+          .adapter("simulated", "adapter.simulated")
+          .longCallPorts(LongCall.class)
+          .transactionCallbacks("${package}.adapter.persistence.SessionScope")
+          .build();
+
+  /**
+   * Where this module's test classes are, the only tests on the class path. (ArchUnit's own
+   * DO_NOT_INCLUDE_TESTS goes by path and drops everything when the project itself sits under a
+   * directory named test-classes.)
+   */
+  private static final String TEST_CLASSES =
+      ArchitectureTest.class.getProtectionDomain().getCodeSource().getLocation().toString();
+
+  /** One test per rule, named after it, so a failure says which rule broke. */
+  @TestFactory
+  Stream<DynamicTest> theServiceKeepsToItsHexagon() {
+    JavaClasses classes =
+        new ClassFileImporter()
+            .withImportOption(location -> !location.asURI().toString().startsWith(TEST_CLASSES))
+            .importPackages("${package}");
+    HexagonRules rules = HexagonRules.of(HEXAGON);
+    return rules.names().stream()
+        .map(name -> dynamicTest(name, () -> rules.rule(name).check(classes)));
+  }
+}

@@ -1,0 +1,121 @@
+package ${package}.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ${package}.application.port.in.AnswerQuestionUseCase;
+import ${package}.application.port.in.AskQuestionUseCase;
+import ${package}.application.port.out.AnswerPort;
+import ${package}.application.port.out.QuestionStore;
+import ${package}.domain.Question;
+import com.google.inject.Module;
+import dev.shortlease.guardrails.guard.ConnectionHeldDuringLongCallException;
+import dev.shortlease.guardrails.guard.ConnectionTracker;
+import dev.shortlease.guardrails.guard.LeakCheck;
+import dev.shortlease.guardrails.guard.LongCallGuard;
+import dev.shortlease.guardrails.guice.Guardrails;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The guardrails as the real injector wires them: the long-call port is guarded, the use cases are
+ * leak-checked, and the start-up check holds. Each test would pass without the wiring only if its
+ * assertion were wrong, so dropping the wiring in {@link Server} fails them.
+ */
+class GuardWiringTest {
+
+  @Test
+  void startUpVerifiesTheWiring() {
+    try (Server server = Server.start(TestSettings.fresh())) {
+      Guardrails.verify(server.injector());
+      assertThat(LongCallGuard.isGuarded(server.injector().getInstance(AnswerPort.class)))
+          .isTrue();
+      assertThat(LeakCheck.isChecked(server.injector().getInstance(AnswerQuestionUseCase.class)))
+          .isTrue();
+      assertThat(LeakCheck.isChecked(server.injector().getInstance(AskQuestionUseCase.class)))
+          .isTrue();
+    }
+  }
+
+  @Test
+  void theLongCallPortRefusesACallerHoldingAConnection() throws Exception {
+    try (Server server = Server.start(TestSettings.fresh())) {
+      AnswerPort answers = server.injector().getInstance(AnswerPort.class);
+      ConnectionTracker tracker = server.injector().getInstance(ConnectionTracker.class);
+      DataSource tracked = tracker.wrap(h2());
+
+      assertThat(answers.answer("free?")).isNotBlank();
+      try (var work = tracker.beginUnitOfWork();
+          Connection held = tracked.getConnection()) {
+        assertThatThrownBy(() -> answers.answer("held?"))
+            .isInstanceOf(ConnectionHeldDuringLongCallException.class);
+      }
+    }
+  }
+
+  @Test
+  void aUseCaseThatLeaksAConnectionIsCounted() {
+    Module leakyStore = binder -> binder.bind(QuestionStore.class).to(LeakyStore.class);
+    try (Server server = Server.start(TestSettings.fresh(), leakyStore)) {
+      ConnectionTracker tracker = server.injector().getInstance(ConnectionTracker.class);
+      long before = tracker.leaks();
+
+      server.injector().getInstance(AskQuestionUseCase.class).ask("leak?");
+
+      assertThat(tracker.leaks()).isEqualTo(before + 1);
+    }
+  }
+
+  @Test
+  void theExampleRunsThroughTheGuards() {
+    try (Server server = Server.start(TestSettings.fresh())) {
+      Question asked = server.injector().getInstance(AskQuestionUseCase.class).ask("Guarded?");
+
+      Question answered =
+          server.injector().getInstance(AnswerQuestionUseCase.class).answer(asked.id());
+
+      assertThat(answered.answer()).isPresent();
+    }
+  }
+
+  private static DataSource h2() {
+    JdbcDataSource h2 = new JdbcDataSource();
+    h2.setURL("jdbc:h2:mem:" + UUID.randomUUID());
+    return h2;
+  }
+
+  /** A store whose {@code add} forgets to close the connection it opened. */
+  static final class LeakyStore implements QuestionStore {
+    private final DataSource tracked;
+
+    @Inject
+    LeakyStore(ConnectionTracker tracker) {
+      this.tracked = tracker.wrap(h2());
+    }
+
+    @Override
+    public Question add(String text) {
+      try {
+        tracked.getConnection(); // never closed: the leak
+      } catch (java.sql.SQLException e) {
+        throw new IllegalStateException(e);
+      }
+      return Question.unanswered(UUID.randomUUID(), text);
+    }
+
+    @Override
+    public Optional<Question> find(UUID id) {
+      return Optional.empty();
+    }
+
+    @Override
+    public boolean saveAnswer(UUID id, String answer) {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,60 @@
+package ${package}.adapter.persistence;
+
+import java.util.Objects;
+
+/**
+ * Where the database is, and the pool's size and time limits (milliseconds).
+ *
+ * @param connectionTimeoutMillis how long a caller waits for a pooled connection; short on purpose
+ *     (fail fast with a 503 rather than hang)
+ * @param leakDetectionThresholdMillis HikariCP logs a connection held longer than this (0 = off)
+ */
+public record PersistenceSettings(
+    String jdbcUrl,
+    String user,
+    String password,
+    int poolSize,
+    long connectionTimeoutMillis,
+    long leakDetectionThresholdMillis) {
+
+  /** Makes H2 accept the PostgreSQL migration and behave like PostgreSQL. */
+  public static final String H2_POSTGRESQL_MODE =
+      ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+
+  public static final int DEFAULT_POOL_SIZE = 10;
+  public static final long DEFAULT_CONNECTION_TIMEOUT_MILLIS = 3_000;
+  public static final long DEFAULT_LEAK_DETECTION_THRESHOLD_MILLIS = 10_000;
+
+  public PersistenceSettings {
+    Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+    if (!jdbcUrl.startsWith("jdbc:")) {
+      throw new IllegalArgumentException("jdbcUrl must start with jdbc:");
+    }
+    if (poolSize < 1 || poolSize > 1_000) {
+      throw new IllegalArgumentException("poolSize must be within 1..1000");
+    }
+    if (connectionTimeoutMillis < 250) {
+      throw new IllegalArgumentException("connectionTimeoutMillis must be at least 250");
+    }
+    if (leakDetectionThresholdMillis != 0 && leakDetectionThresholdMillis < 2_000) {
+      throw new IllegalArgumentException("leakDetectionThresholdMillis must be 0 or at least 2000");
+    }
+  }
+
+  /** Settings with the default pool size and time limits. */
+  public static PersistenceSettings of(String jdbcUrl, String user, String password) {
+    return new PersistenceSettings(
+        jdbcUrl,
+        user,
+        password,
+        DEFAULT_POOL_SIZE,
+        DEFAULT_CONNECTION_TIMEOUT_MILLIS,
+        DEFAULT_LEAK_DETECTION_THRESHOLD_MILLIS);
+  }
+
+  /** Never prints the password. */
+  @Override
+  public String toString() {
+    return "PersistenceSettings[jdbcUrl=%s, user=%s, poolSize=%d]".formatted(jdbcUrl, user, poolSize);
+  }
+}

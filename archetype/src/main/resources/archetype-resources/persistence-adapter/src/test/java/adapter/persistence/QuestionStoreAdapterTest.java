@@ -1,0 +1,84 @@
+package ${package}.adapter.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ${package}.application.port.out.QuestionStore;
+import ${package}.domain.Question;
+import dev.shortlease.guardrails.guard.ConnectionTracker;
+import dev.shortlease.guardrails.testkit.PortChecks;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The persistence port's contract on H2 (PostgreSQL mode), with the guardrails test kit. */
+class QuestionStoreAdapterTest {
+  private static final ConnectionTracker TRACKER = ConnectionTracker.create();
+  private static PersistenceContext database;
+  private static QuestionStore store;
+
+  @BeforeAll
+  static void start() {
+    String url =
+        "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1" + PersistenceSettings.H2_POSTGRESQL_MODE;
+    database =
+        PersistenceContext.start(
+            PersistenceSettings.of(url, "sa", ""), new SimpleMeterRegistry(), TRACKER::wrap);
+    store = database.questions();
+  }
+
+  @AfterAll
+  static void stop() {
+    database.close();
+  }
+
+  @Test
+  void storesReadsAndAnswersAQuestion() {
+    Question asked = store.add("Why is the sky blue?");
+
+    assertThat(store.find(asked.id())).contains(asked);
+    assertThat(store.saveAnswer(asked.id(), "Rayleigh scattering.")).isTrue();
+    assertThat(store.find(asked.id()).orElseThrow().answer()).contains("Rayleigh scattering.");
+  }
+
+  @Test
+  void anUnknownQuestionIsAbsentAndCannotBeAnswered() {
+    UUID unknown = UUID.randomUUID();
+
+    assertThat(store.find(unknown)).isEmpty();
+    assertThat(store.saveAnswer(unknown, "nobody asked")).isFalse();
+  }
+
+  @Test
+  void everyPortCallReturnsItsConnection() {
+    PortChecks.assertPoolIdleAfterEachCall(
+        TRACKER,
+        QuestionStore.class,
+        store,
+        port -> {
+          Question asked = port.add("Idle?");
+          port.find(asked.id());
+          port.saveAnswer(asked.id(), "Yes.");
+        });
+  }
+
+  @Test
+  void thePortSpeaksPlainValues() {
+    PortChecks.assertPlainValues(QuestionStore.class);
+  }
+
+  @Test
+  void anEntityNeverLeavesATransaction() {
+    assertThatThrownBy(() -> SessionScope.requireDetached(Optional.of(new QuestionEntity()), 0))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("QuestionEntity");
+  }
+
+  @Test
+  void theDatabaseIsReady() {
+    assertThat(database.databaseReady()).isTrue();
+  }
+}
