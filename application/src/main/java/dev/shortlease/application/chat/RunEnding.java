@@ -40,6 +40,6 @@ record RunEnding(MessageStatus status, String code, String message) {
   ChatEvent event(TokenUsage usage, Duration latency) {
     return status == MessageStatus.ERROR
         ? new ChatEvent.Failed(code, message)
-        : new ChatEvent.MessageEnd(usage, latency, status.wire());
+        : new ChatEvent.MessageEnd(usage, latency, status);
   }
 }

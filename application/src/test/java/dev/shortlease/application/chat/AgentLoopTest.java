@@ -132,7 +132,7 @@ class AgentLoopTest {
     assertThat(kit.model.requests().get(1).messages())
         .filteredOn(m -> m instanceof ModelMessage.ToolResult)
         .hasSize(2);
-    assertThat(((ChatEvent.MessageEnd) events.getLast()).status()).isEqualTo("normal");
+    assertThat(((ChatEvent.MessageEnd) events.getLast()).status()).isEqualTo(MessageStatus.NORMAL);
   }
 
   @Test
@@ -147,7 +147,7 @@ class AgentLoopTest {
     assertThat(events).filteredOn(e -> e instanceof AgentThoughtEvent).hasSize(6);
     String expected = "again. again. again. " + AgentLoop.MAX_ITERATIONS_NOTE.formatted(3);
     assertThat(text(events)).isEqualTo(expected);
-    assertThat(((ChatEvent.MessageEnd) events.getLast()).status()).isEqualTo("normal");
+    assertThat(((ChatEvent.MessageEnd) events.getLast()).status()).isEqualTo(MessageStatus.NORMAL);
     kit.awaitIdle();
     Message saved = kit.message(app.id(), "alice", run.messageId());
     assertThat(saved.answer()).isEqualTo(expected);
@@ -164,7 +164,7 @@ class AgentLoopTest {
     kit.stopper.stop(app.id(), "alice", run.taskId());
     List<ChatEvent> events = drain(run);
 
-    assertThat(((ChatEvent.MessageEnd) events.getLast()).status()).isEqualTo("stopped");
+    assertThat(((ChatEvent.MessageEnd) events.getLast()).status()).isEqualTo(MessageStatus.STOPPED);
     kit.awaitIdle();
     MessageWithThoughts saved =
         kit.store

@@ -53,7 +53,7 @@ class ChatFlowTest {
             new ChatEvent.TextChunk("!"),
             events.getLast());
     ChatEvent.MessageEnd end = (ChatEvent.MessageEnd) events.getLast();
-    assertThat(end.status()).isEqualTo("normal");
+    assertThat(end.status()).isEqualTo(MessageStatus.NORMAL);
     assertThat(end.usage()).isEqualTo(new TokenUsage(7, 3));
     assertThat(end.latency()).isPositive();
     Message saved = kit.message(app.id(), "alice", run.messageId());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shortlease.application.port.in.ChatEvent;
 import dev.shortlease.domain.AgentThoughtId;
+import dev.shortlease.domain.MessageStatus;
 import dev.shortlease.domain.TokenUsage;
 import java.time.Duration;
 import org.junit.jupiter.api.DisplayName;
@@ -51,7 +52,7 @@ class EventBufferTest {
   @Test
   @DisplayName("after the terminal event, and after close, next answers empty at once")
   void emptyAfterTerminalAndClose() throws Exception {
-    buffer.publish(new ChatEvent.MessageEnd(TokenUsage.NONE, Duration.ZERO, "normal"));
+    buffer.publish(new ChatEvent.MessageEnd(TokenUsage.NONE, Duration.ZERO, MessageStatus.NORMAL));
     buffer.publish(new ChatEvent.TextChunk("late"));
     assertThat(buffer.next(NOW)).containsInstanceOf(ChatEvent.MessageEnd.class);
     assertThat(buffer.next(Duration.ofSeconds(5))).isEmpty();

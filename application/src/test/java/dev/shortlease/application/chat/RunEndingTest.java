@@ -41,7 +41,8 @@ class RunEndingTest {
     assertThat(text(events)).isEqualTo("partial answer");
     assertThat(events.getLast())
         .isInstanceOfSatisfying(
-            ChatEvent.MessageEnd.class, end -> assertThat(end.status()).isEqualTo("stopped"));
+            ChatEvent.MessageEnd.class,
+            end -> assertThat(end.status()).isEqualTo(MessageStatus.STOPPED));
     assertSaved("alice", run, MessageStatus.STOPPED, "partial answer");
   }
 
@@ -58,7 +59,7 @@ class RunEndingTest {
     List<ChatEvent> events = drain(run);
 
     assertThat(text(events)).isEqualTo("abc");
-    assertThat(((ChatEvent.MessageEnd) events.getLast()).status()).isEqualTo("normal");
+    assertThat(((ChatEvent.MessageEnd) events.getLast()).status()).isEqualTo(MessageStatus.NORMAL);
     assertSaved("alice", run, MessageStatus.NORMAL, "abc");
   }
 
@@ -116,7 +117,7 @@ class RunEndingTest {
 
     List<ChatEvent> events = drain(run);
 
-    assertThat(((ChatEvent.MessageEnd) events.getLast()).status()).isEqualTo("stopped");
+    assertThat(((ChatEvent.MessageEnd) events.getLast()).status()).isEqualTo(MessageStatus.STOPPED);
     Message saved = limited.message(limitedApp.id(), "alice", run.messageId());
     assertThat(saved.status()).isEqualTo(MessageStatus.STOPPED);
     assertThat(saved.answer()).isEqualTo("before the limit");

@@ -7,7 +7,6 @@ import dev.shortlease.domain.ApiKeyHash;
 import dev.shortlease.domain.ApiKeyId;
 import dev.shortlease.domain.App;
 import dev.shortlease.domain.AppId;
-import dev.shortlease.domain.AppMode;
 import dev.shortlease.domain.AppStatus;
 import dev.shortlease.domain.Conversation;
 import dev.shortlease.domain.ConversationId;
@@ -35,7 +34,7 @@ final class EntityMappers {
         new AppId(e.id),
         e.name,
         e.description,
-        AppMode.fromWire(e.mode),
+        StoredAppMode.from(e.mode),
         new ModelSettings(e.model, e.temperature, e.maxTokens),
         e.systemPrompt,
         e.openingStatement,
@@ -50,7 +49,7 @@ final class EntityMappers {
     e.id = app.id().value();
     e.name = app.name();
     e.description = app.description();
-    e.mode = app.mode().wire();
+    e.mode = StoredAppMode.of(app.mode());
     e.model = app.modelSettings().model();
     e.temperature = app.modelSettings().temperature();
     e.maxTokens = app.modelSettings().maxTokens();

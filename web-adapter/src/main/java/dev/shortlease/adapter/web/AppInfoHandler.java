@@ -69,7 +69,7 @@ public final class AppInfoHandler {
     body.put("name", app.name());
     body.put("description", app.description());
     body.put("tags", List.of());
-    body.put("mode", app.mode().wire());
+    body.put("mode", WireEnums.mode(app.mode()));
     body.put("author_name", "shortlease");
     Responses.ok(ctx, body);
   }

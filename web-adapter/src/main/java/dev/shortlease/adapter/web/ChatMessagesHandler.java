@@ -49,7 +49,7 @@ public final class ChatMessagesHandler {
             conversation == null || conversation.isBlank()
                 ? null
                 : ConversationId.parse(conversation, "conversation_id"),
-            ResponseMode.fromWire(body.text("response_mode")),
+            WireEnums.responseMode(body.text("response_mode")),
             body.bool("auto_generate_name", true),
             false);
     respond(ctx, send.send(command), command.responseMode());
@@ -66,7 +66,7 @@ public final class ChatMessagesHandler {
             body.text("query"),
             body.textMap("inputs"),
             null,
-            ResponseMode.fromWire(body.text("response_mode")),
+            WireEnums.responseMode(body.text("response_mode")),
             false,
             true);
     respond(ctx, send.send(command), command.responseMode());

@@ -38,7 +38,7 @@ final class ChatWire {
         run.messageId().toString(),
         run.messageId().toString(),
         conversationIdOrNull(run),
-        run.mode().wire(),
+        WireEnums.mode(run.mode()),
         answer,
         metadata(end.usage(), end.latency()),
         createdAt(run));

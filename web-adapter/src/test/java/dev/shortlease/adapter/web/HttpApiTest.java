@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.shortlease.application.port.in.ChatEvent;
+import dev.shortlease.domain.MessageStatus;
 import dev.shortlease.domain.TokenUsage;
 import java.io.BufferedReader;
 import java.io.InputStream;
@@ -56,7 +57,7 @@ class HttpApiTest {
               run.events.add(new ChatEvent.TextChunk("lo"));
               run.events.add(
                   new ChatEvent.MessageEnd(
-                      new TokenUsage(3, 2), Duration.ofMillis(1500), "normal"));
+                      new TokenUsage(3, 2), Duration.ofMillis(1500), MessageStatus.NORMAL));
             });
 
     HttpResponse<String> response =
@@ -109,7 +110,7 @@ class HttpApiTest {
     StubRun run = new StubRun(stubs.chatApp.mode());
     run.events.add(new ChatEvent.TextChunk("Hi "));
     run.events.add(new ChatEvent.TextChunk("there"));
-    run.events.add(new ChatEvent.MessageEnd(TokenUsage.NONE, Duration.ZERO, "normal"));
+    run.events.add(new ChatEvent.MessageEnd(TokenUsage.NONE, Duration.ZERO, MessageStatus.NORMAL));
     stubs.nextRun.set(run);
 
     HttpResponse<String> response =

@@ -116,7 +116,7 @@ final class StubUseCases {
   private static App app(AppMode mode) {
     return new App(
         AppId.random(),
-        "stub " + mode.wire(),
+        "stub " + mode,
         "",
         mode,
         ModelSettings.DEFAULT,

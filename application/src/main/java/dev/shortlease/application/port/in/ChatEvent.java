@@ -1,6 +1,7 @@
 package dev.shortlease.application.port.in;
 
 import dev.shortlease.domain.AgentThoughtId;
+import dev.shortlease.domain.MessageStatus;
 import dev.shortlease.domain.TokenUsage;
 import java.time.Duration;
 
@@ -25,7 +26,8 @@ public sealed interface ChatEvent {
       implements ChatEvent {}
 
   /** The answer is complete, stopped, or cut by the time limit; it has been saved. */
-  record MessageEnd(TokenUsage usage, Duration latency, String status) implements ChatEvent {}
+  record MessageEnd(TokenUsage usage, Duration latency, MessageStatus status)
+      implements ChatEvent {}
 
   /** The generation failed; what was generated so far has been saved with status {@code error}. */
   record Failed(String code, String message) implements ChatEvent {}
