@@ -1,6 +1,5 @@
 package dev.shortlease.application.agent;
 
-import dev.shortlease.application.port.in.ToolIcon;
 import dev.shortlease.domain.port.ConversationsPort;
 import dev.shortlease.domain.port.OwnerStats;
 import jakarta.inject.Inject;
@@ -21,11 +20,6 @@ public final class ConversationStatsTool implements Tool {
   @Override
   public String name() {
     return "conversation_stats";
-  }
-
-  @Override
-  public ToolIcon icon() {
-    return new ToolIcon("#FEF3C7", "\uD83D\uDCCA");
   }
 
   @Override

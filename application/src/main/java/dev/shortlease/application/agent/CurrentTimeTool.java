@@ -1,6 +1,5 @@
 package dev.shortlease.application.agent;
 
-import dev.shortlease.application.port.in.ToolIcon;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -25,11 +24,6 @@ public final class CurrentTimeTool implements Tool {
   @Override
   public String name() {
     return "current_time";
-  }
-
-  @Override
-  public ToolIcon icon() {
-    return new ToolIcon("#E0F2FE", "\uD83D\uDD52");
   }
 
   @Override

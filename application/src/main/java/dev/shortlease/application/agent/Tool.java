@@ -1,6 +1,5 @@
 package dev.shortlease.application.agent;
 
-import dev.shortlease.application.port.in.ToolIcon;
 import dev.shortlease.application.port.out.ToolSpec;
 
 /**
@@ -15,11 +14,6 @@ public interface Tool {
 
   /** What it does, for the model. */
   String description();
-
-  /** How clients draw it ({@code /v1/meta}); a wrench unless the tool says otherwise. */
-  default ToolIcon icon() {
-    return new ToolIcon("#E5E7EB", "\uD83D\uDD27");
-  }
 
   /** A JSON Schema object, as text, describing the arguments. */
   String parametersJsonSchema();

@@ -59,43 +59,17 @@ class ToolsTest {
   }
 
   @Test
-  @DisplayName("an agent app lists every tool's icon; a tool without its own gets the wrench")
-  void toolIcons() {
+  @DisplayName("an agent app lists every tool by name, sorted; other modes none")
+  void toolNames() {
     InMemoryStore store = new InMemoryStore();
-    Tool plain =
-        new Tool() {
-          @Override
-          public String name() {
-            return "plain";
-          }
-
-          @Override
-          public String description() {
-            return "no icon of its own";
-          }
-
-          @Override
-          public String parametersJsonSchema() {
-            return "{}";
-          }
-
-          @Override
-          public String call(ToolInvocation invocation) {
-            return "";
-          }
-        };
     var describe =
-        new DescribeToolsService(
-            Set.of(new CurrentTimeTool(), new ConversationStatsTool(store), plain));
+        new DescribeToolsService(Set.of(new CurrentTimeTool(), new ConversationStatsTool(store)));
     AppId agent =
         store.createApp(new NewApp("a", null, AppMode.AGENT_CHAT, null, null, null, null));
     AppId chat = store.createApp(new NewApp("c", null, AppMode.CHAT, null, null, null, null));
 
-    var icons = describe.toolIcons(store.findApp(agent).orElseThrow());
-
-    assertThat(icons).containsOnlyKeys("conversation_stats", "current_time", "plain");
-    assertThat(icons.get("current_time")).isNotEqualTo(icons.get("plain"));
-    assertThat(icons.get("plain").content()).isEqualTo("\uD83D\uDD27");
-    assertThat(describe.toolIcons(store.findApp(chat).orElseThrow())).isEmpty();
+    assertThat(describe.toolNames(store.findApp(agent).orElseThrow()))
+        .containsExactly("conversation_stats", "current_time");
+    assertThat(describe.toolNames(store.findApp(chat).orElseThrow())).isEmpty();
   }
 }

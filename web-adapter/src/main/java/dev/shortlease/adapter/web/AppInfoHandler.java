@@ -75,13 +75,6 @@ public final class AppInfoHandler {
   }
 
   void meta(Context ctx) {
-    Map<String, Object> icons = new LinkedHashMap<>();
-    tools
-        .toolIcons(auth.app(ctx))
-        .forEach(
-            (name, icon) ->
-                icons.put(
-                    name, Map.of("background", icon.background(), "content", icon.content())));
-    Responses.ok(ctx, Map.of("tool_icons", icons));
+    Responses.ok(ctx, Map.of("tool_icons", ToolIcons.of(tools.toolNames(auth.app(ctx)))));
   }
 }

@@ -204,6 +204,17 @@ class HttpApiTest {
   }
 
   @Test
+  @DisplayName("meta draws each tool the use case names as Dify's emoji-on-colour icon")
+  void metaToolIcons() throws Exception {
+    HttpResponse<String> meta = send(get("/v1/meta", StubUseCases.CHAT_KEY));
+
+    assertThat(meta.statusCode()).isEqualTo(200);
+    JsonNode icon = Json.MAPPER.readTree(meta.body()).at("/tool_icons/current_time");
+    assertThat(icon.get("background").asText()).isEqualTo("#E0F2FE");
+    assertThat(icon.get("content").asText()).isEqualTo("\uD83D\uDD52");
+  }
+
+  @Test
   @DisplayName(
       "admin endpoints need the admin token; health is open; draining refuses new requests")
   void adminAndHealth() throws Exception {
