@@ -191,8 +191,8 @@ class ChatApiTest {
   void modelFailures() {
     Api.AppKey app = api.createApp("chat");
     MODEL.then(
-        fail(ModelErrorKind.PROVIDER_QUOTA_EXCEEDED, "quota gone"),
-        fail(ModelErrorKind.RATE_LIMIT_ERROR, "slow down", "so far "));
+        fail(ModelErrorKind.QUOTA_EXCEEDED, "quota gone"),
+        fail(ModelErrorKind.RATE_LIMITED, "slow down", "so far "));
 
     Api.Reply blocking =
         api.post("/v1/chat-messages", app.key(), Api.chat("gus", "Hi", "blocking", null));

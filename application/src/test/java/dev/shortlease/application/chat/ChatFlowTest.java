@@ -122,10 +122,10 @@ class ChatFlowTest {
                 ResponseMode.BLOCKING,
                 false,
                 true));
-    BlockingReply reply = BlockingReply.collect(run, ChatTestKit.WAIT);
+    List<ChatEvent> events = drain(run);
 
-    assertThat(reply.answer()).isEqualTo("Bonjour");
-    assertThat(reply.terminal()).isInstanceOf(ChatEvent.MessageEnd.class);
+    assertThat(text(events)).isEqualTo("Bonjour");
+    assertThat(events.getLast()).isInstanceOf(ChatEvent.MessageEnd.class);
     assertThat(run.mode()).isEqualTo(AppMode.COMPLETION);
     assertThat(kit.model.requests().getFirst().messages())
         .containsExactly(

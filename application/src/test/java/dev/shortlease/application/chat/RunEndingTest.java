@@ -78,9 +78,9 @@ class RunEndingTest {
   }
 
   @Test
-  @DisplayName("a model error ends as error with its Dify code, keeping the streamed text")
+  @DisplayName("a model error ends as error with its kind, keeping the streamed text")
   void modelErrorKeepsText() throws Exception {
-    kit.model.then(fail(ModelErrorKind.RATE_LIMIT_ERROR, "429 from provider", "half "));
+    kit.model.then(fail(ModelErrorKind.RATE_LIMITED, "429 from provider", "half "));
     ChatRun run = kit.chat(app, "alice", "q", null);
 
     List<ChatEvent> events = drain(run);
@@ -88,9 +88,9 @@ class RunEndingTest {
     assertThat(events)
         .containsExactly(
             new ChatEvent.TextChunk("half "),
-            new ChatEvent.Failed("rate_limit_error", "429 from provider"));
+            new ChatEvent.Failed(ModelErrorKind.RATE_LIMITED, "429 from provider"));
     Message saved = assertSaved("alice", run, MessageStatus.ERROR, "half ");
-    assertThat(saved.error()).contains("rate_limit_error");
+    assertThat(saved.error()).isEqualTo("rate_limited: 429 from provider");
   }
 
   @Test
@@ -101,8 +101,7 @@ class RunEndingTest {
 
     List<ChatEvent> events = drain(run);
 
-    assertThat(events.getLast())
-        .isEqualTo(new ChatEvent.Failed("internal_server_error", "Internal Server Error"));
+    assertThat(events.getLast()).isEqualTo(ChatEvent.Failed.internal("Internal Server Error"));
     assertSaved("alice", run, MessageStatus.ERROR, "");
   }
 

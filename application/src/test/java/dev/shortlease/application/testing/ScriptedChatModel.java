@@ -176,7 +176,7 @@ public final class ScriptedChatModel implements ChatModelPort {
           : stopped.await(delay.toNanos(), TimeUnit.NANOSECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new ModelException(ModelErrorKind.COMPLETION_REQUEST_ERROR, "interrupted", e);
+      throw new ModelException(ModelErrorKind.REQUEST_FAILED, "interrupted", e);
     }
   }
 }

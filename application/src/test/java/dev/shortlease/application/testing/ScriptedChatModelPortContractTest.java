@@ -40,7 +40,7 @@ class ScriptedChatModelPortContractTest extends ChatModelPortContract {
 
   @Override
   protected boolean prepareFailure(ModelErrorKind kind) {
-    model.then(fail(kind, "scripted " + kind.code()));
+    model.then(fail(kind, "scripted " + kind));
     return true;
   }
 }

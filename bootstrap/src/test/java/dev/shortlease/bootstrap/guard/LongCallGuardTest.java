@@ -139,7 +139,7 @@ class LongCallGuardTest {
   @Test
   @DisplayName("the port's own exceptions reach the caller unwrapped")
   void delegateExceptionsPassThrough() {
-    ModelException failure = new ModelException(ModelErrorKind.RATE_LIMIT_ERROR, "down");
+    ModelException failure = new ModelException(ModelErrorKind.RATE_LIMITED, "down");
     ChatModelPort failing =
         (request, tokens, stop) -> {
           throw failure;

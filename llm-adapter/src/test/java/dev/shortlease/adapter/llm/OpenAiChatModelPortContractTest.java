@@ -56,17 +56,17 @@ class OpenAiChatModelPortContractTest extends ChatModelPortContract {
   protected boolean prepareFailure(ModelErrorKind kind) {
     Reply reply =
         switch (kind) {
-          case PROVIDER_NOT_INITIALIZE ->
+          case NOT_CONFIGURED ->
               Reply.error(
                   401,
                   OpenAiWire.errorBody("invalid_request_error", "invalid_api_key", "Bad key."));
-          case PROVIDER_QUOTA_EXCEEDED ->
+          case QUOTA_EXCEEDED ->
               Reply.error(
                   429, OpenAiWire.errorBody("insufficient_quota", "insufficient_quota", "Quota."));
-          case RATE_LIMIT_ERROR ->
+          case RATE_LIMITED ->
               Reply.error(
                   429, OpenAiWire.errorBody("requests", "rate_limit_exceeded", "Slow down."));
-          case COMPLETION_REQUEST_ERROR ->
+          case REQUEST_FAILED ->
               Reply.error(500, OpenAiWire.errorBody("server_error", "server_error", "Oops."));
         };
     server.enqueue(reply);

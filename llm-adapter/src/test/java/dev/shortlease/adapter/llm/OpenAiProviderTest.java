@@ -99,8 +99,7 @@ class OpenAiProviderTest extends AbstractHttpProviderTest {
   }
 
   @Test
-  @DisplayName(
-      "a tool with an invalid JSON Schema fails as completion_request_error before any request")
+  @DisplayName("a tool with an invalid JSON Schema fails as REQUEST_FAILED before any request")
   void invalidToolSchema() {
     ToolSpec broken = new ToolSpec("broken", "d", "{not json");
     ModelRequest request =
@@ -110,7 +109,7 @@ class OpenAiProviderTest extends AbstractHttpProviderTest {
     assertThatThrownBy(() -> chat(adapter(Duration.ofSeconds(5)), request, StopSignal.never()))
         .isInstanceOfSatisfying(
             ModelException.class,
-            e -> assertThat(e.kind()).isEqualTo(ModelErrorKind.COMPLETION_REQUEST_ERROR));
+            e -> assertThat(e.kind()).isEqualTo(ModelErrorKind.REQUEST_FAILED));
     assertThat(server.requests()).isEmpty();
   }
 

@@ -115,7 +115,7 @@ public final class ChatMessagesHandler {
           return;
         }
         case ChatEvent.Failed failed -> {
-          Responses.error(ctx, ErrorMapping.modelError(failed.code(), failed.message()));
+          Responses.error(ctx, ErrorMapping.runFailure(failed));
           return;
         }
       }

@@ -70,8 +70,7 @@ final class ChatWire {
         e.put("metadata", metadata(end.usage(), end.latency()));
         yield e;
       }
-      case ChatEvent.Failed failed ->
-          error(run, ErrorMapping.modelError(failed.code(), failed.message()));
+      case ChatEvent.Failed failed -> error(run, ErrorMapping.runFailure(failed));
     };
   }
 

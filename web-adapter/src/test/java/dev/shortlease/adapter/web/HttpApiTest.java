@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.shortlease.application.port.in.ChatEvent;
+import dev.shortlease.application.port.out.ModelErrorKind;
 import dev.shortlease.domain.MessageStatus;
 import dev.shortlease.domain.TokenUsage;
 import java.io.BufferedReader;
@@ -131,7 +132,7 @@ class HttpApiTest {
   @DisplayName("a model failure in blocking mode is Dify's error with the model's code")
   void blockingFailure() throws Exception {
     StubRun run = new StubRun(stubs.chatApp.mode());
-    run.events.add(new ChatEvent.Failed("rate_limit_error", "slow down"));
+    run.events.add(new ChatEvent.Failed(ModelErrorKind.RATE_LIMITED, "slow down"));
     stubs.nextRun.set(run);
 
     HttpResponse<String> response =

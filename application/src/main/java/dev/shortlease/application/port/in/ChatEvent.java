@@ -1,5 +1,6 @@
 package dev.shortlease.application.port.in;
 
+import dev.shortlease.application.port.out.ModelErrorKind;
 import dev.shortlease.domain.AgentThoughtId;
 import dev.shortlease.domain.MessageStatus;
 import dev.shortlease.domain.TokenUsage;
@@ -29,8 +30,24 @@ public sealed interface ChatEvent {
   record MessageEnd(TokenUsage usage, Duration latency, MessageStatus status)
       implements ChatEvent {}
 
-  /** The generation failed; what was generated so far has been saved with status {@code error}. */
-  record Failed(String code, String message) implements ChatEvent {}
+  /**
+   * The generation failed; what was generated so far has been saved with status {@code error}.
+   *
+   * @param modelError how the model failed, or {@code null} when the failure was internal (the
+   *     message then says nothing about internals)
+   * @param message what to tell the client
+   */
+  record Failed(ModelErrorKind modelError, String message) implements ChatEvent {
+
+    /** A failure of this service, not of the model. */
+    public static Failed internal(String message) {
+      return new Failed(null, message);
+    }
+
+    public boolean isInternal() {
+      return modelError == null;
+    }
+  }
 
   default boolean isTerminal() {
     return this instanceof MessageEnd || this instanceof Failed;
