@@ -7,6 +7,7 @@ import dev.shortlease.domain.AgentThoughtId;
 import dev.shortlease.domain.MessageStatus;
 import dev.shortlease.domain.TokenUsage;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +36,7 @@ class EventBufferTest {
   @DisplayName("non-text events keep their place after the coalesced text before them")
   void keepsOrderAroundThoughts() throws Exception {
     ChatEvent.AgentThoughtEvent thought =
-        new ChatEvent.AgentThoughtEvent(AgentThoughtId.random(), 1, "t", "", "", "");
+        new ChatEvent.AgentThoughtEvent(AgentThoughtId.random(), 1, "t", "", Map.of(), Map.of());
     buffer.publish(new ChatEvent.TextChunk("a"));
     buffer.publish(new ChatEvent.TextChunk("b"));
     buffer.publish(new ChatEvent.TextChunk("c"));

@@ -56,7 +56,7 @@ final class RequestMapper {
     return ToolExecutionRequest.builder()
         .id(call.id())
         .name(call.name())
-        .arguments(call.argumentsJson())
+        .arguments(ToolArgumentsJson.write(call.arguments()))
         .build();
   }
 

@@ -8,6 +8,7 @@ import dev.shortlease.application.port.out.ChatModelPortContract;
 import dev.shortlease.application.port.out.ModelErrorKind;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -42,8 +43,8 @@ class OpenAiChatModelPortContractTest extends ChatModelPortContract {
   }
 
   @Override
-  protected void prepareToolCall(String toolName, String argumentsJson) {
-    server.enqueue(OpenAiWire.toolCall("call_1", toolName, List.of(argumentsJson)));
+  protected void prepareToolCall(String toolName, Map<String, Object> arguments) {
+    server.enqueue(OpenAiWire.toolCall("call_1", toolName, List.of(OpenAiWire.json(arguments))));
   }
 
   @Override

@@ -11,11 +11,13 @@ import dev.shortlease.application.port.out.ModelException;
 import dev.shortlease.application.port.out.ModelMessage;
 import dev.shortlease.application.port.out.ModelRequest;
 import dev.shortlease.application.port.out.StopSignal;
+import dev.shortlease.application.port.out.ToolArguments;
 import dev.shortlease.application.port.out.ToolCall;
 import dev.shortlease.application.port.out.ToolSpec;
 import dev.shortlease.domain.ModelSettings;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -75,7 +77,8 @@ class OpenAiProviderTest extends AbstractHttpProviderTest {
   @DisplayName("sends an agent turn as an assistant tool call followed by the tool's result")
   void sendsAnAgentTurn() throws java.io.IOException {
     server.enqueue(text(TOKENS, 7));
-    ToolCall call = new ToolCall("call_7", "get_stats", "{\"period\":\"today\"}");
+    ToolCall call =
+        new ToolCall("call_7", "get_stats", ToolArguments.of(Map.of("period", "today")));
     ModelRequest request =
         new ModelRequest(
             ModelSettings.DEFAULT,

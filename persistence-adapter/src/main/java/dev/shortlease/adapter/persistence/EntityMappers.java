@@ -21,6 +21,7 @@ import dev.shortlease.domain.Owner;
 import dev.shortlease.domain.Rating;
 import dev.shortlease.domain.TokenUsage;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * Static mappers between entities and domain records. Called inside the session only: what leaves
@@ -147,6 +148,16 @@ final class EntityMappers {
     return e;
   }
 
+  /**
+   * Rows written before tool arguments were parsed may hold the model's text verbatim inside the
+   * JSON, and that text need not be valid: such a row reads as the whole stored text under the
+   * thought's tool name, never as an error.
+   */
+  private static Map<String, Object> toolInput(AgentThoughtEntity e) {
+    return JsonText.toObject(e.toolInput)
+        .orElseGet(() -> Map.of(e.tool == null ? "" : e.tool, e.toolInput));
+  }
+
   static AgentThought toThought(AgentThoughtEntity e) {
     return new AgentThought(
         new AgentThoughtId(e.id),
@@ -154,8 +165,8 @@ final class EntityMappers {
         e.position,
         e.thought,
         e.tool,
-        e.toolInput,
-        e.observation,
+        toolInput(e),
+        JsonText.toMap(e.observation),
         new TokenUsage(e.promptTokens, e.completionTokens),
         e.createdAt);
   }
@@ -167,8 +178,8 @@ final class EntityMappers {
     e.position = t.position();
     e.thought = t.thought();
     e.tool = t.tool();
-    e.toolInput = t.toolInput();
-    e.observation = t.observation();
+    e.toolInput = JsonText.ofObjectOrEmpty(t.toolInput());
+    e.observation = JsonText.ofObjectOrEmpty(t.observation());
     e.promptTokens = t.usage().promptTokens();
     e.completionTokens = t.usage().completionTokens();
     e.createdAt = t.createdAt();

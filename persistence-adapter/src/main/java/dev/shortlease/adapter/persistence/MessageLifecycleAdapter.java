@@ -14,6 +14,7 @@ import dev.shortlease.domain.port.ChatHistoryPort;
 import dev.shortlease.domain.port.FinishMessagePort;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -123,7 +124,7 @@ final class MessageLifecycleAdapter
       int position,
       String thought,
       String tool,
-      String toolInput,
+      Map<String, Object> toolInput,
       TokenUsage usage) {
     return scope.call(
         em -> {
@@ -147,7 +148,7 @@ final class MessageLifecycleAdapter
           entity.position = position;
           entity.thought = thought == null ? "" : thought;
           entity.tool = tool == null ? "" : tool;
-          entity.toolInput = toolInput == null ? "" : toolInput;
+          entity.toolInput = JsonText.ofObjectOrEmpty(toolInput);
           entity.observation = "";
           entity.promptTokens = spent.promptTokens();
           entity.completionTokens = spent.completionTokens();
@@ -158,7 +159,7 @@ final class MessageLifecycleAdapter
 
   @Override
   public AgentThoughtId recordObservation(
-      Owner owner, AgentThoughtId thoughtId, String observation) {
+      Owner owner, AgentThoughtId thoughtId, Map<String, String> observation) {
     int changed =
         scope.call(
             em ->
@@ -166,7 +167,7 @@ final class MessageLifecycleAdapter
                         "update AgentThoughtEntity t set t.observation = :observation"
                             + " where t.id = :id and t.messageId in (select m.id from MessageEntity m"
                             + " where m.appId = :app and m.endUserId = :user)")
-                    .setParameter("observation", observation == null ? "" : observation)
+                    .setParameter("observation", JsonText.ofObjectOrEmpty(observation))
                     .setParameter("id", thoughtId.value())
                     .setParameter("app", owner.appId().value())
                     .setParameter("user", owner.endUserId().value())

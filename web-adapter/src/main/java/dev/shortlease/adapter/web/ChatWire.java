@@ -58,10 +58,10 @@ final class ChatWire {
         e.put("id", t.id().toString());
         e.put("position", t.position());
         e.put("thought", t.thought());
-        e.put("observation", t.observation());
+        e.put("observation", Json.embeddedText(t.observation()));
         e.put("tool", t.tool());
         e.put("tool_labels", Map.of());
-        e.put("tool_input", t.toolInput());
+        e.put("tool_input", Json.embeddedText(t.toolInput()));
         e.put("message_files", List.of());
         yield e;
       }

@@ -125,8 +125,8 @@ final class HistoryWire {
         t.thought(),
         t.tool(),
         Map.of(),
-        t.toolInput(),
-        t.observation(),
+        Json.embeddedText(t.toolInput()),
+        Json.embeddedText(t.observation()),
         List.of(),
         seconds(t.createdAt()));
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.shortlease.application.port.in.ChatEvent;
 import dev.shortlease.application.port.out.ModelErrorKind;
+import dev.shortlease.domain.AgentThoughtId;
 import dev.shortlease.domain.MessageStatus;
 import dev.shortlease.domain.TokenUsage;
 import java.io.BufferedReader;
@@ -18,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -126,6 +128,40 @@ class HttpApiTest {
     assertThat(body.get("mode").asText()).isEqualTo("chat");
     assertThat(body.get("id").asText()).isEqualTo(run.messageId.toString());
     assertThat(stubs.lastCommand.get().inputs()).containsEntry("city", "Paris");
+  }
+
+  @Test
+  @DisplayName("an agent_thought event carries tool_input and observation as Dify's JSON strings")
+  void agentThoughtOnTheWire() throws Exception {
+    StubRun run = new StubRun(stubs.chatApp.mode());
+    AgentThoughtId thought = AgentThoughtId.random();
+    Map<String, Object> input = Map.of("current_time", Map.of("timezone", "UTC"));
+    run.events.add(
+        new ChatEvent.AgentThoughtEvent(
+            thought, 1, "Let me check.", "current_time", input, Map.of()));
+    run.events.add(
+        new ChatEvent.AgentThoughtEvent(
+            thought, 1, "Let me check.", "current_time", input, Map.of("current_time", "12:00")));
+    run.events.add(new ChatEvent.MessageEnd(TokenUsage.NONE, Duration.ZERO, MessageStatus.NORMAL));
+    stubs.nextRun.set(run);
+
+    HttpResponse<String> response =
+        client.send(
+            post("/v1/chat-messages", StubUseCases.CHAT_KEY, chatBody("streaming")),
+            HttpResponse.BodyHandlers.ofString());
+
+    List<JsonNode> events = dataEvents(response.body());
+    assertThat(events)
+        .extracting(e -> e.get("event").asText())
+        .containsExactly("agent_thought", "agent_thought", "message_end");
+    JsonNode inserted = events.get(0);
+    assertThat(inserted.get("id").asText()).isEqualTo(thought.toString());
+    assertThat(inserted.get("tool").asText()).isEqualTo("current_time");
+    assertThat(inserted.get("tool_input").asText())
+        .isEqualTo("{\"current_time\": {\"timezone\": \"UTC\"}}");
+    assertThat(inserted.get("observation").asText()).isEmpty();
+    assertThat(events.get(1).get("observation").asText())
+        .isEqualTo("{\"current_time\": \"12:00\"}");
   }
 
   @Test

@@ -3,8 +3,12 @@ package dev.shortlease.application.port.in;
 import dev.shortlease.application.port.out.ModelErrorKind;
 import dev.shortlease.domain.AgentThoughtId;
 import dev.shortlease.domain.MessageStatus;
+import dev.shortlease.domain.StructuredValues;
 import dev.shortlease.domain.TokenUsage;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * What the Task Pipeline emits while a message is generated: immutable, IDs and text only. The web
@@ -16,15 +20,26 @@ public sealed interface ChatEvent {
   /** A piece of the answer ({@code message}, or {@code agent_message} in agent mode). */
   record TextChunk(String text) implements ChatEvent {}
 
-  /** An agent iteration was recorded or completed ({@code agent_thought}). */
+  /**
+   * An agent iteration was recorded or completed ({@code agent_thought}); {@code toolInput} and
+   * {@code observation} are shaped as in {@link dev.shortlease.domain.AgentThought}.
+   */
   record AgentThoughtEvent(
       AgentThoughtId id,
       int position,
       String thought,
       String tool,
-      String toolInput,
-      String observation)
-      implements ChatEvent {}
+      Map<String, Object> toolInput,
+      Map<String, String> observation)
+      implements ChatEvent {
+    public AgentThoughtEvent {
+      toolInput = StructuredValues.freeze(toolInput);
+      observation =
+          observation == null
+              ? Map.of()
+              : Collections.unmodifiableMap(new LinkedHashMap<>(observation));
+    }
+  }
 
   /** The answer is complete, stopped, or cut by the time limit; it has been saved. */
   record MessageEnd(TokenUsage usage, Duration latency, MessageStatus status)

@@ -286,7 +286,7 @@ public final class InMemoryStore
       int position,
       String thought,
       String tool,
-      String toolInput,
+      Map<String, Object> toolInput,
       TokenUsage usage) {
     Message m = messages.get(messageId);
     if (m == null || !m.owner().equals(owner)) {
@@ -294,13 +294,15 @@ public final class InMemoryStore
     }
     AgentThoughtId id = AgentThoughtId.random();
     thoughts.put(
-        id, new AgentThought(id, messageId, position, thought, tool, toolInput, "", usage, now()));
+        id,
+        new AgentThought(
+            id, messageId, position, thought, tool, toolInput, Map.of(), usage, now()));
     return id;
   }
 
   @Override
   public synchronized AgentThoughtId recordObservation(
-      Owner owner, AgentThoughtId thoughtId, String observation) {
+      Owner owner, AgentThoughtId thoughtId, Map<String, String> observation) {
     AgentThought t = thoughts.get(thoughtId);
     if (t == null || !messages.get(t.messageId()).owner().equals(owner)) {
       throw new NotFoundException("agent thought");

@@ -1,6 +1,7 @@
 package dev.shortlease.adapter.llm.simulated;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import dev.shortlease.adapter.llm.LangChain4jChatModel;
 import dev.shortlease.application.port.out.FinishReason;
@@ -8,6 +9,7 @@ import dev.shortlease.application.port.out.ModelMessage;
 import dev.shortlease.application.port.out.ModelReply;
 import dev.shortlease.application.port.out.ModelRequest;
 import dev.shortlease.application.port.out.StopSignal;
+import dev.shortlease.application.port.out.ToolArguments;
 import dev.shortlease.application.port.out.ToolCall;
 import dev.shortlease.application.port.out.ToolSpec;
 import dev.shortlease.domain.ModelSettings;
@@ -45,7 +47,8 @@ class SimulatedToolCallsTest {
     assertThat(reply.finishReason()).isEqualTo(FinishReason.TOOL_CALLS);
     ToolCall call = reply.toolCalls().get(0);
     assertThat(call.name()).isEqualTo("get_stats");
-    assertThat(call.argumentsJson()).isEqualTo("{\"period\":\"please run get_stats\",\"limit\":1}");
+    assertThat(call.arguments().values())
+        .containsExactly(entry("period", "please run get_stats"), entry("limit", 1));
     assertThat(call.id()).isEqualTo("call_0_get_stats");
     assertThat(reply.text()).isEqualTo("I will use get_stats.");
   }
@@ -79,7 +82,7 @@ class SimulatedToolCallsTest {
   @Test
   @DisplayName("after the tool's result it answers from the observation instead of calling again")
   void answersFromTheObservation() {
-    ToolCall call = new ToolCall("call_0_get_stats", "get_stats", "{}");
+    ToolCall call = new ToolCall("call_0_get_stats", "get_stats", ToolArguments.NONE);
     ModelReply reply =
         chat(
             List.of(
