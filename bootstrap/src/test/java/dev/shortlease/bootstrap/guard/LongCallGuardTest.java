@@ -15,6 +15,7 @@ import dev.shortlease.application.port.out.ModelException;
 import dev.shortlease.application.port.out.ModelReply;
 import dev.shortlease.application.port.out.PoolMonitorPort;
 import dev.shortlease.application.port.out.StopSignal;
+import dev.shortlease.application.port.out.ToolArguments;
 import dev.shortlease.domain.AppId;
 import dev.shortlease.domain.EndUserId;
 import dev.shortlease.domain.Owner;
@@ -156,7 +157,7 @@ class LongCallGuardTest {
     Tool clock = new CurrentTimeTool();
     Tool guarded =
         LongCallGuard.guardTools(List.of(clock), db.tracker, GuardMode.STRICT).iterator().next();
-    ToolInvocation invocation = new ToolInvocation(OWNER, "{}");
+    ToolInvocation invocation = new ToolInvocation(OWNER, ToolArguments.NONE);
 
     assertThat(guarded.call(invocation)).isNotBlank();
     try (Connection held = acquireBeforeCallingTheModel()) {
