@@ -11,8 +11,7 @@ import java.util.Objects;
  * returned. Positions start at 1 within a message.
  *
  * @param tool the tools called, names joined by {@code ;}; empty for a final answer
- * @param toolInput each called tool's name to its arguments: a map of structured values, or the
- *     text the model sent when it was not an object ({@link StructuredValues}); empty for none
+ * @param toolInput what the called tools were given; {@link ToolInput#NONE} for none
  * @param observation each called tool's name to what it returned; empty until the tools ran
  */
 public record AgentThought(
@@ -21,7 +20,7 @@ public record AgentThought(
     int position,
     String thought,
     String tool,
-    Map<String, Object> toolInput,
+    ToolInput toolInput,
     Map<String, String> observation,
     TokenUsage usage,
     Instant createdAt) {
@@ -34,7 +33,7 @@ public record AgentThought(
     }
     thought = thought == null ? "" : thought;
     tool = tool == null ? "" : tool;
-    toolInput = StructuredValues.freeze(toolInput);
+    toolInput = toolInput == null ? ToolInput.NONE : toolInput;
     observation =
         observation == null
             ? Map.of()

@@ -10,6 +10,7 @@ import dev.shortlease.application.port.out.ModelReply;
 import dev.shortlease.application.port.out.ToolCall;
 import dev.shortlease.application.port.out.ToolSpec;
 import dev.shortlease.domain.AgentThoughtId;
+import dev.shortlease.domain.ToolInput;
 import dev.shortlease.domain.port.AgentThoughtsPort;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -81,10 +82,10 @@ final class AgentLoop implements AnswerGenerator {
     }
 
     /** Each tool's arguments by its name, as the thought records them. */
-    Map<String, Object> toolInput() {
+    ToolInput toolInput() {
       Map<String, Object> input = new LinkedHashMap<>();
       calls.forEach(call -> input.put(call.name(), call.arguments().asRecorded()));
-      return input;
+      return new ToolInput(input);
     }
   }
 

@@ -116,7 +116,7 @@ class AgentLoopTest {
         .containsExactly(tuple(1, "conversation_stats"), tuple(2, ""));
     assertThat(saved.thoughts().getFirst().observation().get("conversation_stats"))
         .contains("conversations");
-    assertThat(saved.thoughts().getFirst().toolInput())
+    assertThat(saved.thoughts().getFirst().toolInput().byTool())
         .isEqualTo(Map.of("conversation_stats", Map.of()));
   }
 
@@ -137,7 +137,7 @@ class AgentLoopTest {
     AgentThoughtEvent observed = (AgentThoughtEvent) events.get(1);
     assertThat(observed.tool()).isEqualTo("current_time;broken;current_time");
     // one entry per tool name, the later call of a tool replacing the earlier (as in Dify's dict)
-    assertThat(observed.toolInput())
+    assertThat(observed.toolInput().byTool())
         .containsExactly(entry("current_time", "{timezone: Mars}"), entry("broken", Map.of()));
     assertThat(observed.observation()).containsEntry("broken", "error: out of order");
     assertThat(kit.model.requests().get(1).messages())

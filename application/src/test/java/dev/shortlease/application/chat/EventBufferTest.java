@@ -36,7 +36,7 @@ class EventBufferTest {
   @DisplayName("non-text events keep their place after the coalesced text before them")
   void keepsOrderAroundThoughts() throws Exception {
     ChatEvent.AgentThoughtEvent thought =
-        new ChatEvent.AgentThoughtEvent(AgentThoughtId.random(), 1, "t", "", Map.of(), Map.of());
+        new ChatEvent.AgentThoughtEvent(AgentThoughtId.random(), 1, "t", "", null, Map.of());
     buffer.publish(new ChatEvent.TextChunk("a"));
     buffer.publish(new ChatEvent.TextChunk("b"));
     buffer.publish(new ChatEvent.TextChunk("c"));

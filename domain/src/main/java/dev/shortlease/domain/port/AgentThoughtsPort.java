@@ -4,6 +4,7 @@ import dev.shortlease.domain.AgentThoughtId;
 import dev.shortlease.domain.MessageId;
 import dev.shortlease.domain.Owner;
 import dev.shortlease.domain.TokenUsage;
+import dev.shortlease.domain.ToolInput;
 import java.util.Map;
 
 /** Outbound port: an agent's iterations, each written in its own short transaction. */
@@ -21,7 +22,7 @@ public interface AgentThoughtsPort {
       int position,
       String thought,
       String tool,
-      Map<String, Object> toolInput,
+      ToolInput toolInput,
       TokenUsage usage);
 
   /**

@@ -20,6 +20,7 @@ import dev.shortlease.domain.ModelSettings;
 import dev.shortlease.domain.Owner;
 import dev.shortlease.domain.Rating;
 import dev.shortlease.domain.TokenUsage;
+import dev.shortlease.domain.ToolInput;
 import java.time.Duration;
 import java.util.Map;
 
@@ -153,9 +154,10 @@ final class EntityMappers {
    * JSON, and that text need not be valid: such a row reads as the whole stored text under the
    * thought's tool name, never as an error.
    */
-  private static Map<String, Object> toolInput(AgentThoughtEntity e) {
-    return JsonText.toObject(e.toolInput)
-        .orElseGet(() -> Map.of(e.tool == null ? "" : e.tool, e.toolInput));
+  private static ToolInput toolInput(AgentThoughtEntity e) {
+    return new ToolInput(
+        JsonText.toObject(e.toolInput)
+            .orElseGet(() -> Map.of(e.tool == null ? "" : e.tool, e.toolInput)));
   }
 
   static AgentThought toThought(AgentThoughtEntity e) {
@@ -178,7 +180,7 @@ final class EntityMappers {
     e.position = t.position();
     e.thought = t.thought();
     e.tool = t.tool();
-    e.toolInput = JsonText.ofObjectOrEmpty(t.toolInput());
+    e.toolInput = JsonText.ofObjectOrEmpty(t.toolInput().byTool());
     e.observation = JsonText.ofObjectOrEmpty(t.observation());
     e.promptTokens = t.usage().promptTokens();
     e.completionTokens = t.usage().completionTokens();

@@ -9,6 +9,7 @@ import dev.shortlease.domain.MessageOutcome;
 import dev.shortlease.domain.NotFoundException;
 import dev.shortlease.domain.Owner;
 import dev.shortlease.domain.TokenUsage;
+import dev.shortlease.domain.ToolInput;
 import dev.shortlease.domain.port.AgentThoughtsPort;
 import dev.shortlease.domain.port.ChatHistoryPort;
 import dev.shortlease.domain.port.FinishMessagePort;
@@ -124,7 +125,7 @@ final class MessageLifecycleAdapter
       int position,
       String thought,
       String tool,
-      Map<String, Object> toolInput,
+      ToolInput toolInput,
       TokenUsage usage) {
     return scope.call(
         em -> {
@@ -148,7 +149,8 @@ final class MessageLifecycleAdapter
           entity.position = position;
           entity.thought = thought == null ? "" : thought;
           entity.tool = tool == null ? "" : tool;
-          entity.toolInput = JsonText.ofObjectOrEmpty(toolInput);
+          entity.toolInput =
+              JsonText.ofObjectOrEmpty(toolInput == null ? null : toolInput.byTool());
           entity.observation = "";
           entity.promptTokens = spent.promptTokens();
           entity.completionTokens = spent.completionTokens();

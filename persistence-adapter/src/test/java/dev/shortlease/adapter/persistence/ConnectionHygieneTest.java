@@ -15,6 +15,7 @@ import dev.shortlease.domain.Rating;
 import dev.shortlease.domain.StartedTurn;
 import dev.shortlease.domain.StopRequest;
 import dev.shortlease.domain.TaskId;
+import dev.shortlease.domain.ToolInput;
 import dev.shortlease.domain.port.ConversationSort;
 import dev.shortlease.domain.port.StopRequestsPort;
 import dev.shortlease.domain.port.contract.PortSet;
@@ -69,7 +70,13 @@ class ConnectionHygieneTest {
     var thought =
         p.thoughts()
             .addThought(
-                turn.owner(), turn.messageId(), 1, "t", "tool", Map.of("tool", Map.of()), null);
+                turn.owner(),
+                turn.messageId(),
+                1,
+                "t",
+                "tool",
+                new ToolInput(Map.of("tool", Map.of())),
+                null);
     p.thoughts().recordObservation(turn.owner(), thought, Map.of("tool", "obs"));
     p.history()
         .loadHistory(turn.owner(), turn.conversationId(), turn.messageId(), HistoryWindow.DEFAULT);

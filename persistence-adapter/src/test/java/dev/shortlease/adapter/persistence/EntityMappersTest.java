@@ -23,6 +23,7 @@ import dev.shortlease.domain.ModelSettings;
 import dev.shortlease.domain.Owner;
 import dev.shortlease.domain.Rating;
 import dev.shortlease.domain.TokenUsage;
+import dev.shortlease.domain.ToolInput;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -129,11 +130,12 @@ class EntityMappersTest {
             3,
             "th",
             "calc;lookup",
-            Map.of(
-                "calc",
-                Map.of("expression", "1+1", "exact", true, "digits", List.of(1, 2.5)),
-                "lookup",
-                "{not json"),
+            new ToolInput(
+                Map.of(
+                    "calc",
+                    Map.of("expression", "1+1", "exact", true, "digits", List.of(1, 2.5)),
+                    "lookup",
+                    "{not json")),
             Map.of("calc", "2", "lookup", "café \"quoted\"\n"),
             new TokenUsage(1, 2),
             T1);
@@ -162,11 +164,12 @@ class EntityMappersTest {
     e.createdAt = T1;
 
     AgentThought read = EntityMappers.toThought(e);
-    assertThat(read.toolInput()).isEqualTo(Map.of("current_time", Map.of("timezone", "UTC")));
+    assertThat(read.toolInput().byTool())
+        .isEqualTo(Map.of("current_time", Map.of("timezone", "UTC")));
     assertThat(read.observation()).isEqualTo(Map.of("current_time", "2025-01-02T03:04:05Z"));
 
     e.toolInput = "{\"current_time\": {timezone: UTC}}"; // the model's text, kept verbatim
-    assertThat(EntityMappers.toThought(e).toolInput())
+    assertThat(EntityMappers.toThought(e).toolInput().byTool())
         .isEqualTo(Map.of("current_time", "{\"current_time\": {timezone: UTC}}"));
   }
 }

@@ -61,7 +61,7 @@ final class ChatWire {
         e.put("observation", Json.embeddedText(t.observation()));
         e.put("tool", t.tool());
         e.put("tool_labels", Map.of());
-        e.put("tool_input", Json.embeddedText(t.toolInput()));
+        e.put("tool_input", Json.embeddedText(t.toolInput().byTool()));
         e.put("message_files", List.of());
         yield e;
       }

@@ -125,7 +125,7 @@ final class HistoryWire {
         t.thought(),
         t.tool(),
         Map.of(),
-        Json.embeddedText(t.toolInput()),
+        Json.embeddedText(t.toolInput().byTool()),
         Json.embeddedText(t.observation()),
         List.of(),
         seconds(t.createdAt()));

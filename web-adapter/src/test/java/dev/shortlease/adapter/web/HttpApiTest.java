@@ -8,6 +8,7 @@ import dev.shortlease.application.port.out.ModelErrorKind;
 import dev.shortlease.domain.AgentThoughtId;
 import dev.shortlease.domain.MessageStatus;
 import dev.shortlease.domain.TokenUsage;
+import dev.shortlease.domain.ToolInput;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -135,7 +136,7 @@ class HttpApiTest {
   void agentThoughtOnTheWire() throws Exception {
     StubRun run = new StubRun(stubs.chatApp.mode());
     AgentThoughtId thought = AgentThoughtId.random();
-    Map<String, Object> input = Map.of("current_time", Map.of("timezone", "UTC"));
+    ToolInput input = new ToolInput(Map.of("current_time", Map.of("timezone", "UTC")));
     run.events.add(
         new ChatEvent.AgentThoughtEvent(
             thought, 1, "Let me check.", "current_time", input, Map.of()));

@@ -3,8 +3,8 @@ package dev.shortlease.application.port.in;
 import dev.shortlease.application.port.out.ModelErrorKind;
 import dev.shortlease.domain.AgentThoughtId;
 import dev.shortlease.domain.MessageStatus;
-import dev.shortlease.domain.StructuredValues;
 import dev.shortlease.domain.TokenUsage;
+import dev.shortlease.domain.ToolInput;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -29,11 +29,11 @@ public sealed interface ChatEvent {
       int position,
       String thought,
       String tool,
-      Map<String, Object> toolInput,
+      ToolInput toolInput,
       Map<String, String> observation)
       implements ChatEvent {
     public AgentThoughtEvent {
-      toolInput = StructuredValues.freeze(toolInput);
+      toolInput = toolInput == null ? ToolInput.NONE : toolInput;
       observation =
           observation == null
               ? Map.of()

@@ -17,6 +17,7 @@ import dev.shortlease.domain.NotFoundException;
 import dev.shortlease.domain.Owner;
 import dev.shortlease.domain.StartedTurn;
 import dev.shortlease.domain.TokenUsage;
+import dev.shortlease.domain.ToolInput;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -205,7 +206,7 @@ public abstract class MessageLifecycleContract extends PortContract {
             () ->
                 ports()
                     .thoughts()
-                    .addThought(stranger, turn.messageId(), 1, "t", "", Map.of(), null))
+                    .addThought(stranger, turn.messageId(), 1, "t", "", ToolInput.NONE, null))
         .isInstanceOf(NotFoundException.class);
     AgentThoughtId id =
         ports()
@@ -216,7 +217,7 @@ public abstract class MessageLifecycleContract extends PortContract {
                 1,
                 "t",
                 "calc",
-                Map.of("calc", Map.of("expression", "1+1")),
+                new ToolInput(Map.of("calc", Map.of("expression", "1+1"))),
                 new TokenUsage(1, 1));
     assertThatThrownBy(
             () -> ports().thoughts().recordObservation(stranger, id, Map.of("calc", "2")))

@@ -16,6 +16,7 @@ import dev.shortlease.domain.Page;
 import dev.shortlease.domain.Rating;
 import dev.shortlease.domain.StartedTurn;
 import dev.shortlease.domain.TokenUsage;
+import dev.shortlease.domain.ToolInput;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -94,11 +95,15 @@ public abstract class MessagesContract extends PortContract {
                 2,
                 "then",
                 "search",
-                Map.of("search", Map.of("query", "café \"1\"", "limit", 3, "deep", List.of(true))),
+                new ToolInput(
+                    Map.of(
+                        "search",
+                        Map.of("query", "café \"1\"", "limit", 3, "deep", List.of(true)))),
                 null);
     ports()
         .thoughts()
-        .addThought(turn.owner(), turn.messageId(), 1, "first", "", Map.of(), TokenUsage.NONE);
+        .addThought(
+            turn.owner(), turn.messageId(), 1, "first", "", ToolInput.NONE, TokenUsage.NONE);
     ports().thoughts().recordObservation(turn.owner(), second, Map.of("search", "found it"));
 
     MessageWithThoughts listed =
@@ -110,11 +115,11 @@ public abstract class MessagesContract extends PortContract {
 
     assertThat(listed.thoughts()).extracting(th -> th.thought()).containsExactly("first", "then");
     assertThat(listed.thoughts().get(1).tool()).isEqualTo("search");
-    assertThat(listed.thoughts().get(1).toolInput())
+    assertThat(listed.thoughts().get(1).toolInput().byTool())
         .isEqualTo(
             Map.of("search", Map.of("query", "café \"1\"", "limit", 3, "deep", List.of(true))));
     assertThat(listed.thoughts().get(1).observation()).isEqualTo(Map.of("search", "found it"));
-    assertThat(listed.thoughts().get(0).toolInput()).isEmpty();
+    assertThat(listed.thoughts().get(0).toolInput()).isEqualTo(ToolInput.NONE);
     assertThat(listed.thoughts().get(0).observation()).isEmpty();
     assertThat(listed.thoughts().get(1).messageId()).isEqualTo(turn.messageId());
   }

@@ -31,6 +31,7 @@ import dev.shortlease.domain.StartedTurn;
 import dev.shortlease.domain.StopRequest;
 import dev.shortlease.domain.TaskId;
 import dev.shortlease.domain.TokenUsage;
+import dev.shortlease.domain.ToolInput;
 import dev.shortlease.domain.port.AgentThoughtsPort;
 import dev.shortlease.domain.port.ApiKeysPort;
 import dev.shortlease.domain.port.AppsPort;
@@ -286,7 +287,7 @@ public final class InMemoryStore
       int position,
       String thought,
       String tool,
-      Map<String, Object> toolInput,
+      ToolInput toolInput,
       TokenUsage usage) {
     Message m = messages.get(messageId);
     if (m == null || !m.owner().equals(owner)) {
