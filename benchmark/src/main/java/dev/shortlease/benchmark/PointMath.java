@@ -49,9 +49,13 @@ final class PointMath {
         percentile(latency, 99),
         latency.getTotalCount() == 0 ? 0 : latency.getMaxValue(),
         percentile(recorder.firstToken(), 99),
-        round(JsonFields.field(JsonFields.field(finalPool, "acquireMillis"), "p99").asDouble(Double.NaN)),
+        round(
+            JsonFields.field(JsonFields.field(finalPool, "acquireMillis"), "p99")
+                .asDouble(Double.NaN)),
         round(leaseMsPerChat),
-        round(JsonFields.field(JsonFields.field(finalPool, "leaseMillis"), "p99").asDouble(Double.NaN)),
+        round(
+            JsonFields.field(JsonFields.field(finalPool, "leaseMillis"), "p99")
+                .asDouble(Double.NaN)),
         sampler.maxActive(),
         sampler.maxWaiting(),
         sampler.maxBackends(),

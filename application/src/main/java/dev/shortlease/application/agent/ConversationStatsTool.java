@@ -3,6 +3,7 @@ package dev.shortlease.application.agent;
 import dev.shortlease.domain.port.ConversationsPort;
 import dev.shortlease.domain.port.OwnerStats;
 import jakarta.inject.Inject;
+import java.util.Map;
 
 /**
  * Demo tool {@code conversation_stats}: reads the database through {@link ConversationsPort} (one
@@ -28,8 +29,8 @@ public final class ConversationStatsTool implements Tool {
   }
 
   @Override
-  public String parametersJsonSchema() {
-    return "{\"type\":\"object\",\"properties\":{}}";
+  public Map<String, Object> parameters() {
+    return Map.of("type", "object", "properties", Map.of());
   }
 
   @Override

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
 
 /** Demo tool {@code current_time}: the current date and time, optionally in a given time zone. */
 public final class CurrentTimeTool implements Tool {
@@ -32,10 +33,16 @@ public final class CurrentTimeTool implements Tool {
   }
 
   @Override
-  public String parametersJsonSchema() {
-    return """
-        {"type":"object","properties":{"timezone":{"type":"string",\
-        "description":"IANA time zone, e.g. Europe/Paris; UTC when omitted"}}}""";
+  public Map<String, Object> parameters() {
+    return Map.of(
+        "type",
+        "object",
+        "properties",
+        Map.of(
+            "timezone",
+            Map.of(
+                "type", "string",
+                "description", "IANA time zone, e.g. Europe/Paris; UTC when omitted")));
   }
 
   @Override

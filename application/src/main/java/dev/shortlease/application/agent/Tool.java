@@ -1,6 +1,7 @@
 package dev.shortlease.application.agent;
 
 import dev.shortlease.application.port.out.ToolSpec;
+import java.util.Map;
 
 /**
  * A tool an agent may call. {@link #call} runs on the runner's thread with no connection held; a
@@ -15,8 +16,11 @@ public interface Tool {
   /** What it does, for the model. */
   String description();
 
-  /** A JSON Schema object, as text, describing the arguments. */
-  String parametersJsonSchema();
+  /**
+   * The arguments it takes, described in JSON Schema's vocabulary as structured values (a map with
+   * {@code type}, {@code properties}, …; see {@link ToolSpec#parameters()}).
+   */
+  Map<String, Object> parameters();
 
   /**
    * Runs the tool and returns its observation for the model. A thrown exception is reported to the
@@ -25,6 +29,6 @@ public interface Tool {
   String call(ToolInvocation invocation);
 
   default ToolSpec spec() {
-    return new ToolSpec(name(), description(), parametersJsonSchema());
+    return new ToolSpec(name(), description(), parameters());
   }
 }

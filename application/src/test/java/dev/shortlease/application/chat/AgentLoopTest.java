@@ -50,8 +50,8 @@ class AgentLoopTest {
     }
 
     @Override
-    public String parametersJsonSchema() {
-      return "{}";
+    public Map<String, Object> parameters() {
+      return Map.of();
     }
 
     @Override

@@ -47,7 +47,13 @@ abstract class AbstractHttpProviderTest {
       new ToolSpec(
           "get_stats",
           "Returns pool statistics",
-          "{\"type\":\"object\",\"properties\":{\"period\":{\"type\":\"string\"}},\"required\":[\"period\"]}");
+          Map.of(
+              "type",
+              "object",
+              "properties",
+              Map.of("period", Map.of("type", "string")),
+              "required",
+              List.of("period")));
 
   FakeLlmServer server;
   final List<String> sink = new CopyOnWriteArrayList<>();

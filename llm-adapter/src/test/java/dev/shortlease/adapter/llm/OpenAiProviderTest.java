@@ -104,7 +104,7 @@ class OpenAiProviderTest extends AbstractHttpProviderTest {
   @Test
   @DisplayName("a tool with an invalid JSON Schema fails as REQUEST_FAILED before any request")
   void invalidToolSchema() {
-    ToolSpec broken = new ToolSpec("broken", "d", "{not json");
+    ToolSpec broken = new ToolSpec("broken", "d", Map.of("type", "object", "properties", "none"));
     ModelRequest request =
         new ModelRequest(
             ModelSettings.DEFAULT, List.of(new ModelMessage.User("hi")), List.of(broken));

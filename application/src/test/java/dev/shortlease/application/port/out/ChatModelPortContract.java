@@ -30,8 +30,13 @@ public abstract class ChatModelPortContract {
       new ToolSpec(
           "get_stats",
           "Returns pool statistics for a period",
-          "{\"type\":\"object\",\"properties\":{\"period\":{\"type\":\"string\"}},"
-              + "\"required\":[\"period\"]}");
+          Map.of(
+              "type",
+              "object",
+              "properties",
+              Map.of("period", Map.of("type", "string")),
+              "required",
+              List.of("period")));
 
   private static final Duration PROMPTLY = Duration.ofSeconds(3);
 

@@ -14,18 +14,27 @@ import dev.shortlease.application.port.out.ToolCall;
 import dev.shortlease.application.port.out.ToolSpec;
 import dev.shortlease.domain.ModelSettings;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 @DisplayName("Simulated model: scripted tool calls so agent mode works offline")
 class SimulatedToolCallsTest {
-  static final String PERIOD_SCHEMA =
-      "{\"type\":\"object\",\"properties\":{\"period\":{\"type\":\"string\"},"
-          + "\"limit\":{\"type\":\"integer\"}},\"required\":[\"period\",\"limit\"]}";
+  static final Map<String, Object> PERIOD_SCHEMA = periodSchema();
   static final ToolSpec STATS = new ToolSpec("get_stats", "Pool statistics", PERIOD_SCHEMA);
-  static final ToolSpec TIME = new ToolSpec("current_time", "The time", "{\"type\":\"object\"}");
+  static final ToolSpec TIME = new ToolSpec("current_time", "The time", Map.of("type", "object"));
   static final List<ToolSpec> TOOLS = List.of(STATS, TIME);
+
+  /** Properties in a fixed order: the simulated model fills arguments in schema order. */
+  private static Map<String, Object> periodSchema() {
+    Map<String, Object> properties = new LinkedHashMap<>();
+    properties.put("period", Map.of("type", "string"));
+    properties.put("limit", Map.of("type", "integer"));
+    return Map.of(
+        "type", "object", "properties", properties, "required", List.of("period", "limit"));
+  }
 
   final LangChain4jChatModel port =
       new LangChain4jChatModel(
