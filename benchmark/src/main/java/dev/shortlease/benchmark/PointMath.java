@@ -5,7 +5,7 @@ import dev.shortlease.benchmark.load.EdgeReading;
 import dev.shortlease.benchmark.load.ResourceSampler;
 import dev.shortlease.benchmark.load.WindowRecorder;
 import dev.shortlease.benchmark.report.PointResult;
-import dev.shortlease.benchmark.service.Json;
+import dev.shortlease.benchmark.service.JsonFields;
 import org.HdrHistogram.Histogram;
 
 /** Benchmark: turns one point's raw readings into its {@link PointResult}. */
@@ -49,9 +49,13 @@ final class PointMath {
         percentile(latency, 99),
         latency.getTotalCount() == 0 ? 0 : latency.getMaxValue(),
         percentile(recorder.firstToken(), 99),
-        round(Json.field(Json.field(finalPool, "acquireMillis"), "p99").asDouble(Double.NaN)),
+        round(
+            JsonFields.field(JsonFields.field(finalPool, "acquireMillis"), "p99")
+                .asDouble(Double.NaN)),
         round(leaseMsPerChat),
-        round(Json.field(Json.field(finalPool, "leaseMillis"), "p99").asDouble(Double.NaN)),
+        round(
+            JsonFields.field(JsonFields.field(finalPool, "leaseMillis"), "p99")
+                .asDouble(Double.NaN)),
         sampler.maxActive(),
         sampler.maxWaiting(),
         sampler.maxBackends(),
@@ -64,8 +68,8 @@ final class PointMath {
                 ? Double.NaN
                 : (close.machineBusyTicks() - open.machineBusyTicks()) / (double) machineTotal),
         close.poolTimeouts() - open.poolTimeouts(),
-        Json.field(finalPool, "guardViolations").asLong(-1),
-        Json.field(finalPool, "leaks").asLong(-1),
+        JsonFields.field(finalPool, "guardViolations").asLong(-1),
+        JsonFields.field(finalPool, "leaks").asLong(-1),
         recorder.errorKinds());
   }
 

@@ -8,7 +8,7 @@ import dev.shortlease.benchmark.load.ResourceSampler;
 import dev.shortlease.benchmark.load.WindowRecorder;
 import dev.shortlease.benchmark.report.PointResult;
 import dev.shortlease.benchmark.service.BenchmarkSchema;
-import dev.shortlease.benchmark.service.Json;
+import dev.shortlease.benchmark.service.JsonFields;
 import dev.shortlease.benchmark.service.ServiceClient;
 import dev.shortlease.benchmark.service.ServiceProcess;
 import java.nio.file.Path;
@@ -92,7 +92,7 @@ public final class PointRunner {
     try {
       return admin.poolSnapshot();
     } catch (Exception e) {
-      return Json.missing();
+      return JsonFields.missing();
     }
   }
 

@@ -16,6 +16,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -97,7 +98,9 @@ class ChatApiTest {
   @DisplayName("an agent app streams agent_thought and agent_message events")
   void agentStreaming() {
     Api.AppKey app = api.createApp("agent-chat");
-    MODEL.then(toolCalls("Let me check.", call("c1", "current_time", "{}")), reply("It is now."));
+    MODEL.then(
+        toolCalls("Let me check.", call("c1", "current_time", Map.of("timezone", "Asia/Tokyo"))),
+        reply("It is now."));
 
     List<JsonNode> events =
         api.post("/v1/chat-messages", app.key(), Api.chat("carol", "Time?", "streaming", null))
@@ -112,7 +115,19 @@ class ChatApiTest {
             .toList();
     assertThat(toolSteps).isNotEmpty();
     assertThat(toolSteps.getLast().get("position").asInt()).isEqualTo(1);
-    assertThat(toolSteps.getLast().get("observation").asText()).isNotBlank();
+    assertThat(toolSteps.getLast().get("tool_input").asText())
+        .isEqualTo("{\"current_time\": {\"timezone\": \"Asia/Tokyo\"}}");
+    assertThat(toolSteps.getLast().get("observation").asText())
+        .startsWith("{\"current_time\": \"")
+        .contains("+09:00");
+
+    String conversation = events.getLast().get("conversation_id").asText();
+    JsonNode saved = onlyMessage(app, "carol", conversation).get("agent_thoughts").get(0);
+    assertThat(saved.get("tool_input").asText())
+        .as("stored and read back, the same text as streamed")
+        .isEqualTo(toolSteps.getLast().get("tool_input").asText());
+    assertThat(saved.get("observation").asText())
+        .isEqualTo(toolSteps.getLast().get("observation").asText());
   }
 
   @Test
@@ -191,8 +206,8 @@ class ChatApiTest {
   void modelFailures() {
     Api.AppKey app = api.createApp("chat");
     MODEL.then(
-        fail(ModelErrorKind.PROVIDER_QUOTA_EXCEEDED, "quota gone"),
-        fail(ModelErrorKind.RATE_LIMIT_ERROR, "slow down", "so far "));
+        fail(ModelErrorKind.QUOTA_EXCEEDED, "quota gone"),
+        fail(ModelErrorKind.RATE_LIMITED, "slow down", "so far "));
 
     Api.Reply blocking =
         api.post("/v1/chat-messages", app.key(), Api.chat("gus", "Hi", "blocking", null));

@@ -11,6 +11,7 @@ import dev.shortlease.application.port.out.ChatModelPort;
 import dev.shortlease.application.port.out.FinishReason;
 import dev.shortlease.application.port.out.ModelReply;
 import dev.shortlease.application.port.out.StopSignal;
+import dev.shortlease.application.port.out.ToolArguments;
 import dev.shortlease.bootstrap.guard.ConnectionHeldDuringLongCallException;
 import dev.shortlease.domain.AppId;
 import dev.shortlease.domain.EndUserId;
@@ -61,7 +62,7 @@ class GuardsTest {
   void toolsAreGuarded() throws Exception {
     Tool clock = new GuardModule(LlmSettings.simulated(), "strict").currentTime(tracker);
     ToolInvocation invocation =
-        new ToolInvocation(new Owner(AppId.random(), EndUserId.random()), "{}");
+        new ToolInvocation(new Owner(AppId.random(), EndUserId.random()), ToolArguments.NONE);
 
     try (Connection held = dataSource.getConnection()) {
       assertThatThrownBy(() -> clock.call(invocation))

@@ -1,7 +1,5 @@
 package dev.shortlease.domain;
 
-import java.util.Locale;
-
 /**
  * Where a message is in its life. {@code RUNNING} is the only non-terminal state; a terminal state
  * never changes again (rule R5: the answer, once saved, is not overwritten or lost).
@@ -26,9 +24,5 @@ public enum MessageStatus {
       throw new IllegalTransitionException("message cannot go from " + this + " to " + next);
     }
     return next;
-  }
-
-  public String wire() {
-    return name().toLowerCase(Locale.ROOT);
   }
 }

@@ -55,16 +55,6 @@ class IdsAndValuesTest {
   }
 
   @Test
-  @DisplayName("app modes and ratings use Dify's wire names")
-  void wireNames() {
-    assertThat(AppMode.fromWire("agent-chat")).isEqualTo(AppMode.AGENT_CHAT);
-    assertThatThrownBy(() -> AppMode.fromWire("workflow")).hasMessageContaining("mode");
-    assertThat(Rating.fromWireOrNull("dislike")).isEqualTo(Rating.DISLIKE);
-    assertThat(Rating.fromWireOrNull(null)).isNull();
-    assertThatThrownBy(() -> Rating.fromWireOrNull("meh")).hasMessageContaining("rating");
-  }
-
-  @Test
   @DisplayName("token usage adds up and refuses negatives")
   void tokenUsage() {
     assertThat(new TokenUsage(3, 4).plus(new TokenUsage(1, 2))).isEqualTo(new TokenUsage(4, 6));

@@ -1,9 +1,9 @@
 package dev.shortlease.application.agent;
 
-import dev.shortlease.application.port.in.ToolIcon;
 import dev.shortlease.domain.port.ConversationsPort;
 import dev.shortlease.domain.port.OwnerStats;
 import jakarta.inject.Inject;
+import java.util.Map;
 
 /**
  * Demo tool {@code conversation_stats}: reads the database through {@link ConversationsPort} (one
@@ -24,18 +24,13 @@ public final class ConversationStatsTool implements Tool {
   }
 
   @Override
-  public ToolIcon icon() {
-    return new ToolIcon("#FEF3C7", "\uD83D\uDCCA");
-  }
-
-  @Override
   public String description() {
     return "Counts the user's conversations, messages and tokens used so far.";
   }
 
   @Override
-  public String parametersJsonSchema() {
-    return "{\"type\":\"object\",\"properties\":{}}";
+  public Map<String, Object> parameters() {
+    return Map.of("type", "object", "properties", Map.of());
   }
 
   @Override

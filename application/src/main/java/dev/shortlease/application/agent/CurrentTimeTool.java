@@ -1,6 +1,5 @@
 package dev.shortlease.application.agent;
 
-import dev.shortlease.application.port.in.ToolIcon;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -8,6 +7,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
 
 /** Demo tool {@code current_time}: the current date and time, optionally in a given time zone. */
 public final class CurrentTimeTool implements Tool {
@@ -28,20 +28,21 @@ public final class CurrentTimeTool implements Tool {
   }
 
   @Override
-  public ToolIcon icon() {
-    return new ToolIcon("#E0F2FE", "\uD83D\uDD52");
-  }
-
-  @Override
   public String description() {
     return "Returns the current date and time (ISO 8601), in UTC or in the given IANA time zone.";
   }
 
   @Override
-  public String parametersJsonSchema() {
-    return """
-        {"type":"object","properties":{"timezone":{"type":"string",\
-        "description":"IANA time zone, e.g. Europe/Paris; UTC when omitted"}}}""";
+  public Map<String, Object> parameters() {
+    return Map.of(
+        "type",
+        "object",
+        "properties",
+        Map.of(
+            "timezone",
+            Map.of(
+                "type", "string",
+                "description", "IANA time zone, e.g. Europe/Paris; UTC when omitted")));
   }
 
   @Override

@@ -1,7 +1,7 @@
 package dev.shortlease.application.agent;
 
-import dev.shortlease.application.port.in.ToolIcon;
 import dev.shortlease.application.port.out.ToolSpec;
+import java.util.Map;
 
 /**
  * A tool an agent may call. {@link #call} runs on the runner's thread with no connection held; a
@@ -16,13 +16,11 @@ public interface Tool {
   /** What it does, for the model. */
   String description();
 
-  /** How clients draw it ({@code /v1/meta}); a wrench unless the tool says otherwise. */
-  default ToolIcon icon() {
-    return new ToolIcon("#E5E7EB", "\uD83D\uDD27");
-  }
-
-  /** A JSON Schema object, as text, describing the arguments. */
-  String parametersJsonSchema();
+  /**
+   * The arguments it takes, described in JSON Schema's vocabulary as structured values (a map with
+   * {@code type}, {@code properties}, …; see {@link ToolSpec#parameters()}).
+   */
+  Map<String, Object> parameters();
 
   /**
    * Runs the tool and returns its observation for the model. A thrown exception is reported to the
@@ -31,6 +29,6 @@ public interface Tool {
   String call(ToolInvocation invocation);
 
   default ToolSpec spec() {
-    return new ToolSpec(name(), description(), parametersJsonSchema());
+    return new ToolSpec(name(), description(), parameters());
   }
 }

@@ -10,6 +10,7 @@ import dev.shortlease.application.port.out.ModelReply;
 import dev.shortlease.application.port.out.ToolCall;
 import dev.shortlease.application.port.out.ToolSpec;
 import dev.shortlease.domain.AgentThoughtId;
+import dev.shortlease.domain.ToolInput;
 import dev.shortlease.domain.port.AgentThoughtsPort;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,7 +22,8 @@ import java.util.stream.Collectors;
  * Agent-chat: model turns with tool calls, at most {@code maxIterations}. Each iteration's thought
  * is inserted, and its observation recorded, in short transactions of their own; tools run with no
  * connection held. Like Dify, one thought per iteration: {@code tool} joins the names with {@code
- * ;}, {@code toolInput} and the observation map each name to its value.
+ * ;}, {@code toolInput} and the observation map each name to its value (structured values: the
+ * adapters write them as JSON text where they need it).
  */
 final class AgentLoop implements AnswerGenerator {
   static final String MAX_ITERATIONS_NOTE =
@@ -79,10 +81,11 @@ final class AgentLoop implements AnswerGenerator {
       return calls.stream().map(ToolCall::name).collect(Collectors.joining(";"));
     }
 
-    String toolInput() {
-      return calls.isEmpty()
-          ? ""
-          : JsonText.object(calls, ToolCall::name, c -> JsonText.objectOrString(c.argumentsJson()));
+    /** Each tool's arguments by its name, as the thought records them. */
+    ToolInput toolInput() {
+      Map<String, Object> input = new LinkedHashMap<>();
+      calls.forEach(call -> input.put(call.name(), call.arguments().asRecorded()));
+      return new ToolInput(input);
     }
   }
 
@@ -99,7 +102,7 @@ final class AgentLoop implements AnswerGenerator {
             reply.usage());
     progress.publish(
         new AgentThoughtEvent(
-            id, step.position(), step.thought(), step.toolNames(), step.toolInput(), ""));
+            id, step.position(), step.thought(), step.toolNames(), step.toolInput(), Map.of()));
     return id;
   }
 
@@ -109,8 +112,8 @@ final class AgentLoop implements AnswerGenerator {
     for (ToolCall call : step.calls()) {
       results.add(new ModelMessage.ToolResult(call.id(), call.name(), invoke(context, call)));
     }
-    String observation =
-        JsonText.object(results, ModelMessage.ToolResult::toolName, r -> JsonText.quote(r.text()));
+    Map<String, String> observation = new LinkedHashMap<>();
+    results.forEach(result -> observation.put(result.toolName(), result.text()));
     thoughts.recordObservation(context.owner(), id, observation);
     progress.publish(
         new AgentThoughtEvent(
@@ -125,7 +128,7 @@ final class AgentLoop implements AnswerGenerator {
       return "error: unknown tool " + call.name();
     }
     try {
-      return tool.call(new ToolInvocation(context.owner(), call.argumentsJson()));
+      return tool.call(new ToolInvocation(context.owner(), call.arguments()));
     } catch (RuntimeException e) {
       return "error: " + e.getMessage();
     }

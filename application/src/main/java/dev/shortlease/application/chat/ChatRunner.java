@@ -88,8 +88,7 @@ final class ChatRunner implements Runnable {
       if (finishWithRetry(outcome)) {
         run.publish(ending.event(progress.usage(), latency));
       } else {
-        run.publish(
-            new ChatEvent.Failed(RunEnding.INTERNAL_ERROR, "The answer could not be saved."));
+        run.publish(ChatEvent.Failed.internal("The answer could not be saved."));
       }
     } finally {
       registry.unregister(run);

@@ -3,6 +3,7 @@ package dev.shortlease.application.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.shortlease.application.port.out.ToolArguments;
 import dev.shortlease.domain.AppId;
 import dev.shortlease.domain.AppMode;
 import dev.shortlease.domain.EndUserId;
@@ -13,11 +14,12 @@ import dev.shortlease.domain.port.inmemory.InMemoryStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-@DisplayName("The demo tools and their argument reading")
+@DisplayName("The demo tools, their arguments and their names")
 class ToolsTest {
   private static final Owner NOBODY = new Owner(AppId.random(), EndUserId.random());
 
@@ -27,10 +29,16 @@ class ToolsTest {
     CurrentTimeTool tool =
         new CurrentTimeTool(Clock.fixed(Instant.parse("2025-01-02T03:04:05Z"), ZoneOffset.UTC));
 
-    assertThat(tool.call(new ToolInvocation(NOBODY, "{}"))).isEqualTo("2025-01-02T03:04:05Z");
-    assertThat(tool.call(new ToolInvocation(NOBODY, "{\"timezone\": \"Asia/Tokyo\"}")))
+    assertThat(tool.call(new ToolInvocation(NOBODY, ToolArguments.NONE)))
+        .isEqualTo("2025-01-02T03:04:05Z");
+    assertThat(tool.call(invocation(Map.of("timezone", "Asia/Tokyo"))))
         .isEqualTo("2025-01-02T12:04:05+09:00");
-    assertThatThrownBy(() -> tool.call(new ToolInvocation(NOBODY, "{\"timezone\":\"Mars/Base\"}")))
+    assertThat(tool.call(invocation(Map.of("timezone", 9))))
+        .as("a time zone that is not a string counts as absent")
+        .isEqualTo("2025-01-02T03:04:05Z");
+    assertThat(tool.call(new ToolInvocation(NOBODY, ToolArguments.unreadable("{timezone"))))
+        .isEqualTo("2025-01-02T03:04:05Z");
+    assertThatThrownBy(() -> tool.call(invocation(Map.of("timezone", "Mars/Base"))))
         .hasMessageContaining("unknown time zone");
     assertThat(tool.spec().name()).isEqualTo("current_time");
   }
@@ -50,52 +58,36 @@ class ToolsTest {
   }
 
   @Test
-  @DisplayName("string arguments are read with escapes; anything else counts as absent")
+  @DisplayName("arguments are structured values: strings are read, other types count as absent")
   void readsStringArguments() {
-    assertThat(ToolArguments.string("{\"a\": \"x\\\"y\\\\z\"}", "a")).contains("x\"y\\z");
-    assertThat(ToolArguments.string("{\"a\": 5}", "a")).isEmpty();
-    assertThat(ToolArguments.string("not json", "a")).isEmpty();
-    assertThat(ToolArguments.string("{\"a\": \"x\"}", "a|.*")).isEmpty();
+    ToolArguments arguments = ToolArguments.of(Map.of("a", "x\"y", "n", 5));
+
+    assertThat(arguments.string("a")).contains("x\"y");
+    assertThat(arguments.string("n")).isEmpty();
+    assertThat(arguments.string("missing")).isEmpty();
+    assertThat(arguments.asRecorded()).isEqualTo(Map.of("a", "x\"y", "n", 5));
+    assertThat(ToolArguments.unreadable("not json").string("a")).isEmpty();
+    assertThat(ToolArguments.unreadable("not json").asRecorded()).isEqualTo("not json");
+    assertThatThrownBy(() -> new ToolArguments(Map.of("a", "x"), "text"))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  private static ToolInvocation invocation(Map<String, ?> arguments) {
+    return new ToolInvocation(NOBODY, ToolArguments.of(arguments));
   }
 
   @Test
-  @DisplayName("an agent app lists every tool's icon; a tool without its own gets the wrench")
-  void toolIcons() {
+  @DisplayName("an agent app lists every tool by name, sorted; other modes none")
+  void toolNames() {
     InMemoryStore store = new InMemoryStore();
-    Tool plain =
-        new Tool() {
-          @Override
-          public String name() {
-            return "plain";
-          }
-
-          @Override
-          public String description() {
-            return "no icon of its own";
-          }
-
-          @Override
-          public String parametersJsonSchema() {
-            return "{}";
-          }
-
-          @Override
-          public String call(ToolInvocation invocation) {
-            return "";
-          }
-        };
     var describe =
-        new DescribeToolsService(
-            Set.of(new CurrentTimeTool(), new ConversationStatsTool(store), plain));
+        new DescribeToolsService(Set.of(new CurrentTimeTool(), new ConversationStatsTool(store)));
     AppId agent =
         store.createApp(new NewApp("a", null, AppMode.AGENT_CHAT, null, null, null, null));
     AppId chat = store.createApp(new NewApp("c", null, AppMode.CHAT, null, null, null, null));
 
-    var icons = describe.toolIcons(store.findApp(agent).orElseThrow());
-
-    assertThat(icons).containsOnlyKeys("conversation_stats", "current_time", "plain");
-    assertThat(icons.get("current_time")).isNotEqualTo(icons.get("plain"));
-    assertThat(icons.get("plain").content()).isEqualTo("\uD83D\uDD27");
-    assertThat(describe.toolIcons(store.findApp(chat).orElseThrow())).isEmpty();
+    assertThat(describe.toolNames(store.findApp(agent).orElseThrow()))
+        .containsExactly("conversation_stats", "current_time");
+    assertThat(describe.toolNames(store.findApp(chat).orElseThrow())).isEmpty();
   }
 }

@@ -7,6 +7,7 @@ import static dev.shortlease.application.testing.ScriptedChatModel.hang;
 import static dev.shortlease.application.testing.ScriptedChatModel.reply;
 import static dev.shortlease.application.testing.ScriptedChatModel.toolCalls;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.shortlease.application.ChatSettings;
@@ -16,6 +17,8 @@ import dev.shortlease.application.port.in.ChatEvent;
 import dev.shortlease.application.port.in.ChatEvent.AgentThoughtEvent;
 import dev.shortlease.application.port.in.ChatRun;
 import dev.shortlease.application.port.out.ModelMessage;
+import dev.shortlease.application.port.out.ToolArguments;
+import dev.shortlease.application.port.out.ToolCall;
 import dev.shortlease.application.port.out.ToolSpec;
 import dev.shortlease.application.testing.ChatTestKit;
 import dev.shortlease.domain.AgentThought;
@@ -26,6 +29,7 @@ import dev.shortlease.domain.MessageStatus;
 import dev.shortlease.domain.MessageWithThoughts;
 import dev.shortlease.domain.TokenUsage;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -46,8 +50,8 @@ class AgentLoopTest {
     }
 
     @Override
-    public String parametersJsonSchema() {
-      return "{}";
+    public Map<String, Object> parameters() {
+      return Map.of();
     }
 
     @Override
@@ -64,7 +68,7 @@ class AgentLoopTest {
   @DisplayName("a tool iteration is recorded as thought then observation, then the final answer")
   void toolIterationThenAnswer() throws Exception {
     kit.model.then(
-        toolCalls("Let me count. ", call("c1", "conversation_stats", "{}")).withUsage(10, 2),
+        toolCalls("Let me count. ", call("c1", "conversation_stats")).withUsage(10, 2),
         reply("You have ", "1 conversation.").withUsage(20, 5));
 
     ChatRun run = kit.chat(app, "alice", "How many chats do I have?", null);
@@ -86,8 +90,8 @@ class AgentLoopTest {
     assertThat(inserted.tool()).isEqualTo("conversation_stats");
     assertThat(inserted.observation()).isEmpty();
     assertThat(observed.observation())
-        .isEqualTo(
-            "{\"conversation_stats\": \"{\\\"conversations\\\":1,\\\"messages\\\":1,\\\"total_tokens\\\":0}\"}");
+        .containsExactly(
+            entry("conversation_stats", "{\"conversations\":1,\"messages\":1,\"total_tokens\":0}"));
     assertThat(((AgentThoughtEvent) events.get(5)).thought()).isEqualTo("You have 1 conversation.");
     assertThat(((ChatEvent.MessageEnd) events.getLast()).usage()).isEqualTo(new TokenUsage(30, 7));
 
@@ -110,7 +114,10 @@ class AgentLoopTest {
     assertThat(saved.thoughts())
         .extracting(AgentThought::position, AgentThought::tool)
         .containsExactly(tuple(1, "conversation_stats"), tuple(2, ""));
-    assertThat(saved.thoughts().getFirst().observation()).contains("conversations");
+    assertThat(saved.thoughts().getFirst().observation().get("conversation_stats"))
+        .contains("conversations");
+    assertThat(saved.thoughts().getFirst().toolInput().byTool())
+        .isEqualTo(Map.of("conversation_stats", Map.of()));
   }
 
   @Test
@@ -118,27 +125,31 @@ class AgentLoopTest {
   void severalCallsAndAFailingTool() throws Exception {
     kit.model.then(
         toolCalls(
-            "", call("a", "current_time", "{\"timezone\":\"UTC\"}"), call("b", "broken", "{}")),
+            "",
+            call("a", "current_time", Map.of("timezone", "UTC")),
+            call("b", "broken"),
+            new ToolCall("c", "current_time", ToolArguments.unreadable("{timezone: Mars}"))),
         reply("Done."));
 
     ChatRun run = kit.chat(app, "alice", "time?", null);
     List<ChatEvent> events = drain(run);
 
     AgentThoughtEvent observed = (AgentThoughtEvent) events.get(1);
-    assertThat(observed.tool()).isEqualTo("current_time;broken");
-    assertThat(observed.toolInput())
-        .isEqualTo("{\"current_time\": {\"timezone\":\"UTC\"}, \"broken\": {}}");
-    assertThat(observed.observation()).contains("\"broken\": \"error: out of order\"");
+    assertThat(observed.tool()).isEqualTo("current_time;broken;current_time");
+    // one entry per tool name, the later call of a tool replacing the earlier (as in Dify's dict)
+    assertThat(observed.toolInput().byTool())
+        .containsExactly(entry("current_time", "{timezone: Mars}"), entry("broken", Map.of()));
+    assertThat(observed.observation()).containsEntry("broken", "error: out of order");
     assertThat(kit.model.requests().get(1).messages())
         .filteredOn(m -> m instanceof ModelMessage.ToolResult)
-        .hasSize(2);
-    assertThat(((ChatEvent.MessageEnd) events.getLast()).status()).isEqualTo("normal");
+        .hasSize(3);
+    assertThat(((ChatEvent.MessageEnd) events.getLast()).status()).isEqualTo(MessageStatus.NORMAL);
   }
 
   @Test
   @DisplayName("at the iteration limit the run ends normal with the text so far and a short note")
   void maxIterationsEndsNormalWithNote() throws Exception {
-    kit.model.otherwise(toolCalls("again. ", call("x", "current_time", "{}")));
+    kit.model.otherwise(toolCalls("again. ", call("x", "current_time")));
 
     ChatRun run = kit.chat(app, "alice", "loop forever", null);
     List<ChatEvent> events = drain(run);
@@ -147,7 +158,7 @@ class AgentLoopTest {
     assertThat(events).filteredOn(e -> e instanceof AgentThoughtEvent).hasSize(6);
     String expected = "again. again. again. " + AgentLoop.MAX_ITERATIONS_NOTE.formatted(3);
     assertThat(text(events)).isEqualTo(expected);
-    assertThat(((ChatEvent.MessageEnd) events.getLast()).status()).isEqualTo("normal");
+    assertThat(((ChatEvent.MessageEnd) events.getLast()).status()).isEqualTo(MessageStatus.NORMAL);
     kit.awaitIdle();
     Message saved = kit.message(app.id(), "alice", run.messageId());
     assertThat(saved.answer()).isEqualTo(expected);
@@ -157,14 +168,14 @@ class AgentLoopTest {
   @Test
   @DisplayName("a stop during a later iteration ends as stopped with every thought kept")
   void stopDuringAgent() throws Exception {
-    kit.model.then(toolCalls("first. ", call("x", "current_time", "{}")), hang("second"));
+    kit.model.then(toolCalls("first. ", call("x", "current_time")), hang("second"));
     ChatRun run = kit.chat(app, "alice", "q", null);
     assertThat(kit.model.awaitCalls(2, ChatTestKit.WAIT)).isTrue();
 
     kit.stopper.stop(app.id(), "alice", run.taskId());
     List<ChatEvent> events = drain(run);
 
-    assertThat(((ChatEvent.MessageEnd) events.getLast()).status()).isEqualTo("stopped");
+    assertThat(((ChatEvent.MessageEnd) events.getLast()).status()).isEqualTo(MessageStatus.STOPPED);
     kit.awaitIdle();
     MessageWithThoughts saved =
         kit.store

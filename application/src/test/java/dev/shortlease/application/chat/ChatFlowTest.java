@@ -53,7 +53,7 @@ class ChatFlowTest {
             new ChatEvent.TextChunk("!"),
             events.getLast());
     ChatEvent.MessageEnd end = (ChatEvent.MessageEnd) events.getLast();
-    assertThat(end.status()).isEqualTo("normal");
+    assertThat(end.status()).isEqualTo(MessageStatus.NORMAL);
     assertThat(end.usage()).isEqualTo(new TokenUsage(7, 3));
     assertThat(end.latency()).isPositive();
     Message saved = kit.message(app.id(), "alice", run.messageId());
@@ -122,10 +122,10 @@ class ChatFlowTest {
                 ResponseMode.BLOCKING,
                 false,
                 true));
-    BlockingReply reply = BlockingReply.collect(run, ChatTestKit.WAIT);
+    List<ChatEvent> events = drain(run);
 
-    assertThat(reply.answer()).isEqualTo("Bonjour");
-    assertThat(reply.terminal()).isInstanceOf(ChatEvent.MessageEnd.class);
+    assertThat(text(events)).isEqualTo("Bonjour");
+    assertThat(events.getLast()).isInstanceOf(ChatEvent.MessageEnd.class);
     assertThat(run.mode()).isEqualTo(AppMode.COMPLETION);
     assertThat(kit.model.requests().getFirst().messages())
         .containsExactly(

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shortlease.application.port.in.ChatEvent;
 import dev.shortlease.domain.AgentThoughtId;
+import dev.shortlease.domain.MessageStatus;
 import dev.shortlease.domain.TokenUsage;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +36,7 @@ class EventBufferTest {
   @DisplayName("non-text events keep their place after the coalesced text before them")
   void keepsOrderAroundThoughts() throws Exception {
     ChatEvent.AgentThoughtEvent thought =
-        new ChatEvent.AgentThoughtEvent(AgentThoughtId.random(), 1, "t", "", "", "");
+        new ChatEvent.AgentThoughtEvent(AgentThoughtId.random(), 1, "t", "", null, Map.of());
     buffer.publish(new ChatEvent.TextChunk("a"));
     buffer.publish(new ChatEvent.TextChunk("b"));
     buffer.publish(new ChatEvent.TextChunk("c"));
@@ -51,7 +53,7 @@ class EventBufferTest {
   @Test
   @DisplayName("after the terminal event, and after close, next answers empty at once")
   void emptyAfterTerminalAndClose() throws Exception {
-    buffer.publish(new ChatEvent.MessageEnd(TokenUsage.NONE, Duration.ZERO, "normal"));
+    buffer.publish(new ChatEvent.MessageEnd(TokenUsage.NONE, Duration.ZERO, MessageStatus.NORMAL));
     buffer.publish(new ChatEvent.TextChunk("late"));
     assertThat(buffer.next(NOW)).containsInstanceOf(ChatEvent.MessageEnd.class);
     assertThat(buffer.next(Duration.ofSeconds(5))).isEmpty();

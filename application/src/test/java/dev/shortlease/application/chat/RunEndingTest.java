@@ -41,7 +41,8 @@ class RunEndingTest {
     assertThat(text(events)).isEqualTo("partial answer");
     assertThat(events.getLast())
         .isInstanceOfSatisfying(
-            ChatEvent.MessageEnd.class, end -> assertThat(end.status()).isEqualTo("stopped"));
+            ChatEvent.MessageEnd.class,
+            end -> assertThat(end.status()).isEqualTo(MessageStatus.STOPPED));
     assertSaved("alice", run, MessageStatus.STOPPED, "partial answer");
   }
 
@@ -58,7 +59,7 @@ class RunEndingTest {
     List<ChatEvent> events = drain(run);
 
     assertThat(text(events)).isEqualTo("abc");
-    assertThat(((ChatEvent.MessageEnd) events.getLast()).status()).isEqualTo("normal");
+    assertThat(((ChatEvent.MessageEnd) events.getLast()).status()).isEqualTo(MessageStatus.NORMAL);
     assertSaved("alice", run, MessageStatus.NORMAL, "abc");
   }
 
@@ -77,9 +78,9 @@ class RunEndingTest {
   }
 
   @Test
-  @DisplayName("a model error ends as error with its Dify code, keeping the streamed text")
+  @DisplayName("a model error ends as error with its kind, keeping the streamed text")
   void modelErrorKeepsText() throws Exception {
-    kit.model.then(fail(ModelErrorKind.RATE_LIMIT_ERROR, "429 from provider", "half "));
+    kit.model.then(fail(ModelErrorKind.RATE_LIMITED, "429 from provider", "half "));
     ChatRun run = kit.chat(app, "alice", "q", null);
 
     List<ChatEvent> events = drain(run);
@@ -87,9 +88,9 @@ class RunEndingTest {
     assertThat(events)
         .containsExactly(
             new ChatEvent.TextChunk("half "),
-            new ChatEvent.Failed("rate_limit_error", "429 from provider"));
+            new ChatEvent.Failed(ModelErrorKind.RATE_LIMITED, "429 from provider"));
     Message saved = assertSaved("alice", run, MessageStatus.ERROR, "half ");
-    assertThat(saved.error()).contains("rate_limit_error");
+    assertThat(saved.error()).isEqualTo("rate_limited: 429 from provider");
   }
 
   @Test
@@ -100,8 +101,7 @@ class RunEndingTest {
 
     List<ChatEvent> events = drain(run);
 
-    assertThat(events.getLast())
-        .isEqualTo(new ChatEvent.Failed("internal_server_error", "Internal Server Error"));
+    assertThat(events.getLast()).isEqualTo(ChatEvent.Failed.internal("Internal Server Error"));
     assertSaved("alice", run, MessageStatus.ERROR, "");
   }
 
@@ -116,7 +116,7 @@ class RunEndingTest {
 
     List<ChatEvent> events = drain(run);
 
-    assertThat(((ChatEvent.MessageEnd) events.getLast()).status()).isEqualTo("stopped");
+    assertThat(((ChatEvent.MessageEnd) events.getLast()).status()).isEqualTo(MessageStatus.STOPPED);
     Message saved = limited.message(limitedApp.id(), "alice", run.messageId());
     assertThat(saved.status()).isEqualTo(MessageStatus.STOPPED);
     assertThat(saved.answer()).isEqualTo("before the limit");

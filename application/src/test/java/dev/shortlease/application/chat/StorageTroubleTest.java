@@ -141,7 +141,8 @@ class StorageTroubleTest {
 
     assertThat(drain(run).getLast())
         .isInstanceOfSatisfying(
-            ChatEvent.MessageEnd.class, end -> assertThat(end.status()).isEqualTo("stopped"));
+            ChatEvent.MessageEnd.class,
+            end -> assertThat(end.status()).isEqualTo(MessageStatus.STOPPED));
     assertThat(kit.message(app.id(), "alice", run.messageId()).status())
         .isEqualTo(MessageStatus.STOPPED);
     assertThat(kit.model.requests()).isEmpty();

@@ -154,7 +154,7 @@ class ConversationUseCasesTest {
   @DisplayName("when the model cannot name it, the first query, shortened, is the name")
   void autoNameFallsBackToQuery() throws Exception {
     String longQuery = "Please explain ".repeat(10);
-    kit.model.then(reply("Answer."), fail(ModelErrorKind.COMPLETION_REQUEST_ERROR, "down"));
+    kit.model.then(reply("Answer."), fail(ModelErrorKind.REQUEST_FAILED, "down"));
     ChatRun run = kit.chatNamed(app, "alice", longQuery);
     drain(run);
 
@@ -208,7 +208,7 @@ class ConversationUseCasesTest {
     assertThat(questions).containsExactly("What to eat?", "Where to stay?", "When to go?");
     assertThatThrownBy(() -> suggest.suggest(app.id(), "mallory", run.messageId()))
         .isInstanceOf(NotFoundException.class);
-    kit.model.then(fail(ModelErrorKind.RATE_LIMIT_ERROR, "busy"));
+    kit.model.then(fail(ModelErrorKind.RATE_LIMITED, "busy"));
     assertThat(suggest.suggest(app.id(), "alice", run.messageId())).isEmpty();
   }
 

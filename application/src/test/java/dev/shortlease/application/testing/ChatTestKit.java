@@ -70,8 +70,7 @@ public final class ChatTestKit {
 
   public App app(AppMode mode) {
     AppId id =
-        store.createApp(
-            new NewApp("test " + mode.wire(), null, mode, null, "Be brief.", null, null));
+        store.createApp(new NewApp("test " + mode, null, mode, null, "Be brief.", null, null));
     return store.findApp(id).orElseThrow();
   }
 

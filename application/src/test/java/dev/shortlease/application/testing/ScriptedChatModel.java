@@ -8,11 +8,13 @@ import dev.shortlease.application.port.out.ModelReply;
 import dev.shortlease.application.port.out.ModelRequest;
 import dev.shortlease.application.port.out.StopSignal;
 import dev.shortlease.application.port.out.TokenSink;
+import dev.shortlease.application.port.out.ToolArguments;
 import dev.shortlease.application.port.out.ToolCall;
 import dev.shortlease.domain.TokenUsage;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -78,8 +80,13 @@ public final class ScriptedChatModel implements ChatModelPort {
     return new Reply(tokens, Duration.ZERO, List.of(calls), TokenUsage.NONE);
   }
 
-  public static ToolCall call(String id, String tool, String argumentsJson) {
-    return new ToolCall(id, tool, argumentsJson);
+  public static ToolCall call(String id, String tool, Map<String, ?> arguments) {
+    return new ToolCall(id, tool, ToolArguments.of(arguments));
+  }
+
+  /** A call with no arguments. */
+  public static ToolCall call(String id, String tool) {
+    return new ToolCall(id, tool, ToolArguments.NONE);
   }
 
   public static Failure fail(ModelErrorKind kind, String message, String... tokensBefore) {
@@ -176,7 +183,7 @@ public final class ScriptedChatModel implements ChatModelPort {
           : stopped.await(delay.toNanos(), TimeUnit.NANOSECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new ModelException(ModelErrorKind.COMPLETION_REQUEST_ERROR, "interrupted", e);
+      throw new ModelException(ModelErrorKind.REQUEST_FAILED, "interrupted", e);
     }
   }
 }

@@ -10,6 +10,7 @@ import dev.shortlease.application.port.out.ChatModelPortContract;
 import dev.shortlease.application.port.out.ModelErrorKind;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayName;
 
@@ -28,8 +29,8 @@ class ScriptedChatModelPortContractTest extends ChatModelPortContract {
   }
 
   @Override
-  protected void prepareToolCall(String toolName, String argumentsJson) {
-    model.then(toolCalls(null, call("call_1", toolName, argumentsJson)));
+  protected void prepareToolCall(String toolName, Map<String, Object> arguments) {
+    model.then(toolCalls(null, call("call_1", toolName, arguments)));
   }
 
   @Override
@@ -40,7 +41,7 @@ class ScriptedChatModelPortContractTest extends ChatModelPortContract {
 
   @Override
   protected boolean prepareFailure(ModelErrorKind kind) {
-    model.then(fail(kind, "scripted " + kind.code()));
+    model.then(fail(kind, "scripted " + kind));
     return true;
   }
 }

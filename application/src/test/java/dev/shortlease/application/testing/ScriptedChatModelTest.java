@@ -55,13 +55,13 @@ class ScriptedChatModelTest {
   @Test
   @DisplayName("a failure streams its tokens first, then throws its kind")
   void failureThrowsKind() {
-    model.then(fail(ModelErrorKind.PROVIDER_QUOTA_EXCEEDED, "quota", "x"));
+    model.then(fail(ModelErrorKind.QUOTA_EXCEEDED, "quota", "x"));
     List<String> tokens = new ArrayList<>();
 
     assertThatThrownBy(() -> model.chat(REQUEST, tokens::add, StopSignal.never()))
         .isInstanceOfSatisfying(
             ModelException.class,
-            e -> assertThat(e.kind()).isEqualTo(ModelErrorKind.PROVIDER_QUOTA_EXCEEDED));
+            e -> assertThat(e.kind()).isEqualTo(ModelErrorKind.QUOTA_EXCEEDED));
     assertThat(tokens).containsExactly("x");
   }
 

@@ -1,7 +1,7 @@
 package dev.shortlease.benchmark.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.shortlease.benchmark.service.Json;
+import dev.shortlease.benchmark.service.JsonFields;
 import dev.shortlease.benchmark.service.ProcStats;
 import dev.shortlease.benchmark.service.PrometheusText;
 import dev.shortlease.benchmark.service.ServiceClient;
@@ -38,7 +38,7 @@ public record EdgeReading(
     } catch (Exception e) {
       // reported as missing values
     }
-    long timeouts = pool == null ? -1 : Json.field(pool, "timeouts").asLong(-1);
+    long timeouts = pool == null ? -1 : JsonFields.field(pool, "timeouts").asLong(-1);
     return new EdgeReading(
         now, serverCpu, generatorCpu, machine[0], machine[1], timeouts, leaseSum, leaseCount, pool);
   }

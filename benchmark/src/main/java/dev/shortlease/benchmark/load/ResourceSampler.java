@@ -1,7 +1,7 @@
 package dev.shortlease.benchmark.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.shortlease.benchmark.service.Json;
+import dev.shortlease.benchmark.service.JsonFields;
 import dev.shortlease.benchmark.service.ProcStats;
 import dev.shortlease.benchmark.service.ServiceClient;
 import java.sql.Connection;
@@ -65,7 +65,7 @@ public final class ResourceSampler implements AutoCloseable {
   void sampleOnce(boolean withHeap) throws Exception {
     JsonNode pool = service.poolSnapshot();
     maxActive = Math.max(maxActive, pool.path("active").asInt());
-    maxWaiting = Math.max(maxWaiting, Json.field(pool, "threadsWaiting").asInt());
+    maxWaiting = Math.max(maxWaiting, JsonFields.field(pool, "threadsWaiting").asInt());
     try (ResultSet rs = backends.executeQuery()) {
       rs.next();
       maxBackends = Math.max(maxBackends, rs.getInt(1));

@@ -154,7 +154,7 @@ class ChatFlowOnPostgresTest {
   void agentToolReadsTheDatabaseInItsOwnShortSession() throws Exception {
     model
         .then(
-            toolCalls("Let me count.", call("c1", "conversation_stats", "{}")),
+            toolCalls("Let me count.", call("c1", "conversation_stats")),
             reply("You have ", "one conversation."))
         .onEachCall(request -> heldInsideModel.add(tracker.heldByCurrentThread()));
     SendMessageUseCase sender = wire(model);
@@ -168,7 +168,10 @@ class ChatFlowOnPostgresTest {
     assertThat(events)
         .filteredOn(ChatEvent.AgentThoughtEvent.class::isInstance)
         .map(ChatEvent.AgentThoughtEvent.class::cast)
-        .anySatisfy(thought -> assertThat(thought.observation()).contains("conversations\\\":1"));
+        .anySatisfy(
+            thought ->
+                assertThat(thought.observation().get("conversation_stats"))
+                    .contains("\"conversations\":1"));
     assertThat(registry.awaitAllEnded(Duration.ofSeconds(10))).isTrue();
     assertThat(savedMessage(app, new Sent(user, run)).status()).isEqualTo(MessageStatus.NORMAL);
   }

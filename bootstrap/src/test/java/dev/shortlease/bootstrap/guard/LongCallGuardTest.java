@@ -15,6 +15,7 @@ import dev.shortlease.application.port.out.ModelException;
 import dev.shortlease.application.port.out.ModelReply;
 import dev.shortlease.application.port.out.PoolMonitorPort;
 import dev.shortlease.application.port.out.StopSignal;
+import dev.shortlease.application.port.out.ToolArguments;
 import dev.shortlease.domain.AppId;
 import dev.shortlease.domain.EndUserId;
 import dev.shortlease.domain.Owner;
@@ -139,7 +140,7 @@ class LongCallGuardTest {
   @Test
   @DisplayName("the port's own exceptions reach the caller unwrapped")
   void delegateExceptionsPassThrough() {
-    ModelException failure = new ModelException(ModelErrorKind.RATE_LIMIT_ERROR, "down");
+    ModelException failure = new ModelException(ModelErrorKind.RATE_LIMITED, "down");
     ChatModelPort failing =
         (request, tokens, stop) -> {
           throw failure;
@@ -156,7 +157,7 @@ class LongCallGuardTest {
     Tool clock = new CurrentTimeTool();
     Tool guarded =
         LongCallGuard.guardTools(List.of(clock), db.tracker, GuardMode.STRICT).iterator().next();
-    ToolInvocation invocation = new ToolInvocation(OWNER, "{}");
+    ToolInvocation invocation = new ToolInvocation(OWNER, ToolArguments.NONE);
 
     assertThat(guarded.call(invocation)).isNotBlank();
     try (Connection held = acquireBeforeCallingTheModel()) {

@@ -31,7 +31,7 @@ final class ErrorMapper {
     if (find(error, AuthenticationException.class) != null
         || find(error, ModelNotFoundException.class) != null) {
       return new ModelException(
-          ModelErrorKind.PROVIDER_NOT_INITIALIZE,
+          ModelErrorKind.NOT_CONFIGURED,
           provider + " rejected the credentials or the model: " + rootMessage(error),
           error);
     }
@@ -39,21 +39,17 @@ final class ErrorMapper {
       return fromHttpStatus(429, rootMessage(error), provider, error);
     }
     return new ModelException(
-        ModelErrorKind.COMPLETION_REQUEST_ERROR,
-        provider + " request failed: " + describe(error),
-        error);
+        ModelErrorKind.REQUEST_FAILED, provider + " request failed: " + describe(error), error);
   }
 
   static ModelException fromHttpStatus(int status, String body, String provider, Throwable cause) {
     String detail = provider + " answered HTTP " + status + ": " + excerpt(body);
     ModelErrorKind kind =
         switch (status) {
-          case 401, 403, 404 -> ModelErrorKind.PROVIDER_NOT_INITIALIZE;
+          case 401, 403, 404 -> ModelErrorKind.NOT_CONFIGURED;
           case 429 ->
-              mentionsQuota(body)
-                  ? ModelErrorKind.PROVIDER_QUOTA_EXCEEDED
-                  : ModelErrorKind.RATE_LIMIT_ERROR;
-          default -> ModelErrorKind.COMPLETION_REQUEST_ERROR;
+              mentionsQuota(body) ? ModelErrorKind.QUOTA_EXCEEDED : ModelErrorKind.RATE_LIMITED;
+          default -> ModelErrorKind.REQUEST_FAILED;
         };
     return new ModelException(kind, detail, cause);
   }

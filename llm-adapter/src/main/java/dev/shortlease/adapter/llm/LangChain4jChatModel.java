@@ -87,7 +87,7 @@ public final class LangChain4jChatModel implements ChatModelPort {
           redactedUrl.isEmpty() ? "-" : redactedUrl,
           modelName,
           scrub(e.getMessage()),
-          e.kind().code(),
+          e.kind(),
           scrub(causeOf(e)));
       throw e;
     }

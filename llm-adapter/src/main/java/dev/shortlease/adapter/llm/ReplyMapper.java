@@ -44,9 +44,7 @@ final class ReplyMapper {
       ToolExecutionRequest request = requests.get(i);
       // Ollama sends no call IDs; the ID only has to pair a call with its result in this turn.
       String id = request.id() == null || request.id().isBlank() ? "call_" + i : request.id();
-      String arguments =
-          request.arguments() == null || request.arguments().isBlank() ? "{}" : request.arguments();
-      calls.add(new ToolCall(id, request.name(), arguments));
+      calls.add(new ToolCall(id, request.name(), ToolArgumentsJson.parse(request.arguments())));
     }
     return calls;
   }

@@ -56,19 +56,18 @@ final class RequestMapper {
     return ToolExecutionRequest.builder()
         .id(call.id())
         .name(call.name())
-        .arguments(call.argumentsJson())
+        .arguments(ToolArgumentsJson.write(call.arguments()))
         .build();
   }
 
-  /** Reads the tool's JSON Schema text through LangChain4j's own tool-specification JSON form. */
+  /** Reads the tool's parameter schema through LangChain4j's own tool-specification JSON form. */
   static ToolSpecification toSpec(ToolSpec tool) {
     try {
       ObjectNode spec = JSON.createObjectNode();
       spec.put("name", tool.name());
       spec.put("description", tool.description());
-      String schema = tool.parametersJsonSchema();
-      if (schema != null && !schema.isBlank()) {
-        spec.set("parameters", JSON.readTree(schema));
+      if (!tool.parameters().isEmpty()) {
+        spec.set("parameters", JSON.valueToTree(tool.parameters()));
       }
       return ToolSpecification.fromJson(JSON.writeValueAsString(spec));
     } catch (IOException | RuntimeException e) {

@@ -111,7 +111,7 @@ final class StreamRelay implements StreamingChatResponseHandler {
 
   private ModelException silence(Duration timeout) {
     return new ModelException(
-        ModelErrorKind.COMPLETION_REQUEST_ERROR,
+        ModelErrorKind.REQUEST_FAILED,
         provider + " model sent nothing for " + timeout.toMillis() + " ms; request cancelled");
   }
 

@@ -26,6 +26,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,7 +47,13 @@ abstract class AbstractHttpProviderTest {
       new ToolSpec(
           "get_stats",
           "Returns pool statistics",
-          "{\"type\":\"object\",\"properties\":{\"period\":{\"type\":\"string\"}},\"required\":[\"period\"]}");
+          Map.of(
+              "type",
+              "object",
+              "properties",
+              Map.of("period", Map.of("type", "string")),
+              "required",
+              List.of("period")));
 
   FakeLlmServer server;
   final List<String> sink = new CopyOnWriteArrayList<>();
@@ -196,19 +203,19 @@ abstract class AbstractHttpProviderTest {
     assertThat(reply.toolCalls()).hasSize(1);
     ToolCall call = reply.toolCalls().get(0);
     assertThat(call.name()).isEqualTo("get_stats");
-    assertThat(call.argumentsJson().replace(" ", "")).isEqualTo("{\"period\":\"today\"}");
+    assertThat(call.arguments().values()).isEqualTo(Map.of("period", "today"));
     assertThat(call.id()).isNotBlank();
   }
 
   @ParameterizedTest(name = "HTTP {0} ({1}) -> {2}")
   @CsvSource({
-    "401, bad credentials, PROVIDER_NOT_INITIALIZE",
-    "403, forbidden, PROVIDER_NOT_INITIALIZE",
-    "404, unknown model, PROVIDER_NOT_INITIALIZE",
-    "429, rate limit, RATE_LIMIT_ERROR",
-    "429, quota, PROVIDER_QUOTA_EXCEEDED",
-    "500, server error, COMPLETION_REQUEST_ERROR",
-    "503, overloaded, COMPLETION_REQUEST_ERROR"
+    "401, bad credentials, NOT_CONFIGURED",
+    "403, forbidden, NOT_CONFIGURED",
+    "404, unknown model, NOT_CONFIGURED",
+    "429, rate limit, RATE_LIMITED",
+    "429, quota, QUOTA_EXCEEDED",
+    "500, server error, REQUEST_FAILED",
+    "503, overloaded, REQUEST_FAILED"
   })
   @DisplayName("an HTTP error status maps to Dify's error kind")
   void mapsHttpErrors(int status, String what, ModelErrorKind expected) {
@@ -242,42 +249,39 @@ abstract class AbstractHttpProviderTest {
         .contains("provider=" + provider().id())
         .contains("url=" + server.baseUrl())
         .contains("model=configured-model")
-        .contains("provider_not_initialize")
+        .contains("NOT_CONFIGURED")
         .doesNotContain("qk-hidden-123")
         .doesNotContain("sk-test-key");
   }
 
   @Test
-  @DisplayName(
-      "a malformed chunk fails with completion_request_error, keeping the tokens before it")
+  @DisplayName("a malformed chunk fails as REQUEST_FAILED, keeping the tokens before it")
   void malformedChunkFails() {
     server.enqueue(malformedAfter(List.of("Hel", "lo")));
 
     ModelException e = failure(adapter(Duration.ofSeconds(1)));
-    assertThat(e.kind()).isEqualTo(ModelErrorKind.COMPLETION_REQUEST_ERROR);
+    assertThat(e.kind()).isEqualTo(ModelErrorKind.REQUEST_FAILED);
     assertThat(sink).containsExactly("Hel", "lo");
   }
 
   @Test
-  @DisplayName(
-      "a connection cut mid-stream fails with completion_request_error, keeping the tokens before it")
+  @DisplayName("a connection cut mid-stream fails as REQUEST_FAILED, keeping the tokens before it")
   void connectionCutFails() {
     server.enqueue(tokensOnly(List.of("Hel", "lo")).endingWith(Ending.CUT));
 
     ModelException e = failure(adapter(Duration.ofSeconds(5)));
-    assertThat(e.kind()).isEqualTo(ModelErrorKind.COMPLETION_REQUEST_ERROR);
+    assertThat(e.kind()).isEqualTo(ModelErrorKind.REQUEST_FAILED);
     assertThat(sink).containsExactly("Hel", "lo");
   }
 
   @Test
-  @DisplayName(
-      "silence past the timeout fails with completion_request_error and cancels the request")
+  @DisplayName("silence past the timeout fails as REQUEST_FAILED and cancels the request")
   void silenceFails() {
     server.enqueue(tokensOnly(List.of("Hel", "lo")).endingWith(Ending.HANG));
     long start = System.nanoTime();
 
     ModelException e = failure(adapter(Duration.ofMillis(400)));
-    assertThat(e.kind()).isEqualTo(ModelErrorKind.COMPLETION_REQUEST_ERROR);
+    assertThat(e.kind()).isEqualTo(ModelErrorKind.REQUEST_FAILED);
     assertThat(e.getMessage()).contains("400 ms");
 
     assertThat(Duration.ofNanos(System.nanoTime() - start))
@@ -314,7 +318,7 @@ abstract class AbstractHttpProviderTest {
   }
 
   @Test
-  @DisplayName("a refused connection fails with completion_request_error")
+  @DisplayName("a refused connection fails as REQUEST_FAILED")
   void refusedConnectionFails() throws IOException {
     int closedPort;
     try (ServerSocket socket = new ServerSocket(0)) {
@@ -322,6 +326,6 @@ abstract class AbstractHttpProviderTest {
     }
     LangChain4jChatModel model = adapter("http://127.0.0.1:" + closedPort, Duration.ofSeconds(5));
 
-    assertThat(failure(model).kind()).isEqualTo(ModelErrorKind.COMPLETION_REQUEST_ERROR);
+    assertThat(failure(model).kind()).isEqualTo(ModelErrorKind.REQUEST_FAILED);
   }
 }

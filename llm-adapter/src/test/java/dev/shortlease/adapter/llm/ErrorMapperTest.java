@@ -24,13 +24,12 @@ class ErrorMapperTest {
   @DisplayName("LangChain4j's typed exceptions map even without an HTTP status behind them")
   void typedExceptions() {
     assertThat(kindOf(new AuthenticationException("bad key")))
-        .isEqualTo(ModelErrorKind.PROVIDER_NOT_INITIALIZE);
+        .isEqualTo(ModelErrorKind.NOT_CONFIGURED);
     assertThat(kindOf(new ModelNotFoundException("no such model")))
-        .isEqualTo(ModelErrorKind.PROVIDER_NOT_INITIALIZE);
-    assertThat(kindOf(new RateLimitException("slow down")))
-        .isEqualTo(ModelErrorKind.RATE_LIMIT_ERROR);
+        .isEqualTo(ModelErrorKind.NOT_CONFIGURED);
+    assertThat(kindOf(new RateLimitException("slow down"))).isEqualTo(ModelErrorKind.RATE_LIMITED);
     assertThat(kindOf(new RateLimitException("insufficient_quota")))
-        .isEqualTo(ModelErrorKind.PROVIDER_QUOTA_EXCEEDED);
+        .isEqualTo(ModelErrorKind.QUOTA_EXCEEDED);
   }
 
   @Test
@@ -42,7 +41,7 @@ class ErrorMapperTest {
                 new HttpException(429, "{\"error\":{\"code\":\"insufficient_quota\"}}")),
             "openai");
 
-    assertThat(mapped.kind()).isEqualTo(ModelErrorKind.PROVIDER_QUOTA_EXCEEDED);
+    assertThat(mapped.kind()).isEqualTo(ModelErrorKind.QUOTA_EXCEEDED);
     assertThat(mapped.getMessage())
         .startsWith("openai answered HTTP 429: ")
         .contains("insufficient_quota");
@@ -53,7 +52,7 @@ class ErrorMapperTest {
   }
 
   @Test
-  @DisplayName("timeouts and connection failures are completion_request_error with a plain reason")
+  @DisplayName("timeouts and connection failures fail as REQUEST_FAILED with a plain reason")
   void ioFailures() {
     assertThat(ErrorMapper.toModelException(new TimeoutException("t"), "ollama").getMessage())
         .isEqualTo("ollama request failed: timed out waiting for the response");
@@ -64,13 +63,13 @@ class ErrorMapperTest {
                 .getMessage())
         .isEqualTo("ollama request failed: connect timed out");
     assertThat(kindOf(new RuntimeException(new ConnectException("refused"))))
-        .isEqualTo(ModelErrorKind.COMPLETION_REQUEST_ERROR);
+        .isEqualTo(ModelErrorKind.REQUEST_FAILED);
   }
 
   @Test
   @DisplayName("a ModelException passes through unchanged")
   void modelExceptionPassesThrough() {
-    ModelException original = new ModelException(ModelErrorKind.RATE_LIMIT_ERROR, "x");
+    ModelException original = new ModelException(ModelErrorKind.RATE_LIMITED, "x");
 
     assertThat(ErrorMapper.toModelException(original, "openai")).isSameAs(original);
   }

@@ -8,6 +8,7 @@ import dev.shortlease.application.port.out.ChatModelPortContract;
 import dev.shortlease.application.port.out.ModelErrorKind;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -42,8 +43,8 @@ class OpenAiChatModelPortContractTest extends ChatModelPortContract {
   }
 
   @Override
-  protected void prepareToolCall(String toolName, String argumentsJson) {
-    server.enqueue(OpenAiWire.toolCall("call_1", toolName, List.of(argumentsJson)));
+  protected void prepareToolCall(String toolName, Map<String, Object> arguments) {
+    server.enqueue(OpenAiWire.toolCall("call_1", toolName, List.of(OpenAiWire.json(arguments))));
   }
 
   @Override
@@ -56,17 +57,17 @@ class OpenAiChatModelPortContractTest extends ChatModelPortContract {
   protected boolean prepareFailure(ModelErrorKind kind) {
     Reply reply =
         switch (kind) {
-          case PROVIDER_NOT_INITIALIZE ->
+          case NOT_CONFIGURED ->
               Reply.error(
                   401,
                   OpenAiWire.errorBody("invalid_request_error", "invalid_api_key", "Bad key."));
-          case PROVIDER_QUOTA_EXCEEDED ->
+          case QUOTA_EXCEEDED ->
               Reply.error(
                   429, OpenAiWire.errorBody("insufficient_quota", "insufficient_quota", "Quota."));
-          case RATE_LIMIT_ERROR ->
+          case RATE_LIMITED ->
               Reply.error(
                   429, OpenAiWire.errorBody("requests", "rate_limit_exceeded", "Slow down."));
-          case COMPLETION_REQUEST_ERROR ->
+          case REQUEST_FAILED ->
               Reply.error(500, OpenAiWire.errorBody("server_error", "server_error", "Oops."));
         };
     server.enqueue(reply);

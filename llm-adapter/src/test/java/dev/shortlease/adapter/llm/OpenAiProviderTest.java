@@ -11,11 +11,13 @@ import dev.shortlease.application.port.out.ModelException;
 import dev.shortlease.application.port.out.ModelMessage;
 import dev.shortlease.application.port.out.ModelRequest;
 import dev.shortlease.application.port.out.StopSignal;
+import dev.shortlease.application.port.out.ToolArguments;
 import dev.shortlease.application.port.out.ToolCall;
 import dev.shortlease.application.port.out.ToolSpec;
 import dev.shortlease.domain.ModelSettings;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -75,7 +77,8 @@ class OpenAiProviderTest extends AbstractHttpProviderTest {
   @DisplayName("sends an agent turn as an assistant tool call followed by the tool's result")
   void sendsAnAgentTurn() throws java.io.IOException {
     server.enqueue(text(TOKENS, 7));
-    ToolCall call = new ToolCall("call_7", "get_stats", "{\"period\":\"today\"}");
+    ToolCall call =
+        new ToolCall("call_7", "get_stats", ToolArguments.of(Map.of("period", "today")));
     ModelRequest request =
         new ModelRequest(
             ModelSettings.DEFAULT,
@@ -99,10 +102,9 @@ class OpenAiProviderTest extends AbstractHttpProviderTest {
   }
 
   @Test
-  @DisplayName(
-      "a tool with an invalid JSON Schema fails as completion_request_error before any request")
+  @DisplayName("a tool with an invalid JSON Schema fails as REQUEST_FAILED before any request")
   void invalidToolSchema() {
-    ToolSpec broken = new ToolSpec("broken", "d", "{not json");
+    ToolSpec broken = new ToolSpec("broken", "d", Map.of("type", "object", "properties", "none"));
     ModelRequest request =
         new ModelRequest(
             ModelSettings.DEFAULT, List.of(new ModelMessage.User("hi")), List.of(broken));
@@ -110,7 +112,7 @@ class OpenAiProviderTest extends AbstractHttpProviderTest {
     assertThatThrownBy(() -> chat(adapter(Duration.ofSeconds(5)), request, StopSignal.never()))
         .isInstanceOfSatisfying(
             ModelException.class,
-            e -> assertThat(e.kind()).isEqualTo(ModelErrorKind.COMPLETION_REQUEST_ERROR));
+            e -> assertThat(e.kind()).isEqualTo(ModelErrorKind.REQUEST_FAILED));
     assertThat(server.requests()).isEmpty();
   }
 

@@ -5,6 +5,7 @@ import dev.shortlease.application.port.out.ChatModelPort;
 import dev.shortlease.application.port.out.ChatModelPortContract;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 
 @DisplayName("Chat model port contract: LangChain4j adapter over the simulated model")
@@ -26,7 +27,7 @@ class SimulatedChatModelPortContractTest extends ChatModelPortContract {
   }
 
   @Override
-  protected void prepareToolCall(String toolName, String argumentsJson) {
+  protected void prepareToolCall(String toolName, Map<String, Object> arguments) {
     // The contract's user text names the tool, which is what makes the simulated model call it.
   }
 

@@ -7,7 +7,6 @@ import dev.shortlease.domain.ApiKeyHash;
 import dev.shortlease.domain.ApiKeyId;
 import dev.shortlease.domain.App;
 import dev.shortlease.domain.AppId;
-import dev.shortlease.domain.AppMode;
 import dev.shortlease.domain.AppStatus;
 import dev.shortlease.domain.Conversation;
 import dev.shortlease.domain.ConversationId;
@@ -21,7 +20,9 @@ import dev.shortlease.domain.ModelSettings;
 import dev.shortlease.domain.Owner;
 import dev.shortlease.domain.Rating;
 import dev.shortlease.domain.TokenUsage;
+import dev.shortlease.domain.ToolInput;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * Static mappers between entities and domain records. Called inside the session only: what leaves
@@ -35,7 +36,7 @@ final class EntityMappers {
         new AppId(e.id),
         e.name,
         e.description,
-        AppMode.fromWire(e.mode),
+        StoredAppMode.from(e.mode),
         new ModelSettings(e.model, e.temperature, e.maxTokens),
         e.systemPrompt,
         e.openingStatement,
@@ -50,7 +51,7 @@ final class EntityMappers {
     e.id = app.id().value();
     e.name = app.name();
     e.description = app.description();
-    e.mode = app.mode().wire();
+    e.mode = StoredAppMode.of(app.mode());
     e.model = app.modelSettings().model();
     e.temperature = app.modelSettings().temperature();
     e.maxTokens = app.modelSettings().maxTokens();
@@ -148,6 +149,17 @@ final class EntityMappers {
     return e;
   }
 
+  /**
+   * Rows written before tool arguments were parsed may hold the model's text verbatim inside the
+   * JSON, and that text need not be valid: such a row reads as the whole stored text under the
+   * thought's tool name, never as an error.
+   */
+  private static ToolInput toolInput(AgentThoughtEntity e) {
+    return new ToolInput(
+        JsonText.toObject(e.toolInput)
+            .orElseGet(() -> Map.of(e.tool == null ? "" : e.tool, e.toolInput)));
+  }
+
   static AgentThought toThought(AgentThoughtEntity e) {
     return new AgentThought(
         new AgentThoughtId(e.id),
@@ -155,8 +167,8 @@ final class EntityMappers {
         e.position,
         e.thought,
         e.tool,
-        e.toolInput,
-        e.observation,
+        toolInput(e),
+        JsonText.toMap(e.observation),
         new TokenUsage(e.promptTokens, e.completionTokens),
         e.createdAt);
   }
@@ -168,8 +180,8 @@ final class EntityMappers {
     e.position = t.position();
     e.thought = t.thought();
     e.tool = t.tool();
-    e.toolInput = t.toolInput();
-    e.observation = t.observation();
+    e.toolInput = JsonText.ofObjectOrEmpty(t.toolInput().byTool());
+    e.observation = JsonText.ofObjectOrEmpty(t.observation());
     e.promptTokens = t.usage().promptTokens();
     e.completionTokens = t.usage().completionTokens();
     e.createdAt = t.createdAt();

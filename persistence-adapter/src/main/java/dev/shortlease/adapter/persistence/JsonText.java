@@ -5,15 +5,18 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Stores string lists and string maps as JSON text: one portable {@code varchar} column on both
- * PostgreSQL and H2, instead of vendor-specific json or array types.
+ * Stores string lists, string maps and maps of structured values as JSON text (Jackson): one
+ * portable {@code varchar} column on both PostgreSQL and H2, instead of vendor-specific json or
+ * array types. An empty map is stored as the empty string, as rows have always held it.
  */
 final class JsonText {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final TypeReference<List<String>> LIST = new TypeReference<>() {};
   private static final TypeReference<Map<String, String>> MAP = new TypeReference<>() {};
+  private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
 
   private JsonText() {}
 
@@ -31,6 +34,26 @@ final class JsonText {
 
   static Map<String, String> toMap(String json) {
     return json == null || json.isEmpty() ? Map.of() : read(json, MAP);
+  }
+
+  /** A map of structured values (or of strings); the empty string when it is empty. */
+  static String ofObjectOrEmpty(Map<String, ?> values) {
+    return values == null || values.isEmpty() ? "" : write(values);
+  }
+
+  /**
+   * The map of structured values {@code json} holds, empty for the empty string; empty (not an
+   * exception) when the text is not a JSON object, so the caller can decide how to keep it.
+   */
+  static Optional<Map<String, Object>> toObject(String json) {
+    if (json == null || json.isBlank()) {
+      return Optional.of(Map.of());
+    }
+    try {
+      return Optional.ofNullable(JSON.readValue(json, OBJECT));
+    } catch (JsonProcessingException e) {
+      return Optional.empty();
+    }
   }
 
   private static String write(Object value) {

@@ -9,11 +9,13 @@ import dev.shortlease.domain.MessageOutcome;
 import dev.shortlease.domain.NotFoundException;
 import dev.shortlease.domain.Owner;
 import dev.shortlease.domain.TokenUsage;
+import dev.shortlease.domain.ToolInput;
 import dev.shortlease.domain.port.AgentThoughtsPort;
 import dev.shortlease.domain.port.ChatHistoryPort;
 import dev.shortlease.domain.port.FinishMessagePort;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -123,7 +125,7 @@ final class MessageLifecycleAdapter
       int position,
       String thought,
       String tool,
-      String toolInput,
+      ToolInput toolInput,
       TokenUsage usage) {
     return scope.call(
         em -> {
@@ -147,7 +149,8 @@ final class MessageLifecycleAdapter
           entity.position = position;
           entity.thought = thought == null ? "" : thought;
           entity.tool = tool == null ? "" : tool;
-          entity.toolInput = toolInput == null ? "" : toolInput;
+          entity.toolInput =
+              JsonText.ofObjectOrEmpty(toolInput == null ? null : toolInput.byTool());
           entity.observation = "";
           entity.promptTokens = spent.promptTokens();
           entity.completionTokens = spent.completionTokens();
@@ -158,7 +161,7 @@ final class MessageLifecycleAdapter
 
   @Override
   public AgentThoughtId recordObservation(
-      Owner owner, AgentThoughtId thoughtId, String observation) {
+      Owner owner, AgentThoughtId thoughtId, Map<String, String> observation) {
     int changed =
         scope.call(
             em ->
@@ -166,7 +169,7 @@ final class MessageLifecycleAdapter
                         "update AgentThoughtEntity t set t.observation = :observation"
                             + " where t.id = :id and t.messageId in (select m.id from MessageEntity m"
                             + " where m.appId = :app and m.endUserId = :user)")
-                    .setParameter("observation", observation == null ? "" : observation)
+                    .setParameter("observation", JsonText.ofObjectOrEmpty(observation))
                     .setParameter("id", thoughtId.value())
                     .setParameter("app", owner.appId().value())
                     .setParameter("user", owner.endUserId().value())

@@ -15,7 +15,7 @@ import dev.shortlease.domain.Rating;
 import dev.shortlease.domain.StartedTurn;
 import dev.shortlease.domain.StopRequest;
 import dev.shortlease.domain.TaskId;
-import dev.shortlease.domain.TokenUsage;
+import dev.shortlease.domain.ToolInput;
 import dev.shortlease.domain.port.ConversationSort;
 import dev.shortlease.domain.port.StopRequestsPort;
 import dev.shortlease.domain.port.contract.PortSet;
@@ -69,8 +69,15 @@ class ConnectionHygieneTest {
     p.endUsers().findEndUser(app, "hygiene-user");
     var thought =
         p.thoughts()
-            .addThought(turn.owner(), turn.messageId(), 1, "t", "tool", "{}", TokenUsage.NONE);
-    p.thoughts().recordObservation(turn.owner(), thought, "obs");
+            .addThought(
+                turn.owner(),
+                turn.messageId(),
+                1,
+                "t",
+                "tool",
+                new ToolInput(Map.of("tool", Map.of())),
+                null);
+    p.thoughts().recordObservation(turn.owner(), thought, Map.of("tool", "obs"));
     p.history()
         .loadHistory(turn.owner(), turn.conversationId(), turn.messageId(), HistoryWindow.DEFAULT);
     p.finish()

@@ -23,10 +23,12 @@ import dev.shortlease.domain.ModelSettings;
 import dev.shortlease.domain.Owner;
 import dev.shortlease.domain.Rating;
 import dev.shortlease.domain.TokenUsage;
+import dev.shortlease.domain.ToolInput;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -127,11 +129,47 @@ class EntityMappersTest {
             MessageId.random(),
             3,
             "th",
-            "calc",
-            "1+1",
-            "2",
+            "calc;lookup",
+            new ToolInput(
+                Map.of(
+                    "calc",
+                    Map.of("expression", "1+1", "exact", true, "digits", List.of(1, 2.5)),
+                    "lookup",
+                    "{not json")),
+            Map.of("calc", "2", "lookup", "café \"quoted\"\n"),
             new TokenUsage(1, 2),
             T1);
     assertThat(EntityMappers.toThought(EntityMappers.toEntity(t))).isEqualTo(t);
+
+    AgentThought finalAnswer =
+        new AgentThought(
+            AgentThoughtId.random(), MessageId.random(), 4, "done", "", null, null, null, T1);
+    AgentThoughtEntity stored = EntityMappers.toEntity(finalAnswer);
+    assertThat(stored.toolInput).as("no tools: stored empty, as always").isEmpty();
+    assertThat(stored.observation).isEmpty();
+    assertThat(EntityMappers.toThought(stored)).isEqualTo(finalAnswer);
+  }
+
+  @Test
+  @DisplayName("thought rows written before arguments were parsed stay readable")
+  void legacyThoughtRows() {
+    AgentThoughtEntity e = new AgentThoughtEntity();
+    e.id = UUID.randomUUID();
+    e.messageId = UUID.randomUUID();
+    e.position = 1;
+    e.thought = "t";
+    e.tool = "current_time";
+    e.toolInput = "{\"current_time\": {\"timezone\":\"UTC\"}}";
+    e.observation = "{\"current_time\": \"2025-01-02T03:04:05Z\"}";
+    e.createdAt = T1;
+
+    AgentThought read = EntityMappers.toThought(e);
+    assertThat(read.toolInput().byTool())
+        .isEqualTo(Map.of("current_time", Map.of("timezone", "UTC")));
+    assertThat(read.observation()).isEqualTo(Map.of("current_time", "2025-01-02T03:04:05Z"));
+
+    e.toolInput = "{\"current_time\": {timezone: UTC}}"; // the model's text, kept verbatim
+    assertThat(EntityMappers.toThought(e).toolInput().byTool())
+        .isEqualTo(Map.of("current_time", "{\"current_time\": {timezone: UTC}}"));
   }
 }

@@ -4,7 +4,6 @@ import dev.shortlease.application.port.in.ManageAppsUseCase;
 import dev.shortlease.domain.ApiKeyId;
 import dev.shortlease.domain.App;
 import dev.shortlease.domain.AppId;
-import dev.shortlease.domain.AppMode;
 import dev.shortlease.domain.AppStatus;
 import dev.shortlease.domain.AppUpdate;
 import dev.shortlease.domain.InvalidInputException;
@@ -36,7 +35,7 @@ public final class AdminAppsHandler {
         new NewApp(
             body.text("name"),
             body.text("description"),
-            AppMode.fromWire(body.text("mode")),
+            WireEnums.mode(body.text("mode")),
             modelSettings(body.optionalObject("model_settings"), ModelSettings.DEFAULT),
             body.text("system_prompt"),
             body.text("opening_statement"),
@@ -49,7 +48,7 @@ public final class AdminAppsHandler {
         new AdminWire.CreatedAppDto(
             saved.id().toString(),
             saved.name(),
-            saved.mode().wire(),
+            WireEnums.mode(saved.mode()),
             created.key().plainKey(),
             created.key().id().toString(),
             AdminWire.app(saved)));

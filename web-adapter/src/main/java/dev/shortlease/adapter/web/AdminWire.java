@@ -41,7 +41,7 @@ final class AdminWire {
         app.id().toString(),
         app.name(),
         app.description(),
-        app.mode().wire(),
+        WireEnums.mode(app.mode()),
         new ModelSettingsDto(m.model(), m.temperature(), m.maxTokens()),
         app.systemPrompt(),
         app.openingStatement(),

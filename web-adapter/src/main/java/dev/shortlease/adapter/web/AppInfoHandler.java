@@ -69,19 +69,12 @@ public final class AppInfoHandler {
     body.put("name", app.name());
     body.put("description", app.description());
     body.put("tags", List.of());
-    body.put("mode", app.mode().wire());
+    body.put("mode", WireEnums.mode(app.mode()));
     body.put("author_name", "shortlease");
     Responses.ok(ctx, body);
   }
 
   void meta(Context ctx) {
-    Map<String, Object> icons = new LinkedHashMap<>();
-    tools
-        .toolIcons(auth.app(ctx))
-        .forEach(
-            (name, icon) ->
-                icons.put(
-                    name, Map.of("background", icon.background(), "content", icon.content())));
-    Responses.ok(ctx, Map.of("tool_icons", icons));
+    Responses.ok(ctx, Map.of("tool_icons", ToolIcons.of(tools.toolNames(auth.app(ctx)))));
   }
 }

@@ -49,7 +49,7 @@ public final class ChatMessagesHandler {
             conversation == null || conversation.isBlank()
                 ? null
                 : ConversationId.parse(conversation, "conversation_id"),
-            ResponseMode.fromWire(body.text("response_mode")),
+            WireEnums.responseMode(body.text("response_mode")),
             body.bool("auto_generate_name", true),
             false);
     respond(ctx, send.send(command), command.responseMode());
@@ -66,7 +66,7 @@ public final class ChatMessagesHandler {
             body.text("query"),
             body.textMap("inputs"),
             null,
-            ResponseMode.fromWire(body.text("response_mode")),
+            WireEnums.responseMode(body.text("response_mode")),
             false,
             true);
     respond(ctx, send.send(command), command.responseMode());
@@ -115,7 +115,7 @@ public final class ChatMessagesHandler {
           return;
         }
         case ChatEvent.Failed failed -> {
-          Responses.error(ctx, ErrorMapping.modelError(failed.code(), failed.message()));
+          Responses.error(ctx, ErrorMapping.runFailure(failed));
           return;
         }
       }

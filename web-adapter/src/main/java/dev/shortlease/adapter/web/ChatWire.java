@@ -38,7 +38,7 @@ final class ChatWire {
         run.messageId().toString(),
         run.messageId().toString(),
         conversationIdOrNull(run),
-        run.mode().wire(),
+        WireEnums.mode(run.mode()),
         answer,
         metadata(end.usage(), end.latency()),
         createdAt(run));
@@ -58,10 +58,10 @@ final class ChatWire {
         e.put("id", t.id().toString());
         e.put("position", t.position());
         e.put("thought", t.thought());
-        e.put("observation", t.observation());
+        e.put("observation", Json.embeddedText(t.observation()));
         e.put("tool", t.tool());
         e.put("tool_labels", Map.of());
-        e.put("tool_input", t.toolInput());
+        e.put("tool_input", Json.embeddedText(t.toolInput().byTool()));
         e.put("message_files", List.of());
         yield e;
       }
@@ -70,8 +70,7 @@ final class ChatWire {
         e.put("metadata", metadata(end.usage(), end.latency()));
         yield e;
       }
-      case ChatEvent.Failed failed ->
-          error(run, ErrorMapping.modelError(failed.code(), failed.message()));
+      case ChatEvent.Failed failed -> error(run, ErrorMapping.runFailure(failed));
     };
   }
 

@@ -5,7 +5,6 @@ import dev.shortlease.application.port.in.ListConversationsUseCase;
 import dev.shortlease.application.port.in.RenameConversationUseCase;
 import dev.shortlease.domain.App;
 import dev.shortlease.domain.ConversationId;
-import dev.shortlease.domain.port.ConversationSort;
 import io.javalin.http.Context;
 import jakarta.inject.Inject;
 
@@ -42,7 +41,7 @@ public final class ConversationsHandler {
             QueryParams.optionalUser(ctx),
             lastId == null ? null : ConversationId.parse(lastId, "last_id"),
             limit,
-            ConversationSort.fromWire(ctx.queryParam("sort_by")));
+            WireEnums.sort(ctx.queryParam("sort_by")));
     Responses.ok(ctx, HistoryWire.conversations(page, limit, app.openingStatement()));
   }
 

@@ -2,7 +2,9 @@ package dev.shortlease.adapter.web;
 
 import dev.shortlease.application.port.in.AppModeMismatchException;
 import dev.shortlease.application.port.in.AppUnavailableException;
+import dev.shortlease.application.port.in.ChatEvent;
 import dev.shortlease.application.port.in.UnauthorizedException;
+import dev.shortlease.application.port.out.ModelErrorKind;
 import dev.shortlease.application.port.out.ModelException;
 import dev.shortlease.domain.InvalidInputException;
 import dev.shortlease.domain.NotFoundException;
@@ -38,7 +40,7 @@ final class ErrorMapping {
         LOG.warn("storage unavailable: {}", e.getMessage());
         yield new ApiError(503, "service_unavailable", "The database is busy; retry in a moment.");
       }
-      case ModelException e -> modelError(e.kind().code(), e.getMessage());
+      case ModelException e -> modelError(e.kind(), e.getMessage());
       case HttpResponseException e -> fromJavalin(e);
       default -> {
         LOG.error("unexpected failure while serving a request", failure);
@@ -47,15 +49,26 @@ final class ErrorMapping {
     };
   }
 
-  /** A model failure (or a run's {@code Failed} event) with Dify's status for its code. */
-  static ApiError modelError(String code, String message) {
-    int status =
-        switch (code) {
-          case "rate_limit_error" -> 429;
-          case "internal_server_error" -> 500;
-          default -> 400;
+  /** A model failure with Dify's code and HTTP status for its kind. */
+  static ApiError modelError(ModelErrorKind kind, String message) {
+    String code =
+        switch (kind) {
+          case NOT_CONFIGURED -> "provider_not_initialize";
+          case QUOTA_EXCEEDED -> "provider_quota_exceeded";
+          case RATE_LIMITED -> "rate_limit_error";
+          case REQUEST_FAILED -> "completion_request_error";
         };
+    int status = kind == ModelErrorKind.RATE_LIMITED ? 429 : 400;
     return new ApiError(status, code, message == null ? code : message);
+  }
+
+  /** A run's {@code Failed} event: the model's error, or a 500 with the run's own message. */
+  static ApiError runFailure(ChatEvent.Failed failed) {
+    if (failed.isInternal()) {
+      String message = failed.message() == null ? ApiError.internal().message() : failed.message();
+      return new ApiError(500, ApiError.internal().code(), message);
+    }
+    return modelError(failed.modelError(), failed.message());
   }
 
   private static ApiError fromJavalin(HttpResponseException e) {

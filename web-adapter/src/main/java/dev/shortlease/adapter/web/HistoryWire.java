@@ -100,10 +100,10 @@ final class HistoryWire {
         m.inputs(),
         m.query(),
         m.answer(),
-        m.status().wire(),
+        WireEnums.status(m.status()),
         m.error(),
         List.of(),
-        m.feedback() == null ? null : new FeedbackDto(m.feedback().rating().wire()),
+        m.feedback() == null ? null : new FeedbackDto(WireEnums.rating(m.feedback().rating())),
         List.of(),
         item.thoughts().stream().map(HistoryWire::thought).toList(),
         seconds(m.createdAt()),
@@ -125,8 +125,8 @@ final class HistoryWire {
         t.thought(),
         t.tool(),
         Map.of(),
-        t.toolInput(),
-        t.observation(),
+        Json.embeddedText(t.toolInput().byTool()),
+        Json.embeddedText(t.observation()),
         List.of(),
         seconds(t.createdAt()));
   }

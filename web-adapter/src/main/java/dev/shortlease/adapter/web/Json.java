@@ -1,6 +1,8 @@
 package dev.shortlease.adapter.web;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,6 +12,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Map;
 
 /** Web adapter: the one JSON mapper, with Dify's snake_case wire names. */
 final class Json {
@@ -35,6 +38,40 @@ final class Json {
       return MAPPER.writeValueAsString(value);
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * JSON text embedded in a string field ({@code tool_input}, {@code observation}), written as Dify
+   * writes it (Python's {@code json.dumps}: {@code ", "} and {@code ": "} separators, no ASCII
+   * escaping); the empty string for an empty map, as Dify has it for a thought without tools.
+   */
+  static String embeddedText(Map<String, ?> value) {
+    if (value.isEmpty()) {
+      return "";
+    }
+    try {
+      return MAPPER.writer(new PythonStyle()).writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Python's default separators: a space after every comma and colon, nothing else. */
+  private static final class PythonStyle extends MinimalPrettyPrinter {
+    @Override
+    public void writeObjectFieldValueSeparator(JsonGenerator g) throws IOException {
+      g.writeRaw(": ");
+    }
+
+    @Override
+    public void writeObjectEntrySeparator(JsonGenerator g) throws IOException {
+      g.writeRaw(", ");
+    }
+
+    @Override
+    public void writeArrayValueSeparator(JsonGenerator g) throws IOException {
+      g.writeRaw(", ");
     }
   }
 

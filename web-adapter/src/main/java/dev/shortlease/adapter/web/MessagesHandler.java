@@ -57,7 +57,7 @@ public final class MessagesHandler {
     MessageId message = MessageId.parse(ctx.pathParam("message_id"), "message_id");
     JsonBody body = JsonBody.read(ctx, settings.maxBodyBytes());
     String user = EndUser.requireExternalId(body.text("user"));
-    Rating rating = Rating.fromWireOrNull(body.text("rating"));
+    Rating rating = WireEnums.ratingOrNull(body.text("rating"));
     rate.rate(app.id(), user, message, rating, body.text("content"));
     Responses.ok(ctx, Responses.SUCCESS);
   }

@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.shortlease.application.port.in.ChatEvent;
+import dev.shortlease.application.port.out.ModelErrorKind;
+import dev.shortlease.domain.AgentThoughtId;
+import dev.shortlease.domain.MessageStatus;
 import dev.shortlease.domain.TokenUsage;
+import dev.shortlease.domain.ToolInput;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -16,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,7 +61,7 @@ class HttpApiTest {
               run.events.add(new ChatEvent.TextChunk("lo"));
               run.events.add(
                   new ChatEvent.MessageEnd(
-                      new TokenUsage(3, 2), Duration.ofMillis(1500), "normal"));
+                      new TokenUsage(3, 2), Duration.ofMillis(1500), MessageStatus.NORMAL));
             });
 
     HttpResponse<String> response =
@@ -109,7 +114,7 @@ class HttpApiTest {
     StubRun run = new StubRun(stubs.chatApp.mode());
     run.events.add(new ChatEvent.TextChunk("Hi "));
     run.events.add(new ChatEvent.TextChunk("there"));
-    run.events.add(new ChatEvent.MessageEnd(TokenUsage.NONE, Duration.ZERO, "normal"));
+    run.events.add(new ChatEvent.MessageEnd(TokenUsage.NONE, Duration.ZERO, MessageStatus.NORMAL));
     stubs.nextRun.set(run);
 
     HttpResponse<String> response =
@@ -127,10 +132,44 @@ class HttpApiTest {
   }
 
   @Test
+  @DisplayName("an agent_thought event carries tool_input and observation as Dify's JSON strings")
+  void agentThoughtOnTheWire() throws Exception {
+    StubRun run = new StubRun(stubs.chatApp.mode());
+    AgentThoughtId thought = AgentThoughtId.random();
+    ToolInput input = new ToolInput(Map.of("current_time", Map.of("timezone", "UTC")));
+    run.events.add(
+        new ChatEvent.AgentThoughtEvent(
+            thought, 1, "Let me check.", "current_time", input, Map.of()));
+    run.events.add(
+        new ChatEvent.AgentThoughtEvent(
+            thought, 1, "Let me check.", "current_time", input, Map.of("current_time", "12:00")));
+    run.events.add(new ChatEvent.MessageEnd(TokenUsage.NONE, Duration.ZERO, MessageStatus.NORMAL));
+    stubs.nextRun.set(run);
+
+    HttpResponse<String> response =
+        client.send(
+            post("/v1/chat-messages", StubUseCases.CHAT_KEY, chatBody("streaming")),
+            HttpResponse.BodyHandlers.ofString());
+
+    List<JsonNode> events = dataEvents(response.body());
+    assertThat(events)
+        .extracting(e -> e.get("event").asText())
+        .containsExactly("agent_thought", "agent_thought", "message_end");
+    JsonNode inserted = events.get(0);
+    assertThat(inserted.get("id").asText()).isEqualTo(thought.toString());
+    assertThat(inserted.get("tool").asText()).isEqualTo("current_time");
+    assertThat(inserted.get("tool_input").asText())
+        .isEqualTo("{\"current_time\": {\"timezone\": \"UTC\"}}");
+    assertThat(inserted.get("observation").asText()).isEmpty();
+    assertThat(events.get(1).get("observation").asText())
+        .isEqualTo("{\"current_time\": \"12:00\"}");
+  }
+
+  @Test
   @DisplayName("a model failure in blocking mode is Dify's error with the model's code")
   void blockingFailure() throws Exception {
     StubRun run = new StubRun(stubs.chatApp.mode());
-    run.events.add(new ChatEvent.Failed("rate_limit_error", "slow down"));
+    run.events.add(new ChatEvent.Failed(ModelErrorKind.RATE_LIMITED, "slow down"));
     stubs.nextRun.set(run);
 
     HttpResponse<String> response =
@@ -200,6 +239,17 @@ class HttpApiTest {
     HttpResponse<String> busy = send(get("/v1/conversations?user=busy", StubUseCases.CHAT_KEY));
     assertError(busy, 503, "service_unavailable");
     assertThat(busy.headers().firstValue("Retry-After")).contains("1");
+  }
+
+  @Test
+  @DisplayName("meta draws each tool the use case names as Dify's emoji-on-colour icon")
+  void metaToolIcons() throws Exception {
+    HttpResponse<String> meta = send(get("/v1/meta", StubUseCases.CHAT_KEY));
+
+    assertThat(meta.statusCode()).isEqualTo(200);
+    JsonNode icon = Json.MAPPER.readTree(meta.body()).at("/tool_icons/current_time");
+    assertThat(icon.get("background").asText()).isEqualTo("#E0F2FE");
+    assertThat(icon.get("content").asText()).isEqualTo("\uD83D\uDD52");
   }
 
   @Test

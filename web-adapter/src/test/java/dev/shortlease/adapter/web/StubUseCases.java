@@ -5,7 +5,6 @@ import dev.shortlease.application.port.in.InspectPoolUseCase;
 import dev.shortlease.application.port.in.ManageAppsUseCase;
 import dev.shortlease.application.port.in.SendMessageCommand;
 import dev.shortlease.application.port.in.SendMessageUseCase;
-import dev.shortlease.application.port.in.ToolIcon;
 import dev.shortlease.application.port.in.UnauthorizedException;
 import dev.shortlease.application.port.out.PoolSnapshot;
 import dev.shortlease.domain.App;
@@ -20,7 +19,6 @@ import dev.shortlease.domain.StorageUnavailableException;
 import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** Hand-written stand-ins for the in-ports, just enough to drive the HTTP adapter. */
@@ -75,11 +73,7 @@ final class StubUseCases {
             (app, user, conversation) -> {},
             settings),
         new AppInfoHandler(
-            apiAuth,
-            app ->
-                app.mode() == AppMode.CHAT
-                    ? Map.of("current_time", new ToolIcon("#E0F2FE", "\uD83D\uDD52"))
-                    : Map.of()),
+            apiAuth, app -> app.mode() == AppMode.CHAT ? List.of("current_time") : List.of()),
         new AdminAppsHandler(apiAuth, unused(ManageAppsUseCase.class), settings),
         new OpsHandler(
             apiAuth,
@@ -116,7 +110,7 @@ final class StubUseCases {
   private static App app(AppMode mode) {
     return new App(
         AppId.random(),
-        "stub " + mode.wire(),
+        "stub " + mode,
         "",
         mode,
         ModelSettings.DEFAULT,

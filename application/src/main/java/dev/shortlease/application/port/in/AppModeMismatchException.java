@@ -15,8 +15,8 @@ public final class AppModeMismatchException extends RuntimeException {
   public AppModeMismatchException(AppMode appMode, boolean chatRequested) {
     super(
         chatRequested
-            ? "App mode " + appMode.wire() + " does not support chat messages"
-            : "App mode " + appMode.wire() + " does not support completion messages");
+            ? "App mode " + appMode + " does not support chat messages"
+            : "App mode " + appMode + " does not support completion messages");
     this.appMode = Objects.requireNonNull(appMode, "appMode");
     this.chatRequested = chatRequested;
   }

@@ -1,8 +1,14 @@
 package dev.shortlease.application.port.in;
 
+import dev.shortlease.application.port.out.ModelErrorKind;
 import dev.shortlease.domain.AgentThoughtId;
+import dev.shortlease.domain.MessageStatus;
 import dev.shortlease.domain.TokenUsage;
+import dev.shortlease.domain.ToolInput;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * What the Task Pipeline emits while a message is generated: immutable, IDs and text only. The web
@@ -14,21 +20,49 @@ public sealed interface ChatEvent {
   /** A piece of the answer ({@code message}, or {@code agent_message} in agent mode). */
   record TextChunk(String text) implements ChatEvent {}
 
-  /** An agent iteration was recorded or completed ({@code agent_thought}). */
+  /**
+   * An agent iteration was recorded or completed ({@code agent_thought}); {@code toolInput} and
+   * {@code observation} are shaped as in {@link dev.shortlease.domain.AgentThought}.
+   */
   record AgentThoughtEvent(
       AgentThoughtId id,
       int position,
       String thought,
       String tool,
-      String toolInput,
-      String observation)
-      implements ChatEvent {}
+      ToolInput toolInput,
+      Map<String, String> observation)
+      implements ChatEvent {
+    public AgentThoughtEvent {
+      toolInput = toolInput == null ? ToolInput.NONE : toolInput;
+      observation =
+          observation == null
+              ? Map.of()
+              : Collections.unmodifiableMap(new LinkedHashMap<>(observation));
+    }
+  }
 
   /** The answer is complete, stopped, or cut by the time limit; it has been saved. */
-  record MessageEnd(TokenUsage usage, Duration latency, String status) implements ChatEvent {}
+  record MessageEnd(TokenUsage usage, Duration latency, MessageStatus status)
+      implements ChatEvent {}
 
-  /** The generation failed; what was generated so far has been saved with status {@code error}. */
-  record Failed(String code, String message) implements ChatEvent {}
+  /**
+   * The generation failed; what was generated so far has been saved with status {@code error}.
+   *
+   * @param modelError how the model failed, or {@code null} when the failure was internal (the
+   *     message then says nothing about internals)
+   * @param message what to tell the client
+   */
+  record Failed(ModelErrorKind modelError, String message) implements ChatEvent {
+
+    /** A failure of this service, not of the model. */
+    public static Failed internal(String message) {
+      return new Failed(null, message);
+    }
+
+    public boolean isInternal() {
+      return modelError == null;
+    }
+  }
 
   default boolean isTerminal() {
     return this instanceof MessageEnd || this instanceof Failed;

@@ -1,11 +1,11 @@
 package dev.shortlease.application.port.in;
 
 import dev.shortlease.domain.App;
-import java.util.Map;
+import java.util.List;
 
-/** Use case: the tools an app may call, by name, with their icons ({@code /v1/meta}). */
+/** Use case: the tools an app may call, by name ({@code /v1/meta} draws them). */
 public interface DescribeToolsUseCase {
 
-  /** The icons of the tools {@code app} uses, by tool name; empty for apps that call no tools. */
-  Map<String, ToolIcon> toolIcons(App app);
+  /** The names of the tools {@code app} may call, sorted; empty for apps that call no tools. */
+  List<String> toolNames(App app);
 }

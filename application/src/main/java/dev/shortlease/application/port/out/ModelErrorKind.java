@@ -1,24 +1,16 @@
 package dev.shortlease.application.port.out;
 
-/** Model failures as Dify names them, so the API reports them the same way. */
+/**
+ * How a model call failed, in the application's words. The web adapter maps each kind to the error
+ * code and HTTP status its API uses; the LLM adapter decides the kind from the provider's answer.
+ */
 public enum ModelErrorKind {
   /** Bad or missing credentials, unknown model: the provider is not usable as configured. */
-  PROVIDER_NOT_INITIALIZE("provider_not_initialize"),
+  NOT_CONFIGURED,
   /** The account's quota is used up. */
-  PROVIDER_QUOTA_EXCEEDED("provider_quota_exceeded"),
-  /** Too many requests (HTTP 429). */
-  RATE_LIMIT_ERROR("rate_limit_error"),
+  QUOTA_EXCEEDED,
+  /** Too many requests (HTTP 429): retrying later may work. */
+  RATE_LIMITED,
   /** Anything else: server errors, malformed stream, cut connection, timeouts. */
-  COMPLETION_REQUEST_ERROR("completion_request_error");
-
-  private final String code;
-
-  ModelErrorKind(String code) {
-    this.code = code;
-  }
-
-  /** Dify's error code. */
-  public String code() {
-    return code;
-  }
+  REQUEST_FAILED
 }

@@ -2,7 +2,7 @@ package dev.shortlease.application.port.out;
 
 import java.util.Objects;
 
-/** A model call failed; {@link #kind()} says how, in Dify's terms. */
+/** A model call failed; {@link #kind()} says how. */
 public final class ModelException extends RuntimeException {
   private final ModelErrorKind kind;
 

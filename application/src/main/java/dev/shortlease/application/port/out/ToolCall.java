@@ -1,4 +1,11 @@
 package dev.shortlease.application.port.out;
 
-/** The model's request to run a tool, with its arguments as a JSON object text. */
-public record ToolCall(String id, String name, String argumentsJson) {}
+import java.util.Objects;
+
+/** The model's request to run a tool, with its arguments already parsed. */
+public record ToolCall(String id, String name, ToolArguments arguments) {
+  public ToolCall {
+    Objects.requireNonNull(name, "name");
+    arguments = arguments == null ? ToolArguments.NONE : arguments;
+  }
+}

@@ -17,8 +17,10 @@ import dev.shortlease.domain.NotFoundException;
 import dev.shortlease.domain.Owner;
 import dev.shortlease.domain.StartedTurn;
 import dev.shortlease.domain.TokenUsage;
+import dev.shortlease.domain.ToolInput;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -201,18 +203,32 @@ public abstract class MessageLifecycleContract extends PortContract {
     Owner stranger = new Owner(turn.owner().appId(), EndUserId.random());
 
     assertThatThrownBy(
-            () -> ports().thoughts().addThought(stranger, turn.messageId(), 1, "t", "", "", null))
+            () ->
+                ports()
+                    .thoughts()
+                    .addThought(stranger, turn.messageId(), 1, "t", "", ToolInput.NONE, null))
         .isInstanceOf(NotFoundException.class);
     AgentThoughtId id =
         ports()
             .thoughts()
             .addThought(
-                turn.owner(), turn.messageId(), 1, "t", "calc", "1+1", new TokenUsage(1, 1));
-    assertThatThrownBy(() -> ports().thoughts().recordObservation(stranger, id, "2"))
+                turn.owner(),
+                turn.messageId(),
+                1,
+                "t",
+                "calc",
+                new ToolInput(Map.of("calc", Map.of("expression", "1+1"))),
+                new TokenUsage(1, 1));
+    assertThatThrownBy(
+            () -> ports().thoughts().recordObservation(stranger, id, Map.of("calc", "2")))
         .isInstanceOf(NotFoundException.class);
     assertThatThrownBy(
-            () -> ports().thoughts().recordObservation(turn.owner(), AgentThoughtId.random(), "2"))
+            () ->
+                ports()
+                    .thoughts()
+                    .recordObservation(turn.owner(), AgentThoughtId.random(), Map.of("calc", "2")))
         .isInstanceOf(NotFoundException.class);
-    assertThat(ports().thoughts().recordObservation(turn.owner(), id, "2")).isEqualTo(id);
+    assertThat(ports().thoughts().recordObservation(turn.owner(), id, Map.of("calc", "2")))
+        .isEqualTo(id);
   }
 }

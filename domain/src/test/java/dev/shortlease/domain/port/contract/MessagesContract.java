@@ -16,9 +16,11 @@ import dev.shortlease.domain.Page;
 import dev.shortlease.domain.Rating;
 import dev.shortlease.domain.StartedTurn;
 import dev.shortlease.domain.TokenUsage;
+import dev.shortlease.domain.ToolInput;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -87,11 +89,22 @@ public abstract class MessagesContract extends PortContract {
     var second =
         ports()
             .thoughts()
-            .addThought(turn.owner(), turn.messageId(), 2, "then", "search", "{}", null);
+            .addThought(
+                turn.owner(),
+                turn.messageId(),
+                2,
+                "then",
+                "search",
+                new ToolInput(
+                    Map.of(
+                        "search",
+                        Map.of("query", "café \"1\"", "limit", 3, "deep", List.of(true)))),
+                null);
     ports()
         .thoughts()
-        .addThought(turn.owner(), turn.messageId(), 1, "first", "", "", TokenUsage.NONE);
-    ports().thoughts().recordObservation(turn.owner(), second, "found it");
+        .addThought(
+            turn.owner(), turn.messageId(), 1, "first", "", ToolInput.NONE, TokenUsage.NONE);
+    ports().thoughts().recordObservation(turn.owner(), second, Map.of("search", "found it"));
 
     MessageWithThoughts listed =
         ports()
@@ -102,7 +115,12 @@ public abstract class MessagesContract extends PortContract {
 
     assertThat(listed.thoughts()).extracting(th -> th.thought()).containsExactly("first", "then");
     assertThat(listed.thoughts().get(1).tool()).isEqualTo("search");
-    assertThat(listed.thoughts().get(1).observation()).isEqualTo("found it");
+    assertThat(listed.thoughts().get(1).toolInput().byTool())
+        .isEqualTo(
+            Map.of("search", Map.of("query", "café \"1\"", "limit", 3, "deep", List.of(true))));
+    assertThat(listed.thoughts().get(1).observation()).isEqualTo(Map.of("search", "found it"));
+    assertThat(listed.thoughts().get(0).toolInput()).isEqualTo(ToolInput.NONE);
+    assertThat(listed.thoughts().get(0).observation()).isEmpty();
     assertThat(listed.thoughts().get(1).messageId()).isEqualTo(turn.messageId());
   }
 

@@ -31,6 +31,7 @@ import dev.shortlease.domain.StartedTurn;
 import dev.shortlease.domain.StopRequest;
 import dev.shortlease.domain.TaskId;
 import dev.shortlease.domain.TokenUsage;
+import dev.shortlease.domain.ToolInput;
 import dev.shortlease.domain.port.AgentThoughtsPort;
 import dev.shortlease.domain.port.ApiKeysPort;
 import dev.shortlease.domain.port.AppsPort;
@@ -286,7 +287,7 @@ public final class InMemoryStore
       int position,
       String thought,
       String tool,
-      String toolInput,
+      ToolInput toolInput,
       TokenUsage usage) {
     Message m = messages.get(messageId);
     if (m == null || !m.owner().equals(owner)) {
@@ -294,13 +295,15 @@ public final class InMemoryStore
     }
     AgentThoughtId id = AgentThoughtId.random();
     thoughts.put(
-        id, new AgentThought(id, messageId, position, thought, tool, toolInput, "", usage, now()));
+        id,
+        new AgentThought(
+            id, messageId, position, thought, tool, toolInput, Map.of(), usage, now()));
     return id;
   }
 
   @Override
   public synchronized AgentThoughtId recordObservation(
-      Owner owner, AgentThoughtId thoughtId, String observation) {
+      Owner owner, AgentThoughtId thoughtId, Map<String, String> observation) {
     AgentThought t = thoughts.get(thoughtId);
     if (t == null || !messages.get(t.messageId()).owner().equals(owner)) {
       throw new NotFoundException("agent thought");

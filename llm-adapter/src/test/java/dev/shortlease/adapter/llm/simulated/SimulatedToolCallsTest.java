@@ -1,6 +1,7 @@
 package dev.shortlease.adapter.llm.simulated;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import dev.shortlease.adapter.llm.LangChain4jChatModel;
 import dev.shortlease.application.port.out.FinishReason;
@@ -8,22 +9,32 @@ import dev.shortlease.application.port.out.ModelMessage;
 import dev.shortlease.application.port.out.ModelReply;
 import dev.shortlease.application.port.out.ModelRequest;
 import dev.shortlease.application.port.out.StopSignal;
+import dev.shortlease.application.port.out.ToolArguments;
 import dev.shortlease.application.port.out.ToolCall;
 import dev.shortlease.application.port.out.ToolSpec;
 import dev.shortlease.domain.ModelSettings;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 @DisplayName("Simulated model: scripted tool calls so agent mode works offline")
 class SimulatedToolCallsTest {
-  static final String PERIOD_SCHEMA =
-      "{\"type\":\"object\",\"properties\":{\"period\":{\"type\":\"string\"},"
-          + "\"limit\":{\"type\":\"integer\"}},\"required\":[\"period\",\"limit\"]}";
+  static final Map<String, Object> PERIOD_SCHEMA = periodSchema();
   static final ToolSpec STATS = new ToolSpec("get_stats", "Pool statistics", PERIOD_SCHEMA);
-  static final ToolSpec TIME = new ToolSpec("current_time", "The time", "{\"type\":\"object\"}");
+  static final ToolSpec TIME = new ToolSpec("current_time", "The time", Map.of("type", "object"));
   static final List<ToolSpec> TOOLS = List.of(STATS, TIME);
+
+  /** Properties in a fixed order: the simulated model fills arguments in schema order. */
+  private static Map<String, Object> periodSchema() {
+    Map<String, Object> properties = new LinkedHashMap<>();
+    properties.put("period", Map.of("type", "string"));
+    properties.put("limit", Map.of("type", "integer"));
+    return Map.of(
+        "type", "object", "properties", properties, "required", List.of("period", "limit"));
+  }
 
   final LangChain4jChatModel port =
       new LangChain4jChatModel(
@@ -45,7 +56,8 @@ class SimulatedToolCallsTest {
     assertThat(reply.finishReason()).isEqualTo(FinishReason.TOOL_CALLS);
     ToolCall call = reply.toolCalls().get(0);
     assertThat(call.name()).isEqualTo("get_stats");
-    assertThat(call.argumentsJson()).isEqualTo("{\"period\":\"please run get_stats\",\"limit\":1}");
+    assertThat(call.arguments().values())
+        .containsExactly(entry("period", "please run get_stats"), entry("limit", 1));
     assertThat(call.id()).isEqualTo("call_0_get_stats");
     assertThat(reply.text()).isEqualTo("I will use get_stats.");
   }
@@ -79,7 +91,7 @@ class SimulatedToolCallsTest {
   @Test
   @DisplayName("after the tool's result it answers from the observation instead of calling again")
   void answersFromTheObservation() {
-    ToolCall call = new ToolCall("call_0_get_stats", "get_stats", "{}");
+    ToolCall call = new ToolCall("call_0_get_stats", "get_stats", ToolArguments.NONE);
     ModelReply reply =
         chat(
             List.of(

@@ -27,6 +27,15 @@ public final class OpenAiWire {
   }
 
   /** A streamed tool call, its arguments split over several deltas as OpenAI does. */
+  /** {@code value} as JSON text, e.g. a tool call's arguments. */
+  public static String json(Object value) {
+    try {
+      return JSON.writeValueAsString(value);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalArgumentException(e);
+    }
+  }
+
   public static Reply toolCall(String id, String name, List<String> argumentPieces) {
     List<String> events = new ArrayList<>();
     ObjectNode first = delta().put("role", "assistant");

@@ -2,10 +2,14 @@ package dev.shortlease.benchmark.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** Benchmark harness: reads a JSON field whether the service writes it camelCase or snake_case. */
-public final class Json {
+/**
+ * Benchmark harness: reads a field of a parsed JSON reply whether the service writes it camelCase
+ * or snake_case. Not a JSON mapper of its own: parsing and writing are Jackson's, in {@link
+ * ServiceClient}.
+ */
+public final class JsonFields {
 
-  private Json() {}
+  private JsonFields() {}
 
   /** An empty object, for a snapshot that could not be read. */
   public static JsonNode missing() {
