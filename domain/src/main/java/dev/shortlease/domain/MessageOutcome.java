@@ -10,6 +10,13 @@ import java.util.Objects;
 public record MessageOutcome(
     MessageStatus status, String answer, String error, TokenUsage usage, Duration latency) {
 
+  /**
+   * How the error of a message ended by recovery (not by its own run) begins. Such an ending is a
+   * presumption, made when the run's instance looked dead; the run's own outcome, if it still
+   * arrives (a late final save, a spooled answer), replaces it.
+   */
+  public static final String ABANDONED_PREFIX = "abandoned: ";
+
   public MessageOutcome {
     Objects.requireNonNull(status, "status");
     if (!status.isTerminal()) {
@@ -26,6 +33,11 @@ public record MessageOutcome(
 
   public static MessageOutcome stopped(String answer, TokenUsage usage, Duration latency) {
     return new MessageOutcome(MessageStatus.STOPPED, answer, null, usage, latency);
+  }
+
+  /** True when {@code error} marks an ending made by recovery rather than by the run. */
+  public static boolean isAbandonedMarker(String error) {
+    return error != null && error.startsWith(ABANDONED_PREFIX);
   }
 
   public static MessageOutcome failed(

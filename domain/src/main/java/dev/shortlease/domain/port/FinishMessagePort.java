@@ -12,7 +12,9 @@ public interface FinishMessagePort {
    * Moves a running message to {@code outcome}'s terminal state with its answer, usage and latency,
    * and touches the conversation's {@code updatedAt}. Safe against concurrent finishers: exactly
    * one call wins and returns true; later calls (message already terminal) change nothing and
-   * return false.
+   * return false. A message that recovery ended (an {@code error} beginning with {@link
+   * MessageOutcome#ABANDONED_PREFIX}) counts as still running here: the run's own outcome replaces
+   * recovery's presumption.
    */
   boolean finishMessage(Owner owner, MessageId messageId, MessageOutcome outcome);
 

@@ -45,6 +45,10 @@ class MessageEntity {
   @Column(name = "latency_nanos")
   long latencyNanos;
 
+  /** The instance running (or that ran) the message; null for rows older than V3. */
+  @Column(name = "instance_id")
+  UUID instanceId;
+
   @Column(name = "feedback_rating")
   String feedbackRating;
 

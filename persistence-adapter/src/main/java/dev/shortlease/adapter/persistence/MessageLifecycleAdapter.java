@@ -81,7 +81,8 @@ final class MessageLifecycleAdapter
                           + " completion_tokens = :completion, latency_nanos = :latency,"
                           + " updated_at = current_timestamp"
                           + " where id = :id and app_id = :app and end_user_id = :user"
-                          + " and status = 'RUNNING'")
+                          + " and (status = 'RUNNING'"
+                          + " or (status = 'ERROR' and error like :abandoned))")
                   .setParameter("status", outcome.status().name())
                   .setParameter("answer", outcome.answer())
                   .setParameter("error", outcome.error(), String.class)
@@ -91,6 +92,7 @@ final class MessageLifecycleAdapter
                   .setParameter("id", messageId.value())
                   .setParameter("app", owner.appId().value())
                   .setParameter("user", owner.endUserId().value())
+                  .setParameter("abandoned", MessageOutcome.ABANDONED_PREFIX + "%")
                   .executeUpdate();
           if (changed == 0) {
             return false;

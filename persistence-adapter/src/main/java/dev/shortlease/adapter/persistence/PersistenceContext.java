@@ -13,6 +13,7 @@ import dev.shortlease.domain.port.ChatHistoryPort;
 import dev.shortlease.domain.port.ConversationsPort;
 import dev.shortlease.domain.port.EndUsersPort;
 import dev.shortlease.domain.port.FinishMessagePort;
+import dev.shortlease.domain.port.InstanceLeasePort;
 import dev.shortlease.domain.port.MessagesPort;
 import dev.shortlease.domain.port.StartTurnPort;
 import dev.shortlease.domain.port.StopRequestsPort;
@@ -20,6 +21,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.persistence.EntityManagerFactory;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -46,6 +48,8 @@ public final class PersistenceContext implements AutoCloseable {
   private final ConversationsAdapter conversations;
   private final MessagesAdapter messages;
   private final StopRequestsAdapter stopRequests;
+  private final InstanceLeaseAdapter instanceLease;
+  private final UUID instanceId = UUID.randomUUID();
   private final HikariPoolMonitor monitor;
 
   private PersistenceContext(
@@ -74,11 +78,12 @@ public final class PersistenceContext implements AutoCloseable {
       apps = catalog;
       apiKeys = catalog;
     }
-    turns = new TurnStartAdapter(scope);
+    turns = new TurnStartAdapter(scope, instanceId);
     lifecycle = new MessageLifecycleAdapter(scope);
     conversations = new ConversationsAdapter(scope);
     messages = new MessagesAdapter(scope);
     stopRequests = new StopRequestsAdapter(scope);
+    instanceLease = new InstanceLeaseAdapter(scope, instanceId);
     monitor = new HikariPoolMonitor(pool, dataSource, tracker, registry);
   }
 
@@ -190,6 +195,16 @@ public final class PersistenceContext implements AutoCloseable {
 
   public StopRequestsPort stopRequests() {
     return stopRequests;
+  }
+
+  /** This process's lease among the instances sharing the database (one random ID per start). */
+  public InstanceLeasePort instanceLease() {
+    return instanceLease;
+  }
+
+  /** The ID this process stamps on the messages it runs. */
+  public UUID instanceId() {
+    return instanceId;
   }
 
   public PoolMonitorPort poolMonitor() {

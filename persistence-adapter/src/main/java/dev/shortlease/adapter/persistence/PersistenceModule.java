@@ -12,6 +12,7 @@ import dev.shortlease.domain.port.ChatHistoryPort;
 import dev.shortlease.domain.port.ConversationsPort;
 import dev.shortlease.domain.port.EndUsersPort;
 import dev.shortlease.domain.port.FinishMessagePort;
+import dev.shortlease.domain.port.InstanceLeasePort;
 import dev.shortlease.domain.port.MessagesPort;
 import dev.shortlease.domain.port.StartTurnPort;
 import dev.shortlease.domain.port.StopRequestsPort;
@@ -102,6 +103,12 @@ public final class PersistenceModule extends AbstractModule {
   @Singleton
   MessagesPort messages(PersistenceContext context) {
     return context.messages();
+  }
+
+  @Provides
+  @Singleton
+  InstanceLeasePort instanceLease(PersistenceContext context) {
+    return context.instanceLease();
   }
 
   @Provides

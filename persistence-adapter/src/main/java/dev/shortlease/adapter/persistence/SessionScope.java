@@ -7,7 +7,6 @@ import jakarta.persistence.EntityManagerFactory;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
@@ -108,13 +107,9 @@ final class SessionScope {
   }
 
   private static RuntimeException translate(RuntimeException e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof SQLTransientConnectionException) {
-        return new StorageUnavailableException(
-            "no database connection within the acquire timeout", e);
-      }
-    }
-    return e;
+    return TransientFailures.reason(e)
+        .<RuntimeException>map(reason -> new StorageUnavailableException(reason, e))
+        .orElse(e);
   }
 
   static <T> T requireDetached(T value, int depth) {

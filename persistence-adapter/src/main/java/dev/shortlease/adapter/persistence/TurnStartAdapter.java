@@ -36,8 +36,10 @@ final class TurnStartAdapter implements StartTurnPort, EndUsersPort {
   private static final int ATTEMPTS = 3;
 
   private final SessionScope scope;
+  private final UUID instanceId;
 
-  TurnStartAdapter(SessionScope scope) {
+  TurnStartAdapter(SessionScope scope, UUID instanceId) {
+    this.instanceId = instanceId;
     this.scope = scope;
   }
 
@@ -63,7 +65,7 @@ final class TurnStartAdapter implements StartTurnPort, EndUsersPort {
   }
 
   /** The create pattern: insert, read the database's created_at back, return IDs. */
-  private static StartedTurn start(StatelessSession session, NewTurn turn) {
+  private StartedTurn start(StatelessSession session, NewTurn turn) {
     Optional<EndUserId> knownUser = endUser(session, turn.appId(), turn.user());
     if (turn.conversationId() != null && !knownUser.isPresent()) {
       throw new NotFoundException("conversation");
@@ -99,6 +101,7 @@ final class TurnStartAdapter implements StartTurnPort, EndUsersPort {
     message.inputs = inputs;
     message.answer = "";
     message.status = MessageStatus.RUNNING.name();
+    message.instanceId = instanceId; // whose lease keeps it running (InstanceLeaseAdapter)
     session.insert(message);
     return new StartedTurn(
         owner,

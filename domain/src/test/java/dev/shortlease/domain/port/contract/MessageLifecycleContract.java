@@ -155,6 +155,47 @@ public abstract class MessageLifecycleContract extends PortContract {
   }
 
   @Test
+  @DisplayName("a run's late save replaces recovery's presumed error, but no other terminal state")
+  void lateSaveReplacesRecoveredError() {
+    AppId app = newApp();
+    String user = newUser();
+    StartedTurn presumed = start(app, user, null, "presumed dead");
+    StartedTurn failedForReal = start(app, user, null, "failed");
+    ports()
+        .finish()
+        .finishMessage(
+            failedForReal.owner(),
+            failedForReal.messageId(),
+            MessageOutcome.failed("", "model failed", null, null));
+    StartedTurn later = start(app, user, null, "later");
+    ports()
+        .finish()
+        .failAbandoned(later.createdAt(), MessageOutcome.ABANDONED_PREFIX + "instance gone");
+    assertThat(message(presumed).status()).isEqualTo(MessageStatus.ERROR);
+
+    boolean saved =
+        ports()
+            .finish()
+            .finishMessage(
+                presumed.owner(),
+                presumed.messageId(),
+                MessageOutcome.completed("the full answer", null, null));
+    boolean overwritten =
+        ports()
+            .finish()
+            .finishMessage(
+                failedForReal.owner(),
+                failedForReal.messageId(),
+                MessageOutcome.completed("too late", null, null));
+
+    assertThat(saved).isTrue();
+    assertThat(message(presumed).status()).isEqualTo(MessageStatus.NORMAL);
+    assertThat(message(presumed).answer()).isEqualTo("the full answer");
+    assertThat(overwritten).isFalse();
+    assertThat(message(failedForReal).error()).isEqualTo("model failed");
+  }
+
+  @Test
   @DisplayName("history holds the last finished turns with text, oldest first, without the current")
   void historyWindow() {
     AppId app = newApp();

@@ -253,7 +253,13 @@ public final class InMemoryStore
   public synchronized boolean finishMessage(
       Owner owner, MessageId messageId, MessageOutcome outcome) {
     Message m = messages.get(messageId);
-    if (m == null || !m.owner().equals(owner) || !m.status().canBecome(outcome.status())) {
+    boolean presumed =
+        m != null
+            && m.status() == MessageStatus.ERROR
+            && MessageOutcome.isAbandonedMarker(m.error());
+    if (m == null
+        || !m.owner().equals(owner)
+        || !(presumed || m.status().canBecome(outcome.status()))) {
       return false;
     }
     Instant now = now();

@@ -1,0 +1,136 @@
+package dev.shortlease.adapter.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.shortlease.adapter.persistence.testing.H2TestDatabase;
+import dev.shortlease.adapter.persistence.testing.PostgresTestDatabase;
+import dev.shortlease.domain.AppId;
+import dev.shortlease.domain.AppMode;
+import dev.shortlease.domain.MessageOutcome;
+import dev.shortlease.domain.MessageStatus;
+import dev.shortlease.domain.NewApp;
+import dev.shortlease.domain.NewTurn;
+import dev.shortlease.domain.StartedTurn;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two instances (two persistence contexts on one database): a lease that runs out makes the other
+ * instance end that one's running messages; a live lease, or the instance's own messages, never.
+ */
+@DisplayName("Instance leases and the recovery of a dead instance's messages")
+class InstanceLeaseTest {
+
+  abstract static class Contract {
+    private PersistenceContext a;
+    private PersistenceContext b;
+
+    abstract PersistenceSettings database();
+
+    @BeforeEach
+    void startTwo() {
+      PersistenceSettings settings = database();
+      a = PersistenceContext.start(settings, new SimpleMeterRegistry());
+      b = PersistenceContext.start(settings, new SimpleMeterRegistry());
+    }
+
+    @AfterEach
+    void close() {
+      a.close();
+      b.close();
+    }
+
+    private StartedTurn runOn(PersistenceContext instance) {
+      AppId app =
+          instance
+              .apps()
+              .createApp(
+                  new NewApp(
+                      "lease " + UUID.randomUUID(), "", AppMode.CHAT, null, null, null, null));
+      return instance.startTurn().startTurn(new NewTurn(app, "u", null, "q", Map.of()));
+    }
+
+    private MessageStatus status(StartedTurn turn) {
+      return a.messages().findMessage(turn.owner(), turn.messageId()).orElseThrow().status();
+    }
+
+    @Test
+    @DisplayName("a live lease protects; an expired one lets another instance end the messages")
+    void expiredLease() throws Exception {
+      a.instanceLease().renew(Duration.ofHours(1));
+      b.instanceLease().renew(Duration.ofHours(1));
+      StartedTurn onA = runOn(a);
+      StartedTurn onB = runOn(b);
+
+      b.instanceLease().failRunsOfDeadInstances("abandoned: test");
+      assertThat(status(onA)).isEqualTo(MessageStatus.RUNNING);
+
+      a.instanceLease().renew(Duration.ofMillis(1));
+      Thread.sleep(50);
+      int ended = b.instanceLease().failRunsOfDeadInstances("abandoned: test");
+
+      assertThat(ended).isGreaterThanOrEqualTo(1);
+      assertThat(status(onA)).isEqualTo(MessageStatus.ERROR);
+      assertThat(a.messages().findMessage(onA.owner(), onA.messageId()).orElseThrow().error())
+          .isEqualTo("abandoned: test");
+      assertThat(status(onB)).isEqualTo(MessageStatus.RUNNING);
+    }
+
+    @Test
+    @DisplayName("an instance never ends its own messages, even with its lease expired")
+    void ownMessagesStay() throws Exception {
+      a.instanceLease().renew(Duration.ofMillis(1));
+      StartedTurn onA = runOn(a);
+      Thread.sleep(50);
+
+      a.instanceLease().failRunsOfDeadInstances("abandoned: test");
+
+      assertThat(status(onA)).isEqualTo(MessageStatus.RUNNING);
+    }
+
+    @Test
+    @DisplayName("a released lease (clean shutdown) is recoverable at once, and a late save wins")
+    void releasedLease() {
+      a.instanceLease().renew(Duration.ofHours(1));
+      StartedTurn onA = runOn(a);
+      a.instanceLease().release();
+
+      b.instanceLease().failRunsOfDeadInstances(MessageOutcome.ABANDONED_PREFIX + "released");
+      assertThat(status(onA)).isEqualTo(MessageStatus.ERROR);
+
+      boolean saved =
+          a.finishMessage()
+              .finishMessage(
+                  onA.owner(), onA.messageId(), MessageOutcome.completed("late", null, null));
+      assertThat(saved).isTrue();
+      assertThat(status(onA)).isEqualTo(MessageStatus.NORMAL);
+    }
+  }
+
+  @Nested
+  @DisplayName("on H2")
+  class OnH2 extends Contract {
+    private final PersistenceSettings database = H2TestDatabase.newDatabase();
+
+    @Override
+    PersistenceSettings database() {
+      return database;
+    }
+  }
+
+  @Nested
+  @DisplayName("on PostgreSQL")
+  class OnPostgres extends Contract {
+    @Override
+    PersistenceSettings database() {
+      return PostgresTestDatabase.settings();
+    }
+  }
+}
