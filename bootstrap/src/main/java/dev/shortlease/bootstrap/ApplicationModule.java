@@ -6,6 +6,7 @@ import com.google.inject.Singleton;
 import dev.shortlease.adapter.persistence.tracking.ConnectionTracker;
 import dev.shortlease.application.ChatExecutor;
 import dev.shortlease.application.ChatSettings;
+import dev.shortlease.application.ReliabilitySettings;
 import dev.shortlease.application.admin.AuthenticateAppService;
 import dev.shortlease.application.admin.ManageAppsService;
 import dev.shortlease.application.agent.DescribeToolsService;
@@ -20,6 +21,7 @@ import dev.shortlease.application.conversation.RenameConversationService;
 import dev.shortlease.application.conversation.SuggestQuestionsService;
 import dev.shortlease.application.ops.InspectPoolService;
 import dev.shortlease.application.ops.RecoverAbandonedMessagesService;
+import dev.shortlease.application.ops.ReplaySpooledAnswersService;
 import dev.shortlease.application.ops.ScrapeMetricsService;
 import dev.shortlease.application.ops.ShutdownService;
 import dev.shortlease.application.port.in.AuthenticateAppUseCase;
@@ -33,6 +35,7 @@ import dev.shortlease.application.port.in.RateMessageUseCase;
 import dev.shortlease.application.port.in.RecoverAbandonedMessagesUseCase;
 import dev.shortlease.application.port.in.RelayStopRequestsUseCase;
 import dev.shortlease.application.port.in.RenameConversationUseCase;
+import dev.shortlease.application.port.in.ReplaySpooledAnswersUseCase;
 import dev.shortlease.application.port.in.ScrapeMetricsUseCase;
 import dev.shortlease.application.port.in.SendMessageUseCase;
 import dev.shortlease.application.port.in.ShutdownUseCase;
@@ -45,14 +48,17 @@ import dev.shortlease.application.port.in.SuggestQuestionsUseCase;
  */
 final class ApplicationModule extends AbstractModule {
   private final ChatSettings chat;
+  private final ReliabilitySettings reliability;
 
-  ApplicationModule(ChatSettings chat) {
+  ApplicationModule(ChatSettings chat, ReliabilitySettings reliability) {
     this.chat = chat;
+    this.reliability = reliability;
   }
 
   @Override
   protected void configure() {
     bind(ChatSettings.class).toInstance(chat);
+    bind(ReliabilitySettings.class).toInstance(reliability);
     bind(ChatExecutor.class).toInstance(ChatExecutor.virtualThreads());
     useCase(SendMessageUseCase.class, SendMessageService.class);
     useCase(StopGenerationUseCase.class, StopGenerationService.class);
@@ -70,6 +76,7 @@ final class ApplicationModule extends AbstractModule {
     useCase(RecoverAbandonedMessagesUseCase.class, RecoverAbandonedMessagesService.class);
     useCase(RelayStopRequestsUseCase.class, StopRequestRelayService.class);
     useCase(ShutdownUseCase.class, ShutdownService.class);
+    useCase(ReplaySpooledAnswersUseCase.class, ReplaySpooledAnswersService.class);
   }
 
   /** Binds {@code port} to {@code service} behind the leak check, one instance per injector. */

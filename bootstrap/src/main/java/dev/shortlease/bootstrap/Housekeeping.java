@@ -2,6 +2,7 @@ package dev.shortlease.bootstrap;
 
 import dev.shortlease.application.port.in.RecoverAbandonedMessagesUseCase;
 import dev.shortlease.application.port.in.RelayStopRequestsUseCase;
+import dev.shortlease.application.port.in.ReplaySpooledAnswersUseCase;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -10,37 +11,44 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The service's periodic work, on one daemon thread: the abandoned-message recovery at start-up and
- * then every sweep interval (so a message whose final write failed does not stay {@code running}
- * until the next restart), forgetting old stop requests with it, and every relay interval the stop
- * requests other instances recorded for this one's runs. A failed round is logged and tried again
- * at the next interval.
+ * The service's periodic work, on one daemon thread. Every sweep interval (a third of the instance
+ * lease): renew this instance's lease and end the messages of dead instances, then write the
+ * answers the spool kept during a database outage, and forget old stop requests. Every relay
+ * interval: the stop requests other instances recorded for this one's runs. A failed round is
+ * logged and tried again at the next interval.
  */
 final class Housekeeping implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Housekeeping.class);
 
   private final RecoverAbandonedMessagesUseCase recovery;
   private final RelayStopRequestsUseCase stops;
+  private final ReplaySpooledAnswersUseCase spool;
   private final ScheduledExecutorService timer =
       Executors.newSingleThreadScheduledExecutor(
           Thread.ofPlatform().daemon().name("housekeeping").factory());
 
-  private Housekeeping(RecoverAbandonedMessagesUseCase recovery, RelayStopRequestsUseCase stops) {
+  private Housekeeping(
+      RecoverAbandonedMessagesUseCase recovery,
+      RelayStopRequestsUseCase stops,
+      ReplaySpooledAnswersUseCase spool) {
     this.recovery = recovery;
     this.stops = stops;
+    this.spool = spool;
   }
 
   /** Recovers once now (failing the start if the database cannot), then keeps house. */
   static Housekeeping start(
       RecoverAbandonedMessagesUseCase recovery,
       RelayStopRequestsUseCase stops,
+      ReplaySpooledAnswersUseCase spool,
       Duration sweepInterval,
       Duration relayInterval) {
     int recovered = recovery.recover();
     if (recovered > 0) {
       LOG.info("ended {} message(s) left running by an earlier process", recovered);
     }
-    Housekeeping housekeeping = new Housekeeping(recovery, stops);
+    Housekeeping housekeeping = new Housekeeping(recovery, stops, spool);
+    housekeeping.replay();
     housekeeping.every(sweepInterval, housekeeping::sweep);
     housekeeping.every(relayInterval, housekeeping::relay);
     return housekeeping;
@@ -55,11 +63,31 @@ final class Housekeeping implements AutoCloseable {
     try {
       int recovered = recovery.recover();
       if (recovered > 0) {
-        LOG.warn("ended {} message(s) left running past the time limit", recovered);
+        LOG.warn("ended {} message(s) of instances that stopped renewing their lease", recovered);
       }
-      stops.forgetOld();
     } catch (RuntimeException e) {
       LOG.warn("recovery sweep failed, will retry: {}", e.toString());
+    }
+    replay();
+    try {
+      stops.forgetOld();
+    } catch (RuntimeException e) {
+      LOG.warn("forgetting old stop requests failed, will retry: {}", e.toString());
+    }
+  }
+
+  private void replay() {
+    try {
+      ReplaySpooledAnswersUseCase.Replayed replayed = spool.replay();
+      if (replayed.saved() > 0) {
+        LOG.info(
+            "saved {} answer(s) kept in the spool while the database was away", replayed.saved());
+      }
+      for (var message : replayed.refused()) {
+        LOG.warn("spooled answer of message {} dropped: the message had ended otherwise", message);
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("replaying the answer spool failed, will retry: {}", e.toString());
     }
   }
 

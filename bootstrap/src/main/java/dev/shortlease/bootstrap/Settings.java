@@ -5,6 +5,8 @@ import dev.shortlease.adapter.llm.LlmSettings;
 import dev.shortlease.adapter.persistence.PersistenceSettings;
 import dev.shortlease.adapter.web.WebSettings;
 import dev.shortlease.application.ChatSettings;
+import dev.shortlease.application.ReliabilitySettings;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
@@ -18,6 +20,9 @@ import java.util.Objects;
  *
  * @param guardMode {@code strict} (a connection held across a long call throws) or {@code warn}
  * @param adminTokenGenerated true when ADMIN_TOKEN was unset and a random one was made (printed)
+ * @param shutdownGrace the whole time a graceful shutdown may take, final saves included (see
+ *     {@link ShutdownPlan})
+ * @param answerSpool the directory of answers whose final save could not reach the database
  */
 public record Settings(
     String host,
@@ -30,10 +35,18 @@ public record Settings(
     ChatSettings chat,
     WebSettings web,
     Duration shutdownGrace,
-    boolean demoApp) {
+    boolean demoApp,
+    ReliabilitySettings reliability,
+    Path answerSpool) {
 
   /** The embedded database used when DATABASE_URL is unset: a file under ./data. */
   public static final String DEFAULT_H2_URL = "jdbc:h2:file:./data/shortlease";
+
+  /** Where answers go when the database stays away past the final save's retry window. */
+  public static final String DEFAULT_ANSWER_SPOOL = "./data/spool";
+
+  /** Fits `docker stop`'s 10 s between SIGTERM and SIGKILL, with room for the JVM to exit. */
+  public static final int DEFAULT_SHUTDOWN_GRACE_SECONDS = 8;
 
   public Settings {
     Objects.requireNonNull(host, "host");
@@ -44,6 +57,8 @@ public record Settings(
     Objects.requireNonNull(chat, "chat");
     Objects.requireNonNull(web, "web");
     Objects.requireNonNull(shutdownGrace, "shutdownGrace");
+    Objects.requireNonNull(reliability, "reliability");
+    Objects.requireNonNull(answerSpool, "answerSpool");
     if (port < 0 || port > 65_535) {
       throw new IllegalArgumentException("port must be within 0..65535");
     }
@@ -57,24 +72,62 @@ public record Settings(
       throw new SettingsException("ADMIN_TOKEN", "must be at least 16 characters");
     }
     String adminToken = token == null ? randomToken() : token;
+    PersistenceSettings database = database(read);
+    ReliabilitySettings reliability = reliability(read, database.poolSize());
+    Duration timeLimit = Duration.ofSeconds(read.integer("MAX_EXECUTION_SECONDS", 600, 1, 86_400));
     return new Settings(
         read.text("HOST", "0.0.0.0"),
         (int) read.integer("PORT", 8080, 0, 65_535),
         adminToken,
         token == null,
-        database(read),
+        database,
         llm(read),
         read.oneOf("GUARD_MODE", "strict", "strict", "warn"),
-        ChatSettings.defaults()
-            .withExecutionTimeLimit(
-                Duration.ofSeconds(read.integer("MAX_EXECUTION_SECONDS", 600, 1, 86_400))),
+        ChatSettings.defaults().withExecutionTimeLimit(timeLimit),
         new WebSettings(
             adminToken,
             (int) read.integer("MAX_BODY_BYTES", 1_048_576, 1024, 100_000_000),
             Duration.ofMillis(read.integer("SSE_PING_INTERVAL_MS", 10_000, 10, 3_600_000)),
-            Duration.ofSeconds(read.integer("MAX_EXECUTION_SECONDS", 600, 1, 86_400) + 60)),
-        Duration.ofSeconds(read.integer("SHUTDOWN_GRACE_SECONDS", 30, 0, 3_600)),
-        read.bool("DEMO_APP", true));
+            // No answer can take longer: the time limit, then the final save's retries.
+            timeLimit.plus(reliability.finalSaveRetry()).plusSeconds(30)),
+        Duration.ofSeconds(
+            read.integer("SHUTDOWN_GRACE_SECONDS", DEFAULT_SHUTDOWN_GRACE_SECONDS, 1, 3_600)),
+        read.bool("DEMO_APP", true),
+        reliability,
+        Path.of(read.text("ANSWER_SPOOL_DIR", DEFAULT_ANSWER_SPOOL)));
+  }
+
+  private static ReliabilitySettings reliability(EnvReader read, int poolSize) {
+    ReliabilitySettings defaults = ReliabilitySettings.forPool(poolSize);
+    return defaults
+        .withFinalSaveRetry(
+            Duration.ofSeconds(
+                read.integer(
+                    "FINAL_SAVE_RETRY_SECONDS",
+                    ReliabilitySettings.DEFAULT_FINAL_SAVE_RETRY.toSeconds(),
+                    1,
+                    86_400)))
+        .withInstanceLease(
+            Duration.ofSeconds(
+                read.integer(
+                    "INSTANCE_LEASE_SECONDS",
+                    ReliabilitySettings.DEFAULT_INSTANCE_LEASE.toSeconds(),
+                    3,
+                    3_600)))
+        .withAdmission(
+            defaults.admissionPermits(),
+            (int)
+                read.integer(
+                    "CHAT_ADMISSION_QUEUE",
+                    ReliabilitySettings.DEFAULT_ADMISSION_QUEUE,
+                    0,
+                    1_000_000),
+            Duration.ofMillis(
+                read.integer(
+                    "CHAT_ADMISSION_WAIT_MS",
+                    ReliabilitySettings.DEFAULT_ADMISSION_WAIT.toMillis(),
+                    100,
+                    600_000)));
   }
 
   private static PersistenceSettings database(EnvReader read) {
@@ -144,7 +197,19 @@ public record Settings(
   /** Never prints secrets. */
   @Override
   public String toString() {
-    return "Settings[host=%s, port=%d, database=%s, llm=%s, guardMode=%s, chat=%s, web=%s, shutdownGrace=%s, demoApp=%s]"
-        .formatted(host, port, database, llm, guardMode, chat, web, shutdownGrace, demoApp);
+    return ("Settings[host=%s, port=%d, database=%s, llm=%s, guardMode=%s, chat=%s, web=%s,"
+            + " shutdownGrace=%s, demoApp=%s, reliability=%s, answerSpool=%s]")
+        .formatted(
+            host,
+            port,
+            database,
+            llm,
+            guardMode,
+            chat,
+            web,
+            shutdownGrace,
+            demoApp,
+            reliability,
+            answerSpool);
   }
 }

@@ -10,12 +10,15 @@ import com.google.inject.util.Modules;
 import dev.shortlease.adapter.persistence.DataSourceDecorator;
 import dev.shortlease.adapter.persistence.PersistenceContext;
 import dev.shortlease.adapter.persistence.PersistenceModule;
+import dev.shortlease.adapter.persistence.spool.FileAnswerSpool;
 import dev.shortlease.adapter.web.HttpApi;
 import dev.shortlease.adapter.web.WebSettings;
 import dev.shortlease.application.port.in.ManageAppsUseCase;
 import dev.shortlease.application.port.in.RecoverAbandonedMessagesUseCase;
 import dev.shortlease.application.port.in.RelayStopRequestsUseCase;
+import dev.shortlease.application.port.in.ReplaySpooledAnswersUseCase;
 import dev.shortlease.application.port.in.ShutdownUseCase;
+import dev.shortlease.domain.port.AnswerSpoolPort;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
@@ -27,10 +30,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Composition root: builds the injector from each adapter's module, recovers abandoned messages (at
- * start-up, then every minute), creates the demo app on a fresh database, and serves HTTP. {@link
- * #close()} shuts down gracefully: new requests are refused, running streams may finish until the
- * grace deadline, the rest are saved as {@code stopped}, then the server and the pool close.
+ * Composition root: builds the injector from each adapter's module, keeps house (instance lease,
+ * recovery of dead instances' messages, the answer spool, stop relay), creates the demo app on a
+ * fresh database, and serves HTTP. {@link #close()} shuts down gracefully within the grace (see
+ * {@link ShutdownPlan}).
  */
 public final class ShortleaseServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ShortleaseServer.class);
@@ -43,9 +46,6 @@ public final class ShortleaseServer implements AutoCloseable {
     }
   }
 
-  private static final Duration FINAL_WRITES = Duration.ofSeconds(5);
-  // Messages become eligible only after the time limit plus a margin, so a minute is prompt enough.
-  private static final Duration RECOVERY_INTERVAL = Duration.ofMinutes(1);
   // How late a stop sent to another instance may arrive; an instance with no runs reads nothing.
   private static final Duration STOP_RELAY_INTERVAL = Duration.ofMillis(500);
 
@@ -100,7 +100,11 @@ public final class ShortleaseServer implements AutoCloseable {
               new MetricsModule(registry),
               new PersistenceModule(settings.database(), registry),
               new GuardModule(settings.llm(), settings.guardMode()),
-              new ApplicationModule(settings.chat()),
+              new ApplicationModule(settings.chat(), settings.reliability()),
+              binder ->
+                  binder
+                      .bind(AnswerSpoolPort.class)
+                      .toInstance(new FileAnswerSpool(settings.answerSpool())),
               binder -> binder.bind(WebSettings.class).toInstance(settings.web()));
       List<Module> replacements = new ArrayList<>(List.of(overrides));
       replacements.addFirst(binder -> binder.bind(PersistenceContext.class).toInstance(database));
@@ -110,7 +114,8 @@ public final class ShortleaseServer implements AutoCloseable {
           Housekeeping.start(
               injector.getInstance(RecoverAbandonedMessagesUseCase.class),
               injector.getInstance(RelayStopRequestsUseCase.class),
-              RECOVERY_INTERVAL,
+              injector.getInstance(ReplaySpooledAnswersUseCase.class),
+              settings.reliability().heartbeatInterval(),
               STOP_RELAY_INTERVAL);
       DemoApp.Outcome apps =
           DemoApp.prepare(injector.getInstance(ManageAppsUseCase.class), settings.demoApp());
@@ -166,6 +171,12 @@ public final class ShortleaseServer implements AutoCloseable {
     return appsAtStart;
   }
 
+  /**
+   * Graceful shutdown, in the time {@link ShutdownPlan} gives: readiness turns 503 and new chats
+   * are refused at once (stop requests still work), running streams may finish while draining, the
+   * rest are stopped and saved as {@code stopped} with their text so far, then the server, the
+   * lease and the pool close. Says what it does on the log.
+   */
   @Override
   public synchronized void close() {
     if (closed) {
@@ -173,24 +184,46 @@ public final class ShortleaseServer implements AutoCloseable {
     }
     closed = true;
     ShutdownUseCase runs = injector.getInstance(ShutdownUseCase.class);
+    ShutdownPlan plan = ShutdownPlan.of(settings.shutdownGrace());
     try {
       api.beginDraining();
-      if (!runs.awaitAllEnded(settings.shutdownGrace())) {
-        LOG.info("grace period over: stopping the remaining generations");
-      }
+      int running = runs.runningCount();
+      LOG.info(
+          "shutting down: draining {} stream(s) for up to {} s, then stopping the rest ({} s for"
+              + " their final saves)",
+          running,
+          seconds(plan.drain()),
+          seconds(plan.saves().plus(plan.spool())));
+      runs.awaitAllEnded(plan.drain());
       int stopped = runs.stopAll(); // also refuses runs that would start from now on
-      if (stopped > 0 && !runs.awaitAllEnded(FINAL_WRITES)) {
-        LOG.warn("some generations did not end in time; start-up recovery will end them");
+      boolean saved = runs.awaitAllEnded(plan.saves());
+      if (!saved) {
+        runs.abandonSaveRetries(); // the database is away: their answers go to the spool
+        saved = runs.awaitAllEnded(plan.spool());
       }
-      api.awaitIdle(FINAL_WRITES); // let each stream write its last event
+      int unsaved = runs.runningCount();
+      LOG.info(
+          "shutdown: {} stream(s) finished while draining, {} stopped and saved with their text"
+              + " so far{}",
+          running - stopped,
+          stopped - unsaved,
+          saved ? "" : "; " + unsaved + " did not end in time (recovery will end them)");
+      api.awaitIdle(plan.flush()); // let each stream write its last event
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
       housekeeping.close();
       api.stop();
+      runs.leave();
       closeQuietly(injector);
       registry.close();
     }
+  }
+
+  private static String seconds(Duration duration) {
+    return duration.toMillis() % 1000 == 0
+        ? Long.toString(duration.toSeconds())
+        : String.format(java.util.Locale.ROOT, "%.1f", duration.toMillis() / 1000.0);
   }
 
   private static void closeQuietly(Injector injector) {

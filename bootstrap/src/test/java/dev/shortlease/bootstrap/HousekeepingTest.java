@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.shortlease.application.port.in.RecoverAbandonedMessagesUseCase;
 import dev.shortlease.application.port.in.RelayStopRequestsUseCase;
+import dev.shortlease.application.port.in.ReplaySpooledAnswersUseCase;
 import dev.shortlease.domain.StorageUnavailableException;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
@@ -32,6 +34,15 @@ class HousekeepingTest {
         }
       };
 
+  private final AtomicInteger replayed = new AtomicInteger();
+  private final ReplaySpooledAnswersUseCase spool =
+      () -> {
+        if (replayed.incrementAndGet() == 2) {
+          throw new StorageUnavailableException("database still down", null);
+        }
+        return new ReplaySpooledAnswersUseCase.Replayed(0, List.of());
+      };
+
   @Test
   @DisplayName("recovers at start, then again every interval, and keeps going after a failed sweep")
   void sweepsPeriodicallyThroughFailures() throws Exception {
@@ -44,10 +55,12 @@ class HousekeepingTest {
           return 0;
         };
 
-    try (Housekeeping housekeeping = Housekeeping.start(flaky, stops, FAST, Duration.ofHours(1))) {
+    try (Housekeeping housekeeping =
+        Housekeeping.start(flaky, stops, spool, FAST, Duration.ofHours(1))) {
       assertThat(calls).as("once at start, synchronously").hasValueGreaterThanOrEqualTo(1);
       awaitAtLeast(calls, 4);
       awaitAtLeast(forgotten, 2);
+      awaitAtLeast(replayed, 4); // replays the spool at start and every sweep, through failures
     }
   }
 
@@ -55,7 +68,7 @@ class HousekeepingTest {
   @DisplayName("applies other instances' stop requests every relay interval")
   void relaysStopRequests() throws Exception {
     try (Housekeeping housekeeping =
-        Housekeeping.start(() -> 0, stops, Duration.ofHours(1), FAST)) {
+        Housekeeping.start(() -> 0, stops, spool, Duration.ofHours(1), FAST)) {
       awaitAtLeast(relayed, 3);
     }
   }
@@ -64,7 +77,8 @@ class HousekeepingTest {
   @DisplayName("stops all work when closed")
   void closeStops() throws Exception {
     AtomicInteger calls = new AtomicInteger();
-    Housekeeping housekeeping = Housekeeping.start(calls::incrementAndGet, stops, FAST, FAST);
+    Housekeeping housekeeping =
+        Housekeeping.start(calls::incrementAndGet, stops, spool, FAST, FAST);
     awaitAtLeast(calls, 2);
 
     housekeeping.close();
@@ -83,7 +97,7 @@ class HousekeepingTest {
           throw new StorageUnavailableException("database down", null);
         };
 
-    assertThatThrownBy(() -> Housekeeping.start(down, stops, FAST, FAST))
+    assertThatThrownBy(() -> Housekeeping.start(down, stops, spool, FAST, FAST))
         .isInstanceOf(StorageUnavailableException.class);
   }
 

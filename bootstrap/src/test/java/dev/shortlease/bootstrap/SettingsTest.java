@@ -3,6 +3,7 @@ package dev.shortlease.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
@@ -27,7 +28,16 @@ class SettingsTest {
     assertThat(settings.guardMode()).isEqualTo("strict");
     assertThat(settings.chat().executionTimeLimit()).isEqualTo(Duration.ofSeconds(600));
     assertThat(settings.web().pingInterval()).isEqualTo(Duration.ofSeconds(10));
-    assertThat(settings.shutdownGrace()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(settings.shutdownGrace()).isEqualTo(Duration.ofSeconds(8));
+    assertThat(settings.reliability().finalSaveRetry()).isEqualTo(Duration.ofSeconds(120));
+    assertThat(settings.reliability().instanceLease()).isEqualTo(Duration.ofSeconds(15));
+    assertThat(settings.reliability().admissionPermits()).isEqualTo(9);
+    assertThat(settings.reliability().admissionQueue()).isEqualTo(2_000);
+    assertThat(settings.reliability().admissionWait()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(settings.answerSpool()).isEqualTo(Path.of(Settings.DEFAULT_ANSWER_SPOOL));
+    assertThat(settings.web().blockingTimeout())
+        .as("no answer outlives the time limit plus the final save's retries")
+        .isEqualTo(Duration.ofSeconds(600 + 120 + 30));
     assertThat(settings.demoApp()).isTrue();
     assertThat(settings.adminTokenGenerated()).isTrue();
     assertThat(settings.adminToken()).hasSizeGreaterThan(20);
@@ -58,6 +68,11 @@ class SettingsTest {
                 Map.entry("MAX_EXECUTION_SECONDS", "30"),
                 Map.entry("SHUTDOWN_GRACE_SECONDS", "5"),
                 Map.entry("MAX_BODY_BYTES", "4096"),
+                Map.entry("FINAL_SAVE_RETRY_SECONDS", "60"),
+                Map.entry("INSTANCE_LEASE_SECONDS", "6"),
+                Map.entry("CHAT_ADMISSION_QUEUE", "50"),
+                Map.entry("CHAT_ADMISSION_WAIT_MS", "2500"),
+                Map.entry("ANSWER_SPOOL_DIR", "/var/spool/shortlease"),
                 Map.entry("DEMO_APP", "false")));
 
     assertThat(settings.port()).isEqualTo(9000);
@@ -76,6 +91,13 @@ class SettingsTest {
     assertThat(settings.chat().executionTimeLimit()).isEqualTo(Duration.ofSeconds(30));
     assertThat(settings.shutdownGrace()).isEqualTo(Duration.ofSeconds(5));
     assertThat(settings.web().maxBodyBytes()).isEqualTo(4096);
+    assertThat(settings.reliability().finalSaveRetry()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(settings.reliability().instanceLease()).isEqualTo(Duration.ofSeconds(6));
+    assertThat(settings.reliability().heartbeatInterval()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(settings.reliability().admissionPermits()).isEqualTo(19);
+    assertThat(settings.reliability().admissionQueue()).isEqualTo(50);
+    assertThat(settings.reliability().admissionWait()).isEqualTo(Duration.ofMillis(2500));
+    assertThat(settings.answerSpool()).isEqualTo(Path.of("/var/spool/shortlease"));
     assertThat(settings.demoApp()).isFalse();
     assertThat(settings.toString()).doesNotContain("secret").doesNotContain("sk-x");
   }
@@ -96,7 +118,11 @@ class SettingsTest {
     "GUARD_MODE, loud",
     "MAX_EXECUTION_SECONDS, 0",
     "MAX_BODY_BYTES, 10",
-    "DEMO_APP, maybe"
+    "DEMO_APP, maybe",
+    "FINAL_SAVE_RETRY_SECONDS, 0",
+    "INSTANCE_LEASE_SECONDS, 2",
+    "CHAT_ADMISSION_QUEUE, -1",
+    "SHUTDOWN_GRACE_SECONDS, 0"
   })
   void badValueNamesTheVariable(String variable, String value) {
     assertThatThrownBy(() -> Settings.fromEnvironment(Map.of(variable, value)))

@@ -26,6 +26,9 @@ final class TestServers {
     env.put("SSE_PING_INTERVAL_MS", "100");
     env.put("SHUTDOWN_GRACE_SECONDS", "1");
     env.put("DEMO_APP", "false");
+    env.put(
+        "ANSWER_SPOOL_DIR",
+        System.getProperty("java.io.tmpdir") + "/shortlease-spool-" + UUID.randomUUID());
     env.put("GUARD_MODE", "strict");
     return env;
   }

@@ -3,8 +3,6 @@ package dev.shortlease.application.chat;
 import dev.shortlease.application.conversation.ConversationNamer;
 import dev.shortlease.application.port.in.ChatEvent;
 import dev.shortlease.domain.MessageOutcome;
-import dev.shortlease.domain.StorageUnavailableException;
-import dev.shortlease.domain.port.FinishMessagePort;
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -17,15 +15,13 @@ import java.util.concurrent.TimeUnit;
  * already has its {@code message_end}.
  */
 final class ChatRunner implements Runnable {
-  private static final int FINISH_ATTEMPTS = 3;
-
   /** One timer for every run's time limit: a sleeping thread per run cost more than the run. */
   private static final ScheduledThreadPoolExecutor TIME_LIMITS = timeLimitTimer();
 
   private final ChatContext context;
   private final RunningChat run;
   private final AnswerGenerator generator;
-  private final FinishMessagePort finish;
+  private final FinalSave finalSave;
   private final RunRegistry registry;
   private final ConversationNamer namer;
   private final Duration timeLimit;
@@ -34,14 +30,14 @@ final class ChatRunner implements Runnable {
       ChatContext context,
       RunningChat run,
       AnswerGenerator generator,
-      FinishMessagePort finish,
+      FinalSave finalSave,
       RunRegistry registry,
       ConversationNamer namer,
       Duration timeLimit) {
     this.context = context;
     this.run = run;
     this.generator = generator;
-    this.finish = finish;
+    this.finalSave = finalSave;
     this.registry = registry;
     this.namer = namer;
     this.timeLimit = timeLimit;
@@ -85,43 +81,22 @@ final class ChatRunner implements Runnable {
       RunEnding ending = RunEnding.of(run.stopReason(), failure);
       Duration latency = Duration.ofNanos(System.nanoTime() - context.startNanos());
       MessageOutcome outcome = ending.outcome(progress.text(), progress.usage(), latency);
-      if (finishWithRetry(outcome)) {
-        run.publish(ending.event(progress.usage(), latency));
-      } else {
-        run.publish(ChatEvent.Failed.internal("The answer could not be saved."));
-      }
+      FinalSave.Result saved = finalSave.save(context.owner(), context.turn().messageId(), outcome);
+      run.publish(
+          switch (saved) {
+            case SAVED -> ending.event(progress.usage(), latency);
+            case REFUSED ->
+                ChatEvent.Failed.internal(
+                    "The message had already been ended elsewhere; this answer was not saved.");
+            case SPOOLED ->
+                ChatEvent.Failed.internal(
+                    "The answer could not be saved yet (the database did not take it within "
+                        + finalSave.window().toSeconds()
+                        + " s); it is kept and will be saved when the database is back.");
+            case LOST -> ChatEvent.Failed.internal("The answer could not be saved.");
+          });
     } finally {
       registry.unregister(run);
-    }
-  }
-
-  /**
-   * T4, retried briefly when storage is momentarily unavailable (pool exhausted): losing the answer
-   * is worse than a short wait. Returns false when it could not be written.
-   */
-  private boolean finishWithRetry(MessageOutcome outcome) {
-    for (int attempt = 1; attempt <= FINISH_ATTEMPTS; attempt++) {
-      try {
-        finish.finishMessage(context.owner(), context.turn().messageId(), outcome);
-        return true;
-      } catch (StorageUnavailableException e) {
-        if (attempt == FINISH_ATTEMPTS || !pause(Duration.ofMillis(200L * attempt))) {
-          return false;
-        }
-      } catch (RuntimeException e) {
-        return false;
-      }
-    }
-    return false;
-  }
-
-  private static boolean pause(Duration duration) {
-    try {
-      Thread.sleep(duration);
-      return true;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
     }
   }
 

@@ -6,15 +6,14 @@ import dev.shortlease.application.conversation.ConversationNamer;
 import dev.shortlease.application.port.out.ChatModelPort;
 import dev.shortlease.domain.AppMode;
 import dev.shortlease.domain.port.AgentThoughtsPort;
-import dev.shortlease.domain.port.FinishMessagePort;
 import jakarta.inject.Inject;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
-/** Builds the runner for a message: the generator its app's mode needs, and the T4 finisher. */
+/** Builds the runner for a message: the generator its app's mode needs, and the final save. */
 public final class ChatRunners {
-  private final FinishMessagePort finish;
+  private final FinalSave finalSave;
   private final RunRegistry registry;
   private final ConversationNamer namer;
   private final ChatSettings settings;
@@ -24,13 +23,13 @@ public final class ChatRunners {
   @Inject
   public ChatRunners(
       ChatModelPort model,
-      FinishMessagePort finish,
+      FinalSave finalSave,
       AgentThoughtsPort thoughts,
       Set<Tool> tools,
       RunRegistry registry,
       ConversationNamer namer,
       ChatSettings settings) {
-    this.finish = finish;
+    this.finalSave = finalSave;
     this.registry = registry;
     this.namer = namer;
     this.settings = settings;
@@ -42,6 +41,6 @@ public final class ChatRunners {
   Runnable create(ChatContext context, RunningChat run) {
     AnswerGenerator generator = context.app().mode() == AppMode.AGENT_CHAT ? agent : singleTurn;
     return new ChatRunner(
-        context, run, generator, finish, registry, namer, settings.executionTimeLimit());
+        context, run, generator, finalSave, registry, namer, settings.executionTimeLimit());
   }
 }

@@ -22,6 +22,7 @@ public final class RunRegistry {
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition emptied = lock.newCondition();
   private volatile boolean shuttingDown;
+  private volatile boolean saveRetriesAbandoned;
 
   void register(RunningChat run) {
     running.put(run.taskId(), run);
@@ -78,6 +79,18 @@ public final class RunRegistry {
     } finally {
       lock.unlock();
     }
+  }
+
+  /**
+   * Shutdown cannot wait any longer: final saves still retrying give up now and spool their answers
+   * ({@link FinalSave}).
+   */
+  public void abandonSaveRetries() {
+    saveRetriesAbandoned = true;
+  }
+
+  boolean saveRetriesAbandoned() {
+    return saveRetriesAbandoned;
   }
 
   public int runningCount() {

@@ -1,35 +1,62 @@
 package dev.shortlease.application.ops;
 
 import dev.shortlease.application.ChatSettings;
+import dev.shortlease.application.ReliabilitySettings;
 import dev.shortlease.application.port.in.RecoverAbandonedMessagesUseCase;
+import dev.shortlease.domain.MessageOutcome;
 import dev.shortlease.domain.port.FinishMessagePort;
+import dev.shortlease.domain.port.InstanceLeasePort;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Use case (operations, at start-up and then periodically): ends messages left running by a crashed
- * process, or by a run whose final write (T4) failed even after its retries. Only messages older
- * than the execution time limit (plus a margin) are touched: no live run anywhere can be that old,
- * so an instance sweeping next to others never cuts their running answers.
+ * Use case (operations, at start-up and then every heartbeat): renews this instance's lease, then
+ * ends as {@code error} the running messages of instances whose lease ran out — crashed, killed, or
+ * cut off from the database for longer than the lease. The database's clock decides (see {@link
+ * InstanceLeasePort}). Any message still running when older than anything alive could be — the time
+ * limit, plus the final save's retry window, plus a margin — is ended too (this covers rows written
+ * before leases existed, which name no instance).
+ *
+ * <p>Both endings are presumptions, marked with {@link MessageOutcome#ABANDONED_PREFIX}: a run that
+ * was alive after all (its instance only lost the database) still saves its own outcome over it.
  */
 public final class RecoverAbandonedMessagesService implements RecoverAbandonedMessagesUseCase {
   static final Duration MARGIN = Duration.ofSeconds(30);
-  static final String ERROR =
-      "interrupted: the answer was not saved in time (the service stopped or storage failed)";
+  static final String DEAD_INSTANCE =
+      MessageOutcome.ABANDONED_PREFIX
+          + "the instance running it stopped renewing its lease (it crashed, was killed, or lost"
+          + " the database)";
+  static final String TOO_OLD =
+      MessageOutcome.ABANDONED_PREFIX
+          + "still running past the time limit and the final save's retry window";
 
   private final FinishMessagePort finish;
-  private final ChatSettings settings;
+  private final InstanceLeasePort lease;
+  private final ChatSettings chat;
+  private final ReliabilitySettings reliability;
 
   @Inject
-  public RecoverAbandonedMessagesService(FinishMessagePort finish, ChatSettings settings) {
+  public RecoverAbandonedMessagesService(
+      FinishMessagePort finish,
+      InstanceLeasePort lease,
+      ChatSettings chat,
+      ReliabilitySettings reliability) {
     this.finish = finish;
-    this.settings = settings;
+    this.lease = lease;
+    this.chat = chat;
+    this.reliability = reliability;
   }
 
   @Override
   public int recover() {
-    Instant cutoff = Instant.now().minus(settings.executionTimeLimit()).minus(MARGIN);
-    return finish.failAbandoned(cutoff, ERROR);
+    lease.renew(reliability.instanceLease()); // first: never look dead to ourselves or others
+    int ended = lease.failRunsOfDeadInstances(DEAD_INSTANCE);
+    Instant cutoff =
+        Instant.now()
+            .minus(chat.executionTimeLimit())
+            .minus(reliability.finalSaveRetry())
+            .minus(MARGIN);
+    return ended + finish.failAbandoned(cutoff, TOO_OLD);
   }
 }

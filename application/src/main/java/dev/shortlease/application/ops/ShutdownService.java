@@ -2,20 +2,29 @@ package dev.shortlease.application.ops;
 
 import dev.shortlease.application.chat.RunRegistry;
 import dev.shortlease.application.port.in.ShutdownUseCase;
+import dev.shortlease.domain.port.InstanceLeasePort;
 import jakarta.inject.Inject;
 import java.time.Duration;
 
 /**
  * Use case (operations): graceful shutdown. Stops every run (each saves its text so far as {@code
  * stopped} in its own T4) and waits for them; the composition root calls this before it closes the
- * pool, so those last writes still find a connection.
+ * pool, so those last writes still find a connection. Saves that cannot reach the database in the
+ * time left are cut short into the spool, and the instance's lease is ended last.
  */
 public final class ShutdownService implements ShutdownUseCase {
   private final RunRegistry registry;
+  private final InstanceLeasePort lease;
 
   @Inject
-  public ShutdownService(RunRegistry registry) {
+  public ShutdownService(RunRegistry registry, InstanceLeasePort lease) {
     this.registry = registry;
+    this.lease = lease;
+  }
+
+  @Override
+  public int runningCount() {
+    return registry.runningCount();
   }
 
   @Override
@@ -26,5 +35,20 @@ public final class ShutdownService implements ShutdownUseCase {
   @Override
   public boolean awaitAllEnded(Duration timeout) throws InterruptedException {
     return registry.awaitAllEnded(timeout);
+  }
+
+  @Override
+  public void abandonSaveRetries() {
+    registry.abandonSaveRetries();
+  }
+
+  @Override
+  public boolean leave() {
+    try {
+      lease.release();
+      return true;
+    } catch (RuntimeException e) {
+      return false; // the lease runs out by itself
+    }
   }
 }

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.shortlease.application.ChatExecutor;
+import dev.shortlease.application.ReliabilitySettings;
+import dev.shortlease.application.ops.ReplaySpooledAnswersService;
 import dev.shortlease.application.port.in.ChatEvent;
 import dev.shortlease.application.port.in.ChatRun;
 import dev.shortlease.application.port.in.ResponseMode;
@@ -22,12 +24,15 @@ import dev.shortlease.domain.Owner;
 import dev.shortlease.domain.StorageUnavailableException;
 import dev.shortlease.domain.port.ConversationSort;
 import dev.shortlease.domain.port.FinishMessagePort;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -78,18 +83,110 @@ class StorageTroubleTest {
     assertThat(kit.registry.runningCount()).isZero();
   }
 
+  /** A finish port that throws StorageUnavailableException while {@code down} says so. */
+  private FinishMessagePort outage(BooleanSupplier down, AtomicInteger attempts) {
+    return new FinishMessagePort() {
+      @Override
+      public boolean finishMessage(Owner owner, MessageId id, MessageOutcome outcome) {
+        attempts.incrementAndGet();
+        if (down.getAsBoolean()) {
+          throw new StorageUnavailableException("database unavailable (SQLState 08006)", null);
+        }
+        return kit.store.finishMessage(owner, id, outcome);
+      }
+
+      @Override
+      public int failAbandoned(Instant startedBefore, String error) {
+        return 0;
+      }
+    };
+  }
+
+  /** A sender whose final save goes through {@code finish}, retried for {@code window}. */
+  private SendMessageService sender(FinishMessagePort finish, Duration window) {
+    FinalSave save =
+        new FinalSave(
+            finish,
+            kit.store,
+            kit.spool,
+            kit.registry,
+            ReliabilitySettings.forPool(10).withFinalSaveRetry(window));
+    ChatRunners runners =
+        new ChatRunners(
+            kit.model, save, kit.store, Set.of(), kit.registry, kit.namer, kit.settings);
+    return new SendMessageService(
+        kit.store,
+        kit.store,
+        kit.store,
+        finish,
+        kit.registry,
+        runners,
+        kit.settings,
+        ChatExecutor.virtualThreads());
+  }
+
   @Test
-  @DisplayName("a finish that meets a momentarily unavailable store is retried, then message_end")
-  void finishIsRetried() throws Exception {
+  @DisplayName("an outage shorter than the retry window: retried with backoff, then message_end")
+  void outageWithinTheWindow() throws Exception {
     AtomicInteger attempts = new AtomicInteger();
-    FinishMessagePort flaky =
+    long upAgain = System.nanoTime() + Duration.ofMillis(1500).toNanos();
+    SendMessageService sender =
+        sender(outage(() -> System.nanoTime() < upAgain, attempts), Duration.ofSeconds(20));
+    kit.model.then(reply("saved after the outage"));
+
+    ChatRun run = sender.send(command("q", null));
+    List<ChatEvent> events = drain(run);
+
+    assertThat(attempts.get()).isBetween(4, 12); // backoff, not a busy loop
+    assertThat(events.getLast()).isInstanceOf(ChatEvent.MessageEnd.class);
+    Message saved = kit.message(app.id(), "alice", run.messageId());
+    assertThat(saved.status()).isEqualTo(MessageStatus.NORMAL);
+    assertThat(saved.answer()).isEqualTo("saved after the outage");
+    assertThat(kit.spool.pending()).isEmpty();
+  }
+
+  @Test
+  @DisplayName("an outage past the window: error event, answer spooled, replay saves it whole")
+  void outagePastTheWindowIsSpooledThenReplayed() throws Exception {
+    AtomicBoolean down = new AtomicBoolean(true);
+    SendMessageService sender =
+        sender(outage(down::get, new AtomicInteger()), Duration.ofMillis(600));
+    kit.model.then(reply("kept in the spool"));
+
+    ChatRun run = sender.send(command("q", null));
+    List<ChatEvent> events = drain(run);
+
+    assertThat(events.getLast())
+        .isInstanceOfSatisfying(
+            ChatEvent.Failed.class,
+            failed -> {
+              assertThat(failed.isInternal()).isTrue();
+              assertThat(failed.message()).contains("kept");
+            });
+    assertThat(kit.message(app.id(), "alice", run.messageId()).status())
+        .isEqualTo(MessageStatus.RUNNING);
+    assertThat(kit.spool.pending())
+        .singleElement()
+        .satisfies(a -> assertThat(a.outcome().answer()).isEqualTo("kept in the spool"));
+
+    down.set(false);
+    var replayed = new ReplaySpooledAnswersService(kit.spool, kit.store, kit.store).replay();
+
+    assertThat(replayed.saved()).isEqualTo(1);
+    Message saved = kit.message(app.id(), "alice", run.messageId());
+    assertThat(saved.status()).isEqualTo(MessageStatus.NORMAL);
+    assertThat(saved.answer()).isEqualTo("kept in the spool");
+    assertThat(kit.spool.pending()).isEmpty();
+  }
+
+  @Test
+  @DisplayName("a finish that changed nothing (row no longer running) is an error, not message_end")
+  void refusedFinishIsNotSuccess() throws Exception {
+    FinishMessagePort refusing =
         new FinishMessagePort() {
           @Override
           public boolean finishMessage(Owner owner, MessageId id, MessageOutcome outcome) {
-            if (attempts.incrementAndGet() == 1) {
-              throw new StorageUnavailableException("no connection in time", null);
-            }
-            return kit.store.finishMessage(owner, id, outcome);
+            return false;
           }
 
           @Override
@@ -97,27 +194,79 @@ class StorageTroubleTest {
             return 0;
           }
         };
-    ChatRunners runners =
-        new ChatRunners(
-            kit.model, flaky, kit.store, Set.of(), kit.registry, kit.namer, kit.settings);
+    kit.model.then(reply("not saved"));
+
+    List<ChatEvent> events =
+        drain(sender(refusing, Duration.ofSeconds(5)).send(command("q", null)));
+
+    assertThat(events.getLast())
+        .isInstanceOfSatisfying(
+            ChatEvent.Failed.class,
+            failed -> assertThat(failed.message()).contains("already been ended"));
+  }
+
+  @Test
+  @DisplayName("a save whose reply was lost (committed, then the connection broke) counts as saved")
+  void lostReplyOfACommittedSave() throws Exception {
+    AtomicInteger attempts = new AtomicInteger();
+    FinishMessagePort lostReply =
+        new FinishMessagePort() {
+          @Override
+          public boolean finishMessage(Owner owner, MessageId id, MessageOutcome outcome) {
+            boolean changed = kit.store.finishMessage(owner, id, outcome);
+            if (attempts.incrementAndGet() == 1) {
+              throw new StorageUnavailableException("I/O error reading the commit's reply", null);
+            }
+            return changed;
+          }
+
+          @Override
+          public int failAbandoned(Instant startedBefore, String error) {
+            return 0;
+          }
+        };
+    kit.model.then(reply("committed once"));
+
+    ChatRun run = sender(lostReply, Duration.ofSeconds(5)).send(command("q", null));
+
+    assertThat(drain(run).getLast()).isInstanceOf(ChatEvent.MessageEnd.class);
+    assertThat(attempts).hasValue(2);
+    assertThat(kit.message(app.id(), "alice", run.messageId()).answer())
+        .isEqualTo("committed once");
+  }
+
+  @Test
+  @DisplayName("at shutdown, saves still retrying spool at once instead of waiting out the window")
+  void shutdownCutsRetriesShort() throws Exception {
     SendMessageService sender =
-        new SendMessageService(
-            kit.store,
-            kit.store,
-            kit.store,
-            flaky,
-            kit.registry,
-            runners,
-            kit.settings,
-            ChatExecutor.virtualThreads());
-    kit.model.then(reply("saved"));
+        sender(outage(() -> true, new AtomicInteger()), Duration.ofMinutes(5));
+    kit.model.then(reply("spooled at shutdown"));
 
     ChatRun run = sender.send(command("q", null));
-    List<ChatEvent> events = drain(run);
+    Thread.sleep(300);
+    long start = System.nanoTime();
+    kit.registry.abandonSaveRetries();
 
-    assertThat(attempts).hasValue(2);
-    assertThat(events.getLast()).isInstanceOf(ChatEvent.MessageEnd.class);
-    assertThat(kit.message(app.id(), "alice", run.messageId()).answer()).isEqualTo("saved");
+    assertThat(drain(run).getLast()).isInstanceOf(ChatEvent.Failed.class);
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+    assertThat(kit.spool.pending()).hasSize(1);
+  }
+
+  @Test
+  @DisplayName("when neither the database nor the spool takes the answer, the client is told")
+  void lostAnswerIsReported() throws Exception {
+    kit.spool.failing(true);
+    kit.model.then(reply("nowhere"));
+
+    List<ChatEvent> events =
+        drain(
+            sender(outage(() -> true, new AtomicInteger()), Duration.ofMillis(200))
+                .send(command("q", null)));
+
+    assertThat(events.getLast())
+        .isInstanceOfSatisfying(
+            ChatEvent.Failed.class,
+            failed -> assertThat(failed.message()).isEqualTo("The answer could not be saved."));
   }
 
   @Test

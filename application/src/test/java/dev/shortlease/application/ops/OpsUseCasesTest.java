@@ -3,19 +3,24 @@ package dev.shortlease.application.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shortlease.application.ChatSettings;
+import dev.shortlease.application.ReliabilitySettings;
 import dev.shortlease.application.port.out.PoolMonitorPort;
 import dev.shortlease.application.port.out.PoolSnapshot;
 import dev.shortlease.domain.AppId;
 import dev.shortlease.domain.AppMode;
+import dev.shortlease.domain.MessageOutcome;
 import dev.shortlease.domain.MessageStatus;
 import dev.shortlease.domain.NewApp;
 import dev.shortlease.domain.NewTurn;
 import dev.shortlease.domain.StartedTurn;
+import dev.shortlease.domain.port.InstanceLeasePort;
 import dev.shortlease.domain.port.inmemory.InMemoryStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -43,6 +48,34 @@ class OpsUseCasesTest {
     }
   }
 
+  /** Records renewals; reports {@code deadRuns} messages of dead instances ended. */
+  static final class RecordingLease implements InstanceLeasePort {
+    final List<Duration> renewals = new ArrayList<>();
+    final int deadRuns;
+    String error;
+
+    RecordingLease(int deadRuns) {
+      this.deadRuns = deadRuns;
+    }
+
+    @Override
+    public void renew(Duration lease) {
+      renewals.add(lease);
+    }
+
+    @Override
+    public int failRunsOfDeadInstances(String error) {
+      if (renewals.isEmpty()) {
+        throw new AssertionError("looked for dead instances before renewing its own lease");
+      }
+      this.error = error;
+      return deadRuns;
+    }
+
+    @Override
+    public void release() {}
+  }
+
   @Test
   @DisplayName("recovery ends only messages older than the time limit, as error with their text")
   void recoveryEndsOnlyAbandonedMessages() {
@@ -54,14 +87,20 @@ class OpsUseCasesTest {
     clock.now.set(Instant.now());
     StartedTurn live = store.startTurn(new NewTurn(app, "alice", null, "new", null));
 
-    int ended = new RecoverAbandonedMessagesService(store, ChatSettings.defaults()).recover();
+    RecordingLease lease = new RecordingLease(2);
+    ReliabilitySettings reliability = ReliabilitySettings.forPool(10);
+    int ended =
+        new RecoverAbandonedMessagesService(store, lease, ChatSettings.defaults(), reliability)
+            .recover();
 
-    assertThat(ended).isEqualTo(1);
+    assertThat(ended).isEqualTo(1 + 2);
+    assertThat(lease.renewals).containsExactly(reliability.instanceLease());
+    assertThat(lease.error).startsWith(MessageOutcome.ABANDONED_PREFIX);
     assertThat(store.findMessage(abandoned.owner(), abandoned.messageId()).orElseThrow())
         .satisfies(
             m -> {
               assertThat(m.status()).isEqualTo(MessageStatus.ERROR);
-              assertThat(m.error()).isEqualTo(RecoverAbandonedMessagesService.ERROR);
+              assertThat(m.error()).isEqualTo(RecoverAbandonedMessagesService.TOO_OLD);
             });
     assertThat(store.findMessage(live.owner(), live.messageId()).orElseThrow().status())
         .isEqualTo(MessageStatus.RUNNING);

@@ -2,10 +2,12 @@ package dev.shortlease.application.testing;
 
 import dev.shortlease.application.ChatExecutor;
 import dev.shortlease.application.ChatSettings;
+import dev.shortlease.application.ReliabilitySettings;
 import dev.shortlease.application.agent.ConversationStatsTool;
 import dev.shortlease.application.agent.CurrentTimeTool;
 import dev.shortlease.application.agent.Tool;
 import dev.shortlease.application.chat.ChatRunners;
+import dev.shortlease.application.chat.FinalSave;
 import dev.shortlease.application.chat.RunRegistry;
 import dev.shortlease.application.chat.SendMessageService;
 import dev.shortlease.application.chat.StopGenerationService;
@@ -22,6 +24,7 @@ import dev.shortlease.domain.Message;
 import dev.shortlease.domain.MessageId;
 import dev.shortlease.domain.NewApp;
 import dev.shortlease.domain.Owner;
+import dev.shortlease.domain.port.inmemory.InMemoryAnswerSpool;
 import dev.shortlease.domain.port.inmemory.InMemoryStore;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,7 +44,10 @@ public final class ChatTestKit {
   public final InMemoryStore store = new InMemoryStore();
   public final ScriptedChatModel model = new ScriptedChatModel();
   public final RunRegistry registry = new RunRegistry();
+  public final InMemoryAnswerSpool spool = new InMemoryAnswerSpool();
   public final ChatSettings settings;
+  public final ReliabilitySettings reliability;
+  public final FinalSave finalSave;
   public final ConversationNamer namer;
   public final ChatRunners runners;
   public final SendMessageService sender;
@@ -56,12 +62,18 @@ public final class ChatTestKit {
   }
 
   public ChatTestKit(ChatSettings settings, Set<Tool> extraTools) {
+    this(settings, extraTools, ReliabilitySettings.forPool(10));
+  }
+
+  public ChatTestKit(ChatSettings settings, Set<Tool> extraTools, ReliabilitySettings reliability) {
     this.settings = settings;
+    this.reliability = reliability;
+    this.finalSave = new FinalSave(store, store, spool, registry, reliability);
     this.namer = new ConversationNamer(store, store, store, model);
     Set<Tool> tools = new HashSet<>(extraTools);
     tools.add(new CurrentTimeTool());
     tools.add(new ConversationStatsTool(store));
-    this.runners = new ChatRunners(model, store, store, tools, registry, namer, settings);
+    this.runners = new ChatRunners(model, finalSave, store, tools, registry, namer, settings);
     this.sender =
         new SendMessageService(
             store, store, store, store, registry, runners, settings, ChatExecutor.virtualThreads());

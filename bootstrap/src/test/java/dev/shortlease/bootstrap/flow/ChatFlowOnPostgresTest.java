@@ -12,10 +12,12 @@ import dev.shortlease.adapter.persistence.testing.PostgresTestDatabase;
 import dev.shortlease.adapter.persistence.tracking.ConnectionTracker;
 import dev.shortlease.application.ChatExecutor;
 import dev.shortlease.application.ChatSettings;
+import dev.shortlease.application.ReliabilitySettings;
 import dev.shortlease.application.agent.ConversationStatsTool;
 import dev.shortlease.application.agent.CurrentTimeTool;
 import dev.shortlease.application.agent.Tool;
 import dev.shortlease.application.chat.ChatRunners;
+import dev.shortlease.application.chat.FinalSave;
 import dev.shortlease.application.chat.RunRegistry;
 import dev.shortlease.application.chat.SendMessageService;
 import dev.shortlease.application.conversation.ConversationNamer;
@@ -36,6 +38,7 @@ import dev.shortlease.domain.Message;
 import dev.shortlease.domain.MessageStatus;
 import dev.shortlease.domain.NewApp;
 import dev.shortlease.domain.Owner;
+import dev.shortlease.domain.port.inmemory.InMemoryAnswerSpool;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -194,7 +197,12 @@ class ChatFlowOnPostgresTest {
     ChatRunners runners =
         new ChatRunners(
             guardedModel,
-            persistence.finishMessage(),
+            new FinalSave(
+                persistence.finishMessage(),
+                persistence.messages(),
+                new InMemoryAnswerSpool(),
+                registry,
+                ReliabilitySettings.forPool(10)),
             persistence.agentThoughts(),
             tools,
             registry,

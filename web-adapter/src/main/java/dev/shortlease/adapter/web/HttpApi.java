@@ -61,7 +61,10 @@ public final class HttpApi {
     return javalin.port();
   }
 
-  /** From now on, new API requests are refused with 503; running streams go on. */
+  /**
+   * From now on, readiness is 503 and new chats (and admin calls) are refused with 503; running
+   * streams go on, and stop requests and reads are still served.
+   */
   public void beginDraining() {
     draining.set(true);
   }
@@ -109,7 +112,8 @@ public final class HttpApi {
     config.startup.showOldJavalinVersionWarning = false;
     config.router.ignoreTrailingSlashes = true;
     var routes = config.routes;
-    routes.before("/v1/*", this::refuseWhileDraining);
+    routes.before("/v1/chat-messages", this::refuseWhileDraining);
+    routes.before("/v1/completion-messages", this::refuseWhileDraining);
     routes.before("/v1/*", this::countIn);
     routes.after("/v1/*", this::countOut);
     routes.before("/admin/*", this::refuseWhileDraining);
@@ -167,7 +171,11 @@ public final class HttpApi {
     if (draining.get()) {
       ctx.header("Connection", "close");
       throw new ApiException(
-          new ApiError(503, "service_unavailable", "The service is shutting down."));
+          new ApiError(
+              503,
+              "service_unavailable",
+              "The service is shutting down; send the request again (another instance will take"
+                  + " it)."));
     }
   }
 }

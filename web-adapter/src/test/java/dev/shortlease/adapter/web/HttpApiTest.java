@@ -254,7 +254,7 @@ class HttpApiTest {
 
   @Test
   @DisplayName(
-      "admin endpoints need the admin token; health is open; draining refuses new requests")
+      "admin endpoints need the admin token; health is open; draining refuses new chats only")
   void adminAndHealth() throws Exception {
     assertError(send(get("/admin/pool", StubUseCases.CHAT_KEY)), 401, "unauthorized");
     HttpResponse<String> pool = send(get("/admin/pool", StubUseCases.ADMIN_TOKEN));
@@ -267,7 +267,19 @@ class HttpApiTest {
     api.beginDraining();
 
     assertThat(send(get("/health/ready", null)).statusCode()).isEqualTo(503);
-    assertError(send(get("/v1/info", StubUseCases.CHAT_KEY)), 503, "service_unavailable");
+    HttpResponse<String> refused =
+        send(post("/v1/chat-messages", StubUseCases.CHAT_KEY, chatBody("streaming")));
+    assertError(refused, 503, "service_unavailable");
+    assertThat(refused.body()).contains("shutting down");
+    assertThat(refused.headers().firstValue("Retry-After")).contains("1");
+    assertThat(send(get("/v1/info", StubUseCases.CHAT_KEY)).statusCode()).isEqualTo(200);
+    HttpResponse<String> stop =
+        send(
+            post(
+                "/v1/chat-messages/" + java.util.UUID.randomUUID() + "/stop",
+                StubUseCases.CHAT_KEY,
+                "{\"user\": \"alice\"}"));
+    assertThat(stop.statusCode()).as("stop requests still work while draining").isEqualTo(200);
   }
 
   private HttpResponse<String> send(HttpRequest request) throws Exception {

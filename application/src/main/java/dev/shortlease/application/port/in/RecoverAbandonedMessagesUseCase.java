@@ -1,9 +1,9 @@
 package dev.shortlease.application.port.in;
 
 /**
- * Use case (operations, at start-up and then periodically): end the messages left {@code running}
- * by a crashed process or by a final write that failed, as {@code error} with their partial answer
- * (rule R5).
+ * Use case (operations, at start-up and then every heartbeat): keep this instance's lease, and end
+ * the messages left {@code running} by an instance that died, as {@code error} with their partial
+ * answer (rule R5).
  */
 public interface RecoverAbandonedMessagesUseCase {
 

@@ -8,9 +8,21 @@ import java.time.Duration;
  */
 public interface ShutdownUseCase {
 
+  /** How many generations run here now. */
+  int runningCount();
+
   /** Asks every running generation to stop, and any started from now on; returns how many ran. */
   int stopAll();
 
   /** Waits until no generation is running; false when {@code timeout} passed first. */
   boolean awaitAllEnded(Duration timeout) throws InterruptedException;
+
+  /** Final saves still retrying give up and spool their answers now (time is nearly out). */
+  void abandonSaveRetries();
+
+  /**
+   * Ends this instance's lease, so another instance (or the next start) recovers at once whatever
+   * is still running here. Best effort: false when the database could not be told.
+   */
+  boolean leave();
 }
