@@ -10,6 +10,7 @@ import dev.shortlease.application.ReliabilitySettings;
 import dev.shortlease.application.admin.AuthenticateAppService;
 import dev.shortlease.application.admin.ManageAppsService;
 import dev.shortlease.application.agent.DescribeToolsService;
+import dev.shortlease.application.chat.AdmissionGate;
 import dev.shortlease.application.chat.SendMessageService;
 import dev.shortlease.application.chat.StopGenerationService;
 import dev.shortlease.application.chat.StopRequestRelayService;
@@ -25,6 +26,7 @@ import dev.shortlease.application.ops.ReplaySpooledAnswersService;
 import dev.shortlease.application.ops.ScrapeMetricsService;
 import dev.shortlease.application.ops.ShutdownService;
 import dev.shortlease.application.port.in.AuthenticateAppUseCase;
+import dev.shortlease.application.port.in.ChatAdmission;
 import dev.shortlease.application.port.in.DeleteConversationUseCase;
 import dev.shortlease.application.port.in.DescribeToolsUseCase;
 import dev.shortlease.application.port.in.InspectPoolUseCase;
@@ -59,6 +61,7 @@ final class ApplicationModule extends AbstractModule {
   protected void configure() {
     bind(ChatSettings.class).toInstance(chat);
     bind(ReliabilitySettings.class).toInstance(reliability);
+    bind(ChatAdmission.class).to(AdmissionGate.class);
     bind(ChatExecutor.class).toInstance(ChatExecutor.virtualThreads());
     useCase(SendMessageUseCase.class, SendMessageService.class);
     useCase(StopGenerationUseCase.class, StopGenerationService.class);

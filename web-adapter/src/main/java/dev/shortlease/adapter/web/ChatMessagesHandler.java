@@ -1,5 +1,6 @@
 package dev.shortlease.adapter.web;
 
+import dev.shortlease.application.port.in.ChatAdmission;
 import dev.shortlease.application.port.in.ChatEvent;
 import dev.shortlease.application.port.in.ChatRun;
 import dev.shortlease.application.port.in.ResponseMode;
@@ -24,18 +25,41 @@ public final class ChatMessagesHandler {
   private final ApiAuth auth;
   private final SendMessageUseCase send;
   private final StopGenerationUseCase stop;
+  private final ChatAdmission admission;
   private final WebSettings settings;
 
   @Inject
   public ChatMessagesHandler(
-      ApiAuth auth, SendMessageUseCase send, StopGenerationUseCase stop, WebSettings settings) {
+      ApiAuth auth,
+      SendMessageUseCase send,
+      StopGenerationUseCase stop,
+      ChatAdmission admission,
+      WebSettings settings) {
     this.auth = auth;
     this.send = send;
     this.stop = stop;
+    this.admission = admission;
     this.settings = settings;
   }
 
+  /** A started run and how the client wants it. */
+  private record Started(ChatRun run, ResponseMode mode) {}
+
+  /**
+   * Authentication and the start (T1–T3) wait their turn in the admission line; the stream itself
+   * does not hold a place in it.
+   */
   void chat(Context ctx) throws InterruptedException {
+    Started started = admission.admit(() -> startChat(ctx));
+    respond(ctx, started.run(), started.mode());
+  }
+
+  void completion(Context ctx) throws InterruptedException {
+    Started started = admission.admit(() -> startCompletion(ctx));
+    respond(ctx, started.run(), started.mode());
+  }
+
+  private Started startChat(Context ctx) {
     App app = auth.app(ctx);
     Modes.requireChat(app);
     JsonBody body = JsonBody.read(ctx, settings.maxBodyBytes());
@@ -52,10 +76,10 @@ public final class ChatMessagesHandler {
             WireEnums.responseMode(body.text("response_mode")),
             body.bool("auto_generate_name", true),
             false);
-    respond(ctx, send.send(command), command.responseMode());
+    return new Started(send.send(command), command.responseMode());
   }
 
-  void completion(Context ctx) throws InterruptedException {
+  private Started startCompletion(Context ctx) {
     App app = auth.app(ctx);
     Modes.requireCompletion(app);
     JsonBody body = JsonBody.read(ctx, settings.maxBodyBytes());
@@ -69,7 +93,7 @@ public final class ChatMessagesHandler {
             WireEnums.responseMode(body.text("response_mode")),
             false,
             true);
-    respond(ctx, send.send(command), command.responseMode());
+    return new Started(send.send(command), command.responseMode());
   }
 
   void stopChat(Context ctx) {
@@ -94,7 +118,7 @@ public final class ChatMessagesHandler {
 
   private void respond(Context ctx, ChatRun run, ResponseMode mode) throws InterruptedException {
     if (mode == ResponseMode.STREAMING) {
-      EventStream.write(ctx, run, settings.pingInterval());
+      EventStream.write(ctx, run, settings.pingInterval(), settings.blockingTimeout());
     } else {
       blocking(ctx, run);
     }

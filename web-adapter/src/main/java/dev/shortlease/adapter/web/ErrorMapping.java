@@ -3,6 +3,7 @@ package dev.shortlease.adapter.web;
 import dev.shortlease.application.port.in.AppModeMismatchException;
 import dev.shortlease.application.port.in.AppUnavailableException;
 import dev.shortlease.application.port.in.ChatEvent;
+import dev.shortlease.application.port.in.BusyException;
 import dev.shortlease.application.port.in.UnauthorizedException;
 import dev.shortlease.application.port.out.ModelErrorKind;
 import dev.shortlease.application.port.out.ModelException;
@@ -40,6 +41,7 @@ final class ErrorMapping {
         LOG.warn("storage unavailable: {}", e.getMessage());
         yield new ApiError(503, "service_unavailable", "The database is busy; retry in a moment.");
       }
+      case BusyException e -> new ApiError(503, "service_unavailable", e.getMessage());
       case ModelException e -> modelError(e.kind(), e.getMessage());
       case HttpResponseException e -> fromJavalin(e);
       default -> {

@@ -21,10 +21,18 @@ import org.slf4j.LoggerFactory;
 final class EventStream {
   private static final Logger LOG = LoggerFactory.getLogger(EventStream.class);
   private static final byte[] PING = "event: ping\n\n".getBytes(StandardCharsets.UTF_8);
+  private static final ApiError DEADLINE =
+      new ApiError(504, "gateway_timeout", "The answer did not end within the stream's deadline.");
 
   private EventStream() {}
 
-  static void write(Context ctx, ChatRun run, Duration pingInterval) {
+  /**
+   * Streams {@code run} until its terminal event, or until {@code deadline} (no run can take
+   * longer: the time limit plus the final save's retries): then an {@code error} event ends the
+   * stream, so a client never receives pings forever from a run that died without its last event.
+   */
+  static void write(Context ctx, ChatRun run, Duration pingInterval, Duration deadline) {
+    long endNanos = System.nanoTime() + deadline.toNanos();
     HttpServletResponse res = ctx.res();
     res.setStatus(200);
     res.setContentType("text/event-stream; charset=utf-8");
@@ -34,9 +42,18 @@ final class EventStream {
       OutputStream out = res.getOutputStream();
       out.flush(); // commit the headers now: the client knows the stream started
       while (true) {
-        Optional<ChatEvent> next = run.nextEvent(pingInterval);
+        long left = endNanos - System.nanoTime();
+        if (left <= 0) {
+          send(out, data(ChatWire.error(run, DEADLINE)));
+          run.disconnect(); // saved as stopped with its text, should the run still be alive
+          return;
+        }
+        Optional<ChatEvent> next =
+            run.nextEvent(Duration.ofNanos(Math.min(left, pingInterval.toNanos())));
         if (next.isEmpty()) {
-          send(out, PING);
+          if (endNanos - System.nanoTime() > 0) {
+            send(out, PING);
+          }
           continue;
         }
         ChatEvent event = next.get();

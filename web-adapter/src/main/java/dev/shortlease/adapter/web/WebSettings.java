@@ -9,7 +9,9 @@ import java.util.Objects;
  * @param adminToken the bearer token of the {@code /admin} endpoints
  * @param maxBodyBytes larger request bodies are refused with 413
  * @param pingInterval how often an idle event stream sends {@code event: ping} (Dify: 10 s)
- * @param blockingTimeout a safety net for blocking mode, above the execution time limit
+ * @param blockingTimeout the absolute deadline of every answer, streaming or blocking: above the
+ *     execution time limit plus the final save's retry window, so only a run that died without its
+ *     terminal event ever meets it
  */
 public record WebSettings(
     String adminToken, int maxBodyBytes, Duration pingInterval, Duration blockingTimeout) {
@@ -35,6 +37,10 @@ public record WebSettings(
 
   public WebSettings withPingInterval(Duration interval) {
     return new WebSettings(adminToken, maxBodyBytes, interval, blockingTimeout);
+  }
+
+  public WebSettings withBlockingTimeout(Duration timeout) {
+    return new WebSettings(adminToken, maxBodyBytes, pingInterval, timeout);
   }
 
   public WebSettings withMaxBodyBytes(int bytes) {

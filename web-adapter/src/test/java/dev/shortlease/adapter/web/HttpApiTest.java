@@ -109,6 +109,33 @@ class HttpApiTest {
   }
 
   @Test
+  @DisplayName("a stream whose run never ends meets its deadline: an error event, run disconnected")
+  void streamDeadline() throws Exception {
+    api.stop();
+    api =
+        stubs
+            .api(
+                new WebSettings(StubUseCases.ADMIN_TOKEN)
+                    .withPingInterval(Duration.ofMillis(100))
+                    .withBlockingTimeout(Duration.ofMillis(700)))
+            .start("127.0.0.1", 0);
+    StubRun run = new StubRun(stubs.chatApp.mode()); // no events: a run that died silently
+    stubs.nextRun.set(run);
+
+    long start = System.nanoTime();
+    HttpResponse<String> response =
+        send(post("/v1/chat-messages", StubUseCases.CHAT_KEY, chatBody("streaming")));
+
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    assertThat(response.body()).contains("event: ping");
+    List<JsonNode> events = dataEvents(response.body());
+    assertThat(events).hasSize(1);
+    assertThat(events.getFirst().get("event").asText()).isEqualTo("error");
+    assertThat(events.getFirst().get("code").asText()).isEqualTo("gateway_timeout");
+    assertThat(run.disconnected.getCount()).isZero();
+  }
+
+  @Test
   @DisplayName("a blocking chat answers one JSON object with the whole answer")
   void blockingAnswer() throws Exception {
     StubRun run = new StubRun(stubs.chatApp.mode());
@@ -250,6 +277,20 @@ class HttpApiTest {
     JsonNode icon = Json.MAPPER.readTree(meta.body()).at("/tool_icons/current_time");
     assertThat(icon.get("background").asText()).isEqualTo("#E0F2FE");
     assertThat(icon.get("content").asText()).isEqualTo("\uD83D\uDD52");
+  }
+
+  @Test
+  @DisplayName("a chat start beyond the admission line is 503 with Retry-After, nothing started")
+  void admissionLineFull() throws Exception {
+    stubs.admissionFull.set(true);
+
+    HttpResponse<String> busy =
+        send(post("/v1/chat-messages", StubUseCases.CHAT_KEY, chatBody("streaming")));
+
+    assertError(busy, 503, "service_unavailable");
+    assertThat(busy.body()).contains("Too many chats");
+    assertThat(busy.headers().firstValue("Retry-After")).contains("1");
+    assertThat(stubs.lastCommand.get()).isNull();
   }
 
   @Test

@@ -1,6 +1,8 @@
 package dev.shortlease.adapter.web;
 
 import dev.shortlease.application.port.in.AuthenticateAppUseCase;
+import dev.shortlease.application.port.in.BusyException;
+import dev.shortlease.application.port.in.ChatAdmission;
 import dev.shortlease.application.port.in.InspectPoolUseCase;
 import dev.shortlease.application.port.in.ManageAppsUseCase;
 import dev.shortlease.application.port.in.SendMessageCommand;
@@ -19,7 +21,11 @@ import dev.shortlease.domain.StorageUnavailableException;
 import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /** Hand-written stand-ins for the in-ports, just enough to drive the HTTP adapter. */
 final class StubUseCases {
@@ -31,6 +37,21 @@ final class StubUseCases {
   final App completionApp = app(AppMode.COMPLETION);
   final AtomicReference<StubRun> nextRun = new AtomicReference<>();
   final AtomicReference<SendMessageCommand> lastCommand = new AtomicReference<>();
+  final AtomicBoolean admissionFull = new AtomicBoolean();
+  final AtomicInteger admitted = new AtomicInteger();
+
+  /** Admits every start, counting them, unless {@link #admissionFull} is set. */
+  final ChatAdmission admission =
+      new ChatAdmission() {
+        @Override
+        public <T> T admit(Supplier<T> start) {
+          if (admissionFull.get()) {
+            throw new BusyException("Too many chats are starting at once; retry in a moment.");
+          }
+          admitted.incrementAndGet();
+          return start.get();
+        }
+      };
 
   HttpApi api(WebSettings settings) {
     AuthenticateAppUseCase auth =
@@ -47,7 +68,7 @@ final class StubUseCases {
           return nextRun.get();
         };
     return new HttpApi(
-        new ChatMessagesHandler(apiAuth, send, (app, user, task) -> {}, settings),
+        new ChatMessagesHandler(apiAuth, send, (app, user, task) -> {}, admission, settings),
         new MessagesHandler(
             apiAuth,
             (app, user, conversation, first, limit) -> {

@@ -1,0 +1,71 @@
+package dev.shortlease.application.chat;
+
+import dev.shortlease.application.ReliabilitySettings;
+import dev.shortlease.application.port.in.BusyException;
+import dev.shortlease.application.port.in.ChatAdmission;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * {@link ChatAdmission} as a fair semaphore: {@link ReliabilitySettings#admissionPermits()} chat
+ * starts (default: pool size − 1) use the pool at once, so at least one connection stays free for
+ * final saves, recovery and reads; up to {@link ReliabilitySettings#admissionQueue()} more wait, in
+ * arrival order, for at most {@link ReliabilitySettings#admissionWait()}. A burst therefore waits
+ * in this line — which costs a parked virtual thread each — instead of failing at the pool's
+ * acquire timeout.
+ */
+@Singleton
+public final class AdmissionGate implements ChatAdmission {
+  private final Semaphore permits;
+  private final AtomicInteger waiting = new AtomicInteger();
+  private final int queueLimit;
+  private final Duration maxWait;
+
+  @Inject
+  public AdmissionGate(ReliabilitySettings settings) {
+    this.permits = new Semaphore(settings.admissionPermits(), true);
+    this.queueLimit = settings.admissionQueue();
+    this.maxWait = settings.admissionWait();
+  }
+
+  @Override
+  public <T> T admit(Supplier<T> start) {
+    if (!permits.tryAcquire()) {
+      await();
+    }
+    try {
+      return start.get();
+    } finally {
+      permits.release();
+    }
+  }
+
+  private void await() {
+    if (waiting.incrementAndGet() > queueLimit) {
+      waiting.decrementAndGet();
+      throw new BusyException(
+          "Too many chats are starting at once (" + queueLimit + " waiting); retry in a moment.");
+    }
+    try {
+      if (!permits.tryAcquire(maxWait.toNanos(), TimeUnit.NANOSECONDS)) {
+        throw new BusyException(
+            "No capacity to start the chat within " + maxWait.toSeconds() + " s; retry later.");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new BusyException("Interrupted while waiting to start the chat.");
+    } finally {
+      waiting.decrementAndGet();
+    }
+  }
+
+  /** Chat starts waiting for a permit now. */
+  public int waiting() {
+    return waiting.get();
+  }
+}

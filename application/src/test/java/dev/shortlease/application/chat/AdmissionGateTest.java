@@ -1,0 +1,111 @@
+package dev.shortlease.application.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.shortlease.application.ReliabilitySettings;
+import dev.shortlease.application.port.in.BusyException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class AdmissionGateTest {
+
+  private static AdmissionGate gate(int permits, int queue, Duration wait) {
+    return new AdmissionGate(ReliabilitySettings.forPool(10).withAdmission(permits, queue, wait));
+  }
+
+  @Test
+  @DisplayName("never more starts at once than permits; a burst waits its turn and all get in")
+  void burstWaitsItsTurn() throws Exception {
+    AdmissionGate gate = gate(2, 500, Duration.ofSeconds(10));
+    AtomicInteger inside = new AtomicInteger();
+    AtomicInteger most = new AtomicInteger();
+    List<Future<Integer>> starts = new ArrayList<>();
+    try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+      for (int i = 0; i < 200; i++) {
+        int n = i;
+        starts.add(
+            threads.submit(
+                () ->
+                    gate.admit(
+                        () -> {
+                          most.accumulateAndGet(inside.incrementAndGet(), Math::max);
+                          sleep(2);
+                          inside.decrementAndGet();
+                          return n;
+                        })));
+      }
+      for (Future<Integer> start : starts) {
+        start.get(20, TimeUnit.SECONDS);
+      }
+    }
+    assertThat(most.get()).isEqualTo(2);
+  }
+
+  @Test
+  @DisplayName("beyond the queue limit, or past the wait, a start is refused as busy")
+  void boundedLine() throws Exception {
+    AdmissionGate gate = gate(1, 1, Duration.ofMillis(300));
+    CountDownLatch holding = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    Thread holder =
+        Thread.ofVirtual()
+            .start(
+                () ->
+                    gate.admit(
+                        () -> {
+                          holding.countDown();
+                          await(release);
+                          return null;
+                        }));
+    assertThat(holding.await(5, TimeUnit.SECONDS)).isTrue();
+    Thread waiter =
+        Thread.ofVirtual()
+            .start(
+                () -> {
+                  try {
+                    gate.admit(() -> null);
+                  } catch (BusyException expected) {
+                    // the wait ran out
+                  }
+                });
+    while (gate.waiting() == 0) {
+      Thread.sleep(5);
+    }
+
+    assertThatThrownBy(() -> gate.admit(() -> null))
+        .isInstanceOf(BusyException.class)
+        .hasMessageContaining("1 waiting");
+    waiter.join(5_000);
+    assertThatThrownBy(() -> gate.admit(() -> null))
+        .isInstanceOf(BusyException.class)
+        .hasMessageContaining("within");
+
+    release.countDown();
+    holder.join(5_000);
+    assertThat(gate.admit(() -> "in")).isEqualTo("in");
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
