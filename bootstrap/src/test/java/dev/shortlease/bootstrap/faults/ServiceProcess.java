@@ -1,0 +1,175 @@
+package dev.shortlease.bootstrap.faults;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The real service in a child JVM ({@code java -cp <this test's classpath>
+ * dev.shortlease.bootstrap.Main}), configured by environment variables as an operator would, its
+ * output in {@code target/faults/<name>.log}. A test can send it SIGTERM ({@link #terminate()}) or
+ * SIGKILL ({@link #kill()}), as an orchestrator does.
+ */
+final class ServiceProcess implements AutoCloseable {
+  static final String ADMIN_TOKEN = "admin-token-for-fault-tests";
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
+
+  private final Process process;
+  private final Path log;
+  private final int port;
+
+  private ServiceProcess(Process process, Path log, int port) {
+    this.process = process;
+    this.log = log;
+    this.port = port;
+  }
+
+  /** The environment every fault test starts from: a simulated model, a fixed port, admin token. */
+  static Map<String, String> baseEnv(String databaseUrl) {
+    Map<String, String> env = new HashMap<>();
+    env.put("HOST", "127.0.0.1");
+    env.put("ADMIN_TOKEN", ADMIN_TOKEN);
+    env.put("DATABASE_URL", databaseUrl);
+    env.put("DEMO_APP", "false");
+    env.put("SSE_PING_INTERVAL_MS", "1000");
+    env.put("SIMULATED_TTFT_MS", "100");
+    env.put(
+        "ANSWER_SPOOL_DIR",
+        Path.of("target", "faults", "spool-" + UUID.randomUUID()).toAbsolutePath().toString());
+    return env;
+  }
+
+  /** Starts the service and waits until {@code /health/ready} answers 200. */
+  static ServiceProcess start(String name, Map<String, String> env) throws Exception {
+    int port = freePort();
+    Path log = Path.of("target", "faults", name + "-" + port + ".log").toAbsolutePath();
+    Files.createDirectories(log.getParent());
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx384m");
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add("dev.shortlease.bootstrap.Main");
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.redirectOutput(log.toFile());
+    builder.environment().keySet().removeIf(k -> !k.equals("PATH") && !k.equals("HOME"));
+    builder.environment().putAll(env);
+    builder.environment().put("PORT", Integer.toString(port));
+    ServiceProcess service = new ServiceProcess(builder.start(), log, port);
+    service.awaitReady(Duration.ofSeconds(90));
+    return service;
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  String baseUrl() {
+    return "http://127.0.0.1:" + port;
+  }
+
+  private void awaitReady(Duration timeout) throws Exception {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new AssertionError("the service exited (" + process.exitValue() + "):\n" + output());
+      }
+      try {
+        if (get("/health/ready").statusCode() == 200) {
+          return;
+        }
+      } catch (IOException e) {
+        // not listening yet
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("the service was not ready within " + timeout + ":\n" + output());
+  }
+
+  HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(baseUrl() + path))
+            .timeout(Duration.ofSeconds(5))
+            .GET()
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  HttpResponse<String> post(String path, String token, String json)
+      throws IOException, InterruptedException {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(baseUrl() + path))
+            .timeout(Duration.ofSeconds(10))
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** Creates a chat app; returns its key. */
+  String createApp() throws Exception {
+    HttpResponse<String> created =
+        post("/admin/apps", ADMIN_TOKEN, "{\"name\": \"faults\", \"mode\": \"chat\"}");
+    if (created.statusCode() != 201) {
+      throw new AssertionError("creating an app: " + created.statusCode() + " " + created.body());
+    }
+    JsonNode body = JSON.readTree(created.body());
+    return body.get("api_key").asText();
+  }
+
+  /** SIGTERM, as {@code docker stop} and Kubernetes send first. */
+  void terminate() {
+    process.destroy();
+  }
+
+  /** SIGKILL. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor(10, TimeUnit.SECONDS);
+  }
+
+  boolean waitForExit(Duration timeout) throws InterruptedException {
+    return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  boolean isAlive() {
+    return process.isAlive();
+  }
+
+  String output() {
+    try {
+      return Files.readString(log);
+    } catch (IOException e) {
+      return "(no output: " + e + ")";
+    }
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    if (process.isAlive()) {
+      kill();
+    }
+  }
+}
