@@ -15,7 +15,7 @@ import java.util.Objects;
  *     rest wait in line, so finishing saves always find a connection (default: pool size − 1)
  * @param admissionQueue chat starts that may wait for a permit; beyond it, 503 with {@code
  *     Retry-After} (default 2000)
- * @param admissionWait longest wait for a permit before 503 (default 30 s)
+ * @param admissionWait longest wait for a permit before 503 (default 60 s)
  */
 public record ReliabilitySettings(
     Duration finalSaveRetry,
@@ -27,7 +27,7 @@ public record ReliabilitySettings(
   public static final Duration DEFAULT_FINAL_SAVE_RETRY = Duration.ofSeconds(120);
   public static final Duration DEFAULT_INSTANCE_LEASE = Duration.ofSeconds(15);
   public static final int DEFAULT_ADMISSION_QUEUE = 2_000;
-  public static final Duration DEFAULT_ADMISSION_WAIT = Duration.ofSeconds(30);
+  public static final Duration DEFAULT_ADMISSION_WAIT = Duration.ofSeconds(60);
 
   public ReliabilitySettings {
     requirePositive(finalSaveRetry, "finalSaveRetry");

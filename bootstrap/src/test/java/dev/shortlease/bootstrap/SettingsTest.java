@@ -33,7 +33,7 @@ class SettingsTest {
     assertThat(settings.reliability().instanceLease()).isEqualTo(Duration.ofSeconds(15));
     assertThat(settings.reliability().admissionPermits()).isEqualTo(9);
     assertThat(settings.reliability().admissionQueue()).isEqualTo(2_000);
-    assertThat(settings.reliability().admissionWait()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(settings.reliability().admissionWait()).isEqualTo(Duration.ofSeconds(60));
     assertThat(settings.answerSpool()).isEqualTo(Path.of(Settings.DEFAULT_ANSWER_SPOOL));
     assertThat(settings.web().blockingTimeout())
         .as("no answer outlives the time limit plus the final save's retries")

@@ -36,6 +36,9 @@ final class StreamClient {
   volatile String broken;
   volatile int pings;
   volatile int pingsAfterFirstText;
+  final long startedNanos = System.nanoTime();
+  volatile long firstEventNanos;
+  volatile long endedNanos;
   private final CountDownLatch started = new CountDownLatch(1);
   private final CountDownLatch done = new CountDownLatch(1);
 
@@ -78,6 +81,9 @@ final class StreamClient {
             }
           } else if (line.startsWith("data: ")) {
             JsonNode event = JSON.readTree(line.substring(6));
+            if (firstEventNanos == 0) {
+              firstEventNanos = System.nanoTime();
+            }
             messageId = event.path("message_id").asText(messageId);
             taskId = event.path("task_id").asText(taskId);
             started.countDown();
@@ -100,6 +106,7 @@ final class StreamClient {
     } catch (Exception e) {
       broken = e.toString();
     } finally {
+      endedNanos = System.nanoTime();
       started.countDown();
       done.countDown();
     }
@@ -151,6 +158,10 @@ final class StreamClient {
         + text().length()
         + " chars, terminal="
         + terminal
+        + ", firstEventAfterMs="
+        + (firstEventNanos == 0 ? -1 : (firstEventNanos - startedNanos) / 1_000_000)
+        + ", endedAfterMs="
+        + (endedNanos == 0 ? -1 : (endedNanos - startedNanos) / 1_000_000)
         + ", broken="
         + broken
         + ", error="

@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
 
 /**
  * Web adapter: the HTTP server. Javalin 7 on Jetty 12 with a virtual thread per request, so a
@@ -18,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class HttpApi {
   private static final String IN_FLIGHT = "shortlease.inFlight";
+  private static final int ACCEPT_QUEUE = 1024;
   private final ChatMessagesHandler chat;
   private final MessagesHandler messages;
   private final ConversationsHandler conversations;
@@ -53,7 +56,7 @@ public final class HttpApi {
     if (javalin != null) {
       throw new IllegalStateException("already started");
     }
-    javalin = Javalin.create(this::configure).start(host, port);
+    javalin = Javalin.create(config -> configure(config, host, port)).start();
     return this;
   }
 
@@ -104,8 +107,18 @@ public final class HttpApi {
     }
   }
 
-  private void configure(JavalinConfig config) {
+  private void configure(JavalinConfig config, String host, int port) {
     config.concurrency.useVirtualThreads = true;
+    // Our own connector only for its accept queue: Jetty's default backlog (50) overflows when a
+    // burst of hundreds of new connections arrives at once, and some of them are dropped.
+    config.jetty.addConnector(
+        (server, http) -> {
+          ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+          connector.setHost(host);
+          connector.setPort(port);
+          connector.setAcceptQueueSize(ACCEPT_QUEUE);
+          return connector;
+        });
     config.http.compressionStrategy = CompressionStrategy.NONE;
     config.http.maxRequestSize = settings.maxBodyBytes();
     config.startup.showJavalinBanner = false;
