@@ -86,6 +86,9 @@ final class Housekeeping implements AutoCloseable {
       for (var message : replayed.refused()) {
         LOG.warn("spooled answer of message {} dropped: the message had ended otherwise", message);
       }
+      for (String stuck : replayed.stuck()) {
+        LOG.error("spooled answer not written, kept for the next round: {}", stuck);
+      }
     } catch (RuntimeException e) {
       LOG.warn("replaying the answer spool failed, will retry: {}", e.toString());
     }

@@ -40,7 +40,7 @@ class HousekeepingTest {
         if (replayed.incrementAndGet() == 2) {
           throw new StorageUnavailableException("database still down", null);
         }
-        return new ReplaySpooledAnswersUseCase.Replayed(0, List.of());
+        return new ReplaySpooledAnswersUseCase.Replayed(0, List.of(), List.of());
       };
 
   @Test

@@ -4,6 +4,7 @@ import dev.shortlease.application.port.in.ReplaySpooledAnswersUseCase;
 import dev.shortlease.domain.Message;
 import dev.shortlease.domain.MessageId;
 import dev.shortlease.domain.SpooledAnswer;
+import dev.shortlease.domain.StorageUnavailableException;
 import dev.shortlease.domain.port.AnswerSpoolPort;
 import dev.shortlease.domain.port.FinishMessagePort;
 import dev.shortlease.domain.port.MessagesPort;
@@ -35,16 +36,24 @@ public final class ReplaySpooledAnswersService implements ReplaySpooledAnswersUs
   public Replayed replay() {
     int saved = 0;
     List<MessageId> refused = new ArrayList<>();
+    List<String> stuck = new ArrayList<>();
     for (SpooledAnswer answer : spool.pending()) {
-      if (finish.finishMessage(answer.owner(), answer.messageId(), answer.outcome())
-          || alreadyHolds(answer)) {
-        saved++;
-      } else {
-        refused.add(answer.messageId());
+      try {
+        if (finish.finishMessage(answer.owner(), answer.messageId(), answer.outcome())
+            || alreadyHolds(answer)) {
+          saved++;
+        } else {
+          refused.add(answer.messageId());
+        }
+      } catch (StorageUnavailableException e) {
+        throw e; // still away: the rest wait for the next round
+      } catch (RuntimeException e) {
+        stuck.add(answer.messageId() + ": " + e.getMessage()); // kept; the others go on
+        continue;
       }
       spool.forget(answer.messageId());
     }
-    return new Replayed(saved, refused);
+    return new Replayed(saved, refused, stuck);
   }
 
   private boolean alreadyHolds(SpooledAnswer answer) {

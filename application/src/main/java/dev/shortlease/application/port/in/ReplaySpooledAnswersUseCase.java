@@ -18,10 +18,13 @@ public interface ReplaySpooledAnswersUseCase {
   /**
    * @param saved answers now in the database
    * @param refused messages that had ended otherwise or are gone: their spooled answer was dropped
+   * @param stuck answers the database refused for another reason than being away (kept, retried
+   *     next round), with the reason
    */
-  record Replayed(int saved, List<MessageId> refused) {
+  record Replayed(int saved, List<MessageId> refused, List<String> stuck) {
     public Replayed {
       refused = List.copyOf(refused);
+      stuck = List.copyOf(stuck);
     }
   }
 }
