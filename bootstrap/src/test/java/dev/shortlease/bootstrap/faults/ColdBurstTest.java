@@ -2,12 +2,14 @@ package dev.shortlease.bootstrap.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.shortlease.adapter.persistence.testing.PostgresTest;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** 500 new streaming chats at once on a just-started instance with a pool of 3 connections. */
+@PostgresTest
 @DisplayName("Fault: a burst of 500 new chats on a cold instance with DB_POOL_SIZE=3")
 class ColdBurstTest {
   private static final int BURST = Integer.getInteger("faults.burst", 500);

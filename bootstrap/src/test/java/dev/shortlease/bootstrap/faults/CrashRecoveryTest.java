@@ -2,6 +2,7 @@ package dev.shortlease.bootstrap.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.shortlease.adapter.persistence.testing.PostgresTest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
  * messages must leave {@code running} within 30 s — taken by another live instance, or by the
  * restarted one — as {@code error} with a reason.
  */
+@PostgresTest
 @DisplayName(
     "Fault: kill -9 while streaming, with another instance alive, then alone and restarted")
 class CrashRecoveryTest {

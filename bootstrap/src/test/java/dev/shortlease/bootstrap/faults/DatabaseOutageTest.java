@@ -2,6 +2,7 @@ package dev.shortlease.bootstrap.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.shortlease.adapter.persistence.testing.PostgresTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
  * here so the suite stays fast; {@code -Dfaults.outageSeconds=30} or {@code 120} (with {@code
  * -Dfaults.retrySeconds}) repeats the issue's runs.
  */
+@PostgresTest
 @DisplayName("Fault: the database is cut under running streams")
 class DatabaseOutageTest {
   private static final int STREAMS = 30;

@@ -2,6 +2,7 @@ package dev.shortlease.bootstrap.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.shortlease.adapter.persistence.testing.PostgresTest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
@@ -13,6 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The orchestrator stops the instance with default settings: SIGTERM, then SIGKILL after the grace
  * ({@code docker stop}: 10 s; Kubernetes: 30 s) while one-minute answers stream.
  */
+@PostgresTest
 @DisplayName("Fault: SIGTERM, then SIGKILL after the orchestrator's grace")
 class OrchestratorStopTest {
   private static final int STREAMS = 20;

@@ -3,6 +3,7 @@ package dev.shortlease.adapter.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shortlease.adapter.persistence.testing.H2TestDatabase;
+import dev.shortlease.adapter.persistence.testing.PostgresTest;
 import dev.shortlease.adapter.persistence.testing.PostgresTestDatabase;
 import dev.shortlease.domain.AppId;
 import dev.shortlease.domain.AppMode;
@@ -126,6 +127,7 @@ class InstanceLeaseTest {
   }
 
   @Nested
+  @PostgresTest
   @DisplayName("on PostgreSQL")
   class OnPostgres extends Contract {
     @Override
