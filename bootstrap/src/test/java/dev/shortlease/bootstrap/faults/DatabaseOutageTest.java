@@ -80,7 +80,8 @@ class DatabaseOutageTest {
         proxy.sever();
         streams.awaitEnd(Duration.ofSeconds(30));
         for (StreamClient c : streams.clients) {
-          assertThat(c.errorCode()).as("%s", c).isEqualTo("service_unavailable");
+          assertThat(c.errorCode()).as("%s", c).isEqualTo("internal_server_error");
+          assertThat(c.terminal.path("message").asText()).contains("it is kept");
         }
         try (var files = Files.list(spool)) {
           assertThat(files.filter(f -> f.toString().endsWith(".json")).count()).isEqualTo(5);

@@ -2,8 +2,8 @@ package dev.shortlease.adapter.web;
 
 import dev.shortlease.application.port.in.AppModeMismatchException;
 import dev.shortlease.application.port.in.AppUnavailableException;
-import dev.shortlease.application.port.in.ChatEvent;
 import dev.shortlease.application.port.in.BusyException;
+import dev.shortlease.application.port.in.ChatEvent;
 import dev.shortlease.application.port.in.UnauthorizedException;
 import dev.shortlease.application.port.out.ModelErrorKind;
 import dev.shortlease.application.port.out.ModelException;
