@@ -25,8 +25,8 @@ import dev.shortlease.application.ops.RecoverAbandonedMessagesService;
 import dev.shortlease.application.ops.ReplaySpooledAnswersService;
 import dev.shortlease.application.ops.ScrapeMetricsService;
 import dev.shortlease.application.ops.ShutdownService;
+import dev.shortlease.application.port.in.AdmitChatUseCase;
 import dev.shortlease.application.port.in.AuthenticateAppUseCase;
-import dev.shortlease.application.port.in.ChatAdmission;
 import dev.shortlease.application.port.in.DeleteConversationUseCase;
 import dev.shortlease.application.port.in.DescribeToolsUseCase;
 import dev.shortlease.application.port.in.InspectPoolUseCase;
@@ -61,7 +61,6 @@ final class ApplicationModule extends AbstractModule {
   protected void configure() {
     bind(ChatSettings.class).toInstance(chat);
     bind(ReliabilitySettings.class).toInstance(reliability);
-    bind(ChatAdmission.class).to(AdmissionGate.class);
     bind(ChatExecutor.class).toInstance(ChatExecutor.virtualThreads());
     useCase(SendMessageUseCase.class, SendMessageService.class);
     useCase(StopGenerationUseCase.class, StopGenerationService.class);
@@ -80,6 +79,7 @@ final class ApplicationModule extends AbstractModule {
     useCase(RelayStopRequestsUseCase.class, StopRequestRelayService.class);
     useCase(ShutdownUseCase.class, ShutdownService.class);
     useCase(ReplaySpooledAnswersUseCase.class, ReplaySpooledAnswersService.class);
+    useCase(AdmitChatUseCase.class, AdmissionGate.class);
   }
 
   /** Binds {@code port} to {@code service} behind the leak check, one instance per injector. */

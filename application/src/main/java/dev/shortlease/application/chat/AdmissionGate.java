@@ -1,8 +1,8 @@
 package dev.shortlease.application.chat;
 
 import dev.shortlease.application.ReliabilitySettings;
+import dev.shortlease.application.port.in.AdmitChatUseCase;
 import dev.shortlease.application.port.in.BusyException;
-import dev.shortlease.application.port.in.ChatAdmission;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * {@link ChatAdmission} as a fair semaphore: {@link ReliabilitySettings#admissionPermits()} chat
+ * {@link AdmitChatUseCase} as a fair semaphore: {@link ReliabilitySettings#admissionPermits()} chat
  * starts (default: pool size − 1) use the pool at once, so at least one connection stays free for
  * final saves, recovery and reads; up to {@link ReliabilitySettings#admissionQueue()} more wait, in
  * arrival order, for at most {@link ReliabilitySettings#admissionWait()}. A burst therefore waits
@@ -20,7 +20,7 @@ import java.util.function.Supplier;
  * acquire timeout.
  */
 @Singleton
-public final class AdmissionGate implements ChatAdmission {
+public final class AdmissionGate implements AdmitChatUseCase {
   private final Semaphore permits;
   private final AtomicInteger waiting = new AtomicInteger();
   private final int queueLimit;
@@ -34,14 +34,24 @@ public final class AdmissionGate implements ChatAdmission {
   }
 
   @Override
-  public <T> T admit(Supplier<T> start) {
+  public void enter() {
     if (!permits.tryAcquire()) {
       await();
     }
+  }
+
+  @Override
+  public void leave() {
+    permits.release();
+  }
+
+  /** Runs {@code start} between {@link #enter()} and {@link #leave()}. */
+  public <T> T admit(Supplier<T> start) {
+    enter();
     try {
       return start.get();
     } finally {
-      permits.release();
+      leave();
     }
   }
 

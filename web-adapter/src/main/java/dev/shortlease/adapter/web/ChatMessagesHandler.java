@@ -1,6 +1,6 @@
 package dev.shortlease.adapter.web;
 
-import dev.shortlease.application.port.in.ChatAdmission;
+import dev.shortlease.application.port.in.AdmitChatUseCase;
 import dev.shortlease.application.port.in.ChatEvent;
 import dev.shortlease.application.port.in.ChatRun;
 import dev.shortlease.application.port.in.ResponseMode;
@@ -15,6 +15,7 @@ import io.javalin.http.Context;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Web adapter: {@code /v1/chat-messages} and {@code /v1/completion-messages}, each with its {@code
@@ -25,7 +26,7 @@ public final class ChatMessagesHandler {
   private final ApiAuth auth;
   private final SendMessageUseCase send;
   private final StopGenerationUseCase stop;
-  private final ChatAdmission admission;
+  private final AdmitChatUseCase admission;
   private final WebSettings settings;
 
   @Inject
@@ -33,7 +34,7 @@ public final class ChatMessagesHandler {
       ApiAuth auth,
       SendMessageUseCase send,
       StopGenerationUseCase stop,
-      ChatAdmission admission,
+      AdmitChatUseCase admission,
       WebSettings settings) {
     this.auth = auth;
     this.send = send;
@@ -50,12 +51,23 @@ public final class ChatMessagesHandler {
    * does not hold a place in it.
    */
   void chat(Context ctx) throws InterruptedException {
-    Started started = admission.admit(() -> startChat(ctx));
-    respond(ctx, started.run(), started.mode());
+    respond(ctx, admitted(() -> startChat(ctx)));
   }
 
   void completion(Context ctx) throws InterruptedException {
-    Started started = admission.admit(() -> startCompletion(ctx));
+    respond(ctx, admitted(() -> startCompletion(ctx)));
+  }
+
+  private Started admitted(Supplier<Started> start) {
+    admission.enter();
+    try {
+      return start.get();
+    } finally {
+      admission.leave();
+    }
+  }
+
+  private void respond(Context ctx, Started started) throws InterruptedException {
     respond(ctx, started.run(), started.mode());
   }
 

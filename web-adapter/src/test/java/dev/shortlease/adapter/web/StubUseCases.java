@@ -1,8 +1,8 @@
 package dev.shortlease.adapter.web;
 
+import dev.shortlease.application.port.in.AdmitChatUseCase;
 import dev.shortlease.application.port.in.AuthenticateAppUseCase;
 import dev.shortlease.application.port.in.BusyException;
-import dev.shortlease.application.port.in.ChatAdmission;
 import dev.shortlease.application.port.in.InspectPoolUseCase;
 import dev.shortlease.application.port.in.ManageAppsUseCase;
 import dev.shortlease.application.port.in.SendMessageCommand;
@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
 
 /** Hand-written stand-ins for the in-ports, just enough to drive the HTTP adapter. */
 final class StubUseCases {
@@ -40,16 +39,18 @@ final class StubUseCases {
   final AtomicInteger admitted = new AtomicInteger();
 
   /** Admits every start, counting them, unless {@link #admissionFull} is set. */
-  final ChatAdmission admission =
-      new ChatAdmission() {
+  final AdmitChatUseCase admission =
+      new AdmitChatUseCase() {
         @Override
-        public <T> T admit(Supplier<T> start) {
+        public void enter() {
           if (admissionFull.get()) {
             throw new BusyException("Too many chats are starting at once; retry in a moment.");
           }
           admitted.incrementAndGet();
-          return start.get();
         }
+
+        @Override
+        public void leave() {}
       };
 
   HttpApi api(WebSettings settings) {
