@@ -1,0 +1,277 @@
+package dev.shortlease.guardrails.guard;
+
+import java.sql.Connection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import net.ttddyy.dsproxy.ConnectionInfo;
+import net.ttddyy.dsproxy.listener.MethodExecutionContext;
+import net.ttddyy.dsproxy.listener.MethodExecutionListener;
+import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
+
+/**
+ * Connection tracker: records which pooled connections are checked out, by which thread and unit of
+ * work, and where they were acquired; counts acquisitions, leaks and long-call guard violations.
+ *
+ * <p>{@link #wrap(DataSource)} returns a datasource-proxy whose {@code getConnection()} and {@code
+ * Connection.close()} are observed. The acquiring stack is kept as an unformatted {@link Throwable}
+ * (cheap: the JVM fills the frames lazily) and rendered only when a failure is described.
+ *
+ * <p>A <em>unit of work</em> ({@link #beginUnitOfWork()}) is one call together with the threads it
+ * starts, so a connection the calling thread holds is visible from the thread that makes the remote
+ * call. See {@link UnitsOfWork} for how it crosses threads.
+ */
+public final class ConnectionTracker {
+
+  private final String name;
+  private final StackRenderer stacks;
+  private final UnitsOfWork units = new UnitsOfWork();
+  private final Map<ConnectionInfo, Lease> open = new ConcurrentHashMap<>();
+  private final AtomicLong acquisitions = new AtomicLong();
+  private final AtomicLong leaks = new AtomicLong();
+  private final AtomicLong guardViolations = new AtomicLong();
+  private final Map<String, AtomicLong> violationSites = new ConcurrentHashMap<>();
+
+  private ConnectionTracker(Builder builder) {
+    this.name = builder.name;
+    this.stacks = new StackRenderer(builder.applicationPackages);
+  }
+
+  /** A tracker with no application packages: failure stacks show the first frames only. */
+  public static ConnectionTracker create() {
+    return builder().build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Settings of a tracker; every one optional. */
+  public static final class Builder {
+    private String name = "default";
+    private List<String> applicationPackages = List.of();
+
+    private Builder() {}
+
+    /** Names the tracker in metrics ({@code tracker} tag) and datasource-proxy. */
+    public Builder name(String name) {
+      this.name = Objects.requireNonNull(name, "name");
+      return this;
+    }
+
+    /**
+     * Package prefixes of your own code (e.g. {@code "com.example.ticketing."}). When a framework's
+     * stack pushes them past the shown frames, failures still show where your code entered.
+     */
+    public Builder applicationPackages(String... prefixes) {
+      this.applicationPackages = List.of(prefixes);
+      return this;
+    }
+
+    public ConnectionTracker build() {
+      return new ConnectionTracker(this);
+    }
+  }
+
+  /** The tracker's name, as given to {@link Builder#name}. */
+  public String name() {
+    return name;
+  }
+
+  /** Returns the proxy every caller must use instead of {@code pooled}. */
+  public DataSource wrap(DataSource pooled) {
+    Objects.requireNonNull(pooled, "pooled");
+    return ProxyDataSourceBuilder.create(name, pooled).methodListener(new Listener()).buildProxy();
+  }
+
+  /**
+   * Makes the calling thread one unit of work until the returned handle is closed, together with
+   * the virtual threads it starts and the tasks it hands on through {@link #propagate(Runnable)} or
+   * {@link #propagating(Executor)}. Nested units are allowed; closing one restores the enclosing
+   * one.
+   */
+  public UnitOfWork beginUnitOfWork() {
+    return units.begin();
+  }
+
+  /** {@code task}, run in the unit of work the caller is in now, on whichever thread runs it. */
+  public Runnable propagate(Runnable task) {
+    return units.propagate(task);
+  }
+
+  /** {@code executor} whose tasks run in the unit of work of the thread that submits them. */
+  public Executor propagating(Executor executor) {
+    Objects.requireNonNull(executor, "executor");
+    return task -> executor.execute(units.propagate(task));
+  }
+
+  /** True when the calling thread is inside a unit of work. */
+  public boolean inUnitOfWork() {
+    return units.current() != null;
+  }
+
+  /** Open connections obtained by the calling thread and not yet closed. */
+  public int heldByCurrentThread() {
+    return count(Thread.currentThread(), null);
+  }
+
+  /**
+   * Open connections obtained by the calling thread or by any thread of its unit of work: what a
+   * long call must not start with.
+   */
+  public int heldByCurrentWork() {
+    return count(Thread.currentThread(), units.current());
+  }
+
+  /** Open connections obtained through every data source this tracker wraps, on any thread. */
+  public int openLeases() {
+    return open.size();
+  }
+
+  /** One block per connection held by the calling thread, each with its acquiring stack. */
+  public String describeHeldByCurrentThread() {
+    return describe(Thread.currentThread(), null);
+  }
+
+  /** As {@link #describeHeldByCurrentThread()}, for the calling thread's whole unit of work. */
+  public String describeHeldByCurrentWork() {
+    return describe(Thread.currentThread(), units.current());
+  }
+
+  /** Every open connection, each with its taker and acquiring stack. */
+  public String describeOpenLeases() {
+    if (open.isEmpty()) {
+      return "no pooled connection is checked out";
+    }
+    long now = System.nanoTime();
+    return open.values().stream()
+        .map(lease -> lease.describe(now, stacks))
+        .collect(
+            Collectors.joining("\n", open.size() + " pooled connection(s) checked out:\n", ""));
+  }
+
+  /** Counts one leak (see {@link LeakCheck}). */
+  public void recordLeak() {
+    leaks.incrementAndGet();
+  }
+
+  public long leaks() {
+    return leaks.get();
+  }
+
+  /**
+   * Counts one long-call guard violation at {@code site} (see {@link LongCallGuard}); true when it
+   * is the first at that site, so a warning is logged once per site.
+   */
+  public boolean recordGuardViolation(String site) {
+    guardViolations.incrementAndGet();
+    return violationSites.computeIfAbsent(site, s -> new AtomicLong()).getAndIncrement() == 0;
+  }
+
+  public long guardViolations() {
+    return guardViolations.get();
+  }
+
+  /** Guard violations per call site ({@code Port.method(..) <- caller frame}), since start. */
+  public Map<String, Long> guardViolationsBySite() {
+    return violationSites.entrySet().stream()
+        .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> e.getValue().get()));
+  }
+
+  /** Total connections handed out through every wrapped data source. */
+  public long acquisitions() {
+    return acquisitions.get();
+  }
+
+  /** The first frame of the calling stack outside the kit and the JDK's proxy plumbing. */
+  String callerFrame() {
+    return stacks.caller(new Throwable().getStackTrace());
+  }
+
+  private int count(Thread thread, UnitsOfWork.Unit unit) {
+    int count = 0;
+    for (Lease lease : open.values()) {
+      if (lease.heldBy(thread, unit)) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  private String describe(Thread me, UnitsOfWork.Unit unit) {
+    List<Lease> held = open.values().stream().filter(lease -> lease.heldBy(me, unit)).toList();
+    if (held.isEmpty()) {
+      return "thread " + me.getName() + " holds no pooled connection";
+    }
+    boolean onlyMine = held.stream().allMatch(lease -> lease.owner() == me);
+    String holder =
+        onlyMine ? "thread " + me.getName() : "the unit of work of thread " + me.getName();
+    long now = System.nanoTime();
+    return held.stream()
+        .map(lease -> lease.describe(now, stacks))
+        .collect(
+            Collectors.joining(
+                "\n", holder + " holds " + held.size() + " pooled connection(s):\n", ""));
+  }
+
+  /** One checked-out connection: who took it, in which unit of work, when, and from where. */
+  private record Lease(
+      String connectionId,
+      Thread owner,
+      UnitsOfWork.Unit unit,
+      long acquiredAtNanos,
+      Throwable site) {
+
+    boolean heldBy(Thread thread, UnitsOfWork.Unit currentUnit) {
+      return owner == thread || (currentUnit != null && unit == currentUnit);
+    }
+
+    String describe(long now, StackRenderer stacks) {
+      long heldMillis = (now - acquiredAtNanos) / 1_000_000;
+      return "connection "
+          + connectionId
+          + " taken by thread "
+          + owner.getName()
+          + ", held for "
+          + heldMillis
+          + " ms, acquired at:\n"
+          + stacks.render(site.getStackTrace());
+    }
+  }
+
+  /** Observes getConnection() on the data source and close() on the connections it returns. */
+  private final class Listener implements MethodExecutionListener {
+    @Override
+    public void beforeMethod(MethodExecutionContext context) {}
+
+    @Override
+    public void afterMethod(MethodExecutionContext context) {
+      if (context.getThrown() != null) {
+        return;
+      }
+      ConnectionInfo info = context.getConnectionInfo();
+      if (info == null) {
+        return;
+      }
+      String method = context.getMethod().getName();
+      if (context.getTarget() instanceof DataSource && method.equals("getConnection")) {
+        acquisitions.incrementAndGet();
+        open.put(
+            info,
+            new Lease(
+                info.getConnectionId(),
+                Thread.currentThread(),
+                units.current(),
+                System.nanoTime(),
+                new Throwable()));
+      } else if (context.getTarget() instanceof Connection && method.equals("close")) {
+        open.remove(info);
+      }
+    }
+  }
+}

@@ -1,0 +1,51 @@
+package dev.shortlease.guardrails.guard;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import java.util.Objects;
+
+/**
+ * Micrometer binder for a {@link ConnectionTracker}: long-call guard violations, leaks, connections
+ * held now and acquired in total, each tagged {@code tracker=<name>}. Needs micrometer-core on the
+ * class path (an optional dependency of the guard).
+ *
+ * <p>In Prometheus: {@code guardrails_long_call_violations_total}, {@code
+ * guardrails_connection_leaks_total}, {@code guardrails_connections_held}, {@code
+ * guardrails_connections_acquired_total}.
+ */
+public final class GuardMetrics implements MeterBinder {
+  public static final String VIOLATIONS = "guardrails.long.call.violations";
+  public static final String LEAKS = "guardrails.connection.leaks";
+  public static final String HELD = "guardrails.connections.held";
+  public static final String ACQUIRED = "guardrails.connections.acquired";
+
+  private final ConnectionTracker tracker;
+
+  public GuardMetrics(ConnectionTracker tracker) {
+    this.tracker = Objects.requireNonNull(tracker, "tracker");
+  }
+
+  @Override
+  public void bindTo(MeterRegistry registry) {
+    Tags tags = Tags.of("tracker", tracker.name());
+    FunctionCounter.builder(VIOLATIONS, tracker, ConnectionTracker::guardViolations)
+        .description("Long calls entered while a pooled connection was held")
+        .tags(tags)
+        .register(registry);
+    FunctionCounter.builder(LEAKS, tracker, ConnectionTracker::leaks)
+        .description("Use-case calls that returned with more connections checked out")
+        .tags(tags)
+        .register(registry);
+    Gauge.builder(HELD, tracker, ConnectionTracker::openLeases)
+        .description("Pooled connections checked out now")
+        .tags(tags)
+        .register(registry);
+    FunctionCounter.builder(ACQUIRED, tracker, ConnectionTracker::acquisitions)
+        .description("Pooled connections handed out")
+        .tags(tags)
+        .register(registry);
+  }
+}

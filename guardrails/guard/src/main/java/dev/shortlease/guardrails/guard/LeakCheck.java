@@ -1,0 +1,56 @@
+package dev.shortlease.guardrails.guard;
+
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Leak check: decorates a use case so that a call returning (or throwing) with more connections
+ * checked out on its thread than it started with is logged, naming the use case, method and
+ * acquiring stack, and counted in {@link ConnectionTracker#leaks()}.
+ *
+ * <p>Each call is also one unit of work ({@link ConnectionTracker#beginUnitOfWork()}), so the
+ * long-call guard on a thread the use case starts sees a connection the call's own thread holds.
+ *
+ * <p>It reports and never throws: the use case's own result or exception reaches the caller
+ * unchanged. A pool's own leak threshold (HikariCP's {@code leakDetectionThreshold}) is the second
+ * net, for connections held too long on any thread.
+ */
+public final class LeakCheck {
+  private static final Logger LOG = LoggerFactory.getLogger(LeakCheck.class);
+
+  private LeakCheck() {}
+
+  /** Returns {@code delegate} checked for leaks on every method of {@code useCase}. */
+  public static <T> T wrap(Class<T> useCase, T delegate, ConnectionTracker tracker) {
+    Objects.requireNonNull(tracker, "tracker");
+    return Proxies.decorate(
+        useCase,
+        delegate,
+        Proxies.Role.LEAK_CHECK,
+        (method, call) -> {
+          int before = tracker.heldByCurrentThread();
+          try (UnitOfWork work = tracker.beginUnitOfWork()) {
+            return call.proceed();
+          } finally {
+            int after = tracker.heldByCurrentThread();
+            if (after > before) {
+              tracker.recordLeak();
+              LOG.warn(
+                  "use case {} returned with {} more connection(s) checked out than it started"
+                      + " with; {}",
+                  Proxies.describe(useCase, method),
+                  after - before,
+                  tracker.describeHeldByCurrentThread());
+            }
+          }
+        });
+  }
+
+  /**
+   * True when {@code candidate} was returned by {@link #wrap} (possibly under other decorators).
+   */
+  public static boolean isChecked(Object candidate) {
+    return Proxies.carries(candidate, Proxies.Role.LEAK_CHECK);
+  }
+}
