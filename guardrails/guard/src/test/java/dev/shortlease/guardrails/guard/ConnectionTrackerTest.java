@@ -1,0 +1,111 @@
+package dev.shortlease.guardrails.guard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class ConnectionTrackerTest {
+
+  private final TrackedH2 db = new TrackedH2();
+  private final ConnectionTracker tracker = db.tracker;
+
+  @Test
+  @DisplayName("a connection counts as held by its thread from getConnection until close")
+  void countsHeldConnectionsUntilClosed() throws Exception {
+    assertThat(tracker.heldByCurrentThread()).isZero();
+
+    try (Connection first = db.open();
+        Connection second = db.open()) {
+      assertThat(tracker.heldByCurrentThread()).isEqualTo(2);
+      assertThat(tracker.openLeases()).isEqualTo(2);
+      first.close();
+      assertThat(tracker.heldByCurrentThread()).isEqualTo(1);
+      assertThat(second.isValid(1)).isTrue();
+    }
+
+    assertThat(tracker.heldByCurrentThread()).isZero();
+    assertThat(tracker.openLeases()).isZero();
+    assertThat(tracker.acquisitions()).isEqualTo(2);
+  }
+
+  @Test
+  @DisplayName("closing a connection twice does not disturb the count")
+  void doubleCloseIsHarmless() throws Exception {
+    Connection connection = db.open();
+    connection.close();
+    connection.close();
+    assertThat(tracker.heldByCurrentThread()).isZero();
+  }
+
+  @Test
+  @DisplayName("a connection held by another thread is open, but not held by the current thread")
+  void heldConnectionsArePerThread() throws Exception {
+    Connection other = CompletableFuture.supplyAsync(db::open).get();
+    try {
+      assertThat(tracker.heldByCurrentThread()).isZero();
+      assertThat(tracker.openLeases()).isEqualTo(1);
+      assertThat(tracker.describeHeldByCurrentThread()).contains("holds no pooled connection");
+      assertThat(tracker.describeOpenLeases()).contains("1 pooled connection(s) checked out");
+    } finally {
+      other.close();
+    }
+    assertThat(tracker.describeOpenLeases()).isEqualTo("no pooled connection is checked out");
+  }
+
+  @Test
+  @DisplayName("the description names the method that acquired the held connection")
+  void describesAcquiringMethod() throws Exception {
+    try (Connection connection = acquireInANamedMethod()) {
+      String description = tracker.describeHeldByCurrentThread();
+
+      assertThat(description)
+          .contains("holds 1 pooled connection")
+          .contains("acquireInANamedMethod")
+          .doesNotContain("net.ttddyy.dsproxy")
+          .doesNotContain("ConnectionTracker$Listener");
+      assertThat(description.lines().filter(l -> l.startsWith("    at "))).hasSizeLessThan(22);
+    }
+  }
+
+  @Test
+  @DisplayName("application frames pushed below the cut by a deep framework stack are still shown")
+  void showsApplicationFramesBelowTheCut() throws Exception {
+    ConnectionTracker narrow =
+        ConnectionTracker.builder().applicationPackages(getClass().getName()).build();
+    JdbcDataSource h2 = new JdbcDataSource();
+    h2.setURL("jdbc:h2:mem:deep-" + UUID.randomUUID());
+    DataSource dataSource = narrow.wrap(h2);
+
+    try (Connection connection = DeepStack.call(40, dataSource::getConnection)) {
+      String description = narrow.describeHeldByCurrentThread();
+
+      assertThat(description)
+          .contains("DeepStack.call")
+          .contains("    ...\n")
+          .contains("showsApplicationFramesBelowTheCut");
+    }
+  }
+
+  @Test
+  @DisplayName("leak and guard violation counters count; violations are grouped by call site")
+  void countersCount() {
+    tracker.recordLeak();
+    assertThat(tracker.recordGuardViolation("A.m() <- X")).isTrue();
+    assertThat(tracker.recordGuardViolation("A.m() <- X")).isFalse();
+    assertThat(tracker.recordGuardViolation("A.m() <- Y")).isTrue();
+
+    assertThat(tracker.leaks()).isEqualTo(1);
+    assertThat(tracker.guardViolations()).isEqualTo(3);
+    assertThat(tracker.guardViolationsBySite()).containsEntry("A.m() <- X", 2L).hasSize(2);
+  }
+
+  private Connection acquireInANamedMethod() {
+    return db.open();
+  }
+}
