@@ -1,0 +1,141 @@
+package dev.shortlease.guardrails.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.shortlease.guardrails.guard.ConnectionTracker;
+import dev.shortlease.guardrails.testkit.fixture.Orders;
+import dev.shortlease.guardrails.testkit.fixture.Orders.JdbcOrders;
+import dev.shortlease.guardrails.testkit.fixture.Orders.OrderId;
+import dev.shortlease.guardrails.testkit.fixture.Orders.OrdersPort;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class PortChecksTest {
+  private final ConnectionTracker tracker = ConnectionTracker.create();
+  private final DataSource dataSource = tracker.wrap(h2());
+
+  private static void exerciseAll(OrdersPort orders) {
+    OrderId id = orders.place(List.of("tea"));
+    orders.find(id);
+    orders.byStatus();
+    orders.pay(id);
+  }
+
+  @Test
+  @DisplayName("a clean adapter passes when every method is called")
+  void cleanAdapterPasses() {
+    PortChecks.assertPoolIdleAfterEachCall(
+        tracker, OrdersPort.class, new JdbcOrders(dataSource, "none"), PortChecksTest::exerciseAll);
+  }
+
+  @Test
+  @DisplayName("a method that returns holding a connection fails, naming it and the acquiring site")
+  void leakingMethodFails() throws Exception {
+    JdbcOrders leaky = new JdbcOrders(dataSource, "find");
+    try {
+      assertThatThrownBy(
+              () ->
+                  PortChecks.assertPoolIdleAfterEachCall(
+                      tracker, OrdersPort.class, leaky, PortChecksTest::exerciseAll))
+          .isInstanceOf(AssertionError.class)
+          .hasMessageContaining("pool not idle after OrdersPort.find(OrderId)")
+          .hasMessageContaining("Orders$JdbcOrders.transaction");
+    } finally {
+      leaky.closeLeaked();
+    }
+  }
+
+  @Test
+  @DisplayName("a port method the test never calls fails the check")
+  void uncalledMethodFails() {
+    assertThatThrownBy(
+            () ->
+                PortChecks.assertPoolIdleAfterEachCall(
+                    tracker,
+                    OrdersPort.class,
+                    new JdbcOrders(dataSource, "none"),
+                    orders -> orders.place(List.of())))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("never called")
+        .hasMessageContaining("OrdersPort.byStatus()")
+        .hasMessageContaining("OrdersPort.pay(OrderId)");
+  }
+
+  @Test
+  @DisplayName("an adapter handing out an entity or an object of a forbidden package fails")
+  void technologyInAReturnedValueFails() {
+    interface EntityPort {
+      Optional<Object> load();
+    }
+    EntityPort port = () -> Optional.of(new Orders.OrderEntity());
+    EntityPort checked = PoolHygiene.of(tracker).check(EntityPort.class, port);
+
+    assertThatThrownBy(checked::load)
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("EntityPort.load() handed out a")
+        .hasMessageContaining("OrderEntity (an entity)");
+
+    EntityPort internal = () -> Optional.of(new Orders.Cursor());
+    EntityPort forbidding =
+        PoolHygiene.of(tracker)
+            .returning(
+                PlainValues.standard()
+                    .forbiddingPackages("dev.shortlease.guardrails.testkit.fixture."))
+            .check(EntityPort.class, internal);
+    assertThatThrownBy(forbidding::load).hasMessageContaining("Orders$Cursor");
+  }
+
+  @Test
+  @DisplayName("an extra pool gauge that reads busy fails the check")
+  void extraGaugeFails() {
+    OrdersPort checked =
+        PoolHygiene.of(tracker)
+            .alsoIdleWhen("active connections", () -> 1)
+            .check(OrdersPort.class, new JdbcOrders(dataSource, "none"));
+
+    assertThatThrownBy(checked::byStatus).hasMessageContaining("active connections = 1");
+  }
+
+  @Test
+  @DisplayName("a port of records, enums, sealed records, Optional, Map and java.time is plain")
+  void plainPortPasses() {
+    PortChecks.assertPlainValues(OrdersPort.class);
+  }
+
+  @Test
+  @DisplayName("a mutable class, an unbounded type variable and a record hiding a class all fail")
+  void leakyPortFails() {
+    assertThatThrownBy(() -> PortChecks.assertPlainValues(Orders.LeakyPort.class))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("LeakyPort.cursor returns")
+        .hasMessageContaining("Orders$Cursor is not a plain value (a class")
+        .hasMessageContaining("LeakyPort.anything returns T: java.lang.Object is not a plain value")
+        .hasMessageContaining("LeakyPort.holders returns");
+    assertThat(PlainValues.standard().problemsOf(Orders.LeakyPort.class)).hasSize(5);
+  }
+
+  @Test
+  @DisplayName("a callback interface fails until it is allowed by name")
+  void callbackNeedsAllowing() {
+    assertThatThrownBy(() -> PortChecks.assertPlainValues(Orders.ReportPort.class))
+        .hasMessageContaining("ProgressSink is not a plain value (an interface");
+
+    PortChecks.assertPlainValues(
+        Orders.ReportPort.class, PlainValues.standard().allowing(Orders.ProgressSink.class));
+    PortChecks.assertPlainValues(
+        Orders.ReportPort.class,
+        PlainValues.standard().allowingPackages("dev.shortlease.guardrails.testkit.fixture."));
+  }
+
+  private static DataSource h2() {
+    JdbcDataSource h2 = new JdbcDataSource();
+    h2.setURL("jdbc:h2:mem:kit-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    return h2;
+  }
+}
