@@ -164,6 +164,11 @@ public final class ConnectionTracker {
     return leaks.get();
   }
 
+  /** Counts one guard violation found by a check of your own, with no call site. */
+  public void recordGuardViolation() {
+    guardViolations.incrementAndGet();
+  }
+
   /**
    * Counts one long-call guard violation at {@code site} (see {@link LongCallGuard}); true when it
    * is the first at that site, so a warning is logged once per site.

@@ -69,12 +69,24 @@ final class BindingInspector {
     return false;
   }
 
+  /** {@code com.example.Port}, {@code com.example.Port @Named} or {@code ... (a set element)}. */
+  static String describe(Key<?> key) {
+    String type = key.getTypeLiteral().toString();
+    if (key.getAnnotationType() == null) {
+      return type;
+    }
+    if (key.getAnnotationType().getName().equals("com.google.inject.internal.Element")) {
+      return type + " (a multibinder or map-binder element)";
+    }
+    return type + " @" + key.getAnnotationType().getSimpleName();
+  }
+
   private String problem(Binding<?> binding, Guardrails.Role role) {
     String what =
         role == Guardrails.Role.LONG_CALL
             ? "is a long call (" + rules.describeLongCalls() + ") but is not guarded"
             : "is a use case but is not leak-checked";
-    return binding.getKey()
+    return describe(binding.getKey())
         + " "
         + what
         + ": bind it inside Guardrails.wrap(...) (bound at "

@@ -12,6 +12,7 @@ import java.math.BigInteger;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -133,33 +134,63 @@ public final class PlainValues {
   }
 
   private void check(Type type, String where, List<String> problems, Set<Type> seen) {
+    check(type, Map.of(), where, problems, seen);
+  }
+
+  /** {@code bindings}: the actual type arguments of the generic record being looked into. */
+  private void check(
+      Type type,
+      Map<TypeVariable<?>, Type> bindings,
+      String where,
+      List<String> problems,
+      Set<Type> seen) {
     if (!seen.add(type)) {
       return;
     }
     switch (type) {
-      case Class<?> cls -> checkClass(cls, where, problems, seen);
+      case Class<?> cls -> checkClass(cls, Map.of(), where, problems, seen);
       case ParameterizedType parameterized -> {
-        check(parameterized.getRawType(), where, problems, seen);
-        for (Type argument : parameterized.getActualTypeArguments()) {
-          check(argument, where, problems, seen);
+        Type[] arguments = parameterized.getActualTypeArguments();
+        Map<TypeVariable<?>, Type> resolved = new HashMap<>();
+        for (int i = 0; i < arguments.length; i++) {
+          Type argument = resolve(arguments[i], bindings);
+          resolved.put(((Class<?>) parameterized.getRawType()).getTypeParameters()[i], argument);
+          check(argument, bindings, where, problems, seen);
         }
+        checkClass((Class<?>) parameterized.getRawType(), resolved, where, problems, seen);
       }
-      case GenericArrayType array -> check(array.getGenericComponentType(), where, problems, seen);
+      case GenericArrayType array ->
+          check(array.getGenericComponentType(), bindings, where, problems, seen);
       case WildcardType wildcard -> {
         for (Type bound : wildcard.getUpperBounds()) {
-          check(bound, where, problems, seen);
+          check(bound, bindings, where, problems, seen);
         }
       }
       case TypeVariable<?> variable -> {
-        for (Type bound : variable.getBounds()) {
-          check(bound, where, problems, seen);
+        if (bindings.containsKey(variable)) {
+          check(bindings.get(variable), Map.of(), where, problems, seen);
+        } else {
+          for (Type bound : variable.getBounds()) {
+            check(bound, bindings, where, problems, seen);
+          }
         }
       }
       default -> problems.add(where + ": " + type.getTypeName() + " is not a plain value");
     }
   }
 
-  private void checkClass(Class<?> cls, String where, List<String> problems, Set<Type> seen) {
+  private static Type resolve(Type type, Map<TypeVariable<?>, Type> bindings) {
+    return type instanceof TypeVariable<?> variable && bindings.containsKey(variable)
+        ? bindings.get(variable)
+        : type;
+  }
+
+  private void checkClass(
+      Class<?> cls,
+      Map<TypeVariable<?>, Type> bindings,
+      String where,
+      List<String> problems,
+      Set<Type> seen) {
     if (cls.isPrimitive()
         || STANDARD.contains(cls)
         || CONTAINERS.contains(cls)
@@ -169,14 +200,16 @@ public final class PlainValues {
       return;
     }
     if (cls.isArray()) {
-      check(cls.getComponentType(), where, problems, seen);
+      check(cls.getComponentType(), bindings, where, problems, seen);
     } else if (cls.isRecord()) {
       for (RecordComponent component : cls.getRecordComponents()) {
-        check(component.getGenericType(), where, problems, seen);
+        // A generic record's components are judged with its actual type arguments, once per use.
+        Set<Type> local = bindings.isEmpty() ? seen : new HashSet<>(seen);
+        check(component.getGenericType(), bindings, where, problems, local);
       }
     } else if (cls.isSealed()) {
       for (Class<?> permitted : cls.getPermittedSubclasses()) {
-        check(permitted, where, problems, seen);
+        check(permitted, bindings, where, problems, seen);
       }
     } else {
       String kind = cls.isInterface() ? "an interface" : "a class";

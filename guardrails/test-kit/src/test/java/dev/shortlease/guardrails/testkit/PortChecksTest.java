@@ -121,6 +121,15 @@ class PortChecksTest {
   }
 
   @Test
+  @DisplayName("a generic record is plain or not by its type argument")
+  void genericRecords() {
+    PortChecks.assertPlainValues(Orders.PagedPort.class);
+    assertThatThrownBy(() -> PortChecks.assertPlainValues(Orders.BadPagedPort.class))
+        .hasMessageContaining("BadPagedPort.cursors returns")
+        .hasMessageContaining("Orders$Cursor is not a plain value");
+  }
+
+  @Test
   @DisplayName("a callback interface fails until it is allowed by name")
   void callbackNeedsAllowing() {
     assertThatThrownBy(() -> PortChecks.assertPlainValues(Orders.ReportPort.class))
