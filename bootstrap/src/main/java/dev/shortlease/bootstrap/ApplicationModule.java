@@ -1,9 +1,7 @@
 package dev.shortlease.bootstrap;
 
 import com.google.inject.AbstractModule;
-import com.google.inject.Provider;
 import com.google.inject.Singleton;
-import dev.shortlease.adapter.persistence.tracking.ConnectionTracker;
 import dev.shortlease.application.ChatExecutor;
 import dev.shortlease.application.ChatSettings;
 import dev.shortlease.application.ReliabilitySettings;
@@ -45,8 +43,9 @@ import dev.shortlease.application.port.in.StopGenerationUseCase;
 import dev.shortlease.application.port.in.SuggestQuestionsUseCase;
 
 /**
- * Composition root: binds each in-port to its application service, wrapped in the per-use-case leak
- * check (rule R7), plus the chat settings and the executor runs use.
+ * Composition root: binds each in-port to its application service, one instance per injector, plus
+ * the chat settings and the executor runs use. The per-use-case leak check (rule R7) is not wired
+ * here: the guardrails kit adds it to every {@code *UseCase} binding (see {@link Composition}).
  */
 final class ApplicationModule extends AbstractModule {
   private final ChatSettings chat;
@@ -82,11 +81,8 @@ final class ApplicationModule extends AbstractModule {
     useCase(AdmitChatUseCase.class, AdmissionGate.class);
   }
 
-  /** Binds {@code port} to {@code service} behind the leak check, one instance per injector. */
+  /** Binds {@code port} to {@code service}, one instance per injector. */
   private <T> void useCase(Class<T> port, Class<? extends T> service) {
-    Provider<? extends T> services = getProvider(service);
-    Provider<ConnectionTracker> tracker = getProvider(ConnectionTracker.class);
-    Provider<T> checked = () -> Guards.leakChecked(port, services.get(), tracker.get());
-    bind(port).toProvider(checked).in(Singleton.class);
+    bind(port).to(service).in(Singleton.class);
   }
 }

@@ -8,8 +8,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Qualifies the model port as the adapter made it, before the long-call guard wraps it. Tests bind
- * a scripted model under this key so that it is still guarded (rule R3).
+ * Qualifies the model port as the adapter made it; {@code ChatModelPort} links to it. Tests bind a
+ * scripted model under this key. Like every binding of a {@code @LongCall} type it is guarded by
+ * the guardrails kit (rule R3), so a scripted model is guarded too.
  */
 @Qualifier
 @Documented

@@ -18,7 +18,8 @@ import java.util.Objects;
  * README's table). {@link #fromEnvironment} validates every value and fails with a {@link
  * SettingsException} naming the variable, before anything starts.
  *
- * @param guardMode {@code strict} (a connection held across a long call throws) or {@code warn}
+ * @param guardMode {@code strict} (a connection held across a long call throws), {@code warn} (logs
+ *     once per call site, counts every one) or {@code off}
  * @param adminTokenGenerated true when ADMIN_TOKEN was unset and a random one was made (printed)
  * @param shutdownGrace the whole time a graceful shutdown may take, final saves included (see
  *     {@link ShutdownPlan})
@@ -82,7 +83,7 @@ public record Settings(
         token == null,
         database,
         llm(read),
-        read.oneOf("GUARD_MODE", "strict", "strict", "warn"),
+        read.oneOf("GUARD_MODE", "strict", "strict", "warn", "off"),
         ChatSettings.defaults().withExecutionTimeLimit(timeLimit),
         new WebSettings(
             adminToken,

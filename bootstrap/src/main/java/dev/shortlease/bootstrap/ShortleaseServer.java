@@ -1,36 +1,27 @@
 package dev.shortlease.bootstrap;
 
 import com.google.inject.CreationException;
-import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Module;
 import com.google.inject.ProvisionException;
-import com.google.inject.Stage;
-import com.google.inject.util.Modules;
 import dev.shortlease.adapter.persistence.DataSourceDecorator;
 import dev.shortlease.adapter.persistence.PersistenceContext;
-import dev.shortlease.adapter.persistence.PersistenceModule;
-import dev.shortlease.adapter.persistence.spool.FileAnswerSpool;
 import dev.shortlease.adapter.web.HttpApi;
-import dev.shortlease.adapter.web.WebSettings;
 import dev.shortlease.application.port.in.ManageAppsUseCase;
 import dev.shortlease.application.port.in.RecoverAbandonedMessagesUseCase;
 import dev.shortlease.application.port.in.RelayStopRequestsUseCase;
 import dev.shortlease.application.port.in.ReplaySpooledAnswersUseCase;
 import dev.shortlease.application.port.in.ShutdownUseCase;
-import dev.shortlease.domain.port.AnswerSpoolPort;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Composition root: builds the injector from each adapter's module, keeps house (instance lease,
+ * Composition root: builds the injector ({@link Composition}), keeps house (instance lease,
  * recovery of dead instances' messages, the answer spool, stop relay), creates the demo app on a
  * fresh database, and serves HTTP. {@link #close()} shuts down gracefully within the grace (see
  * {@link ShutdownPlan}).
@@ -95,21 +86,7 @@ public final class ShortleaseServer implements AutoCloseable {
     PersistenceContext database = startDatabase(settings, registry, decorator);
     Housekeeping housekeeping = null;
     try {
-      Module standard =
-          Modules.combine(
-              new MetricsModule(registry),
-              new PersistenceModule(settings.database(), registry),
-              new GuardModule(settings.llm(), settings.guardMode()),
-              new ApplicationModule(settings.chat(), settings.reliability()),
-              binder ->
-                  binder
-                      .bind(AnswerSpoolPort.class)
-                      .toInstance(new FileAnswerSpool(settings.answerSpool())),
-              binder -> binder.bind(WebSettings.class).toInstance(settings.web()));
-      List<Module> replacements = new ArrayList<>(List.of(overrides));
-      replacements.addFirst(binder -> binder.bind(PersistenceContext.class).toInstance(database));
-      Injector injector =
-          Guice.createInjector(Stage.PRODUCTION, Modules.override(standard).with(replacements));
+      Injector injector = Composition.injector(settings, registry, database, overrides);
       housekeeping =
           Housekeeping.start(
               injector.getInstance(RecoverAbandonedMessagesUseCase.class),

@@ -1,13 +1,16 @@
 package dev.shortlease.application.agent;
 
+import dev.shortlease.application.port.out.LongCall;
 import dev.shortlease.application.port.out.ToolSpec;
 import java.util.Map;
 
 /**
  * A tool an agent may call. {@link #call} runs on the runner's thread with no connection held; a
  * tool that needs the database uses a persistence port, whose every method is its own short
- * transaction, and never keeps a session across a remote call of its own.
+ * transaction, and never keeps a session across a remote call of its own. A {@link LongCall}: a
+ * tool may wait on a remote service, so the composition root guards every bound tool.
  */
+@LongCall
 public interface Tool {
 
   /** The name the model calls it by: letters, digits and underscores. */

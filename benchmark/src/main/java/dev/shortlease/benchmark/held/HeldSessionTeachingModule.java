@@ -1,12 +1,9 @@
 package dev.shortlease.benchmark.held;
 
 import com.google.inject.AbstractModule;
-import com.google.inject.Provider;
 import com.google.inject.Singleton;
 import dev.shortlease.adapter.persistence.DataSourceDecorator;
-import dev.shortlease.adapter.persistence.tracking.ConnectionTracker;
 import dev.shortlease.application.port.in.SendMessageUseCase;
-import dev.shortlease.bootstrap.guard.LeakCheck;
 
 /**
  * Teaching variant (benchmark only): turns the service into the held-session anti-pattern
@@ -27,11 +24,8 @@ public final class HeldSessionTeachingModule extends AbstractModule {
   @Override
   protected void configure() {
     bind(HeldSessionDataSource.class).toInstance(sessions);
-    // Behind the same leak check as every production use case: the guards see the anti-pattern.
-    Provider<HeldSessionSendMessage> held = getProvider(HeldSessionSendMessage.class);
-    Provider<ConnectionTracker> tracker = getProvider(ConnectionTracker.class);
-    bind(SendMessageUseCase.class)
-        .toProvider(() -> LeakCheck.wrap(SendMessageUseCase.class, held.get(), tracker.get()))
-        .in(Singleton.class);
+    // An override inside the service's guardrails wrap: leak-checked like every production use
+    // case, so the guards see the anti-pattern.
+    bind(SendMessageUseCase.class).to(HeldSessionSendMessage.class).in(Singleton.class);
   }
 }

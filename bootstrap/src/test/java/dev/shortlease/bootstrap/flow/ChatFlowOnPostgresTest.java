@@ -6,21 +6,11 @@ import static dev.shortlease.application.testing.ScriptedChatModel.slowReply;
 import static dev.shortlease.application.testing.ScriptedChatModel.toolCalls;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.inject.Injector;
 import dev.shortlease.adapter.persistence.PersistenceContext;
 import dev.shortlease.adapter.persistence.testing.PostgresTest;
 import dev.shortlease.adapter.persistence.testing.PostgresTestDatabase;
-import dev.shortlease.adapter.persistence.tracking.ConnectionTracker;
-import dev.shortlease.application.ChatExecutor;
-import dev.shortlease.application.ChatSettings;
-import dev.shortlease.application.ReliabilitySettings;
-import dev.shortlease.application.agent.ConversationStatsTool;
-import dev.shortlease.application.agent.CurrentTimeTool;
-import dev.shortlease.application.agent.Tool;
-import dev.shortlease.application.chat.ChatRunners;
-import dev.shortlease.application.chat.FinalSave;
 import dev.shortlease.application.chat.RunRegistry;
-import dev.shortlease.application.chat.SendMessageService;
-import dev.shortlease.application.conversation.ConversationNamer;
 import dev.shortlease.application.port.in.ChatEvent;
 import dev.shortlease.application.port.in.ChatRun;
 import dev.shortlease.application.port.in.ResponseMode;
@@ -29,22 +19,24 @@ import dev.shortlease.application.port.in.SendMessageUseCase;
 import dev.shortlease.application.port.out.ChatModelPort;
 import dev.shortlease.application.testing.ChatTestKit;
 import dev.shortlease.application.testing.ScriptedChatModel;
-import dev.shortlease.bootstrap.guard.GuardMode;
-import dev.shortlease.bootstrap.guard.LeakCheck;
-import dev.shortlease.bootstrap.guard.LongCallGuard;
+import dev.shortlease.bootstrap.Composition;
+import dev.shortlease.bootstrap.RawModel;
+import dev.shortlease.bootstrap.Settings;
 import dev.shortlease.domain.AppId;
 import dev.shortlease.domain.AppMode;
 import dev.shortlease.domain.Message;
 import dev.shortlease.domain.MessageStatus;
 import dev.shortlease.domain.NewApp;
 import dev.shortlease.domain.Owner;
-import dev.shortlease.domain.port.inmemory.InMemoryAnswerSpool;
+import dev.shortlease.guardrails.guard.ConnectionTracker;
+import dev.shortlease.guardrails.testkit.PoolIdleExtension;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -57,11 +49,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The chat flow on the real persistence adapter and PostgreSQL, a pool of 3, the long-call guard in
- * strict mode and the leak check: no connection is held while the model works (R3), every message
- * ends terminal (R5), and every detector stays silent.
+ * The chat flow on the real persistence adapter and PostgreSQL, a pool of 3, wired by the service's
+ * own composition (the long-call guard in strict mode, the leak check): no connection is held while
+ * the model works (R3), every message ends terminal (R5), and every detector stays silent.
  */
 @PostgresTest
 class ChatFlowOnPostgresTest {
@@ -72,10 +65,13 @@ class ChatFlowOnPostgresTest {
   private static ConnectionTracker tracker;
 
   private final ScriptedChatModel model = new ScriptedChatModel();
-  private final RunRegistry registry = new RunRegistry();
+  private RunRegistry registry;
   private final ConcurrentLinkedQueue<Integer> heldInsideModel = new ConcurrentLinkedQueue<>();
-  private long violationsBefore;
-  private long leaksBefore;
+
+  /** After each test (and the @AfterEach below): the pool idle, no leak, no guard violation. */
+  @RegisterExtension
+  static final PoolIdleExtension DETECTORS_SILENT =
+      PoolIdleExtension.of(() -> tracker).requireSilentDetectors();
 
   @BeforeAll
   static void startPersistence() {
@@ -100,8 +96,6 @@ class ChatFlowOnPostgresTest {
   void everyDetectorStayedSilent() throws InterruptedException {
     assertThat(registry.awaitAllEnded(Duration.ofSeconds(10))).isTrue();
     assertThat(heldInsideModel).isNotEmpty().containsOnly(0);
-    assertThat(tracker.guardViolations() - violationsBefore).isZero();
-    assertThat(tracker.leaks() - leaksBefore).isZero();
     assertThat(persistence.poolMonitor().snapshot().active()).isZero();
   }
 
@@ -179,46 +173,37 @@ class ChatFlowOnPostgresTest {
     assertThat(savedMessage(app, new Sent(user, run)).status()).isEqualTo(MessageStatus.NORMAL);
   }
 
-  /** The composition the service uses: guarded model and tools, leak-checked use case. */
+  /**
+   * The service's own composition ({@link Composition#injector}, as {@code ShortleaseServer} builds
+   * it) over this PostgreSQL context, with the scripted model as the raw model: the kit guards it
+   * and the tools, and leak-checks the use case, in strict mode.
+   */
   private SendMessageUseCase wire(ScriptedChatModel scripted) {
-    violationsBefore = tracker.guardViolations();
-    leaksBefore = tracker.leaks();
-    ChatModelPort guardedModel =
-        LongCallGuard.guard(ChatModelPort.class, scripted, tracker, GuardMode.STRICT);
-    Set<Tool> tools =
-        LongCallGuard.guardTools(
-            List.of(new CurrentTimeTool(), new ConversationStatsTool(persistence.conversations())),
-            tracker,
-            GuardMode.STRICT);
-    ChatSettings settings = ChatSettings.defaults();
-    ConversationNamer namer =
-        new ConversationNamer(
-            persistence.apps(), persistence.messages(), persistence.conversations(), guardedModel);
-    ChatRunners runners =
-        new ChatRunners(
-            guardedModel,
-            new FinalSave(
-                persistence.finishMessage(),
-                persistence.messages(),
-                new InMemoryAnswerSpool(),
-                registry,
-                ReliabilitySettings.forPool(10)),
-            persistence.agentThoughts(),
-            tools,
-            registry,
-            namer,
-            settings);
-    SendMessageService service =
-        new SendMessageService(
-            persistence.apps(),
-            persistence.startTurn(),
-            persistence.chatHistory(),
-            persistence.finishMessage(),
-            registry,
-            runners,
+    Settings settings =
+        Settings.fromEnvironment(
+            Map.of(
+                "DATABASE_URL",
+                PostgresTestDatabase.settings().jdbcUrl(),
+                "ADMIN_TOKEN",
+                "admin-token-for-tests-0001",
+                "GUARD_MODE",
+                "strict",
+                "DEMO_APP",
+                "false",
+                "ANSWER_SPOOL_DIR",
+                System.getProperty("java.io.tmpdir") + "/shortlease-spool-" + UUID.randomUUID()));
+    Injector injector =
+        Composition.injector(
             settings,
-            ChatExecutor.virtualThreads());
-    return LeakCheck.wrap(SendMessageUseCase.class, service, tracker);
+            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+            persistence,
+            binder ->
+                binder
+                    .bind(ChatModelPort.class)
+                    .annotatedWith(RawModel.class)
+                    .toInstance(scripted));
+    registry = injector.getInstance(RunRegistry.class);
+    return injector.getInstance(SendMessageUseCase.class);
   }
 
   private static AppId createApp(AppMode mode) {

@@ -4,8 +4,8 @@ import javax.sql.DataSource;
 
 /**
  * Extension point of the persistence adapter: wraps the DataSource that Hibernate uses (the pool,
- * already wrapped by the {@link dev.shortlease.adapter.persistence.tracking.ConnectionTracker}).
- * The service uses {@link #NONE}; a composition may pass another to {@link
+ * already wrapped by the {@link dev.shortlease.guardrails.guard.ConnectionTracker}). The service
+ * uses {@link #NONE}; a composition may pass another to {@link
  * PersistenceContext#start(PersistenceSettings, io.micrometer.core.instrument.MeterRegistry,
  * DataSourceDecorator)}, e.g. for tracing, or the benchmark's held-session teaching variant.
  */

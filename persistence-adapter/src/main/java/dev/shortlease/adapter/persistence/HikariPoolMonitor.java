@@ -2,10 +2,10 @@ package dev.shortlease.adapter.persistence;
 
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
-import dev.shortlease.adapter.persistence.tracking.ConnectionTracker;
 import dev.shortlease.application.port.out.PoolMonitorPort;
 import dev.shortlease.application.port.out.PoolSnapshot;
 import dev.shortlease.application.port.out.PoolSnapshot.Percentiles;
+import dev.shortlease.guardrails.guard.ConnectionTracker;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -4,7 +4,6 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
-import dev.shortlease.adapter.persistence.tracking.ConnectionTracker;
 import dev.shortlease.application.port.out.PoolMonitorPort;
 import dev.shortlease.domain.port.AgentThoughtsPort;
 import dev.shortlease.domain.port.ApiKeysPort;
@@ -17,6 +16,8 @@ import dev.shortlease.domain.port.InstanceLeasePort;
 import dev.shortlease.domain.port.MessagesPort;
 import dev.shortlease.domain.port.StartTurnPort;
 import dev.shortlease.domain.port.StopRequestsPort;
+import dev.shortlease.guardrails.guard.ConnectionTracker;
+import dev.shortlease.guardrails.guard.GuardMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.persistence.EntityManagerFactory;
 import java.time.Duration;
@@ -38,7 +39,7 @@ public final class PersistenceContext implements AutoCloseable {
 
   private final HikariDataSource pool;
   private final DataSource dataSource;
-  private final ConnectionTracker tracker = new ConnectionTracker();
+  private final ConnectionTracker tracker;
   private final EntityManagerFactory factory;
   private final SessionScope scope;
   private final AppsPort apps;
@@ -56,6 +57,7 @@ public final class PersistenceContext implements AutoCloseable {
       PersistenceSettings settings, MeterRegistry registry, DataSourceDecorator decorator) {
     HikariPoolMonitor.publishPercentiles(registry);
     pool = new HikariDataSource(hikariConfig(settings, registry));
+    tracker = trackerFor(pool, registry);
     try {
       dataSource = tracker.wrap(pool);
       migrate(settings);
@@ -118,6 +120,20 @@ public final class PersistenceContext implements AutoCloseable {
     }
     config.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
     return config;
+  }
+
+  /**
+   * The guardrails kit's tracker over this pool: it names our own frames in failure stacks, and its
+   * counters (guard violations, leaks, held connections) go to {@code /metrics}.
+   */
+  private static ConnectionTracker trackerFor(HikariDataSource pool, MeterRegistry registry) {
+    ConnectionTracker tracker =
+        ConnectionTracker.builder()
+            .name(pool.getPoolName())
+            .applicationPackages("dev.shortlease.")
+            .build();
+    new GuardMetrics(tracker).bindTo(registry);
+    return tracker;
   }
 
   /** Migrates over its own connections: Flyway needs two at once, which a pool of one lacks. */
@@ -213,6 +229,14 @@ public final class PersistenceContext implements AutoCloseable {
 
   public ConnectionTracker tracker() {
     return tracker;
+  }
+
+  /**
+   * HikariCP's leak-detection threshold as the pool actually runs with it: HikariCP turns a
+   * threshold under 2 s or above the max lifetime off (0) with only a log line.
+   */
+  public long leakDetectionThresholdMillis() {
+    return pool.getLeakDetectionThreshold();
   }
 
   SessionScope sessionScope() {

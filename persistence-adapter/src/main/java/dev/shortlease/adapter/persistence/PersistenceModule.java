@@ -3,7 +3,6 @@ package dev.shortlease.adapter.persistence;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
-import dev.shortlease.adapter.persistence.tracking.ConnectionTracker;
 import dev.shortlease.application.port.out.PoolMonitorPort;
 import dev.shortlease.domain.port.AgentThoughtsPort;
 import dev.shortlease.domain.port.ApiKeysPort;
@@ -16,6 +15,7 @@ import dev.shortlease.domain.port.InstanceLeasePort;
 import dev.shortlease.domain.port.MessagesPort;
 import dev.shortlease.domain.port.StartTurnPort;
 import dev.shortlease.domain.port.StopRequestsPort;
+import dev.shortlease.guardrails.guard.ConnectionTracker;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Objects;
 

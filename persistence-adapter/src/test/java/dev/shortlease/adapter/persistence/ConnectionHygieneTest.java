@@ -1,7 +1,5 @@
 package dev.shortlease.adapter.persistence;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.shortlease.adapter.persistence.testing.PostgresTest;
 import dev.shortlease.domain.ApiKeyHash;
 import dev.shortlease.domain.AppMode;
@@ -19,33 +17,28 @@ import dev.shortlease.domain.ToolInput;
 import dev.shortlease.domain.port.ConversationSort;
 import dev.shortlease.domain.port.StopRequestsPort;
 import dev.shortlease.domain.port.contract.PortSet;
-import jakarta.persistence.Entity;
-import java.lang.reflect.InvocationTargetException;
+import dev.shortlease.guardrails.testkit.PlainValues;
+import dev.shortlease.guardrails.testkit.PoolHygiene;
+import dev.shortlease.guardrails.testkit.PortChecks;
 import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Collection;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * After every port call the pool is idle (no active connection, none held by the calling thread),
- * and nothing returned is, or contains, an object Hibernate manages (rules R1 and R3).
+ * After every port call the pool is idle (no connection checked out on any thread, HikariCP's
+ * active count 0), nothing returned is, or contains, an entity, a Hibernate object or an adapter
+ * class (rules R1 and R3), and every port method speaks plain values. The checks are the guardrails
+ * test kit's ({@link PoolHygiene}, {@link PortChecks}); this class only lists the calls.
  */
 @PostgresTest
 class ConnectionHygieneTest {
-
-  private final Set<String> called = ConcurrentHashMap.newKeySet();
 
   @ParameterizedTest(name = "on {0}")
   @ValueSource(strings = {"h2", "postgres"})
@@ -53,7 +46,13 @@ class ConnectionHygieneTest {
   void everyPortCallLeavesPoolIdle(String database) {
     PersistenceContext context =
         database.equals("h2") ? SharedContexts.h2() : SharedContexts.postgres();
-    PortSet p = checked(SharedContexts.ports(context), context);
+    PoolHygiene hygiene =
+        PoolHygiene.of(context.tracker())
+            .alsoIdleWhen(
+                "HikariCP active connections", () -> context.poolMonitor().snapshot().active())
+            .returning(PlainValues.standard().forbiddingPackages("dev.shortlease.adapter."));
+    PortSet p = checked(SharedContexts.ports(context), hygiene);
+    StopRequestsPort stops = hygiene.check(StopRequestsPort.class, context.stopRequests());
 
     var app =
         p.apps().createApp(new NewApp("hygiene", null, AppMode.AGENT_CHAT, null, null, null, null));
@@ -92,28 +91,27 @@ class ConnectionHygieneTest {
     p.messages().findMessage(turn.owner(), turn.messageId());
     p.messages().setFeedback(turn.owner(), turn.messageId(), new Feedback(Rating.LIKE, null));
     p.conversations().deleteConversation(turn.owner(), turn.conversationId());
-    StopRequestsPort stops =
-        (StopRequestsPort) wrap(StopRequestsPort.class, context.stopRequests(), context);
     stops.requestStop(new StopRequest(app, "hygiene-user", TaskId.random()));
     stops.stopRequestsSince(Instant.EPOCH);
     stops.forgetStopRequestsBefore(Instant.EPOCH);
 
-    Set<String> all =
-        Stream.concat(
-                Arrays.stream(PortSet.class.getRecordComponents()).map(RecordComponent::getType),
-                Stream.of(StopRequestsPort.class))
-            .flatMap(
-                port ->
-                    Arrays.stream(port.getDeclaredMethods())
-                        .map(m -> port.getSimpleName() + "." + m.getName()))
-            .collect(Collectors.toSet());
-    assertThat(called).containsExactlyInAnyOrderElementsOf(all);
+    hygiene.assertEveryMethodCalled();
   }
 
-  private PortSet checked(PortSet ports, PersistenceContext context) {
+  @Test
+  @DisplayName("every persistence port takes and returns only plain values")
+  void portsSpeakPlainValues() {
+    Stream.concat(
+            Arrays.stream(PortSet.class.getRecordComponents()).map(RecordComponent::getType),
+            Stream.of(StopRequestsPort.class))
+        .forEach(PortChecks::assertPlainValues);
+  }
+
+  /** Each port of {@code ports} seen through {@code hygiene}. */
+  private static PortSet checked(PortSet ports, PoolHygiene hygiene) {
     Object[] wrapped =
         Arrays.stream(PortSet.class.getRecordComponents())
-            .map(c -> wrap(c.getType(), invoke(c.getAccessor(), ports), context))
+            .map(c -> check(hygiene, c.getType(), invoke(c.getAccessor(), ports)))
             .toArray();
     try {
       return (PortSet) PortSet.class.getDeclaredConstructors()[0].newInstance(wrapped);
@@ -122,53 +120,12 @@ class ConnectionHygieneTest {
     }
   }
 
-  private Object wrap(Class<?> port, Object target, PersistenceContext context) {
-    return Proxy.newProxyInstance(
-        port.getClassLoader(),
-        new Class<?>[] {port},
-        (proxy, method, args) -> {
-          Object result;
-          try {
-            result = method.invoke(target, args);
-          } catch (InvocationTargetException e) {
-            throw e.getCause();
-          }
-          String name = port.getSimpleName() + "." + method.getName();
-          called.add(name);
-          assertThat(context.poolMonitor().snapshot().active()).as("active after " + name).isZero();
-          assertThat(context.tracker().heldByCurrentThread()).as("held after " + name).isZero();
-          assertPlain(result, name);
-          return result;
-        });
-  }
-
-  /** Only java.* values and our domain records: no entity, proxy or Hibernate collection. */
-  private static void assertPlain(Object value, String where) {
-    if (value == null) {
-      return;
-    }
-    Class<?> type = value.getClass();
-    assertThat(type.isAnnotationPresent(Entity.class)).as(where + " returned an entity").isFalse();
-    assertThat(type.getName())
-        .as(where + " returned " + type.getName())
-        .doesNotStartWith("org.hibernate")
-        .doesNotStartWith("dev.shortlease.adapter");
-    Stream<?> children =
-        switch (value) {
-          case Collection<?> c -> c.stream();
-          case Map<?, ?> m -> Stream.concat(m.keySet().stream(), m.values().stream());
-          case Optional<?> o -> o.stream();
-          case Record r ->
-              Arrays.stream(r.getClass().getRecordComponents())
-                  .map(c -> invoke(c.getAccessor(), r));
-          default -> Stream.empty();
-        };
-    children.forEach(child -> assertPlain(child, where));
+  private static <T> T check(PoolHygiene hygiene, Class<T> port, Object adapter) {
+    return hygiene.check(port, port.cast(adapter));
   }
 
   private static Object invoke(Method accessor, Object target) {
     try {
-      accessor.setAccessible(true);
       return accessor.invoke(target);
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException(e);

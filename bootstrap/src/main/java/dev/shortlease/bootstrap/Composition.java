@@ -1,0 +1,80 @@
+package dev.shortlease.bootstrap;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Module;
+import com.google.inject.Stage;
+import com.google.inject.util.Modules;
+import dev.shortlease.adapter.persistence.PersistenceContext;
+import dev.shortlease.adapter.persistence.PersistenceModule;
+import dev.shortlease.adapter.persistence.spool.FileAnswerSpool;
+import dev.shortlease.adapter.web.WebSettings;
+import dev.shortlease.application.port.out.LongCall;
+import dev.shortlease.domain.port.AnswerSpoolPort;
+import dev.shortlease.guardrails.guard.GuardMode;
+import dev.shortlease.guardrails.guice.Guardrails;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Composition root: the one place that builds the service's injector, used by {@link
+ * ShortleaseServer} and by tests alike. Each adapter's module plus the application's, with {@code
+ * overrides} applied, all inside the guardrails kit's {@link Guardrails#wrap}: every binding of a
+ * {@link LongCall} type (the model port, each agent tool) is guarded in the mode {@code GUARD_MODE}
+ * names, every {@code *UseCase} binding is leak-checked, and {@link Guardrails#verify} refuses to
+ * start when one escaped (a binding added outside the wrap, say).
+ */
+public final class Composition {
+  private Composition() {}
+
+  /**
+   * The service's injector over {@code database}, an already started persistence context (it
+   * replaces the one {@code PersistenceModule} would start). {@code overrides} replace bindings of
+   * the standard modules (tests bind a scripted model as {@link RawModel}) and are guarded too.
+   */
+  public static Injector injector(
+      Settings settings,
+      PrometheusMeterRegistry registry,
+      PersistenceContext database,
+      Module... overrides) {
+    Injector injector =
+        Guice.createInjector(
+            Stage.PRODUCTION, guarded(settings, modules(settings, registry, database, overrides)));
+    Guardrails.verify(injector);
+    return injector;
+  }
+
+  /** The service's modules with {@code overrides} applied: no guard yet. */
+  static Module modules(
+      Settings settings,
+      PrometheusMeterRegistry registry,
+      PersistenceContext database,
+      Module... overrides) {
+    Module standard =
+        Modules.combine(
+            new MetricsModule(registry),
+            new PersistenceModule(settings.database(), registry),
+            new ModelModule(settings.llm()),
+            new ApplicationModule(settings.chat(), settings.reliability()),
+            binder ->
+                binder
+                    .bind(AnswerSpoolPort.class)
+                    .toInstance(new FileAnswerSpool(settings.answerSpool())),
+            binder -> binder.bind(WebSettings.class).toInstance(settings.web()));
+    List<Module> replacements = new ArrayList<>(List.of(overrides));
+    replacements.addFirst(binder -> binder.bind(PersistenceContext.class).toInstance(database));
+    return Modules.override(standard).with(replacements);
+  }
+
+  /** {@code modules} inside the guardrails kit, as the service runs them. */
+  static Module guarded(Settings settings, Module modules) {
+    return rules(settings).wrap(modules);
+  }
+
+  /** The kit's rules for this service: long calls carry {@link LongCall}. */
+  static Guardrails rules(Settings settings) {
+    return Guardrails.forLongCallAnnotation(LongCall.class)
+        .mode(GuardMode.fromSetting(settings.guardMode()));
+  }
+}

@@ -1,0 +1,246 @@
+package dev.shortlease.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.inject.Binding;
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Key;
+import com.google.inject.Stage;
+import com.google.inject.TypeLiteral;
+import com.google.inject.spi.Elements;
+import com.google.inject.util.Modules;
+import dev.shortlease.adapter.persistence.DataSourceDecorator;
+import dev.shortlease.adapter.persistence.PersistenceContext;
+import dev.shortlease.adapter.persistence.PersistenceSettings;
+import dev.shortlease.application.agent.Tool;
+import dev.shortlease.application.port.out.ChatModelPort;
+import dev.shortlease.application.port.out.LongCall;
+import dev.shortlease.application.port.out.MetricsPort;
+import dev.shortlease.application.port.out.StopSignal;
+import dev.shortlease.guardrails.guard.ConnectionHeldDuringLongCallException;
+import dev.shortlease.guardrails.guard.ConnectionTracker;
+import dev.shortlease.guardrails.guard.LeakCheck;
+import dev.shortlease.guardrails.guard.LongCallGuard;
+import dev.shortlease.guardrails.guice.Guardrails;
+import dev.shortlease.guardrails.guice.UnguardedBindingException;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.sql.Connection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Predicate;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The production composition, built through the real injector by the same factory {@code
+ * ShortleaseServer} uses ({@link Composition#injector}), on in-memory H2 with the simulated model:
+ * every long-call binding is guarded and every use case leak-checked. The bindings are found here
+ * independently of the kit (by the {@link LongCall} annotation and the in-port package), so a use
+ * case the kit's naming rule missed fails too.
+ */
+class CompositionTest {
+  private static final Key<Set<Tool>> TOOLS = Key.get(new TypeLiteral<Set<Tool>>() {});
+  private static final String IN_PORTS = "dev.shortlease.application.port.in";
+
+  private final PrometheusMeterRegistry registry =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private PersistenceContext database;
+  private Settings settings;
+
+  @AfterEach
+  void close() {
+    if (database != null) {
+      database.close();
+    }
+    registry.close();
+  }
+
+  /** As {@code ShortleaseServer.startDecorated} does it: start the database, then compose. */
+  private Injector production(Map<String, String> overrides) {
+    settings = settings(overrides);
+    database = PersistenceContext.start(settings.database(), registry, DataSourceDecorator.NONE);
+    return Composition.injector(settings, registry, database);
+  }
+
+  private static Settings settings(Map<String, String> overrides) {
+    Map<String, String> env = TestServers.env();
+    env.putAll(overrides);
+    return Settings.fromEnvironment(env);
+  }
+
+  @Test
+  @DisplayName("every binding of a @LongCall type is guarded: the model port and each agent tool")
+  void everyLongCallIsGuarded() {
+    Injector injector = production(Map.of());
+
+    List<Key<?>> longCalls = keys(settings, type -> type.isAnnotationPresent(LongCall.class));
+    assertThat(longCalls)
+        .extracting(key -> (Object) key.getTypeLiteral().getRawType())
+        .contains(ChatModelPort.class);
+    for (Key<?> key : longCalls) {
+      assertThat(LongCallGuard.isGuarded(injector.getInstance(key)))
+          .as("%s is guarded", key)
+          .isTrue();
+    }
+    Set<Tool> tools = injector.getInstance(TOOLS);
+    assertThat(tools).hasSizeGreaterThanOrEqualTo(2);
+    assertThat(tools).allSatisfy(tool -> assertThat(LongCallGuard.isGuarded(tool)).isTrue());
+    assertThat(LongCallGuard.isGuarded(injector.getInstance(ChatModelPort.class))).isTrue();
+  }
+
+  @Test
+  @DisplayName("every in-port binding is leak-checked")
+  void everyUseCaseIsLeakChecked() {
+    Injector injector = production(Map.of());
+
+    List<Key<?>> useCases =
+        keys(settings, type -> type.isInterface() && type.getPackageName().equals(IN_PORTS));
+    assertThat(useCases).hasSizeGreaterThanOrEqualTo(10);
+    for (Key<?> key : useCases) {
+      assertThat(LeakCheck.isChecked(injector.getInstance(key)))
+          .as("%s is leak-checked", key)
+          .isTrue();
+    }
+  }
+
+  @Test
+  @DisplayName("strict by default: a held connection stops the model and the tools before they run")
+  void strictGuardTripsThroughTheRealInjector() throws Exception {
+    Injector injector = production(Map.of());
+    ConnectionTracker tracker = injector.getInstance(ConnectionTracker.class);
+    ChatModelPort model = injector.getInstance(ChatModelPort.class);
+    Set<Tool> tools = injector.getInstance(TOOLS);
+
+    try (Connection held = trackedH2(tracker).getConnection()) {
+      assertThatThrownBy(() -> model.chat(null, token -> {}, StopSignal.never()))
+          .isInstanceOf(ConnectionHeldDuringLongCallException.class)
+          .hasMessageContaining("ChatModelPort.chat(");
+      for (Tool tool : tools) {
+        assertThatThrownBy(() -> tool.call(null))
+            .isInstanceOf(ConnectionHeldDuringLongCallException.class);
+      }
+    }
+    assertThat(tracker.guardViolations()).isEqualTo(1 + tools.size());
+  }
+
+  @Test
+  @DisplayName("GUARD_MODE=warn counts and lets the call through; GUARD_MODE=off checks nothing")
+  void guardModeComesFromTheSetting() throws Exception {
+    Injector warn = production(Map.of("GUARD_MODE", "warn"));
+    ConnectionTracker tracker = warn.getInstance(ConnectionTracker.class);
+    Tool tool = warn.getInstance(TOOLS).iterator().next();
+    try (Connection held = trackedH2(tracker).getConnection()) {
+      assertThat(tool.name()).isNotBlank();
+    }
+    assertThat(tracker.guardViolations()).isEqualTo(1);
+    database.close();
+
+    Injector off = production(Map.of("GUARD_MODE", "off"));
+    ConnectionTracker offTracker = off.getInstance(ConnectionTracker.class);
+    Tool offTool = off.getInstance(TOOLS).iterator().next();
+    try (Connection held = trackedH2(offTracker).getConnection()) {
+      assertThat(offTool.name()).isNotBlank();
+    }
+    assertThat(offTracker.guardViolations()).isZero();
+  }
+
+  @Test
+  @DisplayName(
+      "the same modules without the kit build, but verify refuses them, naming each binding")
+  void withoutTheKitVerifyFails() {
+    Settings settings = settings(Map.of());
+    database = PersistenceContext.start(settings.database(), registry, DataSourceDecorator.NONE);
+    Injector bare =
+        Guice.createInjector(Stage.PRODUCTION, Composition.modules(settings, registry, database));
+
+    assertThat(LongCallGuard.isGuarded(bare.getInstance(ChatModelPort.class))).isFalse();
+    assertThatThrownBy(() -> Guardrails.verify(bare))
+        .isInstanceOf(UnguardedBindingException.class)
+        .hasMessageContaining("no Guardrails.wrap");
+    assertThatThrownBy(() -> Composition.rules(settings).verifyAgainst(bare))
+        .isInstanceOfSatisfying(
+            UnguardedBindingException.class,
+            e ->
+                assertThat(e.problems())
+                    .anySatisfy(
+                        p -> assertThat(p).contains("ChatModelPort @RawModel", "not guarded"))
+                    .anySatisfy(p -> assertThat(p).contains("SendMessageUseCase", "leak-checked"))
+                    .filteredOn(p -> p.contains("Tool"))
+                    .hasSizeGreaterThanOrEqualTo(2));
+  }
+
+  @Test
+  @DisplayName("a long call bound outside the kit's wrap fails verification at start-up")
+  void bindingOutsideTheWrapFails() {
+    Settings settings = settings(Map.of());
+    database = PersistenceContext.start(settings.database(), registry, DataSourceDecorator.NONE);
+    ChatModelPort unguarded = (request, tokens, stop) -> null;
+    Injector injector =
+        Guice.createInjector(
+            Stage.PRODUCTION,
+            Modules.override(
+                    Composition.guarded(
+                        settings, Composition.modules(settings, registry, database)))
+                .with(binder -> binder.bind(ChatModelPort.class).toInstance(unguarded)));
+
+    assertThatThrownBy(() -> Guardrails.verify(injector))
+        .isInstanceOf(UnguardedBindingException.class)
+        .hasMessageContaining("ChatModelPort")
+        .hasMessageContaining("not guarded");
+  }
+
+  @Test
+  @DisplayName("guard violations, leaks and held connections are on /metrics")
+  void guardMetricsAreScraped() {
+    Injector injector = production(Map.of());
+
+    assertThat(injector.getInstance(MetricsPort.class).scrape())
+        .contains("guardrails_long_call_violations_total")
+        .contains("guardrails_connection_leaks_total")
+        .contains("guardrails_connections_held")
+        .contains("guardrails_connections_acquired_total");
+  }
+
+  @Test
+  @DisplayName("HikariCP's own leak detection, the second net of rule R7, is on in the pool built")
+  void hikariLeakDetectionIsOnByDefault() {
+    Injector injector = production(Map.of());
+
+    assertThat(injector.getInstance(PersistenceContext.class).leakDetectionThresholdMillis())
+        .as("read from the HikariDataSource the production settings built")
+        .isEqualTo(PersistenceSettings.DEFAULT_LEAK_DETECTION_THRESHOLD_MILLIS)
+        .isPositive();
+  }
+
+  /**
+   * The keys the service's own modules bind whose type {@code type} accepts, read from the modules
+   * without the kit (Guice SPI), so this test does not trust the kit to find them. Multibinder
+   * elements are left out (their keys differ per recording): the sets are checked by their values.
+   */
+  private List<Key<?>> keys(Settings settings, Predicate<Class<?>> type) {
+    return Elements.getElements(Stage.PRODUCTION, Composition.modules(settings, registry, database))
+        .stream()
+        .filter(element -> element instanceof Binding<?>)
+        .map(element -> ((Binding<?>) element).getKey())
+        .filter(key -> type.test(key.getTypeLiteral().getRawType()))
+        .filter(key -> !String.valueOf(key.getAnnotationType()).endsWith("internal.Element"))
+        .distinct()
+        .<Key<?>>map(key -> key)
+        .toList();
+  }
+
+  /** Another data source seen by the service's own tracker: a connection from it counts as held. */
+  private static DataSource trackedH2(ConnectionTracker tracker) {
+    JdbcDataSource h2 = new JdbcDataSource();
+    h2.setURL("jdbc:h2:mem:held-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    return tracker.wrap(h2);
+  }
+}
