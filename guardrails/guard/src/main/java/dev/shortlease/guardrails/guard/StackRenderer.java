@@ -70,6 +70,9 @@ final class StackRenderer {
   }
 
   private boolean isApplication(StackTraceElement frame) {
+    if (isPlumbing(frame)) {
+      return false; // the kit's own frames, even when its package is under the application's
+    }
     for (String prefix : applicationPackages) {
       if (frame.getClassName().startsWith(prefix)) {
         return true;
