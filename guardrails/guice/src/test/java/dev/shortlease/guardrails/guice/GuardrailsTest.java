@@ -8,6 +8,7 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Key;
 import com.google.inject.Module;
+import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.Stage;
 import com.google.inject.TypeLiteral;
@@ -255,6 +256,56 @@ class GuardrailsTest {
       injector.getInstance(WeatherPort.class).forecast("Oslo");
     }
     assertThat(tracker.guardViolations()).isEqualTo(1);
+    Guardrails.verify(injector);
+  }
+
+  /** A provider class, bound by key. */
+  static final class WeatherProvider implements jakarta.inject.Provider<WeatherPort> {
+    static final java.util.concurrent.atomic.AtomicInteger CREATED =
+        new java.util.concurrent.atomic.AtomicInteger();
+
+    @Override
+    public WeatherPort get() {
+      CREATED.incrementAndGet();
+      return new FakeWeather();
+    }
+  }
+
+  @Test
+  @DisplayName("provider-key, @Provides and eager-singleton bindings are rewritten, scope kept")
+  void otherBindingKindsKeepTheirScope() {
+    WeatherProvider.CREATED.set(0);
+    Module module =
+        new AbstractModule() {
+          @Override
+          protected void configure() {
+            bind(WeatherPort.class).toProvider(WeatherProvider.class).asEagerSingleton();
+            bind(BookTripUseCase.class).to(BookTripService.class);
+          }
+
+          @Provides
+          @Singleton
+          Tool tool() {
+            return new EchoTool();
+          }
+        };
+    Injector injector =
+        Guice.createInjector(
+            Guardrails.forLongCallAnnotation(RemoteCall.class).wrap(infrastructure(), module));
+
+    assertThat(WeatherProvider.CREATED).as("eager: built at start-up, once").hasValue(1);
+    WeatherPort weather = injector.getInstance(WeatherPort.class);
+    assertThat(LongCallGuard.isGuarded(weather)).isTrue();
+    assertThat(injector.getInstance(WeatherPort.class)).isSameAs(weather);
+    assertThat(WeatherProvider.CREATED).hasValue(1);
+    Tool tool = injector.getInstance(Tool.class);
+    assertThat(LongCallGuard.isGuarded(tool)).isTrue();
+    assertThat(injector.getInstance(Tool.class)).isSameAs(tool);
+    BookTripUseCase unscoped = injector.getInstance(BookTripUseCase.class);
+    assertThat(LeakCheck.isChecked(unscoped)).isTrue();
+    assertThat(injector.getInstance(BookTripUseCase.class))
+        .as("unscoped stays unscoped")
+        .isNotSameAs(unscoped);
     Guardrails.verify(injector);
   }
 
