@@ -2,7 +2,6 @@ package dev.shortlease.architecture;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static dev.shortlease.guardrails.rules.Technology.CAFFEINE;
-import static dev.shortlease.guardrails.rules.Technology.DATASOURCE_PROXY;
 import static dev.shortlease.guardrails.rules.Technology.FLYWAY;
 import static dev.shortlease.guardrails.rules.Technology.GUICE;
 import static dev.shortlease.guardrails.rules.Technology.HIKARI;
@@ -43,7 +42,6 @@ class ArchitectureTest {
               FLYWAY,
               CAFFEINE,
               MICROMETER,
-              DATASOURCE_PROXY,
               GUICE,
               JACKSON)
           .adapter("llm", "adapter.llm", LANGCHAIN4J, JACKSON, GUICE)
