@@ -19,6 +19,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import dev.shortlease.application.port.out.LongCall;
 import dev.shortlease.guardrails.rules.Hexagon;
 import dev.shortlease.guardrails.rules.HexagonRules;
+import dev.shortlease.guardrails.rules.Technology;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -28,6 +29,9 @@ import org.junit.jupiter.api.TestFactory;
 
 /** shortlease's hexagon, described once; every rule of the guardrails kit runs on it. */
 class ArchitectureTest {
+  /** The web adapter reads the connection itself to see a blocking client hang up. */
+  static final Technology JETTY = Technology.of("Jetty", "org.eclipse.jetty");
+
   static final Hexagon SHORTLEASE =
       Hexagon.describe("dev.shortlease")
           // Persistence ports sit in the domain (they speak domain values only); the model, tool
@@ -45,7 +49,7 @@ class ArchitectureTest {
               GUICE,
               JACKSON)
           .adapter("llm", "adapter.llm", LANGCHAIN4J, JACKSON, GUICE)
-          .adapter("web", "adapter.web", JAVALIN, JACKSON)
+          .adapter("web", "adapter.web", JAVALIN, JETTY, JACKSON)
           .longCallPorts(LongCall.class)
           .transactionCallbacks("dev.shortlease.adapter.persistence.SessionScope")
           // A one-way cancellation flag the model port needs; it holds no data.

@@ -13,6 +13,8 @@ import dev.shortlease.application.testing.ScriptedChatModel;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -201,6 +203,38 @@ class ChatApiTest {
   }
 
   @Test
+  @DisplayName("a blocking client that hangs up stops the run, which is saved as stopped")
+  void blockingDisconnectSavesPartialAnswer() throws Exception {
+    Api.AppKey app = api.createApp("chat");
+    MODEL.then(hang("held "));
+    byte[] body = Api.chat("hal", "Go", "blocking", null).getBytes(StandardCharsets.UTF_8);
+    try (Socket socket = new Socket("127.0.0.1", server.port())) {
+      OutputStream out = socket.getOutputStream();
+      out.write(
+          ("POST /v1/chat-messages HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                  + "Authorization: Bearer "
+                  + app.key()
+                  + "\r\n"
+                  + "Content-Type: application/json\r\nContent-Length: "
+                  + body.length
+                  + "\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
+      out.write(body);
+      out.flush();
+      Thread.sleep(700); // the run has started and streamed its first text
+    } // the client hangs up before any answer
+
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    JsonNode saved = onlyConversationsMessage(app, "hal");
+    while (saved.get("status").asText().equals("running") && System.nanoTime() < deadline) {
+      Thread.sleep(50); // the handler looks for its client every 500 ms
+      saved = onlyConversationsMessage(app, "hal");
+    }
+    assertThat(saved.get("status").asText()).isEqualTo("stopped");
+    assertThat(saved.get("answer").asText()).isEqualTo("held ");
+  }
+
+  @Test
   @DisplayName(
       "a model failure is Dify's error: an HTTP error when blocking, an error event when streaming")
   void modelFailures() {
@@ -294,6 +328,12 @@ class ChatApiTest {
         .containsExactly("conversation_stats", "current_time");
     assertThat(icons.at("/current_time/background").asText()).startsWith("#");
     assertThat(icons.at("/current_time/content").asText()).isNotBlank();
+  }
+
+  private static JsonNode onlyConversationsMessage(Api.AppKey app, String user) {
+    JsonNode conversations = api.get("/v1/conversations?user=" + user, app.key()).json();
+    assertThat(conversations.get("data")).as(conversations.toString()).hasSize(1);
+    return onlyMessage(app, user, conversations.at("/data/0/id").asText());
   }
 
   private static JsonNode onlyMessage(Api.AppKey app, String user, String conversation) {

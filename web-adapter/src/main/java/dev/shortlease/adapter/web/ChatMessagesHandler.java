@@ -15,6 +15,7 @@ import io.javalin.http.Context;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -23,6 +24,9 @@ import java.util.function.Supplier;
  * EventStream}.
  */
 public final class ChatMessagesHandler {
+  /** How often a blocking request looks whether its client hung up. */
+  private static final Duration PRESENCE_CHECK_INTERVAL = Duration.ofMillis(500);
+
   private final ApiAuth auth;
   private final SendMessageUseCase send;
   private final StopGenerationUseCase stop;
@@ -139,9 +143,11 @@ public final class ChatMessagesHandler {
   /** Reads the run to its end; a failure becomes the HTTP error Dify gives for it. */
   private void blocking(Context ctx, ChatRun run) throws InterruptedException {
     StringBuilder answer = new StringBuilder();
+    BooleanSupplier clientConnected = ClientPresence.of(ctx);
     long deadline = System.nanoTime() + settings.blockingTimeout().toNanos();
+    long nextPresenceCheck = System.nanoTime() + PRESENCE_CHECK_INTERVAL.toNanos();
     while (System.nanoTime() < deadline) {
-      Optional<ChatEvent> next = run.nextEvent(Duration.ofSeconds(1));
+      Optional<ChatEvent> next = run.nextEvent(PRESENCE_CHECK_INTERVAL);
       switch (next.orElse(null)) {
         case null -> {}
         case ChatEvent.TextChunk chunk -> answer.append(chunk.text());
@@ -154,6 +160,13 @@ public final class ChatMessagesHandler {
           Responses.error(ctx, ErrorMapping.runFailure(failed));
           return;
         }
+      }
+      if (System.nanoTime() >= nextPresenceCheck) {
+        if (!clientConnected.getAsBoolean()) {
+          run.disconnect(); // saved as stopped with its text so far, as for a streaming client
+          return;
+        }
+        nextPresenceCheck = System.nanoTime() + PRESENCE_CHECK_INTERVAL.toNanos();
       }
     }
     run.disconnect(); // saved as stopped with its text so far
