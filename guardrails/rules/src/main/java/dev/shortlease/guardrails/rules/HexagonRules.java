@@ -1,7 +1,6 @@
 package dev.shortlease.guardrails.rules;
 
 import com.tngtech.archunit.lang.ArchRule;
-import com.tngtech.archunit.lang.CompositeArchRule;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,13 +63,23 @@ public final class HexagonRules {
         .toList();
   }
 
-  /** {@link #all()} as one rule, for a single {@code @ArchTest} field. */
+  /**
+   * {@link #all()} as one rule, for a single {@code @ArchTest} field; each line of its report
+   * starts with the name of the rule that line broke.
+   */
   public ArchRule everything() {
     StringBuilder description = new StringBuilder("the architecture rules of " + hexagon.root());
     exceptions.forEach(
         (name, reason) ->
             description.append("; except ").append(name).append(" (").append(reason).append(")"));
-    return CompositeArchRule.of(all()).as(description.toString());
+    Map<String, ArchRule> named = new LinkedHashMap<>();
+    applicable.forEach(
+        (name, rule) -> {
+          if (!exceptions.containsKey(name)) {
+            named.put(name, rule.get());
+          }
+        });
+    return new NamedRuleSet(named, description.toString());
   }
 
   /** The applicable rule called {@code name} (see {@link #names()}). */

@@ -187,6 +187,33 @@ class HexagonRulesTest {
   }
 
   @Test
+  @DisplayName("everything() names the broken rule on each line of its report")
+  void everythingNamesTheBrokenRule() {
+    String root = RuleFixturesTest.FIXTURES + ".adaptercycle";
+    JavaClasses classes = new ClassFileImporter().importPackages(root);
+    HexagonRules rules =
+        HexagonRules.of(
+            Hexagon.describe(root)
+                .adapter("persistence", "adapter.persistence")
+                .adapter("llm", "adapter.llm")
+                .adapter("web", "adapter.web")
+                .build());
+
+    EvaluationResult result = rules.everything().evaluate(classes);
+
+    assertThat(result.getFailureReport().getDetails())
+        .isNotEmpty()
+        .allSatisfy(line -> assertThat(line).matches("\\[[A-Za-z]+(\\(.*\\))?\\] .*"))
+        .anySatisfy(
+            line ->
+                assertThat(line)
+                    .startsWith("[adaptersDoNotDependOnEachOther] ")
+                    .contains("BadController"));
+    assertThatThrownBy(() -> rules.everything().check(classes))
+        .hasMessageContaining("[adaptersDoNotDependOnEachOther]");
+  }
+
+  @Test
   @DisplayName(
       "a rule is switched off only by its exact name and with a reason, which stays visible")
   void except() {
