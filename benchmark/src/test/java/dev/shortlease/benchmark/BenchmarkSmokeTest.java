@@ -60,7 +60,8 @@ class BenchmarkSmokeTest {
     assertThat(points).extracting(PointResult::mode).containsExactly("scoped", "held");
     PointResult scoped = points.get(0);
     PointResult held = points.get(1);
-    assertThat(scoped.completed()).isGreaterThanOrEqualTo(12);
+    // Completed counts depend on how busy the machine is; only "some, and none failed" is stable.
+    assertThat(scoped.completed()).isPositive();
     assertThat(scoped.errors()).isZero();
     assertThat(scoped.maxActiveConnections()).isBetween(1, POOL_SIZE);
     assertThat(scoped.guardViolations()).isZero();
