@@ -1,5 +1,6 @@
 package dev.shortlease.application;
 
+import dev.shortlease.domain.HistoryWindow;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -14,16 +15,19 @@ import java.util.Objects;
  * @param eventQueueCapacity events queued for a slow consumer before text chunks are coalesced
  *     (default 256)
  * @param suggestedQuestions follow-up questions asked of the model (default 3)
+ * @param historyChars characters (query plus answer) of history sent to the model; the oldest turns
+ *     are dropped first (default {@link HistoryWindow#DEFAULT_MAX_CHARS})
  */
 public record ChatSettings(
     int historyTurns,
     int maxAgentIterations,
     Duration executionTimeLimit,
     int eventQueueCapacity,
-    int suggestedQuestions) {
+    int suggestedQuestions,
+    int historyChars) {
 
   public static final ChatSettings DEFAULTS =
-      new ChatSettings(10, 5, Duration.ofSeconds(600), 256, 3);
+      new ChatSettings(10, 5, Duration.ofSeconds(600), 256, 3, HistoryWindow.DEFAULT_MAX_CHARS);
 
   public ChatSettings {
     requireRange(historyTurns, 0, 500, "historyTurns");
@@ -34,6 +38,7 @@ public record ChatSettings(
     }
     requireRange(eventQueueCapacity, 1, 100_000, "eventQueueCapacity");
     requireRange(suggestedQuestions, 1, 10, "suggestedQuestions");
+    requireRange(historyChars, 0, 10_000_000, "historyChars");
   }
 
   public static ChatSettings defaults() {
@@ -42,17 +47,47 @@ public record ChatSettings(
 
   public ChatSettings withExecutionTimeLimit(Duration limit) {
     return new ChatSettings(
-        historyTurns, maxAgentIterations, limit, eventQueueCapacity, suggestedQuestions);
+        historyTurns,
+        maxAgentIterations,
+        limit,
+        eventQueueCapacity,
+        suggestedQuestions,
+        historyChars);
   }
 
   public ChatSettings withMaxAgentIterations(int iterations) {
     return new ChatSettings(
-        historyTurns, iterations, executionTimeLimit, eventQueueCapacity, suggestedQuestions);
+        historyTurns,
+        iterations,
+        executionTimeLimit,
+        eventQueueCapacity,
+        suggestedQuestions,
+        historyChars);
   }
 
   public ChatSettings withEventQueueCapacity(int capacity) {
     return new ChatSettings(
-        historyTurns, maxAgentIterations, executionTimeLimit, capacity, suggestedQuestions);
+        historyTurns,
+        maxAgentIterations,
+        executionTimeLimit,
+        capacity,
+        suggestedQuestions,
+        historyChars);
+  }
+
+  public ChatSettings withHistoryChars(int chars) {
+    return new ChatSettings(
+        historyTurns,
+        maxAgentIterations,
+        executionTimeLimit,
+        eventQueueCapacity,
+        suggestedQuestions,
+        chars);
+  }
+
+  /** The history the model sees: {@link #historyTurns} turns within {@link #historyChars}. */
+  public HistoryWindow historyWindow() {
+    return new HistoryWindow(historyTurns, historyChars);
   }
 
   private static void requireRange(int value, int min, int max, String name) {

@@ -65,4 +65,35 @@ class HistoryWindowTest {
     assertThat(new HistoryWindow(0).select(List.of(message("q", "a", MessageStatus.NORMAL))))
         .isEmpty();
   }
+
+  @Test
+  @DisplayName("the character budget drops the oldest turns first and keeps the rest contiguous")
+  void budgetDropsOldestFirst() {
+    List<ChatTurn> newestFirst =
+        List.of(
+            new ChatTurn("q3", "a".repeat(40)), // 42 characters
+            new ChatTurn("q2", "b".repeat(60)), // 62
+            new ChatTurn("q1", "c")); // 3
+
+    // q2 does not fit in 100; q1 would fit the rest, but it is older than the turn that did not.
+    assertThat(new HistoryWindow(10, 100).fit(newestFirst))
+        .extracting(ChatTurn::query)
+        .containsExactly("q3");
+    assertThat(new HistoryWindow(10, 104).fit(newestFirst))
+        .extracting(ChatTurn::query)
+        .containsExactly("q2", "q3");
+    assertThat(new HistoryWindow(10, 41).fit(newestFirst)).isEmpty();
+    assertThat(new HistoryWindow(2, 1_000).fit(newestFirst)).hasSize(2);
+  }
+
+  @Test
+  @DisplayName("a newest turn larger than the whole budget leaves no history")
+  void turnLargerThanBudget() {
+    List<Message> newestFirst =
+        List.of(
+            message("huge", "x".repeat(HistoryWindow.DEFAULT_MAX_CHARS), MessageStatus.NORMAL),
+            message("small", "a", MessageStatus.NORMAL));
+
+    assertThat(HistoryWindow.DEFAULT.select(newestFirst)).isEmpty();
+  }
 }

@@ -121,14 +121,11 @@ public final class SendMessageService implements SendMessageUseCase {
 
   /** T3: earlier turns copied into memory (none for a new conversation). */
   private List<ChatTurn> loadHistory(StartedTurn turn) {
-    if (turn.newConversation() || settings.historyTurns() == 0) {
+    HistoryWindow window = settings.historyWindow();
+    if (turn.newConversation() || window.maxTurns() == 0 || window.maxChars() == 0) {
       return List.of();
     }
-    return history.loadHistory(
-        turn.owner(),
-        turn.conversationId(),
-        turn.messageId(),
-        new HistoryWindow(settings.historyTurns()));
+    return history.loadHistory(turn.owner(), turn.conversationId(), turn.messageId(), window);
   }
 
   private ChatRun start(ChatContext context, String user) {

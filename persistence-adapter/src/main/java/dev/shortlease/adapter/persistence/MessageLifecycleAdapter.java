@@ -34,10 +34,15 @@ final class MessageLifecycleAdapter
     this.scope = scope;
   }
 
+  /**
+   * T3 reads the two columns the model needs, never whole rows: a message's inputs, usage and
+   * feedback are of no use to the model and would only be copied. At most {@code maxTurns} rows;
+   * the window's character budget then keeps the newest that fit.
+   */
   @Override
   public List<ChatTurn> loadHistory(
       Owner owner, ConversationId conversationId, MessageId current, HistoryWindow window) {
-    if (window.maxTurns() == 0) {
+    if (window.maxTurns() == 0 || window.maxChars() == 0) {
       return List.of();
     }
     return scope.call(
@@ -45,22 +50,21 @@ final class MessageLifecycleAdapter
           if (TurnStartAdapter.liveConversation(em, owner, conversationId) == null) {
             return List.of();
           }
-          var newestFirst =
+          List<ChatTurn> newestFirst =
               em.createQuery(
-                      "from MessageEntity m where m.conversationId = :conversation"
+                      "select new dev.shortlease.domain.ChatTurn(m.query, m.answer)"
+                          + " from MessageEntity m where m.conversationId = :conversation"
                           + " and m.appId = :app and m.endUserId = :user and m.id <> :current"
                           + " and m.status <> 'RUNNING' and m.answer <> ''"
                           + " order by m.createdAt desc, m.id desc",
-                      MessageEntity.class)
+                      ChatTurn.class)
                   .setParameter("conversation", conversationId.value())
                   .setParameter("app", owner.appId().value())
                   .setParameter("user", owner.endUserId().value())
                   .setParameter("current", current.value())
                   .setMaxResults(window.maxTurns())
-                  .getResultStream()
-                  .map(EntityMappers::toMessage)
-                  .toList();
-          return window.select(newestFirst);
+                  .getResultList();
+          return window.fit(newestFirst);
         });
   }
 

@@ -196,7 +196,9 @@ public abstract class MessageLifecycleContract extends PortContract {
   }
 
   @Test
-  @DisplayName("history holds the last finished turns with text, oldest first, without the current")
+  @DisplayName(
+      "history holds the last finished turns with text that fit the character budget, oldest"
+          + " first, without the current")
   void historyWindow() {
     AppId app = newApp();
     String user = newUser();
@@ -228,6 +230,19 @@ public abstract class MessageLifecycleContract extends PortContract {
                 .history()
                 .loadHistory(
                     first.owner(), conversation, current.messageId(), new HistoryWindow(0)))
+        .isEmpty();
+    // "q3" + "a3" fits a budget of 4 characters; "q2" + "a2" no longer does.
+    assertThat(
+            ports()
+                .history()
+                .loadHistory(
+                    first.owner(), conversation, current.messageId(), new HistoryWindow(10, 4)))
+        .containsExactly(new ChatTurn("q3", "a3"));
+    assertThat(
+            ports()
+                .history()
+                .loadHistory(
+                    first.owner(), conversation, current.messageId(), new HistoryWindow(10, 3)))
         .isEmpty();
     Owner stranger = new Owner(app, EndUserId.random());
     assertThat(
