@@ -6,13 +6,9 @@ import dev.shortlease.application.port.out.ModelRequest;
 import dev.shortlease.application.port.out.StopSignal;
 import dev.shortlease.domain.App;
 import dev.shortlease.domain.ConversationId;
-import dev.shortlease.domain.Message;
-import dev.shortlease.domain.MessageId;
-import dev.shortlease.domain.MessageWithThoughts;
 import dev.shortlease.domain.ModelSettings;
 import dev.shortlease.domain.NotFoundException;
 import dev.shortlease.domain.Owner;
-import dev.shortlease.domain.Page;
 import dev.shortlease.domain.port.AppsPort;
 import dev.shortlease.domain.port.ConversationsPort;
 import dev.shortlease.domain.port.MessagesPort;
@@ -20,14 +16,13 @@ import jakarta.inject.Inject;
 import java.util.List;
 
 /**
- * Names a conversation from its first query: short reads, then a model call with no connection
- * held, then (for auto-naming) a short write that never overwrites a name the user chose. When the
- * model fails, the first query, shortened, is the name.
+ * Names a conversation from its first query: one short read of that query alone, then a model call
+ * with no connection held, then (for auto-naming) a short write that never overwrites a name the
+ * user chose. When the model fails, the first query, shortened, is the name.
  */
 public final class ConversationNamer {
   static final int FALLBACK_LENGTH = 50;
   private static final int MAX_NAME_LENGTH = 100;
-  private static final int MAX_PAGES = 50;
   private static final String PROMPT =
       "You name conversations. Reply with a short title (at most eight words) for a conversation"
           + " that starts with the user's message. Reply with the title only.";
@@ -53,7 +48,7 @@ public final class ConversationNamer {
 
   /** A name for the conversation; {@link NotFoundException} when it is not this owner's. */
   public String generate(Owner owner, ConversationId conversationId) {
-    String firstQuery = firstQuery(owner, conversationId);
+    String firstQuery = messages.firstQuery(owner, conversationId).orElse("");
     ModelSettings settings =
         apps.findApp(owner.appId())
             .map(App::modelSettings)
@@ -79,23 +74,6 @@ public final class ConversationNamer {
     } catch (RuntimeException e) {
       return fallback(firstQuery);
     }
-  }
-
-  /** Pages back to the oldest message, each page its own short read. */
-  private String firstQuery(Owner owner, ConversationId conversationId) {
-    MessageId cursor = null;
-    for (int page = 0; page < MAX_PAGES; page++) {
-      Page<MessageWithThoughts> older = messages.listMessages(owner, conversationId, cursor, 100);
-      if (older.items().isEmpty()) {
-        break;
-      }
-      Message oldest = older.items().getFirst().message();
-      if (!older.hasMore()) {
-        return oldest.query();
-      }
-      cursor = oldest.id();
-    }
-    return cursor == null ? "" : messages.findMessage(owner, cursor).map(Message::query).orElse("");
   }
 
   static String clean(String reply) {

@@ -24,6 +24,14 @@ public interface MessagesPort {
 
   Optional<Message> findMessage(Owner owner, MessageId id);
 
+  /**
+   * The query of the conversation's oldest message, empty when it has none: one ordered, limited
+   * read of one column (auto-naming needs nothing else). Throws {@link
+   * dev.shortlease.domain.NotFoundException} ("conversation") when the conversation is not this
+   * owner's.
+   */
+  Optional<String> firstQuery(Owner owner, ConversationId conversationId);
+
   /** Sets ({@code feedback} non-null) or clears the rating; false when the message is not found. */
   boolean setFeedback(Owner owner, MessageId id, Feedback feedback);
 }

@@ -91,6 +91,30 @@ final class MessagesAdapter implements MessagesPort {
                 .map(EntityMappers::toMessage));
   }
 
+  /**
+   * Ordered by the conversation index {@code (conversation_id, created_at, id)}, first row only.
+   */
+  @Override
+  public Optional<String> firstQuery(Owner owner, ConversationId conversationId) {
+    return scope.call(
+        em -> {
+          if (TurnStartAdapter.liveConversation(em, owner, conversationId) == null) {
+            throw new NotFoundException("conversation");
+          }
+          return em.createQuery(
+                  "select m.query from MessageEntity m where m.conversationId = :conversation"
+                      + " and m.appId = :app and m.endUserId = :user"
+                      + " order by m.createdAt, m.id",
+                  String.class)
+              .setParameter("conversation", conversationId.value())
+              .setParameter("app", owner.appId().value())
+              .setParameter("user", owner.endUserId().value())
+              .setMaxResults(1)
+              .getResultStream()
+              .findFirst();
+        });
+  }
+
   @Override
   public boolean setFeedback(Owner owner, MessageId id, Feedback feedback) {
     return scope.call(

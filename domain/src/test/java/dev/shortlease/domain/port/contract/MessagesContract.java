@@ -125,6 +125,31 @@ public abstract class MessagesContract extends PortContract {
   }
 
   @Test
+  @DisplayName("a thought naming many tools, as a model may, is stored whole")
+  void manyToolNamesAreStoredWhole() {
+    StartedTurn turn = start(newApp(), newUser(), null, "call everything");
+    String tools =
+        String.join(
+            ";",
+            java.util.stream.IntStream.range(0, 200)
+                .mapToObj(i -> "a_rather_long_tool_name_" + i)
+                .toList());
+
+    ports()
+        .thoughts()
+        .addThought(turn.owner(), turn.messageId(), 1, "", tools, ToolInput.NONE, null);
+
+    MessageWithThoughts listed =
+        ports()
+            .messages()
+            .listMessages(turn.owner(), turn.conversationId(), null, 1)
+            .items()
+            .getFirst();
+    assertThat(tools).hasSizeGreaterThan(5_000);
+    assertThat(listed.thoughts().getFirst().tool()).isEqualTo(tools);
+  }
+
+  @Test
   @DisplayName("another owner's conversation or first_id is not found")
   void foreignListingIsNotFound() {
     List<StartedTurn> t = five();
@@ -145,6 +170,26 @@ public abstract class MessagesContract extends PortContract {
         .isInstanceOf(NotFoundException.class)
         .extracting(e -> ((NotFoundException) e).what())
         .isEqualTo("first_id");
+  }
+
+  @Test
+  @DisplayName("the first query is the oldest message's, for the owner only")
+  void firstQueryIsTheOldest() {
+    List<StartedTurn> t = five();
+    Owner owner = t.get(0).owner();
+    Owner stranger = new Owner(owner.appId(), EndUserId.random());
+    StartedTurn empty = start(owner.appId(), newUser(), null, "only");
+
+    assertThat(ports().messages().firstQuery(owner, t.get(0).conversationId())).contains("q0");
+    assertThat(ports().messages().firstQuery(empty.owner(), empty.conversationId()))
+        .contains("only");
+    assertThatThrownBy(() -> ports().messages().firstQuery(stranger, t.get(0).conversationId()))
+        .isInstanceOf(NotFoundException.class)
+        .extracting(e -> ((NotFoundException) e).what())
+        .isEqualTo("conversation");
+    ports().conversations().deleteConversation(owner, t.get(0).conversationId());
+    assertThatThrownBy(() -> ports().messages().firstQuery(owner, t.get(0).conversationId()))
+        .isInstanceOf(NotFoundException.class);
   }
 
   @Test

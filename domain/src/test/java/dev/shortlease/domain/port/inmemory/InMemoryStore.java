@@ -460,6 +460,16 @@ public final class InMemoryStore
   }
 
   @Override
+  public synchronized Optional<String> firstQuery(Owner owner, ConversationId conversationId) {
+    if (liveConversation(owner, conversationId) == null) {
+      throw new NotFoundException("conversation");
+    }
+    return messagesOf(conversationId).stream()
+        .min(Comparator.comparing(Message::createdAt))
+        .map(Message::query);
+  }
+
+  @Override
   public synchronized boolean setFeedback(Owner owner, MessageId id, Feedback feedback) {
     Optional<Message> found = findMessage(owner, id);
     found.ifPresent(
