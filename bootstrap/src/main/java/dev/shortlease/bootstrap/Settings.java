@@ -3,6 +3,7 @@ package dev.shortlease.bootstrap;
 import dev.shortlease.adapter.llm.LlmProvider;
 import dev.shortlease.adapter.llm.LlmSettings;
 import dev.shortlease.adapter.persistence.PersistenceSettings;
+import dev.shortlease.adapter.web.InputsLimits;
 import dev.shortlease.adapter.web.WebSettings;
 import dev.shortlease.application.ChatSettings;
 import dev.shortlease.application.ReliabilitySettings;
@@ -84,18 +85,33 @@ public record Settings(
         database,
         llm(read),
         read.oneOf("GUARD_MODE", "strict", "strict", "warn", "off"),
-        ChatSettings.defaults().withExecutionTimeLimit(timeLimit),
+        ChatSettings.defaults()
+            .withExecutionTimeLimit(timeLimit)
+            .withHistoryChars(
+                (int)
+                    read.integer(
+                        "HISTORY_BUDGET_CHARS",
+                        ChatSettings.DEFAULTS.historyChars(),
+                        0,
+                        10_000_000)),
         new WebSettings(
             adminToken,
             (int) read.integer("MAX_BODY_BYTES", 1_048_576, 1024, 100_000_000),
             Duration.ofMillis(read.integer("SSE_PING_INTERVAL_MS", 10_000, 10, 3_600_000)),
             // No answer can take longer: the time limit, then the final save's retries.
-            timeLimit.plus(reliability.finalSaveRetry()).plusSeconds(30)),
+            timeLimit.plus(reliability.finalSaveRetry()).plusSeconds(30),
+            inputsLimits(read)),
         Duration.ofSeconds(
             read.integer("SHUTDOWN_GRACE_SECONDS", DEFAULT_SHUTDOWN_GRACE_SECONDS, 1, 3_600)),
         read.bool("DEMO_APP", true),
         reliability,
         Path.of(read.text("ANSWER_SPOOL_DIR", DEFAULT_ANSWER_SPOOL)));
+  }
+
+  private static InputsLimits inputsLimits(EnvReader read) {
+    return new InputsLimits(
+        (int) read.integer("INPUTS_MAX_KEYS", InputsLimits.DEFAULTS.maxKeys(), 0, 10_000),
+        (int) read.integer("INPUTS_MAX_BYTES", InputsLimits.DEFAULTS.maxBytes(), 0, 100_000_000));
   }
 
   private static ReliabilitySettings reliability(EnvReader read, int poolSize) {

@@ -60,12 +60,18 @@ final class ServiceProcess implements AutoCloseable {
 
   /** Starts the service and waits until {@code /health/ready} answers 200. */
   static ServiceProcess start(String name, Map<String, String> env) throws Exception {
+    return start(name, env, "384m");
+  }
+
+  /** As {@link #start(String, Map)}, with {@code maxHeap} as the child's {@code -Xmx}. */
+  static ServiceProcess start(String name, Map<String, String> env, String maxHeap)
+      throws Exception {
     int port = freePort();
     Path log = Path.of("target", "faults", name + "-" + port + ".log").toAbsolutePath();
     Files.createDirectories(log.getParent());
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Xmx384m");
+    command.add("-Xmx" + maxHeap);
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add("dev.shortlease.bootstrap.Main");

@@ -85,7 +85,7 @@ public final class ChatMessagesHandler {
             app.id(),
             body.text("user"),
             body.text("query"),
-            body.textMap("inputs"),
+            settings.inputsLimits().check(body.textMap("inputs"), null),
             conversation == null || conversation.isBlank()
                 ? null
                 : ConversationId.parse(conversation, "conversation_id"),
@@ -104,7 +104,7 @@ public final class ChatMessagesHandler {
             app.id(),
             body.text("user"),
             body.text("query"),
-            body.textMap("inputs"),
+            settings.inputsLimits().check(body.textMap("inputs"), "query"),
             null,
             WireEnums.responseMode(body.text("response_mode")),
             false,

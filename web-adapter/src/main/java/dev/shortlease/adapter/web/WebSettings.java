@@ -12,9 +12,14 @@ import java.util.Objects;
  * @param blockingTimeout the absolute deadline of every answer, streaming or blocking: above the
  *     execution time limit plus the final save's retry window, so only a run that died without its
  *     terminal event ever meets it
+ * @param inputsLimits the caps of a chat request's {@code inputs}
  */
 public record WebSettings(
-    String adminToken, int maxBodyBytes, Duration pingInterval, Duration blockingTimeout) {
+    String adminToken,
+    int maxBodyBytes,
+    Duration pingInterval,
+    Duration blockingTimeout,
+    InputsLimits inputsLimits) {
 
   public static final int DEFAULT_MAX_BODY_BYTES = 1_048_576;
   public static final Duration DEFAULT_PING_INTERVAL = Duration.ofSeconds(10);
@@ -29,6 +34,12 @@ public record WebSettings(
     }
     requirePositive(pingInterval, "pingInterval");
     requirePositive(blockingTimeout, "blockingTimeout");
+    Objects.requireNonNull(inputsLimits, "inputsLimits");
+  }
+
+  public WebSettings(
+      String adminToken, int maxBodyBytes, Duration pingInterval, Duration blockingTimeout) {
+    this(adminToken, maxBodyBytes, pingInterval, blockingTimeout, InputsLimits.DEFAULTS);
   }
 
   public WebSettings(String adminToken) {
@@ -36,22 +47,22 @@ public record WebSettings(
   }
 
   public WebSettings withPingInterval(Duration interval) {
-    return new WebSettings(adminToken, maxBodyBytes, interval, blockingTimeout);
+    return new WebSettings(adminToken, maxBodyBytes, interval, blockingTimeout, inputsLimits);
   }
 
   public WebSettings withBlockingTimeout(Duration timeout) {
-    return new WebSettings(adminToken, maxBodyBytes, pingInterval, timeout);
+    return new WebSettings(adminToken, maxBodyBytes, pingInterval, timeout, inputsLimits);
   }
 
   public WebSettings withMaxBodyBytes(int bytes) {
-    return new WebSettings(adminToken, bytes, pingInterval, blockingTimeout);
+    return new WebSettings(adminToken, bytes, pingInterval, blockingTimeout, inputsLimits);
   }
 
   /** Never prints the token. */
   @Override
   public String toString() {
-    return "WebSettings[maxBodyBytes=%d, pingInterval=%s, blockingTimeout=%s]"
-        .formatted(maxBodyBytes, pingInterval, blockingTimeout);
+    return "WebSettings[maxBodyBytes=%d, pingInterval=%s, blockingTimeout=%s, inputsLimits=%s]"
+        .formatted(maxBodyBytes, pingInterval, blockingTimeout, inputsLimits);
   }
 
   private static void requirePositive(Duration value, String name) {
