@@ -3,6 +3,7 @@ package dev.shortlease.bootstrap;
 import dev.shortlease.adapter.llm.LlmProvider;
 import dev.shortlease.adapter.llm.LlmSettings;
 import dev.shortlease.adapter.persistence.PersistenceSettings;
+import dev.shortlease.adapter.persistence.StatementTimeouts;
 import dev.shortlease.adapter.web.InputsLimits;
 import dev.shortlease.adapter.web.WebSettings;
 import dev.shortlease.application.ChatSettings;
@@ -179,7 +180,15 @@ public record Settings(
             "DB_MAX_LIFETIME_MS", PersistenceSettings.DEFAULT_MAX_LIFETIME_MILLIS, 30_000),
         null,
         read.integer(
-            "APP_CACHE_TTL_MS", PersistenceSettings.DEFAULT_APP_CACHE_TTL_MILLIS, 0, 600_000));
+            "APP_CACHE_TTL_MS", PersistenceSettings.DEFAULT_APP_CACHE_TTL_MILLIS, 0, 600_000),
+        new StatementTimeouts(
+            read.integer(
+                "DB_STATEMENT_TIMEOUT_MS",
+                StatementTimeouts.DEFAULTS.statementMillis(),
+                0,
+                86_400_000),
+            read.integer(
+                "DB_LOCK_TIMEOUT_MS", StatementTimeouts.DEFAULTS.lockMillis(), 0, 86_400_000)));
   }
 
   private static LlmSettings llm(EnvReader read) {

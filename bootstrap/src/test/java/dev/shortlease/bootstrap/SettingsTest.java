@@ -3,6 +3,8 @@ package dev.shortlease.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.shortlease.adapter.persistence.StatementTimeouts;
+import dev.shortlease.adapter.web.InputsLimits;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -141,5 +143,32 @@ class SettingsTest {
             () -> Settings.fromEnvironment(Map.of("LLM_PROVIDER", "OpenAI", "LLM_API_KEY", "  ")))
         .hasMessageStartingWith("LLM_API_KEY ");
     assertThat(Settings.fromEnvironment(Map.of("LLM_PROVIDER", "ollama")).llm().apiKey()).isEmpty();
+  }
+
+  @Test
+  @DisplayName("bounded input and work: inputs caps, history budget, statement and lock timeouts")
+  void boundsAreSettings() {
+    Settings defaults = Settings.fromEnvironment(Map.of());
+    Settings set =
+        Settings.fromEnvironment(
+            Map.of(
+                "INPUTS_MAX_KEYS", "5",
+                "INPUTS_MAX_BYTES", "1000",
+                "HISTORY_BUDGET_CHARS", "0",
+                "DB_STATEMENT_TIMEOUT_MS", "1000",
+                "DB_LOCK_TIMEOUT_MS", "0"));
+
+    assertThat(defaults.web().inputsLimits()).isEqualTo(new InputsLimits(50, 16_384));
+    assertThat(defaults.chat().historyChars()).isEqualTo(16_000);
+    assertThat(defaults.database().timeouts()).isEqualTo(new StatementTimeouts(30_000, 5_000));
+    assertThat(set.web().inputsLimits()).isEqualTo(new InputsLimits(5, 1_000));
+    assertThat(set.chat().historyChars()).isZero();
+    assertThat(set.database().timeouts()).isEqualTo(new StatementTimeouts(1_000, 0));
+    assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("DB_LOCK_TIMEOUT_MS", "-1")))
+        .isInstanceOf(SettingsException.class)
+        .hasMessageContaining("DB_LOCK_TIMEOUT_MS");
+    assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("INPUTS_MAX_BYTES", "lots")))
+        .isInstanceOf(SettingsException.class)
+        .hasMessageContaining("INPUTS_MAX_BYTES");
   }
 }

@@ -115,6 +115,7 @@ public final class PersistenceContext implements AutoCloseable {
     config.setLeakDetectionThreshold(s.leakDetectionThresholdMillis());
     config.setMaxLifetime(s.maxLifetimeMillis());
     config.setAutoCommit(false); // Hibernate is told so, and skips a setAutoCommit round trip
+    s.timeouts().applyTo(config, s.jdbcUrl());
     if (s.schema() != null) {
       config.setSchema(s.schema());
     }

@@ -11,6 +11,8 @@ import java.util.Objects;
  * @param leakDetectionThresholdMillis HikariCP logs a connection held longer than this (0 = off)
  * @param appCacheTtlMillis how long an app and a key's app ID are served from memory (T1) before
  *     they are read again; 0 = no cache (see {@code CachingAppCatalog})
+ * @param timeouts how long one statement may run and wait for a lock (see {@link
+ *     StatementTimeouts})
  */
 public record PersistenceSettings(
     String jdbcUrl,
@@ -21,7 +23,8 @@ public record PersistenceSettings(
     long leakDetectionThresholdMillis,
     long maxLifetimeMillis,
     String schema,
-    long appCacheTtlMillis) {
+    long appCacheTtlMillis,
+    StatementTimeouts timeouts) {
 
   /**
    * Flags that make H2 accept the PostgreSQL migrations and behave like PostgreSQL: lower-case
@@ -60,6 +63,7 @@ public record PersistenceSettings(
     if (appCacheTtlMillis < 0) {
       throw new IllegalArgumentException("appCacheTtlMillis must be 0 (off) or more");
     }
+    Objects.requireNonNull(timeouts, "timeouts");
   }
 
   /** Settings with the default pool size, time limits and app cache TTL. */
@@ -73,7 +77,8 @@ public record PersistenceSettings(
         DEFAULT_LEAK_DETECTION_THRESHOLD_MILLIS,
         DEFAULT_MAX_LIFETIME_MILLIS,
         null,
-        DEFAULT_APP_CACHE_TTL_MILLIS);
+        DEFAULT_APP_CACHE_TTL_MILLIS,
+        StatementTimeouts.DEFAULTS);
   }
 
   public PersistenceSettings withSchema(String newSchema) {
@@ -86,7 +91,8 @@ public record PersistenceSettings(
         leakDetectionThresholdMillis,
         maxLifetimeMillis,
         newSchema,
-        appCacheTtlMillis);
+        appCacheTtlMillis,
+        timeouts);
   }
 
   public PersistenceSettings withPoolSize(int newPoolSize) {
@@ -99,7 +105,8 @@ public record PersistenceSettings(
         leakDetectionThresholdMillis,
         maxLifetimeMillis,
         schema,
-        appCacheTtlMillis);
+        appCacheTtlMillis,
+        timeouts);
   }
 
   public PersistenceSettings withConnectionTimeoutMillis(long millis) {
@@ -112,7 +119,8 @@ public record PersistenceSettings(
         leakDetectionThresholdMillis,
         maxLifetimeMillis,
         schema,
-        appCacheTtlMillis);
+        appCacheTtlMillis,
+        timeouts);
   }
 
   public PersistenceSettings withAppCacheTtlMillis(long millis) {
@@ -125,13 +133,28 @@ public record PersistenceSettings(
         leakDetectionThresholdMillis,
         maxLifetimeMillis,
         schema,
-        millis);
+        millis,
+        timeouts);
+  }
+
+  public PersistenceSettings withTimeouts(StatementTimeouts newTimeouts) {
+    return new PersistenceSettings(
+        jdbcUrl,
+        user,
+        password,
+        poolSize,
+        connectionTimeoutMillis,
+        leakDetectionThresholdMillis,
+        maxLifetimeMillis,
+        schema,
+        appCacheTtlMillis,
+        newTimeouts);
   }
 
   /** Never prints the password. */
   @Override
   public String toString() {
-    return "PersistenceSettings[jdbcUrl=%s, user=%s, password=%s, poolSize=%d, connectionTimeoutMillis=%d, leakDetectionThresholdMillis=%d, maxLifetimeMillis=%d, schema=%s, appCacheTtlMillis=%d]"
+    return "PersistenceSettings[jdbcUrl=%s, user=%s, password=%s, poolSize=%d, connectionTimeoutMillis=%d, leakDetectionThresholdMillis=%d, maxLifetimeMillis=%d, schema=%s, appCacheTtlMillis=%d, timeouts=%s]"
         .formatted(
             jdbcUrl,
             user,
@@ -141,6 +164,7 @@ public record PersistenceSettings(
             leakDetectionThresholdMillis,
             maxLifetimeMillis,
             schema,
-            appCacheTtlMillis);
+            appCacheTtlMillis,
+            timeouts);
   }
 }

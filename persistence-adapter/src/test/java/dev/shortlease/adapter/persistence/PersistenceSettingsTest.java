@@ -32,11 +32,36 @@ class PersistenceSettingsTest {
     assertThatIllegalArgumentException().isThrownBy(() -> OK.withConnectionTimeoutMillis(100));
     assertThatIllegalArgumentException().isThrownBy(() -> OK.withSchema("x; drop table app"));
     assertThatIllegalArgumentException().isThrownBy(() -> OK.withAppCacheTtlMillis(-1));
+    assertThatIllegalArgumentException().isThrownBy(() -> new StatementTimeouts(-1, 5_000));
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> new StatementTimeouts(30_000, Integer.MAX_VALUE + 1L));
     assertThatIllegalArgumentException()
         .isThrownBy(
-            () -> new PersistenceSettings("jdbc:h2:mem:x", null, null, 10, 3000, 500, 0, null, 0));
+            () ->
+                new PersistenceSettings(
+                    "jdbc:h2:mem:x",
+                    null,
+                    null,
+                    10,
+                    3000,
+                    500,
+                    0,
+                    null,
+                    0,
+                    StatementTimeouts.DEFAULTS));
     assertThatIllegalArgumentException()
         .isThrownBy(
-            () -> new PersistenceSettings("jdbc:h2:mem:x", null, null, 10, 3000, 0, 1000, null, 0));
+            () ->
+                new PersistenceSettings(
+                    "jdbc:h2:mem:x",
+                    null,
+                    null,
+                    10,
+                    3000,
+                    0,
+                    1000,
+                    null,
+                    0,
+                    StatementTimeouts.DEFAULTS));
   }
 }

@@ -21,8 +21,17 @@ class TransientFailuresTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"23505", "23503", "42P01", "22001", "57014"})
-  @DisplayName("constraint, schema, data and cancel failures are not retried")
+  @ValueSource(strings = {"57014", "55P03", "HYT00"})
+  @DisplayName(
+      "statement and lock timeouts (PostgreSQL, and H2's lock timeout) retry: a busy database")
+  void timeouts(String state) {
+    RuntimeException wrapped = new RuntimeException(new SQLException("x", state));
+    assertThat(TransientFailures.reason(wrapped)).get().asString().contains("timeout", state);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"23505", "23503", "42P01", "22001"})
+  @DisplayName("constraint, schema and data failures are not retried")
   void permanentStates(String state) {
     assertThat(TransientFailures.reason(new RuntimeException(new SQLException("x", state))))
         .isEmpty();

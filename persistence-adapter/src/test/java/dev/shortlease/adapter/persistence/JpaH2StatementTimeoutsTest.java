@@ -1,0 +1,17 @@
+package dev.shortlease.adapter.persistence;
+
+import dev.shortlease.adapter.persistence.testing.H2TestDatabase;
+
+class JpaH2StatementTimeoutsTest extends StatementTimeoutsContract {
+  @Override
+  PersistenceSettings database() {
+    return H2TestDatabase.newDatabase();
+  }
+
+  /** H2 has no sleep: a cross join of two large ranges, far longer than the timeout. */
+  @Override
+  String slowStatement() {
+    return "select count(*) from system_range(1, 100000) a, system_range(1, 100000) b"
+        + " where rand() < 0";
+  }
+}
