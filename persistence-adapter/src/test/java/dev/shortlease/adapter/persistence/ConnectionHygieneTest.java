@@ -90,6 +90,7 @@ class ConnectionHygieneTest {
     p.conversations().statsFor(turn.owner());
     p.messages().listMessages(turn.owner(), turn.conversationId(), null, 10);
     p.messages().findMessage(turn.owner(), turn.messageId());
+    p.messages().firstQuery(turn.owner(), turn.conversationId());
     p.messages().setFeedback(turn.owner(), turn.messageId(), new Feedback(Rating.LIKE, null));
     p.conversations().deleteConversation(turn.owner(), turn.conversationId());
     stops.requestStop(new StopRequest(app, "hygiene-user", TaskId.random()));
