@@ -47,7 +47,8 @@ class BenchmarkSmokeTest {
             List.of(Mode.SCOPED, Mode.HELD),
             Duration.ofSeconds(1),
             Duration.ofSeconds(2),
-            Duration.ofMillis(1000),
+            // Generous: the request timeout derives from it, and a busy machine slows every chat.
+            Duration.ofMillis(4000),
             adminUrl(PostgresTestDatabase.settings()),
             "256m",
             List.of(),
