@@ -84,7 +84,7 @@ final class ChatRunner implements Runnable {
       FinalSave.Result saved = finalSave.save(context.owner(), context.turn().messageId(), outcome);
       run.publish(
           switch (saved) {
-            case SAVED -> ending.event(progress.usage(), latency);
+            case SAVED -> ending.event(progress.usage(), latency, progress.annotation());
             case REFUSED ->
                 ChatEvent.Failed.internal(
                     "The message had already been ended elsewhere; this answer was not saved.");

@@ -2,6 +2,7 @@ package dev.shortlease.application.chat;
 
 import dev.shortlease.application.ChatSettings;
 import dev.shortlease.application.agent.Tool;
+import dev.shortlease.application.annotation.AnnotationReplier;
 import dev.shortlease.application.conversation.ConversationNamer;
 import dev.shortlease.application.port.out.ChatModelPort;
 import dev.shortlease.domain.AppMode;
@@ -11,7 +12,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
-/** Builds the runner for a message: the generator its app's mode needs, and the final save. */
+/**
+ * Builds the runner for a message: annotation reply first (chat modes), then the generator its
+ * app's mode needs, and the final save.
+ */
 public final class ChatRunners {
   private final FinalSave finalSave;
   private final RunRegistry registry;
@@ -19,6 +23,18 @@ public final class ChatRunners {
   private final ChatSettings settings;
   private final AnswerGenerator singleTurn;
   private final AnswerGenerator agent;
+
+  /** Runners without annotation reply. */
+  public ChatRunners(
+      ChatModelPort model,
+      FinalSave finalSave,
+      AgentThoughtsPort thoughts,
+      Set<Tool> tools,
+      RunRegistry registry,
+      ConversationNamer namer,
+      ChatSettings settings) {
+    this(model, finalSave, thoughts, tools, registry, namer, settings, AnnotationReplier.none());
+  }
 
   @Inject
   public ChatRunners(
@@ -28,14 +44,17 @@ public final class ChatRunners {
       Set<Tool> tools,
       RunRegistry registry,
       ConversationNamer namer,
-      ChatSettings settings) {
+      ChatSettings settings,
+      AnnotationReplier annotations) {
     this.finalSave = finalSave;
     this.registry = registry;
     this.namer = namer;
     this.settings = settings;
     List<Tool> ordered = tools.stream().sorted(Comparator.comparing(Tool::name)).toList();
-    this.singleTurn = new SingleTurnGenerator(model);
-    this.agent = new AgentLoop(model, thoughts, ordered, settings.maxAgentIterations());
+    this.singleTurn = new AnnotationReplyGenerator(new SingleTurnGenerator(model), annotations);
+    this.agent =
+        new AnnotationReplyGenerator(
+            new AgentLoop(model, thoughts, ordered, settings.maxAgentIterations()), annotations);
   }
 
   Runnable create(ChatContext context, RunningChat run) {

@@ -3,6 +3,7 @@ package dev.shortlease.application.chat;
 import dev.shortlease.application.port.in.ChatEvent;
 import dev.shortlease.application.port.out.ModelErrorKind;
 import dev.shortlease.application.port.out.ModelException;
+import dev.shortlease.domain.AnnotationId;
 import dev.shortlease.domain.MessageOutcome;
 import dev.shortlease.domain.MessageStatus;
 import dev.shortlease.domain.TokenUsage;
@@ -38,10 +39,10 @@ record RunEnding(MessageStatus status, ModelErrorKind modelError, String message
   }
 
   /** The terminal event, published only after the outcome was saved. */
-  ChatEvent event(TokenUsage usage, Duration latency) {
+  ChatEvent event(TokenUsage usage, Duration latency, AnnotationId annotationReply) {
     return status == MessageStatus.ERROR
         ? new ChatEvent.Failed(modelError, message)
-        : new ChatEvent.MessageEnd(usage, latency, status);
+        : new ChatEvent.MessageEnd(usage, latency, status, annotationReply);
   }
 
   /** The message's stored error: the failure's kind in lower case, then what was said. */

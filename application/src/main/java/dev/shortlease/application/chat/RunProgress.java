@@ -3,6 +3,7 @@ package dev.shortlease.application.chat;
 import dev.shortlease.application.port.in.ChatEvent;
 import dev.shortlease.application.port.out.StopSignal;
 import dev.shortlease.application.port.out.TokenSink;
+import dev.shortlease.domain.AnnotationId;
 import dev.shortlease.domain.TokenUsage;
 
 /**
@@ -13,6 +14,7 @@ final class RunProgress implements TokenSink {
   private final RunningChat run;
   private final StringBuilder text = new StringBuilder();
   private TokenUsage usage = TokenUsage.NONE;
+  private AnnotationId annotation;
 
   RunProgress(RunningChat run) {
     this.run = run;
@@ -26,6 +28,18 @@ final class RunProgress implements TokenSink {
     }
     text.append(token);
     run.publish(new ChatEvent.TextChunk(token));
+  }
+
+  /** The whole answer is {@code annotation}'s: kept for the save and published at once. */
+  void annotationReply(AnnotationId annotation, String answer) {
+    text.append(answer);
+    this.annotation = annotation;
+    run.publish(new ChatEvent.AnnotationReply(annotation, answer));
+  }
+
+  /** The annotation that answered, or {@code null}. */
+  AnnotationId annotation() {
+    return annotation;
   }
 
   void addUsage(TokenUsage more) {

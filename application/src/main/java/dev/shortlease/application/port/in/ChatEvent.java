@@ -2,6 +2,7 @@ package dev.shortlease.application.port.in;
 
 import dev.shortlease.application.port.out.ModelErrorKind;
 import dev.shortlease.domain.AgentThoughtId;
+import dev.shortlease.domain.AnnotationId;
 import dev.shortlease.domain.MessageStatus;
 import dev.shortlease.domain.TokenUsage;
 import dev.shortlease.domain.ToolInput;
@@ -41,9 +42,25 @@ public sealed interface ChatEvent {
     }
   }
 
-  /** The answer is complete, stopped, or cut by the time limit; it has been saved. */
-  record MessageEnd(TokenUsage usage, Duration latency, MessageStatus status)
-      implements ChatEvent {}
+  /**
+   * The whole answer is an annotation's (annotation reply: no model was called); published once,
+   * before {@link MessageEnd}. Dify streams it as plain {@code message} events in every chat mode.
+   */
+  record AnnotationReply(AnnotationId annotationId, String answer) implements ChatEvent {}
+
+  /**
+   * The answer is complete, stopped, or cut by the time limit; it has been saved.
+   *
+   * @param annotationReply the annotation that gave the answer, or {@code null}
+   */
+  record MessageEnd(
+      TokenUsage usage, Duration latency, MessageStatus status, AnnotationId annotationReply)
+      implements ChatEvent {
+
+    public MessageEnd(TokenUsage usage, Duration latency, MessageStatus status) {
+      this(usage, latency, status, null);
+    }
+  }
 
   /**
    * The generation failed; what was generated so far has been saved with status {@code error}.

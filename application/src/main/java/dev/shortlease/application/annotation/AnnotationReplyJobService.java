@@ -1,0 +1,105 @@
+package dev.shortlease.application.annotation;
+
+import dev.shortlease.application.ChatExecutor;
+import dev.shortlease.application.port.in.ConfigureAnnotationReplyUseCase;
+import dev.shortlease.application.port.out.EmbeddingModelPort;
+import dev.shortlease.domain.AnnotationJob;
+import dev.shortlease.domain.AnnotationJobId;
+import dev.shortlease.domain.AnnotationJobStatus;
+import dev.shortlease.domain.AnnotationReplyAction;
+import dev.shortlease.domain.AnnotationReplySettings;
+import dev.shortlease.domain.AppId;
+import dev.shortlease.domain.NotFoundException;
+import dev.shortlease.domain.port.AnnotationIndexPort;
+import dev.shortlease.domain.port.AnnotationJobsPort;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Use case: annotation reply on or off, as Dify's background job. The job's status lives in the
+ * database, so any instance answers the status call. Enable embeds every annotation that has no
+ * vector of the chosen model (batches: short read, embedding with no connection, short write), then
+ * turns the settings on and embeds what was created meanwhile; disable turns them off.
+ */
+public final class AnnotationReplyJobService implements ConfigureAnnotationReplyUseCase {
+  /**
+   * A waiting or processing job that has not moved for this long is dead (its instance ended); as
+   * Dify's job keys expire after 600 s, a new job may then start.
+   */
+  static final Duration STALE_AFTER = Duration.ofMinutes(10);
+
+  private static final System.Logger LOG =
+      System.getLogger(AnnotationReplyJobService.class.getName());
+
+  private final AnnotationJobsPort jobs;
+  private final AnnotationIndexPort index;
+  private final AnnotationEmbedder embedder;
+  private final EmbeddingModelPort embeddings;
+  private final ChatExecutor executor;
+
+  @Inject
+  public AnnotationReplyJobService(
+      AnnotationJobsPort jobs,
+      AnnotationIndexPort index,
+      AnnotationEmbedder embedder,
+      EmbeddingModelPort embeddings,
+      ChatExecutor executor) {
+    this.jobs = jobs;
+    this.index = index;
+    this.embedder = embedder;
+    this.embeddings = embeddings;
+    this.executor = executor;
+  }
+
+  @Override
+  public AnnotationJob start(
+      AppId app, AnnotationReplyAction action, AnnotationReplySettings settings) {
+    var running = jobs.findActiveJob(app, action, Instant.now().minus(STALE_AFTER));
+    if (running.isPresent()) {
+      return running.get().withStatus(AnnotationJobStatus.PROCESSING, "");
+    }
+    AnnotationJob job = jobs.createJob(AnnotationJobId.random(), app, action);
+    executor.execute(() -> run(job, settings));
+    return job;
+  }
+
+  @Override
+  public AnnotationJob status(AppId app, AnnotationReplyAction action, AnnotationJobId id) {
+    AnnotationJob job =
+        jobs.findJob(app, id)
+            .filter(found -> found.action() == action)
+            .orElseThrow(() -> new NotFoundException("job"));
+    if (job.status().isActive() && job.updatedAt().isBefore(Instant.now().minus(STALE_AFTER))) {
+      return job.withStatus(
+          AnnotationJobStatus.ERROR,
+          "The job stopped making progress (its instance ended); start it again.");
+    }
+    return job;
+  }
+
+  private void run(AnnotationJob job, AnnotationReplySettings requested) {
+    AnnotationJobId id = job.id();
+    try {
+      jobs.updateJob(id, AnnotationJobStatus.PROCESSING, "");
+      if (job.action() == AnnotationReplyAction.ENABLE) {
+        AnnotationReplySettings reply =
+            requested.withModelKey(embeddings.modelKey(requested.embeddingModelName()));
+        Runnable progress = () -> jobs.updateJob(id, AnnotationJobStatus.PROCESSING, "");
+        embedder.embedPending(job.appId(), reply, progress);
+        index.saveReplySettings(job.appId(), reply);
+        embedder.embedPending(job.appId(), reply, progress); // created while it was not yet on
+      } else {
+        index.removeReplySettings(job.appId());
+      }
+      jobs.updateJob(id, AnnotationJobStatus.COMPLETED, "");
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, "annotation reply job " + id + " failed", e);
+      try {
+        jobs.updateJob(id, AnnotationJobStatus.ERROR, String.valueOf(e.getMessage()));
+      } catch (RuntimeException suppressed) {
+        // the status stays processing; the stale rule reports it as an error later
+      }
+    }
+  }
+}
