@@ -6,6 +6,9 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import dev.shortlease.application.port.out.PoolMonitorPort;
 import dev.shortlease.domain.port.AgentThoughtsPort;
+import dev.shortlease.domain.port.AnnotationIndexPort;
+import dev.shortlease.domain.port.AnnotationJobsPort;
+import dev.shortlease.domain.port.AnnotationsPort;
 import dev.shortlease.domain.port.ApiKeysPort;
 import dev.shortlease.domain.port.AppsPort;
 import dev.shortlease.domain.port.ChatHistoryPort;
@@ -50,6 +53,9 @@ public final class PersistenceContext implements AutoCloseable {
   private final MessagesAdapter messages;
   private final StopRequestsAdapter stopRequests;
   private final InstanceLeaseAdapter instanceLease;
+  private final AnnotationsAdapter annotations;
+  private final AnnotationIndexAdapter annotationIndex;
+  private final AnnotationJobsAdapter annotationJobs;
   private final UUID instanceId = UUID.randomUUID();
   private final HikariPoolMonitor monitor;
 
@@ -86,6 +92,9 @@ public final class PersistenceContext implements AutoCloseable {
     messages = new MessagesAdapter(scope);
     stopRequests = new StopRequestsAdapter(scope);
     instanceLease = new InstanceLeaseAdapter(scope, instanceId);
+    annotations = new AnnotationsAdapter(scope);
+    annotationIndex = new AnnotationIndexAdapter(scope);
+    annotationJobs = new AnnotationJobsAdapter(scope);
     monitor = new HikariPoolMonitor(pool, dataSource, tracker, registry);
   }
 
@@ -159,7 +168,10 @@ public final class PersistenceContext implements AutoCloseable {
                 ConversationEntity.class,
                 MessageEntity.class,
                 AgentThoughtEntity.class,
-                StopRequestEntity.class)
+                StopRequestEntity.class,
+                AnnotationEntity.class,
+                AnnotationReplySettingEntity.class,
+                AnnotationJobEntity.class)
             .property(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
             .property(
                 AvailableSettings.CONNECTION_HANDLING,
@@ -180,6 +192,18 @@ public final class PersistenceContext implements AutoCloseable {
 
   public ApiKeysPort apiKeys() {
     return apiKeys;
+  }
+
+  public AnnotationsPort annotations() {
+    return annotations;
+  }
+
+  public AnnotationIndexPort annotationIndex() {
+    return annotationIndex;
+  }
+
+  public AnnotationJobsPort annotationJobs() {
+    return annotationJobs;
   }
 
   public EndUsersPort endUsers() {

@@ -5,6 +5,9 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.shortlease.application.port.out.PoolMonitorPort;
 import dev.shortlease.domain.port.AgentThoughtsPort;
+import dev.shortlease.domain.port.AnnotationIndexPort;
+import dev.shortlease.domain.port.AnnotationJobsPort;
+import dev.shortlease.domain.port.AnnotationsPort;
 import dev.shortlease.domain.port.ApiKeysPort;
 import dev.shortlease.domain.port.AppsPort;
 import dev.shortlease.domain.port.ChatHistoryPort;
@@ -115,5 +118,23 @@ public final class PersistenceModule extends AbstractModule {
   @Singleton
   StopRequestsPort stopRequests(PersistenceContext context) {
     return context.stopRequests();
+  }
+
+  @Provides
+  @Singleton
+  AnnotationsPort annotations(PersistenceContext context) {
+    return context.annotations();
+  }
+
+  @Provides
+  @Singleton
+  AnnotationIndexPort annotationIndex(PersistenceContext context) {
+    return context.annotationIndex();
+  }
+
+  @Provides
+  @Singleton
+  AnnotationJobsPort annotationJobs(PersistenceContext context) {
+    return context.annotationJobs();
   }
 }

@@ -1,0 +1,88 @@
+package dev.shortlease.adapter.persistence;
+
+import dev.shortlease.domain.AnnotationJob;
+import dev.shortlease.domain.AnnotationJobId;
+import dev.shortlease.domain.AnnotationJobStatus;
+import dev.shortlease.domain.AnnotationReplyAction;
+import dev.shortlease.domain.AppId;
+import dev.shortlease.domain.port.AnnotationJobsPort;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Persistence adapter: annotation reply jobs, each call one short transaction. */
+final class AnnotationJobsAdapter implements AnnotationJobsPort {
+  private final SessionScope scope;
+
+  AnnotationJobsAdapter(SessionScope scope) {
+    this.scope = scope;
+  }
+
+  @Override
+  public AnnotationJob createJob(AnnotationJobId id, AppId app, AnnotationReplyAction action) {
+    return scope.call(
+        em -> {
+          AnnotationJobEntity row = new AnnotationJobEntity();
+          row.id = id.value();
+          row.appId = app.value();
+          row.action = action.name();
+          row.status = AnnotationJobStatus.WAITING.name();
+          row.errorMessage = "";
+          em.persist(row);
+          em.flush(); // the database fills the times
+          return toJob(row);
+        });
+  }
+
+  @Override
+  public void updateJob(AnnotationJobId id, AnnotationJobStatus status, String errorMessage) {
+    scope.run(
+        em ->
+            em.createNativeQuery(
+                    "update {h-schema}annotation_job set status = :status, error_message = :error,"
+                        + " updated_at = current_timestamp where id = :id")
+                .setParameter("status", status.name())
+                .setParameter("error", errorMessage == null ? "" : errorMessage)
+                .setParameter("id", id.value())
+                .executeUpdate());
+  }
+
+  @Override
+  public Optional<AnnotationJob> findJob(AppId app, AnnotationJobId id) {
+    return scope.call(
+        em ->
+            Optional.ofNullable(em.find(AnnotationJobEntity.class, id.value()))
+                .filter(row -> row.appId.equals(app.value()))
+                .map(AnnotationJobsAdapter::toJob));
+  }
+
+  @Override
+  public Optional<AnnotationJob> findActiveJob(
+      AppId app, AnnotationReplyAction action, Instant since) {
+    return scope.call(
+        em ->
+            em
+                .createQuery(
+                    "from AnnotationJobEntity j where j.appId = :app and j.action = :action"
+                        + " and j.status in ('WAITING', 'PROCESSING') and j.updatedAt > :since"
+                        + " order by j.updatedAt desc",
+                    AnnotationJobEntity.class)
+                .setParameter("app", app.value())
+                .setParameter("action", action.name())
+                .setParameter("since", since)
+                .setMaxResults(1)
+                .getResultList()
+                .stream()
+                .findFirst()
+                .map(AnnotationJobsAdapter::toJob));
+  }
+
+  private static AnnotationJob toJob(AnnotationJobEntity row) {
+    return new AnnotationJob(
+        new AnnotationJobId(row.id),
+        new AppId(row.appId),
+        AnnotationReplyAction.valueOf(row.action),
+        AnnotationJobStatus.valueOf(row.status),
+        row.errorMessage,
+        row.updatedAt);
+  }
+}
