@@ -2,12 +2,17 @@ package dev.shortlease.bootstrap;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Singleton;
+import dev.shortlease.application.AnnotationSettings;
 import dev.shortlease.application.ChatExecutor;
 import dev.shortlease.application.ChatSettings;
 import dev.shortlease.application.ReliabilitySettings;
 import dev.shortlease.application.admin.AuthenticateAppService;
 import dev.shortlease.application.admin.ManageAppsService;
 import dev.shortlease.application.agent.DescribeToolsService;
+import dev.shortlease.application.annotation.AnnotationReplier;
+import dev.shortlease.application.annotation.AnnotationReplyJobService;
+import dev.shortlease.application.annotation.AnnotationReplyService;
+import dev.shortlease.application.annotation.ManageAnnotationsService;
 import dev.shortlease.application.chat.AdmissionGate;
 import dev.shortlease.application.chat.SendMessageService;
 import dev.shortlease.application.chat.StopGenerationService;
@@ -25,11 +30,13 @@ import dev.shortlease.application.ops.ScrapeMetricsService;
 import dev.shortlease.application.ops.ShutdownService;
 import dev.shortlease.application.port.in.AdmitChatUseCase;
 import dev.shortlease.application.port.in.AuthenticateAppUseCase;
+import dev.shortlease.application.port.in.ConfigureAnnotationReplyUseCase;
 import dev.shortlease.application.port.in.DeleteConversationUseCase;
 import dev.shortlease.application.port.in.DescribeToolsUseCase;
 import dev.shortlease.application.port.in.InspectPoolUseCase;
 import dev.shortlease.application.port.in.ListConversationsUseCase;
 import dev.shortlease.application.port.in.ListMessagesUseCase;
+import dev.shortlease.application.port.in.ManageAnnotationsUseCase;
 import dev.shortlease.application.port.in.ManageAppsUseCase;
 import dev.shortlease.application.port.in.RateMessageUseCase;
 import dev.shortlease.application.port.in.RecoverAbandonedMessagesUseCase;
@@ -50,10 +57,13 @@ import dev.shortlease.application.port.in.SuggestQuestionsUseCase;
 final class ApplicationModule extends AbstractModule {
   private final ChatSettings chat;
   private final ReliabilitySettings reliability;
+  private final AnnotationSettings annotations;
 
-  ApplicationModule(ChatSettings chat, ReliabilitySettings reliability) {
+  ApplicationModule(
+      ChatSettings chat, ReliabilitySettings reliability, AnnotationSettings annotations) {
     this.chat = chat;
     this.reliability = reliability;
+    this.annotations = annotations;
   }
 
   @Override
@@ -79,6 +89,11 @@ final class ApplicationModule extends AbstractModule {
     useCase(ShutdownUseCase.class, ShutdownService.class);
     useCase(ReplaySpooledAnswersUseCase.class, ReplaySpooledAnswersService.class);
     useCase(AdmitChatUseCase.class, AdmissionGate.class);
+    // annotations
+    bind(AnnotationSettings.class).toInstance(annotations);
+    bind(AnnotationReplier.class).to(AnnotationReplyService.class).in(Singleton.class);
+    useCase(ManageAnnotationsUseCase.class, ManageAnnotationsService.class);
+    useCase(ConfigureAnnotationReplyUseCase.class, AnnotationReplyJobService.class);
   }
 
   /** Binds {@code port} to {@code service}, one instance per injector. */

@@ -55,8 +55,8 @@ public final class Composition {
         Modules.combine(
             new MetricsModule(registry),
             new PersistenceModule(settings.database(), registry),
-            new ModelModule(settings.llm()),
-            new ApplicationModule(settings.chat(), settings.reliability()),
+            new ModelModule(settings.llm(), settings.embedding()),
+            new ApplicationModule(settings.chat(), settings.reliability(), settings.annotations()),
             binder ->
                 binder
                     .bind(AnswerSpoolPort.class)

@@ -6,12 +6,15 @@ import com.google.inject.Key;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.ProvidesIntoSet;
+import dev.shortlease.adapter.llm.EmbeddingSettings;
+import dev.shortlease.adapter.llm.LangChain4jEmbeddingModel;
 import dev.shortlease.adapter.llm.LlmModule;
 import dev.shortlease.adapter.llm.LlmSettings;
 import dev.shortlease.application.agent.ConversationStatsTool;
 import dev.shortlease.application.agent.CurrentTimeTool;
 import dev.shortlease.application.agent.Tool;
 import dev.shortlease.application.port.out.ChatModelPort;
+import dev.shortlease.application.port.out.EmbeddingModelPort;
 
 /**
  * Composition root: the chat model and the agent tools, the service's long calls. The LLM adapter's
@@ -21,9 +24,11 @@ import dev.shortlease.application.port.out.ChatModelPort;
  */
 final class ModelModule extends AbstractModule {
   private final LlmSettings llm;
+  private final EmbeddingSettings embedding;
 
-  ModelModule(LlmSettings llm) {
+  ModelModule(LlmSettings llm, EmbeddingSettings embedding) {
     this.llm = llm;
+    this.embedding = embedding;
   }
 
   @Override
@@ -36,6 +41,13 @@ final class ModelModule extends AbstractModule {
   @RawModel
   ChatModelPort rawModel() {
     return Guice.createInjector(new LlmModule(llm)).getInstance(ChatModelPort.class);
+  }
+
+  /** Annotation reply's embedding model: guarded like the chat model (a {@code @LongCall} type). */
+  @Provides
+  @Singleton
+  EmbeddingModelPort embeddingModel() {
+    return LangChain4jEmbeddingModel.fromSettings(embedding);
   }
 
   @ProvidesIntoSet

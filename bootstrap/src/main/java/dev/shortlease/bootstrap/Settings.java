@@ -1,11 +1,13 @@
 package dev.shortlease.bootstrap;
 
+import dev.shortlease.adapter.llm.EmbeddingSettings;
 import dev.shortlease.adapter.llm.LlmProvider;
 import dev.shortlease.adapter.llm.LlmSettings;
 import dev.shortlease.adapter.persistence.PersistenceSettings;
 import dev.shortlease.adapter.persistence.StatementTimeouts;
 import dev.shortlease.adapter.web.InputsLimits;
 import dev.shortlease.adapter.web.WebSettings;
+import dev.shortlease.application.AnnotationSettings;
 import dev.shortlease.application.ChatSettings;
 import dev.shortlease.application.ReliabilitySettings;
 import java.nio.file.Path;
@@ -26,6 +28,8 @@ import java.util.Objects;
  * @param shutdownGrace the whole time a graceful shutdown may take, final saves included (see
  *     {@link ShutdownPlan})
  * @param answerSpool the directory of answers whose final save could not reach the database
+ * @param embedding the embedding model of annotation reply
+ * @param annotations the limits of annotation reply
  */
 public record Settings(
     String host,
@@ -40,7 +44,9 @@ public record Settings(
     Duration shutdownGrace,
     boolean demoApp,
     ReliabilitySettings reliability,
-    Path answerSpool) {
+    Path answerSpool,
+    EmbeddingSettings embedding,
+    AnnotationSettings annotations) {
 
   /** The embedded database used when DATABASE_URL is unset: a file under ./data. */
   public static final String DEFAULT_H2_URL = "jdbc:h2:file:./data/shortlease";
@@ -62,6 +68,8 @@ public record Settings(
     Objects.requireNonNull(shutdownGrace, "shutdownGrace");
     Objects.requireNonNull(reliability, "reliability");
     Objects.requireNonNull(answerSpool, "answerSpool");
+    Objects.requireNonNull(embedding, "embedding");
+    Objects.requireNonNull(annotations, "annotations");
     if (port < 0 || port > 65_535) {
       throw new IllegalArgumentException("port must be within 0..65535");
     }
@@ -78,13 +86,14 @@ public record Settings(
     PersistenceSettings database = database(read);
     ReliabilitySettings reliability = reliability(read, database.poolSize());
     Duration timeLimit = Duration.ofSeconds(read.integer("MAX_EXECUTION_SECONDS", 600, 1, 86_400));
+    LlmSettings llm = llm(read);
     return new Settings(
         read.text("HOST", "0.0.0.0"),
         (int) read.integer("PORT", 8080, 0, 65_535),
         adminToken,
         token == null,
         database,
-        llm(read),
+        llm,
         read.oneOf("GUARD_MODE", "strict", "strict", "warn", "off"),
         ChatSettings.defaults()
             .withExecutionTimeLimit(timeLimit)
@@ -106,7 +115,44 @@ public record Settings(
             read.integer("SHUTDOWN_GRACE_SECONDS", DEFAULT_SHUTDOWN_GRACE_SECONDS, 1, 3_600)),
         read.bool("DEMO_APP", true),
         reliability,
-        Path.of(read.text("ANSWER_SPOOL_DIR", DEFAULT_ANSWER_SPOOL)));
+        Path.of(read.text("ANSWER_SPOOL_DIR", DEFAULT_ANSWER_SPOOL)),
+        embedding(read, llm),
+        new AnnotationSettings(
+            (int)
+                read.integer(
+                    "ANNOTATION_REPLY_MAX_ANNOTATIONS",
+                    AnnotationSettings.DEFAULT_MAX_ANNOTATIONS_PER_APP,
+                    1,
+                    100_000),
+            AnnotationSettings.defaults().embeddingBatchSize(),
+            AnnotationSettings.defaults().cachedApps()));
+  }
+
+  /**
+   * The embedding model of annotation reply; on the chat model's provider it takes that one's URL
+   * and key unless EMBEDDING_BASE_URL / EMBEDDING_API_KEY say otherwise.
+   */
+  private static EmbeddingSettings embedding(EnvReader read, LlmSettings llm) {
+    String provider =
+        read.oneOf("EMBEDDING_PROVIDER", "simulated", "simulated", "openai", "ollama");
+    boolean sameAsChat = provider.equals(llm.provider());
+    String apiKey = read.text("EMBEDDING_API_KEY", sameAsChat ? llm.apiKey() : "");
+    if (apiKey.isBlank() && LlmProvider.fromId(provider).needsApiKey()) {
+      throw new SettingsException(
+          "EMBEDDING_API_KEY",
+          "must be set for EMBEDDING_PROVIDER="
+              + provider
+              + " (or LLM_API_KEY with LLM_PROVIDER="
+              + provider
+              + ")");
+    }
+    return new EmbeddingSettings(
+        provider,
+        read.text("EMBEDDING_BASE_URL", sameAsChat ? llm.baseUrl() : null),
+        apiKey,
+        read.text("EMBEDDING_MODEL"),
+        llm.connectTimeout(),
+        Duration.ofMillis(read.integer("EMBEDDING_TIMEOUT_MS", 30_000, 100, 3_600_000)));
   }
 
   private static InputsLimits inputsLimits(EnvReader read) {
@@ -224,7 +270,8 @@ public record Settings(
   @Override
   public String toString() {
     return ("Settings[host=%s, port=%d, database=%s, llm=%s, guardMode=%s, chat=%s, web=%s,"
-            + " shutdownGrace=%s, demoApp=%s, reliability=%s, answerSpool=%s]")
+            + " shutdownGrace=%s, demoApp=%s, reliability=%s, answerSpool=%s, embedding=%s,"
+            + " annotations=%s]")
         .formatted(
             host,
             port,
@@ -236,6 +283,8 @@ public record Settings(
             shutdownGrace,
             demoApp,
             reliability,
-            answerSpool);
+            answerSpool,
+            embedding,
+            annotations);
   }
 }

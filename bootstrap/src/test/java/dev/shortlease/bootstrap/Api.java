@@ -76,6 +76,13 @@ final class Api {
             .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  Reply put(String path, String token, String json) {
+    return send(
+        builder(path, token)
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
   Reply patch(String path, String token, String json) {
     return send(
         builder(path, token)

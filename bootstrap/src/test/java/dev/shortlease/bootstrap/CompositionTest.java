@@ -16,6 +16,7 @@ import dev.shortlease.adapter.persistence.PersistenceContext;
 import dev.shortlease.adapter.persistence.PersistenceSettings;
 import dev.shortlease.application.agent.Tool;
 import dev.shortlease.application.port.out.ChatModelPort;
+import dev.shortlease.application.port.out.EmbeddingModelPort;
 import dev.shortlease.application.port.out.LongCall;
 import dev.shortlease.application.port.out.MetricsPort;
 import dev.shortlease.application.port.out.StopSignal;
@@ -84,7 +85,7 @@ class CompositionTest {
     List<Key<?>> longCalls = keys(settings, type -> type.isAnnotationPresent(LongCall.class));
     assertThat(longCalls)
         .extracting(key -> (Object) key.getTypeLiteral().getRawType())
-        .contains(ChatModelPort.class);
+        .contains(ChatModelPort.class, EmbeddingModelPort.class);
     for (Key<?> key : longCalls) {
       assertThat(LongCallGuard.isGuarded(injector.getInstance(key)))
           .as("%s is guarded", key)
@@ -112,23 +113,29 @@ class CompositionTest {
   }
 
   @Test
-  @DisplayName("strict by default: a held connection stops the model and the tools before they run")
+  @DisplayName(
+      "strict by default: a held connection stops the model, the embedding model and the tools"
+          + " before they run")
   void strictGuardTripsThroughTheRealInjector() throws Exception {
     Injector injector = production(Map.of());
     ConnectionTracker tracker = injector.getInstance(ConnectionTracker.class);
     ChatModelPort model = injector.getInstance(ChatModelPort.class);
+    EmbeddingModelPort embeddings = injector.getInstance(EmbeddingModelPort.class);
     Set<Tool> tools = injector.getInstance(TOOLS);
 
     try (Connection held = trackedH2(tracker).getConnection()) {
       assertThatThrownBy(() -> model.chat(null, token -> {}, StopSignal.never()))
           .isInstanceOf(ConnectionHeldDuringLongCallException.class)
           .hasMessageContaining("ChatModelPort.chat(");
+      assertThatThrownBy(() -> embeddings.embed("any", List.of("What is shortlease?")))
+          .isInstanceOf(ConnectionHeldDuringLongCallException.class)
+          .hasMessageContaining("EmbeddingModelPort.embed(");
       for (Tool tool : tools) {
         assertThatThrownBy(() -> tool.call(null))
             .isInstanceOf(ConnectionHeldDuringLongCallException.class);
       }
     }
-    assertThat(tracker.guardViolations()).isEqualTo(1 + tools.size());
+    assertThat(tracker.guardViolations()).isEqualTo(2 + tools.size());
   }
 
   @Test

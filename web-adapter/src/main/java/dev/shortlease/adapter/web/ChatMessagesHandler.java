@@ -151,6 +151,7 @@ public final class ChatMessagesHandler {
       switch (next.orElse(null)) {
         case null -> {}
         case ChatEvent.TextChunk chunk -> answer.append(chunk.text());
+        case ChatEvent.AnnotationReply reply -> answer.append(reply.answer());
         case ChatEvent.AgentThoughtEvent thought -> {}
         case ChatEvent.MessageEnd end -> {
           Responses.ok(ctx, ChatWire.blocking(run, answer.toString(), end));

@@ -2,9 +2,8 @@ package dev.shortlease.adapter.web;
 
 import dev.shortlease.application.port.in.ChatEvent;
 import dev.shortlease.application.port.in.ChatRun;
+import dev.shortlease.domain.AnnotationId;
 import dev.shortlease.domain.AppMode;
-import dev.shortlease.domain.TokenUsage;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,8 +39,28 @@ final class ChatWire {
         conversationIdOrNull(run),
         WireEnums.mode(run.mode()),
         answer,
-        metadata(end.usage(), end.latency()),
+        metadata(end),
         createdAt(run));
+  }
+
+  /**
+   * The {@code data:} payloads of one event: one, except for an annotation reply, which Dify's
+   * {@code direct_output} streams as one {@code message} event per character, in every chat mode.
+   */
+  static List<Map<String, Object>> events(ChatRun run, ChatEvent event) {
+    if (event instanceof ChatEvent.AnnotationReply reply) {
+      return reply
+          .answer()
+          .codePoints()
+          .mapToObj(
+              c -> {
+                Map<String, Object> e = common(run, "message");
+                e.put("answer", Character.toString(c));
+                return e;
+              })
+          .toList();
+    }
+    return List.of(event(run, event));
   }
 
   /** The {@code data:} payload of one event. */
@@ -65,9 +84,14 @@ final class ChatWire {
         e.put("message_files", List.of());
         yield e;
       }
+      case ChatEvent.AnnotationReply reply -> {
+        Map<String, Object> e = common(run, "message");
+        e.put("answer", reply.answer());
+        yield e;
+      }
       case ChatEvent.MessageEnd end -> {
         Map<String, Object> e = common(run, "message_end");
-        e.put("metadata", metadata(end.usage(), end.latency()));
+        e.put("metadata", metadata(end));
         yield e;
       }
       case ChatEvent.Failed failed -> error(run, ErrorMapping.runFailure(failed));
@@ -102,11 +126,28 @@ final class ChatWire {
     return e;
   }
 
-  private static Map<String, Object> metadata(TokenUsage usage, Duration latency) {
+  private static Map<String, Object> metadata(ChatEvent.MessageEnd end) {
     Map<String, Object> metadata = new LinkedHashMap<>();
-    metadata.put("usage", UsageDto.of(usage, latency));
+    if (end.annotationReply() != null) {
+      metadata.put("annotation_reply", annotationReply(end.annotationReply()));
+    }
+    metadata.put("usage", UsageDto.of(end.usage(), end.latency()));
     metadata.put("retriever_resources", List.of());
     return metadata;
+  }
+
+  /**
+   * Dify's {@code annotation_reply}: the annotation and the account that wrote it. This service has
+   * no accounts, so the account is Dify's own stand-in for a missing one.
+   */
+  private static Map<String, Object> annotationReply(AnnotationId id) {
+    Map<String, Object> account = new LinkedHashMap<>();
+    account.put("id", null);
+    account.put("name", "Dify user");
+    Map<String, Object> reply = new LinkedHashMap<>();
+    reply.put("id", id.toString());
+    reply.put("account", account);
+    return reply;
   }
 
   private static String conversationIdOrNull(ChatRun run) {

@@ -57,7 +57,9 @@ final class EventStream {
           continue;
         }
         ChatEvent event = next.get();
-        send(out, data(ChatWire.event(run, event)));
+        for (Object payload : ChatWire.events(run, event)) {
+          send(out, data(payload));
+        }
         if (event.isTerminal()) {
           return;
         }

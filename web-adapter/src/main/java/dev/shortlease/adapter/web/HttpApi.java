@@ -25,6 +25,7 @@ public final class HttpApi {
   private final MessagesHandler messages;
   private final ConversationsHandler conversations;
   private final AppInfoHandler info;
+  private final AnnotationsHandler annotations;
   private final AdminAppsHandler admin;
   private final OpsHandler ops;
   private final WebSettings settings;
@@ -38,6 +39,7 @@ public final class HttpApi {
       MessagesHandler messages,
       ConversationsHandler conversations,
       AppInfoHandler info,
+      AnnotationsHandler annotations,
       AdminAppsHandler admin,
       OpsHandler ops,
       WebSettings settings) {
@@ -45,6 +47,7 @@ public final class HttpApi {
     this.messages = messages;
     this.conversations = conversations;
     this.info = info;
+    this.annotations = annotations;
     this.admin = admin;
     this.ops = ops;
     this.settings = settings;
@@ -144,6 +147,13 @@ public final class HttpApi {
     routes.get("/v1/parameters", info::parameters);
     routes.get("/v1/info", info::info);
     routes.get("/v1/meta", info::meta);
+    // annotations
+    routes.get("/v1/apps/annotations", annotations::list);
+    routes.post("/v1/apps/annotations", annotations::create);
+    routes.put("/v1/apps/annotations/{annotation_id}", annotations::update);
+    routes.delete("/v1/apps/annotations/{annotation_id}", annotations::delete);
+    routes.post("/v1/apps/annotation-reply/{action}", annotations::configure);
+    routes.get("/v1/apps/annotation-reply/{action}/status/{job_id}", annotations::status);
 
     routes.post("/admin/apps", admin::create);
     routes.get("/admin/apps", admin::list);

@@ -3,7 +3,9 @@ package dev.shortlease.adapter.web;
 import dev.shortlease.application.port.in.AdmitChatUseCase;
 import dev.shortlease.application.port.in.AuthenticateAppUseCase;
 import dev.shortlease.application.port.in.BusyException;
+import dev.shortlease.application.port.in.ConfigureAnnotationReplyUseCase;
 import dev.shortlease.application.port.in.InspectPoolUseCase;
+import dev.shortlease.application.port.in.ManageAnnotationsUseCase;
 import dev.shortlease.application.port.in.ManageAppsUseCase;
 import dev.shortlease.application.port.in.SendMessageCommand;
 import dev.shortlease.application.port.in.SendMessageUseCase;
@@ -95,6 +97,11 @@ final class StubUseCases {
             settings),
         new AppInfoHandler(
             apiAuth, app -> app.mode() == AppMode.CHAT ? List.of("current_time") : List.of()),
+        new AnnotationsHandler(
+            apiAuth,
+            unused(ManageAnnotationsUseCase.class),
+            unused(ConfigureAnnotationReplyUseCase.class),
+            settings),
         new AdminAppsHandler(apiAuth, unused(ManageAppsUseCase.class), settings),
         new OpsHandler(
             apiAuth,
