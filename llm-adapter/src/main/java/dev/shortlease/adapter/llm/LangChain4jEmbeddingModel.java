@@ -4,12 +4,19 @@ import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.shortlease.application.port.out.EmbeddingModelPort;
+import dev.shortlease.application.port.out.ModelErrorKind;
 import dev.shortlease.application.port.out.ModelException;
 import dev.shortlease.domain.EmbeddingVector;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +33,7 @@ public final class LangChain4jEmbeddingModel implements EmbeddingModelPort {
   private final String provider;
   private final String configuredModelName;
   private final String redactedUrl;
+  private final Duration timeout;
   private final Function<String, EmbeddingModel> factory;
   private final Map<String, EmbeddingModel> byName = new ConcurrentHashMap<>();
 
@@ -33,10 +41,12 @@ public final class LangChain4jEmbeddingModel implements EmbeddingModelPort {
       String provider,
       String configuredModelName,
       String baseUrl,
+      Duration timeout,
       Function<String, EmbeddingModel> factory) {
     this.provider = Objects.requireNonNull(provider, "provider");
     this.configuredModelName = Objects.requireNonNull(configuredModelName, "configuredModelName");
     this.redactedUrl = LlmSettings.redact(baseUrl);
+    this.timeout = Objects.requireNonNull(timeout, "timeout");
     this.factory = Objects.requireNonNull(factory, "factory");
   }
 
@@ -45,6 +55,7 @@ public final class LangChain4jEmbeddingModel implements EmbeddingModelPort {
         settings.provider(),
         settings.modelName(),
         settings.baseUrl(),
+        settings.timeout(),
         name -> EmbeddingModels.embeddingModel(settings, name));
   }
 
@@ -60,12 +71,11 @@ public final class LangChain4jEmbeddingModel implements EmbeddingModelPort {
   public List<EmbeddingVector> embed(String model, List<String> texts) {
     String name = modelNameFor(model);
     try {
-      List<Embedding> embeddings =
-          byName
-              .computeIfAbsent(name, factory)
-              .embedAll(texts.stream().map(TextSegment::from).toList())
-              .content();
-      return embeddings.stream().map(e -> new EmbeddingVector(e.vector())).toList();
+      EmbeddingModel embeddingModel = byName.computeIfAbsent(name, factory);
+      List<TextSegment> segments = texts.stream().map(TextSegment::from).toList();
+      return withinTimeout(() -> embeddingModel.embedAll(segments).content()).stream()
+          .map(e -> new EmbeddingVector(e.vector()))
+          .toList();
     } catch (RuntimeException e) {
       ModelException failure = ErrorMapper.toModelException(e, provider);
       LOG.warn(
@@ -76,6 +86,30 @@ public final class LangChain4jEmbeddingModel implements EmbeddingModelPort {
           failure.getMessage(),
           failure.kind());
       throw failure;
+    }
+  }
+
+  /**
+   * The whole call within {@link #timeout}: the HTTP client's read timeout bounds only the wait for
+   * the response headers, not a body that stalls. Past it the call's thread is interrupted, which
+   * aborts the request.
+   */
+  private List<Embedding> withinTimeout(Callable<List<Embedding>> call) {
+    FutureTask<List<Embedding>> task = new FutureTask<>(call);
+    Thread.ofVirtual().name("embedding-call").start(task);
+    try {
+      return task.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      task.cancel(true);
+      throw new ModelException(
+          ModelErrorKind.REQUEST_FAILED,
+          provider + " sent no embeddings within " + timeout.toMillis() + " ms");
+    } catch (ExecutionException e) {
+      throw ErrorMapper.toModelException(e.getCause(), provider);
+    } catch (InterruptedException e) {
+      task.cancel(true);
+      Thread.currentThread().interrupt();
+      throw new ModelException(ModelErrorKind.REQUEST_FAILED, "interrupted while embedding");
     }
   }
 
