@@ -171,4 +171,58 @@ class SettingsTest {
         .isInstanceOf(SettingsException.class)
         .hasMessageContaining("INPUTS_MAX_BYTES");
   }
+
+  @Test
+  @DisplayName(
+      "annotation reply's embedding model: simulated by default, the chat provider's URL and key"
+          + " when it is the same provider, its own settings otherwise")
+  void embeddingSettings() {
+    Settings defaults = Settings.fromEnvironment(Map.of());
+    assertThat(defaults.embedding().provider()).isEqualTo("simulated");
+    assertThat(defaults.annotations().maxAnnotationsPerApp()).isEqualTo(2_000);
+
+    Settings shared =
+        Settings.fromEnvironment(
+            Map.of(
+                "LLM_PROVIDER", "openai",
+                "LLM_BASE_URL", "http://llm:8000/v1",
+                "LLM_API_KEY", "sk-chat",
+                "EMBEDDING_PROVIDER", "openai"));
+    assertThat(shared.embedding().baseUrl()).isEqualTo("http://llm:8000/v1");
+    assertThat(shared.embedding().apiKey()).isEqualTo("sk-chat");
+    assertThat(shared.embedding().modelName()).isEqualTo("text-embedding-3-small");
+    assertThat(shared.toString()).doesNotContain("sk-chat");
+
+    Settings own =
+        Settings.fromEnvironment(
+            Map.of(
+                "EMBEDDING_PROVIDER", "ollama",
+                "EMBEDDING_BASE_URL", "http://ollama:11434",
+                "EMBEDDING_MODEL", "all-minilm",
+                "EMBEDDING_TIMEOUT_MS", "1500",
+                "ANNOTATION_REPLY_MAX_ANNOTATIONS", "50"));
+    assertThat(own.embedding().baseUrl()).isEqualTo("http://ollama:11434");
+    assertThat(own.embedding().modelName()).isEqualTo("all-minilm");
+    assertThat(own.embedding().timeout()).isEqualTo(Duration.ofMillis(1500));
+    assertThat(own.annotations().maxAnnotationsPerApp()).isEqualTo(50);
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "EMBEDDING_PROVIDER, cohere",
+    "EMBEDDING_PROVIDER, openai",
+    "EMBEDDING_TIMEOUT_MS, 0",
+    "ANNOTATION_REPLY_MAX_ANNOTATIONS, 0",
+    "ANNOTATION_REPLY_MAX_ANNOTATIONS, many"
+  })
+  @DisplayName("a bad embedding or annotation setting stops the start naming the variable")
+  void badEmbeddingSettings(String name, String value) {
+    String named =
+        name.equals("EMBEDDING_PROVIDER") && value.equals("openai")
+            ? "EMBEDDING_API_KEY" // openai without a key
+            : name;
+    assertThatThrownBy(() -> Settings.fromEnvironment(Map.of(name, value)))
+        .isInstanceOf(SettingsException.class)
+        .hasMessageContaining(named);
+  }
 }
