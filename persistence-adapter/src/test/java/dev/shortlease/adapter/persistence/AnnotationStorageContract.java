@@ -1,0 +1,189 @@
+package dev.shortlease.adapter.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.shortlease.domain.Annotation;
+import dev.shortlease.domain.AnnotationHit;
+import dev.shortlease.domain.AnnotationIndex;
+import dev.shortlease.domain.AnnotationJobId;
+import dev.shortlease.domain.AnnotationJobStatus;
+import dev.shortlease.domain.AnnotationReplyAction;
+import dev.shortlease.domain.AnnotationReplySettings;
+import dev.shortlease.domain.AnnotationText;
+import dev.shortlease.domain.AppId;
+import dev.shortlease.domain.AppMode;
+import dev.shortlease.domain.ComputedEmbedding;
+import dev.shortlease.domain.EmbeddingVector;
+import dev.shortlease.domain.EndUserId;
+import dev.shortlease.domain.MessageId;
+import dev.shortlease.domain.NewApp;
+import dev.shortlease.domain.Owner;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** Annotations, their vectors, reply settings and jobs, as stored: one suite per database. */
+abstract class AnnotationStorageContract {
+  private static final String KEY = "test:model";
+  private PersistenceContext c;
+  private AppId app;
+
+  protected abstract PersistenceContext context();
+
+  @BeforeEach
+  void newApp() {
+    c = context();
+    app = newAppId();
+  }
+
+  private AppId newAppId() {
+    return c.apps()
+        .createApp(
+            new NewApp(
+                "annotations " + UUID.randomUUID(), "", AppMode.CHAT, null, null, null, null));
+  }
+
+  private Annotation create(String question, String answer) {
+    return c.annotations().createAnnotation(app, new AnnotationText(question, answer));
+  }
+
+  private static EmbeddingVector vector(float... values) {
+    return new EmbeddingVector(values);
+  }
+
+  private void enable() {
+    c.annotationIndex()
+        .saveReplySettings(app, new AnnotationReplySettings(0.8, "simulated", "simulated", KEY));
+  }
+
+  @Test
+  @DisplayName("list: newest first, numbered pages, total, keyword taken literally, scoped by app")
+  void list() {
+    create("What is 100%?", "All of it.");
+    create("snake_case?", "Words_joined.");
+    create("Plain question", "Plain answer");
+    var other = newAppId();
+    c.annotations().createAnnotation(other, new AnnotationText("What is 100%?", "Theirs."));
+
+    var first = c.annotations().listAnnotations(app, 1, 2, "");
+    assertThat(first.total()).isEqualTo(3);
+    assertThat(first.items())
+        .extracting(a -> a.text().question())
+        .containsExactly("Plain question", "snake_case?");
+    assertThat(c.annotations().listAnnotations(app, 2, 2, "").items()).hasSize(1);
+    assertThat(c.annotations().listAnnotations(app, 1, 20, "100%").items())
+        .extracting(a -> a.text().answer())
+        .containsExactly("All of it.");
+    assertThat(c.annotations().listAnnotations(app, 1, 20, "_").total())
+        .as("_ is no wildcard")
+        .isEqualTo(1);
+    assertThat(c.annotations().listAnnotations(app, 1, 20, "PLAIN ANSWER").total()).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName(
+      "vectors: stored only for the question they were computed from, read back newest"
+          + " first and bounded; the version moves with every change")
+  void vectors() {
+    Annotation older = create("Old?", "Old.");
+    Annotation newer = create("New?", "New.");
+    assertThat(c.annotationIndex().readIndex(app, -1, 10)).as("reply off").isEmpty();
+    enable();
+    assertThat(c.annotationIndex().annotationsToEmbed(app, KEY, 10))
+        .extracting(p -> p.question())
+        .containsExactly("Old?", "New?");
+
+    int stored =
+        c.annotationIndex()
+            .storeEmbeddings(
+                app,
+                KEY,
+                List.of(
+                    new ComputedEmbedding(older.id(), "Old?", vector(1, 0)),
+                    new ComputedEmbedding(newer.id(), "Changed meanwhile?", vector(0, 1))));
+    assertThat(stored).isEqualTo(1);
+    assertThat(c.annotationIndex().annotationsToEmbed(app, KEY, 10))
+        .extracting(p -> p.id())
+        .containsExactly(newer.id());
+    c.annotationIndex()
+        .storeEmbeddings(
+            app, KEY, List.of(new ComputedEmbedding(newer.id(), "New?", vector(0, 1))));
+
+    AnnotationIndex index = c.annotationIndex().readIndex(app, -1, 10).orElseThrow();
+    assertThat(index.changed()).isTrue();
+    assertThat(index.settings().modelKey()).isEqualTo(KEY);
+    assertThat(index.vectors()).extracting(v -> v.id()).containsExactly(newer.id(), older.id());
+    assertThat(index.vectors().get(1).vector()).isEqualTo(vector(1, 0));
+    AnnotationIndex bounded = c.annotationIndex().readIndex(app, -1, 1).orElseThrow();
+    assertThat(bounded.vectors()).extracting(v -> v.id()).containsExactly(newer.id());
+    assertThat(bounded.truncated()).isTrue();
+
+    AnnotationIndex same = c.annotationIndex().readIndex(app, index.version(), 10).orElseThrow();
+    assertThat(same.changed()).isFalse();
+    assertThat(same.vectors()).isEmpty();
+
+    c.annotations().updateAnnotation(app, older.id(), new AnnotationText("Old?", "Newer answer."));
+    AnnotationIndex answerOnly =
+        c.annotationIndex().readIndex(app, same.version(), 10).orElseThrow();
+    assertThat(answerOnly.vectors()).as("same question: the vector stays").hasSize(2);
+    c.annotations().updateAnnotation(app, older.id(), new AnnotationText("Other?", "Other."));
+    AnnotationIndex dropped =
+        c.annotationIndex().readIndex(app, answerOnly.version(), 10).orElseThrow();
+    assertThat(dropped.vectors()).extracting(v -> v.id()).containsExactly(newer.id());
+
+    c.annotationIndex().removeReplySettings(app);
+    assertThat(c.annotationIndex().readIndex(app, -1, 10)).isEmpty();
+    assertThat(c.annotationIndex().findReplySettings(app)).isEmpty();
+    enable();
+    assertThat(c.annotationIndex().readIndex(app, -1, 10).orElseThrow().vectors())
+        .as("vectors survive a disable")
+        .hasSize(1);
+  }
+
+  @Test
+  @DisplayName("a hit counts and is kept; a deleted annotation takes its hits and counts no more")
+  void hits() {
+    Annotation a = create("Q?", "A.");
+    Owner owner = new Owner(app, new EndUserId(UUID.randomUUID()));
+    AnnotationHit hit = new AnnotationHit(a.id(), owner, MessageId.random(), "q", 0.97);
+
+    assertThat(c.annotations().recordHit(hit).orElseThrow().hitCount()).isEqualTo(1);
+    assertThat(c.annotations().recordHit(hit).orElseThrow().hitCount()).isEqualTo(2);
+    Owner stranger = new Owner(newAppId(), owner.endUserId());
+    assertThat(
+            c.annotations()
+                .recordHit(new AnnotationHit(a.id(), stranger, MessageId.random(), "q", 1)))
+        .isEmpty();
+    assertThat(c.annotations().deleteAnnotation(stranger.appId(), a.id())).isFalse();
+    assertThat(c.annotations().deleteAnnotation(app, a.id())).isTrue();
+    assertThat(c.annotations().recordHit(hit)).isEmpty();
+    assertThat(c.annotations().deleteAnnotation(app, a.id())).isFalse();
+  }
+
+  @Test
+  @DisplayName("jobs: stored per app, status and error kept, the active one found")
+  void jobs() {
+    AnnotationJobId id = AnnotationJobId.random();
+    var created = c.annotationJobs().createJob(id, app, AnnotationReplyAction.ENABLE);
+    assertThat(created.status()).isEqualTo(AnnotationJobStatus.WAITING);
+    assertThat(created.updatedAt()).isNotNull();
+    Instant before = created.updatedAt().minusSeconds(60);
+    assertThat(c.annotationJobs().findActiveJob(app, AnnotationReplyAction.ENABLE, before))
+        .get()
+        .extracting(j -> j.id())
+        .isEqualTo(id);
+    assertThat(c.annotationJobs().findActiveJob(app, AnnotationReplyAction.DISABLE, before))
+        .isEmpty();
+
+    c.annotationJobs().updateJob(id, AnnotationJobStatus.ERROR, "model refused");
+    var failed = c.annotationJobs().findJob(app, id).orElseThrow();
+    assertThat(failed.status()).isEqualTo(AnnotationJobStatus.ERROR);
+    assertThat(failed.errorMessage()).isEqualTo("model refused");
+    assertThat(c.annotationJobs().findActiveJob(app, AnnotationReplyAction.ENABLE, before))
+        .isEmpty();
+    assertThat(c.annotationJobs().findJob(newAppId(), id)).as("another app's").isEmpty();
+  }
+}
