@@ -117,15 +117,15 @@ public record Settings(
         reliability,
         Path.of(read.text("ANSWER_SPOOL_DIR", DEFAULT_ANSWER_SPOOL)),
         embedding(read, llm),
-        new AnnotationSettings(
-            (int)
-                read.integer(
-                    "ANNOTATION_REPLY_MAX_ANNOTATIONS",
-                    AnnotationSettings.DEFAULT_MAX_ANNOTATIONS_PER_APP,
-                    1,
-                    100_000),
-            AnnotationSettings.defaults().embeddingBatchSize(),
-            AnnotationSettings.defaults().cachedApps()));
+        AnnotationSettings.defaults()
+            .withLimits(
+                (int)
+                    read.integer(
+                        "ANNOTATION_REPLY_MAX_ANNOTATIONS",
+                        AnnotationSettings.DEFAULT_MAX_ANNOTATIONS_PER_APP,
+                        1,
+                        100_000),
+                Duration.ofMillis(database.appCacheTtlMillis())));
   }
 
   /**

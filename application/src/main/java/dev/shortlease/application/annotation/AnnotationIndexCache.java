@@ -22,17 +22,22 @@ public final class AnnotationIndexCache {
 
   private final AnnotationIndexPort index;
   private final int maxVectors;
-  private final Map<AppId, AnnotationIndex> byApp;
+  private final long offTtlNanos;
+  private final Map<AppId, Snapshot> byApp;
+
+  /** An app's snapshot, or "off" (no index) until {@code offUntilNanos}. */
+  private record Snapshot(AnnotationIndex index, long offUntilNanos) {}
 
   @Inject
   public AnnotationIndexCache(AnnotationIndexPort index, AnnotationSettings settings) {
     this.index = index;
     this.maxVectors = settings.maxAnnotationsPerApp();
+    this.offTtlNanos = settings.offTtl().toNanos();
     int capacity = settings.cachedApps();
     this.byApp =
         new LinkedHashMap<>(16, 0.75f, true) {
           @Override
-          protected boolean removeEldestEntry(Map.Entry<AppId, AnnotationIndex> eldest) {
+          protected boolean removeEldestEntry(Map.Entry<AppId, Snapshot> eldest) {
             return size() > capacity;
           }
         };
@@ -40,19 +45,25 @@ public final class AnnotationIndexCache {
 
   /** The app's index as it is now, or empty when annotation reply is off. */
   public Optional<AnnotationIndex> current(AppId app) {
-    AnnotationIndex cached;
+    Snapshot cached;
     synchronized (byApp) {
       cached = byApp.get(app);
     }
+    if (cached != null
+        && cached.index() == null
+        && System.nanoTime() - cached.offUntilNanos() < 0) {
+      return Optional.empty();
+    }
+    AnnotationIndex known = cached == null ? null : cached.index();
     Optional<AnnotationIndex> read =
-        index.readIndex(app, cached == null ? -1 : cached.version(), maxVectors);
+        index.readIndex(app, known == null ? -1 : known.version(), maxVectors);
     synchronized (byApp) {
       if (read.isEmpty()) {
-        byApp.remove(app);
+        byApp.put(app, new Snapshot(null, System.nanoTime() + offTtlNanos));
         return read;
       }
       AnnotationIndex now =
-          read.get().changed() || cached == null ? read.get() : read.get().withVectorsOf(cached);
+          read.get().changed() || known == null ? read.get() : read.get().withVectorsOf(known);
       if (now.truncated() && read.get().changed()) {
         LOG.log(
             System.Logger.Level.WARNING,
@@ -60,8 +71,15 @@ public final class AnnotationIndexCache {
             app,
             maxVectors);
       }
-      byApp.put(app, now);
+      byApp.put(app, new Snapshot(now, 0));
       return Optional.of(now);
+    }
+  }
+
+  /** Drops what is known of {@code app}: its reply was just turned on or off here. */
+  void forget(AppId app) {
+    synchronized (byApp) {
+      byApp.remove(app);
     }
   }
 }

@@ -37,6 +37,7 @@ public final class AnnotationReplyJobService implements ConfigureAnnotationReply
   private final AnnotationEmbedder embedder;
   private final EmbeddingModelPort embeddings;
   private final ChatExecutor executor;
+  private final AnnotationIndexCache indexes;
 
   @Inject
   public AnnotationReplyJobService(
@@ -44,12 +45,14 @@ public final class AnnotationReplyJobService implements ConfigureAnnotationReply
       AnnotationIndexPort index,
       AnnotationEmbedder embedder,
       EmbeddingModelPort embeddings,
-      ChatExecutor executor) {
+      ChatExecutor executor,
+      AnnotationIndexCache indexes) {
     this.jobs = jobs;
     this.index = index;
     this.embedder = embedder;
     this.embeddings = embeddings;
     this.executor = executor;
+    this.indexes = indexes;
   }
 
   @Override
@@ -88,9 +91,11 @@ public final class AnnotationReplyJobService implements ConfigureAnnotationReply
         Runnable progress = () -> jobs.updateJob(id, AnnotationJobStatus.PROCESSING, "");
         embedder.embedPending(job.appId(), reply, progress);
         index.saveReplySettings(job.appId(), reply);
+        indexes.forget(job.appId());
         embedder.embedPending(job.appId(), reply, progress); // created while it was not yet on
       } else {
         index.removeReplySettings(job.appId());
+        indexes.forget(job.appId());
       }
       jobs.updateJob(id, AnnotationJobStatus.COMPLETED, "");
     } catch (RuntimeException e) {

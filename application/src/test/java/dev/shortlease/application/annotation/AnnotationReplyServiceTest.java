@@ -62,7 +62,9 @@ class AnnotationReplyServiceTest {
   private final AnnotationReplyService service =
       new AnnotationReplyService(
           new AnnotationMatcher(
-              new AnnotationIndexCache(index, new AnnotationSettings(100, 10, 10)), embeddings),
+              new AnnotationIndexCache(
+                  index, new AnnotationSettings(100, 10, 10, java.time.Duration.ZERO)),
+              embeddings),
           new RecordingAnnotations());
 
   private Optional<Annotation> ask(String query) {
@@ -75,6 +77,22 @@ class AnnotationReplyServiceTest {
     index.enabled = false;
     assertThat(ask("anything")).isEmpty();
     assertThat(embedded).isEmpty();
+  }
+
+  @Test
+  @DisplayName("reply off is remembered for the off TTL: chats of such apps read nothing")
+  void offIsRemembered() {
+    index.enabled = false;
+    AnnotationReplyService remembering =
+        new AnnotationReplyService(
+            new AnnotationMatcher(
+                new AnnotationIndexCache(
+                    index, new AnnotationSettings(100, 10, 10, java.time.Duration.ofMinutes(1))),
+                embeddings),
+            new RecordingAnnotations());
+    remembering.answer(APP, OWNER, MessageId.random(), "a");
+    remembering.answer(APP, OWNER, MessageId.random(), "b");
+    assertThat(index.indexReads.get()).isEqualTo(1);
   }
 
   @Test
