@@ -316,4 +316,48 @@ class AnnotationsApiTest {
                 + " \"response_mode\": \"blocking\"}");
     assertThat(answer.json().get("answer").asText()).isEqualTo("from the model");
   }
+
+  @Test
+  @DisplayName(
+      "two instances on one database: a job started on one reports on the other, whose chats"
+          + " then get the annotation")
+  void anyInstanceAnswers() throws InterruptedException {
+    String database = "jdbc:h2:mem:sl-shared-" + java.util.UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+    try (ShortleaseServer one = TestServers.simulated(java.util.Map.of("DATABASE_URL", database));
+        ShortleaseServer two = TestServers.simulated(java.util.Map.of("DATABASE_URL", database))) {
+      Api first = new Api(one);
+      Api second = new Api(two);
+      Api.AppKey app = first.createApp("chat");
+      Api.Reply created =
+          first.post("/v1/apps/annotations", app.key(), annotation("Is it open source?", "Yes."));
+      assertThat(created.status()).isEqualTo(201);
+      String job =
+          first
+              .post(
+                  "/v1/apps/annotation-reply/enable",
+                  app.key(),
+                  "{\"score_threshold\": 0.9, \"embedding_provider_name\": \"simulated\","
+                      + " \"embedding_model_name\": \"simulated\"}")
+              .json()
+              .get("job_id")
+              .asText();
+      String status = "";
+      for (int i = 0; i < 200 && !status.equals("completed"); i++) {
+        status =
+            second
+                .get("/v1/apps/annotation-reply/enable/status/" + job, app.key())
+                .json()
+                .get("job_status")
+                .asText();
+        Thread.sleep(20);
+      }
+      assertThat(status).isEqualTo("completed");
+      Api.Reply answer =
+          second.post(
+              "/v1/chat-messages",
+              app.key(),
+              Api.chat("ann", "is it open source", "blocking", null));
+      assertThat(answer.json().get("answer").asText()).isEqualTo("Yes.");
+    }
+  }
 }
