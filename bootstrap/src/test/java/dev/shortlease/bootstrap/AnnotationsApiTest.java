@@ -229,8 +229,14 @@ class AnnotationsApiTest {
         .as("reply is off until enabled")
         .isEqualTo("from the model");
 
+    assertThat(
+            api.get("/v1/parameters", app.key()).json().at("/annotation_reply/enabled").asBoolean())
+        .isFalse();
     JsonNode job = runJob(app, "enable", 0.9);
     assertThat(job.get("job_status").asText()).isEqualTo("completed");
+    assertThat(
+            api.get("/v1/parameters", app.key()).json().at("/annotation_reply/enabled").asBoolean())
+        .isTrue();
     assertThat(job.get("error_msg").asText()).isEmpty();
 
     int calls = MODEL.requests().size();

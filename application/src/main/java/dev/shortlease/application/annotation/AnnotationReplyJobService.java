@@ -81,6 +81,11 @@ public final class AnnotationReplyJobService implements ConfigureAnnotationReply
     return job;
   }
 
+  @Override
+  public boolean isEnabled(AppId app) {
+    return index.findReplySettings(app).isPresent();
+  }
+
   private void run(AnnotationJob job, AnnotationReplySettings requested) {
     AnnotationJobId id = job.id();
     try {

@@ -1,5 +1,6 @@
 package dev.shortlease.adapter.web;
 
+import dev.shortlease.application.port.in.ConfigureAnnotationReplyUseCase;
 import dev.shortlease.application.port.in.DescribeToolsUseCase;
 import dev.shortlease.domain.App;
 import io.javalin.http.Context;
@@ -17,11 +18,14 @@ public final class AppInfoHandler {
 
   private final ApiAuth auth;
   private final DescribeToolsUseCase tools;
+  private final ConfigureAnnotationReplyUseCase annotationReply;
 
   @Inject
-  public AppInfoHandler(ApiAuth auth, DescribeToolsUseCase tools) {
+  public AppInfoHandler(
+      ApiAuth auth, DescribeToolsUseCase tools, ConfigureAnnotationReplyUseCase annotationReply) {
     this.auth = auth;
     this.tools = tools;
+    this.annotationReply = annotationReply;
   }
 
   void parameters(Context ctx) {
@@ -35,7 +39,7 @@ public final class AppInfoHandler {
         "text_to_speech",
         Map.of("enabled", false, "voice", "", "language", "", "autoPlay", "disabled"));
     body.put("retriever_resource", OFF);
-    body.put("annotation_reply", OFF);
+    body.put("annotation_reply", Map.of("enabled", annotationReply.isEnabled(app.id())));
     body.put("more_like_this", OFF);
     body.put("sensitive_word_avoidance", OFF);
     body.put("user_input_form", List.of());

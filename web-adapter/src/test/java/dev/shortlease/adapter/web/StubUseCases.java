@@ -96,7 +96,9 @@ final class StubUseCases {
             (app, user, conversation) -> {},
             settings),
         new AppInfoHandler(
-            apiAuth, app -> app.mode() == AppMode.CHAT ? List.of("current_time") : List.of()),
+            apiAuth,
+            app -> app.mode() == AppMode.CHAT ? List.of("current_time") : List.of(),
+            annotationReplyOff()),
         new AnnotationsHandler(
             apiAuth,
             unused(ManageAnnotationsUseCase.class),
@@ -158,5 +160,19 @@ final class StubUseCases {
             (proxy, method, args) -> {
               throw new UnsupportedOperationException(method.getName());
             }));
+  }
+
+  /** Annotation reply never on; starting or reading jobs is not part of these tests. */
+  private static ConfigureAnnotationReplyUseCase annotationReplyOff() {
+    return (ConfigureAnnotationReplyUseCase)
+        Proxy.newProxyInstance(
+            ConfigureAnnotationReplyUseCase.class.getClassLoader(),
+            new Class<?>[] {ConfigureAnnotationReplyUseCase.class},
+            (proxy, method, args) -> {
+              if (method.getName().equals("isEnabled")) {
+                return false;
+              }
+              throw new UnsupportedOperationException(method.getName());
+            });
   }
 }

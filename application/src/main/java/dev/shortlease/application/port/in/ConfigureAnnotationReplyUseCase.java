@@ -20,4 +20,7 @@ public interface ConfigureAnnotationReplyUseCase {
    * such job of this action.
    */
   AnnotationJob status(AppId app, AnnotationReplyAction action, AnnotationJobId job);
+
+  /** Whether annotation reply is on for the app ({@code /v1/parameters} reports it). */
+  boolean isEnabled(AppId app);
 }
