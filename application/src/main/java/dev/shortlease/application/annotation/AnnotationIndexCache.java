@@ -6,15 +6,18 @@ import dev.shortlease.domain.AppId;
 import dev.shortlease.domain.port.AnnotationIndexPort;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The apps' vector snapshots in memory. Every lookup is one short read of the settings and the
- * index version (so a change through any instance is seen at once); the vectors themselves are read
- * again only when the version moved. At most {@code cachedApps} snapshots are kept, the least
- * recently used leave first.
+ * The apps' vector snapshots in memory. For an app with reply on, every lookup is one short read of
+ * the settings and the index version (so a change through any instance is seen at once); the
+ * vectors themselves are read again only when the version moved. "Reply off" is remembered for
+ * {@code offTtl}, so chats of apps without annotation reply read nothing; this instance's own
+ * enable and disable forget it at once. Memory is bounded twice: at most {@code cachedApps} apps
+ * and {@code cachedFloats} vector values in all; the least recently used apps leave first.
  */
 @Singleton
 public final class AnnotationIndexCache {
@@ -23,24 +26,27 @@ public final class AnnotationIndexCache {
   private final AnnotationIndexPort index;
   private final int maxVectors;
   private final long offTtlNanos;
-  private final Map<AppId, Snapshot> byApp;
+  private final int maxApps;
+  private final long maxFloats;
+  private final LinkedHashMap<AppId, Snapshot> byApp = new LinkedHashMap<>(16, 0.75f, true);
+  private long floats;
 
   /** An app's snapshot, or "off" (no index) until {@code offUntilNanos}. */
-  private record Snapshot(AnnotationIndex index, long offUntilNanos) {}
+  private record Snapshot(AnnotationIndex index, long offUntilNanos) {
+    long floats() {
+      return index == null
+          ? 0
+          : index.vectors().stream().mapToLong(v -> v.vector().dimensions()).sum();
+    }
+  }
 
   @Inject
   public AnnotationIndexCache(AnnotationIndexPort index, AnnotationSettings settings) {
     this.index = index;
     this.maxVectors = settings.maxAnnotationsPerApp();
     this.offTtlNanos = settings.offTtl().toNanos();
-    int capacity = settings.cachedApps();
-    this.byApp =
-        new LinkedHashMap<>(16, 0.75f, true) {
-          @Override
-          protected boolean removeEldestEntry(Map.Entry<AppId, Snapshot> eldest) {
-            return size() > capacity;
-          }
-        };
+    this.maxApps = settings.cachedApps();
+    this.maxFloats = settings.cachedFloats();
   }
 
   /** The app's index as it is now, or empty when annotation reply is off. */
@@ -57,29 +63,41 @@ public final class AnnotationIndexCache {
     AnnotationIndex known = cached == null ? null : cached.index();
     Optional<AnnotationIndex> read =
         index.readIndex(app, known == null ? -1 : known.version(), maxVectors);
-    synchronized (byApp) {
-      if (read.isEmpty()) {
-        byApp.put(app, new Snapshot(null, System.nanoTime() + offTtlNanos));
-        return read;
-      }
-      AnnotationIndex now =
-          read.get().changed() || known == null ? read.get() : read.get().withVectorsOf(known);
-      if (now.truncated() && read.get().changed()) {
-        LOG.log(
-            System.Logger.Level.WARNING,
-            "app {0} has more than {1} embedded annotations; only the newest {1} are matched",
-            app,
-            maxVectors);
-      }
-      byApp.put(app, new Snapshot(now, 0));
-      return Optional.of(now);
+    if (read.isEmpty()) {
+      keep(app, new Snapshot(null, System.nanoTime() + offTtlNanos));
+      return read;
     }
+    AnnotationIndex now =
+        read.get().changed() || known == null ? read.get() : read.get().withVectorsOf(known);
+    if (now.truncated() && read.get().changed()) {
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "app {0} has more than {1} embedded annotations; only the newest {1} are matched",
+          app,
+          maxVectors);
+    }
+    keep(app, new Snapshot(now, 0));
+    return Optional.of(now);
   }
 
   /** Drops what is known of {@code app}: its reply was just turned on or off here. */
   void forget(AppId app) {
     synchronized (byApp) {
-      byApp.remove(app);
+      Snapshot gone = byApp.remove(app);
+      floats -= gone == null ? 0 : gone.floats();
+    }
+  }
+
+  private void keep(AppId app, Snapshot snapshot) {
+    synchronized (byApp) {
+      Snapshot replaced = byApp.put(app, snapshot);
+      floats += snapshot.floats() - (replaced == null ? 0 : replaced.floats());
+      Iterator<Map.Entry<AppId, Snapshot>> eldest = byApp.entrySet().iterator();
+      while ((byApp.size() > maxApps || floats > maxFloats) && eldest.hasNext()) {
+        Snapshot evicted = eldest.next().getValue();
+        floats -= evicted.floats();
+        eldest.remove(); // the one just kept too, when it alone is over the limit
+      }
     }
   }
 }

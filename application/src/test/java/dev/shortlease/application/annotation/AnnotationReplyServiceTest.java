@@ -63,7 +63,7 @@ class AnnotationReplyServiceTest {
       new AnnotationReplyService(
           new AnnotationMatcher(
               new AnnotationIndexCache(
-                  index, new AnnotationSettings(100, 10, 10, java.time.Duration.ZERO)),
+                  index, new AnnotationSettings(100, 10, 10, 1_000, java.time.Duration.ZERO)),
               embeddings),
           new RecordingAnnotations());
 
@@ -87,7 +87,8 @@ class AnnotationReplyServiceTest {
         new AnnotationReplyService(
             new AnnotationMatcher(
                 new AnnotationIndexCache(
-                    index, new AnnotationSettings(100, 10, 10, java.time.Duration.ofMinutes(1))),
+                    index,
+                    new AnnotationSettings(100, 10, 10, 1_000, java.time.Duration.ofMinutes(1))),
                 embeddings),
             new RecordingAnnotations());
     remembering.answer(APP, OWNER, MessageId.random(), "a");
@@ -123,6 +124,22 @@ class AnnotationReplyServiceTest {
     ask("c");
     assertThat(index.vectorReads.get()).isEqualTo(2);
     assertThat(index.indexReads.get()).as("one short read per query").isEqualTo(3);
+  }
+
+  @Test
+  @DisplayName("an app whose vectors alone exceed the memory bound is read again every time")
+  void memoryBound() {
+    AnnotationReplyService small =
+        new AnnotationReplyService(
+            new AnnotationMatcher(
+                new AnnotationIndexCache(
+                    index, new AnnotationSettings(100, 10, 10, 3, java.time.Duration.ZERO)),
+                embeddings),
+            new RecordingAnnotations());
+    small.answer(APP, OWNER, MessageId.random(), "a");
+    small.answer(APP, OWNER, MessageId.random(), "b");
+    assertThat(index.vectorReads.get()).as("4 floats > 3: not kept").isEqualTo(2);
+    assertThat(small.answer(APP, OWNER, MessageId.random(), "c")).isPresent();
   }
 
   @Test
