@@ -9,6 +9,7 @@ import dev.shortlease.adapter.persistence.PersistenceContext;
 import dev.shortlease.adapter.persistence.PersistenceModule;
 import dev.shortlease.adapter.persistence.spool.FileAnswerSpool;
 import dev.shortlease.adapter.web.WebSettings;
+import dev.shortlease.application.StopRelaySettings;
 import dev.shortlease.application.port.out.LongCall;
 import dev.shortlease.domain.port.AnswerSpoolPort;
 import dev.shortlease.guardrails.guard.GuardMode;
@@ -61,7 +62,8 @@ public final class Composition {
                 binder
                     .bind(AnswerSpoolPort.class)
                     .toInstance(new FileAnswerSpool(settings.answerSpool())),
-            binder -> binder.bind(WebSettings.class).toInstance(settings.web()));
+            binder -> binder.bind(WebSettings.class).toInstance(settings.web()),
+            binder -> binder.bind(StopRelaySettings.class).toInstance(settings.stopRelay()));
     List<Module> replacements = new ArrayList<>(List.of(overrides));
     replacements.addFirst(binder -> binder.bind(PersistenceContext.class).toInstance(database));
     return Modules.override(standard).with(replacements);

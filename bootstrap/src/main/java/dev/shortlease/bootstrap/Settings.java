@@ -10,6 +10,7 @@ import dev.shortlease.adapter.web.WebSettings;
 import dev.shortlease.application.AnnotationSettings;
 import dev.shortlease.application.ChatSettings;
 import dev.shortlease.application.ReliabilitySettings;
+import dev.shortlease.application.StopRelaySettings;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -30,6 +31,7 @@ import java.util.Objects;
  * @param answerSpool the directory of answers whose final save could not reach the database
  * @param embedding the embedding model of annotation reply
  * @param annotations the limits of annotation reply
+ * @param stopRelay how many stops per app may travel to other instances
  */
 public record Settings(
     String host,
@@ -46,7 +48,8 @@ public record Settings(
     ReliabilitySettings reliability,
     Path answerSpool,
     EmbeddingSettings embedding,
-    AnnotationSettings annotations) {
+    AnnotationSettings annotations,
+    StopRelaySettings stopRelay) {
 
   /** The embedded database used when DATABASE_URL is unset: a file under ./data. */
   public static final String DEFAULT_H2_URL = "jdbc:h2:file:./data/shortlease";
@@ -70,6 +73,7 @@ public record Settings(
     Objects.requireNonNull(answerSpool, "answerSpool");
     Objects.requireNonNull(embedding, "embedding");
     Objects.requireNonNull(annotations, "annotations");
+    Objects.requireNonNull(stopRelay, "stopRelay");
     if (port < 0 || port > 65_535) {
       throw new IllegalArgumentException("port must be within 0..65535");
     }
@@ -125,7 +129,10 @@ public record Settings(
                         AnnotationSettings.DEFAULT_MAX_ANNOTATIONS_PER_APP,
                         1,
                         100_000),
-                Duration.ofMillis(database.appCacheTtlMillis())));
+                Duration.ofMillis(database.appCacheTtlMillis())),
+        StopRelaySettings.perSecond(
+            (int)
+                read.integer("STOP_RELAY_RATE", StopRelaySettings.DEFAULT_PER_SECOND, 1, 100_000)));
   }
 
   /**
@@ -271,7 +278,7 @@ public record Settings(
   public String toString() {
     return ("Settings[host=%s, port=%d, database=%s, llm=%s, guardMode=%s, chat=%s, web=%s,"
             + " shutdownGrace=%s, demoApp=%s, reliability=%s, answerSpool=%s, embedding=%s,"
-            + " annotations=%s]")
+            + " annotations=%s, stopRelay=%s]")
         .formatted(
             host,
             port,
@@ -285,6 +292,7 @@ public record Settings(
             reliability,
             answerSpool,
             embedding,
-            annotations);
+            annotations,
+            stopRelay);
   }
 }

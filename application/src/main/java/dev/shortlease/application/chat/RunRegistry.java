@@ -1,6 +1,7 @@
 package dev.shortlease.application.chat;
 
 import dev.shortlease.domain.AppId;
+import dev.shortlease.domain.StopRequest;
 import dev.shortlease.domain.TaskId;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -53,6 +54,11 @@ public final class RunRegistry {
       return true;
     }
     return false;
+  }
+
+  /** For each run of this instance, the stop that would end it (its task, app and user). */
+  List<StopRequest> ownersStops() {
+    return running.values().stream().map(RunningChat::ownersStop).toList();
   }
 
   /** Stops every run, and every run registered from now on; returns how many were running. */

@@ -8,6 +8,7 @@ import dev.shortlease.domain.AppMode;
 import dev.shortlease.domain.ConversationId;
 import dev.shortlease.domain.MessageId;
 import dev.shortlease.domain.StartedTurn;
+import dev.shortlease.domain.StopRequest;
 import dev.shortlease.domain.TaskId;
 import java.time.Duration;
 import java.time.Instant;
@@ -70,6 +71,11 @@ final class RunningChat implements ChatRun {
   public void disconnect() {
     events.close();
     requestStop(StopReason.CLIENT_DISCONNECT);
+  }
+
+  /** The stop request that ends this run: its task, sent by its app and user. */
+  StopRequest ownersStop() {
+    return new StopRequest(appId, user, taskId);
   }
 
   boolean isOwnedBy(AppId app, String externalUser) {

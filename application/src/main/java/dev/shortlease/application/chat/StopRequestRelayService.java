@@ -5,14 +5,14 @@ import dev.shortlease.domain.StopRequest;
 import dev.shortlease.domain.port.StopRequestsPort;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.List;
 
 /**
- * Use case: the receiving end of a stop that reached another instance. Each poll reads the requests
- * of the last {@link #WINDOW} and stops the runs of this instance they name (a stop is idempotent,
- * so reading one request on several polls is harmless); an instance with no runs does not read at
- * all. The window also absorbs clock skew between this instance and the database, which stamps the
- * requests.
+ * Use case: the receiving end of a stop that reached another instance. Each poll asks the store
+ * which of this instance's runs were asked to stop, by task, app and user, within the last {@link
+ * #WINDOW} (a stop is idempotent, so finding one request on several polls is harmless). The read is
+ * bounded by the runs here, not by the requests others recorded; an instance with no runs does not
+ * read at all. Ages are the store's clock, so a skewed clock here loses no stop.
  */
 public final class StopRequestRelayService implements RelayStopRequestsUseCase {
   static final Duration WINDOW = Duration.ofSeconds(10);
@@ -29,11 +29,12 @@ public final class StopRequestRelayService implements RelayStopRequestsUseCase {
 
   @Override
   public int applyRecent() {
-    if (registry.runningCount() == 0) {
+    List<StopRequest> runs = registry.ownersStops();
+    if (runs.isEmpty()) {
       return 0;
     }
     int stopped = 0;
-    for (StopRequest request : stopRequests.stopRequestsSince(Instant.now().minus(WINDOW))) {
+    for (StopRequest request : stopRequests.recentAmong(runs, WINDOW)) {
       if (registry.stop(request.appId(), request.user(), request.taskId())) {
         stopped++;
       }
@@ -43,6 +44,6 @@ public final class StopRequestRelayService implements RelayStopRequestsUseCase {
 
   @Override
   public int forgetOld() {
-    return stopRequests.forgetStopRequestsBefore(Instant.now().minus(RETENTION));
+    return stopRequests.forgetOlderThan(RETENTION);
   }
 }

@@ -3,6 +3,7 @@ package dev.shortlease.application.testing;
 import dev.shortlease.application.ChatExecutor;
 import dev.shortlease.application.ChatSettings;
 import dev.shortlease.application.ReliabilitySettings;
+import dev.shortlease.application.StopRelaySettings;
 import dev.shortlease.application.agent.ConversationStatsTool;
 import dev.shortlease.application.agent.CurrentTimeTool;
 import dev.shortlease.application.agent.Tool;
@@ -11,6 +12,7 @@ import dev.shortlease.application.chat.FinalSave;
 import dev.shortlease.application.chat.RunRegistry;
 import dev.shortlease.application.chat.SendMessageService;
 import dev.shortlease.application.chat.StopGenerationService;
+import dev.shortlease.application.chat.StopRelayBudget;
 import dev.shortlease.application.conversation.ConversationNamer;
 import dev.shortlease.application.port.in.ChatEvent;
 import dev.shortlease.application.port.in.ChatRun;
@@ -77,7 +79,9 @@ public final class ChatTestKit {
     this.sender =
         new SendMessageService(
             store, store, store, store, registry, runners, settings, ChatExecutor.virtualThreads());
-    this.stopper = new StopGenerationService(registry, store);
+    this.stopper =
+        new StopGenerationService(
+            registry, store, new StopRelayBudget(StopRelaySettings.defaults()));
   }
 
   public App app(AppMode mode) {

@@ -22,8 +22,10 @@ import dev.shortlease.guardrails.testkit.PoolHygiene;
 import dev.shortlease.guardrails.testkit.PortChecks;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -93,9 +95,11 @@ class ConnectionHygieneTest {
     p.messages().firstQuery(turn.owner(), turn.conversationId());
     p.messages().setFeedback(turn.owner(), turn.messageId(), new Feedback(Rating.LIKE, null));
     p.conversations().deleteConversation(turn.owner(), turn.conversationId());
-    stops.requestStop(new StopRequest(app, "hygiene-user", TaskId.random()));
-    stops.stopRequestsSince(Instant.EPOCH);
-    stops.forgetStopRequestsBefore(Instant.EPOCH);
+    StopRequest stop = new StopRequest(app, "hygiene-user", TaskId.random());
+    stops.requestStop(stop);
+    stops.requestStop(stop);
+    stops.recentAmong(List.of(stop), Duration.ofSeconds(1));
+    stops.forgetOlderThan(Duration.ofMinutes(1));
 
     hygiene.assertEveryMethodCalled();
   }

@@ -1,5 +1,6 @@
 package dev.shortlease.adapter.persistence;
 
+import dev.shortlease.domain.AppId;
 import dev.shortlease.domain.port.StopRequestsPort;
 import dev.shortlease.domain.port.contract.PortSet;
 import dev.shortlease.domain.port.contract.StopRequestsContract;
@@ -21,5 +22,10 @@ class JpaH2StopRequestsContractTest extends StopRequestsContract {
   @Override
   protected StopRequestsPort stopRequests() {
     return context.stopRequests();
+  }
+
+  @Override
+  protected void recordRandomStops(AppId app, String user, int count) {
+    StopRequestRows.insertRandom(context, StopRequestRows.H2, app, user, count);
   }
 }

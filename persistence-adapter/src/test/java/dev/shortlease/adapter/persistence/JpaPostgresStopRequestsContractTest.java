@@ -1,6 +1,7 @@
 package dev.shortlease.adapter.persistence;
 
 import dev.shortlease.adapter.persistence.testing.PostgresTest;
+import dev.shortlease.domain.AppId;
 import dev.shortlease.domain.port.StopRequestsPort;
 import dev.shortlease.domain.port.contract.PortSet;
 import dev.shortlease.domain.port.contract.StopRequestsContract;
@@ -23,5 +24,10 @@ class JpaPostgresStopRequestsContractTest extends StopRequestsContract {
   @Override
   protected StopRequestsPort stopRequests() {
     return context.stopRequests();
+  }
+
+  @Override
+  protected void recordRandomStops(AppId app, String user, int count) {
+    StopRequestRows.insertRandom(context, StopRequestRows.POSTGRES, app, user, count);
   }
 }

@@ -4,6 +4,7 @@ import dev.shortlease.application.port.in.AppModeMismatchException;
 import dev.shortlease.application.port.in.AppUnavailableException;
 import dev.shortlease.application.port.in.BusyException;
 import dev.shortlease.application.port.in.ChatEvent;
+import dev.shortlease.application.port.in.TooManyRequestsException;
 import dev.shortlease.application.port.in.UnauthorizedException;
 import dev.shortlease.application.port.out.ModelErrorKind;
 import dev.shortlease.application.port.out.ModelException;
@@ -23,7 +24,7 @@ import org.slf4j.LoggerFactory;
 final class ErrorMapping {
   private static final Logger LOG = LoggerFactory.getLogger(ErrorMapping.class);
 
-  /** Seconds a client should wait before retrying when storage is saturated. */
+  /** Seconds a client should wait before retrying when storage is saturated or it sent too much. */
   static final String RETRY_AFTER_SECONDS = "1";
 
   private ErrorMapping() {}
@@ -42,6 +43,7 @@ final class ErrorMapping {
         yield new ApiError(503, "service_unavailable", "The database is busy; retry in a moment.");
       }
       case BusyException e -> new ApiError(503, "service_unavailable", e.getMessage());
+      case TooManyRequestsException e -> new ApiError(429, "too_many_requests", e.getMessage());
       case ModelException e -> modelError(e.kind(), e.getMessage());
       case HttpResponseException e -> fromJavalin(e);
       default -> {

@@ -18,7 +18,7 @@ final class Responses {
   }
 
   static void error(Context ctx, ApiError error) {
-    if (error.status() == 503) {
+    if (error.status() == 503 || "too_many_requests".equals(error.code())) {
       ctx.header("Retry-After", ErrorMapping.RETRY_AFTER_SECONDS);
     }
     json(ctx, error.status(), error);

@@ -7,37 +7,92 @@ import dev.shortlease.domain.StopRequest;
 import dev.shortlease.domain.TaskId;
 import dev.shortlease.domain.port.StopRequestsPort;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** Contract of {@code StopRequestsPort}: the channel a stop takes to another instance. */
 public abstract class StopRequestsContract extends PortContract {
+  private static final Duration WINDOW = Duration.ofSeconds(10);
 
   protected abstract StopRequestsPort stopRequests();
 
+  /**
+   * Records {@code count} stops of random tasks by {@code app} and {@code user}, as {@link
+   * StopRequestsPort#requestStop} would; a database may write them in one statement so that ten
+   * thousand take a moment, not a minute.
+   */
+  protected void recordRandomStops(AppId app, String user, int count) {
+    for (int i = 0; i < count; i++) {
+      stopRequests().requestStop(new StopRequest(app, user, TaskId.random()));
+    }
+  }
+
   @Test
-  @DisplayName("a recorded request is listed since a moment before it, once even if sent twice")
-  void recordedRequestsAreListed() {
-    Instant before = Instant.now().minus(Duration.ofSeconds(5));
+  @DisplayName("a recorded request is found among the candidates, once even if sent twice")
+  void recordedRequestsAreFound() {
     StopRequest request = new StopRequest(newApp(), newUser(), TaskId.random());
 
     stopRequests().requestStop(request);
     stopRequests().requestStop(request);
 
-    assertThat(stopRequests().stopRequestsSince(before)).containsOnlyOnce(request);
+    assertThat(stopRequests().recentAmong(List.of(request), WINDOW)).containsExactly(request);
   }
 
   @Test
-  @DisplayName("requests older than the window are not listed, and forgetting removes them")
-  void oldRequestsAreForgotten() {
+  @DisplayName("a stop sent first by another user, or another app, does not hide the owner's")
+  void foreignStopsDoNotHideTheOwners() {
     AppId app = newApp();
-    StopRequest request = new StopRequest(app, newUser(), TaskId.random());
-    stopRequests().requestStop(request);
-    Instant later = Instant.now().plus(Duration.ofMinutes(5));
+    TaskId task = TaskId.random();
+    StopRequest owners = new StopRequest(app, "owner-" + task, task);
+    StopRequest wrongUser = new StopRequest(app, "mallory-" + task, task);
+    StopRequest otherApp = new StopRequest(newApp(), "owner-" + task, task);
 
-    assertThat(stopRequests().stopRequestsSince(later)).doesNotContain(request);
-    assertThat(stopRequests().forgetStopRequestsBefore(later)).isPositive();
-    assertThat(stopRequests().stopRequestsSince(Instant.EPOCH)).doesNotContain(request);
+    stopRequests().requestStop(wrongUser);
+    stopRequests().requestStop(otherApp);
+    stopRequests().requestStop(owners);
+
+    assertThat(stopRequests().recentAmong(List.of(owners), WINDOW)).containsExactly(owners);
+  }
+
+  @Test
+  @DisplayName("requests of other tasks are never read, however many there are")
+  void onlyTheCandidatesAreRead() {
+    AppId app = newApp();
+    recordRandomStops(app, "noise", 10_000);
+    List<StopRequest> running =
+        IntStream.range(0, 3)
+            .mapToObj(i -> new StopRequest(app, newUser(), TaskId.random()))
+            .toList();
+    stopRequests().requestStop(running.get(1));
+
+    assertThat(stopRequests().recentAmong(running, WINDOW)).containsExactly(running.get(1));
+    assertThat(stopRequests().recentAmong(List.of(), WINDOW)).isEmpty();
+  }
+
+  @Test
+  @DisplayName("a request older than the window is not found, and forgetting removes it")
+  void oldRequestsAreForgotten() throws InterruptedException {
+    StopRequest request = new StopRequest(newApp(), newUser(), TaskId.random());
+    stopRequests().requestStop(request);
+    Thread.sleep(20);
+
+    assertThat(stopRequests().recentAmong(List.of(request), Duration.ofMillis(10))).isEmpty();
+    assertThat(stopRequests().forgetOlderThan(Duration.ofMillis(10))).isPositive();
+    assertThat(stopRequests().recentAmong(List.of(request), Duration.ofDays(1))).isEmpty();
+  }
+
+  @Test
+  @DisplayName("a request sent again is stamped anew: it opens a fresh window")
+  void repeatedRequestsAreRestamped() throws InterruptedException {
+    StopRequest request = new StopRequest(newApp(), newUser(), TaskId.random());
+    stopRequests().requestStop(request);
+    Thread.sleep(300);
+
+    stopRequests().requestStop(request);
+
+    assertThat(stopRequests().recentAmong(List.of(request), Duration.ofMillis(200)))
+        .containsExactly(request);
   }
 }

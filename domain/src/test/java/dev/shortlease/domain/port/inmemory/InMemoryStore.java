@@ -29,7 +29,6 @@ import dev.shortlease.domain.Owner;
 import dev.shortlease.domain.Page;
 import dev.shortlease.domain.StartedTurn;
 import dev.shortlease.domain.StopRequest;
-import dev.shortlease.domain.TaskId;
 import dev.shortlease.domain.TokenUsage;
 import dev.shortlease.domain.ToolInput;
 import dev.shortlease.domain.port.AgentThoughtsPort;
@@ -45,8 +44,10 @@ import dev.shortlease.domain.port.OwnerStats;
 import dev.shortlease.domain.port.StartTurnPort;
 import dev.shortlease.domain.port.StopRequestsPort;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,8 +78,7 @@ public final class InMemoryStore
   private final Map<ConversationId, Conversation> conversations = new LinkedHashMap<>();
   private final Map<MessageId, Message> messages = new LinkedHashMap<>();
   private final Map<AgentThoughtId, AgentThought> thoughts = new LinkedHashMap<>();
-  private final Map<TaskId, StopRequest> stops = new LinkedHashMap<>();
-  private final Map<TaskId, Instant> stopTimes = new LinkedHashMap<>();
+  private final Map<StopRequest, Instant> stopTimes = new LinkedHashMap<>();
   private Instant lastTick = Instant.EPOCH;
 
   public InMemoryStore() {
@@ -542,31 +542,24 @@ public final class InMemoryStore
 
   @Override
   public synchronized void requestStop(StopRequest request) {
-    if (stops.putIfAbsent(request.taskId(), request) == null) {
-      stopTimes.put(request.taskId(), now());
-    }
+    stopTimes.put(request, now());
   }
 
   @Override
-  public synchronized List<StopRequest> stopRequestsSince(Instant since) {
-    return stops.keySet().stream()
-        .filter(task -> stopTimes.get(task).isAfter(since))
-        .map(stops::get)
+  public synchronized List<StopRequest> recentAmong(
+      Collection<StopRequest> candidates, Duration window) {
+    Instant since = now().minus(window);
+    return candidates.stream()
+        .distinct()
+        .filter(c -> stopTimes.containsKey(c) && stopTimes.get(c).isAfter(since))
         .toList();
   }
 
   @Override
-  public synchronized int forgetStopRequestsBefore(Instant before) {
-    List<TaskId> old =
-        stopTimes.entrySet().stream()
-            .filter(e -> e.getValue().isBefore(before))
-            .map(Map.Entry::getKey)
-            .toList();
-    old.forEach(
-        task -> {
-          stops.remove(task);
-          stopTimes.remove(task);
-        });
-    return old.size();
+  public synchronized int forgetOlderThan(Duration age) {
+    Instant before = now().minus(age);
+    int size = stopTimes.size();
+    stopTimes.values().removeIf(at -> at.isBefore(before));
+    return size - stopTimes.size();
   }
 }
