@@ -117,7 +117,9 @@ public record Settings(
             inputsLimits(read)),
         Duration.ofSeconds(
             read.integer("SHUTDOWN_GRACE_SECONDS", DEFAULT_SHUTDOWN_GRACE_SECONDS, 1, 3_600)),
-        read.bool("DEMO_APP", true),
+        // A demo app with a printed key belongs on a newcomer's embedded database, not in
+        // production.
+        read.bool("DEMO_APP", read.text("DATABASE_URL") == null),
         reliability,
         Path.of(read.text("ANSWER_SPOOL_DIR", DEFAULT_ANSWER_SPOOL)),
         embedding(read, llm),
@@ -210,7 +212,10 @@ public record Settings(
     }
     if (!url.startsWith("jdbc:postgresql:") && !url.startsWith("jdbc:h2:")) {
       throw new SettingsException(
-          "DATABASE_URL", "must be a jdbc:postgresql:// or jdbc:h2: URL, was '" + url + "'");
+          "DATABASE_URL",
+          "must be a jdbc:postgresql:// or jdbc:h2: URL, was '"
+              + PersistenceSettings.redacted(url)
+              + "'");
     }
     if (url.startsWith("jdbc:h2:") && !url.toUpperCase().contains(";MODE=")) {
       url = url + PersistenceSettings.H2_POSTGRESQL_MODE;
@@ -233,7 +238,10 @@ public record Settings(
             "DB_MAX_LIFETIME_MS", PersistenceSettings.DEFAULT_MAX_LIFETIME_MILLIS, 30_000),
         null,
         read.integer(
-            "APP_CACHE_TTL_MS", PersistenceSettings.DEFAULT_APP_CACHE_TTL_MILLIS, 0, 600_000),
+            "APP_CACHE_TTL_MS",
+            PersistenceSettings.DEFAULT_APP_CACHE_TTL_MILLIS,
+            0,
+            PersistenceSettings.MAX_APP_CACHE_TTL_MILLIS),
         new StatementTimeouts(
             read.integer(
                 "DB_STATEMENT_TIMEOUT_MS",

@@ -104,7 +104,7 @@ public final class ShortleaseServer implements AutoCloseable {
       }
       database.close();
       registry.close();
-      throw new StartupException("cannot start: " + reason(e), e);
+      throw new StartupException("cannot start: " + Redaction.of(settings).scrub(reason(e)), e);
     }
   }
 
@@ -115,7 +115,10 @@ public final class ShortleaseServer implements AutoCloseable {
     } catch (RuntimeException e) {
       registry.close();
       throw new StartupException(
-          "cannot start: database " + redacted(settings.database().jdbcUrl()) + ": " + reason(e),
+          "cannot start: database "
+              + settings.database().redactedJdbcUrl()
+              + ": "
+              + Redaction.of(settings).scrub(reason(e)),
           e);
     }
   }
@@ -209,12 +212,6 @@ public final class ShortleaseServer implements AutoCloseable {
     } catch (RuntimeException e) {
       LOG.warn("closing the database pool failed: {}", e.toString());
     }
-  }
-
-  /** A JDBC URL without its query string, where passwords may hide. */
-  private static String redacted(String jdbcUrl) {
-    int query = jdbcUrl.indexOf('?');
-    return query < 0 ? jdbcUrl : jdbcUrl.substring(0, query);
   }
 
   /** The innermost message: what actually went wrong, without Guice's wrapping. */

@@ -20,7 +20,9 @@ final class StartBanner {
     String admin = " -H 'Authorization: Bearer " + token + "'";
     StringBuilder out = new StringBuilder();
     out.append("\nshortlease is running at ").append(base).append('\n');
-    out.append("  database: ").append(settings.database().jdbcUrl().split("[;?]")[0]).append('\n');
+    out.append("  database: ")
+        .append(settings.database().redactedJdbcUrl().split("[;?]")[0])
+        .append('\n');
     out.append("  model:    ").append(model(settings.llm())).append('\n');
     if (settings.adminTokenGenerated()) {
       out.append("  admin token (generated; set ADMIN_TOKEN to keep one): ")
@@ -69,7 +71,7 @@ final class StartBanner {
       }
       case DemoApp.NoApps none -> {
         key = "<the api_key from that call>";
-        out.append("  no apps yet (DEMO_APP=false); create one, with its key:\n")
+        out.append("  no apps yet; create one, with its key:\n")
             .append("    curl -s -X POST ")
             .append(base)
             .append("/admin/apps")

@@ -104,6 +104,36 @@ class SettingsTest {
     assertThat(settings.toString()).doesNotContain("secret").doesNotContain("sk-x");
   }
 
+  @Test
+  @DisplayName("the demo app is made by default only on the embedded database, or when asked")
+  void demoAppOnlyOnTheEmbeddedDefault() {
+    String postgres = "jdbc:postgresql://db:5432/app";
+    assertThat(Settings.fromEnvironment(Map.of()).demoApp()).isTrue();
+    assertThat(Settings.fromEnvironment(Map.of("DATABASE_URL", postgres)).demoApp()).isFalse();
+    assertThat(Settings.fromEnvironment(Map.of("DATABASE_URL", "jdbc:h2:mem:x")).demoApp())
+        .isFalse();
+    assertThat(
+            Settings.fromEnvironment(Map.of("DATABASE_URL", postgres, "DEMO_APP", "true"))
+                .demoApp())
+        .isTrue();
+  }
+
+  @Test
+  @DisplayName("a bad DATABASE_URL is named without the credentials it carries")
+  void badDatabaseUrlIsRedacted() {
+    assertThatThrownBy(
+            () ->
+                Settings.fromEnvironment(
+                    Map.of("DATABASE_URL", "jdbc:mysql://u:Pa55wd@db/app?password=Pa55wd")))
+        .isInstanceOf(SettingsException.class)
+        .hasMessageContaining("jdbc:mysql://****@db/app?password=****")
+        .hasMessageNotContaining("Pa55wd");
+    Settings settings =
+        Settings.fromEnvironment(
+            Map.of("DATABASE_URL", "jdbc:postgresql://db/app?user=a&password=Pa55wd"));
+    assertThat(settings.toString()).contains("password=****").doesNotContain("Pa55wd");
+  }
+
   @ParameterizedTest(name = "{0}={1} fails naming {0}")
   @CsvSource({
     "PORT, eighty",
@@ -114,7 +144,8 @@ class SettingsTest {
     "DB_CONNECTION_TIMEOUT_MS, 10",
     "DB_LEAK_THRESHOLD_MS, 500",
     "APP_CACHE_TTL_MS, -1",
-    "APP_CACHE_TTL_MS, 600001",
+    "APP_CACHE_TTL_MS, 10001",
+    "STOP_RELAY_RATE, 0",
     "LLM_PROVIDER, claude-direct",
     "SIMULATED_TOKENS_PER_SECOND, fast",
     "GUARD_MODE, loud",

@@ -33,7 +33,7 @@ class StartBannerTest {
     try (ShortleaseServer server = TestServers.simulated(Map.of("DEMO_APP", "false"))) {
       String banner = Main.banner(server);
 
-      assertThat(banner).contains("no apps yet (DEMO_APP=false)").doesNotContain("exist");
+      assertThat(banner).contains("no apps yet;").doesNotContain("exist");
       assertThat(banner).doesNotContain(TestServers.ADMIN_TOKEN); // configured: not printed
       Curl create = curls(banner).get(0);
       assertThat(create.url()).isEqualTo(server.baseUrl() + "/admin/apps");

@@ -60,18 +60,56 @@ final class ServiceProcess implements AutoCloseable {
 
   /** Starts the service and waits until {@code /health/ready} answers 200. */
   static ServiceProcess start(String name, Map<String, String> env) throws Exception {
-    return start(name, env, "384m");
+    return start(name, env, "384m", false);
   }
 
   /** As {@link #start(String, Map)}, with {@code maxHeap} as the child's {@code -Xmx}. */
   static ServiceProcess start(String name, Map<String, String> env, String maxHeap)
       throws Exception {
+    return start(name, env, maxHeap, false);
+  }
+
+  /**
+   * As {@link #start(String, Map, String)}; with {@code productionLogging} the child logs as the
+   * shipped service does ({@code logback.xml}), not as the tests do.
+   */
+  static ServiceProcess start(
+      String name, Map<String, String> env, String maxHeap, boolean productionLogging)
+      throws Exception {
     int port = freePort();
     Path log = Path.of("target", "faults", name + "-" + port + ".log").toAbsolutePath();
+    ServiceProcess service =
+        new ServiceProcess(launch(log, env, port, maxHeap, productionLogging), log, port);
+    service.awaitReady(Duration.ofSeconds(90));
+    return service;
+  }
+
+  /** Starts the service, logging as shipped, expecting it to fail: its exit code and output. */
+  static Exit runToExit(String name, Map<String, String> env) throws Exception {
+    Path log = Path.of("target", "faults", name + ".log").toAbsolutePath();
+    Process process = launch(log, env, freePort(), "384m", true);
+    if (!process.waitFor(90, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new AssertionError("the service did not exit:\n" + Files.readString(log));
+    }
+    return new Exit(process.exitValue(), Files.readString(log));
+  }
+
+  /** How a run that ended by itself ended. */
+  record Exit(int code, String output) {}
+
+  private static Process launch(
+      Path log, Map<String, String> env, int port, String maxHeap, boolean productionLogging)
+      throws IOException {
     Files.createDirectories(log.getParent());
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx" + maxHeap);
+    if (productionLogging) {
+      command.add(
+          "-Dlogback.configurationFile="
+              + Path.of("target", "classes", "logback.xml").toAbsolutePath());
+    }
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add("dev.shortlease.bootstrap.Main");
@@ -80,9 +118,7 @@ final class ServiceProcess implements AutoCloseable {
     builder.environment().keySet().removeIf(k -> !k.equals("PATH") && !k.equals("HOME"));
     builder.environment().putAll(env);
     builder.environment().put("PORT", Integer.toString(port));
-    ServiceProcess service = new ServiceProcess(builder.start(), log, port);
-    service.awaitReady(Duration.ofSeconds(90));
-    return service;
+    return builder.start();
   }
 
   private static int freePort() throws IOException {

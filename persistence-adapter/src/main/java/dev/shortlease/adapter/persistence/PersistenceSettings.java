@@ -1,6 +1,7 @@
 package dev.shortlease.adapter.persistence;
 
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * Settings of the persistence adapter: where the database is, and the pool's size and time limits
@@ -10,7 +11,8 @@ import java.util.Objects;
  *     reported unavailable; short on purpose (fail fast with a 503 rather than hang)
  * @param leakDetectionThresholdMillis HikariCP logs a connection held longer than this (0 = off)
  * @param appCacheTtlMillis how long an app and a key's app ID are served from memory (T1) before
- *     they are read again; 0 = no cache (see {@code CachingAppCatalog})
+ *     they are read again; 0 = no cache, at most {@link #MAX_APP_CACHE_TTL_MILLIS} (see {@code
+ *     CachingAppCatalog})
  * @param timeouts how long one statement may run and wait for a lock (see {@link
  *     StatementTimeouts})
  */
@@ -39,6 +41,12 @@ public record PersistenceSettings(
   public static final long DEFAULT_MAX_LIFETIME_MILLIS = 1_800_000;
   public static final long DEFAULT_APP_CACHE_TTL_MILLIS = 2_000;
 
+  /**
+   * The longest app cache TTL: a key revoked or an app disabled through one instance must stop
+   * working on every other within seconds, not minutes.
+   */
+  public static final long MAX_APP_CACHE_TTL_MILLIS = 10_000;
+
   public PersistenceSettings {
     Objects.requireNonNull(jdbcUrl, "jdbcUrl");
     if (!jdbcUrl.startsWith("jdbc:")) {
@@ -60,8 +68,9 @@ public record PersistenceSettings(
     if (schema != null && !schema.matches("[A-Za-z_][A-Za-z0-9_]{0,62}")) {
       throw new IllegalArgumentException("schema must be a plain SQL identifier");
     }
-    if (appCacheTtlMillis < 0) {
-      throw new IllegalArgumentException("appCacheTtlMillis must be 0 (off) or more");
+    if (appCacheTtlMillis < 0 || appCacheTtlMillis > MAX_APP_CACHE_TTL_MILLIS) {
+      throw new IllegalArgumentException(
+          "appCacheTtlMillis must be within 0 (off).." + MAX_APP_CACHE_TTL_MILLIS);
     }
     Objects.requireNonNull(timeouts, "timeouts");
   }
@@ -151,12 +160,34 @@ public record PersistenceSettings(
         newTimeouts);
   }
 
-  /** Never prints the password. */
+  private static final Pattern USER_INFO = Pattern.compile("//[^/?;@]*@");
+  private static final Pattern SECRET_PARAMETER =
+      Pattern.compile("(?i)([?&;][a-z_.-]*(?:pass|secret|token|key|cred)[a-z_.-]*=)[^&;]*");
+
+  /**
+   * {@code jdbcUrl} safe to print: user info ({@code //user:password@}) and the values of
+   * parameters that may hold a secret ({@code password}, {@code sslpassword}, any {@code *key*},
+   * {@code *token*}, {@code *secret*}) become {@code ****}; the rest stays for diagnosis.
+   */
+  public static String redacted(String jdbcUrl) {
+    if (jdbcUrl == null) {
+      return null;
+    }
+    String withoutUser = USER_INFO.matcher(jdbcUrl).replaceAll("//****@");
+    return SECRET_PARAMETER.matcher(withoutUser).replaceAll("$1****");
+  }
+
+  /** {@link #jdbcUrl} without secrets, see {@link #redacted(String)}. */
+  public String redactedJdbcUrl() {
+    return redacted(jdbcUrl);
+  }
+
+  /** Never prints the password, nor any secret in the URL. */
   @Override
   public String toString() {
     return "PersistenceSettings[jdbcUrl=%s, user=%s, password=%s, poolSize=%d, connectionTimeoutMillis=%d, leakDetectionThresholdMillis=%d, maxLifetimeMillis=%d, schema=%s, appCacheTtlMillis=%d, timeouts=%s]"
         .formatted(
-            jdbcUrl,
+            redactedJdbcUrl(),
             user,
             password == null ? null : "****",
             poolSize,

@@ -35,6 +35,7 @@ class PersistenceSettingsTest {
     assertThatIllegalArgumentException().isThrownBy(() -> new StatementTimeouts(-1, 5_000));
     assertThatIllegalArgumentException()
         .isThrownBy(() -> new StatementTimeouts(30_000, Integer.MAX_VALUE + 1L));
+    assertThatIllegalArgumentException().isThrownBy(() -> OK.withAppCacheTtlMillis(10_001));
     assertThatIllegalArgumentException()
         .isThrownBy(
             () ->
@@ -63,5 +64,27 @@ class PersistenceSettingsTest {
                     null,
                     0,
                     StatementTimeouts.DEFAULTS));
+  }
+
+  @Test
+  @DisplayName("a URL is printed without its credentials, keeping what helps diagnose")
+  void urlsAreRedacted() {
+    PersistenceSettings settings =
+        PersistenceSettings.of(
+            "jdbc:postgresql://db:5432/app?user=svc&password=Pa55-w0rd&sslmode=require"
+                + "&sslpassword=k3y-pass&apiToken=t0ken",
+            "svc",
+            "other");
+
+    assertThat(settings.toString())
+        .contains("jdbc:postgresql://db:5432/app?user=svc&password=****&sslmode=require")
+        .doesNotContain("Pa55-w0rd")
+        .doesNotContain("k3y-pass")
+        .doesNotContain("t0ken")
+        .doesNotContain("other");
+    assertThat(PersistenceSettings.redacted("jdbc:postgresql://svc:Pa55@db/app"))
+        .isEqualTo("jdbc:postgresql://****@db/app");
+    assertThat(PersistenceSettings.redacted("jdbc:h2:file:./d;USER=sa;PASSWORD=Pa55;MODE=x"))
+        .isEqualTo("jdbc:h2:file:./d;USER=sa;PASSWORD=****;MODE=x");
   }
 }
