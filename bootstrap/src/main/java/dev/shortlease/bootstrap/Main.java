@@ -30,6 +30,7 @@ public final class Main {
   }
 
   static String banner(ShortleaseServer server) {
-    return StartBanner.text(server.settings(), server.baseUrl(), server.appsAtStart());
+    return StartBanner.text(
+        server.settings(), server.baseUrl(), server.managementUrl(), server.appsAtStart());
   }
 }

@@ -32,6 +32,8 @@ import java.util.Objects;
  * @param embedding the embedding model of annotation reply
  * @param annotations the limits of annotation reply
  * @param stopRelay how many stops per app may travel to other instances
+ * @param managementPort the port of {@code /admin/*} and {@code /metrics} when they are set apart
+ *     from the public API; null serves them on {@code port}
  */
 public record Settings(
     String host,
@@ -49,7 +51,9 @@ public record Settings(
     Path answerSpool,
     EmbeddingSettings embedding,
     AnnotationSettings annotations,
-    StopRelaySettings stopRelay) {
+    StopRelaySettings stopRelay,
+    String managementHost,
+    Integer managementPort) {
 
   /** The embedded database used when DATABASE_URL is unset: a file under ./data. */
   public static final String DEFAULT_H2_URL = "jdbc:h2:file:./data/shortlease";
@@ -74,6 +78,7 @@ public record Settings(
     Objects.requireNonNull(embedding, "embedding");
     Objects.requireNonNull(annotations, "annotations");
     Objects.requireNonNull(stopRelay, "stopRelay");
+    Objects.requireNonNull(managementHost, "managementHost");
     if (port < 0 || port > 65_535) {
       throw new IllegalArgumentException("port must be within 0..65535");
     }
@@ -91,9 +96,18 @@ public record Settings(
     ReliabilitySettings reliability = reliability(read, database.poolSize());
     Duration timeLimit = Duration.ofSeconds(read.integer("MAX_EXECUTION_SECONDS", 600, 1, 86_400));
     LlmSettings llm = llm(read);
+    String host = read.text("HOST", "0.0.0.0");
+    int port = (int) read.integer("PORT", 8080, 0, 65_535);
+    Integer managementPort =
+        read.text("MANAGEMENT_PORT") == null
+            ? null
+            : (int) read.integer("MANAGEMENT_PORT", 0, 0, 65_535);
+    if (managementPort != null && managementPort != 0 && managementPort == port) {
+      throw new SettingsException("MANAGEMENT_PORT", "must differ from PORT (" + port + ")");
+    }
     return new Settings(
-        read.text("HOST", "0.0.0.0"),
-        (int) read.integer("PORT", 8080, 0, 65_535),
+        host,
+        port,
         adminToken,
         token == null,
         database,
@@ -134,7 +148,9 @@ public record Settings(
                 Duration.ofMillis(database.appCacheTtlMillis())),
         StopRelaySettings.perSecond(
             (int)
-                read.integer("STOP_RELAY_RATE", StopRelaySettings.DEFAULT_PER_SECOND, 1, 100_000)));
+                read.integer("STOP_RELAY_RATE", StopRelaySettings.DEFAULT_PER_SECOND, 1, 100_000)),
+        read.text("MANAGEMENT_HOST", host),
+        managementPort);
   }
 
   /**
@@ -286,7 +302,7 @@ public record Settings(
   public String toString() {
     return ("Settings[host=%s, port=%d, database=%s, llm=%s, guardMode=%s, chat=%s, web=%s,"
             + " shutdownGrace=%s, demoApp=%s, reliability=%s, answerSpool=%s, embedding=%s,"
-            + " annotations=%s, stopRelay=%s]")
+            + " annotations=%s, stopRelay=%s, managementHost=%s, managementPort=%s]")
         .formatted(
             host,
             port,
@@ -301,6 +317,8 @@ public record Settings(
             answerSpool,
             embedding,
             annotations,
-            stopRelay);
+            stopRelay,
+            managementHost,
+            managementPort);
   }
 }

@@ -96,7 +96,14 @@ public final class ShortleaseServer implements AutoCloseable {
               STOP_RELAY_INTERVAL);
       DemoApp.Outcome apps =
           DemoApp.prepare(injector.getInstance(ManageAppsUseCase.class), settings.demoApp());
-      HttpApi api = injector.getInstance(HttpApi.class).start(settings.host(), settings.port());
+      HttpApi api =
+          injector
+              .getInstance(HttpApi.class)
+              .start(
+                  settings.host(),
+                  settings.port(),
+                  settings.managementHost(),
+                  settings.managementPort());
       return new ShortleaseServer(settings, injector, api, registry, apps, housekeeping);
     } catch (RuntimeException e) {
       if (housekeeping != null) {
@@ -129,8 +136,18 @@ public final class ShortleaseServer implements AutoCloseable {
 
   /** {@code http://127.0.0.1:<port>} (or the configured host when it is not a wildcard). */
   public String baseUrl() {
-    String host = settings.host().equals("0.0.0.0") ? "127.0.0.1" : settings.host();
-    return "http://" + host + ":" + port();
+    return url(settings.host(), port());
+  }
+
+  /**
+   * Where {@code /admin/*} and {@code /metrics} are served: {@link #baseUrl()} unless set apart.
+   */
+  public String managementUrl() {
+    return url(settings.managementHost(), api.managementPort());
+  }
+
+  private static String url(String host, int port) {
+    return "http://" + (host.equals("0.0.0.0") ? "127.0.0.1" : host) + ":" + port;
   }
 
   public Injector injector() {

@@ -14,7 +14,8 @@ final class StartBanner {
 
   private StartBanner() {}
 
-  static String text(Settings settings, String base, DemoApp.Outcome apps) {
+  /** {@code base}: the public API; {@code management}: where {@code /admin/*} is served. */
+  static String text(Settings settings, String base, String management, DemoApp.Outcome apps) {
     // A configured token stays out of the output; a generated one is printed right here anyway.
     String token = settings.adminTokenGenerated() ? settings.adminToken() : "$ADMIN_TOKEN";
     String admin = " -H 'Authorization: Bearer " + token + "'";
@@ -24,6 +25,9 @@ final class StartBanner {
         .append(settings.database().redactedJdbcUrl().split("[;?]")[0])
         .append('\n');
     out.append("  model:    ").append(model(settings.llm())).append('\n');
+    if (!management.equals(base)) {
+      out.append("  admin and metrics: ").append(management).append(" (MANAGEMENT_PORT)\n");
+    }
     if (settings.adminTokenGenerated()) {
       out.append("  admin token (generated; set ADMIN_TOKEN to keep one): ")
           .append(settings.adminToken())
@@ -45,7 +49,7 @@ final class StartBanner {
             .append(existing.demoApp())
             .append(" (from an earlier start; its key was shown then). A new key for it:\n")
             .append("    curl -s -X POST ")
-            .append(base)
+            .append(management)
             .append("/admin/apps/")
             .append(existing.demoApp())
             .append("/keys")
@@ -59,12 +63,12 @@ final class StartBanner {
             .append(other.apps() == 1 ? " app exists" : " apps exist")
             .append("; list them, then mint a key for one:\n")
             .append("    curl -s ")
-            .append(base)
+            .append(management)
             .append("/admin/apps")
             .append(admin)
             .append('\n')
             .append("    curl -s -X POST ")
-            .append(base)
+            .append(management)
             .append("/admin/apps/<id>/keys")
             .append(admin)
             .append('\n');
@@ -73,7 +77,7 @@ final class StartBanner {
         key = "<the api_key from that call>";
         out.append("  no apps yet; create one, with its key:\n")
             .append("    curl -s -X POST ")
-            .append(base)
+            .append(management)
             .append("/admin/apps")
             .append(admin)
             .append(" -H 'Content-Type: application/json' \\\n")

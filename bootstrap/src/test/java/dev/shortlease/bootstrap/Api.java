@@ -62,7 +62,11 @@ final class Api {
   private final String base;
 
   Api(ShortleaseServer server) {
-    this.base = server.baseUrl();
+    this(server.baseUrl());
+  }
+
+  Api(String base) {
+    this.base = base;
   }
 
   Reply get(String path, String token) {

@@ -146,6 +146,8 @@ class SettingsTest {
     "APP_CACHE_TTL_MS, -1",
     "APP_CACHE_TTL_MS, 10001",
     "STOP_RELAY_RATE, 0",
+    "MANAGEMENT_PORT, 70000",
+    "MANAGEMENT_PORT, 8080",
     "LLM_PROVIDER, claude-direct",
     "SIMULATED_TOKENS_PER_SECOND, fast",
     "GUARD_MODE, loud",

@@ -10,7 +10,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
 /**
@@ -32,6 +34,8 @@ public final class HttpApi {
   private final AtomicBoolean draining = new AtomicBoolean();
   private final AtomicInteger inFlight = new AtomicInteger();
   private Javalin javalin;
+  private ServerConnector publicConnector;
+  private ServerConnector managementConnector; // null: management shares the public port
 
   @Inject
   public HttpApi(
@@ -54,17 +58,45 @@ public final class HttpApi {
     ops.drainingWhen(draining::get);
   }
 
-  /** Starts listening on {@code port} (0 picks a free one). */
+  /** Starts listening on {@code port} (0 picks a free one), management routes included. */
   public synchronized HttpApi start(String host, int port) {
+    return start(host, port, null, null);
+  }
+
+  /**
+   * Starts listening on {@code port} for the public API and on {@code managementPort} (when not
+   * null; 0 picks a free one) for {@code /admin/*} and {@code /metrics}, which the public port then
+   * answers with 404; health is served on both, for probes of either.
+   */
+  public synchronized HttpApi start(
+      String host, int port, String managementHost, Integer managementPort) {
     if (javalin != null) {
       throw new IllegalStateException("already started");
     }
-    javalin = Javalin.create(config -> configure(config, host, port)).start();
+    javalin =
+        Javalin.create(
+                config -> {
+                  config.jetty.addConnector(
+                      (server, http) -> publicConnector = connector(server, http, host, port));
+                  if (managementPort != null) {
+                    config.jetty.addConnector(
+                        (server, http) ->
+                            managementConnector =
+                                connector(server, http, managementHost, managementPort));
+                  }
+                  configure(config);
+                })
+            .start();
     return this;
   }
 
   public int port() {
-    return javalin.port();
+    return publicConnector.getLocalPort();
+  }
+
+  /** The port of {@code /admin/*} and {@code /metrics}: the public one unless set apart. */
+  public int managementPort() {
+    return managementConnector == null ? port() : managementConnector.getLocalPort();
   }
 
   /**
@@ -110,24 +142,32 @@ public final class HttpApi {
     }
   }
 
-  private void configure(JavalinConfig config, String host, int port) {
+  /**
+   * Our own connector only for its accept queue: Jetty's default backlog (50) overflows when a
+   * burst of hundreds of new connections arrives at once, and some of them are dropped.
+   */
+  private static ServerConnector connector(
+      Server server, HttpConfiguration http, String host, int port) {
+    ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+    connector.setHost(host);
+    connector.setPort(port);
+    connector.setAcceptQueueSize(ACCEPT_QUEUE);
+    return connector;
+  }
+
+  private void configure(JavalinConfig config) {
     config.concurrency.useVirtualThreads = true;
-    // Our own connector only for its accept queue: Jetty's default backlog (50) overflows when a
-    // burst of hundreds of new connections arrives at once, and some of them are dropped.
-    config.jetty.addConnector(
-        (server, http) -> {
-          ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
-          connector.setHost(host);
-          connector.setPort(port);
-          connector.setAcceptQueueSize(ACCEPT_QUEUE);
-          return connector;
-        });
     config.http.compressionStrategy = CompressionStrategy.NONE;
     config.http.maxRequestSize = settings.maxBodyBytes();
     config.startup.showJavalinBanner = false;
     config.startup.showOldJavalinVersionWarning = false;
     config.router.ignoreTrailingSlashes = true;
     var routes = config.routes;
+    // management port: with one set apart, each port serves only its own routes
+    routes.before("/admin/*", ctx -> requirePort(ctx, true));
+    routes.before("/metrics", ctx -> requirePort(ctx, true));
+    routes.before("/v1/*", ctx -> requirePort(ctx, false));
+
     routes.before("/v1/chat-messages", this::refuseWhileDraining);
     routes.before("/v1/completion-messages", this::refuseWhileDraining);
     routes.before("/v1/*", this::countIn);
@@ -177,6 +217,13 @@ public final class HttpApi {
           }
         };
     routes.error(404, "*", notFound);
+  }
+
+  private void requirePort(Context ctx, boolean management) {
+    if (managementConnector != null
+        && (ctx.req().getLocalPort() == managementConnector.getLocalPort()) != management) {
+      throw new ApiException(ApiError.notFound("The requested URL was not found on the server."));
+    }
   }
 
   private void countIn(Context ctx) {
