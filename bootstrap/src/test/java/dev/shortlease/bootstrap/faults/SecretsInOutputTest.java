@@ -6,6 +6,8 @@ import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The service as an operator runs it, with secrets in {@code DATABASE_URL} and the other secret
@@ -26,17 +28,19 @@ class SecretsInOutputTest {
             "jdbc:mysql://svc:" + URL_PASSWORD + "@db/app?password=" + URL_PASSWORD);
     env.put("DATABASE_PASSWORD", PASSWORD);
 
-    ServiceProcess.Exit exit = ServiceProcess.runToExit("secrets-settings", env);
+    ServiceProcess.Exit exit = ServiceProcess.runToExit("secrets-settings", env, true);
 
     assertThat(exit.code()).isEqualTo(2);
     assertThat(exit.output()).contains("DATABASE_URL").contains("password=****");
     assertNoSecret(exit.output());
   }
 
-  @Test
+  @ParameterizedTest(name = "shipped logging: {0}")
+  @ValueSource(booleans = {true, false})
   @Timeout(120)
-  @DisplayName("an unreachable database: the one-line reason carries no credential")
-  void unreachableDatabase() throws Exception {
+  @DisplayName(
+      "an unreachable database: the one-line reason and every log line carry no credential")
+  void unreachableDatabase(boolean productionLogging) throws Exception {
     Map<String, String> env =
         ServiceProcess.baseEnv(
             "jdbc:postgresql://127.0.0.1:1/app?user=svc&password="
@@ -47,7 +51,9 @@ class SecretsInOutputTest {
     env.put("LLM_API_KEY", API_KEY);
     env.put("DB_CONNECTION_TIMEOUT_MS", "1000");
 
-    ServiceProcess.Exit exit = ServiceProcess.runToExit("secrets-unreachable", env);
+    ServiceProcess.Exit exit =
+        ServiceProcess.runToExit(
+            "secrets-unreachable-" + productionLogging, env, productionLogging);
 
     assertThat(exit.code()).isEqualTo(1);
     assertThat(exit.output()).contains("cannot start: database").contains("password=****");

@@ -84,10 +84,14 @@ final class ServiceProcess implements AutoCloseable {
     return service;
   }
 
-  /** Starts the service, logging as shipped, expecting it to fail: its exit code and output. */
-  static Exit runToExit(String name, Map<String, String> env) throws Exception {
+  /**
+   * Starts the service expecting it to fail: its exit code and output. With {@code
+   * productionLogging} it logs as shipped, else as the tests do (INFO for every library).
+   */
+  static Exit runToExit(String name, Map<String, String> env, boolean productionLogging)
+      throws Exception {
     Path log = Path.of("target", "faults", name + ".log").toAbsolutePath();
-    Process process = launch(log, env, freePort(), "384m", true);
+    Process process = launch(log, env, freePort(), "384m", productionLogging);
     if (!process.waitFor(90, TimeUnit.SECONDS)) {
       process.destroyForcibly();
       throw new AssertionError("the service did not exit:\n" + Files.readString(log));
