@@ -28,7 +28,8 @@ class LifecycleTest {
 
     assertThatThrownBy(() -> ShortleaseServer.start(Settings.fromEnvironment(env)))
         .isInstanceOf(StartupException.class)
-        .hasMessageStartingWith("cannot start: database jdbc:postgresql://127.0.0.1:1/nowhere: ")
+        .hasMessageStartingWith(
+            "cannot start: database jdbc:postgresql://127.0.0.1:1/nowhere?user=x&password=****: ")
         .hasMessageNotContaining("hidden")
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
   }
