@@ -44,6 +44,7 @@ final class Redaction {
       secrets.add(inUrl.group(1) != null ? inUrl.group(1) : inUrl.group(2));
     }
     secrets.add(settings.llm().apiKey());
+    secrets.add(settings.embedding().apiKey());
     if (!settings.adminTokenGenerated()) {
       secrets.add(settings.adminToken());
     }
