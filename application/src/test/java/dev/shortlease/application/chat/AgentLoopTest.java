@@ -65,7 +65,9 @@ class AgentLoopTest {
   private final App app = kit.app(AppMode.AGENT_CHAT);
 
   @Test
-  @DisplayName("a tool iteration is recorded as thought then observation, then the final answer")
+  @DisplayName(
+      "each iteration streams as Dify's: empty thought, its text, the thought with its tool, then"
+          + " with the observation; the final answer the same way without the observation")
   void toolIterationThenAnswer() throws Exception {
     kit.model.then(
         toolCalls("Let me count. ", call("c1", "conversation_stats")).withUsage(10, 2),
@@ -76,23 +78,36 @@ class AgentLoopTest {
 
     assertThat(events.stream().map(e -> e.getClass().getSimpleName()))
         .containsExactly(
+            "AgentThoughtEvent",
             "TextChunk",
+            "AgentThoughtEvent",
             "AgentThoughtEvent",
             "AgentThoughtEvent",
             "TextChunk",
             "TextChunk",
             "AgentThoughtEvent",
             "MessageEnd");
-    AgentThoughtEvent inserted = (AgentThoughtEvent) events.get(1);
-    AgentThoughtEvent observed = (AgentThoughtEvent) events.get(2);
-    assertThat(inserted.id()).isEqualTo(observed.id());
-    assertThat(inserted.position()).isEqualTo(1);
-    assertThat(inserted.tool()).isEqualTo("conversation_stats");
-    assertThat(inserted.observation()).isEmpty();
+    AgentThoughtEvent announced = (AgentThoughtEvent) events.get(0);
+    AgentThoughtEvent chosen = (AgentThoughtEvent) events.get(2);
+    AgentThoughtEvent observed = (AgentThoughtEvent) events.get(3);
+    assertThat(List.of(announced.id(), chosen.id())).containsOnly(observed.id());
+    assertThat(announced.position()).isEqualTo(1);
+    assertThat(announced.thought()).isEmpty();
+    assertThat(announced.tool()).isEmpty();
+    assertThat(chosen.thought()).isEqualTo("Let me count. ");
+    assertThat(chosen.tool()).isEqualTo("conversation_stats");
+    assertThat(chosen.observation()).isEmpty();
+    assertThat(observed.thought()).isEqualTo("Let me count. ");
     assertThat(observed.observation())
         .containsExactly(
             entry("conversation_stats", "{\"conversations\":1,\"messages\":1,\"total_tokens\":0}"));
-    assertThat(((AgentThoughtEvent) events.get(5)).thought()).isEqualTo("You have 1 conversation.");
+    AgentThoughtEvent answerAnnounced = (AgentThoughtEvent) events.get(4);
+    AgentThoughtEvent answer = (AgentThoughtEvent) events.get(7);
+    assertThat(answerAnnounced.id()).isEqualTo(answer.id()).isNotEqualTo(observed.id());
+    assertThat(answerAnnounced.position()).isEqualTo(2);
+    assertThat(answerAnnounced.thought()).isEmpty();
+    assertThat(answer.thought()).isEqualTo("You have 1 conversation.");
+    assertThat(answer.tool()).isEmpty();
     assertThat(((ChatEvent.MessageEnd) events.getLast()).usage()).isEqualTo(new TokenUsage(30, 7));
 
     ModelMessage.ToolResult fedBack =
@@ -134,12 +149,14 @@ class AgentLoopTest {
     ChatRun run = kit.chat(app, "alice", "time?", null);
     List<ChatEvent> events = drain(run);
 
-    AgentThoughtEvent observed = (AgentThoughtEvent) events.get(1);
+    AgentThoughtEvent observed = (AgentThoughtEvent) events.get(2);
     assertThat(observed.tool()).isEqualTo("current_time;broken;current_time");
     // one entry per tool name, the later call of a tool replacing the earlier (as in Dify's dict)
     assertThat(observed.toolInput().byTool())
         .containsExactly(entry("current_time", "{timezone: Mars}"), entry("broken", Map.of()));
-    assertThat(observed.observation()).containsEntry("broken", "error: out of order");
+    assertThat(observed.observation())
+        .as("the exception's text stays in the log")
+        .containsEntry("broken", "error: the tool broken failed");
     assertThat(kit.model.requests().get(1).messages())
         .filteredOn(m -> m instanceof ModelMessage.ToolResult)
         .hasSize(3);
@@ -155,7 +172,7 @@ class AgentLoopTest {
     List<ChatEvent> events = drain(run);
 
     assertThat(kit.model.requests()).hasSize(3);
-    assertThat(events).filteredOn(e -> e instanceof AgentThoughtEvent).hasSize(6);
+    assertThat(events).filteredOn(e -> e instanceof AgentThoughtEvent).hasSize(9);
     String expected = "again. again. again. " + AgentLoop.MAX_ITERATIONS_NOTE.formatted(3);
     assertThat(text(events)).isEqualTo(expected);
     assertThat(((ChatEvent.MessageEnd) events.getLast()).status()).isEqualTo(MessageStatus.NORMAL);

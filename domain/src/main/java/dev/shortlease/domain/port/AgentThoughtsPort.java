@@ -13,8 +13,8 @@ public interface AgentThoughtsPort {
   /**
    * Records an iteration's thought and the tools it is about to call ({@code tool} and {@code
    * toolInput} empty when it calls none; see {@link dev.shortlease.domain.AgentThought} for their
-   * shape). Throws {@link dev.shortlease.domain.NotFoundException} when the message is not this
-   * owner's.
+   * shape). The agent inserts each iteration empty before the model is called, as Dify does. Throws
+   * {@link dev.shortlease.domain.NotFoundException} when the message is not this owner's.
    */
   AgentThoughtId addThought(
       Owner owner,
@@ -26,8 +26,21 @@ public interface AgentThoughtsPort {
       TokenUsage usage);
 
   /**
-   * Stores what each tool returned, by tool name; returns the thought's ID (insert first, update
-   * when the tools are done).
+   * Records what the model said in an iteration started with an empty {@link #addThought}, and the
+   * tools it is about to call (shaped as there); returns the thought's ID. Throws {@link
+   * dev.shortlease.domain.NotFoundException} when the thought is not this owner's.
+   */
+  AgentThoughtId recordThought(
+      Owner owner,
+      AgentThoughtId thoughtId,
+      String thought,
+      String tool,
+      ToolInput toolInput,
+      TokenUsage usage);
+
+  /**
+   * Stores what each tool returned, by tool name; returns the thought's ID (insert first, then the
+   * model's part, then this when the tools are done).
    */
   AgentThoughtId recordObservation(
       Owner owner, AgentThoughtId thoughtId, Map<String, String> observation);

@@ -166,6 +166,41 @@ final class MessageLifecycleAdapter
   }
 
   @Override
+  public AgentThoughtId recordThought(
+      Owner owner,
+      AgentThoughtId thoughtId,
+      String thought,
+      String tool,
+      ToolInput toolInput,
+      TokenUsage usage) {
+    TokenUsage spent = usage == null ? TokenUsage.NONE : usage;
+    int changed =
+        scope.call(
+            em ->
+                em.createQuery(
+                        "update AgentThoughtEntity t set t.thought = :thought, t.tool = :tool,"
+                            + " t.toolInput = :input, t.promptTokens = :prompt,"
+                            + " t.completionTokens = :completion"
+                            + " where t.id = :id and t.messageId in (select m.id from MessageEntity m"
+                            + " where m.appId = :app and m.endUserId = :user)")
+                    .setParameter("thought", thought == null ? "" : thought)
+                    .setParameter("tool", tool == null ? "" : tool)
+                    .setParameter(
+                        "input",
+                        JsonText.ofObjectOrEmpty(toolInput == null ? null : toolInput.byTool()))
+                    .setParameter("prompt", spent.promptTokens())
+                    .setParameter("completion", spent.completionTokens())
+                    .setParameter("id", thoughtId.value())
+                    .setParameter("app", owner.appId().value())
+                    .setParameter("user", owner.endUserId().value())
+                    .executeUpdate());
+    if (changed == 0) {
+      throw new NotFoundException("agent thought");
+    }
+    return thoughtId;
+  }
+
+  @Override
   public AgentThoughtId recordObservation(
       Owner owner, AgentThoughtId thoughtId, Map<String, String> observation) {
     int changed =

@@ -284,6 +284,12 @@ public abstract class MessageLifecycleContract extends PortContract {
                     .thoughts()
                     .recordObservation(turn.owner(), AgentThoughtId.random(), Map.of("calc", "2")))
         .isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(
+            () ->
+                ports()
+                    .thoughts()
+                    .recordThought(stranger, id, "mine", "calc", ToolInput.NONE, TokenUsage.NONE))
+        .isInstanceOf(NotFoundException.class);
     assertThat(ports().thoughts().recordObservation(turn.owner(), id, Map.of("calc", "2")))
         .isEqualTo(id);
   }

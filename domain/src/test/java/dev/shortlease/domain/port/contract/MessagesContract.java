@@ -147,6 +147,59 @@ public abstract class MessagesContract extends PortContract {
             .getFirst();
     assertThat(tools).hasSizeGreaterThan(5_000);
     assertThat(listed.thoughts().getFirst().tool()).isEqualTo(tools);
+
+    var recorded =
+        ports()
+            .thoughts()
+            .addThought(turn.owner(), turn.messageId(), 2, "", "", ToolInput.NONE, null);
+    ports().thoughts().recordThought(turn.owner(), recorded, "", tools, ToolInput.NONE, null);
+    assertThat(
+            ports()
+                .messages()
+                .listMessages(turn.owner(), turn.conversationId(), null, 1)
+                .items()
+                .getFirst()
+                .thoughts()
+                .getLast()
+                .tool())
+        .as("as the agent writes it: inserted empty, then recorded")
+        .isEqualTo(tools);
+  }
+
+  @Test
+  @DisplayName(
+      "a thought inserted empty, then given the model's part and the observation, reads back whole")
+  void thoughtFilledInSteps() {
+    StartedTurn turn = start(newApp(), newUser(), null, "use tools");
+    var id =
+        ports()
+            .thoughts()
+            .addThought(turn.owner(), turn.messageId(), 1, "", "", ToolInput.NONE, null);
+    ports()
+        .thoughts()
+        .recordThought(
+            turn.owner(),
+            id,
+            "Let me look.",
+            "search",
+            new ToolInput(Map.of("search", Map.of("query", "tea"))),
+            new TokenUsage(5, 2));
+    ports().thoughts().recordObservation(turn.owner(), id, Map.of("search", "green"));
+
+    var thought =
+        ports()
+            .messages()
+            .listMessages(turn.owner(), turn.conversationId(), null, 10)
+            .items()
+            .get(0)
+            .thoughts()
+            .getFirst();
+
+    assertThat(thought.thought()).isEqualTo("Let me look.");
+    assertThat(thought.tool()).isEqualTo("search");
+    assertThat(thought.toolInput().byTool()).isEqualTo(Map.of("search", Map.of("query", "tea")));
+    assertThat(thought.observation()).isEqualTo(Map.of("search", "green"));
+    assertThat(thought.usage()).isEqualTo(new TokenUsage(5, 2));
   }
 
   @Test

@@ -308,6 +308,33 @@ public final class InMemoryStore
   }
 
   @Override
+  public synchronized AgentThoughtId recordThought(
+      Owner owner,
+      AgentThoughtId thoughtId,
+      String thought,
+      String tool,
+      ToolInput toolInput,
+      TokenUsage usage) {
+    AgentThought t = thoughts.get(thoughtId);
+    if (t == null || !messages.get(t.messageId()).owner().equals(owner)) {
+      throw new NotFoundException("agent thought");
+    }
+    thoughts.put(
+        thoughtId,
+        new AgentThought(
+            t.id(),
+            t.messageId(),
+            t.position(),
+            thought,
+            tool,
+            toolInput,
+            t.observation(),
+            usage,
+            t.createdAt()));
+    return thoughtId;
+  }
+
+  @Override
   public synchronized AgentThoughtId recordObservation(
       Owner owner, AgentThoughtId thoughtId, Map<String, String> observation) {
     AgentThought t = thoughts.get(thoughtId);
