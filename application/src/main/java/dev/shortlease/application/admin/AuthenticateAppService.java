@@ -35,7 +35,7 @@ public final class AuthenticateAppService implements AuthenticateAppUseCase {
             .flatMap(apps::findApp)
             .orElseThrow(() -> new UnauthorizedException("Access token is invalid."));
     if (!app.isServing()) {
-      throw new AppUnavailableException("App unavailable, please check your app configurations.");
+      throw AppUnavailableException.of(app);
     }
     return app;
   }

@@ -2,7 +2,9 @@ package dev.shortlease.application.chat;
 
 import dev.shortlease.application.conversation.ConversationNamer;
 import dev.shortlease.application.port.in.ChatEvent;
+import dev.shortlease.application.port.out.ModelException;
 import dev.shortlease.domain.MessageOutcome;
+import dev.shortlease.domain.MessageStatus;
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -17,6 +19,8 @@ import java.util.concurrent.TimeUnit;
 final class ChatRunner implements Runnable {
   /** One timer for every run's time limit: a sleeping thread per run cost more than the run. */
   private static final ScheduledThreadPoolExecutor TIME_LIMITS = timeLimitTimer();
+
+  private static final System.Logger LOG = System.getLogger(ChatRunner.class.getName());
 
   private final ChatContext context;
   private final RunningChat run;
@@ -79,6 +83,13 @@ final class ChatRunner implements Runnable {
   private void end(RunProgress progress, Throwable failure) {
     try {
       RunEnding ending = RunEnding.of(run.stopReason(), failure);
+      if (ending.status() == MessageStatus.ERROR && !(failure instanceof ModelException)) {
+        // The client is told only that it failed (and may be gone): the stack goes to the log.
+        LOG.log(
+            System.Logger.Level.ERROR,
+            "message " + context.turn().messageId() + " failed unexpectedly",
+            failure);
+      }
       Duration latency = Duration.ofNanos(System.nanoTime() - context.startNanos());
       MessageOutcome outcome = ending.outcome(progress.text(), progress.usage(), latency);
       FinalSave.Result saved = finalSave.save(context.owner(), context.turn().messageId(), outcome);

@@ -9,46 +9,60 @@ import dev.shortlease.domain.MessageStatus;
 import dev.shortlease.domain.TokenUsage;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
  * How a run ended, decided once: a stop (user, disconnect, time limit, shutdown) wins over a
- * failure it may have caused; a model failure keeps its kind; anything else is an internal error
- * (no {@code modelError}) whose details stay out of the client's event.
+ * failure it may have caused; a model failure keeps its kind; anything else is an internal error.
+ * What the failure said ({@code detail}: provider bodies, host names, exception classes) travels
+ * only to the operator's log; the stored error and the client's event say a fixed sentence.
  */
-record RunEnding(MessageStatus status, ModelErrorKind modelError, String message) {
+record RunEnding(MessageStatus status, ModelErrorKind modelError, String detail) {
+
+  /** The stored error of an unexpected failure. */
+  static final String INTERNAL_ERROR = "internal_error: the service failed";
 
   static RunEnding of(Optional<StopReason> stop, Throwable failure) {
     if (stop.isPresent()) {
       return new RunEnding(MessageStatus.STOPPED, null, null);
     }
     if (failure instanceof ModelException e) {
-      return new RunEnding(
-          MessageStatus.ERROR, e.kind(), Objects.toString(e.getMessage(), "model failed"));
+      return new RunEnding(MessageStatus.ERROR, e.kind(), String.valueOf(e.getMessage()));
     }
     if (failure != null) {
-      return new RunEnding(MessageStatus.ERROR, null, "Internal Server Error");
+      return new RunEnding(MessageStatus.ERROR, null, failure.toString());
     }
     return new RunEnding(MessageStatus.NORMAL, null, null);
   }
 
   MessageOutcome outcome(String text, TokenUsage usage, Duration latency) {
-    String error = status == MessageStatus.ERROR ? errorText() : null;
+    String error = status == MessageStatus.ERROR ? storedError() : null;
     return new MessageOutcome(status, text, error, usage, latency);
   }
 
   /** The terminal event, published only after the outcome was saved. */
   ChatEvent event(TokenUsage usage, Duration latency, AnnotationId annotationReply) {
-    return status == MessageStatus.ERROR
-        ? new ChatEvent.Failed(modelError, message)
-        : new ChatEvent.MessageEnd(usage, latency, status, annotationReply);
+    if (status != MessageStatus.ERROR) {
+      return new ChatEvent.MessageEnd(usage, latency, status, annotationReply);
+    }
+    return modelError == null
+        ? ChatEvent.Failed.unexpected(detail)
+        : ChatEvent.Failed.model(modelError, detail);
   }
 
-  /** The message's stored error: the failure's kind in lower case, then what was said. */
-  private String errorText() {
-    String kind =
-        modelError == null ? "internal_error" : modelError.name().toLowerCase(Locale.ROOT);
-    return kind + ": " + message;
+  /** The message's stored error: the failure's kind in lower case and a fixed sentence. */
+  private String storedError() {
+    if (modelError == null) {
+      return INTERNAL_ERROR;
+    }
+    String kind = modelError.name().toLowerCase(Locale.ROOT);
+    return kind
+        + ": "
+        + switch (modelError) {
+          case NOT_CONFIGURED -> "the model provider rejected the credentials or the model";
+          case QUOTA_EXCEEDED -> "the model provider's quota is used up";
+          case RATE_LIMITED -> "the model provider limited the request rate";
+          case REQUEST_FAILED -> "the model request failed";
+        };
   }
 }

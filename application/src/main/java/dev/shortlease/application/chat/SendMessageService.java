@@ -80,12 +80,14 @@ public final class SendMessageService implements SendMessageUseCase {
           new ChatContext(app, turn, query, loadHistory(turn), autoName, startNanos);
       return start(context, command.user());
     } catch (RuntimeException e) {
-      // T2 saved a running message: end it rather than leave it for recovery (rule R5).
+      // T2 saved a running message: end it rather than leave it for recovery (rule R5). The
+      // failure itself reaches the log through the caller's error mapping, not the stored text.
       try {
         finish.finishMessage(
             turn.owner(),
             turn.messageId(),
-            MessageOutcome.failed("", "could not start: " + e.getMessage(), null, Duration.ZERO));
+            MessageOutcome.failed(
+                "", "internal_error: the answer could not be started", null, Duration.ZERO));
       } catch (RuntimeException suppressed) {
         e.addSuppressed(suppressed);
       }
@@ -97,7 +99,7 @@ public final class SendMessageService implements SendMessageUseCase {
   private App servingApp(SendMessageCommand command) {
     App app = apps.findApp(command.appId()).orElseThrow(() -> new NotFoundException("app"));
     if (!app.isServing()) {
-      throw new AppUnavailableException("App unavailable");
+      throw AppUnavailableException.of(app);
     }
     if (command.completion() == app.mode().isConversational()) {
       throw new AppModeMismatchException(app.mode(), !command.completion());

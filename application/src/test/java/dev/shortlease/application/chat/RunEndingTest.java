@@ -88,9 +88,11 @@ class RunEndingTest {
     assertThat(events)
         .containsExactly(
             new ChatEvent.TextChunk("half "),
-            new ChatEvent.Failed(ModelErrorKind.RATE_LIMITED, "429 from provider"));
+            ChatEvent.Failed.model(ModelErrorKind.RATE_LIMITED, "429 from provider"));
     Message saved = assertSaved("alice", run, MessageStatus.ERROR, "half ");
-    assertThat(saved.error()).isEqualTo("rate_limited: 429 from provider");
+    assertThat(saved.error())
+        .as("what the provider said is for the log, not the stored message")
+        .isEqualTo("rate_limited: the model provider limited the request rate");
   }
 
   @Test
@@ -101,8 +103,13 @@ class RunEndingTest {
 
     List<ChatEvent> events = drain(run);
 
-    assertThat(events.getLast()).isEqualTo(ChatEvent.Failed.internal("Internal Server Error"));
-    assertSaved("alice", run, MessageStatus.ERROR, "");
+    assertThat(events.getLast())
+        .isEqualTo(ChatEvent.Failed.unexpected("java.lang.IllegalStateException: secret detail"));
+    assertThat(((ChatEvent.Failed) events.getLast()).message())
+        .as("the client's message is the adapter's fixed one")
+        .isNull();
+    Message saved = assertSaved("alice", run, MessageStatus.ERROR, "");
+    assertThat(saved.error()).isEqualTo(RunEnding.INTERNAL_ERROR).doesNotContain("secret");
   }
 
   @Test

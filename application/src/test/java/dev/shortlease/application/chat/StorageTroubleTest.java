@@ -79,7 +79,10 @@ class StorageTroubleTest {
     assertThat(messages)
         .extracting(Message::status)
         .containsOnly(MessageStatus.NORMAL, MessageStatus.ERROR);
-    assertThat(messages.getLast().error()).contains("could not start");
+    assertThat(messages.getLast().error())
+        .isEqualTo("internal_error: the answer could not be started")
+        .as("the exception's text is for the log")
+        .doesNotContain("pool exhausted");
     assertThat(kit.registry.runningCount()).isZero();
   }
 

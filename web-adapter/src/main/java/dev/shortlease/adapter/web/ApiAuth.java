@@ -14,6 +14,12 @@ import java.security.NoSuchAlgorithmException;
  * the use case); the admin token opens {@code /admin}, compared in constant time.
  */
 public final class ApiAuth {
+  /** Dify's 401 texts (api/controllers/service_api/wraps.py, api/services/api_token_service.py). */
+  static final String NO_BEARER = "Authorization header must be provided and start with 'Bearer'";
+
+  static final String NOT_BEARER = "Authorization scheme must be 'Bearer'";
+  static final String INVALID_TOKEN = "Access token is invalid";
+
   private final AuthenticateAppUseCase authenticate;
   private final byte[] adminTokenDigest;
 
@@ -23,18 +29,27 @@ public final class ApiAuth {
     this.adminTokenDigest = sha256(settings.adminToken());
   }
 
-  /** The app the request's key opens; 401 without a valid key, 403 for a disabled app. */
+  /**
+   * The app the request's key opens; 401 without a valid key, 403 naming why for an app that is
+   * disabled or has its API off (Dify's texts, api/controllers/service_api/wraps.py).
+   */
   App app(Context ctx) {
+    String header = ctx.header("Authorization");
+    if (header == null || header.strip().indexOf(' ') < 0) {
+      throw new ApiException(ApiError.unauthorized(NO_BEARER));
+    }
     String key = bearer(ctx);
     if (key == null) {
-      throw new ApiException(
-          ApiError.unauthorized("Authorization header must be provided and start with 'Bearer'"));
+      throw new ApiException(ApiError.unauthorized(NOT_BEARER));
     }
     try {
       return authenticate.authenticate(key);
     } catch (AppUnavailableException e) {
-      // Dify answers a disabled app or API with 403 at authentication time.
-      throw new ApiException(new ApiError(403, "forbidden", "The app's API service is disabled."));
+      throw new ApiException(
+          ApiError.forbidden(
+              e.apiOnly()
+                  ? "The app's API service has been disabled."
+                  : "The app's status is abnormal."));
     }
   }
 

@@ -158,7 +158,8 @@ public final class ChatMessagesHandler {
           return;
         }
         case ChatEvent.Failed failed -> {
-          Responses.error(ctx, ErrorMapping.runFailure(failed));
+          ErrorMapping.logRunFailure(RequestIds.of(ctx), run, failed);
+          Responses.error(ctx, ErrorMapping.runFailure(failed, false));
           return;
         }
       }

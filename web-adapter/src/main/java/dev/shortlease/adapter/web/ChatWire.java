@@ -79,7 +79,7 @@ final class ChatWire {
         e.put("thought", t.thought());
         e.put("observation", Json.embeddedText(t.observation()));
         e.put("tool", t.tool());
-        e.put("tool_labels", Map.of());
+        e.put("tool_labels", ToolLabels.of(t.tool()));
         e.put("tool_input", Json.embeddedText(t.toolInput().byTool()));
         e.put("message_files", List.of());
         yield e;
@@ -94,7 +94,7 @@ final class ChatWire {
         e.put("metadata", metadata(end));
         yield e;
       }
-      case ChatEvent.Failed failed -> error(run, ErrorMapping.runFailure(failed));
+      case ChatEvent.Failed failed -> error(run, ErrorMapping.runFailure(failed, true));
     };
   }
 

@@ -5,6 +5,7 @@ import dev.shortlease.application.port.in.AppUnavailableException;
 import dev.shortlease.application.port.in.BusyException;
 import dev.shortlease.application.port.in.ChatEvent;
 import dev.shortlease.application.port.in.TooManyRequestsException;
+import dev.shortlease.application.port.in.ChatRun;
 import dev.shortlease.application.port.in.UnauthorizedException;
 import dev.shortlease.application.port.out.ModelErrorKind;
 import dev.shortlease.application.port.out.ModelException;
@@ -17,9 +18,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Web adapter: turns every exception into Dify's error shape. Known failures keep their message (it
- * names the bad field); anything unexpected is logged with its stack and answered with a bare 500,
- * so no stack trace or internal detail reaches a client.
+ * Web adapter: turns every failure into Dify's error shape, with Dify's code, status and fixed
+ * message (docs/adr/0016). Input errors keep their message, which names the field; everything else
+ * says only its code's fixed sentence, and what really happened — exception, provider body, host —
+ * goes to the log with the request's ID, which the client has in {@code X-Request-Id}.
  */
 final class ErrorMapping {
   private static final Logger LOG = LoggerFactory.getLogger(ErrorMapping.class);
@@ -27,60 +29,102 @@ final class ErrorMapping {
   /** Seconds a client should wait before retrying when storage is saturated or it sent too much. */
   static final String RETRY_AFTER_SECONDS = "1";
 
+  /** What Dify's stream converter says for a failure it has no code for. */
+  static final String STREAM_INTERNAL_MESSAGE = "Internal Server Error, please contact support.";
+
   private ErrorMapping() {}
 
-  static ApiError of(Throwable failure) {
+  /** An exception thrown while serving request {@code requestId}. */
+  static ApiError of(Throwable failure, String requestId) {
     return switch (failure) {
       case ApiException e -> e.error();
       case InvalidInputException e -> ApiError.invalidParam(e.getMessage());
       case NotFoundException e -> ApiError.notFound(capitalized(e.what()) + " Not Exists.");
-      case UnauthorizedException e -> ApiError.unauthorized(e.getMessage());
+      case UnauthorizedException e -> ApiError.unauthorized(ApiAuth.INVALID_TOKEN);
       case AppUnavailableException e -> ApiError.appUnavailable();
       case AppModeMismatchException e ->
           e.chatRequested() ? ApiError.notChatApp() : ApiError.appUnavailable();
       case StorageUnavailableException e -> {
-        LOG.warn("storage unavailable: {}", e.getMessage());
+        LOG.warn("request {}: storage unavailable: {}", requestId, e.getMessage());
         yield new ApiError(503, "service_unavailable", "The database is busy; retry in a moment.");
       }
       case BusyException e -> new ApiError(503, "service_unavailable", e.getMessage());
       case TooManyRequestsException e -> new ApiError(429, "too_many_requests", e.getMessage());
-      case ModelException e -> modelError(e.kind(), e.getMessage());
+      case ModelException e -> {
+        LOG.warn("request {}: model failed ({}): {}", requestId, e.kind(), e.getMessage());
+        yield modelError(e.kind(), false);
+      }
       case HttpResponseException e -> fromJavalin(e);
       default -> {
-        LOG.error("unexpected failure while serving a request", failure);
+        LOG.error("request {}: unexpected failure", requestId, failure);
         yield ApiError.internal();
       }
     };
   }
 
-  /** A model failure with Dify's code and HTTP status for its kind. */
-  static ApiError modelError(ModelErrorKind kind, String message) {
-    String code =
-        switch (kind) {
-          case NOT_CONFIGURED -> "provider_not_initialize";
-          case QUOTA_EXCEEDED -> "provider_quota_exceeded";
-          case RATE_LIMITED -> "rate_limit_error";
-          case REQUEST_FAILED -> "completion_request_error";
-        };
-    int status = kind == ModelErrorKind.RATE_LIMITED ? 429 : 400;
-    return new ApiError(status, code, message == null ? code : message);
+  /**
+   * A model failure as Dify's controller (blocking, api/controllers/service_api/app/completion.py
+   * with error.py) or its stream converter (api/core/app/apps/base_app_generate_response_converter
+   * .py) answers it. A provider's rate limit is an {@code InvokeError} there, so 400 {@code
+   * completion_request_error} too; Dify's 429 {@code rate_limit_error} is its own request cap.
+   */
+  static ApiError modelError(ModelErrorKind kind, boolean streaming) {
+    return switch (kind) {
+      case NOT_CONFIGURED ->
+          new ApiError(
+              400,
+              "provider_not_initialize",
+              "No valid model provider credentials found. Please go to Settings -> Model Provider"
+                  + " to complete your provider credentials.");
+      case QUOTA_EXCEEDED ->
+          new ApiError(
+              400,
+              "provider_quota_exceeded",
+              "Your quota for Dify Hosted "
+                  + (streaming ? "Model Provider" : "OpenAI")
+                  + " has been exhausted. Please go to Settings -> Model Provider to complete your"
+                  + " own provider credentials.");
+      case RATE_LIMITED, REQUEST_FAILED ->
+          new ApiError(400, "completion_request_error", "Completion request failed.");
+    };
   }
 
-  /** A run's {@code Failed} event: the model's error, or a 500 with the run's own message. */
-  static ApiError runFailure(ChatEvent.Failed failed) {
-    if (failed.isInternal()) {
-      String message = failed.message() == null ? ApiError.internal().message() : failed.message();
-      return new ApiError(500, ApiError.internal().code(), message);
+  /**
+   * A run's {@code Failed} event as the client sees it: its kind's fixed message, or the message
+   * this service wrote for it; an unexpected failure says only Dify's internal error sentence.
+   */
+  static ApiError runFailure(ChatEvent.Failed failed, boolean streaming) {
+    if (!failed.isInternal()) {
+      return modelError(failed.modelError(), streaming);
     }
-    return modelError(failed.modelError(), failed.message());
+    if (failed.message() != null) {
+      return new ApiError(500, ApiError.internal().code(), failed.message());
+    }
+    return streaming
+        ? new ApiError(500, ApiError.internal().code(), STREAM_INTERNAL_MESSAGE)
+        : ApiError.internal();
+  }
+
+  /** Logs what the client of {@code run} is not told, under the request's ID and the message's. */
+  static void logRunFailure(String requestId, ChatRun run, ChatEvent.Failed failed) {
+    LOG.warn(
+        "request {}: message {} failed ({}): {}",
+        requestId,
+        run.messageId(),
+        failed.isInternal() ? "internal" : failed.modelError(),
+        failed.detail() == null ? failed.message() : failed.detail());
   }
 
   private static ApiError fromJavalin(HttpResponseException e) {
     return switch (e.getStatus()) {
-      case 404 -> ApiError.notFound("The requested URL was not found on the server.");
-      case 405 -> new ApiError(405, "method_not_allowed", "The method is not allowed.");
+      case 404 -> ApiError.unknownRoute();
+      case 405 -> ApiError.methodNotAllowed();
       case 413 -> tooLarge();
-      case 400 -> ApiError.invalidParam(e.getMessage());
+      case 400 ->
+          new ApiError(
+              400,
+              "bad_request",
+              "The browser (or proxy) sent a request that this server could not understand.");
       default ->
           new ApiError(
               e.getStatus(),
@@ -89,8 +133,10 @@ final class ErrorMapping {
     };
   }
 
+  /** werkzeug's RequestEntityTooLarge. */
   static ApiError tooLarge() {
-    return new ApiError(413, "request_entity_too_large", "The request body is too large.");
+    return new ApiError(
+        413, "request_entity_too_large", "The data value transmitted exceeds the capacity limit.");
   }
 
   private static String capitalized(String what) {

@@ -57,6 +57,9 @@ final class EventStream {
           continue;
         }
         ChatEvent event = next.get();
+        if (event instanceof ChatEvent.Failed failed) {
+          ErrorMapping.logRunFailure(RequestIds.of(ctx), run, failed);
+        }
         for (Object payload : ChatWire.events(run, event)) {
           send(out, data(payload));
         }

@@ -75,13 +75,19 @@ final class Json {
     }
   }
 
-  /** Parses a request body that must be one JSON object; anything else is a 400. */
+  /**
+   * Parses a request body that must be one JSON object: no JSON (or none at all) is Dify's 400
+   * {@code bad_request}, other JSON a 400 {@code invalid_param}.
+   */
   static ObjectNode parseObject(byte[] body) {
     JsonNode node;
     try {
       node = body.length == 0 ? null : MAPPER.readTree(body);
     } catch (IOException e) {
-      throw new ApiException(ApiError.invalidParam("The request body is not valid JSON."));
+      throw new ApiException(ApiError.badJson());
+    }
+    if (node == null) {
+      throw new ApiException(ApiError.badJson());
     }
     if (node instanceof ObjectNode object) {
       return object;

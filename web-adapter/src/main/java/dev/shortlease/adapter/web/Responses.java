@@ -21,6 +21,9 @@ final class Responses {
     if (error.status() == 503 || "too_many_requests".equals(error.code())) {
       ctx.header("Retry-After", ErrorMapping.RETRY_AFTER_SECONDS);
     }
+    if (error.status() == 401) {
+      ctx.header("WWW-Authenticate", "Bearer realm=\"api\""); // as api/libs/external_api.py
+    }
     json(ctx, error.status(), error);
   }
 }

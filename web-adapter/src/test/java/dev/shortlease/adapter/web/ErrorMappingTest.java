@@ -14,24 +14,55 @@ class ErrorMappingTest {
 
   @ParameterizedTest
   @CsvSource({
-    "NOT_CONFIGURED, 400, provider_not_initialize",
-    "QUOTA_EXCEEDED, 400, provider_quota_exceeded",
-    "RATE_LIMITED, 429, rate_limit_error",
-    "REQUEST_FAILED, 400, completion_request_error"
+    "NOT_CONFIGURED, provider_not_initialize",
+    "QUOTA_EXCEEDED, provider_quota_exceeded",
+    "RATE_LIMITED, completion_request_error",
+    "REQUEST_FAILED, completion_request_error"
   })
-  @DisplayName("each model error kind gets Dify's code and HTTP status, thrown or as an event")
-  void modelErrors(ModelErrorKind kind, int status, String code) {
-    ApiError thrown = ErrorMapping.of(new ModelException(kind, "said the provider"));
-    ApiError event = ErrorMapping.runFailure(new ChatEvent.Failed(kind, "said the provider"));
+  @DisplayName(
+      "each model error kind is Dify's 400 with its code and fixed message, thrown or as an event,"
+          + " never the provider's words")
+  void modelErrors(ModelErrorKind kind, String code) {
+    ApiError thrown =
+        ErrorMapping.of(new ModelException(kind, "said llm.internal: IOException"), "r1");
+    ApiError blocking =
+        ErrorMapping.runFailure(ChatEvent.Failed.model(kind, "said llm.internal"), false);
+    ApiError streamed =
+        ErrorMapping.runFailure(ChatEvent.Failed.model(kind, "said llm.internal"), true);
 
-    assertThat(thrown).isEqualTo(new ApiError(status, code, "said the provider"));
-    assertThat(event).isEqualTo(thrown);
+    assertThat(thrown).isEqualTo(blocking);
+    assertThat(thrown.status()).isEqualTo(400);
+    assertThat(thrown.code()).isEqualTo(code);
+    assertThat(streamed.code()).isEqualTo(code);
+    assertThat(thrown.message() + streamed.message()).doesNotContain("llm.internal");
   }
 
   @Test
-  @DisplayName("an internal run failure is a 500 internal_server_error with the run's message")
+  @DisplayName("quota texts differ between Dify's controller and its stream converter, as in Dify")
+  void quotaTexts() {
+    assertThat(ErrorMapping.modelError(ModelErrorKind.QUOTA_EXCEEDED, false).message())
+        .startsWith("Your quota for Dify Hosted OpenAI has been exhausted.");
+    assertThat(ErrorMapping.modelError(ModelErrorKind.QUOTA_EXCEEDED, true).message())
+        .startsWith("Your quota for Dify Hosted Model Provider has been exhausted.");
+  }
+
+  @Test
+  @DisplayName(
+      "an internal run failure keeps the service's own message; an unexpected one is fixed")
   void internalFailure() {
-    assertThat(ErrorMapping.runFailure(ChatEvent.Failed.internal("The answer could not be saved.")))
+    assertThat(
+            ErrorMapping.runFailure(
+                ChatEvent.Failed.internal("The answer could not be saved."), true))
         .isEqualTo(new ApiError(500, "internal_server_error", "The answer could not be saved."));
+    assertThat(
+            ErrorMapping.runFailure(
+                ChatEvent.Failed.unexpected("java.lang.IllegalStateException: SELECT x"), true))
+        .isEqualTo(
+            new ApiError(
+                500, "internal_server_error", "Internal Server Error, please contact support."));
+    assertThat(
+            ErrorMapping.runFailure(
+                ChatEvent.Failed.unexpected("java.lang.IllegalStateException: SELECT x"), false))
+        .isEqualTo(ApiError.internal());
   }
 }

@@ -193,10 +193,13 @@ class HttpApiTest {
   }
 
   @Test
-  @DisplayName("a model failure in blocking mode is Dify's error with the model's code")
+  @DisplayName(
+      "a provider's rate limit in blocking mode is Dify's 400 completion_request_error, with a"
+          + " fixed message")
   void blockingFailure() throws Exception {
     StubRun run = new StubRun(stubs.chatApp.mode());
-    run.events.add(new ChatEvent.Failed(ModelErrorKind.RATE_LIMITED, "slow down"));
+    run.events.add(
+        ChatEvent.Failed.model(ModelErrorKind.RATE_LIMITED, "slow down, says llm.internal"));
     stubs.nextRun.set(run);
 
     HttpResponse<String> response =
@@ -204,7 +207,9 @@ class HttpApiTest {
             post("/v1/chat-messages", StubUseCases.CHAT_KEY, chatBody("blocking")),
             HttpResponse.BodyHandlers.ofString());
 
-    assertError(response, 429, "rate_limit_error");
+    assertError(response, 400, "completion_request_error");
+    assertThat(message(response)).isEqualTo("Completion request failed.");
+    assertThat(response.headers().firstValue(RequestIds.HEADER)).isPresent();
   }
 
   @Test
@@ -214,7 +219,7 @@ class HttpApiTest {
     assertError(
         send(post("/v1/chat-messages", "wrong", chatBody("blocking"))), 401, "unauthorized");
     assertError(
-        send(post("/v1/chat-messages", StubUseCases.CHAT_KEY, "{not json")), 400, "invalid_param");
+        send(post("/v1/chat-messages", StubUseCases.CHAT_KEY, "{not json")), 400, "bad_request");
     HttpResponse<String> noUser =
         send(post("/v1/chat-messages", StubUseCases.CHAT_KEY, "{\"query\":\"hi\"}"));
     assertError(noUser, 400, "invalid_param");

@@ -65,15 +65,28 @@ public sealed interface ChatEvent {
   /**
    * The generation failed; what was generated so far has been saved with status {@code error}.
    *
-   * @param modelError how the model failed, or {@code null} when the failure was internal (the
-   *     message then says nothing about internals)
-   * @param message what to tell the client
+   * @param modelError how the model failed, or {@code null} when the failure was internal
+   * @param message what the client may be told, written by this service (never an exception's
+   *     text); {@code null} leaves it to the adapter's fixed message for the failure's kind
+   * @param detail what happened, for the operator's log only (may name hosts, classes, bodies)
    */
-  record Failed(ModelErrorKind modelError, String message) implements ChatEvent {
+  record Failed(ModelErrorKind modelError, String message, String detail) implements ChatEvent {
 
-    /** A failure of this service, not of the model. */
+    /** The model failed; {@code detail} goes to the log, the client gets its kind's message. */
+    public static Failed model(ModelErrorKind kind, String detail) {
+      return new Failed(kind, null, detail);
+    }
+
+    /** A failure of this service, not of the model, with a message fit for the client. */
     public static Failed internal(String message) {
-      return new Failed(null, message);
+      return new Failed(null, message, null);
+    }
+
+    /**
+     * An unexpected failure: the client gets the adapter's fixed message, the log {@code detail}.
+     */
+    public static Failed unexpected(String detail) {
+      return new Failed(null, null, detail);
     }
 
     public boolean isInternal() {
