@@ -14,7 +14,9 @@ import dev.shortlease.application.StopRelaySettings;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -123,12 +125,13 @@ public record Settings(
                         0,
                         10_000_000)),
         new WebSettings(
-            adminToken,
-            (int) read.integer("MAX_BODY_BYTES", 1_048_576, 1024, 100_000_000),
-            Duration.ofMillis(read.integer("SSE_PING_INTERVAL_MS", 10_000, 10, 3_600_000)),
-            // No answer can take longer: the time limit, then the final save's retries.
-            timeLimit.plus(reliability.finalSaveRetry()).plusSeconds(30),
-            inputsLimits(read)),
+                adminToken,
+                (int) read.integer("MAX_BODY_BYTES", 1_048_576, 1024, 100_000_000),
+                Duration.ofMillis(read.integer("SSE_PING_INTERVAL_MS", 10_000, 10, 3_600_000)),
+                // No answer can take longer: the time limit, then the final save's retries.
+                timeLimit.plus(reliability.finalSaveRetry()).plusSeconds(30),
+                inputsLimits(read))
+            .withCorsAllowOrigins(corsOrigins(read)),
         Duration.ofSeconds(
             read.integer("SHUTDOWN_GRACE_SECONDS", DEFAULT_SHUTDOWN_GRACE_SECONDS, 1, 3_600)),
         // A demo app with a printed key belongs on a newcomer's embedded database, not in
@@ -184,6 +187,28 @@ public record Settings(
     return new InputsLimits(
         (int) read.integer("INPUTS_MAX_KEYS", InputsLimits.DEFAULTS.maxKeys(), 0, 10_000),
         (int) read.integer("INPUTS_MAX_BYTES", InputsLimits.DEFAULTS.maxBytes(), 0, 100_000_000));
+  }
+
+  /**
+   * CORS_ALLOW_ORIGINS: {@code *} (Dify's service API default), or a comma-separated list of exact
+   * origins ({@code https://chat.example.com}); {@code none} sends no CORS headers at all.
+   */
+  private static List<String> corsOrigins(EnvReader read) {
+    String value = read.text("CORS_ALLOW_ORIGINS", "*");
+    if (value.equals("none")) {
+      return List.of();
+    }
+    List<String> origins = Arrays.stream(value.split(",")).map(String::strip).toList();
+    for (String origin : origins) {
+      if (!origin.equals("*") && !origin.matches("https?://[^/\\s,*]+")) {
+        throw new SettingsException(
+            "CORS_ALLOW_ORIGINS",
+            "must be *, none, or origins like https://chat.example.com separated by commas, was '"
+                + origin
+                + "'");
+      }
+    }
+    return origins;
   }
 
   private static ReliabilitySettings reliability(EnvReader read, int poolSize) {

@@ -40,6 +40,7 @@ class SettingsTest {
     assertThat(settings.web().blockingTimeout())
         .as("no answer outlives the time limit plus the final save's retries")
         .isEqualTo(Duration.ofSeconds(600 + 120 + 30));
+    assertThat(settings.web().corsAllowOrigins()).as("Dify's default").containsExactly("*");
     assertThat(settings.demoApp()).isTrue();
     assertThat(settings.adminTokenGenerated()).isTrue();
     assertThat(settings.adminToken()).hasSizeGreaterThan(20);
@@ -75,6 +76,7 @@ class SettingsTest {
                 Map.entry("CHAT_ADMISSION_QUEUE", "50"),
                 Map.entry("CHAT_ADMISSION_WAIT_MS", "2500"),
                 Map.entry("ANSWER_SPOOL_DIR", "/var/spool/shortlease"),
+                Map.entry("CORS_ALLOW_ORIGINS", "https://chat.example.com, http://localhost:3000"),
                 Map.entry("DEMO_APP", "false")));
 
     assertThat(settings.port()).isEqualTo(9000);
@@ -100,6 +102,8 @@ class SettingsTest {
     assertThat(settings.reliability().admissionQueue()).isEqualTo(50);
     assertThat(settings.reliability().admissionWait()).isEqualTo(Duration.ofMillis(2500));
     assertThat(settings.answerSpool()).isEqualTo(Path.of("/var/spool/shortlease"));
+    assertThat(settings.web().corsAllowOrigins())
+        .containsExactly("https://chat.example.com", "http://localhost:3000");
     assertThat(settings.demoApp()).isFalse();
     assertThat(settings.toString()).doesNotContain("secret").doesNotContain("sk-x");
   }
@@ -157,12 +161,22 @@ class SettingsTest {
     "FINAL_SAVE_RETRY_SECONDS, 0",
     "INSTANCE_LEASE_SECONDS, 2",
     "CHAT_ADMISSION_QUEUE, -1",
-    "SHUTDOWN_GRACE_SECONDS, 0"
+    "SHUTDOWN_GRACE_SECONDS, 0",
+    "CORS_ALLOW_ORIGINS, chat.example.com",
+    "CORS_ALLOW_ORIGINS, https://chat.example.com/app"
   })
   void badValueNamesTheVariable(String variable, String value) {
     assertThatThrownBy(() -> Settings.fromEnvironment(Map.of(variable, value)))
         .isInstanceOf(SettingsException.class)
         .hasMessageStartingWith(variable + " ");
+  }
+
+  @Test
+  @DisplayName("CORS_ALLOW_ORIGINS=none turns CORS off")
+  void corsOff() {
+    assertThat(
+            Settings.fromEnvironment(Map.of("CORS_ALLOW_ORIGINS", "none")).web().corsAllowOrigins())
+        .isEmpty();
   }
 
   @Test

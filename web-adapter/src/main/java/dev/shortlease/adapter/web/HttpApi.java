@@ -4,7 +4,6 @@ import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
-import io.javalin.http.Handler;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
@@ -31,6 +30,7 @@ public final class HttpApi {
   private final AdminAppsHandler admin;
   private final OpsHandler ops;
   private final WebSettings settings;
+  private final CorsPolicy cors;
   private final AtomicBoolean draining = new AtomicBoolean();
   private final AtomicInteger inFlight = new AtomicInteger();
   private Javalin javalin;
@@ -55,6 +55,7 @@ public final class HttpApi {
     this.admin = admin;
     this.ops = ops;
     this.settings = settings;
+    this.cors = new CorsPolicy(settings.corsAllowOrigins());
     ops.drainingWhen(draining::get);
   }
 
@@ -162,12 +163,16 @@ public final class HttpApi {
     config.startup.showJavalinBanner = false;
     config.startup.showOldJavalinVersionWarning = false;
     config.router.ignoreTrailingSlashes = true;
+    config.http.prefer405over404 = true; // a known path with the wrong method is 405, as in Dify
     var routes = config.routes;
+    routes.before(RequestIds::assign);
     // management port: with one set apart, each port serves only its own routes
     routes.before("/admin/*", ctx -> requirePort(ctx, true));
     routes.before("/metrics", ctx -> requirePort(ctx, true));
     routes.before("/v1/*", ctx -> requirePort(ctx, false));
 
+    // CORS (issue 15): Dify's service API answers browsers; the admin API does not need to.
+    routes.before("/v1/*", cors::decorate);
     routes.before("/v1/chat-messages", this::refuseWhileDraining);
     routes.before("/v1/completion-messages", this::refuseWhileDraining);
     routes.before("/v1/*", this::countIn);
@@ -207,16 +212,20 @@ public final class HttpApi {
     routes.get("/health/live", ops::live);
     routes.get("/health/ready", ops::ready);
 
-    routes.exception(Exception.class, (e, ctx) -> Responses.error(ctx, ErrorMapping.of(e)));
-    Handler notFound =
-        ctx -> {
-          // Our own 404s are JSON already; Javalin's "endpoint not found" is plain text.
-          if (!"application/json".equals(ctx.contentType())) {
-            Responses.error(
-                ctx, ApiError.notFound("The requested URL was not found on the server."));
-          }
-        };
-    routes.error(404, "*", notFound);
+    routes.exception(
+        Exception.class, (e, ctx) -> Responses.error(ctx, ErrorMapping.of(e, RequestIds.of(ctx))));
+    // Our own errors are JSON already; Javalin's "endpoint not found" and "method not allowed"
+    // are plain text. The answer's content type tells them apart (ctx.contentType() is the
+    // request's: a GET has none, so its specific 404 message used to be replaced).
+    routes.error(404, "*", ctx -> jsonUnlessAnswered(ctx, ApiError.unknownRoute()));
+    routes.error(405, "*", ctx -> jsonUnlessAnswered(ctx, ApiError.methodNotAllowed()));
+  }
+
+  private static void jsonUnlessAnswered(Context ctx, ApiError error) {
+    String answered = ctx.res().getContentType();
+    if (answered == null || !answered.startsWith("application/json")) {
+      Responses.error(ctx, error);
+    }
   }
 
   private void requirePort(Context ctx, boolean management) {
