@@ -26,8 +26,9 @@ public interface Tool {
   Map<String, Object> parameters();
 
   /**
-   * Runs the tool and returns its observation for the model. A thrown exception is reported to the
-   * model as the observation (the run goes on), so throw for bad arguments.
+   * Runs the tool and returns its observation for the model. For bad arguments throw {@link
+   * IllegalArgumentException} with a message written for the model: it becomes the observation (the
+   * run goes on). Any other exception is observed as "the tool failed", its text logged only.
    */
   String call(ToolInvocation invocation);
 

@@ -147,9 +147,11 @@ final class AgentLoop implements AnswerGenerator {
   }
 
   /**
-   * A tool's failure becomes its observation, so the model can react and the run goes on. The
-   * observation is stored and shown to the client, so it says only that the tool failed; what the
-   * exception said (it may quote SQL or a host) goes to the log under the message's ID.
+   * A tool's failure becomes its observation, so the model can react and the run goes on. Bad
+   * arguments ({@link IllegalArgumentException}, whose message the tool writes for the model) are
+   * told as they are; any other failure is stored and shown to the client, so it says only that the
+   * tool failed, and what the exception said (it may quote SQL or a host) goes to the log under the
+   * message's ID.
    */
   private String invoke(ChatContext context, ToolCall call) {
     Tool tool = tools.get(call.name());
@@ -158,6 +160,8 @@ final class AgentLoop implements AnswerGenerator {
     }
     try {
       return tool.call(new ToolInvocation(context.owner(), call.arguments()));
+    } catch (IllegalArgumentException e) {
+      return "error: " + e.getMessage();
     } catch (RuntimeException e) {
       LOG.log(
           System.Logger.Level.WARNING,

@@ -8,8 +8,10 @@ import dev.shortlease.application.port.in.SendMessageCommand;
 import dev.shortlease.application.port.in.SendMessageUseCase;
 import dev.shortlease.application.port.in.StopGenerationUseCase;
 import dev.shortlease.domain.App;
+import dev.shortlease.domain.AppMode;
 import dev.shortlease.domain.ConversationId;
 import dev.shortlease.domain.EndUser;
+import dev.shortlease.domain.InvalidInputException;
 import dev.shortlease.domain.TaskId;
 import io.javalin.http.Context;
 import jakarta.inject.Inject;
@@ -80,18 +82,25 @@ public final class ChatMessagesHandler {
     Modes.requireChat(app);
     JsonBody body = JsonBody.read(ctx, settings.maxBodyBytes());
     String conversation = body.text("conversation_id");
+    ResponseMode mode = WireEnums.responseMode(body.text("response_mode"));
     SendMessageCommand command =
         new SendMessageCommand(
             app.id(),
-            body.text("user"),
+            body.user(),
             body.text("query"),
             settings.inputsLimits().check(body.textMap("inputs"), null),
             conversation == null || conversation.isBlank()
                 ? null
                 : ConversationId.parse(conversation, "conversation_id"),
-            WireEnums.responseMode(body.text("response_mode")),
+            mode,
             body.bool("auto_generate_name", true),
             false);
+    body.requireInputs();
+    if (app.mode() == AppMode.AGENT_CHAT && mode == ResponseMode.BLOCKING) {
+      // Dify's words (api/core/app/apps/agent_chat/app_generator.py); no message is saved.
+      throw new ApiException(
+          ApiError.invalidParam("Agent Chat App does not support blocking mode"));
+    }
     return new Started(send.send(command), command.responseMode());
   }
 
@@ -102,13 +111,14 @@ public final class ChatMessagesHandler {
     SendMessageCommand command =
         new SendMessageCommand(
             app.id(),
-            body.text("user"),
+            body.user(),
             body.text("query"),
             settings.inputsLimits().check(body.textMap("inputs"), "query"),
             null,
             WireEnums.responseMode(body.text("response_mode")),
             false,
             true);
+    body.requireInputs();
     return new Started(send.send(command), command.responseMode());
   }
 
@@ -124,12 +134,25 @@ public final class ChatMessagesHandler {
     stop(ctx, app);
   }
 
+  /**
+   * Like Dify (api/services/app_task_service.py sets a stop flag for any string), any task ID is
+   * answered with success: one that is no task of ours simply stops nothing.
+   */
   private void stop(Context ctx, App app) {
-    TaskId task = TaskId.parse(ctx.pathParam("task_id"), "task_id");
-    String user =
-        EndUser.requireExternalId(JsonBody.read(ctx, settings.maxBodyBytes()).text("user"));
-    stop.stop(app.id(), user, task);
+    String user = EndUser.requireExternalId(JsonBody.read(ctx, settings.maxBodyBytes()).user());
+    TaskId task = taskIdOrNull(ctx.pathParam("task_id"));
+    if (task != null) {
+      stop.stop(app.id(), user, task);
+    }
     Responses.ok(ctx, Responses.SUCCESS);
+  }
+
+  private static TaskId taskIdOrNull(String text) {
+    try {
+      return TaskId.parse(text, "task_id");
+    } catch (InvalidInputException e) {
+      return null;
+    }
   }
 
   private void respond(Context ctx, ChatRun run, ResponseMode mode) throws InterruptedException {

@@ -70,7 +70,7 @@ public final class ConversationsHandler {
   }
 
   private static String userOrDefault(JsonBody body) {
-    String user = body.text("user");
+    String user = body.user();
     return user == null || user.isBlank() ? QueryParams.DEFAULT_USER : user;
   }
 }

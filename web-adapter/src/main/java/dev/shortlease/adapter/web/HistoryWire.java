@@ -47,6 +47,7 @@ final class HistoryWire {
       String query,
       String answer,
       String status,
+      String generationStatus,
       String error,
       List<Object> messageFiles,
       FeedbackDto feedback,
@@ -67,10 +68,13 @@ final class HistoryWire {
     return instant == null ? 0 : instant.getEpochSecond();
   }
 
+  /** Dify's name of a conversation not named yet (it stores it at creation). */
+  static final String UNNAMED = "New conversation";
+
   static ConversationDto conversation(Conversation c, String introduction) {
     return new ConversationDto(
         c.id().toString(),
-        c.name(),
+        c.name().isEmpty() ? UNNAMED : c.name(),
         c.inputs(),
         c.status().name().toLowerCase(java.util.Locale.ROOT),
         introduction,
@@ -101,6 +105,7 @@ final class HistoryWire {
         m.query(),
         m.answer(),
         WireEnums.status(m.status()),
+        WireEnums.generationStatus(m.status()),
         m.error(),
         List.of(),
         m.feedback() == null ? null : new FeedbackDto(WireEnums.rating(m.feedback().rating())),

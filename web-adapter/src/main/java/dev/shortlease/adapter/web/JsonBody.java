@@ -63,6 +63,25 @@ final class JsonBody {
     return value.textValue();
   }
 
+  /**
+   * Dify's {@code user}: text, or a number taken as its text (Dify calls {@code str()} on it,
+   * api/controllers/service_api/wraps.py); null when absent.
+   */
+  String user() {
+    JsonNode value = node.get("user");
+    if (value != null && value.isNumber()) {
+      return value.isIntegralNumber() ? value.bigIntegerValue().toString() : value.asText();
+    }
+    return text("user");
+  }
+
+  /** Dify's required {@code inputs} object (its request schemas declare it required). */
+  void requireInputs() {
+    if (!node.has("inputs") || node.get("inputs").isNull()) {
+      throw invalid("inputs", "is required");
+    }
+  }
+
   boolean bool(String field, boolean fallback) {
     JsonNode value = node.get(field);
     if (value == null || value.isNull()) {

@@ -56,7 +56,7 @@ public final class MessagesHandler {
     App app = auth.app(ctx);
     MessageId message = MessageId.parse(ctx.pathParam("message_id"), "message_id");
     JsonBody body = JsonBody.read(ctx, settings.maxBodyBytes());
-    String user = EndUser.requireExternalId(body.text("user"));
+    String user = EndUser.requireExternalId(body.user());
     Rating rating = WireEnums.ratingOrNull(body.text("rating"));
     rate.rate(app.id(), user, message, rating, body.text("content"));
     Responses.ok(ctx, Responses.SUCCESS);

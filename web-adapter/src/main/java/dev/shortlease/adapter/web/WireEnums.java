@@ -57,7 +57,18 @@ final class WireEnums {
         "sort_by", "must be one of created_at, -created_at, updated_at, -updated_at");
   }
 
+  /**
+   * A message's {@code status} as Dify has it: {@code normal} or {@code error}. Dify saves a
+   * stopped answer as normal and shows a message being generated as normal too.
+   */
   static String status(MessageStatus status) {
+    return status == MessageStatus.ERROR ? "error" : "normal";
+  }
+
+  /**
+   * This service's finer status ({@code running}, {@code normal}, {@code stopped}, {@code error}).
+   */
+  static String generationStatus(MessageStatus status) {
     return status.name().toLowerCase(Locale.ROOT);
   }
 

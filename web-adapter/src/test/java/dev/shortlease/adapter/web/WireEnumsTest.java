@@ -78,10 +78,14 @@ class WireEnumsTest {
   }
 
   @Test
-  @DisplayName("message statuses are Dify's lower-case names")
+  @DisplayName("message statuses are Dify's two; the finer one keeps running and stopped")
   void statusNames() {
     assertThat(WireEnums.status(MessageStatus.NORMAL)).isEqualTo("normal");
+    assertThat(WireEnums.status(MessageStatus.STOPPED)).isEqualTo("normal");
+    assertThat(WireEnums.status(MessageStatus.RUNNING)).isEqualTo("normal");
     assertThat(WireEnums.status(MessageStatus.ERROR)).isEqualTo("error");
+    assertThat(WireEnums.generationStatus(MessageStatus.STOPPED)).isEqualTo("stopped");
+    assertThat(WireEnums.generationStatus(MessageStatus.RUNNING)).isEqualTo("running");
   }
 
   @Test
