@@ -101,6 +101,19 @@ final class Api {
             .method("DELETE", HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  /** Any method, with the given headers (no Authorization unless among them) and body (or none). */
+  Reply request(String method, String path, java.util.Map<String, String> headers, String body) {
+    HttpRequest.Builder b =
+        builder(path, null)
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
+    headers.forEach(b::header);
+    return send(b);
+  }
+
   /** Opens a streaming request and returns the body as it arrives. */
   InputStream stream(String path, String token, String json) throws Exception {
     HttpResponse<InputStream> response =

@@ -97,39 +97,91 @@ class ChatApiTest {
   }
 
   @Test
-  @DisplayName("an agent app streams agent_thought and agent_message events")
+  @DisplayName(
+      "an agent app streams in Dify's order: each round's empty thought, its text, the thought with"
+          + " tool and input, then with the observation; Dify's web chat shows each text once")
   void agentStreaming() {
     Api.AppKey app = api.createApp("agent-chat");
     MODEL.then(
         toolCalls("Let me check.", call("c1", "current_time", Map.of("timezone", "Asia/Tokyo"))),
-        reply("It is now."));
+        reply("It is ", "now."));
 
     List<JsonNode> events =
         api.post("/v1/chat-messages", app.key(), Api.chat("carol", "Time?", "streaming", null))
             .events();
 
-    List<String> names = events.stream().map(e -> e.get("event").asText()).toList();
-    assertThat(names).contains("agent_thought", "agent_message").endsWith("message_end");
-    List<JsonNode> toolSteps =
-        events.stream()
-            .filter(e -> e.get("event").asText().equals("agent_thought"))
-            .filter(e -> e.get("tool").asText().equals("current_time"))
-            .toList();
-    assertThat(toolSteps).isNotEmpty();
-    assertThat(toolSteps.getLast().get("position").asInt()).isEqualTo(1);
-    assertThat(toolSteps.getLast().get("tool_input").asText())
+    assertThat(events.stream().map(ChatApiTest::describe))
+        .containsExactly(
+            "agent_thought 1 '' ''",
+            "agent_message 'Let me check.'",
+            "agent_thought 1 'Let me check.' 'current_time'",
+            "agent_thought 1 'Let me check.' 'current_time' observed",
+            "agent_thought 2 '' ''",
+            "agent_message 'It is '",
+            "agent_message 'now.'",
+            "agent_thought 2 'It is now.' ''",
+            "message_end");
+    JsonNode chosen = events.get(2);
+    JsonNode observed = events.get(3);
+    assertThat(List.of(events.get(0).get("id"), chosen.get("id"))).containsOnly(observed.get("id"));
+    assertThat(events.get(4).get("id")).isNotEqualTo(observed.get("id"));
+    assertThat(chosen.get("tool_input").asText())
         .isEqualTo("{\"current_time\": {\"timezone\": \"Asia/Tokyo\"}}");
-    assertThat(toolSteps.getLast().get("observation").asText())
+    assertThat(chosen.get("observation").asText()).isEmpty();
+    assertThat(chosen.at("/tool_labels/current_time/en_US").asText()).isEqualTo("current_time");
+    assertThat(events.get(0).get("tool_labels").isEmpty()).isTrue();
+    assertThat(observed.get("observation").asText())
         .startsWith("{\"current_time\": \"")
         .contains("+09:00");
+    assertThat(WebChatThoughts.render(events))
+        .as("Dify's web chat (hooks.ts: text appended to the last thought) shows each text once")
+        .containsExactly("Let me check.", "It is now.");
 
     String conversation = events.getLast().get("conversation_id").asText();
-    JsonNode saved = onlyMessage(app, "carol", conversation).get("agent_thoughts").get(0);
-    assertThat(saved.get("tool_input").asText())
+    JsonNode saved = onlyMessage(app, "carol", conversation).get("agent_thoughts");
+    assertThat(saved).hasSize(2);
+    assertThat(saved.get(0).get("tool_input").asText())
         .as("stored and read back, the same text as streamed")
-        .isEqualTo(toolSteps.getLast().get("tool_input").asText());
-    assertThat(saved.get("observation").asText())
-        .isEqualTo(toolSteps.getLast().get("observation").asText());
+        .isEqualTo(chosen.get("tool_input").asText());
+    assertThat(saved.get(0).get("observation").asText())
+        .isEqualTo(observed.get("observation").asText());
+    assertThat(saved.get(1).get("thought").asText()).isEqualTo("It is now.");
+  }
+
+  @Test
+  @DisplayName(
+      "an agent answer without tools is one thought: announced empty, its text, then whole")
+  void agentWithoutTools() {
+    Api.AppKey app = api.createApp("agent-chat");
+    MODEL.then(reply("Hello", " there"));
+
+    List<JsonNode> events =
+        api.post("/v1/chat-messages", app.key(), Api.chat("cid", "Hi", "streaming", null)).events();
+
+    assertThat(events.stream().map(ChatApiTest::describe))
+        .containsExactly(
+            "agent_thought 1 '' ''",
+            "agent_message 'Hello'",
+            "agent_message ' there'",
+            "agent_thought 1 'Hello there' ''",
+            "message_end");
+    assertThat(WebChatThoughts.render(events)).containsExactly("Hello there");
+  }
+
+  /** One event in a line: its name, and for thoughts position, thought, tool, observed or not. */
+  private static String describe(JsonNode e) {
+    String name = e.get("event").asText();
+    return switch (name) {
+      case "agent_thought" ->
+          "agent_thought %d '%s' '%s'%s"
+              .formatted(
+                  e.get("position").asInt(),
+                  e.get("thought").asText(),
+                  e.get("tool").asText(),
+                  e.get("observation").asText().isEmpty() ? "" : " observed");
+      case "agent_message" -> "agent_message '" + e.get("answer").asText() + "'";
+      default -> name;
+    };
   }
 
   @Test
@@ -174,7 +226,7 @@ class ChatApiTest {
       String rest = new String(stream.readAllBytes(), StandardCharsets.UTF_8);
       assertThat(rest).contains("\"event\":\"message_end\"");
       JsonNode saved = onlyMessage(app, "erin", first.get("conversation_id").asText());
-      assertThat(saved.get("status").asText()).isEqualTo("stopped");
+      assertThat(saved.get("generation_status").asText()).isEqualTo("stopped");
       assertThat(saved.get("answer").asText()).isEqualTo("partial ");
     }
   }
@@ -194,11 +246,12 @@ class ChatApiTest {
 
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
     JsonNode saved = onlyMessage(app, "fay", conversation);
-    while (saved.get("status").asText().equals("running") && System.nanoTime() < deadline) {
+    while (saved.get("generation_status").asText().equals("running")
+        && System.nanoTime() < deadline) {
       Thread.sleep(50); // the next ping (100 ms) finds the connection gone
       saved = onlyMessage(app, "fay", conversation);
     }
-    assertThat(saved.get("status").asText()).isEqualTo("stopped");
+    assertThat(saved.get("generation_status").asText()).isEqualTo("stopped");
     assertThat(saved.get("answer").asText()).isEqualTo("half ");
   }
 
@@ -226,11 +279,12 @@ class ChatApiTest {
 
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
     JsonNode saved = onlyConversationsMessage(app, "hal");
-    while (saved.get("status").asText().equals("running") && System.nanoTime() < deadline) {
+    while (saved.get("generation_status").asText().equals("running")
+        && System.nanoTime() < deadline) {
       Thread.sleep(50); // the handler looks for its client every 500 ms
       saved = onlyConversationsMessage(app, "hal");
     }
-    assertThat(saved.get("status").asText()).isEqualTo("stopped");
+    assertThat(saved.get("generation_status").asText()).isEqualTo("stopped");
     assertThat(saved.get("answer").asText()).isEqualTo("held ");
   }
 
@@ -252,8 +306,11 @@ class ChatApiTest {
         api.post("/v1/chat-messages", app.key(), Api.chat("gus", "Hi", "streaming", null)).events();
     JsonNode error = events.getLast();
     assertThat(error.get("event").asText()).isEqualTo("error");
-    assertThat(error.get("status").asInt()).isEqualTo(429);
-    assertThat(error.get("code").asText()).isEqualTo("rate_limit_error");
+    assertThat(error.get("status").asInt())
+        .as("a provider's rate limit is Dify's InvokeError: 400, which the clients treat as error")
+        .isEqualTo(400);
+    assertThat(error.get("code").asText()).isEqualTo("completion_request_error");
+    assertThat(error.get("message").asText()).isEqualTo("Completion request failed.");
     JsonNode saved = onlyMessage(app, "gus", error.get("conversation_id").asText());
     assertThat(saved.get("status").asText()).isEqualTo("error");
     assertThat(saved.get("answer").asText()).isEqualTo("so far ");

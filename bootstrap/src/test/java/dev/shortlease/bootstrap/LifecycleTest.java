@@ -97,7 +97,7 @@ class LifecycleTest {
               .json()
               .get("data")
               .get(0);
-      assertThat(saved.get("status").asText()).isEqualTo("stopped");
+      assertThat(saved.get("generation_status").asText()).isEqualTo("stopped");
       assertThat(saved.get("answer").asText()).isEqualTo("unfinished ");
     }
   }

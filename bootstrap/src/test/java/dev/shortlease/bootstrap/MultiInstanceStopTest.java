@@ -63,7 +63,7 @@ class MultiInstanceStopTest {
                         + started.get("conversation_id").asText(),
                     app.key())
                 .json();
-        assertThat(history.at("/data/0/status").asText()).isEqualTo("stopped");
+        assertThat(history.at("/data/0/generation_status").asText()).isEqualTo("stopped");
         assertThat(history.at("/data/0/answer").asText()).isEqualTo("partial ");
       }
     }

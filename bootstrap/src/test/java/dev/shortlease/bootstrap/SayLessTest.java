@@ -1,0 +1,118 @@
+package dev.shortlease.bootstrap;
+
+import static dev.shortlease.application.testing.ScriptedChatModel.call;
+import static dev.shortlease.application.testing.ScriptedChatModel.reply;
+import static dev.shortlease.application.testing.ScriptedChatModel.toolCalls;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.google.inject.multibindings.Multibinder;
+import dev.shortlease.application.agent.Tool;
+import dev.shortlease.application.agent.ToolInvocation;
+import dev.shortlease.application.testing.ScriptedChatModel;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 16, "say less to clients": a client gets a fixed message per error code and the request's
+ * ID; exception classes, host names, provider bodies and tool exceptions stay in the log.
+ */
+class SayLessTest {
+  private static final String HOST = "llm-internal-7f3a.invalid";
+
+  /** A tool whose failure quotes SQL, as a database-backed tool's might. */
+  static final class LeakyTool implements Tool {
+    @Override
+    public String name() {
+      return "orders";
+    }
+
+    @Override
+    public String description() {
+      return "looks up orders";
+    }
+
+    @Override
+    public Map<String, Object> parameters() {
+      return Map.of("type", "object", "properties", Map.of());
+    }
+
+    @Override
+    public String call(ToolInvocation invocation) {
+      throw new IllegalStateException("SQLException: select * from orders where secret = 'x'");
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "with an unreachable LLM_BASE_URL, neither the answer nor /v1/messages names the host or an"
+          + " exception")
+  void unreachableModel() {
+    try (ShortleaseServer server =
+        TestServers.simulated(
+            Map.of(
+                "LLM_PROVIDER", "openai",
+                "LLM_API_KEY", "none",
+                "LLM_BASE_URL", "http://" + HOST + ":8080/v1",
+                "LLM_CONNECT_TIMEOUT_MS", "2000"))) {
+      Api api = new Api(server);
+      Api.AppKey app = api.createApp("chat");
+
+      Api.Reply blocking =
+          api.post("/v1/chat-messages", app.key(), Api.chat("u", "Hi", "blocking", null));
+      Api.Reply streaming =
+          api.post("/v1/chat-messages", app.key(), Api.chat("u", "Hi", "streaming", null));
+
+      assertThat(blocking.status()).isEqualTo(400);
+      assertThat(blocking.json().get("code").asText()).isEqualTo("completion_request_error");
+      assertThat(blocking.json().get("message").asText()).isEqualTo("Completion request failed.");
+      assertThat(blocking.raw().headers().firstValue("X-Request-Id"))
+          .as("the correlation ID of the log line with the details")
+          .isPresent();
+      JsonNode error = streaming.events().getLast();
+      assertThat(error.get("event").asText()).isEqualTo("error");
+      assertThat(error.get("code").asText()).isEqualTo("completion_request_error");
+      JsonNode conversations = api.get("/v1/conversations?user=u", app.key()).json();
+      StringBuilder history = new StringBuilder();
+      for (JsonNode c : conversations.get("data")) {
+        Api.Reply messages =
+            api.get("/v1/messages?user=u&conversation_id=" + c.get("id").asText(), app.key());
+        history.append(messages.text());
+        assertThat(messages.json().at("/data/0/status").asText()).isEqualTo("error");
+      }
+      for (String text : List.of(blocking.text(), streaming.text(), history.toString())) {
+        assertThat(text).doesNotContain("Exception").doesNotContain(HOST).doesNotContain("8080");
+      }
+    }
+  }
+
+  @Test
+  @DisplayName("a tool's failure is observed without its exception text, streamed and stored")
+  void toolFailure() {
+    ScriptedChatModel model = new ScriptedChatModel();
+    model.then(toolCalls("", call("c1", "orders")), reply("Sorry."));
+    try (ShortleaseServer server =
+        TestServers.scripted(
+            model,
+            binder ->
+                Multibinder.newSetBinder(binder, Tool.class)
+                    .addBinding()
+                    .toInstance(new LeakyTool()))) {
+      Api api = new Api(server);
+      Api.AppKey app = api.createApp("agent-chat");
+
+      Api.Reply stream =
+          api.post("/v1/chat-messages", app.key(), Api.chat("u", "Orders?", "streaming", null));
+      String conversation = stream.events().getLast().get("conversation_id").asText();
+      Api.Reply history = api.get("/v1/messages?user=u&conversation_id=" + conversation, app.key());
+
+      assertThat(history.json().at("/data/0/agent_thoughts/0/observation").asText())
+          .isEqualTo("{\"orders\": \"error: the tool orders failed\"}");
+      for (String text : List.of(stream.text(), history.text())) {
+        assertThat(text).doesNotContain("Exception").doesNotContain("select");
+      }
+    }
+  }
+}
