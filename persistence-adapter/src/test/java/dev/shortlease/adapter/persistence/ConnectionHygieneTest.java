@@ -79,6 +79,9 @@ class ConnectionHygieneTest {
                 "tool",
                 new ToolInput(Map.of("tool", Map.of())),
                 null);
+    p.thoughts()
+        .recordThought(
+            turn.owner(), thought, "t2", "tool", new ToolInput(Map.of("tool", Map.of())), null);
     p.thoughts().recordObservation(turn.owner(), thought, Map.of("tool", "obs"));
     p.history()
         .loadHistory(turn.owner(), turn.conversationId(), turn.messageId(), HistoryWindow.DEFAULT);
