@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
  * headers and method a preflight asks.
  */
 final class CorsPolicy {
-  static final String ANY = "*";
+  private static final String ANY = "*";
   private static final List<String> ALLOWED_HEADERS =
       List.of("Content-Type", "Authorization", "X-App-Code");
   private static final String ALLOWED_METHODS = "DELETE, GET, OPTIONS, PATCH, POST, PUT";
@@ -61,9 +61,9 @@ final class CorsPolicy {
   }
 
   /**
-   * {@code OPTIONS /v1/*}: 200 with the allowed methods and the allowed ones of the headers asked.
+   * 200, and for an allowed origin the allowed methods and the allowed ones of the headers asked.
    */
-  void preflight(Context ctx) {
+  private void preflight(Context ctx) {
     if (ctx.res().getHeader("Access-Control-Allow-Origin") != null
         && ctx.header("Access-Control-Request-Method") != null) {
       ctx.header("Access-Control-Allow-Methods", ALLOWED_METHODS);
