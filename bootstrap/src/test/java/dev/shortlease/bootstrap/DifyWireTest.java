@@ -3,6 +3,9 @@ package dev.shortlease.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -164,6 +167,24 @@ class DifyWireTest {
     assertError(method, 405, "method_not_allowed");
     assertThat(method.json().get("message").asText())
         .isEqualTo("The method is not allowed for the requested URL.");
+  }
+
+  @Test
+  @DisplayName("a request Jetty refuses before any handler (a malformed URI) is Dify's JSON too")
+  void malformedRequest() throws Exception {
+    try (Socket socket = new Socket("127.0.0.1", server.port())) {
+      OutputStream out = socket.getOutputStream();
+      out.write(
+          "GET /v1/%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+              .getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+      assertThat(answer).startsWith("HTTP/1.1 400").contains("Content-Type: application/json");
+      JsonNode body = Api.JSON.readTree(answer.substring(answer.indexOf("\r\n\r\n") + 4));
+      assertThat(body.get("code").asText()).isEqualTo("bad_request");
+      assertThat(body.get("status").asInt()).isEqualTo(400);
+    }
   }
 
   @Test

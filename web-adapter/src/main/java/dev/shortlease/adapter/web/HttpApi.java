@@ -158,6 +158,8 @@ public final class HttpApi {
 
   private void configure(JavalinConfig config) {
     config.concurrency.useVirtualThreads = true;
+    // Errors Jetty answers before any handler (a malformed request) are JSON too, as every error.
+    config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
     config.http.compressionStrategy = CompressionStrategy.NONE;
     config.http.maxRequestSize = settings.maxBodyBytes();
     config.startup.showJavalinBanner = false;
