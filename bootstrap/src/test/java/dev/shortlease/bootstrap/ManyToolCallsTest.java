@@ -32,14 +32,16 @@ class ManyToolCallsTest {
       Api api = new Api(server);
       Api.AppKey app = api.createApp("agent-chat");
 
+      // Streaming: Dify refuses an agent-chat app in blocking mode.
       Api.Reply answer =
-          api.post("/v1/chat-messages", app.key(), Api.chat("many", "Go", "blocking", null));
+          api.post("/v1/chat-messages", app.key(), Api.chat("many", "Go", "streaming", null));
 
       assertThat(answer.status()).as(answer.text()).isEqualTo(200);
+      JsonNode end = answer.events().getLast();
+      assertThat(end.get("event").asText()).as(answer.text()).isEqualTo("message_end");
       JsonNode history =
           api.get(
-                  "/v1/messages?user=many&conversation_id="
-                      + answer.json().get("conversation_id").asText(),
+                  "/v1/messages?user=many&conversation_id=" + end.get("conversation_id").asText(),
                   app.key())
               .json();
       JsonNode message = history.at("/data/0");
