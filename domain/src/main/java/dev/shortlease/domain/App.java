@@ -16,7 +16,9 @@ public record App(
     List<String> suggestedQuestions,
     AppStatus status,
     boolean apiEnabled,
-    Instant createdAt) {
+    Instant createdAt,
+    InputForm userInputForm,
+    List<VariableDeclaration> conversationVariables) {
 
   public App {
     Objects.requireNonNull(id, "id");
@@ -28,6 +30,37 @@ public record App(
     systemPrompt = systemPrompt == null ? "" : systemPrompt;
     openingStatement = openingStatement == null ? "" : openingStatement;
     suggestedQuestions = suggestedQuestions == null ? List.of() : List.copyOf(suggestedQuestions);
+    userInputForm = userInputForm == null ? InputForm.defaultFor(mode) : userInputForm;
+    conversationVariables = VariableDeclaration.uniqueCopy(conversationVariables);
+  }
+
+  /** An app with its mode's default form and no conversation variables. */
+  public App(
+      AppId id,
+      String name,
+      String description,
+      AppMode mode,
+      ModelSettings modelSettings,
+      String systemPrompt,
+      String openingStatement,
+      List<String> suggestedQuestions,
+      AppStatus status,
+      boolean apiEnabled,
+      Instant createdAt) {
+    this(
+        id,
+        name,
+        description,
+        mode,
+        modelSettings,
+        systemPrompt,
+        openingStatement,
+        suggestedQuestions,
+        status,
+        apiEnabled,
+        createdAt,
+        null,
+        null);
   }
 
   /** True when requests with this app's key may be served. */

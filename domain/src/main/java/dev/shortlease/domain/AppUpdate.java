@@ -11,13 +11,42 @@ public record AppUpdate(
     String openingStatement,
     List<String> suggestedQuestions,
     AppStatus status,
-    Boolean apiEnabled) {
+    Boolean apiEnabled,
+    InputForm userInputForm,
+    List<VariableDeclaration> conversationVariables) {
 
   public AppUpdate {
     if (name != null) {
       name = Texts.requireText(name, "name", 255);
     }
     suggestedQuestions = suggestedQuestions == null ? null : List.copyOf(suggestedQuestions);
+    conversationVariables =
+        conversationVariables == null
+            ? null
+            : VariableDeclaration.uniqueCopy(conversationVariables);
+  }
+
+  /** A change that leaves the form and the conversation variables as they are. */
+  public AppUpdate(
+      String name,
+      String description,
+      ModelSettings modelSettings,
+      String systemPrompt,
+      String openingStatement,
+      List<String> suggestedQuestions,
+      AppStatus status,
+      Boolean apiEnabled) {
+    this(
+        name,
+        description,
+        modelSettings,
+        systemPrompt,
+        openingStatement,
+        suggestedQuestions,
+        status,
+        apiEnabled,
+        null,
+        null);
   }
 
   /** Applies this change to {@code app}, returning the new value. */
@@ -33,6 +62,8 @@ public record AppUpdate(
         suggestedQuestions != null ? suggestedQuestions : app.suggestedQuestions(),
         status != null ? status : app.status(),
         apiEnabled != null ? apiEnabled : app.apiEnabled(),
-        app.createdAt());
+        app.createdAt(),
+        userInputForm != null ? userInputForm : app.userInputForm(),
+        conversationVariables != null ? conversationVariables : app.conversationVariables());
   }
 }

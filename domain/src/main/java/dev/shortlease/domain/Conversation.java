@@ -9,7 +9,7 @@ public record Conversation(
     ConversationId id,
     Owner owner,
     String name,
-    Map<String, String> inputs,
+    Map<String, Object> inputs,
     ConversationStatus status,
     Instant createdAt,
     Instant updatedAt) {
@@ -21,7 +21,7 @@ public record Conversation(
     Objects.requireNonNull(owner, "owner");
     Objects.requireNonNull(status, "status");
     name = name == null ? "" : name;
-    inputs = inputs == null ? Map.of() : Map.copyOf(inputs);
+    inputs = StructuredValues.freeze(inputs);
   }
 
   /** A user-chosen name: required, trimmed, at most {@value #MAX_NAME_LENGTH} characters. */

@@ -9,6 +9,16 @@ public class InvalidInputException extends DomainException {
     this.field = field;
   }
 
+  private InvalidInputException(String field, String message, boolean whole) {
+    super(message);
+    this.field = field;
+  }
+
+  /** An error worded whole (Dify's own sentence), still naming the field it is about. */
+  public static InvalidInputException worded(String field, String message) {
+    return new InvalidInputException(field, message, true);
+  }
+
   public String field() {
     return field;
   }

@@ -14,7 +14,7 @@ public record Message(
     ConversationId conversationId,
     Owner owner,
     String query,
-    Map<String, String> inputs,
+    Map<String, Object> inputs,
     String answer,
     MessageStatus status,
     String error,
@@ -30,7 +30,7 @@ public record Message(
     Objects.requireNonNull(owner, "owner");
     Objects.requireNonNull(status, "status");
     query = query == null ? "" : query;
-    inputs = inputs == null ? Map.of() : Map.copyOf(inputs);
+    inputs = StructuredValues.freeze(inputs);
     answer = answer == null ? "" : answer;
     usage = usage == null ? TokenUsage.NONE : usage;
     latency = latency == null ? Duration.ZERO : latency;

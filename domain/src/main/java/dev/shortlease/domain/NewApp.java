@@ -11,7 +11,9 @@ public record NewApp(
     ModelSettings modelSettings,
     String systemPrompt,
     String openingStatement,
-    List<String> suggestedQuestions) {
+    List<String> suggestedQuestions,
+    InputForm userInputForm,
+    List<VariableDeclaration> conversationVariables) {
 
   public NewApp {
     name = Texts.requireText(name, "name", 255);
@@ -21,5 +23,28 @@ public record NewApp(
     systemPrompt = systemPrompt == null ? "" : systemPrompt;
     openingStatement = openingStatement == null ? "" : openingStatement;
     suggestedQuestions = suggestedQuestions == null ? List.of() : List.copyOf(suggestedQuestions);
+    userInputForm = userInputForm == null ? InputForm.defaultFor(mode) : userInputForm;
+    conversationVariables = VariableDeclaration.uniqueCopy(conversationVariables);
+  }
+
+  /** An app with its mode's default form and no conversation variables. */
+  public NewApp(
+      String name,
+      String description,
+      AppMode mode,
+      ModelSettings modelSettings,
+      String systemPrompt,
+      String openingStatement,
+      List<String> suggestedQuestions) {
+    this(
+        name,
+        description,
+        mode,
+        modelSettings,
+        systemPrompt,
+        openingStatement,
+        suggestedQuestions,
+        null,
+        null);
   }
 }

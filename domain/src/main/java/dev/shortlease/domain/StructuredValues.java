@@ -31,7 +31,8 @@ public final class StructuredValues {
     return Collections.unmodifiableMap(copy);
   }
 
-  private static Object freezeValue(Object value) {
+  /** A deep, unmodifiable copy of one structured value; {@code null} stays {@code null}. */
+  public static Object freezeValue(Object value) {
     return switch (value) {
       case null -> null;
       case String s -> s;

@@ -6,6 +6,7 @@ import dev.shortlease.domain.ApiKey;
 import dev.shortlease.domain.ApiKeyHash;
 import dev.shortlease.domain.ApiKeyId;
 import dev.shortlease.domain.App;
+import dev.shortlease.domain.AppFeedback;
 import dev.shortlease.domain.AppId;
 import dev.shortlease.domain.AppStatus;
 import dev.shortlease.domain.AppUpdate;
@@ -13,6 +14,8 @@ import dev.shortlease.domain.ChatTurn;
 import dev.shortlease.domain.Conversation;
 import dev.shortlease.domain.ConversationId;
 import dev.shortlease.domain.ConversationStatus;
+import dev.shortlease.domain.ConversationVariable;
+import dev.shortlease.domain.ConversationVariableId;
 import dev.shortlease.domain.EndUser;
 import dev.shortlease.domain.EndUserId;
 import dev.shortlease.domain.Feedback;
@@ -31,11 +34,14 @@ import dev.shortlease.domain.StartedTurn;
 import dev.shortlease.domain.StopRequest;
 import dev.shortlease.domain.TokenUsage;
 import dev.shortlease.domain.ToolInput;
+import dev.shortlease.domain.VariableDeclaration;
 import dev.shortlease.domain.port.AgentThoughtsPort;
 import dev.shortlease.domain.port.ApiKeysPort;
+import dev.shortlease.domain.port.AppFeedbacksPort;
 import dev.shortlease.domain.port.AppsPort;
 import dev.shortlease.domain.port.ChatHistoryPort;
 import dev.shortlease.domain.port.ConversationSort;
+import dev.shortlease.domain.port.ConversationVariablesPort;
 import dev.shortlease.domain.port.ConversationsPort;
 import dev.shortlease.domain.port.EndUsersPort;
 import dev.shortlease.domain.port.FinishMessagePort;
@@ -51,6 +57,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -69,7 +76,9 @@ public final class InMemoryStore
         AgentThoughtsPort,
         ConversationsPort,
         MessagesPort,
-        StopRequestsPort {
+        StopRequestsPort,
+        ConversationVariablesPort,
+        AppFeedbacksPort {
 
   private final Clock clock;
   private final Map<AppId, App> apps = new LinkedHashMap<>();
@@ -78,6 +87,7 @@ public final class InMemoryStore
   private final Map<ConversationId, Conversation> conversations = new LinkedHashMap<>();
   private final Map<MessageId, Message> messages = new LinkedHashMap<>();
   private final Map<AgentThoughtId, AgentThought> thoughts = new LinkedHashMap<>();
+  private final Map<ConversationVariableId, ConversationVariable> variables = new LinkedHashMap<>();
   private final Map<StopRequest, Instant> stopTimes = new LinkedHashMap<>();
   private Instant lastTick = Instant.EPOCH;
 
@@ -114,7 +124,9 @@ public final class InMemoryStore
             n.suggestedQuestions(),
             AppStatus.NORMAL,
             true,
-            now()));
+            now(),
+            n.userInputForm(),
+            n.conversationVariables()));
     return id;
   }
 
@@ -178,6 +190,11 @@ public final class InMemoryStore
   }
 
   @Override
+  public synchronized Optional<EndUser> getEndUser(AppId appId, EndUserId id) {
+    return Optional.ofNullable(endUsers.get(id)).filter(u -> u.appId().equals(appId));
+  }
+
+  @Override
   public synchronized StartedTurn startTurn(NewTurn turn) {
     if (!apps.containsKey(turn.appId())) {
       throw new NotFoundException("app");
@@ -209,10 +226,18 @@ public final class InMemoryStore
           conversationId,
           new Conversation(
               conversationId, owner, "", turn.inputs(), ConversationStatus.NORMAL, now, now));
+      for (VariableDeclaration d : turn.conversationVariables()) {
+        ConversationVariableId id = ConversationVariableId.random();
+        variables.put(
+            id,
+            new ConversationVariable(
+                id, conversationId, d.name(), d.type(), d.value(), d.description(), now(), now));
+      }
     } else {
       conversationId = existing.id();
       conversations.put(conversationId, withUpdatedAt(existing, now));
     }
+    Map<String, Object> inputs = existing == null ? turn.inputs() : existing.inputs();
     MessageId messageId = MessageId.random();
     messages.put(
         messageId,
@@ -221,7 +246,7 @@ public final class InMemoryStore
             conversationId,
             owner,
             turn.query(),
-            turn.inputs(),
+            inputs,
             "",
             MessageStatus.RUNNING,
             null,
@@ -230,7 +255,7 @@ public final class InMemoryStore
             null,
             now,
             now));
-    return new StartedTurn(owner, conversationId, existing == null, messageId, now);
+    return new StartedTurn(owner, conversationId, existing == null, messageId, now, inputs);
   }
 
   // --- history and finishing ---
@@ -518,6 +543,83 @@ public final class InMemoryStore
                     m.createdAt(),
                     now())));
     return found.isPresent();
+  }
+
+  @Override
+  public synchronized List<AppFeedback> listFeedbacks(AppId appId, int page, int limit) {
+    return messages.values().stream()
+        .filter(m -> m.owner().appId().equals(appId) && m.feedback() != null)
+        .sorted(Comparator.comparing(Message::updatedAt).reversed())
+        .skip((long) (page - 1) * limit)
+        .limit(limit)
+        .map(
+            m ->
+                new AppFeedback(
+                    m.id(), m.conversationId(), m.owner().endUserId(), m.feedback(), m.updatedAt()))
+        .toList();
+  }
+
+  // --- conversation variables ---
+
+  @Override
+  public synchronized Page<ConversationVariable> listVariables(
+      Owner owner,
+      ConversationId conversationId,
+      ConversationVariableId lastId,
+      int limit,
+      String nameContains) {
+    Page.requireLimit(limit);
+    if (liveConversation(owner, conversationId) == null) {
+      throw new NotFoundException("conversation");
+    }
+    List<ConversationVariable> all =
+        variables.values().stream()
+            .filter(v -> v.conversationId().equals(conversationId))
+            .filter(
+                v ->
+                    nameContains == null
+                        || v.name()
+                            .toLowerCase(Locale.ROOT)
+                            .contains(nameContains.toLowerCase(Locale.ROOT)))
+            .toList();
+    int start = 0;
+    if (lastId != null) {
+      start = all.stream().map(ConversationVariable::id).toList().indexOf(lastId) + 1;
+      if (start == 0) {
+        throw new NotFoundException("last_id");
+      }
+    }
+    int end = Math.min(all.size(), start + limit);
+    return new Page<>(all.subList(start, end), end < all.size());
+  }
+
+  @Override
+  public synchronized Optional<ConversationVariable> findVariable(
+      Owner owner, ConversationId conversationId, ConversationVariableId id) {
+    return Optional.ofNullable(variables.get(id))
+        .filter(v -> v.conversationId().equals(conversationId))
+        .filter(v -> liveConversation(owner, conversationId) != null);
+  }
+
+  @Override
+  public synchronized Optional<ConversationVariable> setVariable(
+      Owner owner, ConversationId conversationId, ConversationVariableId id, Object value) {
+    return findVariable(owner, conversationId, id)
+        .map(
+            v -> {
+              ConversationVariable changed =
+                  new ConversationVariable(
+                      v.id(),
+                      v.conversationId(),
+                      v.name(),
+                      v.type(),
+                      value,
+                      v.description(),
+                      v.createdAt(),
+                      now());
+              variables.put(id, changed);
+              return changed;
+            });
   }
 
   // --- helpers ---
