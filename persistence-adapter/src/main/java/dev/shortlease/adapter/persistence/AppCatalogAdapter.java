@@ -41,7 +41,9 @@ final class AppCatalogAdapter implements AppsPort, ApiKeysPort {
                   n.suggestedQuestions(),
                   AppStatus.NORMAL,
                   true,
-                  null);
+                  null,
+                  n.userInputForm(),
+                  n.conversationVariables());
           em.persist(EntityMappers.fill(new AppEntity(), app));
           return app.id();
         });

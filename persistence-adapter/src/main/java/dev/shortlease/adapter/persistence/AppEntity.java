@@ -37,6 +37,14 @@ class AppEntity {
 
   String status;
 
+  /** JSON array of form fields (StoredAppSettings). */
+  @Column(name = "user_input_form")
+  String userInputForm;
+
+  /** JSON array of variable declarations (StoredAppSettings). */
+  @Column(name = "conversation_variables")
+  String conversationVariables;
+
   @Column(name = "api_enabled")
   boolean apiEnabled;
 

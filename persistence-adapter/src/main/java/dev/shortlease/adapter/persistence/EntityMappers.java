@@ -11,6 +11,8 @@ import dev.shortlease.domain.AppStatus;
 import dev.shortlease.domain.Conversation;
 import dev.shortlease.domain.ConversationId;
 import dev.shortlease.domain.ConversationStatus;
+import dev.shortlease.domain.ConversationVariable;
+import dev.shortlease.domain.ConversationVariableId;
 import dev.shortlease.domain.EndUserId;
 import dev.shortlease.domain.Feedback;
 import dev.shortlease.domain.Message;
@@ -43,7 +45,9 @@ final class EntityMappers {
         JsonText.toList(e.suggestedQuestions),
         AppStatus.valueOf(e.status),
         e.apiEnabled,
-        e.createdAt);
+        e.createdAt,
+        StoredAppSettings.toForm(e.userInputForm),
+        StoredAppSettings.toVariables(e.conversationVariables));
   }
 
   /** Copies every mutable field of {@code app} into {@code e} (not the ID or timestamps). */
@@ -60,6 +64,8 @@ final class EntityMappers {
     e.suggestedQuestions = JsonText.ofList(app.suggestedQuestions());
     e.status = app.status().name();
     e.apiEnabled = app.apiEnabled();
+    e.userInputForm = StoredAppSettings.ofForm(app.userInputForm());
+    e.conversationVariables = StoredAppSettings.ofVariables(app.conversationVariables());
     e.createdAt = app.createdAt();
     return e;
   }
@@ -90,7 +96,7 @@ final class EntityMappers {
         new ConversationId(e.id),
         new Owner(new AppId(e.appId), new EndUserId(e.endUserId)),
         e.name,
-        JsonText.toMap(e.inputs),
+        inputs(e.inputs),
         ConversationStatus.valueOf(e.status),
         e.createdAt,
         e.updatedAt);
@@ -102,7 +108,7 @@ final class EntityMappers {
     e.appId = c.owner().appId().value();
     e.endUserId = c.owner().endUserId().value();
     e.name = c.name();
-    e.inputs = JsonText.ofMap(c.inputs());
+    e.inputs = JsonText.ofValue(c.inputs());
     e.status = c.status().name();
     e.createdAt = c.createdAt();
     e.updatedAt = c.updatedAt();
@@ -115,7 +121,7 @@ final class EntityMappers {
         new ConversationId(e.conversationId),
         new Owner(new AppId(e.appId), new EndUserId(e.endUserId)),
         e.query,
-        JsonText.toMap(e.inputs),
+        inputs(e.inputs),
         e.answer,
         MessageStatus.valueOf(e.status),
         e.error,
@@ -135,7 +141,7 @@ final class EntityMappers {
     e.appId = m.owner().appId().value();
     e.endUserId = m.owner().endUserId().value();
     e.query = m.query();
-    e.inputs = JsonText.ofMap(m.inputs());
+    e.inputs = JsonText.ofValue(m.inputs());
     e.answer = m.answer();
     e.status = m.status().name();
     e.error = m.error();
@@ -147,6 +153,24 @@ final class EntityMappers {
     e.createdAt = m.createdAt();
     e.updatedAt = m.updatedAt();
     return e;
+  }
+
+  /** Stored inputs: a JSON object of strings and numbers (older rows: of strings only). */
+  static Map<String, Object> inputs(String json) {
+    return JsonText.toObject(json)
+        .orElseThrow(() -> new IllegalStateException("stored inputs are corrupt: " + json));
+  }
+
+  static ConversationVariable toVariable(ConversationVariableEntity e) {
+    return new ConversationVariable(
+        new ConversationVariableId(e.id),
+        new ConversationId(e.conversationId),
+        e.name,
+        StoredAppSettings.toType(e.valueType),
+        JsonText.toValue(e.valueJson),
+        e.description,
+        e.createdAt,
+        e.updatedAt);
   }
 
   /**

@@ -17,6 +17,7 @@ final class JsonText {
   private static final TypeReference<List<String>> LIST = new TypeReference<>() {};
   private static final TypeReference<Map<String, String>> MAP = new TypeReference<>() {};
   private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
+  private static final TypeReference<Object> ANY = new TypeReference<>() {};
 
   private JsonText() {}
 
@@ -34,6 +35,16 @@ final class JsonText {
 
   static Map<String, String> toMap(String json) {
     return json == null || json.isEmpty() ? Map.of() : read(json, MAP);
+  }
+
+  /** Any structured value (string, number, boolean, null, list, map) as JSON text. */
+  static String ofValue(Object value) {
+    return write(value);
+  }
+
+  /** The structured value {@code json} holds. */
+  static Object toValue(String json) {
+    return read(json, ANY);
   }
 
   /** A map of structured values (or of strings); the empty string when it is empty. */

@@ -1,7 +1,10 @@
 package dev.shortlease.adapter.persistence;
 
 import dev.shortlease.domain.AgentThought;
+import dev.shortlease.domain.AppFeedback;
+import dev.shortlease.domain.AppId;
 import dev.shortlease.domain.ConversationId;
+import dev.shortlease.domain.EndUserId;
 import dev.shortlease.domain.Feedback;
 import dev.shortlease.domain.Message;
 import dev.shortlease.domain.MessageId;
@@ -9,6 +12,8 @@ import dev.shortlease.domain.MessageWithThoughts;
 import dev.shortlease.domain.NotFoundException;
 import dev.shortlease.domain.Owner;
 import dev.shortlease.domain.Page;
+import dev.shortlease.domain.Rating;
+import dev.shortlease.domain.port.AppFeedbacksPort;
 import dev.shortlease.domain.port.MessagesPort;
 import jakarta.persistence.EntityManager;
 import java.util.List;
@@ -21,7 +26,7 @@ import java.util.stream.Collectors;
  * Persistence adapter: an owner's messages, paged backwards from the newest as Dify's history
  * endpoint does, and their ratings. A message of a deleted conversation behaves as missing.
  */
-final class MessagesAdapter implements MessagesPort {
+final class MessagesAdapter implements MessagesPort, AppFeedbacksPort {
   private static final String OWNED_IN_LIVE_CONVERSATION =
       " m.appId = :app and m.endUserId = :user and exists (select 1 from ConversationEntity c"
           + " where c.id = m.conversationId and c.status = 'NORMAL')";
@@ -146,5 +151,31 @@ final class MessagesAdapter implements MessagesPort {
         .getResultStream()
         .map(EntityMappers::toThought)
         .collect(Collectors.groupingBy(AgentThought::messageId));
+  }
+
+  /**
+   * Rated messages of the app, the latest rating first (a rating sets the message's updated_at).
+   */
+  @Override
+  public List<AppFeedback> listFeedbacks(AppId appId, int page, int limit) {
+    return scope.call(
+        em ->
+            em.createQuery(
+                    "from MessageEntity m where m.appId = :app and m.feedbackRating is not null"
+                        + " order by m.updatedAt desc, m.id desc",
+                    MessageEntity.class)
+                .setParameter("app", appId.value())
+                .setFirstResult((page - 1) * limit)
+                .setMaxResults(limit)
+                .getResultStream()
+                .map(
+                    m ->
+                        new AppFeedback(
+                            new MessageId(m.id),
+                            new ConversationId(m.conversationId),
+                            new EndUserId(m.endUserId),
+                            new Feedback(Rating.valueOf(m.feedbackRating), m.feedbackContent),
+                            m.updatedAt))
+                .toList());
   }
 }

@@ -10,8 +10,10 @@ import dev.shortlease.domain.port.AnnotationIndexPort;
 import dev.shortlease.domain.port.AnnotationJobsPort;
 import dev.shortlease.domain.port.AnnotationsPort;
 import dev.shortlease.domain.port.ApiKeysPort;
+import dev.shortlease.domain.port.AppFeedbacksPort;
 import dev.shortlease.domain.port.AppsPort;
 import dev.shortlease.domain.port.ChatHistoryPort;
+import dev.shortlease.domain.port.ConversationVariablesPort;
 import dev.shortlease.domain.port.ConversationsPort;
 import dev.shortlease.domain.port.EndUsersPort;
 import dev.shortlease.domain.port.FinishMessagePort;
@@ -51,6 +53,7 @@ public final class PersistenceContext implements AutoCloseable {
   private final MessageLifecycleAdapter lifecycle;
   private final ConversationsAdapter conversations;
   private final MessagesAdapter messages;
+  private final ConversationVariablesAdapter variables;
   private final StopRequestsAdapter stopRequests;
   private final InstanceLeaseAdapter instanceLease;
   private final AnnotationsAdapter annotations;
@@ -90,6 +93,7 @@ public final class PersistenceContext implements AutoCloseable {
     lifecycle = new MessageLifecycleAdapter(scope);
     conversations = new ConversationsAdapter(scope);
     messages = new MessagesAdapter(scope);
+    variables = new ConversationVariablesAdapter(scope);
     stopRequests = new StopRequestsAdapter(scope);
     instanceLease = new InstanceLeaseAdapter(scope, instanceId);
     annotations = new AnnotationsAdapter(scope);
@@ -171,7 +175,8 @@ public final class PersistenceContext implements AutoCloseable {
                 StopRequestEntity.class,
                 AnnotationEntity.class,
                 AnnotationReplySettingEntity.class,
-                AnnotationJobEntity.class)
+                AnnotationJobEntity.class,
+                ConversationVariableEntity.class)
             .property(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
             .property(
                 AvailableSettings.CONNECTION_HANDLING,
@@ -231,6 +236,14 @@ public final class PersistenceContext implements AutoCloseable {
   }
 
   public MessagesPort messages() {
+    return messages;
+  }
+
+  public ConversationVariablesPort conversationVariables() {
+    return variables;
+  }
+
+  public AppFeedbacksPort appFeedbacks() {
     return messages;
   }
 

@@ -9,8 +9,10 @@ import dev.shortlease.domain.port.AnnotationIndexPort;
 import dev.shortlease.domain.port.AnnotationJobsPort;
 import dev.shortlease.domain.port.AnnotationsPort;
 import dev.shortlease.domain.port.ApiKeysPort;
+import dev.shortlease.domain.port.AppFeedbacksPort;
 import dev.shortlease.domain.port.AppsPort;
 import dev.shortlease.domain.port.ChatHistoryPort;
+import dev.shortlease.domain.port.ConversationVariablesPort;
 import dev.shortlease.domain.port.ConversationsPort;
 import dev.shortlease.domain.port.EndUsersPort;
 import dev.shortlease.domain.port.FinishMessagePort;
@@ -106,6 +108,18 @@ public final class PersistenceModule extends AbstractModule {
   @Singleton
   MessagesPort messages(PersistenceContext context) {
     return context.messages();
+  }
+
+  @Provides
+  @Singleton
+  ConversationVariablesPort conversationVariables(PersistenceContext context) {
+    return context.conversationVariables();
+  }
+
+  @Provides
+  @Singleton
+  AppFeedbacksPort appFeedbacks(PersistenceContext context) {
+    return context.appFeedbacks();
   }
 
   @Provides

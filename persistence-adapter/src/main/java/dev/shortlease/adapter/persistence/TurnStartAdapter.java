@@ -3,6 +3,7 @@ package dev.shortlease.adapter.persistence;
 import dev.shortlease.domain.AppId;
 import dev.shortlease.domain.ConversationId;
 import dev.shortlease.domain.ConversationStatus;
+import dev.shortlease.domain.EndUser;
 import dev.shortlease.domain.EndUserId;
 import dev.shortlease.domain.MessageId;
 import dev.shortlease.domain.MessageStatus;
@@ -10,10 +11,12 @@ import dev.shortlease.domain.NewTurn;
 import dev.shortlease.domain.NotFoundException;
 import dev.shortlease.domain.Owner;
 import dev.shortlease.domain.StartedTurn;
+import dev.shortlease.domain.VariableDeclaration;
 import dev.shortlease.domain.port.EndUsersPort;
 import dev.shortlease.domain.port.StartTurnPort;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.StatelessSession;
@@ -49,6 +52,18 @@ final class TurnStartAdapter implements StartTurnPort, EndUsersPort {
   }
 
   @Override
+  public Optional<EndUser> getEndUser(AppId appId, EndUserId id) {
+    return scope.call(
+        em ->
+            Optional.ofNullable(em.find(EndUserEntity.class, id.value()))
+                .filter(u -> u.appId.equals(appId.value()))
+                .map(
+                    u ->
+                        new EndUser(
+                            new EndUserId(u.id), new AppId(u.appId), u.externalId, u.createdAt)));
+  }
+
+  @Override
   public StartedTurn startTurn(NewTurn turn) {
     for (int attempt = 1; ; attempt++) {
       try {
@@ -75,7 +90,11 @@ final class TurnStartAdapter implements StartTurnPort, EndUsersPort {
         && !touchConversation(session, owner, turn.conversationId())) {
       throw new NotFoundException("conversation");
     }
-    String inputs = JsonText.ofMap(turn.inputs());
+    // A later turn runs with the inputs its conversation started with, as in Dify.
+    String inputs =
+        turn.conversationId() == null
+            ? JsonText.ofValue(turn.inputs())
+            : storedInputs(session, turn.conversationId());
 
     UUID conversationId;
     if (turn.conversationId() == null) {
@@ -88,6 +107,7 @@ final class TurnStartAdapter implements StartTurnPort, EndUsersPort {
       conversation.status = ConversationStatus.NORMAL.name();
       session.insert(conversation);
       conversationId = conversation.id;
+      insertVariables(session, owner, conversationId, turn.conversationVariables());
     } else {
       conversationId = turn.conversationId().value();
     }
@@ -108,7 +128,38 @@ final class TurnStartAdapter implements StartTurnPort, EndUsersPort {
         new ConversationId(conversationId),
         turn.conversationId() == null,
         new MessageId(message.id),
-        createdAt(session, message.id));
+        createdAt(session, message.id),
+        EntityMappers.inputs(inputs));
+  }
+
+  private static String storedInputs(StatelessSession session, ConversationId id) {
+    return session
+        .createSelectionQuery(
+            "select c.inputs from ConversationEntity c where c.id = :id", String.class)
+        .setParameter("id", id.value())
+        .getSingleResult();
+  }
+
+  /** The new conversation's variables, from the app's declarations, in their order. */
+  private static void insertVariables(
+      StatelessSession session,
+      Owner owner,
+      UUID conversationId,
+      List<VariableDeclaration> declarations) {
+    int position = 0;
+    for (VariableDeclaration d : declarations) {
+      ConversationVariableEntity v = new ConversationVariableEntity();
+      v.id = UUID.randomUUID();
+      v.conversationId = conversationId;
+      v.appId = owner.appId().value();
+      v.endUserId = owner.endUserId().value();
+      v.position = position++;
+      v.name = d.name();
+      v.valueType = StoredAppSettings.ofType(d.type());
+      v.valueJson = JsonText.ofValue(d.value());
+      v.description = d.description();
+      session.insert(v);
+    }
   }
 
   /** The database clock's created_at of a new message: a stateless insert does not fetch it. */

@@ -14,7 +14,11 @@ import dev.shortlease.domain.StartedTurn;
 import dev.shortlease.domain.StopRequest;
 import dev.shortlease.domain.TaskId;
 import dev.shortlease.domain.ToolInput;
+import dev.shortlease.domain.VariableDeclaration;
+import dev.shortlease.domain.VariableType;
+import dev.shortlease.domain.port.AppFeedbacksPort;
 import dev.shortlease.domain.port.ConversationSort;
+import dev.shortlease.domain.port.ConversationVariablesPort;
 import dev.shortlease.domain.port.StopRequestsPort;
 import dev.shortlease.domain.port.contract.PortSet;
 import dev.shortlease.guardrails.testkit.PlainValues;
@@ -56,6 +60,9 @@ class ConnectionHygieneTest {
             .returning(PlainValues.standard().forbiddingPackages("dev.shortlease.adapter."));
     PortSet p = checked(SharedContexts.ports(context), hygiene);
     StopRequestsPort stops = hygiene.check(StopRequestsPort.class, context.stopRequests());
+    ConversationVariablesPort variables =
+        hygiene.check(ConversationVariablesPort.class, context.conversationVariables());
+    AppFeedbacksPort feedbacks = hygiene.check(AppFeedbacksPort.class, context.appFeedbacks());
 
     var app =
         p.apps().createApp(new NewApp("hygiene", null, AppMode.AGENT_CHAT, null, null, null, null));
@@ -67,8 +74,22 @@ class ConnectionHygieneTest {
     p.apiKeys().listKeys(app);
     p.apiKeys().findAppIdByKey(hash);
     p.apiKeys().revokeKey(app, key);
-    StartedTurn turn = p.startTurn().startTurn(new NewTurn(app, "hygiene-user", null, "q", null));
+    StartedTurn turn =
+        p.startTurn()
+            .startTurn(
+                new NewTurn(
+                    app,
+                    "hygiene-user",
+                    null,
+                    "q",
+                    null,
+                    List.of(new VariableDeclaration("v", VariableType.NUMBER, 1, null))));
     p.endUsers().findEndUser(app, "hygiene-user");
+    p.endUsers().getEndUser(app, turn.owner().endUserId());
+    var variable =
+        variables.listVariables(turn.owner(), turn.conversationId(), null, 10, "v").items().get(0);
+    variables.findVariable(turn.owner(), turn.conversationId(), variable.id());
+    variables.setVariable(turn.owner(), turn.conversationId(), variable.id(), 2);
     var thought =
         p.thoughts()
             .addThought(
@@ -97,6 +118,7 @@ class ConnectionHygieneTest {
     p.messages().findMessage(turn.owner(), turn.messageId());
     p.messages().firstQuery(turn.owner(), turn.conversationId());
     p.messages().setFeedback(turn.owner(), turn.messageId(), new Feedback(Rating.LIKE, null));
+    feedbacks.listFeedbacks(app, 1, 10);
     p.conversations().deleteConversation(turn.owner(), turn.conversationId());
     StopRequest stop = new StopRequest(app, "hygiene-user", TaskId.random());
     stops.requestStop(stop);
@@ -112,10 +134,13 @@ class ConnectionHygieneTest {
   void portsSpeakPlainValues() {
     // ToolInput holds tool arguments as a tree of structured values (Map<String, Object>, checked
     // by StructuredValues when built): plain, but not provably so from its type.
-    PlainValues values = PlainValues.standard().allowing(ToolInput.class);
+    // Inputs, form defaults and variable values are typed Object (or Map<String, Object>): every
+    // record holding one freezes it with StructuredValues, which admits structured values only.
+    PlainValues values = PlainValues.standard().allowing(ToolInput.class, Object.class);
     Stream.concat(
             Arrays.stream(PortSet.class.getRecordComponents()).map(RecordComponent::getType),
-            Stream.of(StopRequestsPort.class))
+            Stream.of(
+                StopRequestsPort.class, ConversationVariablesPort.class, AppFeedbacksPort.class))
         .forEach(port -> PortChecks.assertPlainValues(port, values));
   }
 

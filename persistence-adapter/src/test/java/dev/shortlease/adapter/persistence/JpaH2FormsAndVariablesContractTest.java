@@ -1,0 +1,31 @@
+package dev.shortlease.adapter.persistence;
+
+import dev.shortlease.domain.port.AppFeedbacksPort;
+import dev.shortlease.domain.port.ConversationVariablesPort;
+import dev.shortlease.domain.port.contract.FormsAndVariablesContract;
+import dev.shortlease.domain.port.contract.PortSet;
+import org.junit.jupiter.api.BeforeEach;
+
+class JpaH2FormsAndVariablesContractTest extends FormsAndVariablesContract {
+  private PersistenceContext context;
+
+  @BeforeEach
+  void connect() {
+    context = SharedContexts.h2();
+  }
+
+  @Override
+  protected PortSet ports() {
+    return SharedContexts.ports(context);
+  }
+
+  @Override
+  protected ConversationVariablesPort variables() {
+    return context.conversationVariables();
+  }
+
+  @Override
+  protected AppFeedbacksPort feedbacks() {
+    return context.appFeedbacks();
+  }
+}
