@@ -18,11 +18,15 @@ import dev.shortlease.application.chat.SendMessageService;
 import dev.shortlease.application.chat.StopGenerationService;
 import dev.shortlease.application.chat.StopRequestRelayService;
 import dev.shortlease.application.conversation.DeleteConversationService;
+import dev.shortlease.application.conversation.GetEndUserService;
+import dev.shortlease.application.conversation.ListAppFeedbacksService;
+import dev.shortlease.application.conversation.ListConversationVariablesService;
 import dev.shortlease.application.conversation.ListConversationsService;
 import dev.shortlease.application.conversation.ListMessagesService;
 import dev.shortlease.application.conversation.RateMessageService;
 import dev.shortlease.application.conversation.RenameConversationService;
 import dev.shortlease.application.conversation.SuggestQuestionsService;
+import dev.shortlease.application.conversation.UpdateConversationVariableService;
 import dev.shortlease.application.ops.InspectPoolService;
 import dev.shortlease.application.ops.RecoverAbandonedMessagesService;
 import dev.shortlease.application.ops.ReplaySpooledAnswersService;
@@ -33,7 +37,10 @@ import dev.shortlease.application.port.in.AuthenticateAppUseCase;
 import dev.shortlease.application.port.in.ConfigureAnnotationReplyUseCase;
 import dev.shortlease.application.port.in.DeleteConversationUseCase;
 import dev.shortlease.application.port.in.DescribeToolsUseCase;
+import dev.shortlease.application.port.in.GetEndUserUseCase;
 import dev.shortlease.application.port.in.InspectPoolUseCase;
+import dev.shortlease.application.port.in.ListAppFeedbacksUseCase;
+import dev.shortlease.application.port.in.ListConversationVariablesUseCase;
 import dev.shortlease.application.port.in.ListConversationsUseCase;
 import dev.shortlease.application.port.in.ListMessagesUseCase;
 import dev.shortlease.application.port.in.ManageAnnotationsUseCase;
@@ -48,6 +55,7 @@ import dev.shortlease.application.port.in.SendMessageUseCase;
 import dev.shortlease.application.port.in.ShutdownUseCase;
 import dev.shortlease.application.port.in.StopGenerationUseCase;
 import dev.shortlease.application.port.in.SuggestQuestionsUseCase;
+import dev.shortlease.application.port.in.UpdateConversationVariableUseCase;
 
 /**
  * Composition root: binds each in-port to its application service, one instance per injector, plus
@@ -88,6 +96,11 @@ final class ApplicationModule extends AbstractModule {
     useCase(RelayStopRequestsUseCase.class, StopRequestRelayService.class);
     useCase(ShutdownUseCase.class, ShutdownService.class);
     useCase(ReplaySpooledAnswersUseCase.class, ReplaySpooledAnswersService.class);
+    // forms, conversation variables, feedback list, end users
+    useCase(ListConversationVariablesUseCase.class, ListConversationVariablesService.class);
+    useCase(UpdateConversationVariableUseCase.class, UpdateConversationVariableService.class);
+    useCase(ListAppFeedbacksUseCase.class, ListAppFeedbacksService.class);
+    useCase(GetEndUserUseCase.class, GetEndUserService.class);
     useCase(AdmitChatUseCase.class, AdmissionGate.class);
     // annotations
     bind(AnnotationSettings.class).toInstance(annotations);

@@ -13,8 +13,9 @@ final class ModelRequests {
 
   static List<ModelMessage> conversation(ChatContext context) {
     List<ModelMessage> messages = new ArrayList<>();
-    if (!context.app().systemPrompt().isBlank()) {
-      messages.add(new ModelMessage.System(context.app().systemPrompt()));
+    String system = PromptTemplate.render(context.app().systemPrompt(), context.turn().inputs());
+    if (!system.isBlank()) {
+      messages.add(new ModelMessage.System(system));
     }
     for (ChatTurn turn : context.history()) {
       messages.add(new ModelMessage.User(turn.query()));

@@ -9,6 +9,7 @@ import dev.shortlease.application.port.in.SendMessageCommand;
 import dev.shortlease.application.port.in.SendMessageUseCase;
 import dev.shortlease.domain.App;
 import dev.shortlease.domain.ChatTurn;
+import dev.shortlease.domain.ConversationId;
 import dev.shortlease.domain.HistoryWindow;
 import dev.shortlease.domain.InvalidInputException;
 import dev.shortlease.domain.MessageOutcome;
@@ -22,6 +23,7 @@ import dev.shortlease.domain.port.StartTurnPort;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
@@ -64,15 +66,22 @@ public final class SendMessageService implements SendMessageUseCase {
   public ChatRun send(SendMessageCommand command) {
     long startNanos = System.nanoTime();
     App app = servingApp(command);
-    String query = command.completion() ? completionQuery(command) : command.query();
+    ConversationId continued = command.completion() ? null : command.conversationId();
+    // As in Dify, a later turn runs with its conversation's inputs: the request's are not checked.
+    Map<String, Object> inputs =
+        continued == null
+            ? InputFormValidator.validate(app.userInputForm(), command.inputs())
+            : Map.of();
+    String query = command.completion() ? completionQuery(app, command, inputs) : command.query();
     StartedTurn turn =
         startTurn.startTurn(
             new NewTurn(
                 app.id(),
                 command.user(),
-                command.completion() ? null : command.conversationId(),
+                continued,
                 query,
-                command.inputs()));
+                inputs,
+                app.mode().isConversational() ? app.conversationVariables() : List.of()));
     try {
       boolean autoName =
           command.autoGenerateName() && app.mode().isConversational() && turn.newConversation();
@@ -107,10 +116,18 @@ public final class SendMessageService implements SendMessageUseCase {
     return app;
   }
 
-  /** The completion endpoint's text: {@code inputs.query}, else the {@code query} field. */
-  private static String completionQuery(SendMessageCommand command) {
-    String fromInputs = command.inputs().getOrDefault("query", "");
+  /**
+   * The completion endpoint's text: the form's {@code query}, else the {@code query} field, else
+   * the form's other values as "label: value" lines (a form without {@code query}, whose system
+   * prompt says what to do with them).
+   */
+  private static String completionQuery(
+      App app, SendMessageCommand command, Map<String, Object> inputs) {
+    String fromInputs = inputs.get("query") instanceof String text ? text : "";
     String query = fromInputs.isBlank() ? command.query() : fromInputs;
+    if (query.isBlank()) {
+      query = PromptTemplate.formValues(app.userInputForm(), inputs);
+    }
     if (query.isBlank()) {
       throw new InvalidInputException("query", "is required");
     }

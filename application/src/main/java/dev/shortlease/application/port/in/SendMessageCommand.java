@@ -4,19 +4,22 @@ import dev.shortlease.domain.AppId;
 import dev.shortlease.domain.ConversationId;
 import dev.shortlease.domain.EndUser;
 import dev.shortlease.domain.InvalidInputException;
+import dev.shortlease.domain.StructuredValues;
 import java.util.Map;
 import java.util.Objects;
 
 /**
  * Command: send {@code query} to an app as {@code user}, continuing {@code conversationId} or
- * starting a conversation when it is null. {@code completion} is true for the completion endpoint,
- * which takes its text from {@code inputs.query} and keeps no visible conversation.
+ * starting a conversation when it is null. {@code inputs} are the form's values as the client sent
+ * them (checked against the app's form by the use case). {@code completion} is true for the
+ * completion endpoint, which takes its text from {@code inputs.query} and keeps no visible
+ * conversation.
  */
 public record SendMessageCommand(
     AppId appId,
     String user,
     String query,
-    Map<String, String> inputs,
+    Map<String, Object> inputs,
     ConversationId conversationId,
     ResponseMode responseMode,
     boolean autoGenerateName,
@@ -27,7 +30,7 @@ public record SendMessageCommand(
   public SendMessageCommand {
     Objects.requireNonNull(appId, "appId");
     user = EndUser.requireExternalId(user);
-    inputs = inputs == null ? Map.of() : Map.copyOf(inputs);
+    inputs = StructuredValues.freeze(inputs);
     responseMode = responseMode == null ? ResponseMode.BLOCKING : responseMode;
     query = query == null ? "" : query;
     if (!completion && query.isBlank()) {
