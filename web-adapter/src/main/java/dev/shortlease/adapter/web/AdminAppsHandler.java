@@ -39,7 +39,9 @@ public final class AdminAppsHandler {
             modelSettings(body.optionalObject("model_settings"), ModelSettings.DEFAULT),
             body.text("system_prompt"),
             body.text("opening_statement"),
-            body.optionalTextList("suggested_questions"));
+            body.optionalTextList("suggested_questions"),
+            FormWire.form(body.raw("user_input_form")),
+            FormWire.variables(body.raw("conversation_variables")));
     ManageAppsUseCase.CreatedApp created = apps.createApp(app);
     App saved = created.app();
     Responses.json(
@@ -74,7 +76,9 @@ public final class AdminAppsHandler {
             body.text("opening_statement"),
             body.optionalTextList("suggested_questions"),
             status(body.text("status")),
-            body.optionalBool("api_enabled"));
+            body.optionalBool("api_enabled"),
+            FormWire.form(body.raw("user_input_form")),
+            FormWire.variables(body.raw("conversation_variables")));
     Responses.ok(ctx, AdminWire.app(apps.updateApp(id, update)));
   }
 

@@ -5,6 +5,7 @@ import dev.shortlease.domain.App;
 import dev.shortlease.domain.ModelSettings;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /** Web adapter: apps and keys as the admin API shows them (never a key's hash). */
 final class AdminWire {
@@ -23,7 +24,9 @@ final class AdminWire {
       List<String> suggestedQuestions,
       String status,
       boolean apiEnabled,
-      long createdAt) {}
+      long createdAt,
+      List<Map<String, Object>> userInputForm,
+      List<Map<String, Object>> conversationVariables) {}
 
   /** A created app with its first key: the only time the plain key is shown. */
   record CreatedAppDto(
@@ -48,7 +51,9 @@ final class AdminWire {
         app.suggestedQuestions(),
         app.status().name().toLowerCase(java.util.Locale.ROOT),
         app.apiEnabled(),
-        seconds(app.createdAt()));
+        seconds(app.createdAt()),
+        FormWire.form(app.userInputForm()),
+        FormWire.variables(app.conversationVariables()));
   }
 
   static KeyDto key(ApiKey key) {

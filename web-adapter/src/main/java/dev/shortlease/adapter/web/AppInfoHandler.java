@@ -42,7 +42,7 @@ public final class AppInfoHandler {
     body.put("annotation_reply", Map.of("enabled", annotationReply.isEnabled(app.id())));
     body.put("more_like_this", OFF);
     body.put("sensitive_word_avoidance", OFF);
-    body.put("user_input_form", List.of());
+    body.put("user_input_form", FormWire.form(app.userInputForm()));
     body.put(
         "file_upload",
         Map.of(

@@ -88,7 +88,7 @@ public final class ChatMessagesHandler {
             app.id(),
             body.user(),
             body.text("query"),
-            settings.inputsLimits().check(body.textMap("inputs"), null),
+            settings.inputsLimits().check(body.inputs("inputs"), null),
             conversation == null || conversation.isBlank()
                 ? null
                 : ConversationId.parse(conversation, "conversation_id"),
@@ -113,7 +113,7 @@ public final class ChatMessagesHandler {
             app.id(),
             body.user(),
             body.text("query"),
-            settings.inputsLimits().check(body.textMap("inputs"), "query"),
+            settings.inputsLimits().check(body.inputs("inputs"), "query"),
             null,
             WireEnums.responseMode(body.text("response_mode")),
             false,

@@ -18,7 +18,7 @@ final class HistoryWire {
   record ConversationDto(
       String id,
       String name,
-      Map<String, String> inputs,
+      Map<String, Object> inputs,
       String status,
       String introduction,
       long createdAt,
@@ -43,7 +43,7 @@ final class HistoryWire {
       String id,
       String conversationId,
       String parentMessageId,
-      Map<String, String> inputs,
+      Map<String, Object> inputs,
       String query,
       String answer,
       String status,

@@ -29,6 +29,9 @@ public final class HttpApi {
   private final AnnotationsHandler annotations;
   private final AdminAppsHandler admin;
   private final OpsHandler ops;
+  private final ConversationVariablesHandler variables;
+  private final SiteHandler site;
+  private final AppUsersHandler appUsers;
   private final WebSettings settings;
   private final CorsPolicy cors;
   private final AtomicBoolean draining = new AtomicBoolean();
@@ -46,6 +49,9 @@ public final class HttpApi {
       AnnotationsHandler annotations,
       AdminAppsHandler admin,
       OpsHandler ops,
+      ConversationVariablesHandler variables,
+      SiteHandler site,
+      AppUsersHandler appUsers,
       WebSettings settings) {
     this.chat = chat;
     this.messages = messages;
@@ -54,6 +60,9 @@ public final class HttpApi {
     this.annotations = annotations;
     this.admin = admin;
     this.ops = ops;
+    this.variables = variables;
+    this.site = site;
+    this.appUsers = appUsers;
     this.settings = settings;
     this.cors = new CorsPolicy(settings.corsAllowOrigins());
     ops.drainingWhen(draining::get);
@@ -201,6 +210,13 @@ public final class HttpApi {
     routes.delete("/v1/apps/annotations/{annotation_id}", annotations::delete);
     routes.post("/v1/apps/annotation-reply/{action}", annotations::configure);
     routes.get("/v1/apps/annotation-reply/{action}/status/{job_id}", annotations::status);
+    // forms and the app's other reads: site, feedbacks, end users, conversation variables
+    routes.get("/v1/", site::index);
+    routes.get("/v1/site", site::site);
+    routes.get("/v1/app/feedbacks", appUsers::feedbacks);
+    routes.get("/v1/end-users/{end_user_id}", appUsers::endUser);
+    routes.get("/v1/conversations/{conversation_id}/variables", variables::list);
+    routes.put("/v1/conversations/{conversation_id}/variables/{variable_id}", variables::update);
 
     routes.post("/admin/apps", admin::create);
     routes.get("/admin/apps", admin::list);

@@ -33,16 +33,16 @@ public record InputsLimits(int maxKeys, int maxBytes) {
    * an entry that is not counted (the completion endpoint's {@code query}, which is the query and
    * has the query's own limit), or is null.
    */
-  Map<String, String> check(Map<String, String> inputs, String exempt) {
+  Map<String, Object> check(Map<String, Object> inputs, String exempt) {
     if (inputs.size() > maxKeys) {
       throw new ApiException(
           ApiError.invalidParam(
               "inputs must have at most %d keys, had %d".formatted(maxKeys, inputs.size())));
     }
     long bytes = 0;
-    for (Map.Entry<String, String> e : inputs.entrySet()) {
+    for (Map.Entry<String, Object> e : inputs.entrySet()) {
       if (!e.getKey().equals(exempt)) {
-        bytes += utf8Length(e.getKey()) + utf8Length(e.getValue());
+        bytes += utf8Length(e.getKey()) + utf8Length(asText(e.getValue()));
       }
     }
     if (bytes > maxBytes) {
@@ -52,6 +52,11 @@ public record InputsLimits(int maxKeys, int maxBytes) {
                   .formatted(maxBytes, bytes)));
     }
     return inputs;
+  }
+
+  /** A value as the text it is sent on as: a string itself, anything else its JSON text. */
+  private static String asText(Object value) {
+    return value instanceof String text ? text : Json.writeString(value);
   }
 
   private static long utf8Length(String text) {

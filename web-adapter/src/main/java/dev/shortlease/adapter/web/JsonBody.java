@@ -119,8 +119,11 @@ final class JsonBody {
     return value.intValue();
   }
 
-  /** Dify's {@code inputs}: an object whose values are sent on as text. */
-  Map<String, String> textMap(String field) {
+  /**
+   * Dify's {@code inputs}: an object whose values keep their JSON types (a number stays a number);
+   * the app's form decides what is accepted. A JSON null counts as not given.
+   */
+  Map<String, Object> inputs(String field) {
     JsonNode value = node.get(field);
     if (value == null || value.isNull()) {
       return Map.of();
@@ -128,17 +131,21 @@ final class JsonBody {
     if (!value.isObject()) {
       throw invalid(field, "must be an object");
     }
-    Map<String, String> map = new LinkedHashMap<>();
+    Map<String, Object> map = new LinkedHashMap<>();
     value
         .properties()
         .forEach(
             e -> {
-              JsonNode v = e.getValue();
-              if (!v.isNull()) {
-                map.put(e.getKey(), v.isTextual() ? v.textValue() : v.toString());
+              if (!e.getValue().isNull()) {
+                map.put(e.getKey(), FormWire.value(e.getValue()));
               }
             });
     return map;
+  }
+
+  /** The raw JSON of a field, or null when absent; for values of any type. */
+  JsonNode raw(String field) {
+    return node.get(field);
   }
 
   List<String> optionalTextList(String field) {

@@ -4,12 +4,16 @@ import dev.shortlease.application.port.in.AdmitChatUseCase;
 import dev.shortlease.application.port.in.AuthenticateAppUseCase;
 import dev.shortlease.application.port.in.BusyException;
 import dev.shortlease.application.port.in.ConfigureAnnotationReplyUseCase;
+import dev.shortlease.application.port.in.GetEndUserUseCase;
 import dev.shortlease.application.port.in.InspectPoolUseCase;
+import dev.shortlease.application.port.in.ListAppFeedbacksUseCase;
+import dev.shortlease.application.port.in.ListConversationVariablesUseCase;
 import dev.shortlease.application.port.in.ManageAnnotationsUseCase;
 import dev.shortlease.application.port.in.ManageAppsUseCase;
 import dev.shortlease.application.port.in.SendMessageCommand;
 import dev.shortlease.application.port.in.SendMessageUseCase;
 import dev.shortlease.application.port.in.UnauthorizedException;
+import dev.shortlease.application.port.in.UpdateConversationVariableUseCase;
 import dev.shortlease.application.port.out.PoolSnapshot;
 import dev.shortlease.domain.App;
 import dev.shortlease.domain.AppId;
@@ -130,6 +134,14 @@ final class StubUseCases {
               }
             },
             () -> "# metrics\n"),
+        new ConversationVariablesHandler(
+            apiAuth,
+            unused(ListConversationVariablesUseCase.class),
+            unused(UpdateConversationVariableUseCase.class),
+            settings),
+        new SiteHandler(apiAuth),
+        new AppUsersHandler(
+            apiAuth, unused(ListAppFeedbacksUseCase.class), unused(GetEndUserUseCase.class)),
         settings);
   }
 
