@@ -141,6 +141,19 @@ final class Api {
     return new AppKey(reply.json().get("id").asText(), reply.json().get("api_key").asText());
   }
 
+  /** Creates an app from a full admin body (name, mode, form, variables, ...). */
+  AppKey createApp(String mode, String extraJson) {
+    Reply reply =
+        post(
+            "/admin/apps",
+            TestServers.ADMIN_TOKEN,
+            "{\"name\":\"test " + mode + "\",\"mode\":\"" + mode + "\"," + extraJson + "}");
+    if (reply.status() != 201) {
+      throw new AssertionError("create app: " + reply.status() + " " + reply.text());
+    }
+    return new AppKey(reply.json().get("id").asText(), reply.json().get("api_key").asText());
+  }
+
   static String chat(String user, String query, String mode, String conversationId) {
     return "{\"inputs\":{},\"query\":\""
         + query
