@@ -47,7 +47,7 @@ final class InputFormValidator {
     if (!(value instanceof String text)) {
       throw fault(
           "(type '"
-              + wireName(field.type())
+              + kindName(field.type())
               + "') "
               + field.variable()
               + " in input form must be a string");
@@ -101,7 +101,7 @@ final class InputFormValidator {
   }
 
   /** Dify's names of the kinds, which its error sentences quote. */
-  private static String wireName(InputType type) {
+  private static String kindName(InputType type) {
     return switch (type) {
       case TEXT_INPUT -> "text-input";
       case PARAGRAPH -> "paragraph";

@@ -8,6 +8,7 @@ import dev.shortlease.domain.ConversationVariable;
 import dev.shortlease.domain.ConversationVariableId;
 import dev.shortlease.domain.NotFoundException;
 import dev.shortlease.domain.Owner;
+import dev.shortlease.domain.VariableValue;
 import dev.shortlease.domain.port.ConversationVariablesPort;
 import dev.shortlease.domain.port.ConversationsPort;
 import jakarta.inject.Inject;
@@ -36,7 +37,7 @@ public final class UpdateConversationVariableService implements UpdateConversati
       String user,
       ConversationId conversationId,
       ConversationVariableId variableId,
-      Object value) {
+      VariableValue value) {
     Owner owner = owners.require(appId, user, "conversation");
     conversations
         .findConversation(owner, conversationId)
@@ -45,8 +46,8 @@ public final class UpdateConversationVariableService implements UpdateConversati
         variables
             .findVariable(owner, conversationId, variableId)
             .orElseThrow(ListConversationVariablesService::variableNotFound);
-    if (!current.type().accepts(value)) {
-      throw new VariableTypeMismatchException(current.name(), current.type(), value);
+    if (!current.type().accepts(value.value())) {
+      throw new VariableTypeMismatchException(current.name(), current.type(), value.value());
     }
     return variables
         .setVariable(owner, conversationId, variableId, value)

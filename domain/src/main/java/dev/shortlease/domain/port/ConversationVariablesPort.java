@@ -5,6 +5,7 @@ import dev.shortlease.domain.ConversationVariable;
 import dev.shortlease.domain.ConversationVariableId;
 import dev.shortlease.domain.Owner;
 import dev.shortlease.domain.Page;
+import dev.shortlease.domain.VariableValue;
 import java.util.Optional;
 
 /**
@@ -35,5 +36,5 @@ public interface ConversationVariablesPort {
    * when the conversation is not the owner's or has no such variable.
    */
   Optional<ConversationVariable> setVariable(
-      Owner owner, ConversationId conversationId, ConversationVariableId id, Object value);
+      Owner owner, ConversationId conversationId, ConversationVariableId id, VariableValue value);
 }

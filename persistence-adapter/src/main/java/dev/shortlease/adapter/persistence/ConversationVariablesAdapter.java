@@ -6,6 +6,7 @@ import dev.shortlease.domain.ConversationVariableId;
 import dev.shortlease.domain.NotFoundException;
 import dev.shortlease.domain.Owner;
 import dev.shortlease.domain.Page;
+import dev.shortlease.domain.VariableValue;
 import dev.shortlease.domain.port.ConversationVariablesPort;
 import jakarta.persistence.EntityManager;
 import java.util.List;
@@ -76,7 +77,7 @@ final class ConversationVariablesAdapter implements ConversationVariablesPort {
 
   @Override
   public Optional<ConversationVariable> setVariable(
-      Owner owner, ConversationId conversationId, ConversationVariableId id, Object value) {
+      Owner owner, ConversationId conversationId, ConversationVariableId id, VariableValue value) {
     return scope.call(
         em -> {
           Optional<ConversationVariableEntity> found = live(em, owner, conversationId, id);
@@ -85,7 +86,7 @@ final class ConversationVariablesAdapter implements ConversationVariablesPort {
                   em.createQuery(
                           "update ConversationVariableEntity v set v.valueJson = :value,"
                               + " v.updatedAt = instant where v.id = :id")
-                      .setParameter("value", JsonText.ofValue(value))
+                      .setParameter("value", JsonText.ofValue(value.value()))
                       .setParameter("id", v.id)
                       .executeUpdate());
           em.clear();

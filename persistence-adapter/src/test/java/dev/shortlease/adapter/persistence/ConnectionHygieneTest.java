@@ -16,6 +16,7 @@ import dev.shortlease.domain.TaskId;
 import dev.shortlease.domain.ToolInput;
 import dev.shortlease.domain.VariableDeclaration;
 import dev.shortlease.domain.VariableType;
+import dev.shortlease.domain.VariableValue;
 import dev.shortlease.domain.port.AppFeedbacksPort;
 import dev.shortlease.domain.port.ConversationSort;
 import dev.shortlease.domain.port.ConversationVariablesPort;
@@ -89,7 +90,7 @@ class ConnectionHygieneTest {
     var variable =
         variables.listVariables(turn.owner(), turn.conversationId(), null, 10, "v").items().get(0);
     variables.findVariable(turn.owner(), turn.conversationId(), variable.id());
-    variables.setVariable(turn.owner(), turn.conversationId(), variable.id(), 2);
+    variables.setVariable(turn.owner(), turn.conversationId(), variable.id(), new VariableValue(2));
     var thought =
         p.thoughts()
             .addThought(

@@ -10,6 +10,7 @@ import dev.shortlease.domain.ConversationVariable;
 import dev.shortlease.domain.ConversationVariableId;
 import dev.shortlease.domain.NotFoundException;
 import dev.shortlease.domain.Page;
+import dev.shortlease.domain.VariableValue;
 import io.javalin.http.Context;
 import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
@@ -92,7 +93,7 @@ public final class ConversationVariablesHandler {
               user == null || user.isBlank() ? QueryParams.DEFAULT_USER : user,
               id,
               variable,
-              FormWire.value(value));
+              new VariableValue(FormWire.value(value)));
       Responses.ok(ctx, variable(changed));
     } catch (VariableTypeMismatchException e) {
       throw new ApiException(

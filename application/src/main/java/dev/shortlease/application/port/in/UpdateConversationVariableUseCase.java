@@ -4,6 +4,7 @@ import dev.shortlease.domain.AppId;
 import dev.shortlease.domain.ConversationId;
 import dev.shortlease.domain.ConversationVariable;
 import dev.shortlease.domain.ConversationVariableId;
+import dev.shortlease.domain.VariableValue;
 
 /** Use case: give a variable of one of the user's conversations a new value of its type. */
 public interface UpdateConversationVariableUseCase {
@@ -18,5 +19,5 @@ public interface UpdateConversationVariableUseCase {
       String user,
       ConversationId conversationId,
       ConversationVariableId variableId,
-      Object value);
+      VariableValue value);
 }

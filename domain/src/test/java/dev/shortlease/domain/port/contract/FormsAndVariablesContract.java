@@ -22,6 +22,7 @@ import dev.shortlease.domain.Rating;
 import dev.shortlease.domain.StartedTurn;
 import dev.shortlease.domain.VariableDeclaration;
 import dev.shortlease.domain.VariableType;
+import dev.shortlease.domain.VariableValue;
 import dev.shortlease.domain.port.AppFeedbacksPort;
 import dev.shortlease.domain.port.ConversationVariablesPort;
 import java.util.LinkedHashMap;
@@ -208,7 +209,9 @@ public abstract class FormsAndVariablesContract extends PortContract {
             .get(0);
 
     ConversationVariable set =
-        variables().setVariable(mine.owner(), mine.conversationId(), count.id(), 7.5).orElseThrow();
+        variables()
+            .setVariable(mine.owner(), mine.conversationId(), count.id(), new VariableValue(7.5))
+            .orElseThrow();
     assertThat(set.value()).isEqualTo(7.5);
     assertThat(
             variables()
@@ -218,9 +221,14 @@ public abstract class FormsAndVariablesContract extends PortContract {
         .isEqualTo(7.5);
 
     Owner stranger = theirs.owner();
-    assertThat(variables().setVariable(stranger, mine.conversationId(), count.id(), 1)).isEmpty();
+    assertThat(
+            variables()
+                .setVariable(stranger, mine.conversationId(), count.id(), new VariableValue(1)))
+        .isEmpty();
     assertThat(variables().findVariable(stranger, mine.conversationId(), count.id())).isEmpty();
-    assertThat(variables().setVariable(stranger, theirs.conversationId(), count.id(), 1))
+    assertThat(
+            variables()
+                .setVariable(stranger, theirs.conversationId(), count.id(), new VariableValue(1)))
         .as("a variable of another conversation")
         .isEmpty();
     assertThatThrownBy(

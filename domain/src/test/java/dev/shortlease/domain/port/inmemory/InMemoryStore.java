@@ -35,6 +35,7 @@ import dev.shortlease.domain.StopRequest;
 import dev.shortlease.domain.TokenUsage;
 import dev.shortlease.domain.ToolInput;
 import dev.shortlease.domain.VariableDeclaration;
+import dev.shortlease.domain.VariableValue;
 import dev.shortlease.domain.port.AgentThoughtsPort;
 import dev.shortlease.domain.port.ApiKeysPort;
 import dev.shortlease.domain.port.AppFeedbacksPort;
@@ -603,7 +604,7 @@ public final class InMemoryStore
 
   @Override
   public synchronized Optional<ConversationVariable> setVariable(
-      Owner owner, ConversationId conversationId, ConversationVariableId id, Object value) {
+      Owner owner, ConversationId conversationId, ConversationVariableId id, VariableValue value) {
     return findVariable(owner, conversationId, id)
         .map(
             v -> {
@@ -613,7 +614,7 @@ public final class InMemoryStore
                       v.conversationId(),
                       v.name(),
                       v.type(),
-                      value,
+                      value.value(),
                       v.description(),
                       v.createdAt(),
                       now());
