@@ -75,7 +75,13 @@ class DifyExamplesTest {
   @Test
   @DisplayName("the completion blocking example and the feedback example work as documented")
   void completionAndFeedbackExamples() {
-    Api.AppKey app = api.createApp("completion");
+    // The example's app has a form with `city` (with Dify's default completion form, `query` in
+    // `inputs` is required and Dify itself would refuse the example).
+    Api.AppKey app =
+        api.createApp(
+            "completion",
+            "\"user_input_form\": [{\"text-input\": {\"label\": \"City\", \"variable\": \"city\","
+                + " \"required\": true}}]");
     String example =
         """
         {

@@ -16,6 +16,9 @@ import dev.shortlease.domain.ConversationId;
 import dev.shortlease.domain.ConversationStatus;
 import dev.shortlease.domain.EndUserId;
 import dev.shortlease.domain.Feedback;
+import dev.shortlease.domain.InputField;
+import dev.shortlease.domain.InputForm;
+import dev.shortlease.domain.InputType;
 import dev.shortlease.domain.Message;
 import dev.shortlease.domain.MessageId;
 import dev.shortlease.domain.MessageStatus;
@@ -24,6 +27,8 @@ import dev.shortlease.domain.Owner;
 import dev.shortlease.domain.Rating;
 import dev.shortlease.domain.TokenUsage;
 import dev.shortlease.domain.ToolInput;
+import dev.shortlease.domain.VariableDeclaration;
+import dev.shortlease.domain.VariableType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -55,6 +60,54 @@ class EntityMappersTest {
             false,
             T1);
     assertThat(EntityMappers.toApp(EntityMappers.fill(new AppEntity(), app))).isEqualTo(app);
+  }
+
+  @Test
+  @DisplayName("an app's form (every kind) and variable declarations survive the round trip")
+  void appSettingsRoundTrip() {
+    InputForm form =
+        new InputForm(
+            List.of(
+                new InputField(InputType.TEXT_INPUT, "name", "Name", true, "", 48, null),
+                new InputField(InputType.PARAGRAPH, "notes", "Notes", false, null, null, null),
+                new InputField(
+                    InputType.SELECT, "lang", "Lang", true, "fr", null, List.of("en", "fr")),
+                new InputField(InputType.NUMBER, "age", "Age", false, 3, null, null)));
+    List<VariableDeclaration> declared =
+        List.of(
+            new VariableDeclaration("s", VariableType.STRING, "x", "d"),
+            new VariableDeclaration("o", VariableType.OBJECT, Map.of("k", List.of(1, 2)), null),
+            new VariableDeclaration("b", VariableType.ARRAY_BOOLEAN, List.of(true), null));
+    App app =
+        new App(
+            AppId.random(),
+            "Forms",
+            "",
+            AppMode.CHAT,
+            ModelSettings.DEFAULT,
+            "",
+            "",
+            List.of(),
+            AppStatus.NORMAL,
+            true,
+            T1,
+            form,
+            declared);
+    assertThat(EntityMappers.toApp(EntityMappers.fill(new AppEntity(), app))).isEqualTo(app);
+  }
+
+  @Test
+  @DisplayName("inputs keep strings, numbers and nulls through the round trip")
+  void typedInputsRoundTrip() {
+    Map<String, Object> inputs = new java.util.LinkedHashMap<>();
+    inputs.put("s", "x");
+    inputs.put("i", 42);
+    inputs.put("d", 2.5);
+    inputs.put("none", null);
+    Conversation c =
+        new Conversation(
+            ConversationId.random(), OWNER, "n", inputs, ConversationStatus.NORMAL, T1, T2);
+    assertThat(EntityMappers.toConversation(EntityMappers.toEntity(c)).inputs()).isEqualTo(inputs);
   }
 
   @Test
