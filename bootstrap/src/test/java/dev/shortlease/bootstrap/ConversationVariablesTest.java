@@ -191,6 +191,32 @@ class ConversationVariablesTest {
   }
 
   @Test
+  @DisplayName("changed declarations apply to new conversations; a started one keeps its variables")
+  void declarationsApplyToNewConversations() {
+    Api.AppKey app = api.createApp("chat", DECLARED);
+    String old = converse(app, "fin");
+    Api.Reply patched =
+        api.patch(
+            "/admin/apps/" + app.id(),
+            TestServers.ADMIN_TOKEN,
+            "{\"conversation_variables\": [{\"name\": \"flag\", \"value_type\": \"boolean\","
+                + " \"value\": true}]}");
+    assertThat(patched.status()).isEqualTo(200);
+    String fresh = converse(app, "fin");
+
+    assertThat(
+            api.get(variables(old, "user=fin"), app.key())
+                .json()
+                .get("data")
+                .findValuesAsText("name"))
+        .containsExactly("mood", "count", "prefs");
+    JsonNode flag = api.get(variables(fresh, "user=fin"), app.key()).json().get("data");
+    assertThat(flag.findValuesAsText("name")).containsExactly("flag");
+    assertThat(flag.get(0).get("value").asText()).isEqualTo("true");
+    assertThat(flag.get(0).get("value_type").asText()).isEqualTo("boolean");
+  }
+
+  @Test
   @DisplayName("a declaration of the wrong type is refused by the admin API")
   void badDeclarationRefused() {
     Api.Reply reply =
