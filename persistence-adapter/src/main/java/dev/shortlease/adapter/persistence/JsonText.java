@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Stores string lists, string maps and maps of structured values as JSON text (Jackson): one
- * portable {@code varchar} column on both PostgreSQL and H2, instead of vendor-specific json or
- * array types. An empty map is stored as the empty string, as rows have always held it.
+ * Stores string lists, string maps and structured values as JSON text (Jackson): one portable
+ * {@code varchar} column on both PostgreSQL and H2, instead of vendor-specific json or array types.
+ * An empty map is stored as the empty string, as rows have always held it.
  */
 final class JsonText {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -22,10 +22,6 @@ final class JsonText {
   private JsonText() {}
 
   static String ofList(List<String> values) {
-    return write(values);
-  }
-
-  static String ofMap(Map<String, String> values) {
     return write(values);
   }
 
