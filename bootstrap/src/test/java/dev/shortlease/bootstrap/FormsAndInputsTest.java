@@ -49,10 +49,12 @@ class FormsAndInputsTest {
     server.close();
   }
 
+  /** A blocking chat with no auto-naming, so the model's last request is this chat's. */
   private static String chatBody(String user, String inputs, String conversation) {
     return "{\"inputs\":"
         + inputs
-        + ",\"query\":\"hi\",\"response_mode\":\"blocking\",\"user\":\""
+        + ",\"query\":\"hi\",\"response_mode\":\"blocking\",\"auto_generate_name\":false,"
+        + "\"user\":\""
         + user
         + "\""
         + (conversation == null ? "" : ",\"conversation_id\":\"" + conversation + "\"")
