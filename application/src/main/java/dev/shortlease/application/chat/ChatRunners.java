@@ -5,7 +5,9 @@ import dev.shortlease.application.agent.Tool;
 import dev.shortlease.application.annotation.AnnotationReplier;
 import dev.shortlease.application.conversation.ConversationNamer;
 import dev.shortlease.application.port.out.ChatModelPort;
+import dev.shortlease.application.port.out.FileStorePort;
 import dev.shortlease.domain.AppMode;
+import dev.shortlease.domain.UploadFileId;
 import dev.shortlease.domain.port.AgentThoughtsPort;
 import jakarta.inject.Inject;
 import java.util.Comparator;
@@ -17,6 +19,25 @@ import java.util.Set;
  * app's mode needs, and the final save.
  */
 public final class ChatRunners {
+  /** The file store of runners whose messages carry no files: never asked for bytes. */
+  private static final FileStorePort NO_FILES =
+      new FileStorePort() {
+        @Override
+        public void write(UploadFileId id, byte[] content) {
+          throw new IllegalStateException("these runners keep no files");
+        }
+
+        @Override
+        public byte[] read(UploadFileId id) {
+          throw new IllegalStateException("these runners keep no files");
+        }
+
+        @Override
+        public void delete(UploadFileId id) {
+          throw new IllegalStateException("these runners keep no files");
+        }
+      };
+
   private final FinalSave finalSave;
   private final RunRegistry registry;
   private final ConversationNamer namer;
@@ -24,7 +45,7 @@ public final class ChatRunners {
   private final AnswerGenerator singleTurn;
   private final AnswerGenerator agent;
 
-  /** Runners without annotation reply. */
+  /** Runners without annotation reply, whose messages carry no files. */
   public ChatRunners(
       ChatModelPort model,
       FinalSave finalSave,
@@ -33,7 +54,16 @@ public final class ChatRunners {
       RunRegistry registry,
       ConversationNamer namer,
       ChatSettings settings) {
-    this(model, finalSave, thoughts, tools, registry, namer, settings, AnnotationReplier.none());
+    this(
+        model,
+        finalSave,
+        thoughts,
+        tools,
+        registry,
+        namer,
+        settings,
+        AnnotationReplier.none(),
+        NO_FILES);
   }
 
   @Inject
@@ -45,16 +75,24 @@ public final class ChatRunners {
       RunRegistry registry,
       ConversationNamer namer,
       ChatSettings settings,
-      AnnotationReplier annotations) {
+      AnnotationReplier annotations,
+      FileStorePort files) {
     this.finalSave = finalSave;
     this.registry = registry;
     this.namer = namer;
     this.settings = settings;
     List<Tool> ordered = tools.stream().sorted(Comparator.comparing(Tool::name)).toList();
-    this.singleTurn = new AnnotationReplyGenerator(new SingleTurnGenerator(model), annotations);
+    // An annotation reply answers without the model, so images are read only after it missed.
+    this.singleTurn =
+        new AnnotationReplyGenerator(
+            new VisionInput(new SingleTurnGenerator(model), model, files), annotations);
     this.agent =
         new AnnotationReplyGenerator(
-            new AgentLoop(model, thoughts, ordered, settings.maxAgentIterations()), annotations);
+            new VisionInput(
+                new AgentLoop(model, thoughts, ordered, settings.maxAgentIterations()),
+                model,
+                files),
+            annotations);
   }
 
   Runnable create(ChatContext context, RunningChat run) {

@@ -6,12 +6,14 @@ import dev.shortlease.application.port.out.StopSignal;
 import dev.shortlease.domain.AppId;
 import dev.shortlease.domain.AppMode;
 import dev.shortlease.domain.ConversationId;
+import dev.shortlease.domain.MessageFile;
 import dev.shortlease.domain.MessageId;
 import dev.shortlease.domain.StartedTurn;
 import dev.shortlease.domain.StopRequest;
 import dev.shortlease.domain.TaskId;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -28,8 +30,20 @@ final class RunningChat implements ChatRun {
   private final EventBuffer events;
   private final StopSignal stop = new StopSignal();
   private final AtomicReference<StopReason> stopReason = new AtomicReference<>();
+  private final List<MessageFile> files;
 
   RunningChat(AppId appId, String user, AppMode mode, StartedTurn turn, int queueCapacity) {
+    this(appId, user, mode, turn, queueCapacity, List.of());
+  }
+
+  RunningChat(
+      AppId appId,
+      String user,
+      AppMode mode,
+      StartedTurn turn,
+      int queueCapacity,
+      List<MessageFile> files) {
+    this.files = List.copyOf(files);
     this.appId = appId;
     this.user = user;
     this.mode = mode;
@@ -60,6 +74,11 @@ final class RunningChat implements ChatRun {
   @Override
   public Instant createdAt() {
     return turn.createdAt();
+  }
+
+  @Override
+  public List<MessageFile> files() {
+    return files;
   }
 
   @Override

@@ -5,12 +5,14 @@ import dev.shortlease.application.ChatSettings;
 import dev.shortlease.application.port.in.AppModeMismatchException;
 import dev.shortlease.application.port.in.AppUnavailableException;
 import dev.shortlease.application.port.in.ChatRun;
+import dev.shortlease.application.port.in.FileRequest;
 import dev.shortlease.application.port.in.SendMessageCommand;
 import dev.shortlease.application.port.in.SendMessageUseCase;
 import dev.shortlease.domain.App;
 import dev.shortlease.domain.ChatTurn;
 import dev.shortlease.domain.HistoryWindow;
 import dev.shortlease.domain.InvalidInputException;
+import dev.shortlease.domain.MessageFile;
 import dev.shortlease.domain.MessageOutcome;
 import dev.shortlease.domain.NewTurn;
 import dev.shortlease.domain.NotFoundException;
@@ -18,6 +20,7 @@ import dev.shortlease.domain.StartedTurn;
 import dev.shortlease.domain.port.AppsPort;
 import dev.shortlease.domain.port.ChatHistoryPort;
 import dev.shortlease.domain.port.FinishMessagePort;
+import dev.shortlease.domain.port.MessageFilesPort;
 import dev.shortlease.domain.port.StartTurnPort;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -28,7 +31,8 @@ import java.util.concurrent.RejectedExecutionException;
  * Use case: send a message (the App Runner's entry). On the caller's thread: T1 the app, T2 the
  * turn (end user, conversation, running message), T3 the history — each one short transaction, so
  * bad input or a foreign conversation fails with nothing saved. Then the runner generates on its
- * own thread with no connection held, and the caller gets the run to consume.
+ * own thread with no connection held, and the caller gets the run to consume. Attached files are
+ * checked (metadata only) before T2 and recorded right after it; the runner reads their bytes.
  */
 public final class SendMessageService implements SendMessageUseCase {
   private final AppsPort apps;
@@ -39,6 +43,8 @@ public final class SendMessageService implements SendMessageUseCase {
   private final ChatRunners runners;
   private final ChatSettings settings;
   private final ChatExecutor executor;
+  private final ChatFiles chatFiles;
+  private final MessageFilesPort messageFiles;
 
   @Inject
   public SendMessageService(
@@ -49,7 +55,9 @@ public final class SendMessageService implements SendMessageUseCase {
       RunRegistry registry,
       ChatRunners runners,
       ChatSettings settings,
-      ChatExecutor executor) {
+      ChatExecutor executor,
+      ChatFiles chatFiles,
+      MessageFilesPort messageFiles) {
     this.apps = apps;
     this.startTurn = startTurn;
     this.history = history;
@@ -58,13 +66,21 @@ public final class SendMessageService implements SendMessageUseCase {
     this.runners = runners;
     this.settings = settings;
     this.executor = executor;
+    this.chatFiles = chatFiles;
+    this.messageFiles = messageFiles;
   }
 
   @Override
   public ChatRun send(SendMessageCommand command) {
+    return send(command, List.of());
+  }
+
+  @Override
+  public ChatRun send(SendMessageCommand command, List<FileRequest> fileRequests) {
     long startNanos = System.nanoTime();
     App app = servingApp(command);
     String query = command.completion() ? completionQuery(command) : command.query();
+    List<MessageFile> files = chatFiles.resolve(app, command.user(), fileRequests);
     StartedTurn turn =
         startTurn.startTurn(
             new NewTurn(
@@ -76,8 +92,12 @@ public final class SendMessageService implements SendMessageUseCase {
     try {
       boolean autoName =
           command.autoGenerateName() && app.mode().isConversational() && turn.newConversation();
+      if (!files.isEmpty()) {
+        messageFiles.attachFiles(turn.owner(), turn.messageId(), files);
+      }
       ChatContext context =
-          new ChatContext(app, turn, query, loadHistory(turn), autoName, startNanos);
+          new ChatContext(
+              app, turn, query, loadHistory(turn), files, List.of(), autoName, startNanos);
       return start(context, command.user());
     } catch (RuntimeException e) {
       // T2 saved a running message: end it rather than leave it for recovery (rule R5). The
@@ -137,7 +157,8 @@ public final class SendMessageService implements SendMessageUseCase {
             user,
             context.app().mode(),
             context.turn(),
-            settings.eventQueueCapacity());
+            settings.eventQueueCapacity(),
+            context.files());
     registry.register(run);
     Runnable runner = runners.create(context, run);
     try {

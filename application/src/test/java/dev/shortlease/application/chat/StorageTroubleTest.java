@@ -63,7 +63,9 @@ class StorageTroubleTest {
             kit.registry,
             kit.runners,
             kit.settings,
-            ChatExecutor.virtualThreads());
+            ChatExecutor.virtualThreads(),
+            kit.chatFiles(),
+            kit.files);
 
     assertThatThrownBy(() -> failingHistory.send(command("two", first.conversationId())))
         .isInstanceOf(StorageUnavailableException.class);
@@ -116,7 +118,7 @@ class StorageTroubleTest {
             ReliabilitySettings.forPool(10).withFinalSaveRetry(window));
     ChatRunners runners =
         new ChatRunners(
-            kit.model, save, kit.store, Set.of(), kit.registry, kit.namer, kit.settings);
+            kit.model, save, kit.store, Set.of(), kit.registry, kit.namer, kit.settings, kit.files);
     return new SendMessageService(
         kit.store,
         kit.store,
@@ -125,7 +127,9 @@ class StorageTroubleTest {
         kit.registry,
         runners,
         kit.settings,
-        ChatExecutor.virtualThreads());
+        ChatExecutor.virtualThreads(),
+        kit.chatFiles(),
+        kit.files);
   }
 
   @Test
@@ -287,7 +291,9 @@ class StorageTroubleTest {
             new ChatExecutor(
                 task -> {
                   throw new RejectedExecutionException("shutting down");
-                }));
+                }),
+            kit.chatFiles(),
+            kit.files);
 
     ChatRun run = refusing.send(command("q", null));
 

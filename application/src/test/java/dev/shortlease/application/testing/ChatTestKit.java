@@ -7,6 +7,7 @@ import dev.shortlease.application.StopRelaySettings;
 import dev.shortlease.application.agent.ConversationStatsTool;
 import dev.shortlease.application.agent.CurrentTimeTool;
 import dev.shortlease.application.agent.Tool;
+import dev.shortlease.application.chat.ChatFiles;
 import dev.shortlease.application.chat.ChatRunners;
 import dev.shortlease.application.chat.FinalSave;
 import dev.shortlease.application.chat.RunRegistry;
@@ -47,6 +48,7 @@ public final class ChatTestKit {
   public final ScriptedChatModel model = new ScriptedChatModel();
   public final RunRegistry registry = new RunRegistry();
   public final InMemoryAnswerSpool spool = new InMemoryAnswerSpool();
+  public final InMemoryFiles files = new InMemoryFiles(store);
   public final ChatSettings settings;
   public final ReliabilitySettings reliability;
   public final FinalSave finalSave;
@@ -75,13 +77,28 @@ public final class ChatTestKit {
     Set<Tool> tools = new HashSet<>(extraTools);
     tools.add(new CurrentTimeTool());
     tools.add(new ConversationStatsTool(store));
-    this.runners = new ChatRunners(model, finalSave, store, tools, registry, namer, settings);
+    this.runners =
+        new ChatRunners(model, finalSave, store, tools, registry, namer, settings, files);
     this.sender =
         new SendMessageService(
-            store, store, store, store, registry, runners, settings, ChatExecutor.virtualThreads());
+            store,
+            store,
+            store,
+            store,
+            registry,
+            runners,
+            settings,
+            ChatExecutor.virtualThreads(),
+            chatFiles(),
+            files);
     this.stopper =
         new StopGenerationService(
             registry, store, new StopRelayBudget(StopRelaySettings.defaults()));
+  }
+
+  /** The files of chat requests, checked against {@link #files} and the store's end users. */
+  public ChatFiles chatFiles() {
+    return new ChatFiles(files, store, files);
   }
 
   public App app(AppMode mode) {

@@ -171,7 +171,10 @@ public final class PersistenceContext implements AutoCloseable {
                 StopRequestEntity.class,
                 AnnotationEntity.class,
                 AnnotationReplySettingEntity.class,
-                AnnotationJobEntity.class)
+                AnnotationJobEntity.class,
+                UploadFileEntity.class,
+                MessageFileEntity.class,
+                AppMediaEntity.class)
             .property(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
             .property(
                 AvailableSettings.CONNECTION_HANDLING,
