@@ -77,6 +77,11 @@ final class RunningChat implements ChatRun {
   }
 
   @Override
+  public String user() {
+    return user;
+  }
+
+  @Override
   public List<MessageFile> files() {
     return files;
   }

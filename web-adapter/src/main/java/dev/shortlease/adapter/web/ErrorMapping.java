@@ -6,6 +6,7 @@ import dev.shortlease.application.port.in.BusyException;
 import dev.shortlease.application.port.in.ChatEvent;
 import dev.shortlease.application.port.in.TooManyRequestsException;
 import dev.shortlease.application.port.in.ChatRun;
+import dev.shortlease.application.port.in.MediaRejectedException;
 import dev.shortlease.application.port.in.UnauthorizedException;
 import dev.shortlease.application.port.out.ModelErrorKind;
 import dev.shortlease.application.port.out.ModelException;
@@ -54,6 +55,7 @@ final class ErrorMapping {
         LOG.warn("request {}: model failed ({}): {}", requestId, e.kind(), e.getMessage());
         yield modelError(e.kind(), false);
       }
+      case MediaRejectedException e -> MediaErrors.of(e);
       case HttpResponseException e -> fromJavalin(e);
       default -> {
         LOG.error("request {}: unexpected failure", requestId, failure);

@@ -29,6 +29,8 @@ public final class HttpApi {
   private final AnnotationsHandler annotations;
   private final AdminAppsHandler admin;
   private final OpsHandler ops;
+  private final FilesHandler files;
+  private final AudioHandler audio;
   private final WebSettings settings;
   private final CorsPolicy cors;
   private final AtomicBoolean draining = new AtomicBoolean();
@@ -46,6 +48,8 @@ public final class HttpApi {
       AnnotationsHandler annotations,
       AdminAppsHandler admin,
       OpsHandler ops,
+      FilesHandler files,
+      AudioHandler audio,
       WebSettings settings) {
     this.chat = chat;
     this.messages = messages;
@@ -54,6 +58,8 @@ public final class HttpApi {
     this.annotations = annotations;
     this.admin = admin;
     this.ops = ops;
+    this.files = files;
+    this.audio = audio;
     this.settings = settings;
     this.cors = new CorsPolicy(settings.corsAllowOrigins());
     ops.drainingWhen(draining::get);
@@ -162,6 +168,10 @@ public final class HttpApi {
     config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
     config.http.compressionStrategy = CompressionStrategy.NONE;
     config.http.maxRequestSize = settings.maxBodyBytes();
+    // Uploads are multipart: parts go to temporary files, never whole into memory, up to the
+    // largest upload an endpoint takes (the handlers check each part's own limit).
+    config.jetty.multipartConfig.maxTotalRequestSize(
+        files.maxRequestBytes(), io.javalin.config.SizeUnit.BYTES);
     config.startup.showJavalinBanner = false;
     config.startup.showOldJavalinVersionWarning = false;
     config.router.ignoreTrailingSlashes = true;
@@ -201,6 +211,12 @@ public final class HttpApi {
     routes.delete("/v1/apps/annotations/{annotation_id}", annotations::delete);
     routes.post("/v1/apps/annotation-reply/{action}", annotations::configure);
     routes.get("/v1/apps/annotation-reply/{action}/status/{job_id}", annotations::status);
+
+    // files and audio
+    routes.post("/v1/files/upload", files::upload);
+    routes.get("/v1/files/{file_id}/preview", files::preview);
+    routes.post("/v1/audio-to-text", audio::audioToText);
+    routes.post("/v1/text-to-audio", audio::textToAudio);
 
     routes.post("/admin/apps", admin::create);
     routes.get("/admin/apps", admin::list);

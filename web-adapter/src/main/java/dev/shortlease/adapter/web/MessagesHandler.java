@@ -1,11 +1,13 @@
 package dev.shortlease.adapter.web;
 
+import dev.shortlease.application.port.in.ListMessageFilesUseCase;
 import dev.shortlease.application.port.in.ListMessagesUseCase;
 import dev.shortlease.application.port.in.RateMessageUseCase;
 import dev.shortlease.application.port.in.SuggestQuestionsUseCase;
 import dev.shortlease.domain.App;
 import dev.shortlease.domain.ConversationId;
 import dev.shortlease.domain.EndUser;
+import dev.shortlease.domain.MessageFile;
 import dev.shortlease.domain.MessageId;
 import dev.shortlease.domain.Rating;
 import io.javalin.http.Context;
@@ -20,6 +22,7 @@ public final class MessagesHandler {
   private final RateMessageUseCase rate;
   private final SuggestQuestionsUseCase suggest;
   private final WebSettings settings;
+  private final ListMessageFilesUseCase files;
 
   @Inject
   public MessagesHandler(
@@ -27,12 +30,14 @@ public final class MessagesHandler {
       ListMessagesUseCase list,
       RateMessageUseCase rate,
       SuggestQuestionsUseCase suggest,
-      WebSettings settings) {
+      WebSettings settings,
+      ListMessageFilesUseCase files) {
     this.auth = auth;
     this.list = list;
     this.rate = rate;
     this.suggest = suggest;
     this.settings = settings;
+    this.files = files;
   }
 
   void list(Context ctx) {
@@ -42,14 +47,26 @@ public final class MessagesHandler {
         ConversationId.parse(ctx.queryParam("conversation_id"), "conversation_id");
     String firstId = QueryParams.optional(ctx, "first_id");
     int limit = QueryParams.limit(ctx);
+    String user = QueryParams.optionalUser(ctx);
     var page =
         list.list(
             app.id(),
-            QueryParams.optionalUser(ctx),
+            user,
             conversation,
             firstId == null ? null : MessageId.parse(firstId, "first_id"),
             limit);
-    Responses.ok(ctx, HistoryWire.messages(page, limit));
+    // One more short read for the page's files, after the page's own.
+    Map<MessageId, List<MessageFile>> attached =
+        files.filesOf(
+            app.id(), user, page.items().stream().map(item -> item.message().id()).toList());
+    Responses.ok(
+        ctx,
+        HistoryWire.messages(
+            page,
+            limit,
+            id ->
+                List.copyOf(
+                    FileWire.messageFiles(id, attached.getOrDefault(id, List.of()), user))));
   }
 
   void feedback(Context ctx) {

@@ -4,15 +4,21 @@ import dev.shortlease.application.port.in.AdmitChatUseCase;
 import dev.shortlease.application.port.in.AuthenticateAppUseCase;
 import dev.shortlease.application.port.in.BusyException;
 import dev.shortlease.application.port.in.ConfigureAnnotationReplyUseCase;
+import dev.shortlease.application.port.in.ConfigureAppMediaUseCase;
 import dev.shortlease.application.port.in.InspectPoolUseCase;
 import dev.shortlease.application.port.in.ManageAnnotationsUseCase;
 import dev.shortlease.application.port.in.ManageAppsUseCase;
+import dev.shortlease.application.port.in.PreviewFileUseCase;
 import dev.shortlease.application.port.in.SendMessageCommand;
 import dev.shortlease.application.port.in.SendMessageUseCase;
+import dev.shortlease.application.port.in.SpeakTextUseCase;
+import dev.shortlease.application.port.in.TranscribeAudioUseCase;
 import dev.shortlease.application.port.in.UnauthorizedException;
+import dev.shortlease.application.port.in.UploadFileUseCase;
 import dev.shortlease.application.port.out.PoolSnapshot;
 import dev.shortlease.domain.App;
 import dev.shortlease.domain.AppId;
+import dev.shortlease.domain.AppMedia;
 import dev.shortlease.domain.AppMode;
 import dev.shortlease.domain.AppStatus;
 import dev.shortlease.domain.ConversationId;
@@ -20,12 +26,16 @@ import dev.shortlease.domain.ModelSettings;
 import dev.shortlease.domain.NotFoundException;
 import dev.shortlease.domain.Page;
 import dev.shortlease.domain.StorageUnavailableException;
+import dev.shortlease.domain.UploadedFile;
 import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
 
 /** Hand-written stand-ins for the in-ports, just enough to drive the HTTP adapter. */
 final class StubUseCases {
@@ -55,6 +65,35 @@ final class StubUseCases {
         public void leave() {}
       };
 
+  /** Media switches: all off, as for a new app. */
+  final ConfigureAppMediaUseCase media =
+      new ConfigureAppMediaUseCase() {
+        @Override
+        public AppMedia mediaOf(AppId appId) {
+          return AppMedia.OFF;
+        }
+
+        @Override
+        public AppMedia changeMedia(AppId appId, UnaryOperator<AppMedia> change) {
+          return change.apply(AppMedia.OFF);
+        }
+      };
+
+  /** Uploads with Dify's default limits; an upload itself is not served by the stubs. */
+  final UploadFileUseCase uploads =
+      new UploadFileUseCase() {
+        @Override
+        public UploadedFile upload(
+            AppId appId, String user, String filename, String mimeType, byte[] content) {
+          throw new UnsupportedOperationException("upload");
+        }
+
+        @Override
+        public FileLimits limits() {
+          return new FileLimits(15L << 20, 10L << 20, 50L << 20, 100L << 20, Set.of());
+        }
+      };
+
   HttpApi api(WebSettings settings) {
     AuthenticateAppUseCase auth =
         key ->
@@ -78,7 +117,8 @@ final class StubUseCases {
             },
             (app, user, message, rating, content) -> {},
             (app, user, message) -> List.of("Why?"),
-            settings),
+            settings,
+            (app, user, messages) -> Map.of()),
         new ConversationsHandler(
             apiAuth,
             (app, user, last, limit, sort) -> {
@@ -98,13 +138,19 @@ final class StubUseCases {
         new AppInfoHandler(
             apiAuth,
             app -> app.mode() == AppMode.CHAT ? List.of("current_time") : List.of(),
-            annotationReplyOff()),
+            annotationReplyOff(),
+            media,
+            uploads),
         new AnnotationsHandler(
             apiAuth,
             unused(ManageAnnotationsUseCase.class),
             unused(ConfigureAnnotationReplyUseCase.class),
             settings),
-        new AdminAppsHandler(apiAuth, unused(ManageAppsUseCase.class), settings),
+        new AdminAppsHandler(
+            apiAuth,
+            unused(ManageAppsUseCase.class),
+            settings,
+            unused(ConfigureAppMediaUseCase.class)),
         new OpsHandler(
             apiAuth,
             new InspectPoolUseCase() {
@@ -130,6 +176,12 @@ final class StubUseCases {
               }
             },
             () -> "# metrics\n"),
+        new FilesHandler(apiAuth, uploads, unused(PreviewFileUseCase.class)),
+        new AudioHandler(
+            apiAuth,
+            unused(TranscribeAudioUseCase.class),
+            unused(SpeakTextUseCase.class),
+            settings),
         settings);
   }
 
