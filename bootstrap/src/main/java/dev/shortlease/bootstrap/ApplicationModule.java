@@ -13,6 +13,8 @@ import dev.shortlease.application.annotation.AnnotationReplier;
 import dev.shortlease.application.annotation.AnnotationReplyJobService;
 import dev.shortlease.application.annotation.AnnotationReplyService;
 import dev.shortlease.application.annotation.ManageAnnotationsService;
+import dev.shortlease.application.audio.SpeakTextService;
+import dev.shortlease.application.audio.TranscribeAudioService;
 import dev.shortlease.application.chat.AdmissionGate;
 import dev.shortlease.application.chat.SendMessageService;
 import dev.shortlease.application.chat.StopGenerationService;
@@ -23,6 +25,10 @@ import dev.shortlease.application.conversation.ListMessagesService;
 import dev.shortlease.application.conversation.RateMessageService;
 import dev.shortlease.application.conversation.RenameConversationService;
 import dev.shortlease.application.conversation.SuggestQuestionsService;
+import dev.shortlease.application.files.ConfigureAppMediaService;
+import dev.shortlease.application.files.ListMessageFilesService;
+import dev.shortlease.application.files.PreviewFileService;
+import dev.shortlease.application.files.UploadFileService;
 import dev.shortlease.application.ops.InspectPoolService;
 import dev.shortlease.application.ops.RecoverAbandonedMessagesService;
 import dev.shortlease.application.ops.ReplaySpooledAnswersService;
@@ -31,13 +37,16 @@ import dev.shortlease.application.ops.ShutdownService;
 import dev.shortlease.application.port.in.AdmitChatUseCase;
 import dev.shortlease.application.port.in.AuthenticateAppUseCase;
 import dev.shortlease.application.port.in.ConfigureAnnotationReplyUseCase;
+import dev.shortlease.application.port.in.ConfigureAppMediaUseCase;
 import dev.shortlease.application.port.in.DeleteConversationUseCase;
 import dev.shortlease.application.port.in.DescribeToolsUseCase;
 import dev.shortlease.application.port.in.InspectPoolUseCase;
 import dev.shortlease.application.port.in.ListConversationsUseCase;
+import dev.shortlease.application.port.in.ListMessageFilesUseCase;
 import dev.shortlease.application.port.in.ListMessagesUseCase;
 import dev.shortlease.application.port.in.ManageAnnotationsUseCase;
 import dev.shortlease.application.port.in.ManageAppsUseCase;
+import dev.shortlease.application.port.in.PreviewFileUseCase;
 import dev.shortlease.application.port.in.RateMessageUseCase;
 import dev.shortlease.application.port.in.RecoverAbandonedMessagesUseCase;
 import dev.shortlease.application.port.in.RelayStopRequestsUseCase;
@@ -46,8 +55,11 @@ import dev.shortlease.application.port.in.ReplaySpooledAnswersUseCase;
 import dev.shortlease.application.port.in.ScrapeMetricsUseCase;
 import dev.shortlease.application.port.in.SendMessageUseCase;
 import dev.shortlease.application.port.in.ShutdownUseCase;
+import dev.shortlease.application.port.in.SpeakTextUseCase;
 import dev.shortlease.application.port.in.StopGenerationUseCase;
 import dev.shortlease.application.port.in.SuggestQuestionsUseCase;
+import dev.shortlease.application.port.in.TranscribeAudioUseCase;
+import dev.shortlease.application.port.in.UploadFileUseCase;
 
 /**
  * Composition root: binds each in-port to its application service, one instance per injector, plus
@@ -58,18 +70,24 @@ final class ApplicationModule extends AbstractModule {
   private final ChatSettings chat;
   private final ReliabilitySettings reliability;
   private final AnnotationSettings annotations;
+  private final UploadFileUseCase.FileLimits fileLimits;
 
   ApplicationModule(
-      ChatSettings chat, ReliabilitySettings reliability, AnnotationSettings annotations) {
+      ChatSettings chat,
+      ReliabilitySettings reliability,
+      AnnotationSettings annotations,
+      UploadFileUseCase.FileLimits fileLimits) {
     this.chat = chat;
     this.reliability = reliability;
     this.annotations = annotations;
+    this.fileLimits = fileLimits;
   }
 
   @Override
   protected void configure() {
     bind(ChatSettings.class).toInstance(chat);
     bind(ReliabilitySettings.class).toInstance(reliability);
+    bind(UploadFileUseCase.FileLimits.class).toInstance(fileLimits);
     bind(ChatExecutor.class).toInstance(ChatExecutor.virtualThreads());
     useCase(SendMessageUseCase.class, SendMessageService.class);
     useCase(StopGenerationUseCase.class, StopGenerationService.class);
@@ -94,6 +112,13 @@ final class ApplicationModule extends AbstractModule {
     bind(AnnotationReplier.class).to(AnnotationReplyService.class).in(Singleton.class);
     useCase(ManageAnnotationsUseCase.class, ManageAnnotationsService.class);
     useCase(ConfigureAnnotationReplyUseCase.class, AnnotationReplyJobService.class);
+    // files and audio
+    useCase(UploadFileUseCase.class, UploadFileService.class);
+    useCase(PreviewFileUseCase.class, PreviewFileService.class);
+    useCase(ListMessageFilesUseCase.class, ListMessageFilesService.class);
+    useCase(ConfigureAppMediaUseCase.class, ConfigureAppMediaService.class);
+    useCase(TranscribeAudioUseCase.class, TranscribeAudioService.class);
+    useCase(SpeakTextUseCase.class, SpeakTextService.class);
   }
 
   /** Binds {@code port} to {@code service}, one instance per injector. */

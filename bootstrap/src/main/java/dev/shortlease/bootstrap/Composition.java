@@ -5,6 +5,7 @@ import com.google.inject.Injector;
 import com.google.inject.Module;
 import com.google.inject.Stage;
 import com.google.inject.util.Modules;
+import dev.shortlease.adapter.persistence.FilesModule;
 import dev.shortlease.adapter.persistence.PersistenceContext;
 import dev.shortlease.adapter.persistence.PersistenceModule;
 import dev.shortlease.adapter.persistence.spool.FileAnswerSpool;
@@ -56,8 +57,13 @@ public final class Composition {
         Modules.combine(
             new MetricsModule(registry),
             new PersistenceModule(settings.database(), registry),
-            new ModelModule(settings.llm(), settings.embedding()),
-            new ApplicationModule(settings.chat(), settings.reliability(), settings.annotations()),
+            new ModelModule(settings.llm(), settings.embedding(), settings.media().models()),
+            new FilesModule(settings.media().filesDir()),
+            new ApplicationModule(
+                settings.chat(),
+                settings.reliability(),
+                settings.annotations(),
+                settings.media().limits()),
             binder ->
                 binder
                     .bind(AnswerSpoolPort.class)

@@ -55,7 +55,8 @@ public record Settings(
     AnnotationSettings annotations,
     StopRelaySettings stopRelay,
     String managementHost,
-    Integer managementPort) {
+    Integer managementPort,
+    MediaSettings media) {
 
   /** The embedded database used when DATABASE_URL is unset: a file under ./data. */
   public static final String DEFAULT_H2_URL = "jdbc:h2:file:./data/shortlease";
@@ -81,6 +82,7 @@ public record Settings(
     Objects.requireNonNull(annotations, "annotations");
     Objects.requireNonNull(stopRelay, "stopRelay");
     Objects.requireNonNull(managementHost, "managementHost");
+    Objects.requireNonNull(media, "media");
     if (port < 0 || port > 65_535) {
       throw new IllegalArgumentException("port must be within 0..65535");
     }
@@ -153,7 +155,8 @@ public record Settings(
             (int)
                 read.integer("STOP_RELAY_RATE", StopRelaySettings.DEFAULT_PER_SECOND, 1, 100_000)),
         read.text("MANAGEMENT_HOST", host),
-        managementPort);
+        managementPort,
+        MediaSettings.read(read));
   }
 
   /**
@@ -327,7 +330,8 @@ public record Settings(
   public String toString() {
     return ("Settings[host=%s, port=%d, database=%s, llm=%s, guardMode=%s, chat=%s, web=%s,"
             + " shutdownGrace=%s, demoApp=%s, reliability=%s, answerSpool=%s, embedding=%s,"
-            + " annotations=%s, stopRelay=%s, managementHost=%s, managementPort=%s]")
+            + " annotations=%s, stopRelay=%s, managementHost=%s, managementPort=%s,"
+            + " media=%s]")
         .formatted(
             host,
             port,
@@ -344,6 +348,7 @@ public record Settings(
             annotations,
             stopRelay,
             managementHost,
-            managementPort);
+            managementPort,
+            media);
   }
 }
