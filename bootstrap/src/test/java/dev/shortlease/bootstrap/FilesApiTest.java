@@ -189,6 +189,24 @@ class FilesApiTest {
         .isEqualTo(201);
     assertError(
         Multipart.postJson(server, "/v1/files/upload", app.key(), "{}"), 400, "no_file_uploaded");
+    assertError(
+        upload(app.key(), List.of(Part.file("file", "", "image/png", PNG))),
+        400,
+        "filename_not_exists_error");
+  }
+
+  @Test
+  @DisplayName("a body without a length is cut off at the largest upload the service takes")
+  void chunkedTooLarge() throws Exception {
+    Api.AppKey app = api.createApp("chat");
+    byte[] huge =
+        Multipart.body(
+            List.of(Part.file("file", "huge.txt", "text/plain", new byte[32 * 1024 * 1024])));
+
+    HttpResponse<byte[]> response =
+        Multipart.postChunked(server, "/v1/files/upload", app.key(), huge);
+
+    assertError(response, 413, "file_too_large");
   }
 
   @Test

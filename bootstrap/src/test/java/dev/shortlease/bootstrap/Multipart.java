@@ -61,6 +61,21 @@ final class Multipart {
         HttpResponse.BodyHandlers.ofByteArray());
   }
 
+  /** As {@link #post}, but without a Content-Length: the body goes in chunks. */
+  static HttpResponse<byte[]> postChunked(
+      ShortleaseServer server, String path, String key, byte[] body) throws Exception {
+    return CLIENT.send(
+        HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
+            .timeout(Duration.ofSeconds(30))
+            .header("Authorization", "Bearer " + key)
+            .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
+            .POST(
+                HttpRequest.BodyPublishers.ofInputStream(
+                    () -> new java.io.ByteArrayInputStream(body)))
+            .build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+  }
+
   static HttpResponse<byte[]> get(ShortleaseServer server, String path, String key)
       throws Exception {
     return CLIENT.send(

@@ -7,7 +7,6 @@ import dev.shortlease.domain.NotFoundException;
 import dev.shortlease.domain.port.AppMediaPort;
 import dev.shortlease.domain.port.AppsPort;
 import jakarta.inject.Inject;
-import java.util.function.UnaryOperator;
 
 /** Use case: an app's media switches, read by {@code /parameters} and changed by the admin API. */
 public final class ConfigureAppMediaService implements ConfigureAppMediaUseCase {
@@ -26,10 +25,9 @@ public final class ConfigureAppMediaService implements ConfigureAppMediaUseCase 
   }
 
   @Override
-  public AppMedia changeMedia(AppId appId, UnaryOperator<AppMedia> change) {
+  public AppMedia saveMedia(AppId appId, AppMedia switches) {
     apps.findApp(appId).orElseThrow(() -> new NotFoundException("app"));
-    AppMedia changed = change.apply(media.mediaOf(appId));
-    media.saveMedia(appId, changed);
-    return changed;
+    media.saveMedia(appId, switches);
+    return switches;
   }
 }

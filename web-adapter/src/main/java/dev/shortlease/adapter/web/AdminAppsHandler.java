@@ -5,6 +5,7 @@ import dev.shortlease.application.port.in.ManageAppsUseCase;
 import dev.shortlease.domain.ApiKeyId;
 import dev.shortlease.domain.App;
 import dev.shortlease.domain.AppId;
+import dev.shortlease.domain.AppMedia;
 import dev.shortlease.domain.AppStatus;
 import dev.shortlease.domain.AppUpdate;
 import dev.shortlease.domain.InvalidInputException;
@@ -88,9 +89,9 @@ public final class AdminAppsHandler {
     }
     // The media switches (Dify's app features) live apart from the app: checked before anything
     // changes, saved after the app, and answered with it.
-    MediaWire.apply(body, media.mediaOf(id));
+    AppMedia switches = MediaWire.apply(body, media.mediaOf(id));
     App updated = apps.updateApp(id, update);
-    var switches = media.changeMedia(id, current -> MediaWire.apply(body, current));
+    media.saveMedia(id, switches);
     Map<String, Object> answer = Json.MAPPER.convertValue(AdminWire.app(updated), MAP);
     answer.put("file_upload", MediaWire.fileUpload(switches));
     answer.put("speech_to_text", MediaWire.speechToText(switches));

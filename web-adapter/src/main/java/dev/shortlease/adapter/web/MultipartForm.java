@@ -20,9 +20,11 @@ final class MultipartForm {
   static final long OVERHEAD_BYTES = 64 * 1024;
 
   private final Context ctx;
+  private final ApiError tooLarge;
 
-  private MultipartForm(Context ctx) {
+  private MultipartForm(Context ctx, ApiError tooLarge) {
     this.ctx = ctx;
+    this.tooLarge = tooLarge;
   }
 
   /**
@@ -37,12 +39,26 @@ final class MultipartForm {
     if (ctx.req().getContentLengthLong() > maxFileBytes + OVERHEAD_BYTES) {
       throw new ApiException(tooLarge);
     }
-    return Optional.of(new MultipartForm(ctx));
+    return Optional.of(new MultipartForm(ctx, tooLarge));
   }
 
-  /** Every file part, by field name. */
+  /**
+   * Every file part, by field name. A body without a length that runs past the multipart limit
+   * ({@code maxTotalRequestSize}) is refused with {@code tooLarge}; a malformed one with a 400.
+   */
   Map<String, List<UploadedFile>> files() {
-    return ctx.uploadedFileMap();
+    try {
+      return ctx.uploadedFileMap();
+    } catch (Exception e) { // Jetty's parse failure arrives as an undeclared ServletException
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof IllegalStateException
+            && String.valueOf(t.getMessage()).startsWith("max length exceeded")) {
+          throw new ApiException(tooLarge);
+        }
+      }
+      throw new ApiException(
+          ApiError.invalidParam("The body is not a valid multipart/form-data request."));
+    }
   }
 
   /** A text field, or {@code fallback} when absent or blank. */

@@ -35,7 +35,6 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.UnaryOperator;
 
 /** Hand-written stand-ins for the in-ports, just enough to drive the HTTP adapter. */
 final class StubUseCases {
@@ -74,8 +73,8 @@ final class StubUseCases {
         }
 
         @Override
-        public AppMedia changeMedia(AppId appId, UnaryOperator<AppMedia> change) {
-          return change.apply(AppMedia.OFF);
+        public AppMedia saveMedia(AppId appId, AppMedia media) {
+          return media;
         }
       };
 

@@ -21,14 +21,14 @@ public record FileRequest(FileKind kind, FileTransfer transfer, UploadFileId upl
       throw new InvalidInputException("files.upload_file_id", "is required for local_file");
     }
     if (transfer == FileTransfer.REMOTE_URL) {
-      url = requireHttpUrl(url);
+      url = requireWebUrl(url);
       upload = null;
     } else {
       url = "";
     }
   }
 
-  private static String requireHttpUrl(String url) {
+  private static String requireWebUrl(String url) {
     if (url == null || url.isBlank()) {
       throw new InvalidInputException("files.url", "is required for remote_url");
     }
