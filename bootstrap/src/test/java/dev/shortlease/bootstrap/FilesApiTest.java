@@ -222,7 +222,9 @@ class FilesApiTest {
   }
 
   @Test
-  @DisplayName("files in a chat the app does not take, of the wrong type or not one's own: 400")
+  @DisplayName(
+      "files of the wrong shape, of a kind or number the app does not take, or not one's own:"
+          + " 400, nothing saved")
   void chatFilesRefused() throws Exception {
     Api.AppKey app = api.createApp("chat");
     String upload = uploadPng(app.key(), "alice");
@@ -231,10 +233,9 @@ class FilesApiTest {
             + upload
             + "\"}]";
 
-    Api.Reply notEnabled = api.post("/v1/chat-messages", app.key(), chatWithFiles("alice", local));
-    assertThat(notEnabled.status()).isEqualTo(400);
-    assertThat(notEnabled.code()).isEqualTo("invalid_param");
-    assertThat(api.get("/v1/conversations?user=alice", app.key()).json().get("data")).isEmpty();
+    Api.Reply wrongShape = api.post("/v1/chat-messages", app.key(), chatWithFiles("alice", "{}"));
+    assertThat(wrongShape.status()).isEqualTo(400);
+    assertThat(wrongShape.json().get("message").asText()).contains("files");
 
     enableImages(app);
     for (String files :
@@ -320,6 +321,29 @@ class FilesApiTest {
         .isEqualTo("https://example.com/img/dog.png?x=1");
     String previewUrl = messageFiles.get(0).get("url").asText();
     assertThat(Multipart.get(server, previewUrl, app.key()).body()).isEqualTo(PNG);
+  }
+
+  @Test
+  @DisplayName("an app without file upload ignores the files it is sent, as Dify")
+  void filesIgnoredWhenOff() throws Exception {
+    Api.AppKey app = api.createApp("chat");
+    String upload = uploadPng(app.key(), "alice");
+    SCRIPT.then(reply("Fine"));
+    int before = SCRIPT.requests().size();
+
+    Api.Reply streamed =
+        api.post(
+            "/v1/chat-messages",
+            app.key(),
+            withFiles(
+                Api.chat("alice", "Look", "streaming", null),
+                "[{\"type\":\"image\",\"transfer_method\":\"local_file\",\"upload_file_id\":\""
+                    + upload
+                    + "\"}]"));
+
+    assertThat(streamed.events().getLast().get("files").isNull()).isTrue();
+    ModelMessage.User user = (ModelMessage.User) SCRIPT.requests().get(before).messages().getLast();
+    assertThat(user.images()).isEmpty();
   }
 
   @Test

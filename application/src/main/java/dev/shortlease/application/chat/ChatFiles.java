@@ -22,9 +22,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The files of a chat request, checked before anything is saved: the app must take files of that
- * kind, by that transfer, and that many (its {@link AppMedia}); an upload must be this user's own.
- * Metadata only, in short reads; the bytes are read later by the runner, with no connection held.
+ * The files of a chat request, checked before anything is saved: an app without file upload ignores
+ * them (as Dify does); one with it must take files of that kind, by that transfer, and that many
+ * (its {@link AppMedia}), and an upload must be this user's own. Metadata only, in short reads; the
+ * bytes are read later by the runner, with no connection held.
  */
 public final class ChatFiles {
   private final AppMediaPort media;
@@ -44,7 +45,7 @@ public final class ChatFiles {
     }
     AppMedia allowed = media.mediaOf(app.id());
     if (!allowed.fileUpload()) {
-      throw rejected("File upload is not enabled for this app.");
+      return List.of(); // as Dify: an app without file upload ignores the files it is sent
     }
     if (requests.size() > allowed.numberLimits()) {
       throw rejected("Number of files exceeds the maximum limit " + allowed.numberLimits());
