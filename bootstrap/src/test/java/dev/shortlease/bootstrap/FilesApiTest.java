@@ -371,6 +371,7 @@ class FilesApiTest {
     assertThat(off.at("/file_upload/image/enabled").asBoolean()).isFalse();
     assertThat(off.at("/system_parameters/file_size_limit").asInt()).isEqualTo(2);
     assertThat(off.at("/system_parameters/image_file_size_limit").asInt()).isEqualTo(1);
+    assertThat(off.at("/file_upload/fileUploadConfig/file_size_limit").asInt()).isEqualTo(2);
 
     enableImages(app);
     JsonNode on = api.get("/v1/parameters", app.key()).json();

@@ -53,7 +53,7 @@ public final class AppInfoHandler {
     body.put("more_like_this", OFF);
     body.put("sensitive_word_avoidance", OFF);
     body.put("user_input_form", List.of());
-    body.put("file_upload", MediaWire.fileUpload(switches));
+    body.put("file_upload", MediaWire.fileUpload(switches, uploads.limits()));
     body.put("system_parameters", MediaWire.systemParameters(uploads.limits()));
     Responses.ok(ctx, body);
   }

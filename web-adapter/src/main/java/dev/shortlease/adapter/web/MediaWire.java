@@ -21,6 +21,16 @@ final class MediaWire {
 
   private MediaWire() {}
 
+  /** As {@code /parameters} reports it: {@link #fileUpload(AppMedia)} with the limits. */
+  static Map<String, Object> fileUpload(AppMedia media, FileLimits limits) {
+    Map<String, Object> upload = fileUpload(media);
+    // Dify's web client reads the limits here as well as in system_parameters.
+    Map<String, Object> config = new LinkedHashMap<>(systemParameters(limits));
+    config.put("batch_count_limit", media.numberLimits());
+    upload.put("fileUploadConfig", config);
+    return upload;
+  }
+
   static Map<String, Object> fileUpload(AppMedia media) {
     List<String> kinds = media.allowedKinds().stream().map(FileWire::wire).sorted().toList();
     List<String> methods = media.transfers().stream().map(FileWire::wire).sorted().toList();
