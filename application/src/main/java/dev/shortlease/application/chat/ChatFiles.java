@@ -57,9 +57,10 @@ public final class ChatFiles {
           request.transfer() == FileTransfer.LOCAL_FILE
               ? uploaded(request, own.get(request.upload()))
               : MessageFile.remote(request.kind(), request.url());
-      boolean kindAllowed =
-          allowed.allowedKinds().contains(file.kind()) || file.kind() == FileKind.CUSTOM;
-      if (!kindAllowed || !allowed.transfers().contains(file.transfer())) {
+      // A custom file the app takes only when it lists "custom" (Dify: by extension, which
+      // this service does not configure).
+      if (!allowed.allowedKinds().contains(file.kind())
+          || !allowed.transfers().contains(file.transfer())) {
         throw rejected("File validation failed for file: " + file.name());
       }
       files.add(file);
