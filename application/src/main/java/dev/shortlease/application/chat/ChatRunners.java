@@ -7,7 +7,6 @@ import dev.shortlease.application.conversation.ConversationNamer;
 import dev.shortlease.application.port.out.ChatModelPort;
 import dev.shortlease.application.port.out.FileStorePort;
 import dev.shortlease.domain.AppMode;
-import dev.shortlease.domain.UploadFileId;
 import dev.shortlease.domain.port.AgentThoughtsPort;
 import jakarta.inject.Inject;
 import java.util.Comparator;
@@ -19,52 +18,12 @@ import java.util.Set;
  * app's mode needs, and the final save.
  */
 public final class ChatRunners {
-  /** The file store of runners whose messages carry no files: never asked for bytes. */
-  private static final FileStorePort NO_FILES =
-      new FileStorePort() {
-        @Override
-        public void write(UploadFileId id, byte[] content) {
-          throw new IllegalStateException("these runners keep no files");
-        }
-
-        @Override
-        public byte[] read(UploadFileId id) {
-          throw new IllegalStateException("these runners keep no files");
-        }
-
-        @Override
-        public void delete(UploadFileId id) {
-          throw new IllegalStateException("these runners keep no files");
-        }
-      };
-
   private final FinalSave finalSave;
   private final RunRegistry registry;
   private final ConversationNamer namer;
   private final ChatSettings settings;
   private final AnswerGenerator singleTurn;
   private final AnswerGenerator agent;
-
-  /** Runners without annotation reply, whose messages carry no files. */
-  public ChatRunners(
-      ChatModelPort model,
-      FinalSave finalSave,
-      AgentThoughtsPort thoughts,
-      Set<Tool> tools,
-      RunRegistry registry,
-      ConversationNamer namer,
-      ChatSettings settings) {
-    this(
-        model,
-        finalSave,
-        thoughts,
-        tools,
-        registry,
-        namer,
-        settings,
-        AnnotationReplier.none(),
-        NO_FILES);
-  }
 
   @Inject
   public ChatRunners(

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.shortlease.application.ChatExecutor;
 import dev.shortlease.application.ReliabilitySettings;
+import dev.shortlease.application.annotation.AnnotationReplier;
 import dev.shortlease.application.ops.ReplaySpooledAnswersService;
 import dev.shortlease.application.port.in.ChatEvent;
 import dev.shortlease.application.port.in.ChatRun;
@@ -118,7 +119,15 @@ class StorageTroubleTest {
             ReliabilitySettings.forPool(10).withFinalSaveRetry(window));
     ChatRunners runners =
         new ChatRunners(
-            kit.model, save, kit.store, Set.of(), kit.registry, kit.namer, kit.settings, kit.files);
+            kit.model,
+            save,
+            kit.store,
+            Set.of(),
+            kit.registry,
+            kit.namer,
+            kit.settings,
+            AnnotationReplier.none(),
+            kit.files);
     return new SendMessageService(
         kit.store,
         kit.store,

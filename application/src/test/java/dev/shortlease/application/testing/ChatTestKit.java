@@ -7,6 +7,7 @@ import dev.shortlease.application.StopRelaySettings;
 import dev.shortlease.application.agent.ConversationStatsTool;
 import dev.shortlease.application.agent.CurrentTimeTool;
 import dev.shortlease.application.agent.Tool;
+import dev.shortlease.application.annotation.AnnotationReplier;
 import dev.shortlease.application.chat.ChatFiles;
 import dev.shortlease.application.chat.ChatRunners;
 import dev.shortlease.application.chat.FinalSave;
@@ -78,7 +79,16 @@ public final class ChatTestKit {
     tools.add(new CurrentTimeTool());
     tools.add(new ConversationStatsTool(store));
     this.runners =
-        new ChatRunners(model, finalSave, store, tools, registry, namer, settings, files);
+        new ChatRunners(
+            model,
+            finalSave,
+            store,
+            tools,
+            registry,
+            namer,
+            settings,
+            AnnotationReplier.none(),
+            files);
     this.sender =
         new SendMessageService(
             store,
