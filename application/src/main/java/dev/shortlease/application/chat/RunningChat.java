@@ -1,5 +1,6 @@
 package dev.shortlease.application.chat;
 
+import dev.shortlease.application.limits.ActiveRequests;
 import dev.shortlease.application.port.in.ChatEvent;
 import dev.shortlease.application.port.in.ChatRun;
 import dev.shortlease.application.port.out.StopSignal;
@@ -28,13 +29,21 @@ final class RunningChat implements ChatRun {
   private final EventBuffer events;
   private final StopSignal stop = new StopSignal();
   private final AtomicReference<StopReason> stopReason = new AtomicReference<>();
+  private final ActiveRequests.Slot slot;
 
-  RunningChat(AppId appId, String user, AppMode mode, StartedTurn turn, int queueCapacity) {
+  RunningChat(
+      AppId appId,
+      String user,
+      AppMode mode,
+      StartedTurn turn,
+      int queueCapacity,
+      ActiveRequests.Slot slot) {
     this.appId = appId;
     this.user = user;
     this.mode = mode;
     this.turn = turn;
     this.events = new EventBuffer(queueCapacity);
+    this.slot = slot;
   }
 
   @Override
@@ -94,6 +103,11 @@ final class RunningChat implements ChatRun {
 
   Optional<StopReason> stopReason() {
     return Optional.ofNullable(stopReason.get());
+  }
+
+  /** Gives the run's place among the active requests back (any later call does nothing). */
+  void releaseSlot() {
+    slot.close();
   }
 
   void publish(ChatEvent event) {

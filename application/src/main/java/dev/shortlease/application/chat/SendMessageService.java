@@ -2,6 +2,7 @@ package dev.shortlease.application.chat;
 
 import dev.shortlease.application.ChatExecutor;
 import dev.shortlease.application.ChatSettings;
+import dev.shortlease.application.limits.ActiveRequests;
 import dev.shortlease.application.port.in.AppModeMismatchException;
 import dev.shortlease.application.port.in.AppUnavailableException;
 import dev.shortlease.application.port.in.ChatRun;
@@ -39,6 +40,7 @@ public final class SendMessageService implements SendMessageUseCase {
   private final ChatRunners runners;
   private final ChatSettings settings;
   private final ChatExecutor executor;
+  private final ActiveRequests active;
 
   @Inject
   public SendMessageService(
@@ -49,7 +51,8 @@ public final class SendMessageService implements SendMessageUseCase {
       RunRegistry registry,
       ChatRunners runners,
       ChatSettings settings,
-      ChatExecutor executor) {
+      ChatExecutor executor,
+      ActiveRequests active) {
     this.apps = apps;
     this.startTurn = startTurn;
     this.history = history;
@@ -58,12 +61,28 @@ public final class SendMessageService implements SendMessageUseCase {
     this.runners = runners;
     this.settings = settings;
     this.executor = executor;
+    this.active = active;
   }
 
+  /**
+   * The app's and the user's active-request limits are checked before T2, so a refused request
+   * saves nothing; the slot taken then is the run's until it ends.
+   */
   @Override
   public ChatRun send(SendMessageCommand command) {
     long startNanos = System.nanoTime();
     App app = servingApp(command);
+    ActiveRequests.Slot slot = active.enter(app, command.user());
+    try {
+      return send(command, app, slot, startNanos);
+    } catch (RuntimeException e) {
+      slot.close();
+      throw e;
+    }
+  }
+
+  private ChatRun send(
+      SendMessageCommand command, App app, ActiveRequests.Slot slot, long startNanos) {
     String query = command.completion() ? completionQuery(command) : command.query();
     StartedTurn turn =
         startTurn.startTurn(
@@ -78,7 +97,7 @@ public final class SendMessageService implements SendMessageUseCase {
           command.autoGenerateName() && app.mode().isConversational() && turn.newConversation();
       ChatContext context =
           new ChatContext(app, turn, query, loadHistory(turn), autoName, startNanos);
-      return start(context, command.user());
+      return start(context, command.user(), slot);
     } catch (RuntimeException e) {
       // T2 saved a running message: end it rather than leave it for recovery (rule R5). The
       // failure itself reaches the log through the caller's error mapping, not the stored text.
@@ -130,14 +149,15 @@ public final class SendMessageService implements SendMessageUseCase {
     return history.loadHistory(turn.owner(), turn.conversationId(), turn.messageId(), window);
   }
 
-  private ChatRun start(ChatContext context, String user) {
+  private ChatRun start(ChatContext context, String user, ActiveRequests.Slot slot) {
     RunningChat run =
         new RunningChat(
             context.app().id(),
             user,
             context.app().mode(),
             context.turn(),
-            settings.eventQueueCapacity());
+            settings.eventQueueCapacity(),
+            slot);
     registry.register(run);
     Runnable runner = runners.create(context, run);
     try {

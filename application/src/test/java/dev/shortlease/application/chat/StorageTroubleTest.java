@@ -63,7 +63,8 @@ class StorageTroubleTest {
             kit.registry,
             kit.runners,
             kit.settings,
-            ChatExecutor.virtualThreads());
+            ChatExecutor.virtualThreads(),
+            kit.active);
 
     assertThatThrownBy(() -> failingHistory.send(command("two", first.conversationId())))
         .isInstanceOf(StorageUnavailableException.class);
@@ -125,7 +126,8 @@ class StorageTroubleTest {
         kit.registry,
         runners,
         kit.settings,
-        ChatExecutor.virtualThreads());
+        ChatExecutor.virtualThreads(),
+        kit.active);
   }
 
   @Test
@@ -287,7 +289,8 @@ class StorageTroubleTest {
             new ChatExecutor(
                 task -> {
                   throw new RejectedExecutionException("shutting down");
-                }));
+                }),
+            kit.active);
 
     ChatRun run = refusing.send(command("q", null));
 
