@@ -7,6 +7,7 @@ import com.google.inject.ProvisionException;
 import dev.shortlease.adapter.persistence.DataSourceDecorator;
 import dev.shortlease.adapter.persistence.PersistenceContext;
 import dev.shortlease.adapter.web.HttpApi;
+import dev.shortlease.application.port.in.InspectPoolUseCase;
 import dev.shortlease.application.port.in.ManageAppsUseCase;
 import dev.shortlease.application.port.in.RecoverAbandonedMessagesUseCase;
 import dev.shortlease.application.port.in.RelayStopRequestsUseCase;
@@ -92,8 +93,10 @@ public final class ShortleaseServer implements AutoCloseable {
               injector.getInstance(RecoverAbandonedMessagesUseCase.class),
               injector.getInstance(RelayStopRequestsUseCase.class),
               injector.getInstance(ReplaySpooledAnswersUseCase.class),
+              injector.getInstance(InspectPoolUseCase.class),
               settings.reliability().heartbeatInterval(),
-              STOP_RELAY_INTERVAL);
+              STOP_RELAY_INTERVAL,
+              settings.limits().readinessProbeInterval());
       DemoApp.Outcome apps =
           DemoApp.prepare(injector.getInstance(ManageAppsUseCase.class), settings.demoApp());
       HttpApi api =
