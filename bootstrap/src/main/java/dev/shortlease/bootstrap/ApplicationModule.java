@@ -5,6 +5,7 @@ import com.google.inject.Singleton;
 import dev.shortlease.application.AnnotationSettings;
 import dev.shortlease.application.ChatExecutor;
 import dev.shortlease.application.ChatSettings;
+import dev.shortlease.application.LimitSettings;
 import dev.shortlease.application.ReliabilitySettings;
 import dev.shortlease.application.admin.AuthenticateAppService;
 import dev.shortlease.application.admin.ManageAppsService;
@@ -58,18 +59,24 @@ final class ApplicationModule extends AbstractModule {
   private final ChatSettings chat;
   private final ReliabilitySettings reliability;
   private final AnnotationSettings annotations;
+  private final LimitSettings limits;
 
   ApplicationModule(
-      ChatSettings chat, ReliabilitySettings reliability, AnnotationSettings annotations) {
+      ChatSettings chat,
+      ReliabilitySettings reliability,
+      AnnotationSettings annotations,
+      LimitSettings limits) {
     this.chat = chat;
     this.reliability = reliability;
     this.annotations = annotations;
+    this.limits = limits;
   }
 
   @Override
   protected void configure() {
     bind(ChatSettings.class).toInstance(chat);
     bind(ReliabilitySettings.class).toInstance(reliability);
+    bind(LimitSettings.class).toInstance(limits);
     bind(ChatExecutor.class).toInstance(ChatExecutor.virtualThreads());
     useCase(SendMessageUseCase.class, SendMessageService.class);
     useCase(StopGenerationUseCase.class, StopGenerationService.class);
