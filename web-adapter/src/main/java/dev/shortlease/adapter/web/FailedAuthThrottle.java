@@ -58,6 +58,11 @@ final class FailedAuthThrottle {
     }
   }
 
+  /** Addresses with a window being counted (bounded by {@link #MAX_ADDRESSES}). */
+  int trackedAddresses() {
+    return windows.size();
+  }
+
   private boolean ended(Window window, long now) {
     return now - window.startNanos() >= windowNanos;
   }
