@@ -2,21 +2,30 @@ package dev.shortlease.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.shortlease.adapter.persistence.DataSourceDecorator;
+import dev.shortlease.application.testing.ScriptedChatModel;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.io.InputStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
@@ -165,6 +174,99 @@ class PoolProtectionTest {
     assertThat(getFrom("10.0.0.1, 10.0.0.2", "/v1/info", app.key()).status())
         .as("the right-most untrusted hop counts, not what the client wrote before it")
         .isEqualTo(200);
+  }
+
+  @Test
+  @DisplayName(
+      "with the ordinary share of the pool taken, reads get 503 and a running chat still saves")
+  void reservedConnectionKeepsFinalSaves() throws Exception {
+    CountDownLatch holding = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    AtomicBoolean holdNext = new AtomicBoolean();
+    DataSourceDecorator holdOne =
+        dataSource ->
+            (DataSource)
+                Proxy.newProxyInstance(
+                    DataSource.class.getClassLoader(),
+                    new Class<?>[] {DataSource.class},
+                    (proxy, method, args) -> {
+                      Object result;
+                      try {
+                        result = method.invoke(dataSource, args);
+                      } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                      }
+                      // The next borrower keeps its connection (and its ordinary permit) until
+                      // released: the ordinary share of a pool of 2 with 1 reserved is taken.
+                      if (method.getName().equals("getConnection") && holdNext.getAndSet(false)) {
+                        holding.countDown();
+                        release.await(30, TimeUnit.SECONDS);
+                      }
+                      return result;
+                    });
+    ScriptedChatModel model =
+        new ScriptedChatModel()
+            .then(ScriptedChatModel.slowReply(Duration.ofMillis(1_500), "kept", " answer"));
+    Map<String, String> env =
+        env(
+            Map.of(
+                "DB_POOL_SIZE", "2",
+                "DB_POOL_RESERVED", "1",
+                "DB_CONNECTION_TIMEOUT_MS", "250"));
+    server =
+        ShortleaseServer.startDecorated(
+            Settings.fromEnvironment(env),
+            holdOne,
+            binder ->
+                binder
+                    .bind(dev.shortlease.application.port.out.ChatModelPort.class)
+                    .annotatedWith(RawModel.class)
+                    .toInstance(model));
+    Api api = new Api(server);
+    Api.AppKey app = api.createApp("chat");
+    assertThat(api.get("/v1/info", app.key()).status()).isEqualTo(200); // key and app cached
+
+    try (InputStream stream =
+        api.stream("/v1/chat-messages", app.key(), Api.chat("alice", "Hi", "streaming", null))) {
+      holdNext.set(true);
+      var held =
+          java.util.concurrent.CompletableFuture.supplyAsync(
+              () -> api.get("/v1/conversations?user=bob&limit=10", app.key()),
+              Thread.ofVirtual()::start);
+      assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+
+      Api.Reply refused = api.get("/v1/conversations?user=carol&limit=10", app.key());
+      assertThat(refused.status()).as(refused.text()).isEqualTo(503);
+      assertThat(refused.code()).isEqualTo("service_unavailable");
+      assertThat(refused.raw().headers().firstValue("Retry-After")).isPresent();
+
+      // Within the hold (30 s): a save queued behind the held ordinary share would not end in time.
+      String events =
+          java.util.concurrent.CompletableFuture.supplyAsync(
+                  () -> {
+                    try {
+                      return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
+                    } catch (java.io.IOException e) {
+                      throw new java.io.UncheckedIOException(e);
+                    }
+                  },
+                  Thread.ofVirtual()::start)
+              .get(15, TimeUnit.SECONDS);
+      assertThat(events)
+          .as("the final save went through on the reserved connection")
+          .contains("\"event\":\"message_end\"");
+      release.countDown();
+      // The holder is this read or whichever ordinary work borrowed first (the stop relay, say).
+      assertThat(held.get(10, TimeUnit.SECONDS).status()).isIn(200, 503);
+    } finally {
+      release.countDown();
+    }
+    JsonNode conversations = api.get("/v1/conversations?user=alice&limit=10", app.key()).json();
+    String conversation = conversations.get("data").get(0).get("id").asText();
+    JsonNode saved =
+        api.get("/v1/messages?user=alice&limit=10&conversation_id=" + conversation, app.key())
+            .json();
+    assertThat(saved.get("data").get(0).get("answer").asText()).isEqualTo("kept answer");
   }
 
   private Api.Reply getFrom(String forwardedFor, String path, String key) throws Exception {
