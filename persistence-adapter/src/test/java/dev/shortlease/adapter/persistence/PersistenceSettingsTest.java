@@ -73,7 +73,18 @@ class PersistenceSettingsTest {
         .isThrownBy(
             () ->
                 new PersistenceSettings(
-                    "jdbc:h2:mem:x", null, null, 2, 3000, 0, 0, null, 0, StatementTimeouts.DEFAULTS, 0, 2));
+                    "jdbc:h2:mem:x",
+                    null,
+                    null,
+                    2,
+                    3000,
+                    0,
+                    0,
+                    null,
+                    0,
+                    StatementTimeouts.DEFAULTS,
+                    0,
+                    2));
     assertThatIllegalArgumentException().isThrownBy(() -> OK.withUnknownKeyCacheMillis(-1));
   }
 
