@@ -1,7 +1,7 @@
 package dev.shortlease.application.limits;
 
 import dev.shortlease.application.LimitSettings;
-import dev.shortlease.application.port.in.TooManyRequestsException;
+import dev.shortlease.application.port.in.ActiveRequestLimitException;
 import dev.shortlease.domain.App;
 import dev.shortlease.domain.AppId;
 import jakarta.inject.Inject;
@@ -51,7 +51,7 @@ public final class ActiveRequests {
   }
 
   /**
-   * Takes a place for one request of {@code user} of {@code app}; {@link TooManyRequestsException}
+   * Takes a place for one request of {@code user} of {@code app}; {@link ActiveRequestLimitException}
    * when the app or the user is at its limit.
    */
   public Slot enter(App app, String user) {
@@ -93,7 +93,7 @@ public final class ActiveRequests {
         (k, running) -> {
           int now = running == null ? 0 : running;
           if (limit > 0 && now >= limit) {
-            throw new TooManyRequestsException(refusal);
+            throw new ActiveRequestLimitException(refusal);
           }
           return now + 1;
         });

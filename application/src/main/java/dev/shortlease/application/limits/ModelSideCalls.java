@@ -1,7 +1,7 @@
 package dev.shortlease.application.limits;
 
 import dev.shortlease.application.LimitSettings;
-import dev.shortlease.application.port.in.TooManyRequestsException;
+import dev.shortlease.application.port.in.ActiveRequestLimitException;
 import dev.shortlease.application.port.out.StopSignal;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -37,13 +37,13 @@ public final class ModelSideCalls {
 
   /**
    * Runs {@code call} with a stop signal raised at the time limit or with {@code caller}; {@link
-   * TooManyRequestsException} when {@link LimitSettings#sideCalls()} are running already.
+   * ActiveRequestLimitException} when {@link LimitSettings#sideCalls()} are running already.
    */
   public <T> T call(StopSignal caller, Function<StopSignal, T> call) {
     return tryCall(caller, call)
         .orElseThrow(
             () ->
-                new TooManyRequestsException(
+                new ActiveRequestLimitException(
                     "Too many requests. Please try again later. The current maximum concurrent"
                         + " suggestion and naming calls allowed is "
                         + bound

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.shortlease.application.ChatSettings;
 import dev.shortlease.application.LimitSettings;
 import dev.shortlease.application.port.in.ChatRun;
-import dev.shortlease.application.port.in.TooManyRequestsException;
+import dev.shortlease.application.port.in.ActiveRequestLimitException;
 import dev.shortlease.application.testing.ChatTestKit;
 import dev.shortlease.application.testing.ScriptedChatModel;
 import dev.shortlease.domain.App;
@@ -30,13 +30,13 @@ class ActiveRequestsTest {
     active.enter(app, "bob");
 
     assertThatThrownBy(() -> active.enter(app, "alice"))
-        .isInstanceOf(TooManyRequestsException.class)
+        .isInstanceOf(ActiveRequestLimitException.class)
         .hasMessageEndingWith("allowed per end user is 2.");
     first.close();
     first.close();
     active.enter(app, "alice");
     assertThatThrownBy(() -> active.enter(app, "alice"))
-        .isInstanceOf(TooManyRequestsException.class);
+        .isInstanceOf(ActiveRequestLimitException.class);
     assertThat(active.running(app.id())).isEqualTo(3);
   }
 
@@ -47,7 +47,7 @@ class ActiveRequestsTest {
     App app = kit.app(AppMode.CHAT);
     active.enter(app, "a");
     assertThatThrownBy(() -> active.enter(app, "b"))
-        .isInstanceOf(TooManyRequestsException.class)
+        .isInstanceOf(ActiveRequestLimitException.class)
         .hasMessage(
             "Too many requests. Please try again later. The current maximum concurrent requests"
                 + " allowed is 1.");
@@ -57,7 +57,7 @@ class ActiveRequestsTest {
       active.enter(unlimited, "user-" + i);
     }
     App two = new AppUpdate(null, null, null, null, null, null, null, null, 2).applyTo(app);
-    assertThatThrownBy(() -> active.enter(two, "z")).isInstanceOf(TooManyRequestsException.class);
+    assertThatThrownBy(() -> active.enter(two, "z")).isInstanceOf(ActiveRequestLimitException.class);
   }
 
   @Test
@@ -67,7 +67,7 @@ class ActiveRequestsTest {
     App app = kit.app(AppMode.CHAT);
     active.enter(app, "alice");
     assertThatThrownBy(() -> active.enter(app, "alice"))
-        .isInstanceOf(TooManyRequestsException.class);
+        .isInstanceOf(ActiveRequestLimitException.class);
     assertThat(active.running(app.id())).isEqualTo(1);
   }
 

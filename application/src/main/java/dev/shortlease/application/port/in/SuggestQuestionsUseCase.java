@@ -12,7 +12,7 @@ import java.util.List;
 public interface SuggestQuestionsUseCase {
   /**
    * The questions; none when the model fails, takes too long, or {@code clientGone} is raised (the
-   * model call is stopped then). {@link TooManyRequestsException} when the app, the user or the
+   * model call is stopped then). {@link ActiveRequestLimitException} when the app, the user or the
    * side calls are at their limit.
    */
   List<String> suggest(AppId appId, String user, MessageId messageId, StopSignal clientGone);
