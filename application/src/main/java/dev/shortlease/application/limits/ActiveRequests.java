@@ -51,8 +51,8 @@ public final class ActiveRequests {
   }
 
   /**
-   * Takes a place for one request of {@code user} of {@code app}; {@link ActiveRequestLimitException}
-   * when the app or the user is at its limit.
+   * Takes a place for one request of {@code user} of {@code app}; {@link
+   * ActiveRequestLimitException} when the app or the user is at its limit.
    */
   public Slot enter(App app, String user) {
     int appLimit =

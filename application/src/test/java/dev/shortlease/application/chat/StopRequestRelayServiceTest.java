@@ -2,10 +2,10 @@ package dev.shortlease.application.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.shortlease.application.StopRelaySettings;
-import dev.shortlease.application.port.in.TooManyRequestsException;
 import dev.shortlease.application.LimitSettings;
+import dev.shortlease.application.StopRelaySettings;
 import dev.shortlease.application.limits.ActiveRequests;
+import dev.shortlease.application.port.in.TooManyRequestsException;
 import dev.shortlease.domain.AppId;
 import dev.shortlease.domain.AppMode;
 import dev.shortlease.domain.NewApp;

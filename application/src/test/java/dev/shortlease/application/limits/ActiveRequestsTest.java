@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.shortlease.application.ChatSettings;
 import dev.shortlease.application.LimitSettings;
-import dev.shortlease.application.port.in.ChatRun;
 import dev.shortlease.application.port.in.ActiveRequestLimitException;
+import dev.shortlease.application.port.in.ChatRun;
 import dev.shortlease.application.testing.ChatTestKit;
 import dev.shortlease.application.testing.ScriptedChatModel;
 import dev.shortlease.domain.App;
@@ -57,7 +57,8 @@ class ActiveRequestsTest {
       active.enter(unlimited, "user-" + i);
     }
     App two = new AppUpdate(null, null, null, null, null, null, null, null, 2).applyTo(app);
-    assertThatThrownBy(() -> active.enter(two, "z")).isInstanceOf(ActiveRequestLimitException.class);
+    assertThatThrownBy(() -> active.enter(two, "z"))
+        .isInstanceOf(ActiveRequestLimitException.class);
   }
 
   @Test
