@@ -16,6 +16,7 @@ import dev.shortlease.application.port.in.ShutdownUseCase;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -151,6 +152,14 @@ public final class ShortleaseServer implements AutoCloseable {
 
   private static String url(String host, int port) {
     return "http://" + (host.equals("0.0.0.0") ? "127.0.0.1" : host) + ":" + port;
+  }
+
+  /**
+   * "METHOD /path" of every route served ({@link HttpApi#routes()}); the compatibility suite's
+   * list.
+   */
+  public List<String> routes() {
+    return api.routes();
   }
 
   public Injector injector() {

@@ -1,0 +1,336 @@
+package dev.shortlease.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Every Service API route, answered by the real server, against Dify's OpenAPI and our stricter
+ * schema ({@link DifyContract}). One case per answer worth checking: each success, and the errors a
+ * client meets. A route under {@code /v1} without a success case here fails {@link
+ * #everyRouteHasASuccessCase()}: adding an endpoint means adding its cases (and, for a route Dify
+ * documents no schema for, its schema in shortlease-strict.openapi.json).
+ */
+class CompatOpenApiTest {
+  private static final String USER = "contract-user";
+  private static ShortleaseServer server;
+  private static Fixture fixture;
+  private static final DifyContract CONTRACT = new DifyContract();
+
+  /** One request and the status it must get; the reply must conform to the route's contract. */
+  record Case(String route, int status, String name, Function<Fixture, Api.Reply> call) {}
+
+  /** The apps and helpers the cases share. */
+  record Fixture(Api api, String chat, String agent, String completion) {
+    /** A new conversation's first answer (blocking), in the chat app. */
+    JsonNode answered() {
+      return api.post("/v1/chat-messages", chat, Api.chat(USER, "Hello", "blocking", null)).json();
+    }
+
+    String conversation() {
+      return answered().get("conversation_id").asText();
+    }
+
+    String message() {
+      return answered().get("message_id").asText();
+    }
+  }
+
+  static List<Case> cases() {
+    String unknown = UUID.randomUUID().toString();
+    return List.of(
+        // chat
+        new Case(
+            "POST /v1/chat-messages",
+            200,
+            "chat, blocking",
+            f ->
+                f.api()
+                    .post("/v1/chat-messages", f.chat(), Api.chat(USER, "Hi", "blocking", null))),
+        new Case(
+            "POST /v1/chat-messages",
+            200,
+            "chat, streaming",
+            f ->
+                f.api()
+                    .post("/v1/chat-messages", f.chat(), Api.chat(USER, "Hi", "streaming", null))),
+        new Case(
+            "POST /v1/chat-messages",
+            200,
+            "agent with a tool call, streaming",
+            f ->
+                f.api()
+                    .post(
+                        "/v1/chat-messages",
+                        f.agent(),
+                        Api.chat(USER, "What time is it? Use current_time", "streaming", null))),
+        new Case(
+            "POST /v1/chat-messages",
+            200,
+            "agent with a tool call, blocking",
+            f ->
+                f.api()
+                    .post(
+                        "/v1/chat-messages",
+                        f.agent(),
+                        Api.chat(USER, "What time is it? Use current_time", "blocking", null))),
+        new Case(
+            "POST /v1/chat-messages",
+            400,
+            "no query",
+            f ->
+                f.api()
+                    .post(
+                        "/v1/chat-messages",
+                        f.chat(),
+                        "{\"inputs\":{},\"user\":\""
+                            + USER
+                            + "\",\"response_mode\":\"blocking\"}")),
+        new Case(
+            "POST /v1/chat-messages",
+            404,
+            "an unknown conversation",
+            f ->
+                f.api()
+                    .post(
+                        "/v1/chat-messages", f.chat(), Api.chat(USER, "Hi", "blocking", unknown))),
+        new Case(
+            "POST /v1/chat-messages",
+            401,
+            "a wrong key",
+            f ->
+                f.api()
+                    .post(
+                        "/v1/chat-messages", "app-wrong", Api.chat(USER, "Hi", "blocking", null))),
+        new Case(
+            "POST /v1/chat-messages/{task_id}/stop",
+            200,
+            "a task that is not running",
+            f ->
+                f.api()
+                    .post(
+                        "/v1/chat-messages/" + unknown + "/stop",
+                        f.chat(),
+                        "{\"user\":\"" + USER + "\"}")),
+        // completion
+        new Case(
+            "POST /v1/completion-messages",
+            200,
+            "blocking",
+            f -> f.api().post("/v1/completion-messages", f.completion(), completion("blocking"))),
+        new Case(
+            "POST /v1/completion-messages",
+            200,
+            "streaming",
+            f -> f.api().post("/v1/completion-messages", f.completion(), completion("streaming"))),
+        new Case(
+            "POST /v1/completion-messages",
+            400,
+            "a chat app",
+            f -> f.api().post("/v1/completion-messages", f.chat(), completion("blocking"))),
+        new Case(
+            "POST /v1/completion-messages/{task_id}/stop",
+            200,
+            "a task that is not running",
+            f ->
+                f.api()
+                    .post(
+                        "/v1/completion-messages/" + unknown + "/stop",
+                        f.completion(),
+                        "{\"user\":\"" + USER + "\"}")),
+        // messages
+        new Case(
+            "GET /v1/messages",
+            200,
+            "a conversation's messages",
+            f ->
+                f.api()
+                    .get(
+                        "/v1/messages?user=" + USER + "&conversation_id=" + f.conversation(),
+                        f.chat())),
+        new Case(
+            "GET /v1/messages",
+            200,
+            "an agent conversation's messages, with thoughts",
+            f -> {
+              String conversation =
+                  f.api()
+                      .post(
+                          "/v1/chat-messages",
+                          f.agent(),
+                          Api.chat(USER, "What time is it? Use current_time", "blocking", null))
+                      .json()
+                      .get("conversation_id")
+                      .asText();
+              return f.api()
+                  .get("/v1/messages?user=" + USER + "&conversation_id=" + conversation, f.agent());
+            }),
+        new Case(
+            "GET /v1/messages",
+            404,
+            "an unknown conversation",
+            f ->
+                f.api().get("/v1/messages?user=" + USER + "&conversation_id=" + unknown, f.chat())),
+        new Case(
+            "POST /v1/messages/{message_id}/feedbacks",
+            200,
+            "like",
+            f ->
+                f.api()
+                    .post(
+                        "/v1/messages/" + f.message() + "/feedbacks",
+                        f.chat(),
+                        "{\"rating\":\"like\",\"user\":\"" + USER + "\"}")),
+        new Case(
+            "POST /v1/messages/{message_id}/feedbacks",
+            404,
+            "an unknown message",
+            f ->
+                f.api()
+                    .post(
+                        "/v1/messages/" + unknown + "/feedbacks",
+                        f.chat(),
+                        "{\"rating\":\"like\",\"user\":\"" + USER + "\"}")),
+        new Case(
+            "GET /v1/messages/{message_id}/suggested",
+            200,
+            "questions",
+            f -> f.api().get("/v1/messages/" + f.message() + "/suggested?user=" + USER, f.chat())),
+        new Case(
+            "GET /v1/messages/{message_id}/suggested",
+            404,
+            "an unknown message",
+            f -> f.api().get("/v1/messages/" + unknown + "/suggested?user=" + USER, f.chat())),
+        // conversations
+        new Case(
+            "GET /v1/conversations",
+            200,
+            "a user's conversations",
+            f -> {
+              f.conversation();
+              return f.api().get("/v1/conversations?user=" + USER + "&limit=5", f.chat());
+            }),
+        new Case(
+            "POST /v1/conversations/{conversation_id}/name",
+            200,
+            "rename",
+            f ->
+                f.api()
+                    .post(
+                        "/v1/conversations/" + f.conversation() + "/name",
+                        f.chat(),
+                        "{\"name\":\"Renamed\",\"user\":\"" + USER + "\"}")),
+        new Case(
+            "POST /v1/conversations/{conversation_id}/name",
+            404,
+            "an unknown conversation",
+            f ->
+                f.api()
+                    .post(
+                        "/v1/conversations/" + unknown + "/name",
+                        f.chat(),
+                        "{\"name\":\"Renamed\",\"user\":\"" + USER + "\"}")),
+        new Case(
+            "DELETE /v1/conversations/{conversation_id}",
+            204,
+            "delete",
+            f ->
+                f.api()
+                    .delete(
+                        "/v1/conversations/" + f.conversation(),
+                        f.chat(),
+                        "{\"user\":\"" + USER + "\"}")),
+        new Case(
+            "DELETE /v1/conversations/{conversation_id}",
+            404,
+            "an unknown conversation",
+            f ->
+                f.api()
+                    .delete(
+                        "/v1/conversations/" + unknown, f.chat(), "{\"user\":\"" + USER + "\"}")),
+        // the app
+        new Case(
+            "GET /v1/parameters", 200, "chat app", f -> f.api().get("/v1/parameters", f.chat())),
+        new Case(
+            "GET /v1/parameters",
+            200,
+            "completion app",
+            f -> f.api().get("/v1/parameters", f.completion())),
+        new Case("GET /v1/info", 200, "agent app", f -> f.api().get("/v1/info", f.agent())),
+        new Case("GET /v1/meta", 200, "agent app", f -> f.api().get("/v1/meta", f.agent())));
+  }
+
+  private static String completion(String mode) {
+    return "{\"inputs\":{\"query\":\"Write a haiku\"},\"response_mode\":\""
+        + mode
+        + "\",\"user\":\""
+        + USER
+        + "\"}";
+  }
+
+  @BeforeAll
+  static void start() {
+    server = TestServers.simulated(Map.of());
+    Api api = new Api(server);
+    fixture =
+        new Fixture(
+            api,
+            api.createApp("chat").key(),
+            api.createApp("agent-chat").key(),
+            api.createApp("completion").key());
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  @TestFactory
+  Stream<DynamicTest> everyCaseConformsToDifysContractAndOurs() {
+    return cases().stream()
+        .map(
+            c ->
+                DynamicTest.dynamicTest(
+                    c.route() + " " + c.status() + ", " + c.name(),
+                    () -> {
+                      Api.Reply reply = c.call().apply(fixture);
+                      assertThat(reply.status()).as(reply.text()).isEqualTo(c.status());
+                      assertThat(CONTRACT.violations(c.route(), reply)).isEmpty();
+                    }));
+  }
+
+  @Test
+  @DisplayName("every /v1 route the server serves has a success case here")
+  void everyRouteHasASuccessCase() {
+    Set<String> covered =
+        cases().stream().filter(c -> c.status() < 300).map(Case::route).collect(Collectors.toSet());
+    List<String> uncovered =
+        server.routes().stream()
+            .filter(r -> r.contains(" /v1/"))
+            .filter(r -> !covered.contains(r))
+            .toList();
+    assertThat(uncovered)
+        .as("routes without an OpenAPI validation case in CompatOpenApiTest.cases()")
+        .isEmpty();
+  }
+
+  @Test
+  @DisplayName("every case names a route the server serves")
+  void everyCaseIsARoute() {
+    assertThat(server.routes())
+        .containsAll(cases().stream().map(Case::route).collect(Collectors.toSet()));
+  }
+}
