@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 
@@ -43,14 +44,7 @@ final class NodeCompatProject {
     if (!Files.isRegularFile(dir.resolve("package-lock.json"))) {
       fail("no Node compatibility project at " + dir);
     }
-    if (!onPath("node") || !onPath("npm")) {
-      String reason = "node or npm is not on PATH (Node 20+ runs them)";
-      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-        fail("CI=true but " + reason);
-      }
-      announce(reason);
-      Assumptions.abort(SKIP_NOTICE + reason);
-    }
+    requireNode(System.getenv(), NodeCompatProject::announce);
     NodeCompatProject project = new NodeCompatProject(dir);
     project.installIfStale();
     return project;
@@ -117,8 +111,23 @@ final class NodeCompatProject {
     return Files.readString(log, StandardCharsets.UTF_8);
   }
 
-  private static boolean onPath(String program) {
-    String path = System.getenv("PATH");
+  /**
+   * Aborts the test (a skip), after telling {@code console} why, when {@code env}'s PATH has no
+   * node or npm; fails instead under CI.
+   */
+  static void requireNode(Map<String, String> env, Consumer<String> console) {
+    if (onPath(env.get("PATH"), "node") && onPath(env.get("PATH"), "npm")) {
+      return;
+    }
+    String reason = "node or npm is not on PATH (install Node 20+ to run them)";
+    if ("true".equalsIgnoreCase(env.get("CI"))) {
+      fail("CI=true but " + reason);
+    }
+    console.accept(reason);
+    Assumptions.abort(SKIP_NOTICE + reason);
+  }
+
+  private static boolean onPath(String path, String program) {
     return path != null
         && Stream.of(path.split(java.io.File.pathSeparator))
             .filter(entry -> !entry.isBlank())
