@@ -2,6 +2,7 @@ package dev.shortlease.bootstrap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -98,8 +100,10 @@ final class DifyContract {
       }
       validate(dify, difySchema, body, where + "Dify: ", problems);
       validate(strict, strictSchema, body, where + "strict: ", problems);
-    } else {
-      problems.add(where + "unexpected Content-Type '" + contentType + "'");
+    } else if (!dify.hasMedia(difyResponse, contentType)
+        && !strict.hasMedia(strictResponse, contentType)) {
+      // Bytes (audio, a file's preview): the media type must be one a document lists.
+      problems.add(where + "Content-Type '" + contentType + "' is in neither document");
     }
     return problems;
   }
@@ -179,11 +183,9 @@ final class DifyContract {
 
   /** One OpenAPI document on the test class path, its schemas loaded by JSON pointer. */
   private static final class Document {
-    private static final SchemaRegistry REGISTRY =
-        SchemaRegistry.withDialect(Dialects.getOpenApi30());
-
     private final String resource;
     private final JsonNode root;
+    private final SchemaRegistry registry;
 
     Document(String resource) {
       this.resource = resource;
@@ -195,6 +197,27 @@ final class DifyContract {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
+      // Dify's document writes tagged unions (a user_input_form item is {"text-input": …} or
+      // {"paragraph": …} …) as oneOf over branches that require nothing, so any item matches
+      // every branch and oneOf rejects it. Read as anyOf: the branches still check their fields.
+      if (resource.equals(DIFY)) {
+        oneOfAsAnyOf(root);
+      }
+      String text = root.toString();
+      this.registry =
+          SchemaRegistry.withDialect(Dialects.getOpenApi30(), b -> b.schemas(Map.of(iri(), text)));
+    }
+
+    /** Where the registry finds the (corrected) text: never fetched, served from memory. */
+    private String iri() {
+      return "https://shortlease.invalid/" + resource;
+    }
+
+    private static void oneOfAsAnyOf(JsonNode node) {
+      if (node instanceof ObjectNode object && object.has("oneOf")) {
+        object.set("anyOf", object.remove("oneOf"));
+      }
+      node.forEach(DifyContract.Document::oneOfAsAnyOf);
     }
 
     JsonNode operation(String path, String method) {
@@ -217,6 +240,19 @@ final class DifyContract {
     String schemaOf(String responsePointer, String mediaType) {
       String pointer = responsePointer + "/content/" + escape(mediaType) + "/schema";
       return node(pointer).isMissingNode() ? null : pointer;
+    }
+
+    /**
+     * Whether the response lists {@code contentType}, or a range holding it ("audio/*", "*\/*").
+     */
+    boolean hasMedia(String responsePointer, String contentType) {
+      if (responsePointer == null) {
+        return false;
+      }
+      String type = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+      String range = type.split("/", 2)[0] + "/*";
+      JsonNode content = node(responsePointer).path("content");
+      return content.has(type) || content.has(range) || content.has("*/*");
     }
 
     /** {@code ref} ("#/components/schemas/Name") when this document has it; else null. */
@@ -242,7 +278,7 @@ final class DifyContract {
     }
 
     Schema schema(String pointer) {
-      return REGISTRY.getSchema(SchemaLocation.of("classpath:" + resource + pointer));
+      return registry.getSchema(SchemaLocation.of(iri() + pointer));
     }
 
     private static String escape(String token) {

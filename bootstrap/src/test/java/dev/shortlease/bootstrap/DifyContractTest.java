@@ -2,6 +2,13 @@ package dev.shortlease.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -118,10 +125,100 @@ class DifyContractTest {
   }
 
   @Test
+  @DisplayName("each strict component is named like one of Dify's (a typo would leave it unused)")
+  void strictComponentsMatchDifys() throws Exception {
+    JsonNode dify = read(DifyContract.DIFY).path("components").path("schemas");
+    Set<String> ours = new TreeSet<>();
+    read(DifyContract.STRICT)
+        .path("components")
+        .path("schemas")
+        .fieldNames()
+        .forEachRemaining(ours::add);
+    ours.removeAll(
+        Set.of(
+            "Error",
+            "Metadata",
+            "CompletionMetadata",
+            "SuccessResult",
+            "ApiRootResponse")); // ours only
+    assertThat(ours).allSatisfy(name -> assertThat(dify.has(name)).as(name).isTrue());
+  }
+
+  @Test
+  @DisplayName("Dify's own response examples pass our stricter schema (it asks nothing Dify omits)")
+  void difysExamplesPassOurSchema() throws Exception {
+    JsonNode paths = read(DifyContract.DIFY).path("paths");
+    JsonNode strictPaths = read(DifyContract.STRICT).path("paths");
+    List<String> checked = new ArrayList<>();
+    List<String> problems = new ArrayList<>();
+    paths
+        .properties()
+        .forEach(
+            path ->
+                path.getValue()
+                    .properties()
+                    .forEach(
+                        operation ->
+                            operation
+                                .getValue()
+                                .path("responses")
+                                .properties()
+                                .forEach(
+                                    response -> {
+                                      String route =
+                                          operation.getKey().toUpperCase(Locale.ROOT)
+                                              + " /v1"
+                                              + path.getKey();
+                                      JsonNode examples =
+                                          response
+                                              .getValue()
+                                              .path("content")
+                                              .path("application/json")
+                                              .path("examples");
+                                      if (!response.getKey().startsWith("2")) {
+                                        return;
+                                      }
+                                      for (JsonNode example : examples) {
+                                        List<String> found =
+                                            CONTRACT.violations(
+                                                route,
+                                                Integer.parseInt(response.getKey()),
+                                                JSON,
+                                                example.path("value").toString());
+                                        if (found.stream()
+                                            .anyMatch(v -> v.contains("no schema in"))) {
+                                          continue; // not ours to serve (workflows, datasets, ...)
+                                        }
+                                        checked.add(route);
+                                        problems.addAll(found);
+                                      }
+                                    })));
+    assertThat(checked)
+        .contains("GET /v1/conversations", "GET /v1/site", "GET /v1/apps/annotations");
+    assertThat(problems).isEmpty();
+  }
+
+  private static JsonNode read(String resource) throws Exception {
+    try (InputStream in = DifyContractTest.class.getClassLoader().getResourceAsStream(resource)) {
+      return Api.JSON.readTree(in);
+    }
+  }
+
+  @Test
+  @DisplayName("bytes: a media type the documents list passes, another is named")
+  void bytes() {
+    assertThat(CONTRACT.violations("POST /v1/text-to-audio", 200, "audio/mpeg", "ID3")).isEmpty();
+    assertThat(CONTRACT.violations("POST /v1/text-to-audio", 200, "text/html", "<html>"))
+        .anySatisfy(v -> assertThat(v).contains("'text/html' is in neither document"));
+    assertThat(CONTRACT.violations("GET /v1/files/{file_id}/preview", 200, "image/png", "PNG"))
+        .isEmpty();
+  }
+
+  @Test
   @DisplayName("a success with a schema in Dify's document only (none of ours): named")
   void strictSchemaRequired() {
-    // Dify documents a schema for /site; until ours has one, an answer there is not enough.
-    assertThat(CONTRACT.violations("GET /v1/site", 200, JSON, "{\"title\":\"x\"}"))
+    // Dify documents a schema for workflow logs; ours has none (not served), so not enough.
+    assertThat(CONTRACT.violations("GET /v1/workflows/logs", 200, JSON, "{}"))
         .anySatisfy(v -> assertThat(v).contains("no schema in dify/shortlease-strict"));
   }
 }
