@@ -33,6 +33,7 @@ import java.util.Set;
 final class DifyContract {
   static final String DIFY = "dify/openapi_service.json";
   static final String STRICT = "dify/shortlease-strict.openapi.json";
+  static final String CORRECTIONS = "dify/dify-corrections.json";
   private static final String ERROR_SCHEMA = "#/components/schemas/Error";
 
   private final Document dify = new Document(DIFY);
@@ -189,28 +190,44 @@ final class DifyContract {
 
     Document(String resource) {
       this.resource = resource;
-      try (InputStream in = DifyContract.class.getClassLoader().getResourceAsStream(resource)) {
-        if (in == null) {
-          throw new IllegalStateException("no " + resource + " on the test class path");
-        }
-        this.root = Api.JSON.readTree(in);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      this.root = read(resource);
       // Dify's document writes tagged unions (a user_input_form item is {"text-input": …} or
       // {"paragraph": …} …) as oneOf over branches that require nothing, so any item matches
       // every branch and oneOf rejects it. Read as anyOf: the branches still check their fields.
       if (resource.equals(DIFY)) {
         oneOfAsAnyOf(root);
+        correct(root);
       }
       String text = root.toString();
       this.registry =
           SchemaRegistry.withDialect(Dialects.getOpenApi30(), b -> b.schemas(Map.of(iri(), text)));
     }
 
+    private static JsonNode read(String resource) {
+      try (InputStream in = DifyContract.class.getClassLoader().getResourceAsStream(resource)) {
+        if (in == null) {
+          throw new IllegalStateException("no " + resource + " on the test class path");
+        }
+        return Api.JSON.readTree(in);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
     /** Where the registry finds the (corrected) text: never fetched, served from memory. */
     private String iri() {
       return "https://shortlease.invalid/" + resource;
+    }
+
+    /** Applies dify-corrections.json: what Dify's server sends and its document does not say. */
+    private static void correct(JsonNode root) {
+      for (JsonNode correction : read(CORRECTIONS).path("corrections")) {
+        String pointer = correction.path("pointer").asText();
+        if (!(root.at(pointer) instanceof ObjectNode target)) {
+          throw new IllegalStateException(CORRECTIONS + ": nothing at " + pointer + " to correct");
+        }
+        target.setAll((ObjectNode) correction.path("set"));
+      }
     }
 
     private static void oneOfAsAnyOf(JsonNode node) {
