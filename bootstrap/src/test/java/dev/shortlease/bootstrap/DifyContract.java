@@ -51,6 +51,15 @@ final class DifyContract {
         reply.text());
   }
 
+  /** Whether either document has {@code route} ("METHOD /v1/path/{param}"). */
+  boolean documents(String route) {
+    String[] parts = route.split(" ", 2);
+    String method = parts[0].toLowerCase(Locale.ROOT);
+    String path = parts[1].startsWith("/v1/") ? parts[1].substring(3) : parts[1];
+    return !dify.operation(path, method).isMissingNode()
+        || !strict.operation(path, method).isMissingNode();
+  }
+
   /** As {@link #violations(String, Api.Reply)}, from the answer's parts. */
   List<String> violations(String route, int status, String contentType, String text) {
     String[] parts = route.split(" ", 2);
