@@ -113,6 +113,9 @@ test('CompletionClient.runWorkflow: workflows are not served, 404', async () => 
   await assert.rejects(completion.runWorkflow({}, user, false), error => error.response?.status === 404)
 })
 
-test('a wrong key: a Dify-shaped 401 through the SDK', async () => {
-  await expectDifyError(new ChatClient('app-not-a-key', env.baseUrl).getApplicationParameters(user), 401)
+test('a wrong key: a Dify-shaped 401 through the SDK; DifyClient.updateApiKey, then it works', async () => {
+  const client = new ChatClient('app-not-a-key', env.baseUrl)
+  await expectDifyError(client.getApplicationParameters(user), 401)
+  client.updateApiKey(env.chatKey)
+  assert.equal((await client.getApplicationParameters(user)).status, 200)
 })
