@@ -31,6 +31,11 @@ import org.junit.jupiter.api.TestFactory;
  */
 class CompatOpenApiTest {
   private static final String USER = "contract-user";
+  private static final String ANNOTATION =
+      "{\"question\":\"What is shortlease?\",\"answer\":\"A service.\"}";
+  private static final String REPLY_SETTINGS =
+      "{\"score_threshold\":0.9,\"embedding_provider_name\":\"simulated\","
+          + "\"embedding_model_name\":\"simulated\"}";
   private static ShortleaseServer server;
   private static Fixture fixture;
   private static final DifyContract CONTRACT = new DifyContract();
@@ -46,6 +51,11 @@ class CompatOpenApiTest {
           "/v1/messages/" + message() + "/feedbacks",
           chat,
           "{\"rating\":\"like\",\"user\":\"" + USER + "\",\"content\":\"good\"}");
+    }
+
+    /** A new annotation of the chat app; its ID. */
+    String annotation() {
+      return api.post("/v1/apps/annotations", chat, ANNOTATION).json().get("id").asText();
     }
 
     /** The key of a new chat app that declares a conversation variable. */
@@ -377,7 +387,73 @@ class CompatOpenApiTest {
                   "/v1/conversations/" + conversation + "/variables/" + variable,
                   key,
                   "{\"value\":\"stormy\",\"user\":\"" + USER + "\"}");
-            }));
+            }),
+        // annotations
+        new Case(
+            "POST /v1/apps/annotations",
+            201,
+            "create",
+            f -> f.api().post("/v1/apps/annotations", f.chat(), ANNOTATION)),
+        new Case(
+            "POST /v1/apps/annotations",
+            400,
+            "no answer",
+            f -> f.api().post("/v1/apps/annotations", f.chat(), "{\"question\":\"Q\"}")),
+        new Case(
+            "GET /v1/apps/annotations",
+            200,
+            "a page",
+            f -> {
+              f.annotation();
+              return f.api().get("/v1/apps/annotations?page=1&limit=5", f.chat());
+            }),
+        new Case(
+            "PUT /v1/apps/annotations/{annotation_id}",
+            200,
+            "update",
+            f ->
+                f.put(
+                    "/v1/apps/annotations/" + f.annotation(),
+                    f.chat(),
+                    "{\"question\":\"What is it?\",\"answer\":\"A service.\"}")),
+        new Case(
+            "PUT /v1/apps/annotations/{annotation_id}",
+            404,
+            "an unknown annotation",
+            f -> f.put("/v1/apps/annotations/" + unknown, f.chat(), ANNOTATION)),
+        new Case(
+            "DELETE /v1/apps/annotations/{annotation_id}",
+            204,
+            "delete",
+            f -> f.api().delete("/v1/apps/annotations/" + f.annotation(), f.chat(), "{}")),
+        new Case(
+            "DELETE /v1/apps/annotations/{annotation_id}",
+            404,
+            "an unknown annotation",
+            f -> f.api().delete("/v1/apps/annotations/" + unknown, f.chat(), "{}")),
+        new Case(
+            "POST /v1/apps/annotation-reply/{action}",
+            200,
+            "enable",
+            f -> f.api().post("/v1/apps/annotation-reply/enable", f.chat(), REPLY_SETTINGS)),
+        new Case(
+            "GET /v1/apps/annotation-reply/{action}/status/{job_id}",
+            200,
+            "the job's status",
+            f -> {
+              String job =
+                  f.api()
+                      .post("/v1/apps/annotation-reply/enable", f.chat(), REPLY_SETTINGS)
+                      .json()
+                      .get("job_id")
+                      .asText();
+              return f.api().get("/v1/apps/annotation-reply/enable/status/" + job, f.chat());
+            }),
+        new Case(
+            "GET /v1/apps/annotation-reply/{action}/status/{job_id}",
+            400,
+            "an unknown job",
+            f -> f.api().get("/v1/apps/annotation-reply/enable/status/" + unknown, f.chat())));
   }
 
   private static String completion(String mode) {
