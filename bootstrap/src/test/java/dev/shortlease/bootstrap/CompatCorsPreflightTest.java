@@ -25,10 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * PENDING (compat/pending/README.md): move to bootstrap/src/test/java/dev/shortlease/bootstrap/ once
- * the service answers CORS on /v1.
- *
- * <p>A web page on another origin calling the Service API, as a browser does it: for every {@code /v1}
+ * A web page on another origin calling the Service API, as a browser does it: for every {@code /v1}
  * route, the preflight a browser sends before a call with {@code Authorization} and a JSON body
  * (the headers Chromium sends, the requested headers lower-cased and sorted), judged by the Fetch
  * standard's CORS-preflight rules (fetch.spec.whatwg.org, "CORS-preflight fetch" and "CORS check");

@@ -1,6 +1,5 @@
-// Pending: the server still streams an iteration's agent_message chunks before its agent_thought,
-// so Dify's web chat shows the text of a tool-call run twice. Move this file to test/ when the
-// stream follows Dify's order (thought, chunks, thought updated); see docs/compatibility.md.
+// An agent run with a tool call, rendered by Dify's web-chat logic (src/dify-web-chat.mjs): the text
+// shows once only when each iteration's agent_thought comes before its agent_message chunks.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { rendersOnce } from '../src/render-check.mjs'
