@@ -1,7 +1,5 @@
-// Pending: a route the server does not serve, called through the SDK (axios sends
-// "Accept: application/json, text/plain, */*"), answers Javalin's own problem JSON
-// ({"title", "status", "type", "details"}) instead of Dify's {"code", "message", "status"}. Move this
-// file to test/ when unknown routes answer Dify's 404 body whatever the Accept header.
+// A route the server does not serve, called through the SDK (axios sends "Accept: application/json,
+// text/plain, */*"), answers Dify's {"code", "message", "status"}, not the web framework's own JSON.
 import { test } from 'node:test'
 import { CompletionClient } from 'dify-client'
 import { env, expectDifyError } from '../src/harness.mjs'
