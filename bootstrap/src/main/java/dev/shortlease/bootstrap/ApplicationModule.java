@@ -5,6 +5,7 @@ import com.google.inject.Singleton;
 import dev.shortlease.application.AnnotationSettings;
 import dev.shortlease.application.ChatExecutor;
 import dev.shortlease.application.ChatSettings;
+import dev.shortlease.application.LimitSettings;
 import dev.shortlease.application.ReliabilitySettings;
 import dev.shortlease.application.admin.AuthenticateAppService;
 import dev.shortlease.application.admin.ManageAppsService;
@@ -71,16 +72,19 @@ final class ApplicationModule extends AbstractModule {
   private final ReliabilitySettings reliability;
   private final AnnotationSettings annotations;
   private final UploadFileUseCase.FileLimits fileLimits;
+  private final LimitSettings limits;
 
   ApplicationModule(
       ChatSettings chat,
       ReliabilitySettings reliability,
       AnnotationSettings annotations,
-      UploadFileUseCase.FileLimits fileLimits) {
+      UploadFileUseCase.FileLimits fileLimits,
+      LimitSettings limits) {
     this.chat = chat;
     this.reliability = reliability;
     this.annotations = annotations;
     this.fileLimits = fileLimits;
+    this.limits = limits;
   }
 
   @Override
@@ -88,6 +92,7 @@ final class ApplicationModule extends AbstractModule {
     bind(ChatSettings.class).toInstance(chat);
     bind(ReliabilitySettings.class).toInstance(reliability);
     bind(UploadFileUseCase.FileLimits.class).toInstance(fileLimits);
+    bind(LimitSettings.class).toInstance(limits);
     bind(ChatExecutor.class).toInstance(ChatExecutor.virtualThreads());
     useCase(SendMessageUseCase.class, SendMessageService.class);
     useCase(StopGenerationUseCase.class, StopGenerationService.class);

@@ -28,6 +28,11 @@ final class Multipart {
 
   private Multipart() {}
 
+  /** The Content-Type header of a {@link #body}. */
+  static String contentType() {
+    return "multipart/form-data; boundary=" + BOUNDARY;
+  }
+
   static byte[] body(List<Part> parts) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     for (Part part : parts) {

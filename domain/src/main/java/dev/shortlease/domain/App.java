@@ -4,7 +4,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
-/** An LLM app as configured by its owner: what it is, how it answers, whether it is open. */
+/**
+ * An LLM app as configured by its owner: what it is, how it answers, whether it is open.
+ *
+ * @param maxActiveRequests chats (and {@code /suggested} calls) of this app that may run at once on
+ *     one instance; {@code 0} = unlimited, {@code null} = the service's default
+ */
 public record App(
     AppId id,
     String name,
@@ -16,7 +21,11 @@ public record App(
     List<String> suggestedQuestions,
     AppStatus status,
     boolean apiEnabled,
-    Instant createdAt) {
+    Instant createdAt,
+    Integer maxActiveRequests) {
+
+  /** The largest value {@code max_active_requests} may take. */
+  public static final int MAX_ACTIVE_REQUESTS_LIMIT = 1_000_000;
 
   public App {
     Objects.requireNonNull(id, "id");
@@ -28,6 +37,43 @@ public record App(
     systemPrompt = systemPrompt == null ? "" : systemPrompt;
     openingStatement = openingStatement == null ? "" : openingStatement;
     suggestedQuestions = suggestedQuestions == null ? List.of() : List.copyOf(suggestedQuestions);
+    requireActiveRequestLimit(maxActiveRequests);
+  }
+
+  /** An app that leaves its active-request limit to the service's default. */
+  public App(
+      AppId id,
+      String name,
+      String description,
+      AppMode mode,
+      ModelSettings modelSettings,
+      String systemPrompt,
+      String openingStatement,
+      List<String> suggestedQuestions,
+      AppStatus status,
+      boolean apiEnabled,
+      Instant createdAt) {
+    this(
+        id,
+        name,
+        description,
+        mode,
+        modelSettings,
+        systemPrompt,
+        openingStatement,
+        suggestedQuestions,
+        status,
+        apiEnabled,
+        createdAt,
+        null);
+  }
+
+  static void requireActiveRequestLimit(Integer limit) {
+    if (limit != null && (limit < 0 || limit > MAX_ACTIVE_REQUESTS_LIMIT)) {
+      throw new InvalidInputException(
+          "max_active_requests",
+          "must be within 0.." + MAX_ACTIVE_REQUESTS_LIMIT + " (0 = unlimited)");
+    }
   }
 
   /** True when requests with this app's key may be served. */

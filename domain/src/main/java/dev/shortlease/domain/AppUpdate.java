@@ -2,7 +2,11 @@ package dev.shortlease.domain;
 
 import java.util.List;
 
-/** A partial change to an app: {@code null} fields stay as they are. */
+/**
+ * A partial change to an app: {@code null} fields stay as they are.
+ *
+ * @param maxActiveRequests the app's own active-request limit ({@code 0} = unlimited)
+ */
 public record AppUpdate(
     String name,
     String description,
@@ -11,13 +15,37 @@ public record AppUpdate(
     String openingStatement,
     List<String> suggestedQuestions,
     AppStatus status,
-    Boolean apiEnabled) {
+    Boolean apiEnabled,
+    Integer maxActiveRequests) {
 
   public AppUpdate {
     if (name != null) {
       name = Texts.requireText(name, "name", 255);
     }
     suggestedQuestions = suggestedQuestions == null ? null : List.copyOf(suggestedQuestions);
+    App.requireActiveRequestLimit(maxActiveRequests);
+  }
+
+  /** A change that leaves the active-request limit as it is. */
+  public AppUpdate(
+      String name,
+      String description,
+      ModelSettings modelSettings,
+      String systemPrompt,
+      String openingStatement,
+      List<String> suggestedQuestions,
+      AppStatus status,
+      Boolean apiEnabled) {
+    this(
+        name,
+        description,
+        modelSettings,
+        systemPrompt,
+        openingStatement,
+        suggestedQuestions,
+        status,
+        apiEnabled,
+        null);
   }
 
   /** Applies this change to {@code app}, returning the new value. */
@@ -33,6 +61,7 @@ public record AppUpdate(
         suggestedQuestions != null ? suggestedQuestions : app.suggestedQuestions(),
         status != null ? status : app.status(),
         apiEnabled != null ? apiEnabled : app.apiEnabled(),
-        app.createdAt());
+        app.createdAt(),
+        maxActiveRequests != null ? maxActiveRequests : app.maxActiveRequests());
   }
 }

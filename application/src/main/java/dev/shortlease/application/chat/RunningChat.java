@@ -1,5 +1,6 @@
 package dev.shortlease.application.chat;
 
+import dev.shortlease.application.limits.ActiveRequests;
 import dev.shortlease.application.port.in.ChatEvent;
 import dev.shortlease.application.port.in.ChatRun;
 import dev.shortlease.application.port.out.StopSignal;
@@ -31,10 +32,7 @@ final class RunningChat implements ChatRun {
   private final StopSignal stop = new StopSignal();
   private final AtomicReference<StopReason> stopReason = new AtomicReference<>();
   private final List<MessageFile> files;
-
-  RunningChat(AppId appId, String user, AppMode mode, StartedTurn turn, int queueCapacity) {
-    this(appId, user, mode, turn, queueCapacity, List.of());
-  }
+  private final ActiveRequests.Slot slot;
 
   RunningChat(
       AppId appId,
@@ -42,13 +40,15 @@ final class RunningChat implements ChatRun {
       AppMode mode,
       StartedTurn turn,
       int queueCapacity,
-      List<MessageFile> files) {
+      List<MessageFile> files,
+      ActiveRequests.Slot slot) {
     this.files = List.copyOf(files);
     this.appId = appId;
     this.user = user;
     this.mode = mode;
     this.turn = turn;
     this.events = new EventBuffer(queueCapacity);
+    this.slot = slot;
   }
 
   @Override
@@ -118,6 +118,11 @@ final class RunningChat implements ChatRun {
 
   Optional<StopReason> stopReason() {
     return Optional.ofNullable(stopReason.get());
+  }
+
+  /** Gives the run's place among the active requests back (any later call does nothing). */
+  void releaseSlot() {
+    slot.close();
   }
 
   void publish(ChatEvent event) {

@@ -2,6 +2,7 @@ package dev.shortlease.application.chat;
 
 import dev.shortlease.application.ChatExecutor;
 import dev.shortlease.application.ChatSettings;
+import dev.shortlease.application.limits.ActiveRequests;
 import dev.shortlease.application.port.in.AppModeMismatchException;
 import dev.shortlease.application.port.in.AppUnavailableException;
 import dev.shortlease.application.port.in.ChatRun;
@@ -45,6 +46,7 @@ public final class SendMessageService implements SendMessageUseCase {
   private final ChatExecutor executor;
   private final ChatFiles chatFiles;
   private final MessageFilesPort messageFiles;
+  private final ActiveRequests active;
 
   @Inject
   public SendMessageService(
@@ -57,7 +59,8 @@ public final class SendMessageService implements SendMessageUseCase {
       ChatSettings settings,
       ChatExecutor executor,
       ChatFiles chatFiles,
-      MessageFilesPort messageFiles) {
+      MessageFilesPort messageFiles,
+      ActiveRequests active) {
     this.apps = apps;
     this.startTurn = startTurn;
     this.history = history;
@@ -68,8 +71,13 @@ public final class SendMessageService implements SendMessageUseCase {
     this.executor = executor;
     this.chatFiles = chatFiles;
     this.messageFiles = messageFiles;
+    this.active = active;
   }
 
+  /**
+   * The app's and the user's active-request limits are checked before T2, so a refused request
+   * saves nothing; the slot taken then is the run's until it ends.
+   */
   @Override
   public ChatRun send(SendMessageCommand command) {
     return send(command, List.of());
@@ -79,6 +87,21 @@ public final class SendMessageService implements SendMessageUseCase {
   public ChatRun send(SendMessageCommand command, List<FileRequest> fileRequests) {
     long startNanos = System.nanoTime();
     App app = servingApp(command);
+    ActiveRequests.Slot slot = active.enter(app, command.user());
+    try {
+      return send(command, fileRequests, app, slot, startNanos);
+    } catch (RuntimeException e) {
+      slot.close();
+      throw e;
+    }
+  }
+
+  private ChatRun send(
+      SendMessageCommand command,
+      List<FileRequest> fileRequests,
+      App app,
+      ActiveRequests.Slot slot,
+      long startNanos) {
     String query = command.completion() ? completionQuery(command) : command.query();
     List<MessageFile> files = chatFiles.resolve(app, command.user(), fileRequests);
     StartedTurn turn =
@@ -98,7 +121,7 @@ public final class SendMessageService implements SendMessageUseCase {
       ChatContext context =
           new ChatContext(
               app, turn, query, loadHistory(turn), files, List.of(), autoName, startNanos);
-      return start(context, command.user());
+      return start(context, command.user(), slot);
     } catch (RuntimeException e) {
       // T2 saved a running message: end it rather than leave it for recovery (rule R5). The
       // failure itself reaches the log through the caller's error mapping, not the stored text.
@@ -150,7 +173,7 @@ public final class SendMessageService implements SendMessageUseCase {
     return history.loadHistory(turn.owner(), turn.conversationId(), turn.messageId(), window);
   }
 
-  private ChatRun start(ChatContext context, String user) {
+  private ChatRun start(ChatContext context, String user, ActiveRequests.Slot slot) {
     RunningChat run =
         new RunningChat(
             context.app().id(),
@@ -158,7 +181,8 @@ public final class SendMessageService implements SendMessageUseCase {
             context.app().mode(),
             context.turn(),
             settings.eventQueueCapacity(),
-            context.files());
+            context.files(),
+            slot);
     registry.register(run);
     Runnable runner = runners.create(context, run);
     try {

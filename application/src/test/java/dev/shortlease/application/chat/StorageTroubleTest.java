@@ -66,7 +66,8 @@ class StorageTroubleTest {
             kit.settings,
             ChatExecutor.virtualThreads(),
             kit.chatFiles(),
-            kit.files);
+            kit.files,
+            kit.active);
 
     assertThatThrownBy(() -> failingHistory.send(command("two", first.conversationId())))
         .isInstanceOf(StorageUnavailableException.class);
@@ -138,7 +139,8 @@ class StorageTroubleTest {
         kit.settings,
         ChatExecutor.virtualThreads(),
         kit.chatFiles(),
-        kit.files);
+        kit.files,
+        kit.active);
   }
 
   @Test
@@ -302,7 +304,8 @@ class StorageTroubleTest {
                   throw new RejectedExecutionException("shutting down");
                 }),
             kit.chatFiles(),
-            kit.files);
+            kit.files,
+            kit.active);
 
     ChatRun run = refusing.send(command("q", null));
 

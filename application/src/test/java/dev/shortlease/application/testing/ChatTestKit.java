@@ -2,6 +2,7 @@ package dev.shortlease.application.testing;
 
 import dev.shortlease.application.ChatExecutor;
 import dev.shortlease.application.ChatSettings;
+import dev.shortlease.application.LimitSettings;
 import dev.shortlease.application.ReliabilitySettings;
 import dev.shortlease.application.StopRelaySettings;
 import dev.shortlease.application.agent.ConversationStatsTool;
@@ -16,6 +17,8 @@ import dev.shortlease.application.chat.SendMessageService;
 import dev.shortlease.application.chat.StopGenerationService;
 import dev.shortlease.application.chat.StopRelayBudget;
 import dev.shortlease.application.conversation.ConversationNamer;
+import dev.shortlease.application.limits.ActiveRequests;
+import dev.shortlease.application.limits.ModelSideCalls;
 import dev.shortlease.application.port.in.ChatEvent;
 import dev.shortlease.application.port.in.ChatRun;
 import dev.shortlease.application.port.in.ResponseMode;
@@ -50,6 +53,8 @@ public final class ChatTestKit {
   public final RunRegistry registry = new RunRegistry();
   public final InMemoryAnswerSpool spool = new InMemoryAnswerSpool();
   public final InMemoryFiles files = new InMemoryFiles(store);
+  public final ActiveRequests active = new ActiveRequests(LimitSettings.DEFAULTS);
+  public final ModelSideCalls sideCalls = new ModelSideCalls(LimitSettings.DEFAULTS);
   public final ChatSettings settings;
   public final ReliabilitySettings reliability;
   public final FinalSave finalSave;
@@ -74,7 +79,7 @@ public final class ChatTestKit {
     this.settings = settings;
     this.reliability = reliability;
     this.finalSave = new FinalSave(store, store, spool, registry, reliability);
-    this.namer = new ConversationNamer(store, store, store, model);
+    this.namer = new ConversationNamer(store, store, store, model, sideCalls);
     Set<Tool> tools = new HashSet<>(extraTools);
     tools.add(new CurrentTimeTool());
     tools.add(new ConversationStatsTool(store));
@@ -100,7 +105,8 @@ public final class ChatTestKit {
             settings,
             ChatExecutor.virtualThreads(),
             chatFiles(),
-            files);
+            files,
+            active);
     this.stopper =
         new StopGenerationService(
             registry, store, new StopRelayBudget(StopRelaySettings.defaults()));

@@ -43,7 +43,8 @@ final class EntityMappers {
         JsonText.toList(e.suggestedQuestions),
         AppStatus.valueOf(e.status),
         e.apiEnabled,
-        e.createdAt);
+        e.createdAt,
+        e.maxActiveRequests);
   }
 
   /** Copies every mutable field of {@code app} into {@code e} (not the ID or timestamps). */
@@ -60,6 +61,7 @@ final class EntityMappers {
     e.suggestedQuestions = JsonText.ofList(app.suggestedQuestions());
     e.status = app.status().name();
     e.apiEnabled = app.apiEnabled();
+    e.maxActiveRequests = app.maxActiveRequests();
     e.createdAt = app.createdAt();
     return e;
   }

@@ -82,7 +82,8 @@ public final class AdminAppsHandler {
             body.text("opening_statement"),
             body.optionalTextList("suggested_questions"),
             status(body.text("status")),
-            body.optionalBool("api_enabled"));
+            body.optionalBool("api_enabled"),
+            body.optionalInt("max_active_requests"));
     if (!MediaWire.mentioned(body)) {
       Responses.ok(ctx, AdminWire.app(apps.updateApp(id, update)));
       return;

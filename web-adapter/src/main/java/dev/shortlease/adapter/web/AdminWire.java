@@ -23,7 +23,8 @@ final class AdminWire {
       List<String> suggestedQuestions,
       String status,
       boolean apiEnabled,
-      long createdAt) {}
+      long createdAt,
+      Integer maxActiveRequests) {}
 
   /** A created app with its first key: the only time the plain key is shown. */
   record CreatedAppDto(
@@ -48,7 +49,8 @@ final class AdminWire {
         app.suggestedQuestions(),
         app.status().name().toLowerCase(java.util.Locale.ROOT),
         app.apiEnabled(),
-        seconds(app.createdAt()));
+        seconds(app.createdAt()),
+        app.maxActiveRequests());
   }
 
   static KeyDto key(ApiKey key) {

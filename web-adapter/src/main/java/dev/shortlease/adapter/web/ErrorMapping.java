@@ -1,5 +1,6 @@
 package dev.shortlease.adapter.web;
 
+import dev.shortlease.application.port.in.ActiveRequestLimitException;
 import dev.shortlease.application.port.in.AppModeMismatchException;
 import dev.shortlease.application.port.in.AppUnavailableException;
 import dev.shortlease.application.port.in.BusyException;
@@ -51,6 +52,8 @@ final class ErrorMapping {
       }
       case BusyException e -> new ApiError(503, "service_unavailable", e.getMessage());
       case TooManyRequestsException e -> new ApiError(429, "too_many_requests", e.getMessage());
+      // Dify's service API answers an active-request limit with 429 rate_limit_error.
+      case ActiveRequestLimitException e -> new ApiError(429, "rate_limit_error", e.getMessage());
       case ModelException e -> {
         LOG.warn("request {}: model failed ({}): {}", requestId, e.kind(), e.getMessage());
         yield modelError(e.kind(), false);

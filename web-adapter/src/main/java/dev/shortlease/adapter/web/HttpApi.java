@@ -232,16 +232,15 @@ public final class HttpApi {
 
     routes.exception(
         Exception.class, (e, ctx) -> Responses.error(ctx, ErrorMapping.of(e, RequestIds.of(ctx))));
-    // Our own errors are JSON already; Javalin's "endpoint not found" and "method not allowed"
-    // are plain text. The answer's content type tells them apart (ctx.contentType() is the
-    // request's: a GET has none, so its specific 404 message used to be replaced).
+    // Our own errors are in Dify's shape already (Responses marks them); Javalin's "endpoint not
+    // found" and "method not allowed" are plain text or its problem JSON, depending on Accept.
     routes.error(404, "*", ctx -> jsonUnlessAnswered(ctx, ApiError.unknownRoute()));
     routes.error(405, "*", ctx -> jsonUnlessAnswered(ctx, ApiError.methodNotAllowed()));
   }
 
   private static void jsonUnlessAnswered(Context ctx, ApiError error) {
-    String answered = ctx.res().getContentType();
-    if (answered == null || !answered.startsWith("application/json")) {
+    // Javalin answers a client that accepts JSON with its own problem JSON: replace that too.
+    if (!Responses.ownErrorWritten(ctx)) {
       Responses.error(ctx, error);
     }
   }

@@ -101,7 +101,7 @@ final class StubUseCases {
               case COMPLETION_KEY -> completionApp;
               default -> throw new UnauthorizedException("Access token is invalid.");
             };
-    ApiAuth apiAuth = new ApiAuth(auth, settings);
+    ApiAuth apiAuth = new ApiAuth(auth, settings, AuthThrottleSettings.DEFAULTS);
     SendMessageUseCase send =
         command -> {
           lastCommand.set(command);
@@ -115,7 +115,7 @@ final class StubUseCases {
               throw new NotFoundException("conversation");
             },
             (app, user, message, rating, content) -> {},
-            (app, user, message) -> List.of("Why?"),
+            (app, user, message, clientGone) -> List.of("Why?"),
             settings,
             (app, user, messages) -> Map.of()),
         new ConversationsHandler(
@@ -173,6 +173,9 @@ final class StubUseCases {
               public boolean databaseReady() {
                 return true;
               }
+
+              @Override
+              public void probeDatabase() {}
             },
             () -> "# metrics\n"),
         new FilesHandler(apiAuth, uploads, unused(PreviewFileUseCase.class)),
