@@ -14,6 +14,8 @@ export const env = {
   chatKey: required('SHORTLEASE_CHAT_KEY'),
   agentKey: required('SHORTLEASE_AGENT_KEY'),
   completionKey: required('SHORTLEASE_COMPLETION_KEY'),
+  /** A chat app that takes uploaded images. */
+  filesKey: required('SHORTLEASE_FILES_KEY'),
 }
 
 /** The data: events of a server-sent event stream (a Node readable), parsed, in order. */

@@ -119,3 +119,20 @@ test('a wrong key: a Dify-shaped 401 through the SDK; DifyClient.updateApiKey, t
   client.updateApiKey(env.chatKey)
   assert.equal((await client.getApplicationParameters(user)).status, 200)
 })
+
+test('DifyClient.fileUpload: an image, in Dify\'s upload shape; a chat that refers to it', async () => {
+  const user = `sdk-${process.pid}-files`
+  const client = new ChatClient(env.filesKey, env.baseUrl)
+  const form = new FormData()
+  const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3])
+  form.append('file', new Blob([png], { type: 'image/png' }), 'cat.png')
+  form.append('user', user)
+  const uploaded = (await client.fileUpload(form)).data
+  assert.equal(typeof uploaded.id, 'string')
+  assert.equal(uploaded.name, 'cat.png')
+  assert.equal(uploaded.extension, 'png')
+  assert.equal(uploaded.mime_type, 'image/png')
+  const files = [{ type: 'image', transfer_method: 'local_file', upload_file_id: uploaded.id }]
+  const answer = (await client.createChatMessage({}, 'What is this?', user, false, null, files)).data
+  assert.equal(typeof answer.answer, 'string')
+})

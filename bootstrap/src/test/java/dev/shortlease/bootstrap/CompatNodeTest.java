@@ -31,7 +31,23 @@ class CompatNodeTest {
             "SHORTLEASE_API", server.baseUrl() + "/v1",
             "SHORTLEASE_CHAT_KEY", api.createApp("chat").key(),
             "SHORTLEASE_AGENT_KEY", api.createApp("agent-chat").key(),
-            "SHORTLEASE_COMPLETION_KEY", api.createApp("completion").key());
+            "SHORTLEASE_COMPLETION_KEY", api.createApp("completion").key(),
+            "SHORTLEASE_FILES_KEY", filesApp(api));
+  }
+
+  /** A chat app that takes uploaded images, for the SDK's fileUpload. */
+  private static String filesApp(Api api) {
+    Api.AppKey app = api.createApp("chat");
+    Api.Reply patched =
+        api.patch(
+            "/admin/apps/" + app.id(),
+            TestServers.ADMIN_TOKEN,
+            "{\"file_upload\":{\"enabled\":true,\"allowed_file_types\":[\"image\"],"
+                + "\"allowed_file_upload_methods\":[\"local_file\"],\"number_limits\":1}}");
+    if (patched.status() != 200) {
+      throw new IllegalStateException("enabling uploads failed: " + patched.text());
+    }
+    return app.key();
   }
 
   @AfterAll
