@@ -5,9 +5,11 @@ import com.google.inject.Injector;
 import com.google.inject.Module;
 import com.google.inject.Stage;
 import com.google.inject.util.Modules;
+import dev.shortlease.adapter.persistence.FilesModule;
 import dev.shortlease.adapter.persistence.PersistenceContext;
 import dev.shortlease.adapter.persistence.PersistenceModule;
 import dev.shortlease.adapter.persistence.spool.FileAnswerSpool;
+import dev.shortlease.adapter.web.AuthThrottleSettings;
 import dev.shortlease.adapter.web.WebSettings;
 import dev.shortlease.application.StopRelaySettings;
 import dev.shortlease.application.port.out.LongCall;
@@ -56,14 +58,21 @@ public final class Composition {
         Modules.combine(
             new MetricsModule(registry),
             new PersistenceModule(settings.database(), registry),
-            new ModelModule(settings.llm(), settings.embedding()),
-            new ApplicationModule(settings.chat(), settings.reliability(), settings.annotations()),
+            new ModelModule(settings.llm(), settings.embedding(), settings.media().models()),
+            new FilesModule(settings.media().filesDir()),
+            new ApplicationModule(
+                settings.chat(),
+                settings.reliability(),
+                settings.annotations(),
+                settings.media().limits(),
+                settings.limits()),
             binder ->
                 binder
                     .bind(AnswerSpoolPort.class)
                     .toInstance(new FileAnswerSpool(settings.answerSpool())),
             binder -> binder.bind(WebSettings.class).toInstance(settings.web()),
-            binder -> binder.bind(StopRelaySettings.class).toInstance(settings.stopRelay()));
+            binder -> binder.bind(StopRelaySettings.class).toInstance(settings.stopRelay()),
+            binder -> binder.bind(AuthThrottleSettings.class).toInstance(settings.authThrottle()));
     List<Module> replacements = new ArrayList<>(List.of(overrides));
     replacements.addFirst(binder -> binder.bind(PersistenceContext.class).toInstance(database));
     return Modules.override(standard).with(replacements);

@@ -1,5 +1,6 @@
 package dev.shortlease.bootstrap;
 
+import dev.shortlease.application.port.in.InspectPoolUseCase;
 import dev.shortlease.application.port.in.RecoverAbandonedMessagesUseCase;
 import dev.shortlease.application.port.in.RelayStopRequestsUseCase;
 import dev.shortlease.application.port.in.ReplaySpooledAnswersUseCase;
@@ -14,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * The service's periodic work, on one daemon thread. Every sweep interval (a third of the instance
  * lease): renew this instance's lease and end the messages of dead instances, then write the
  * answers the spool kept during a database outage, and forget old stop requests. Every relay
- * interval: the stop requests other instances recorded for this one's runs. A failed round is
+ * interval: the stop requests other instances recorded for this one's runs. Every probe interval:
+ * the database readiness probe whose result {@code /health/ready} answers with. A failed round is
  * logged and tried again at the next interval.
  */
 final class Housekeeping implements AutoCloseable {
@@ -26,6 +28,10 @@ final class Housekeeping implements AutoCloseable {
   private final ScheduledExecutorService timer =
       Executors.newSingleThreadScheduledExecutor(
           Thread.ofPlatform().daemon().name("housekeeping").factory());
+  // Its own thread: a sweep stuck on an unreachable database must not leave readiness stale.
+  private final ScheduledExecutorService prober =
+      Executors.newSingleThreadScheduledExecutor(
+          Thread.ofPlatform().daemon().name("readiness-probe").factory());
 
   private Housekeeping(
       RecoverAbandonedMessagesUseCase recovery,
@@ -41,8 +47,10 @@ final class Housekeeping implements AutoCloseable {
       RecoverAbandonedMessagesUseCase recovery,
       RelayStopRequestsUseCase stops,
       ReplaySpooledAnswersUseCase spool,
+      InspectPoolUseCase readiness,
       Duration sweepInterval,
-      Duration relayInterval) {
+      Duration relayInterval,
+      Duration probeInterval) {
     int recovered = recovery.recover();
     if (recovered > 0) {
       LOG.info("ended {} message(s) left running by an earlier process", recovered);
@@ -51,6 +59,10 @@ final class Housekeeping implements AutoCloseable {
     housekeeping.replay();
     housekeeping.every(sweepInterval, housekeeping::sweep);
     housekeeping.every(relayInterval, housekeeping::relay);
+    readiness.probeDatabase(); // ready as soon as the server listens
+    long probeMillis = probeInterval.toMillis();
+    housekeeping.prober.scheduleWithFixedDelay(
+        () -> probe(readiness), probeMillis, probeMillis, TimeUnit.MILLISECONDS);
     return housekeeping;
   }
 
@@ -94,6 +106,14 @@ final class Housekeeping implements AutoCloseable {
     }
   }
 
+  private static void probe(InspectPoolUseCase readiness) {
+    try {
+      readiness.probeDatabase();
+    } catch (RuntimeException e) {
+      LOG.warn("readiness probe failed, will retry: {}", e.toString());
+    }
+  }
+
   private void relay() {
     try {
       stops.applyRecent();
@@ -105,5 +125,6 @@ final class Housekeeping implements AutoCloseable {
   @Override
   public void close() {
     timer.shutdownNow();
+    prober.shutdownNow();
   }
 }

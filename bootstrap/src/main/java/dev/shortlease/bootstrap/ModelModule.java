@@ -10,11 +10,13 @@ import dev.shortlease.adapter.llm.EmbeddingSettings;
 import dev.shortlease.adapter.llm.LangChain4jEmbeddingModel;
 import dev.shortlease.adapter.llm.LlmModule;
 import dev.shortlease.adapter.llm.LlmSettings;
+import dev.shortlease.adapter.llm.MediaModelSettings;
 import dev.shortlease.application.agent.ConversationStatsTool;
 import dev.shortlease.application.agent.CurrentTimeTool;
 import dev.shortlease.application.agent.Tool;
 import dev.shortlease.application.port.out.ChatModelPort;
 import dev.shortlease.application.port.out.EmbeddingModelPort;
+import dev.shortlease.application.port.out.SpeechPort;
 
 /**
  * Composition root: the chat model and the agent tools, the service's long calls. The LLM adapter's
@@ -25,10 +27,12 @@ import dev.shortlease.application.port.out.EmbeddingModelPort;
 final class ModelModule extends AbstractModule {
   private final LlmSettings llm;
   private final EmbeddingSettings embedding;
+  private final MediaModelSettings media;
 
-  ModelModule(LlmSettings llm, EmbeddingSettings embedding) {
+  ModelModule(LlmSettings llm, EmbeddingSettings embedding, MediaModelSettings media) {
     this.llm = llm;
     this.embedding = embedding;
+    this.media = media;
   }
 
   @Override
@@ -40,7 +44,14 @@ final class ModelModule extends AbstractModule {
   @Singleton
   @RawModel
   ChatModelPort rawModel() {
-    return Guice.createInjector(new LlmModule(llm)).getInstance(ChatModelPort.class);
+    return Guice.createInjector(new LlmModule(llm, media)).getInstance(ChatModelPort.class);
+  }
+
+  /** Speech to text and text to speech: a long call, guarded like the chat model. */
+  @Provides
+  @Singleton
+  SpeechPort speech() {
+    return Guice.createInjector(new LlmModule(llm, media)).getInstance(SpeechPort.class);
   }
 
   /** Annotation reply's embedding model: guarded like the chat model (a {@code @LongCall} type). */

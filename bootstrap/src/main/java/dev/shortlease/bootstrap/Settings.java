@@ -5,12 +5,15 @@ import dev.shortlease.adapter.llm.LlmProvider;
 import dev.shortlease.adapter.llm.LlmSettings;
 import dev.shortlease.adapter.persistence.PersistenceSettings;
 import dev.shortlease.adapter.persistence.StatementTimeouts;
+import dev.shortlease.adapter.web.AuthThrottleSettings;
 import dev.shortlease.adapter.web.InputsLimits;
 import dev.shortlease.adapter.web.WebSettings;
 import dev.shortlease.application.AnnotationSettings;
 import dev.shortlease.application.ChatSettings;
+import dev.shortlease.application.LimitSettings;
 import dev.shortlease.application.ReliabilitySettings;
 import dev.shortlease.application.StopRelaySettings;
+import dev.shortlease.domain.App;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -19,6 +22,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * Configuration of the whole service, read from environment variables with defaults (see the
@@ -36,6 +40,8 @@ import java.util.Objects;
  * @param stopRelay how many stops per app may travel to other instances
  * @param managementPort the port of {@code /admin/*} and {@code /metrics} when they are set apart
  *     from the public API; null serves them on {@code port}
+ * @param limits active-request caps, model side calls and the readiness probe (docs/limits.md)
+ * @param authThrottle the failed-authentication throttle and the proxies it trusts
  */
 public record Settings(
     String host,
@@ -55,7 +61,10 @@ public record Settings(
     AnnotationSettings annotations,
     StopRelaySettings stopRelay,
     String managementHost,
-    Integer managementPort) {
+    Integer managementPort,
+    MediaSettings media,
+    LimitSettings limits,
+    AuthThrottleSettings authThrottle) {
 
   /** The embedded database used when DATABASE_URL is unset: a file under ./data. */
   public static final String DEFAULT_H2_URL = "jdbc:h2:file:./data/shortlease";
@@ -81,6 +90,9 @@ public record Settings(
     Objects.requireNonNull(annotations, "annotations");
     Objects.requireNonNull(stopRelay, "stopRelay");
     Objects.requireNonNull(managementHost, "managementHost");
+    Objects.requireNonNull(media, "media");
+    Objects.requireNonNull(limits, "limits");
+    Objects.requireNonNull(authThrottle, "authThrottle");
     if (port < 0 || port > 65_535) {
       throw new IllegalArgumentException("port must be within 0..65535");
     }
@@ -153,7 +165,10 @@ public record Settings(
             (int)
                 read.integer("STOP_RELAY_RATE", StopRelaySettings.DEFAULT_PER_SECOND, 1, 100_000)),
         read.text("MANAGEMENT_HOST", host),
-        managementPort);
+        managementPort,
+        MediaSettings.read(read),
+        limits(read),
+        authThrottle(read));
   }
 
   /**
@@ -181,6 +196,57 @@ public record Settings(
         read.text("EMBEDDING_MODEL"),
         llm.connectTimeout(),
         Duration.ofMillis(read.integer("EMBEDDING_TIMEOUT_MS", 30_000, 100, 3_600_000)));
+  }
+
+  private static LimitSettings limits(EnvReader read) {
+    int max = App.MAX_ACTIVE_REQUESTS_LIMIT;
+    return LimitSettings.DEFAULTS
+        .withActiveRequests(
+            (int)
+                read.integer(
+                    "APP_MAX_ACTIVE_REQUESTS",
+                    LimitSettings.DEFAULT_APP_MAX_ACTIVE_REQUESTS,
+                    0,
+                    max),
+            (int)
+                read.integer(
+                    "END_USER_MAX_ACTIVE_REQUESTS",
+                    LimitSettings.DEFAULT_END_USER_MAX_ACTIVE_REQUESTS,
+                    0,
+                    max))
+        .withSideCalls(
+            (int) read.integer("SIDE_CALLS_MAX", LimitSettings.DEFAULT_SIDE_CALLS, 1, 10_000),
+            Duration.ofMillis(
+                read.integer(
+                    "SIDE_CALL_TIMEOUT_MS",
+                    LimitSettings.DEFAULT_SIDE_CALL_TIME_LIMIT.toMillis(),
+                    100,
+                    600_000)))
+        .withReadinessProbeInterval(
+            Duration.ofMillis(
+                read.integer(
+                    "READINESS_PROBE_INTERVAL_MS",
+                    LimitSettings.DEFAULT_READINESS_PROBE_INTERVAL.toMillis(),
+                    100,
+                    60_000)));
+  }
+
+  private static AuthThrottleSettings authThrottle(EnvReader read) {
+    String proxies = read.text("TRUSTED_PROXIES", "");
+    return new AuthThrottleSettings(
+        (int)
+            read.integer(
+                "AUTH_FAILURE_LIMIT", AuthThrottleSettings.DEFAULT_FAILURE_LIMIT, 0, 1_000_000),
+        Duration.ofSeconds(
+            read.integer(
+                "AUTH_FAILURE_WINDOW_SECONDS",
+                AuthThrottleSettings.DEFAULT_WINDOW.toSeconds(),
+                1,
+                86_400)),
+        Arrays.stream(proxies.split(","))
+            .map(String::strip)
+            .filter(proxy -> !proxy.isEmpty())
+            .collect(Collectors.toSet()));
   }
 
   private static InputsLimits inputsLimits(EnvReader read) {
@@ -261,11 +327,13 @@ public record Settings(
     if (url.startsWith("jdbc:h2:") && !url.toUpperCase().contains(";MODE=")) {
       url = url + PersistenceSettings.H2_POSTGRESQL_MODE;
     }
+    int poolSize =
+        (int) read.integer("DB_POOL_SIZE", PersistenceSettings.DEFAULT_POOL_SIZE, 1, 1_000);
     return new PersistenceSettings(
         url,
         user,
         read.text("DATABASE_PASSWORD", ""),
-        (int) read.integer("DB_POOL_SIZE", PersistenceSettings.DEFAULT_POOL_SIZE, 1, 1_000),
+        poolSize,
         read.integer(
             "DB_CONNECTION_TIMEOUT_MS",
             PersistenceSettings.DEFAULT_CONNECTION_TIMEOUT_MILLIS,
@@ -290,7 +358,18 @@ public record Settings(
                 0,
                 86_400_000),
             read.integer(
-                "DB_LOCK_TIMEOUT_MS", StatementTimeouts.DEFAULTS.lockMillis(), 0, 86_400_000)));
+                "DB_LOCK_TIMEOUT_MS", StatementTimeouts.DEFAULTS.lockMillis(), 0, 86_400_000)),
+        read.integer(
+            "UNKNOWN_KEY_CACHE_MS",
+            PersistenceSettings.DEFAULT_UNKNOWN_KEY_CACHE_MILLIS,
+            0,
+            60_000),
+        (int)
+            read.integer(
+                "DB_POOL_RESERVED",
+                PersistenceSettings.defaultReservedConnections(poolSize),
+                0,
+                poolSize - 1));
   }
 
   private static LlmSettings llm(EnvReader read) {
@@ -327,7 +406,8 @@ public record Settings(
   public String toString() {
     return ("Settings[host=%s, port=%d, database=%s, llm=%s, guardMode=%s, chat=%s, web=%s,"
             + " shutdownGrace=%s, demoApp=%s, reliability=%s, answerSpool=%s, embedding=%s,"
-            + " annotations=%s, stopRelay=%s, managementHost=%s, managementPort=%s]")
+            + " annotations=%s, stopRelay=%s, managementHost=%s, managementPort=%s,"
+            + " media=%s, limits=%s, authThrottle=%s]")
         .formatted(
             host,
             port,
@@ -344,6 +424,9 @@ public record Settings(
             annotations,
             stopRelay,
             managementHost,
-            managementPort);
+            managementPort,
+            media,
+            limits,
+            authThrottle);
   }
 }

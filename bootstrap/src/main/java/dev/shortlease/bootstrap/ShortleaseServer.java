@@ -7,6 +7,7 @@ import com.google.inject.ProvisionException;
 import dev.shortlease.adapter.persistence.DataSourceDecorator;
 import dev.shortlease.adapter.persistence.PersistenceContext;
 import dev.shortlease.adapter.web.HttpApi;
+import dev.shortlease.application.port.in.InspectPoolUseCase;
 import dev.shortlease.application.port.in.ManageAppsUseCase;
 import dev.shortlease.application.port.in.RecoverAbandonedMessagesUseCase;
 import dev.shortlease.application.port.in.RelayStopRequestsUseCase;
@@ -15,6 +16,7 @@ import dev.shortlease.application.port.in.ShutdownUseCase;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -92,8 +94,10 @@ public final class ShortleaseServer implements AutoCloseable {
               injector.getInstance(RecoverAbandonedMessagesUseCase.class),
               injector.getInstance(RelayStopRequestsUseCase.class),
               injector.getInstance(ReplaySpooledAnswersUseCase.class),
+              injector.getInstance(InspectPoolUseCase.class),
               settings.reliability().heartbeatInterval(),
-              STOP_RELAY_INTERVAL);
+              STOP_RELAY_INTERVAL,
+              settings.limits().readinessProbeInterval());
       DemoApp.Outcome apps =
           DemoApp.prepare(injector.getInstance(ManageAppsUseCase.class), settings.demoApp());
       HttpApi api =
@@ -148,6 +152,14 @@ public final class ShortleaseServer implements AutoCloseable {
 
   private static String url(String host, int port) {
     return "http://" + (host.equals("0.0.0.0") ? "127.0.0.1" : host) + ":" + port;
+  }
+
+  /**
+   * "METHOD /path" of every route served ({@link HttpApi#routes()}); the compatibility suite's
+   * list.
+   */
+  public List<String> routes() {
+    return api.routes();
   }
 
   public Injector injector() {

@@ -54,10 +54,12 @@ class ArchitectureTest {
           .transactionCallbacks("dev.shortlease.adapter.persistence.SessionScope")
           // A one-way cancellation flag the model port needs; it holds no data.
           .portValues("dev.shortlease.application.port.out.StopSignal")
-          // The live run a client reads events from, and the sink a model streams tokens into.
+          // The live run a client reads events from, the sink a model streams tokens into, and the
+          // flag a request raises when its client hangs up (/suggested stops its model call).
           .handles(
               "dev.shortlease.application.port.in.ChatRun",
-              "dev.shortlease.application.port.out.TokenSink")
+              "dev.shortlease.application.port.out.TokenSink",
+              "dev.shortlease.application.port.out.StopSignal")
           // Dify's wire format is the web adapter's business; the hexagon speaks its own words.
           .adapterVocabulary("wire", "json", "dify", "http", "css")
           // Adapters are named by role (CachingAppCatalog decorates, HikariPoolMonitor monitors),
@@ -97,7 +99,7 @@ class ArchitectureTest {
   }
 
   @Test
-  @DisplayName("the live ChatRun crosses the in-ports only because it is declared a handle")
+  @DisplayName("the live ChatRun and StopSignal cross the in-ports only as declared handles")
   void chatRunIsAcceptedOnPurpose() {
     Hexagon withoutHandles = Hexagon.describe("dev.shortlease").build();
 
@@ -108,7 +110,13 @@ class ArchitectureTest {
                 .getFailureReport()
                 .getDetails())
         .isNotEmpty()
-        .allSatisfy(line -> assertThat(line).contains("dev.shortlease.application.port.in.ChatRun"))
+        .allSatisfy(
+            line ->
+                assertThat(line)
+                    .containsAnyOf(
+                        "dev.shortlease.application.port.in.ChatRun",
+                        "dev.shortlease.application.port.out.StopSignal"))
+        .anySatisfy(line -> assertThat(line).contains("dev.shortlease.application.port.in.ChatRun"))
         .anySatisfy(line -> assertThat(line).contains("Hexagon.Builder.handles("));
   }
 

@@ -17,9 +17,12 @@ import dev.shortlease.adapter.persistence.PersistenceSettings;
 import dev.shortlease.application.agent.Tool;
 import dev.shortlease.application.port.out.ChatModelPort;
 import dev.shortlease.application.port.out.EmbeddingModelPort;
+import dev.shortlease.application.port.out.FileStorePort;
 import dev.shortlease.application.port.out.LongCall;
 import dev.shortlease.application.port.out.MetricsPort;
+import dev.shortlease.application.port.out.SpeechPort;
 import dev.shortlease.application.port.out.StopSignal;
+import dev.shortlease.domain.UploadFileId;
 import dev.shortlease.guardrails.guard.ConnectionHeldDuringLongCallException;
 import dev.shortlease.guardrails.guard.ConnectionTracker;
 import dev.shortlease.guardrails.guard.LeakCheck;
@@ -136,6 +139,27 @@ class CompositionTest {
       }
     }
     assertThat(tracker.guardViolations()).isEqualTo(2 + tools.size());
+  }
+
+  @Test
+  @DisplayName("strict: a held connection stops the speech models and the file store too")
+  void strictGuardCoversSpeechAndFiles() throws Exception {
+    Injector injector = production(Map.of());
+    ConnectionTracker tracker = injector.getInstance(ConnectionTracker.class);
+    SpeechPort speech = injector.getInstance(SpeechPort.class);
+    FileStorePort files = injector.getInstance(FileStorePort.class);
+
+    try (Connection held = trackedH2(tracker).getConnection()) {
+      assertThatThrownBy(() -> speech.transcribe(null))
+          .isInstanceOf(ConnectionHeldDuringLongCallException.class)
+          .hasMessageContaining("SpeechPort.transcribe(");
+      assertThatThrownBy(() -> speech.speak("hi", ""))
+          .isInstanceOf(ConnectionHeldDuringLongCallException.class);
+      assertThatThrownBy(() -> files.read(UploadFileId.random()))
+          .isInstanceOf(ConnectionHeldDuringLongCallException.class)
+          .hasMessageContaining("FileStorePort.read(");
+    }
+    assertThat(tracker.guardViolations()).isEqualTo(3);
   }
 
   @Test

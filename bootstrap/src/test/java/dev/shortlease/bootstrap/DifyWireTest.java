@@ -163,6 +163,18 @@ class DifyWireTest {
     assertThat(route.json().get("message").asText())
         .startsWith("The requested URL was not found on the server.");
 
+    // The Node SDK accepts JSON; Javalin would answer such a client with its own problem JSON.
+    Api.Reply acceptingJson =
+        api.request(
+            "POST",
+            "/v1/workflows/run",
+            java.util.Map.of(
+                "Authorization", "Bearer " + chat.key(),
+                "Accept", "application/json, text/plain, */*",
+                "Content-Type", "application/json"),
+            "{}");
+    assertError(acceptingJson, 404, "not_found");
+
     Api.Reply method = api.get("/v1/chat-messages", chat.key());
     assertError(method, 405, "method_not_allowed");
     assertThat(method.json().get("message").asText())

@@ -3,9 +3,11 @@ package dev.shortlease.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.shortlease.application.port.in.InspectPoolUseCase;
 import dev.shortlease.application.port.in.RecoverAbandonedMessagesUseCase;
 import dev.shortlease.application.port.in.RelayStopRequestsUseCase;
 import dev.shortlease.application.port.in.ReplaySpooledAnswersUseCase;
+import dev.shortlease.application.port.out.PoolSnapshot;
 import dev.shortlease.domain.StorageUnavailableException;
 import java.time.Duration;
 import java.util.List;
@@ -34,6 +36,27 @@ class HousekeepingTest {
         }
       };
 
+  private final AtomicInteger probes = new AtomicInteger();
+  private final InspectPoolUseCase probe =
+      new InspectPoolUseCase() {
+        @Override
+        public PoolSnapshot snapshot() {
+          throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public boolean databaseReady() {
+          throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void probeDatabase() {
+          if (probes.incrementAndGet() == 2) {
+            throw new StorageUnavailableException("pool exhausted", null);
+          }
+        }
+      };
+
   private final AtomicInteger replayed = new AtomicInteger();
   private final ReplaySpooledAnswersUseCase spool =
       () -> {
@@ -56,7 +79,8 @@ class HousekeepingTest {
         };
 
     try (Housekeeping housekeeping =
-        Housekeeping.start(flaky, stops, spool, FAST, Duration.ofHours(1))) {
+        Housekeeping.start(
+            flaky, stops, spool, probe, FAST, Duration.ofHours(1), Duration.ofHours(1))) {
       assertThat(calls).as("once at start, synchronously").hasValueGreaterThanOrEqualTo(1);
       awaitAtLeast(calls, 4);
       awaitAtLeast(forgotten, 2);
@@ -68,8 +92,19 @@ class HousekeepingTest {
   @DisplayName("applies other instances' stop requests every relay interval")
   void relaysStopRequests() throws Exception {
     try (Housekeeping housekeeping =
-        Housekeeping.start(() -> 0, stops, spool, Duration.ofHours(1), FAST)) {
+        Housekeeping.start(
+            () -> 0, stops, spool, probe, Duration.ofHours(1), FAST, Duration.ofHours(1))) {
       awaitAtLeast(relayed, 3);
+    }
+  }
+
+  @Test
+  @DisplayName("probes the database at start, then every probe interval, through failures")
+  void probesPeriodically() throws Exception {
+    try (Housekeeping housekeeping =
+        Housekeeping.start(
+            () -> 0, stops, spool, probe, Duration.ofHours(1), Duration.ofHours(1), FAST)) {
+      awaitAtLeast(probes, 4);
     }
   }
 
@@ -78,7 +113,8 @@ class HousekeepingTest {
   void closeStops() throws Exception {
     AtomicInteger calls = new AtomicInteger();
     Housekeeping housekeeping =
-        Housekeeping.start(calls::incrementAndGet, stops, spool, FAST, FAST);
+        Housekeeping.start(
+            calls::incrementAndGet, stops, spool, probe, FAST, FAST, Duration.ofHours(1));
     awaitAtLeast(calls, 2);
 
     housekeeping.close();
@@ -97,7 +133,8 @@ class HousekeepingTest {
           throw new StorageUnavailableException("database down", null);
         };
 
-    assertThatThrownBy(() -> Housekeeping.start(down, stops, spool, FAST, FAST))
+    assertThatThrownBy(
+            () -> Housekeeping.start(down, stops, spool, probe, FAST, FAST, Duration.ofHours(1)))
         .isInstanceOf(StorageUnavailableException.class);
   }
 

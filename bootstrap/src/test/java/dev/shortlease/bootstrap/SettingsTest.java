@@ -163,7 +163,16 @@ class SettingsTest {
     "CHAT_ADMISSION_QUEUE, -1",
     "SHUTDOWN_GRACE_SECONDS, 0",
     "CORS_ALLOW_ORIGINS, chat.example.com",
-    "CORS_ALLOW_ORIGINS, https://chat.example.com/app"
+    "CORS_ALLOW_ORIGINS, https://chat.example.com/app",
+    "UNKNOWN_KEY_CACHE_MS, 60001",
+    "DB_POOL_RESERVED, 10",
+    "AUTH_FAILURE_LIMIT, -1",
+    "AUTH_FAILURE_WINDOW_SECONDS, 0",
+    "READINESS_PROBE_INTERVAL_MS, 10",
+    "APP_MAX_ACTIVE_REQUESTS, -1",
+    "END_USER_MAX_ACTIVE_REQUESTS, many",
+    "SIDE_CALLS_MAX, 0",
+    "SIDE_CALL_TIMEOUT_MS, 0"
   })
   void badValueNamesTheVariable(String variable, String value) {
     assertThatThrownBy(() -> Settings.fromEnvironment(Map.of(variable, value)))
@@ -177,6 +186,46 @@ class SettingsTest {
     assertThat(
             Settings.fromEnvironment(Map.of("CORS_ALLOW_ORIGINS", "none")).web().corsAllowOrigins())
         .isEmpty();
+  }
+
+  @Test
+  @DisplayName("the pool and limit settings: defaults, and every variable read")
+  void limitSettings() {
+    Settings defaults = Settings.fromEnvironment(Map.of());
+    assertThat(defaults.database().reservedConnections()).isEqualTo(1);
+    assertThat(defaults.database().unknownKeyCacheMillis()).isEqualTo(2_000);
+    assertThat(defaults.limits()).isEqualTo(dev.shortlease.application.LimitSettings.DEFAULTS);
+    assertThat(defaults.authThrottle().failureLimit()).isEqualTo(20);
+    assertThat(defaults.authThrottle().trustedProxies()).isEmpty();
+    assertThat(
+            Settings.fromEnvironment(Map.of("DB_POOL_SIZE", "1")).database().reservedConnections())
+        .as("a pool of one keeps nothing back")
+        .isZero();
+
+    Settings set =
+        Settings.fromEnvironment(
+            Map.ofEntries(
+                Map.entry("DB_POOL_RESERVED", "2"),
+                Map.entry("UNKNOWN_KEY_CACHE_MS", "0"),
+                Map.entry("AUTH_FAILURE_LIMIT", "0"),
+                Map.entry("AUTH_FAILURE_WINDOW_SECONDS", "30"),
+                Map.entry("TRUSTED_PROXIES", " 10.0.0.5, 10.0.0.6 ,"),
+                Map.entry("READINESS_PROBE_INTERVAL_MS", "500"),
+                Map.entry("APP_MAX_ACTIVE_REQUESTS", "50"),
+                Map.entry("END_USER_MAX_ACTIVE_REQUESTS", "0"),
+                Map.entry("SIDE_CALLS_MAX", "2"),
+                Map.entry("SIDE_CALL_TIMEOUT_MS", "1500")));
+    assertThat(set.database().reservedConnections()).isEqualTo(2);
+    assertThat(set.database().unknownKeyCacheMillis()).isZero();
+    assertThat(set.authThrottle().failureLimit()).isZero();
+    assertThat(set.authThrottle().window()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(set.authThrottle().trustedProxies())
+        .containsExactlyInAnyOrder("10.0.0.5", "10.0.0.6");
+    assertThat(set.limits().readinessProbeInterval()).isEqualTo(Duration.ofMillis(500));
+    assertThat(set.limits().appMaxActiveRequests()).isEqualTo(50);
+    assertThat(set.limits().endUserMaxActiveRequests()).isZero();
+    assertThat(set.limits().sideCalls()).isEqualTo(2);
+    assertThat(set.limits().sideCallTimeLimit()).isEqualTo(Duration.ofMillis(1500));
   }
 
   @Test

@@ -29,6 +29,9 @@ final class TestServers {
     env.put(
         "ANSWER_SPOOL_DIR",
         System.getProperty("java.io.tmpdir") + "/shortlease-spool-" + UUID.randomUUID());
+    env.put(
+        "FILES_DIR",
+        System.getProperty("java.io.tmpdir") + "/shortlease-files-" + UUID.randomUUID());
     env.put("GUARD_MODE", "strict");
     return env;
   }

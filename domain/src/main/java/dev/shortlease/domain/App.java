@@ -4,7 +4,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
-/** An LLM app as configured by its owner: what it is, how it answers, whether it is open. */
+/**
+ * An LLM app as configured by its owner: what it is, how it answers, whether it is open.
+ *
+ * @param maxActiveRequests chats (and {@code /suggested} calls) of this app that may run at once on
+ *     one instance; {@code 0} = unlimited, {@code null} = the service's default
+ */
 public record App(
     AppId id,
     String name,
@@ -18,7 +23,11 @@ public record App(
     boolean apiEnabled,
     Instant createdAt,
     InputForm userInputForm,
-    List<VariableDeclaration> conversationVariables) {
+    List<VariableDeclaration> conversationVariables,
+    Integer maxActiveRequests) {
+
+  /** The largest value {@code max_active_requests} may take. */
+  public static final int MAX_ACTIVE_REQUESTS_LIMIT = 1_000_000;
 
   public App {
     Objects.requireNonNull(id, "id");
@@ -32,9 +41,13 @@ public record App(
     suggestedQuestions = suggestedQuestions == null ? List.of() : List.copyOf(suggestedQuestions);
     userInputForm = userInputForm == null ? InputForm.defaultFor(mode) : userInputForm;
     conversationVariables = VariableDeclaration.uniqueCopy(conversationVariables);
+    requireActiveRequestLimit(maxActiveRequests);
   }
 
-  /** An app with its mode's default form and no conversation variables. */
+  /**
+   * An app with its mode's default form, no conversation variables, and the service's default
+   * active-request limit.
+   */
   public App(
       AppId id,
       String name,
@@ -60,7 +73,16 @@ public record App(
         apiEnabled,
         createdAt,
         null,
+        null,
         null);
+  }
+
+  static void requireActiveRequestLimit(Integer limit) {
+    if (limit != null && (limit < 0 || limit > MAX_ACTIVE_REQUESTS_LIMIT)) {
+      throw new InvalidInputException(
+          "max_active_requests",
+          "must be within 0.." + MAX_ACTIVE_REQUESTS_LIMIT + " (0 = unlimited)");
+    }
   }
 
   /** True when requests with this app's key may be served. */

@@ -2,7 +2,11 @@ package dev.shortlease.domain;
 
 import java.util.List;
 
-/** A partial change to an app: {@code null} fields stay as they are. */
+/**
+ * A partial change to an app: {@code null} fields stay as they are.
+ *
+ * @param maxActiveRequests the app's own active-request limit ({@code 0} = unlimited)
+ */
 public record AppUpdate(
     String name,
     String description,
@@ -13,7 +17,8 @@ public record AppUpdate(
     AppStatus status,
     Boolean apiEnabled,
     InputForm userInputForm,
-    List<VariableDeclaration> conversationVariables) {
+    List<VariableDeclaration> conversationVariables,
+    Integer maxActiveRequests) {
 
   public AppUpdate {
     if (name != null) {
@@ -24,9 +29,10 @@ public record AppUpdate(
         conversationVariables == null
             ? null
             : VariableDeclaration.uniqueCopy(conversationVariables);
+    App.requireActiveRequestLimit(maxActiveRequests);
   }
 
-  /** A change that leaves the form and the conversation variables as they are. */
+  /** A change that leaves the form, the conversation variables and the active-request limit. */
   public AppUpdate(
       String name,
       String description,
@@ -46,6 +52,7 @@ public record AppUpdate(
         status,
         apiEnabled,
         null,
+        null,
         null);
   }
 
@@ -64,6 +71,7 @@ public record AppUpdate(
         apiEnabled != null ? apiEnabled : app.apiEnabled(),
         app.createdAt(),
         userInputForm != null ? userInputForm : app.userInputForm(),
-        conversationVariables != null ? conversationVariables : app.conversationVariables());
+        conversationVariables != null ? conversationVariables : app.conversationVariables(),
+        maxActiveRequests != null ? maxActiveRequests : app.maxActiveRequests());
   }
 }

@@ -1,7 +1,9 @@
 package dev.shortlease.application.chat;
 
+import dev.shortlease.application.port.out.ModelImage;
 import dev.shortlease.domain.App;
 import dev.shortlease.domain.ChatTurn;
+import dev.shortlease.domain.MessageFile;
 import dev.shortlease.domain.Owner;
 import dev.shortlease.domain.StartedTurn;
 import java.util.List;
@@ -12,6 +14,8 @@ import java.util.Objects;
  * configuration, the IDs T2 returned, the query, and the history window. Immutable, so the runner
  * needs no session.
  *
+ * @param files the files the user attached (metadata; bytes are read by {@link VisionInput})
+ * @param images the attached images as the model sees them, once read (empty before)
  * @param autoName name the conversation after this first answer
  * @param startNanos {@link System#nanoTime()} when the request arrived, for the latency
  */
@@ -20,6 +24,8 @@ record ChatContext(
     StartedTurn turn,
     String query,
     List<ChatTurn> history,
+    List<MessageFile> files,
+    List<ModelImage> images,
     boolean autoName,
     long startNanos) {
 
@@ -28,6 +34,12 @@ record ChatContext(
     Objects.requireNonNull(turn, "turn");
     Objects.requireNonNull(query, "query");
     history = List.copyOf(history);
+    files = List.copyOf(files);
+    images = List.copyOf(images);
+  }
+
+  ChatContext withImages(List<ModelImage> read) {
+    return new ChatContext(app, turn, query, history, files, read, autoName, startNanos);
   }
 
   Owner owner() {

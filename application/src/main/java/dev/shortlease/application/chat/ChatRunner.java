@@ -93,6 +93,9 @@ final class ChatRunner implements Runnable {
       Duration latency = Duration.ofNanos(System.nanoTime() - context.startNanos());
       MessageOutcome outcome = ending.outcome(progress.text(), progress.usage(), latency);
       FinalSave.Result saved = finalSave.save(context.owner(), context.turn().messageId(), outcome);
+      // Freed before the terminal event: a client that sends its next chat on message_end finds
+      // its place free.
+      run.releaseSlot();
       run.publish(
           switch (saved) {
             case SAVED -> ending.event(progress.usage(), latency, progress.annotation());
@@ -107,6 +110,7 @@ final class ChatRunner implements Runnable {
             case LOST -> ChatEvent.Failed.internal("The answer could not be saved.");
           });
     } finally {
+      run.releaseSlot();
       registry.unregister(run);
     }
   }

@@ -5,6 +5,7 @@ import dev.shortlease.application.agent.Tool;
 import dev.shortlease.application.annotation.AnnotationReplier;
 import dev.shortlease.application.conversation.ConversationNamer;
 import dev.shortlease.application.port.out.ChatModelPort;
+import dev.shortlease.application.port.out.FileStorePort;
 import dev.shortlease.domain.AppMode;
 import dev.shortlease.domain.port.AgentThoughtsPort;
 import jakarta.inject.Inject;
@@ -24,18 +25,6 @@ public final class ChatRunners {
   private final AnswerGenerator singleTurn;
   private final AnswerGenerator agent;
 
-  /** Runners without annotation reply. */
-  public ChatRunners(
-      ChatModelPort model,
-      FinalSave finalSave,
-      AgentThoughtsPort thoughts,
-      Set<Tool> tools,
-      RunRegistry registry,
-      ConversationNamer namer,
-      ChatSettings settings) {
-    this(model, finalSave, thoughts, tools, registry, namer, settings, AnnotationReplier.none());
-  }
-
   @Inject
   public ChatRunners(
       ChatModelPort model,
@@ -45,16 +34,24 @@ public final class ChatRunners {
       RunRegistry registry,
       ConversationNamer namer,
       ChatSettings settings,
-      AnnotationReplier annotations) {
+      AnnotationReplier annotations,
+      FileStorePort files) {
     this.finalSave = finalSave;
     this.registry = registry;
     this.namer = namer;
     this.settings = settings;
     List<Tool> ordered = tools.stream().sorted(Comparator.comparing(Tool::name)).toList();
-    this.singleTurn = new AnnotationReplyGenerator(new SingleTurnGenerator(model), annotations);
+    // An annotation reply answers without the model, so images are read only after it missed.
+    this.singleTurn =
+        new AnnotationReplyGenerator(
+            new VisionInput(new SingleTurnGenerator(model), model, files), annotations);
     this.agent =
         new AnnotationReplyGenerator(
-            new AgentLoop(model, thoughts, ordered, settings.maxAgentIterations()), annotations);
+            new VisionInput(
+                new AgentLoop(model, thoughts, ordered, settings.maxAgentIterations()),
+                model,
+                files),
+            annotations);
   }
 
   Runnable create(ChatContext context, RunningChat run) {

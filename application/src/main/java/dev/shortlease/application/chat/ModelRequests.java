@@ -21,7 +21,7 @@ final class ModelRequests {
       messages.add(new ModelMessage.User(turn.query()));
       messages.add(new ModelMessage.Assistant(turn.answer(), List.of()));
     }
-    messages.add(new ModelMessage.User(context.query()));
+    messages.add(new ModelMessage.User(context.query(), context.images()));
     return messages;
   }
 

@@ -1,17 +1,20 @@
 package dev.shortlease.application.chat;
 
+import dev.shortlease.application.limits.ActiveRequests;
 import dev.shortlease.application.port.in.ChatEvent;
 import dev.shortlease.application.port.in.ChatRun;
 import dev.shortlease.application.port.out.StopSignal;
 import dev.shortlease.domain.AppId;
 import dev.shortlease.domain.AppMode;
 import dev.shortlease.domain.ConversationId;
+import dev.shortlease.domain.MessageFile;
 import dev.shortlease.domain.MessageId;
 import dev.shortlease.domain.StartedTurn;
 import dev.shortlease.domain.StopRequest;
 import dev.shortlease.domain.TaskId;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -28,13 +31,24 @@ final class RunningChat implements ChatRun {
   private final EventBuffer events;
   private final StopSignal stop = new StopSignal();
   private final AtomicReference<StopReason> stopReason = new AtomicReference<>();
+  private final List<MessageFile> files;
+  private final ActiveRequests.Slot slot;
 
-  RunningChat(AppId appId, String user, AppMode mode, StartedTurn turn, int queueCapacity) {
+  RunningChat(
+      AppId appId,
+      String user,
+      AppMode mode,
+      StartedTurn turn,
+      int queueCapacity,
+      List<MessageFile> files,
+      ActiveRequests.Slot slot) {
+    this.files = List.copyOf(files);
     this.appId = appId;
     this.user = user;
     this.mode = mode;
     this.turn = turn;
     this.events = new EventBuffer(queueCapacity);
+    this.slot = slot;
   }
 
   @Override
@@ -60,6 +74,16 @@ final class RunningChat implements ChatRun {
   @Override
   public Instant createdAt() {
     return turn.createdAt();
+  }
+
+  @Override
+  public String user() {
+    return user;
+  }
+
+  @Override
+  public List<MessageFile> files() {
+    return files;
   }
 
   @Override
@@ -94,6 +118,11 @@ final class RunningChat implements ChatRun {
 
   Optional<StopReason> stopReason() {
     return Optional.ofNullable(stopReason.get());
+  }
+
+  /** Gives the run's place among the active requests back (any later call does nothing). */
+  void releaseSlot() {
+    slot.close();
   }
 
   void publish(ChatEvent event) {

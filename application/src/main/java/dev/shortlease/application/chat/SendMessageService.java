@@ -2,9 +2,11 @@ package dev.shortlease.application.chat;
 
 import dev.shortlease.application.ChatExecutor;
 import dev.shortlease.application.ChatSettings;
+import dev.shortlease.application.limits.ActiveRequests;
 import dev.shortlease.application.port.in.AppModeMismatchException;
 import dev.shortlease.application.port.in.AppUnavailableException;
 import dev.shortlease.application.port.in.ChatRun;
+import dev.shortlease.application.port.in.FileRequest;
 import dev.shortlease.application.port.in.SendMessageCommand;
 import dev.shortlease.application.port.in.SendMessageUseCase;
 import dev.shortlease.domain.App;
@@ -12,6 +14,7 @@ import dev.shortlease.domain.ChatTurn;
 import dev.shortlease.domain.ConversationId;
 import dev.shortlease.domain.HistoryWindow;
 import dev.shortlease.domain.InvalidInputException;
+import dev.shortlease.domain.MessageFile;
 import dev.shortlease.domain.MessageOutcome;
 import dev.shortlease.domain.NewTurn;
 import dev.shortlease.domain.NotFoundException;
@@ -19,6 +22,7 @@ import dev.shortlease.domain.StartedTurn;
 import dev.shortlease.domain.port.AppsPort;
 import dev.shortlease.domain.port.ChatHistoryPort;
 import dev.shortlease.domain.port.FinishMessagePort;
+import dev.shortlease.domain.port.MessageFilesPort;
 import dev.shortlease.domain.port.StartTurnPort;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -30,7 +34,8 @@ import java.util.concurrent.RejectedExecutionException;
  * Use case: send a message (the App Runner's entry). On the caller's thread: T1 the app, T2 the
  * turn (end user, conversation, running message), T3 the history — each one short transaction, so
  * bad input or a foreign conversation fails with nothing saved. Then the runner generates on its
- * own thread with no connection held, and the caller gets the run to consume.
+ * own thread with no connection held, and the caller gets the run to consume. Attached files are
+ * checked (metadata only) before T2 and recorded right after it; the runner reads their bytes.
  */
 public final class SendMessageService implements SendMessageUseCase {
   private final AppsPort apps;
@@ -41,6 +46,9 @@ public final class SendMessageService implements SendMessageUseCase {
   private final ChatRunners runners;
   private final ChatSettings settings;
   private final ChatExecutor executor;
+  private final ChatFiles chatFiles;
+  private final MessageFilesPort messageFiles;
+  private final ActiveRequests active;
 
   @Inject
   public SendMessageService(
@@ -51,7 +59,10 @@ public final class SendMessageService implements SendMessageUseCase {
       RunRegistry registry,
       ChatRunners runners,
       ChatSettings settings,
-      ChatExecutor executor) {
+      ChatExecutor executor,
+      ChatFiles chatFiles,
+      MessageFilesPort messageFiles,
+      ActiveRequests active) {
     this.apps = apps;
     this.startTurn = startTurn;
     this.history = history;
@@ -60,12 +71,39 @@ public final class SendMessageService implements SendMessageUseCase {
     this.runners = runners;
     this.settings = settings;
     this.executor = executor;
+    this.chatFiles = chatFiles;
+    this.messageFiles = messageFiles;
+    this.active = active;
+  }
+
+  /**
+   * The app's and the user's active-request limits are checked before T2, so a refused request
+   * saves nothing; the slot taken then is the run's until it ends.
+   */
+  @Override
+  public ChatRun send(SendMessageCommand command) {
+    return send(command, List.of());
   }
 
   @Override
-  public ChatRun send(SendMessageCommand command) {
+  public ChatRun send(SendMessageCommand command, List<FileRequest> fileRequests) {
     long startNanos = System.nanoTime();
     App app = servingApp(command);
+    ActiveRequests.Slot slot = active.enter(app, command.user());
+    try {
+      return send(command, fileRequests, app, slot, startNanos);
+    } catch (RuntimeException e) {
+      slot.close();
+      throw e;
+    }
+  }
+
+  private ChatRun send(
+      SendMessageCommand command,
+      List<FileRequest> fileRequests,
+      App app,
+      ActiveRequests.Slot slot,
+      long startNanos) {
     ConversationId continued = command.completion() ? null : command.conversationId();
     // As in Dify, a later turn runs with its conversation's inputs: the request's are not checked.
     Map<String, Object> inputs =
@@ -73,6 +111,7 @@ public final class SendMessageService implements SendMessageUseCase {
             ? InputFormValidator.validate(app.userInputForm(), command.inputs())
             : Map.of();
     String query = command.completion() ? completionQuery(app, command, inputs) : command.query();
+    List<MessageFile> files = chatFiles.resolve(app, command.user(), fileRequests);
     StartedTurn turn =
         startTurn.startTurn(
             new NewTurn(
@@ -85,9 +124,13 @@ public final class SendMessageService implements SendMessageUseCase {
     try {
       boolean autoName =
           command.autoGenerateName() && app.mode().isConversational() && turn.newConversation();
+      if (!files.isEmpty()) {
+        messageFiles.attachFiles(turn.owner(), turn.messageId(), files);
+      }
       ChatContext context =
-          new ChatContext(app, turn, query, loadHistory(turn), autoName, startNanos);
-      return start(context, command.user());
+          new ChatContext(
+              app, turn, query, loadHistory(turn), files, List.of(), autoName, startNanos);
+      return start(context, command.user(), slot);
     } catch (RuntimeException e) {
       // T2 saved a running message: end it rather than leave it for recovery (rule R5). The
       // failure itself reaches the log through the caller's error mapping, not the stored text.
@@ -147,14 +190,16 @@ public final class SendMessageService implements SendMessageUseCase {
     return history.loadHistory(turn.owner(), turn.conversationId(), turn.messageId(), window);
   }
 
-  private ChatRun start(ChatContext context, String user) {
+  private ChatRun start(ChatContext context, String user, ActiveRequests.Slot slot) {
     RunningChat run =
         new RunningChat(
             context.app().id(),
             user,
             context.app().mode(),
             context.turn(),
-            settings.eventQueueCapacity());
+            settings.eventQueueCapacity(),
+            context.files(),
+            slot);
     registry.register(run);
     Runnable runner = runners.create(context, run);
     try {

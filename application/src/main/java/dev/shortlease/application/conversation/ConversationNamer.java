@@ -1,6 +1,8 @@
 package dev.shortlease.application.conversation;
 
+import dev.shortlease.application.limits.ModelSideCalls;
 import dev.shortlease.application.port.out.ChatModelPort;
+import dev.shortlease.application.port.out.FinishReason;
 import dev.shortlease.application.port.out.ModelMessage;
 import dev.shortlease.application.port.out.ModelRequest;
 import dev.shortlease.application.port.out.StopSignal;
@@ -18,7 +20,9 @@ import java.util.List;
 /**
  * Names a conversation from its first query: one short read of that query alone, then a model call
  * with no connection held, then (for auto-naming) a short write that never overwrites a name the
- * user chose. When the model fails, the first query, shortened, is the name.
+ * user chose. The model call is a {@linkplain ModelSideCalls side call}: bounded in number and
+ * time. When the model fails, is too slow, or too many side calls run already, the first query,
+ * shortened, is the name.
  */
 public final class ConversationNamer {
   static final int FALLBACK_LENGTH = 50;
@@ -31,14 +35,20 @@ public final class ConversationNamer {
   private final MessagesPort messages;
   private final ConversationsPort conversations;
   private final ChatModelPort model;
+  private final ModelSideCalls sideCalls;
 
   @Inject
   public ConversationNamer(
-      AppsPort apps, MessagesPort messages, ConversationsPort conversations, ChatModelPort model) {
+      AppsPort apps,
+      MessagesPort messages,
+      ConversationsPort conversations,
+      ChatModelPort model,
+      ModelSideCalls sideCalls) {
     this.apps = apps;
     this.messages = messages;
     this.conversations = conversations;
     this.model = model;
+    this.sideCalls = sideCalls;
   }
 
   /** Names the conversation unless it has a name by now; true when it set one. */
@@ -56,21 +66,19 @@ public final class ConversationNamer {
     if (firstQuery.isBlank()) {
       return fallback(firstQuery);
     }
+    ModelRequest request =
+        new ModelRequest(
+            settings,
+            List.of(
+                new ModelMessage.System(PROMPT), new ModelMessage.User(shorten(firstQuery, 2_000))),
+            List.of());
     try {
-      String reply =
-          model
-              .chat(
-                  new ModelRequest(
-                      settings,
-                      List.of(
-                          new ModelMessage.System(PROMPT),
-                          new ModelMessage.User(shorten(firstQuery, 2_000))),
-                      List.of()),
-                  token -> {},
-                  StopSignal.never())
-              .text();
-      String name = clean(reply);
-      return name.isEmpty() ? fallback(firstQuery) : name;
+      return sideCalls
+          .tryCall(StopSignal.never(), stop -> model.chat(request, token -> {}, stop))
+          .filter(reply -> reply.finishReason() != FinishReason.STOPPED)
+          .map(reply -> clean(reply.text()))
+          .filter(name -> !name.isEmpty())
+          .orElseGet(() -> fallback(firstQuery));
     } catch (RuntimeException e) {
       return fallback(firstQuery);
     }

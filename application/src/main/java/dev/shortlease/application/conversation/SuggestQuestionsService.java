@@ -1,9 +1,13 @@
 package dev.shortlease.application.conversation;
 
 import dev.shortlease.application.ChatSettings;
+import dev.shortlease.application.limits.ActiveRequests;
+import dev.shortlease.application.limits.ModelSideCalls;
 import dev.shortlease.application.port.in.SuggestQuestionsUseCase;
 import dev.shortlease.application.port.out.ChatModelPort;
+import dev.shortlease.application.port.out.FinishReason;
 import dev.shortlease.application.port.out.ModelMessage;
+import dev.shortlease.application.port.out.ModelReply;
 import dev.shortlease.application.port.out.ModelRequest;
 import dev.shortlease.application.port.out.StopSignal;
 import dev.shortlease.domain.App;
@@ -19,7 +23,10 @@ import java.util.List;
 /**
  * Use case: follow-up questions for one of the user's messages. Short reads, then the model with no
  * connection held; its reply is read one question per line. A failing model yields no suggestions
- * (as in Dify) rather than an error.
+ * (as in Dify) rather than an error, and so does one stopped by the side-call time limit or by the
+ * client leaving. The call counts as an active request of its app and user, and as a {@linkplain
+ * ModelSideCalls side call}: over any of those limits it is refused with 429 before the model is
+ * asked.
  */
 public final class SuggestQuestionsService implements SuggestQuestionsUseCase {
   private final OwnerResolver owners;
@@ -27,6 +34,8 @@ public final class SuggestQuestionsService implements SuggestQuestionsUseCase {
   private final AppsPort apps;
   private final ChatModelPort model;
   private final ChatSettings settings;
+  private final ActiveRequests active;
+  private final ModelSideCalls sideCalls;
 
   @Inject
   public SuggestQuestionsService(
@@ -34,16 +43,21 @@ public final class SuggestQuestionsService implements SuggestQuestionsUseCase {
       MessagesPort messages,
       AppsPort apps,
       ChatModelPort model,
-      ChatSettings settings) {
+      ChatSettings settings,
+      ActiveRequests active,
+      ModelSideCalls sideCalls) {
     this.owners = owners;
     this.messages = messages;
     this.apps = apps;
     this.model = model;
     this.settings = settings;
+    this.active = active;
+    this.sideCalls = sideCalls;
   }
 
   @Override
-  public List<String> suggest(AppId appId, String user, MessageId messageId) {
+  public List<String> suggest(
+      AppId appId, String user, MessageId messageId, StopSignal clientGone) {
     Message message =
         messages
             .findMessage(owners.require(appId, user, "message"), messageId)
@@ -58,15 +72,17 @@ public final class SuggestQuestionsService implements SuggestQuestionsUseCase {
             new ModelMessage.User(message.query()),
             new ModelMessage.Assistant(message.answer(), List.of()),
             new ModelMessage.User("What could I ask next?"));
+    ModelRequest request = new ModelRequest(app.modelSettings(), prompt, List.of());
+    try (ActiveRequests.Slot slot = active.enter(app, user)) {
+      return sideCalls.call(clientGone, stop -> ask(request, count, stop));
+    }
+  }
+
+  private List<String> ask(ModelRequest request, int count, StopSignal stop) {
     try {
-      String reply =
-          model
-              .chat(
-                  new ModelRequest(app.modelSettings(), prompt, List.of()),
-                  token -> {},
-                  StopSignal.never())
-              .text();
-      return parse(reply, count);
+      ModelReply reply = model.chat(request, token -> {}, stop);
+      // Cut short, the last line may be half a question: none rather than a broken one.
+      return reply.finishReason() == FinishReason.STOPPED ? List.of() : parse(reply.text(), count);
     } catch (RuntimeException e) {
       return List.of();
     }

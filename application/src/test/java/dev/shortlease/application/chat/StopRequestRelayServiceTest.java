@@ -2,7 +2,9 @@ package dev.shortlease.application.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.shortlease.application.LimitSettings;
 import dev.shortlease.application.StopRelaySettings;
+import dev.shortlease.application.limits.ActiveRequests;
 import dev.shortlease.application.port.in.TooManyRequestsException;
 import dev.shortlease.domain.AppId;
 import dev.shortlease.domain.AppMode;
@@ -130,7 +132,14 @@ class StopRequestRelayServiceTest {
 
   private RunningChat runFor(String user) {
     var turn = store.startTurn(new NewTurn(app, user, null, "q", null));
-    return new RunningChat(app, user, AppMode.CHAT, turn, 16);
+    return new RunningChat(
+        app,
+        user,
+        AppMode.CHAT,
+        turn,
+        16,
+        java.util.List.of(),
+        new ActiveRequests(LimitSettings.DEFAULTS).enter(store.findApp(app).orElseThrow(), user));
   }
 
   /** The store, counting what goes in and what a poll may read. */

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.shortlease.application.ChatExecutor;
 import dev.shortlease.application.ReliabilitySettings;
+import dev.shortlease.application.annotation.AnnotationReplier;
 import dev.shortlease.application.ops.ReplaySpooledAnswersService;
 import dev.shortlease.application.port.in.ChatEvent;
 import dev.shortlease.application.port.in.ChatRun;
@@ -63,7 +64,10 @@ class StorageTroubleTest {
             kit.registry,
             kit.runners,
             kit.settings,
-            ChatExecutor.virtualThreads());
+            ChatExecutor.virtualThreads(),
+            kit.chatFiles(),
+            kit.files,
+            kit.active);
 
     assertThatThrownBy(() -> failingHistory.send(command("two", first.conversationId())))
         .isInstanceOf(StorageUnavailableException.class);
@@ -116,7 +120,15 @@ class StorageTroubleTest {
             ReliabilitySettings.forPool(10).withFinalSaveRetry(window));
     ChatRunners runners =
         new ChatRunners(
-            kit.model, save, kit.store, Set.of(), kit.registry, kit.namer, kit.settings);
+            kit.model,
+            save,
+            kit.store,
+            Set.of(),
+            kit.registry,
+            kit.namer,
+            kit.settings,
+            AnnotationReplier.none(),
+            kit.files);
     return new SendMessageService(
         kit.store,
         kit.store,
@@ -125,7 +137,10 @@ class StorageTroubleTest {
         kit.registry,
         runners,
         kit.settings,
-        ChatExecutor.virtualThreads());
+        ChatExecutor.virtualThreads(),
+        kit.chatFiles(),
+        kit.files,
+        kit.active);
   }
 
   @Test
@@ -287,7 +302,10 @@ class StorageTroubleTest {
             new ChatExecutor(
                 task -> {
                   throw new RejectedExecutionException("shutting down");
-                }));
+                }),
+            kit.chatFiles(),
+            kit.files,
+            kit.active);
 
     ChatRun run = refusing.send(command("q", null));
 

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.shortlease.application.port.in.ChatRun;
 import dev.shortlease.application.port.out.ModelErrorKind;
+import dev.shortlease.application.port.out.StopSignal;
 import dev.shortlease.application.testing.ChatTestKit;
 import dev.shortlease.domain.App;
 import dev.shortlease.domain.AppMode;
@@ -41,7 +42,8 @@ class ConversationUseCasesTest {
   private final DeleteConversationService delete = new DeleteConversationService(owners, kit.store);
   private final RateMessageService rate = new RateMessageService(owners, kit.store);
   private final SuggestQuestionsService suggest =
-      new SuggestQuestionsService(owners, kit.store, kit.store, kit.model, kit.settings);
+      new SuggestQuestionsService(
+          owners, kit.store, kit.store, kit.model, kit.settings, kit.active, kit.sideCalls);
 
   private ChatRun ask(String user, String query, ConversationId conversationId)
       throws InterruptedException {
@@ -203,13 +205,15 @@ class ConversationUseCasesTest {
     ChatRun run = ask("alice", "Tell me about Rome", null);
     kit.model.then(reply("1. What to eat?\n- Where to stay?\n\n* When to go?\n4. Extra?"));
 
-    List<String> questions = suggest.suggest(app.id(), "alice", run.messageId());
+    List<String> questions =
+        suggest.suggest(app.id(), "alice", run.messageId(), StopSignal.never());
 
     assertThat(questions).containsExactly("What to eat?", "Where to stay?", "When to go?");
-    assertThatThrownBy(() -> suggest.suggest(app.id(), "mallory", run.messageId()))
+    assertThatThrownBy(
+            () -> suggest.suggest(app.id(), "mallory", run.messageId(), StopSignal.never()))
         .isInstanceOf(NotFoundException.class);
     kit.model.then(fail(ModelErrorKind.RATE_LIMITED, "busy"));
-    assertThat(suggest.suggest(app.id(), "alice", run.messageId())).isEmpty();
+    assertThat(suggest.suggest(app.id(), "alice", run.messageId(), StopSignal.never())).isEmpty();
   }
 
   private String awaitName(Owner owner, ConversationId id) throws InterruptedException {

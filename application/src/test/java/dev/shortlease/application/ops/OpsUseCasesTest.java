@@ -107,7 +107,7 @@ class OpsUseCasesTest {
   }
 
   @Test
-  @DisplayName("pool inspection answers what the pool monitor reports")
+  @DisplayName("pool inspection answers what the pool monitor reports; readiness from the probe")
   void inspectsPool() {
     PoolSnapshot snapshot =
         new PoolSnapshot(
@@ -122,6 +122,10 @@ class OpsUseCasesTest {
             0,
             0,
             0);
+    java.util.concurrent.atomic.AtomicInteger probes =
+        new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicBoolean answers =
+        new java.util.concurrent.atomic.AtomicBoolean(true);
     InspectPoolService service =
         new InspectPoolService(
             new PoolMonitorPort() {
@@ -132,12 +136,22 @@ class OpsUseCasesTest {
 
               @Override
               public boolean databaseReady() {
-                return true;
+                probes.incrementAndGet();
+                return answers.get();
               }
-            });
+            },
+            dev.shortlease.application.LimitSettings.DEFAULTS);
 
     assertThat(service.snapshot()).isSameAs(snapshot);
-    assertThat(service.databaseReady()).isTrue();
+    assertThat(service.databaseReady()).as("no probe yet").isFalse();
+    service.probeDatabase();
+    for (int i = 0; i < 100; i++) {
+      assertThat(service.databaseReady()).isTrue();
+    }
+    assertThat(probes).as("readiness reads the cached probe").hasValue(1);
+    answers.set(false);
+    service.probeDatabase();
+    assertThat(service.databaseReady()).isFalse();
   }
 
   @Test

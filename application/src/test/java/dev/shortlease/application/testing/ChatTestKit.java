@@ -2,11 +2,14 @@ package dev.shortlease.application.testing;
 
 import dev.shortlease.application.ChatExecutor;
 import dev.shortlease.application.ChatSettings;
+import dev.shortlease.application.LimitSettings;
 import dev.shortlease.application.ReliabilitySettings;
 import dev.shortlease.application.StopRelaySettings;
 import dev.shortlease.application.agent.ConversationStatsTool;
 import dev.shortlease.application.agent.CurrentTimeTool;
 import dev.shortlease.application.agent.Tool;
+import dev.shortlease.application.annotation.AnnotationReplier;
+import dev.shortlease.application.chat.ChatFiles;
 import dev.shortlease.application.chat.ChatRunners;
 import dev.shortlease.application.chat.FinalSave;
 import dev.shortlease.application.chat.RunRegistry;
@@ -14,6 +17,8 @@ import dev.shortlease.application.chat.SendMessageService;
 import dev.shortlease.application.chat.StopGenerationService;
 import dev.shortlease.application.chat.StopRelayBudget;
 import dev.shortlease.application.conversation.ConversationNamer;
+import dev.shortlease.application.limits.ActiveRequests;
+import dev.shortlease.application.limits.ModelSideCalls;
 import dev.shortlease.application.port.in.ChatEvent;
 import dev.shortlease.application.port.in.ChatRun;
 import dev.shortlease.application.port.in.ResponseMode;
@@ -47,6 +52,9 @@ public final class ChatTestKit {
   public final ScriptedChatModel model = new ScriptedChatModel();
   public final RunRegistry registry = new RunRegistry();
   public final InMemoryAnswerSpool spool = new InMemoryAnswerSpool();
+  public final InMemoryFiles files = new InMemoryFiles(store);
+  public final ActiveRequests active = new ActiveRequests(LimitSettings.DEFAULTS);
+  public final ModelSideCalls sideCalls = new ModelSideCalls(LimitSettings.DEFAULTS);
   public final ChatSettings settings;
   public final ReliabilitySettings reliability;
   public final FinalSave finalSave;
@@ -71,17 +79,42 @@ public final class ChatTestKit {
     this.settings = settings;
     this.reliability = reliability;
     this.finalSave = new FinalSave(store, store, spool, registry, reliability);
-    this.namer = new ConversationNamer(store, store, store, model);
+    this.namer = new ConversationNamer(store, store, store, model, sideCalls);
     Set<Tool> tools = new HashSet<>(extraTools);
     tools.add(new CurrentTimeTool());
     tools.add(new ConversationStatsTool(store));
-    this.runners = new ChatRunners(model, finalSave, store, tools, registry, namer, settings);
+    this.runners =
+        new ChatRunners(
+            model,
+            finalSave,
+            store,
+            tools,
+            registry,
+            namer,
+            settings,
+            AnnotationReplier.none(),
+            files);
     this.sender =
         new SendMessageService(
-            store, store, store, store, registry, runners, settings, ChatExecutor.virtualThreads());
+            store,
+            store,
+            store,
+            store,
+            registry,
+            runners,
+            settings,
+            ChatExecutor.virtualThreads(),
+            chatFiles(),
+            files,
+            active);
     this.stopper =
         new StopGenerationService(
             registry, store, new StopRelayBudget(StopRelaySettings.defaults()));
+  }
+
+  /** The files of chat requests, checked against {@link #files} and the store's end users. */
+  public ChatFiles chatFiles() {
+    return new ChatFiles(files, store, files);
   }
 
   public App app(AppMode mode) {

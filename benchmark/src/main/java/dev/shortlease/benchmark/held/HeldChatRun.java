@@ -41,6 +41,11 @@ final class HeldChatRun implements ChatRun {
   }
 
   @Override
+  public String user() {
+    return delegate.user();
+  }
+
+  @Override
   public TaskId taskId() {
     return delegate.taskId();
   }

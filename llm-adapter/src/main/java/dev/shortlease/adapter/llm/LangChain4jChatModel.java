@@ -31,6 +31,8 @@ public final class LangChain4jChatModel implements ChatModelPort {
   private final List<String> secretsInUrl;
   private final String configuredModelName;
   private final Duration silenceTimeout;
+  private final boolean vision;
+  private final String baseUrl;
 
   /**
    * @param provider a label for error messages ("openai", "ollama", "simulated")
@@ -54,6 +56,18 @@ public final class LangChain4jChatModel implements ChatModelPort {
       String baseUrl,
       String configuredModelName,
       Duration silenceTimeout) {
+    this(model, provider, baseUrl, configuredModelName, silenceTimeout, false);
+  }
+
+  private LangChain4jChatModel(
+      StreamingChatModel model,
+      String provider,
+      String baseUrl,
+      String configuredModelName,
+      Duration silenceTimeout,
+      boolean vision) {
+    this.vision = vision;
+    this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
     this.model = Objects.requireNonNull(model, "model");
     this.provider = Objects.requireNonNull(provider, "provider");
     this.redactedUrl = LlmSettings.redact(Objects.requireNonNull(baseUrl, "baseUrl"));
@@ -73,6 +87,20 @@ public final class LangChain4jChatModel implements ChatModelPort {
         settings.baseUrl(),
         settings.modelName(),
         settings.silenceTimeout());
+  }
+
+  /**
+   * This adapter, told whether its model sees images ({@link MediaModelSettings#vision()}): only
+   * then are a message's images sent, as LangChain4j {@code ImageContent} parts.
+   */
+  public LangChain4jChatModel withVision(boolean on) {
+    return new LangChain4jChatModel(
+        model, provider, baseUrl, configuredModelName, silenceTimeout, on);
+  }
+
+  @Override
+  public boolean supportsVision() {
+    return vision;
   }
 
   @Override

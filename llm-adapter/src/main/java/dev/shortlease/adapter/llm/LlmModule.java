@@ -4,19 +4,35 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.shortlease.application.port.out.ChatModelPort;
+import dev.shortlease.application.port.out.SpeechPort;
 import java.util.Objects;
 
-/** Guice module of the LLM adapter: binds {@link ChatModelPort} to the configured provider. */
+/**
+ * Guice module of the LLM adapter: binds {@link ChatModelPort} and {@link SpeechPort} to the
+ * configured provider.
+ */
 public final class LlmModule extends AbstractModule {
   private final LlmSettings settings;
+  private final MediaModelSettings media;
 
   public LlmModule(LlmSettings settings) {
+    this(settings, MediaModelSettings.defaults());
+  }
+
+  public LlmModule(LlmSettings settings, MediaModelSettings media) {
     this.settings = Objects.requireNonNull(settings, "settings");
+    this.media = Objects.requireNonNull(media, "media");
   }
 
   @Provides
   @Singleton
   ChatModelPort chatModelPort() {
-    return LangChain4jChatModel.fromSettings(settings);
+    return LangChain4jChatModel.fromSettings(settings).withVision(media.vision());
+  }
+
+  @Provides
+  @Singleton
+  SpeechPort speechPort() {
+    return LangChain4jSpeech.fromSettings(settings, media);
   }
 }

@@ -46,7 +46,7 @@ final class ProviderModels {
    * The connect timeout bounds the TCP/TLS handshake; the read timeout bounds the wait for the
    * response headers. Once the body streams, the adapter's silence watchdog takes over.
    */
-  private static VirtualThreadHttpClient.Builder httpClient(LlmSettings settings) {
+  static VirtualThreadHttpClient.Builder httpClient(LlmSettings settings) {
     return VirtualThreadHttpClient.builder()
         .connectTimeout(settings.connectTimeout())
         .readTimeout(settings.silenceTimeout());

@@ -39,9 +39,11 @@ final class VirtualThreadHttpClient implements HttpClient {
   @Override
   public SuccessfulHttpResponse execute(HttpRequest request) {
     try {
-      HttpResponse<String> response = http.send(toJdkRequest(request), BodyHandlers.ofString());
+      // Bytes, not text: a speech model answers with audio.
+      HttpResponse<byte[]> response = http.send(toJdkRequest(request), BodyHandlers.ofByteArray());
       if (!isSuccessful(response.statusCode())) {
-        throw new HttpException(response.statusCode(), response.body());
+        throw new HttpException(
+            response.statusCode(), new String(response.body(), StandardCharsets.UTF_8));
       }
       return SuccessfulHttpResponse.builder()
           .statusCode(response.statusCode())
@@ -103,14 +105,25 @@ final class VirtualThreadHttpClient implements HttpClient {
   private java.net.http.HttpRequest toJdkRequest(HttpRequest request) {
     java.net.http.HttpRequest.Builder builder =
         java.net.http.HttpRequest.newBuilder().uri(URI.create(request.url())).timeout(readTimeout);
+    boolean multipart = MultipartBody.isMultipart(request);
     request
         .headers()
         .forEach(
             (name, values) -> {
-              if (values != null) {
+              if (values != null && !(multipart && name.equalsIgnoreCase("Content-Type"))) {
                 values.forEach(value -> builder.header(name, value));
               }
             });
+    if (multipart) {
+      String boundary =
+          MultipartBody.announcedBoundary(request).orElseGet(MultipartBody::ownBoundary);
+      builder.header("Content-Type", MultipartBody.contentType(boundary));
+      builder.method(
+          request.method().name(),
+          java.net.http.HttpRequest.BodyPublishers.ofByteArray(
+              MultipartBody.encode(request, boundary)));
+      return builder.build();
+    }
     builder.method(
         request.method().name(),
         request.body() == null

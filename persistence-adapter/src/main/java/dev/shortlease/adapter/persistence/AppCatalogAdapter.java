@@ -43,7 +43,8 @@ final class AppCatalogAdapter implements AppsPort, ApiKeysPort {
                   true,
                   null,
                   n.userInputForm(),
-                  n.conversationVariables());
+                  n.conversationVariables(),
+                  null);
           em.persist(EntityMappers.fill(new AppEntity(), app));
           return app.id();
         });

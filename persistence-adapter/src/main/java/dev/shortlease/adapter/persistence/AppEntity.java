@@ -48,6 +48,10 @@ class AppEntity {
   @Column(name = "api_enabled")
   boolean apiEnabled;
 
+  /** Null: the service's default. */
+  @Column(name = "max_active_requests")
+  Integer maxActiveRequests;
+
   @Generated
   @Column(name = "created_at", insertable = false, updatable = false)
   Instant createdAt;

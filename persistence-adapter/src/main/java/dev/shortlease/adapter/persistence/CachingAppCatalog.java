@@ -16,15 +16,22 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
  * Persistence adapter: the app catalog with a short-lived cache for T1, the key and app lookups of
- * every request. Only found values are cached (a key issued a moment ago works at once); a change
- * made through this instance drops what it touched at once; other instances see it within the TTL.
+ * every request. Found values are cached for the TTL; a key that is not found is remembered as
+ * unknown for the (shorter, separately set) miss TTL, so a flood of requests with one made-up key
+ * costs one read per miss TTL, and concurrent lookups of one key share a single read. A change made
+ * through this instance drops what it touched at once (a key issued here works at once); other
+ * instances see it within the TTL, or the miss TTL for a key they had just found unknown.
  */
 final class CachingAppCatalog implements AppsPort, ApiKeysPort {
   static final long MAXIMUM_ENTRIES = 10_000;
@@ -32,23 +39,40 @@ final class CachingAppCatalog implements AppsPort, ApiKeysPort {
   private final AppsPort apps;
   private final ApiKeysPort keys;
   private final Cache<ApiKeyHash, AppId> appIdsByKey;
+  private final Cache<ApiKeyHash, Boolean> unknownKeys;
   private final Cache<AppId, App> appsById;
+  // The key reads under way: later lookups of the same key wait for that read instead of repeating
+  // it (a thousand concurrent requests with one made-up key cost one read).
+  private final Map<ApiKeyHash, CompletableFuture<Optional<AppId>>> keyReads =
+      new ConcurrentHashMap<>();
   // Bumped by every change made here: a lookup that overlapped one drops what it just cached.
   private final AtomicLong changes = new AtomicLong();
 
+  /** Found values and misses both kept for {@code ttl}. */
   <T extends AppsPort & ApiKeysPort> CachingAppCatalog(T catalog, Duration ttl, Ticker ticker) {
-    if (!ttl.isPositive()) {
-      throw new IllegalArgumentException("ttl must be positive; without a cache use the catalog");
+    this(catalog, ttl, ttl, ticker);
+  }
+
+  /**
+   * Found values kept for {@code ttl}, unknown keys for {@code missTtl}; either may be zero (not
+   * kept), not both (then use the catalog itself).
+   */
+  <T extends AppsPort & ApiKeysPort> CachingAppCatalog(
+      T catalog, Duration ttl, Duration missTtl, Ticker ticker) {
+    if (ttl.isNegative() || missTtl.isNegative() || (ttl.isZero() && missTtl.isZero())) {
+      throw new IllegalArgumentException(
+          "ttl and missTtl must not be negative, nor both zero; without a cache use the catalog");
     }
     this.apps = Objects.requireNonNull(catalog, "catalog");
     this.keys = catalog;
     this.appIdsByKey = newCache(ttl, ticker);
+    this.unknownKeys = newCache(missTtl, ticker);
     this.appsById = newCache(ttl, ticker);
   }
 
   private static <K, V> Cache<K, V> newCache(Duration ttl, Ticker ticker) {
     return Caffeine.newBuilder()
-        .maximumSize(MAXIMUM_ENTRIES)
+        .maximumSize(ttl.isZero() ? 0 : MAXIMUM_ENTRIES)
         .expireAfterWrite(ttl)
         .ticker(Objects.requireNonNull(ticker, "ticker"))
         .recordStats()
@@ -56,11 +80,12 @@ final class CachingAppCatalog implements AppsPort, ApiKeysPort {
   }
 
   /**
-   * Publishes hits, misses, evictions and size of both caches as {@code cache_*} meters, tagged
-   * {@code cache="app_keys"} and {@code cache="apps"}.
+   * Publishes hits, misses, evictions and size of the caches as {@code cache_*} meters, tagged
+   * {@code cache="app_keys"}, {@code cache="unknown_keys"} and {@code cache="apps"}.
    */
   void bindMetrics(MeterRegistry registry) {
     CaffeineCacheMetrics.monitor(registry, appIdsByKey, "app_keys");
+    CaffeineCacheMetrics.monitor(registry, unknownKeys, "unknown_keys");
     CaffeineCacheMetrics.monitor(registry, appsById, "apps");
   }
 
@@ -69,10 +94,56 @@ final class CachingAppCatalog implements AppsPort, ApiKeysPort {
     return Optional.ofNullable(cached(appsById, id, key -> apps.findApp(key).orElse(null)));
   }
 
+  /**
+   * A cached key, a key remembered as unknown, or one read shared by every concurrent lookup of the
+   * key. Waiting for another caller's read parks a virtual thread on a future (no monitor is held,
+   * nothing pins a carrier), and no caller holds a connection while it looks a key up.
+   */
   @Override
   public Optional<AppId> findAppIdByKey(ApiKeyHash hash) {
-    return Optional.ofNullable(
-        cached(appIdsByKey, hash, key -> keys.findAppIdByKey(key).orElse(null)));
+    AppId hit = appIdsByKey.getIfPresent(hash);
+    if (hit != null) {
+      return Optional.of(hit);
+    }
+    if (unknownKeys.getIfPresent(hash) != null) {
+      return Optional.empty();
+    }
+    CompletableFuture<Optional<AppId>> mine = new CompletableFuture<>();
+    CompletableFuture<Optional<AppId>> running = keyReads.putIfAbsent(hash, mine);
+    if (running != null) {
+      return awaitRead(running);
+    }
+    try {
+      long seen = changes.get();
+      Optional<AppId> found = keys.findAppIdByKey(hash);
+      if (found.isPresent()) {
+        appIdsByKey.put(hash, found.get());
+      } else {
+        unknownKeys.put(hash, Boolean.TRUE);
+      }
+      if (changes.get() != seen) {
+        appIdsByKey.invalidate(hash);
+        unknownKeys.invalidate(hash);
+      }
+      mine.complete(found);
+      return found;
+    } catch (RuntimeException e) {
+      mine.completeExceptionally(e);
+      throw e;
+    } finally {
+      keyReads.remove(hash, mine);
+    }
+  }
+
+  private static Optional<AppId> awaitRead(CompletableFuture<Optional<AppId>> read) {
+    try {
+      return read.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException failure) {
+        throw failure;
+      }
+      throw e;
+    }
   }
 
   /**
@@ -130,10 +201,15 @@ final class CachingAppCatalog implements AppsPort, ApiKeysPort {
     return apps.listApps();
   }
 
-  /** Nothing to drop: misses are never cached, so the new key is found on its first use. */
+  /** Forgets the key as unknown, should it have been tried before it existed. */
   @Override
   public ApiKeyId addKey(AppId appId, ApiKeyHash hash, String prefix) {
-    return keys.addKey(appId, hash, prefix);
+    try {
+      return keys.addKey(appId, hash, prefix);
+    } finally {
+      changes.incrementAndGet();
+      unknownKeys.invalidate(hash);
+    }
   }
 
   @Override

@@ -47,7 +47,8 @@ final class EntityMappers {
         e.apiEnabled,
         e.createdAt,
         StoredAppSettings.toForm(e.userInputForm),
-        StoredAppSettings.toVariables(e.conversationVariables));
+        StoredAppSettings.toVariables(e.conversationVariables),
+        e.maxActiveRequests);
   }
 
   /** Copies every mutable field of {@code app} into {@code e} (not the ID or timestamps). */
@@ -66,6 +67,7 @@ final class EntityMappers {
     e.apiEnabled = app.apiEnabled();
     e.userInputForm = StoredAppSettings.ofForm(app.userInputForm());
     e.conversationVariables = StoredAppSettings.ofVariables(app.conversationVariables());
+    e.maxActiveRequests = app.maxActiveRequests();
     e.createdAt = app.createdAt();
     return e;
   }

@@ -25,7 +25,7 @@ final class InstanceLeaseAdapter implements InstanceLeasePort {
 
   @Override
   public void renew(Duration lease) {
-    scope.run(
+    scope.runReserved(
         em -> {
           Instant until = databaseNow(em).plus(lease);
           int updated =
@@ -46,7 +46,7 @@ final class InstanceLeaseAdapter implements InstanceLeasePort {
 
   @Override
   public int failRunsOfDeadInstances(String error) {
-    return scope.call(
+    return scope.callReserved(
         em -> {
           Instant now = databaseNow(em);
           int ended =
@@ -69,7 +69,7 @@ final class InstanceLeaseAdapter implements InstanceLeasePort {
 
   @Override
   public void release() {
-    scope.run(
+    scope.runReserved(
         em ->
             em.createNativeQuery(
                     "update {h-schema}service_instance set lease_until = current_timestamp"

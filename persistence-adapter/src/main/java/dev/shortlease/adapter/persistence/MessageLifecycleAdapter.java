@@ -75,7 +75,8 @@ final class MessageLifecycleAdapter
    */
   @Override
   public boolean finishMessage(Owner owner, MessageId messageId, MessageOutcome outcome) {
-    return scope.callStateless(
+    // The save that keeps a running chat's answer: on the connections ordinary work cannot take.
+    return scope.callStatelessReserved(
         session -> {
           int changed =
               session
@@ -113,7 +114,7 @@ final class MessageLifecycleAdapter
 
   @Override
   public int failAbandoned(Instant startedBefore, String error) {
-    return scope.call(
+    return scope.callReserved(
         em ->
             em.createQuery(
                     "update MessageEntity m set m.status = 'ERROR', m.error = :error,"
@@ -133,7 +134,7 @@ final class MessageLifecycleAdapter
       String tool,
       ToolInput toolInput,
       TokenUsage usage) {
-    return scope.call(
+    return scope.callReserved(
         em -> {
           boolean mine =
               !em.createQuery(
@@ -204,7 +205,7 @@ final class MessageLifecycleAdapter
   public AgentThoughtId recordObservation(
       Owner owner, AgentThoughtId thoughtId, Map<String, String> observation) {
     int changed =
-        scope.call(
+        scope.callReserved(
             em ->
                 em.createQuery(
                         "update AgentThoughtEntity t set t.observation = :observation"

@@ -75,13 +75,22 @@ public final class PersistenceContext implements AutoCloseable {
       pool.close();
       throw e;
     }
-    scope = new SessionScope(factory);
+    scope =
+        new SessionScope(
+            factory,
+            PoolReserve.of(
+                settings.poolSize(),
+                settings.reservedConnections(),
+                Duration.ofMillis(settings.connectionTimeoutMillis())));
     AppCatalogAdapter catalog = new AppCatalogAdapter(scope);
-    if (settings.appCacheTtlMillis() > 0) {
+    if (settings.appCacheTtlMillis() > 0 || settings.unknownKeyCacheMillis() > 0) {
       // One decorator behind both ports: each cache exists once, next to the writes that drop it.
       CachingAppCatalog cached =
           new CachingAppCatalog(
-              catalog, Duration.ofMillis(settings.appCacheTtlMillis()), Ticker.systemTicker());
+              catalog,
+              Duration.ofMillis(settings.appCacheTtlMillis()),
+              Duration.ofMillis(settings.unknownKeyCacheMillis()),
+              Ticker.systemTicker());
       cached.bindMetrics(registry);
       apps = cached;
       apiKeys = cached;
@@ -176,7 +185,10 @@ public final class PersistenceContext implements AutoCloseable {
                 AnnotationEntity.class,
                 AnnotationReplySettingEntity.class,
                 AnnotationJobEntity.class,
-                ConversationVariableEntity.class)
+                ConversationVariableEntity.class,
+                UploadFileEntity.class,
+                MessageFileEntity.class,
+                AppMediaEntity.class)
             .property(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
             .property(
                 AvailableSettings.CONNECTION_HANDLING,
@@ -190,7 +202,9 @@ public final class PersistenceContext implements AutoCloseable {
     return config.createEntityManagerFactory();
   }
 
-  /** Apps and keys, behind the app cache unless its TTL is 0 (see {@link CachingAppCatalog}). */
+  /**
+   * Apps and keys, behind the app cache unless both its TTLs are 0 (see {@link CachingAppCatalog}).
+   */
   public AppsPort apps() {
     return apps;
   }

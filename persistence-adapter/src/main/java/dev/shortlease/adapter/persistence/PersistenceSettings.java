@@ -15,6 +15,11 @@ import java.util.regex.Pattern;
  *     CachingAppCatalog})
  * @param timeouts how long one statement may run and wait for a lock (see {@link
  *     StatementTimeouts})
+ * @param unknownKeyCacheMillis how long a key that was not found is answered "unknown" from memory;
+ *     0 = every lookup of it reads the database
+ * @param reservedConnections connections that ordinary work (lookups, reads, chat starts) never
+ *     takes: kept for the work of running chats (final saves, agent thoughts) and the instance
+ *     lease (see {@code PoolReserve}); less than the pool size
  */
 public record PersistenceSettings(
     String jdbcUrl,
@@ -26,7 +31,9 @@ public record PersistenceSettings(
     long maxLifetimeMillis,
     String schema,
     long appCacheTtlMillis,
-    StatementTimeouts timeouts) {
+    StatementTimeouts timeouts,
+    long unknownKeyCacheMillis,
+    int reservedConnections) {
 
   /**
    * Flags that make H2 accept the PostgreSQL migrations and behave like PostgreSQL: lower-case
@@ -40,6 +47,12 @@ public record PersistenceSettings(
   public static final long DEFAULT_LEAK_DETECTION_THRESHOLD_MILLIS = 10_000;
   public static final long DEFAULT_MAX_LIFETIME_MILLIS = 1_800_000;
   public static final long DEFAULT_APP_CACHE_TTL_MILLIS = 2_000;
+  public static final long DEFAULT_UNKNOWN_KEY_CACHE_MILLIS = 2_000;
+
+  /** One connection kept for running chats' saves, or none in a pool of one. */
+  public static int defaultReservedConnections(int poolSize) {
+    return poolSize > 1 ? 1 : 0;
+  }
 
   /**
    * The longest app cache TTL: a key revoked or an app disabled through one instance must stop
@@ -73,6 +86,13 @@ public record PersistenceSettings(
           "appCacheTtlMillis must be within 0 (off).." + MAX_APP_CACHE_TTL_MILLIS);
     }
     Objects.requireNonNull(timeouts, "timeouts");
+    if (unknownKeyCacheMillis < 0) {
+      throw new IllegalArgumentException("unknownKeyCacheMillis must be 0 (off) or more");
+    }
+    if (reservedConnections < 0 || reservedConnections >= poolSize) {
+      throw new IllegalArgumentException(
+          "reservedConnections must be within 0..poolSize - 1 (" + (poolSize - 1) + ")");
+    }
   }
 
   /** Settings with the default pool size, time limits and app cache TTL. */
@@ -87,7 +107,9 @@ public record PersistenceSettings(
         DEFAULT_MAX_LIFETIME_MILLIS,
         null,
         DEFAULT_APP_CACHE_TTL_MILLIS,
-        StatementTimeouts.DEFAULTS);
+        StatementTimeouts.DEFAULTS,
+        DEFAULT_UNKNOWN_KEY_CACHE_MILLIS,
+        defaultReservedConnections(DEFAULT_POOL_SIZE));
   }
 
   public PersistenceSettings withSchema(String newSchema) {
@@ -101,7 +123,9 @@ public record PersistenceSettings(
         maxLifetimeMillis,
         newSchema,
         appCacheTtlMillis,
-        timeouts);
+        timeouts,
+        unknownKeyCacheMillis,
+        reservedConnections);
   }
 
   public PersistenceSettings withPoolSize(int newPoolSize) {
@@ -115,7 +139,9 @@ public record PersistenceSettings(
         maxLifetimeMillis,
         schema,
         appCacheTtlMillis,
-        timeouts);
+        timeouts,
+        unknownKeyCacheMillis,
+        Math.min(reservedConnections, defaultReservedConnections(newPoolSize)));
   }
 
   public PersistenceSettings withConnectionTimeoutMillis(long millis) {
@@ -129,7 +155,9 @@ public record PersistenceSettings(
         maxLifetimeMillis,
         schema,
         appCacheTtlMillis,
-        timeouts);
+        timeouts,
+        unknownKeyCacheMillis,
+        reservedConnections);
   }
 
   public PersistenceSettings withAppCacheTtlMillis(long millis) {
@@ -143,7 +171,9 @@ public record PersistenceSettings(
         maxLifetimeMillis,
         schema,
         millis,
-        timeouts);
+        timeouts,
+        unknownKeyCacheMillis,
+        reservedConnections);
   }
 
   public PersistenceSettings withTimeouts(StatementTimeouts newTimeouts) {
@@ -157,7 +187,25 @@ public record PersistenceSettings(
         maxLifetimeMillis,
         schema,
         appCacheTtlMillis,
-        newTimeouts);
+        newTimeouts,
+        unknownKeyCacheMillis,
+        reservedConnections);
+  }
+
+  public PersistenceSettings withUnknownKeyCacheMillis(long millis) {
+    return new PersistenceSettings(
+        jdbcUrl,
+        user,
+        password,
+        poolSize,
+        connectionTimeoutMillis,
+        leakDetectionThresholdMillis,
+        maxLifetimeMillis,
+        schema,
+        appCacheTtlMillis,
+        timeouts,
+        millis,
+        reservedConnections);
   }
 
   private static final Pattern USER_INFO = Pattern.compile("//[^/?;@]*@");
@@ -185,7 +233,7 @@ public record PersistenceSettings(
   /** Never prints the password, nor any secret in the URL. */
   @Override
   public String toString() {
-    return "PersistenceSettings[jdbcUrl=%s, user=%s, password=%s, poolSize=%d, connectionTimeoutMillis=%d, leakDetectionThresholdMillis=%d, maxLifetimeMillis=%d, schema=%s, appCacheTtlMillis=%d, timeouts=%s]"
+    return "PersistenceSettings[jdbcUrl=%s, user=%s, password=%s, poolSize=%d, connectionTimeoutMillis=%d, leakDetectionThresholdMillis=%d, maxLifetimeMillis=%d, schema=%s, appCacheTtlMillis=%d, timeouts=%s, unknownKeyCacheMillis=%d, reservedConnections=%d]"
         .formatted(
             redactedJdbcUrl(),
             user,
@@ -196,6 +244,8 @@ public record PersistenceSettings(
             maxLifetimeMillis,
             schema,
             appCacheTtlMillis,
-            timeouts);
+            timeouts,
+            unknownKeyCacheMillis,
+            reservedConnections);
   }
 }

@@ -51,14 +51,29 @@ final class SessionScope {
 
   private final EntityManagerFactory factory;
   private final SessionFactory sessions;
+  private final PoolReserve reserve;
 
   SessionScope(EntityManagerFactory factory) {
+    this(factory, PoolReserve.NONE);
+  }
+
+  /** Ordinary work passes {@code reserve} first; the {@code *Reserved} methods do not. */
+  SessionScope(EntityManagerFactory factory, PoolReserve reserve) {
     this.factory = factory;
     this.sessions = factory.unwrap(SessionFactory.class);
+    this.reserve = reserve;
   }
 
   /** Runs {@code work} in one short transaction and returns its detached result. */
   <T> T call(Function<EntityManager, T> work) {
+    return reserve.ordinary(() -> callReserved(work));
+  }
+
+  /**
+   * As {@link #call}, on the connections kept for running chats and the lease: only for work that
+   * must not wait behind ordinary requests (see {@link PoolReserve}).
+   */
+  <T> T callReserved(Function<EntityManager, T> work) {
     try {
       return factory.callInTransaction(em -> requireDetached(work.apply(em), 0));
     } catch (RuntimeException e) {
@@ -71,6 +86,11 @@ final class SessionScope {
    * update executes at once, nothing is tracked, and the result is checked as in {@link #call}.
    */
   <T> T callStateless(Function<StatelessSession, T> work) {
+    return reserve.ordinary(() -> callStatelessReserved(work));
+  }
+
+  /** As {@link #callStateless}, on the reserved connections (see {@link #callReserved}). */
+  <T> T callStatelessReserved(Function<StatelessSession, T> work) {
     try {
       return sessions.fromStatelessTransaction(session -> requireDetached(work.apply(session), 0));
     } catch (RuntimeException e) {
@@ -81,6 +101,15 @@ final class SessionScope {
   /** Runs {@code work} in one short transaction. */
   void run(Consumer<EntityManager> work) {
     call(
+        em -> {
+          work.accept(em);
+          return null;
+        });
+  }
+
+  /** As {@link #run}, on the reserved connections (see {@link #callReserved}). */
+  void runReserved(Consumer<EntityManager> work) {
+    callReserved(
         em -> {
           work.accept(em);
           return null;

@@ -13,7 +13,10 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** {@code PersistenceContext} puts the app cache behind both catalog ports unless its TTL is 0. */
+/**
+ * {@code PersistenceContext} puts the app cache behind both catalog ports unless both its TTLs
+ * (found values, unknown keys) are 0.
+ */
 class AppCacheWiringTest {
 
   @ParameterizedTest(name = "TTL {0} ms: {1} connection(s) borrowed by a repeated T1")
@@ -23,7 +26,9 @@ class AppCacheWiringTest {
     AtomicInteger borrowed = new AtomicInteger();
     try (PersistenceContext context =
         PersistenceContext.start(
-            H2TestDatabase.newDatabase().withAppCacheTtlMillis(ttlMillis),
+            H2TestDatabase.newDatabase()
+                .withAppCacheTtlMillis(ttlMillis)
+                .withUnknownKeyCacheMillis(ttlMillis),
             new SimpleMeterRegistry(),
             BorrowCounting.counting(borrowed))) {
       AppId app =

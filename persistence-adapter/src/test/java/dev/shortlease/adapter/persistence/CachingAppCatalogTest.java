@@ -92,8 +92,8 @@ class CachingAppCatalogTest {
   }
 
   @Test
-  @DisplayName("a miss is not cached: a key issued after a failed lookup works at once")
-  void missesAreNotCached() {
+  @DisplayName("a key issued here after a failed lookup of it works at once")
+  void keyIssuedAfterAMissWorksAtOnce() {
     AppId app = newApp();
     ApiKeyHash hash = ApiKeyHash.of(ApiKeyHash.newPlainKey());
     AppId unknown = AppId.random();
@@ -105,7 +105,45 @@ class CachingAppCatalogTest {
     assertThat(cache.findAppIdByKey(hash)).contains(app);
     assertThat(cache.findApp(unknown)).isEmpty();
     assertThat(store.keyLookups).hasValue(2);
-    assertThat(store.appLookups).hasValue(2);
+    assertThat(store.appLookups).as("unknown apps are not remembered").hasValue(2);
+  }
+
+  @Test
+  @DisplayName("an unknown key is read once per miss TTL, however often it is tried")
+  void unknownKeyIsReadOncePerMissTtl() {
+    CachingAppCatalog shortMisses =
+        new CachingAppCatalog(store, TTL, Duration.ofMillis(500), nanos::get);
+    ApiKeyHash unknown = ApiKeyHash.of(ApiKeyHash.newPlainKey());
+
+    for (int i = 0; i < 1_000; i++) {
+      assertThat(shortMisses.findAppIdByKey(unknown)).isEmpty();
+    }
+    assertThat(store.keyLookups).hasValue(1);
+
+    nanos.addAndGet(Duration.ofMillis(501).toNanos());
+    assertThat(shortMisses.findAppIdByKey(unknown)).isEmpty();
+    assertThat(store.keyLookups).hasValue(2);
+  }
+
+  @Test
+  @DisplayName("concurrent lookups of one key share a single read")
+  void concurrentLookupsShareOneRead() throws Exception {
+    ApiKeyHash unknown = ApiKeyHash.of(ApiKeyHash.newPlainKey());
+    Pause pause = store.pauseNextLookup();
+    var first = CompletableFuture.supplyAsync(() -> cache.findAppIdByKey(unknown), threads);
+    pause.awaitRead();
+
+    List<CompletableFuture<Optional<AppId>>> others = new java.util.ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      others.add(CompletableFuture.supplyAsync(() -> cache.findAppIdByKey(unknown), threads));
+    }
+    pause.release();
+
+    assertThat(first.get(5, TimeUnit.SECONDS)).isEmpty();
+    for (var other : others) {
+      assertThat(other.get(5, TimeUnit.SECONDS)).isEmpty();
+    }
+    assertThat(store.keyLookups).hasValue(1);
   }
 
   @Test
@@ -188,10 +226,26 @@ class CachingAppCatalogTest {
   }
 
   @Test
-  @DisplayName("a TTL of 0 is refused: the context installs no cache then")
+  @DisplayName("both TTLs 0 is refused: the context installs no cache then")
   void zeroTtlIsRefused() {
     assertThatIllegalArgumentException()
         .isThrownBy(() -> new CachingAppCatalog(store, Duration.ZERO, nanos::get));
+  }
+
+  @Test
+  @DisplayName("with found values not kept, unknown keys are still remembered")
+  void missesOnly() {
+    CachingAppCatalog missesOnly =
+        new CachingAppCatalog(store, Duration.ZERO, Duration.ofSeconds(1), nanos::get);
+    ApiKeyHash known = newKey(newApp());
+    ApiKeyHash unknown = ApiKeyHash.of(ApiKeyHash.newPlainKey());
+
+    missesOnly.findAppIdByKey(known);
+    missesOnly.findAppIdByKey(known);
+    missesOnly.findAppIdByKey(unknown);
+    missesOnly.findAppIdByKey(unknown);
+
+    assertThat(store.keyLookups).hasValue(3);
   }
 
   private void authenticate(ApiKeyHash hash) {

@@ -92,7 +92,8 @@ class EntityMappersTest {
             true,
             T1,
             form,
-            declared);
+            declared,
+            7);
     assertThat(EntityMappers.toApp(EntityMappers.fill(new AppEntity(), app))).isEqualTo(app);
   }
 

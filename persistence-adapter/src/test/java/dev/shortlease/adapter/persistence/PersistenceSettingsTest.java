@@ -49,7 +49,9 @@ class PersistenceSettingsTest {
                     0,
                     null,
                     0,
-                    StatementTimeouts.DEFAULTS));
+                    StatementTimeouts.DEFAULTS,
+                    0,
+                    1));
     assertThatIllegalArgumentException()
         .isThrownBy(
             () ->
@@ -63,7 +65,27 @@ class PersistenceSettingsTest {
                     1000,
                     null,
                     0,
-                    StatementTimeouts.DEFAULTS));
+                    StatementTimeouts.DEFAULTS,
+                    0,
+                    1));
+    assertThatIllegalArgumentException()
+        .as("the reserve must leave ordinary work a connection")
+        .isThrownBy(
+            () ->
+                new PersistenceSettings(
+                    "jdbc:h2:mem:x",
+                    null,
+                    null,
+                    2,
+                    3000,
+                    0,
+                    0,
+                    null,
+                    0,
+                    StatementTimeouts.DEFAULTS,
+                    0,
+                    2));
+    assertThatIllegalArgumentException().isThrownBy(() -> OK.withUnknownKeyCacheMillis(-1));
   }
 
   @Test

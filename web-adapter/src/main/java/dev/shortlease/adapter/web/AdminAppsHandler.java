@@ -1,9 +1,11 @@
 package dev.shortlease.adapter.web;
 
+import dev.shortlease.application.port.in.ConfigureAppMediaUseCase;
 import dev.shortlease.application.port.in.ManageAppsUseCase;
 import dev.shortlease.domain.ApiKeyId;
 import dev.shortlease.domain.App;
 import dev.shortlease.domain.AppId;
+import dev.shortlease.domain.AppMedia;
 import dev.shortlease.domain.AppStatus;
 import dev.shortlease.domain.AppUpdate;
 import dev.shortlease.domain.InvalidInputException;
@@ -11,21 +13,27 @@ import dev.shortlease.domain.ModelSettings;
 import dev.shortlease.domain.NewApp;
 import io.javalin.http.Context;
 import jakarta.inject.Inject;
+import java.util.Map;
 
 /**
  * Web adapter: {@code /admin/apps} and their keys, behind the admin token. A created app answers
  * with its first key, so a script can create an app and chat at once.
  */
 public final class AdminAppsHandler {
+  private static final com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>> MAP =
+      new com.fasterxml.jackson.core.type.TypeReference<>() {};
   private final ApiAuth auth;
   private final ManageAppsUseCase apps;
   private final WebSettings settings;
+  private final ConfigureAppMediaUseCase media;
 
   @Inject
-  public AdminAppsHandler(ApiAuth auth, ManageAppsUseCase apps, WebSettings settings) {
+  public AdminAppsHandler(
+      ApiAuth auth, ManageAppsUseCase apps, WebSettings settings, ConfigureAppMediaUseCase media) {
     this.auth = auth;
     this.apps = apps;
     this.settings = settings;
+    this.media = media;
   }
 
   void create(Context ctx) {
@@ -78,8 +86,22 @@ public final class AdminAppsHandler {
             status(body.text("status")),
             body.optionalBool("api_enabled"),
             FormWire.form(body.raw("user_input_form")),
-            FormWire.variables(body.raw("conversation_variables")));
-    Responses.ok(ctx, AdminWire.app(apps.updateApp(id, update)));
+            FormWire.variables(body.raw("conversation_variables")),
+            body.optionalInt("max_active_requests"));
+    if (!MediaWire.mentioned(body)) {
+      Responses.ok(ctx, AdminWire.app(apps.updateApp(id, update)));
+      return;
+    }
+    // The media switches (Dify's app features) live apart from the app: checked before anything
+    // changes, saved after the app, and answered with it.
+    AppMedia switches = MediaWire.apply(body, media.mediaOf(id));
+    App updated = apps.updateApp(id, update);
+    media.saveMedia(id, switches);
+    Map<String, Object> answer = Json.MAPPER.convertValue(AdminWire.app(updated), MAP);
+    answer.put("file_upload", MediaWire.fileUpload(switches));
+    answer.put("speech_to_text", MediaWire.speechToText(switches));
+    answer.put("text_to_speech", MediaWire.textToSpeech(switches));
+    Responses.ok(ctx, answer);
   }
 
   void issueKey(Context ctx) {

@@ -26,7 +26,8 @@ final class AdminWire {
       boolean apiEnabled,
       long createdAt,
       List<Map<String, Object>> userInputForm,
-      List<Map<String, Object>> conversationVariables) {}
+      List<Map<String, Object>> conversationVariables,
+      Integer maxActiveRequests) {}
 
   /** A created app with its first key: the only time the plain key is shown. */
   record CreatedAppDto(
@@ -53,7 +54,8 @@ final class AdminWire {
         app.apiEnabled(),
         seconds(app.createdAt()),
         FormWire.form(app.userInputForm()),
-        FormWire.variables(app.conversationVariables()));
+        FormWire.variables(app.conversationVariables()),
+        app.maxActiveRequests());
   }
 
   static KeyDto key(ApiKey key) {

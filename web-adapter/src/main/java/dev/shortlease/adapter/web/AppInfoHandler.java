@@ -1,8 +1,11 @@
 package dev.shortlease.adapter.web;
 
 import dev.shortlease.application.port.in.ConfigureAnnotationReplyUseCase;
+import dev.shortlease.application.port.in.ConfigureAppMediaUseCase;
 import dev.shortlease.application.port.in.DescribeToolsUseCase;
+import dev.shortlease.application.port.in.UploadFileUseCase;
 import dev.shortlease.domain.App;
+import dev.shortlease.domain.AppMedia;
 import io.javalin.http.Context;
 import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
@@ -19,13 +22,21 @@ public final class AppInfoHandler {
   private final ApiAuth auth;
   private final DescribeToolsUseCase tools;
   private final ConfigureAnnotationReplyUseCase annotationReply;
+  private final ConfigureAppMediaUseCase media;
+  private final UploadFileUseCase uploads;
 
   @Inject
   public AppInfoHandler(
-      ApiAuth auth, DescribeToolsUseCase tools, ConfigureAnnotationReplyUseCase annotationReply) {
+      ApiAuth auth,
+      DescribeToolsUseCase tools,
+      ConfigureAnnotationReplyUseCase annotationReply,
+      ConfigureAppMediaUseCase media,
+      UploadFileUseCase uploads) {
     this.auth = auth;
     this.tools = tools;
     this.annotationReply = annotationReply;
+    this.media = media;
+    this.uploads = uploads;
   }
 
   void parameters(Context ctx) {
@@ -34,36 +45,16 @@ public final class AppInfoHandler {
     body.put("opening_statement", app.openingStatement());
     body.put("suggested_questions", app.suggestedQuestions());
     body.put("suggested_questions_after_answer", Map.of("enabled", app.mode().isConversational()));
-    body.put("speech_to_text", OFF);
-    body.put(
-        "text_to_speech",
-        Map.of("enabled", false, "voice", "", "language", "", "autoPlay", "disabled"));
+    AppMedia switches = media.mediaOf(app.id());
+    body.put("speech_to_text", MediaWire.speechToText(switches));
+    body.put("text_to_speech", MediaWire.textToSpeech(switches));
     body.put("retriever_resource", OFF);
     body.put("annotation_reply", Map.of("enabled", annotationReply.isEnabled(app.id())));
     body.put("more_like_this", OFF);
     body.put("sensitive_word_avoidance", OFF);
     body.put("user_input_form", FormWire.form(app.userInputForm()));
-    body.put(
-        "file_upload",
-        Map.of(
-            "image",
-            Map.of(
-                "enabled",
-                false,
-                "number_limits",
-                0,
-                "detail",
-                "high",
-                "transfer_methods",
-                List.of())));
-    body.put(
-        "system_parameters",
-        Map.of(
-            "file_size_limit", 0,
-            "image_file_size_limit", 0,
-            "audio_file_size_limit", 0,
-            "video_file_size_limit", 0,
-            "workflow_file_upload_limit", 0));
+    body.put("file_upload", MediaWire.fileUpload(switches, uploads.limits()));
+    body.put("system_parameters", MediaWire.systemParameters(uploads.limits()));
     Responses.ok(ctx, body);
   }
 

@@ -101,7 +101,7 @@ public final class ChatMessagesHandler {
       throw new ApiException(
           ApiError.invalidParam("Agent Chat App does not support blocking mode"));
     }
-    return new Started(send.send(command), command.responseMode());
+    return new Started(send.send(command, FileWire.requests(body)), command.responseMode());
   }
 
   private Started startCompletion(Context ctx) {
@@ -119,7 +119,7 @@ public final class ChatMessagesHandler {
             false,
             true);
     body.requireInputs();
-    return new Started(send.send(command), command.responseMode());
+    return new Started(send.send(command, FileWire.requests(body)), command.responseMode());
   }
 
   void stopChat(Context ctx) {

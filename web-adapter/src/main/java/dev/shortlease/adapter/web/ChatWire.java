@@ -92,6 +92,7 @@ final class ChatWire {
       case ChatEvent.MessageEnd end -> {
         Map<String, Object> e = common(run, "message_end");
         e.put("metadata", metadata(end));
+        e.put("files", FileWire.messageEnd(run.messageId(), run.files(), run.user()));
         yield e;
       }
       case ChatEvent.Failed failed -> error(run, ErrorMapping.runFailure(failed, true));

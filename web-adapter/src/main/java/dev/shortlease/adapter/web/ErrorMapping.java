@@ -1,11 +1,13 @@
 package dev.shortlease.adapter.web;
 
+import dev.shortlease.application.port.in.ActiveRequestLimitException;
 import dev.shortlease.application.port.in.AppModeMismatchException;
 import dev.shortlease.application.port.in.AppUnavailableException;
 import dev.shortlease.application.port.in.BusyException;
 import dev.shortlease.application.port.in.ChatEvent;
-import dev.shortlease.application.port.in.TooManyRequestsException;
 import dev.shortlease.application.port.in.ChatRun;
+import dev.shortlease.application.port.in.MediaRejectedException;
+import dev.shortlease.application.port.in.TooManyRequestsException;
 import dev.shortlease.application.port.in.UnauthorizedException;
 import dev.shortlease.application.port.out.ModelErrorKind;
 import dev.shortlease.application.port.out.ModelException;
@@ -50,10 +52,13 @@ final class ErrorMapping {
       }
       case BusyException e -> new ApiError(503, "service_unavailable", e.getMessage());
       case TooManyRequestsException e -> new ApiError(429, "too_many_requests", e.getMessage());
+      // Dify's service API answers an active-request limit with 429 rate_limit_error.
+      case ActiveRequestLimitException e -> new ApiError(429, "rate_limit_error", e.getMessage());
       case ModelException e -> {
         LOG.warn("request {}: model failed ({}): {}", requestId, e.kind(), e.getMessage());
         yield modelError(e.kind(), false);
       }
+      case MediaRejectedException e -> MediaErrors.of(e);
       case HttpResponseException e -> fromJavalin(e);
       default -> {
         LOG.error("request {}: unexpected failure", requestId, failure);

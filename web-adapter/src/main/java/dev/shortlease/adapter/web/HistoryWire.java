@@ -90,12 +90,20 @@ final class HistoryWire {
         page.items().stream().map(c -> conversation(c, introduction)).toList());
   }
 
-  static PageDto<MessageDto> messages(Page<MessageWithThoughts> page, int limit) {
+  /** A page of messages, each with the files {@code filesOf} gives for its ID. */
+  static PageDto<MessageDto> messages(
+      Page<MessageWithThoughts> page,
+      int limit,
+      java.util.function.Function<dev.shortlease.domain.MessageId, List<Object>> filesOf) {
     return new PageDto<>(
-        limit, page.hasMore(), page.items().stream().map(HistoryWire::message).toList());
+        limit,
+        page.hasMore(),
+        page.items().stream()
+            .map(item -> message(item, filesOf.apply(item.message().id())))
+            .toList());
   }
 
-  static MessageDto message(MessageWithThoughts item) {
+  static MessageDto message(MessageWithThoughts item, List<Object> messageFiles) {
     Message m = item.message();
     return new MessageDto(
         m.id().toString(),
@@ -107,7 +115,7 @@ final class HistoryWire {
         WireEnums.status(m.status()),
         WireEnums.generationStatus(m.status()),
         m.error(),
-        List.of(),
+        messageFiles,
         m.feedback() == null ? null : new FeedbackDto(WireEnums.rating(m.feedback().rating())),
         List.of(),
         item.thoughts().stream().map(HistoryWire::thought).toList(),

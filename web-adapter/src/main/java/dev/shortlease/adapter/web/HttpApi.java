@@ -32,6 +32,8 @@ public final class HttpApi {
   private final ConversationVariablesHandler variables;
   private final SiteHandler site;
   private final AppUsersHandler appUsers;
+  private final FilesHandler files;
+  private final AudioHandler audio;
   private final WebSettings settings;
   private final CorsPolicy cors;
   private final AtomicBoolean draining = new AtomicBoolean();
@@ -52,6 +54,8 @@ public final class HttpApi {
       ConversationVariablesHandler variables,
       SiteHandler site,
       AppUsersHandler appUsers,
+      FilesHandler files,
+      AudioHandler audio,
       WebSettings settings) {
     this.chat = chat;
     this.messages = messages;
@@ -63,6 +67,8 @@ public final class HttpApi {
     this.variables = variables;
     this.site = site;
     this.appUsers = appUsers;
+    this.files = files;
+    this.audio = audio;
     this.settings = settings;
     this.cors = new CorsPolicy(settings.corsAllowOrigins());
     ops.drainingWhen(draining::get);
@@ -171,6 +177,10 @@ public final class HttpApi {
     config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
     config.http.compressionStrategy = CompressionStrategy.NONE;
     config.http.maxRequestSize = settings.maxBodyBytes();
+    // Uploads are multipart: parts go to temporary files, never whole into memory, up to the
+    // largest upload an endpoint takes (the handlers check each part's own limit).
+    config.jetty.multipartConfig.maxTotalRequestSize(
+        files.maxRequestBytes(), io.javalin.config.SizeUnit.BYTES);
     config.startup.showJavalinBanner = false;
     config.startup.showOldJavalinVersionWarning = false;
     config.router.ignoreTrailingSlashes = true;
@@ -218,6 +228,12 @@ public final class HttpApi {
     routes.get("/v1/conversations/{conversation_id}/variables", variables::list);
     routes.put("/v1/conversations/{conversation_id}/variables/{variable_id}", variables::update);
 
+    // files and audio
+    routes.post("/v1/files/upload", files::upload);
+    routes.get("/v1/files/{file_id}/preview", files::preview);
+    routes.post("/v1/audio-to-text", audio::audioToText);
+    routes.post("/v1/text-to-audio", audio::textToAudio);
+
     routes.post("/admin/apps", admin::create);
     routes.get("/admin/apps", admin::list);
     routes.patch("/admin/apps/{app_id}", admin::update);
@@ -232,16 +248,15 @@ public final class HttpApi {
 
     routes.exception(
         Exception.class, (e, ctx) -> Responses.error(ctx, ErrorMapping.of(e, RequestIds.of(ctx))));
-    // Our own errors are JSON already; Javalin's "endpoint not found" and "method not allowed"
-    // are plain text. The answer's content type tells them apart (ctx.contentType() is the
-    // request's: a GET has none, so its specific 404 message used to be replaced).
+    // Our own errors are in Dify's shape already (Responses marks them); Javalin's "endpoint not
+    // found" and "method not allowed" are plain text or its problem JSON, depending on Accept.
     routes.error(404, "*", ctx -> jsonUnlessAnswered(ctx, ApiError.unknownRoute()));
     routes.error(405, "*", ctx -> jsonUnlessAnswered(ctx, ApiError.methodNotAllowed()));
   }
 
   private static void jsonUnlessAnswered(Context ctx, ApiError error) {
-    String answered = ctx.res().getContentType();
-    if (answered == null || !answered.startsWith("application/json")) {
+    // Javalin answers a client that accepts JSON with its own problem JSON: replace that too.
+    if (!Responses.ownErrorWritten(ctx)) {
       Responses.error(ctx, error);
     }
   }

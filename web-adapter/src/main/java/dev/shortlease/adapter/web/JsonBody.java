@@ -178,6 +178,25 @@ final class JsonBody {
     return new JsonBody(object);
   }
 
+  /** An array of objects (Dify's {@code files}), empty when absent. */
+  List<JsonBody> objectList(String field) {
+    JsonNode value = node.get(field);
+    if (value == null || value.isNull()) {
+      return List.of();
+    }
+    if (!value.isArray()) {
+      throw invalid(field, "must be an array of objects");
+    }
+    List<JsonBody> list = new ArrayList<>();
+    for (JsonNode item : value) {
+      if (!(item instanceof ObjectNode object)) {
+        throw invalid(field, "must be an array of objects");
+      }
+      list.add(new JsonBody(object));
+    }
+    return list;
+  }
+
   private static ApiException invalid(String field, String problem) {
     return new ApiException(ApiError.invalidParam(field + " " + problem));
   }

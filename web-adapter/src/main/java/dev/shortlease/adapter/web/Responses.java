@@ -7,6 +7,9 @@ import java.util.Map;
 final class Responses {
   static final Map<String, String> SUCCESS = Map.of("result", "success");
 
+  /** Set on a request once one of our errors is written, so Javalin's own can be told apart. */
+  private static final String OWN_ERROR = "shortlease.ownError";
+
   private Responses() {}
 
   static void json(Context ctx, int status, Object body) {
@@ -24,6 +27,12 @@ final class Responses {
     if (error.status() == 401) {
       ctx.header("WWW-Authenticate", "Bearer realm=\"api\""); // as api/libs/external_api.py
     }
+    ctx.attribute(OWN_ERROR, Boolean.TRUE);
     json(ctx, error.status(), error);
+  }
+
+  /** True when this request's answer is one of our errors (not Javalin's own 404/405 body). */
+  static boolean ownErrorWritten(Context ctx) {
+    return ctx.attribute(OWN_ERROR) != null;
   }
 }

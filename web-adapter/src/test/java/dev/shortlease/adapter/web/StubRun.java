@@ -32,6 +32,11 @@ final class StubRun implements ChatRun {
   }
 
   @Override
+  public String user() {
+    return "alice";
+  }
+
+  @Override
   public TaskId taskId() {
     return taskId;
   }

@@ -4,19 +4,25 @@ import dev.shortlease.application.port.in.AdmitChatUseCase;
 import dev.shortlease.application.port.in.AuthenticateAppUseCase;
 import dev.shortlease.application.port.in.BusyException;
 import dev.shortlease.application.port.in.ConfigureAnnotationReplyUseCase;
+import dev.shortlease.application.port.in.ConfigureAppMediaUseCase;
 import dev.shortlease.application.port.in.GetEndUserUseCase;
 import dev.shortlease.application.port.in.InspectPoolUseCase;
 import dev.shortlease.application.port.in.ListAppFeedbacksUseCase;
 import dev.shortlease.application.port.in.ListConversationVariablesUseCase;
 import dev.shortlease.application.port.in.ManageAnnotationsUseCase;
 import dev.shortlease.application.port.in.ManageAppsUseCase;
+import dev.shortlease.application.port.in.PreviewFileUseCase;
 import dev.shortlease.application.port.in.SendMessageCommand;
 import dev.shortlease.application.port.in.SendMessageUseCase;
+import dev.shortlease.application.port.in.SpeakTextUseCase;
+import dev.shortlease.application.port.in.TranscribeAudioUseCase;
 import dev.shortlease.application.port.in.UnauthorizedException;
 import dev.shortlease.application.port.in.UpdateConversationVariableUseCase;
+import dev.shortlease.application.port.in.UploadFileUseCase;
 import dev.shortlease.application.port.out.PoolSnapshot;
 import dev.shortlease.domain.App;
 import dev.shortlease.domain.AppId;
+import dev.shortlease.domain.AppMedia;
 import dev.shortlease.domain.AppMode;
 import dev.shortlease.domain.AppStatus;
 import dev.shortlease.domain.ConversationId;
@@ -24,9 +30,12 @@ import dev.shortlease.domain.ModelSettings;
 import dev.shortlease.domain.NotFoundException;
 import dev.shortlease.domain.Page;
 import dev.shortlease.domain.StorageUnavailableException;
+import dev.shortlease.domain.UploadedFile;
 import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -59,6 +68,35 @@ final class StubUseCases {
         public void leave() {}
       };
 
+  /** Media switches: all off, as for a new app. */
+  final ConfigureAppMediaUseCase media =
+      new ConfigureAppMediaUseCase() {
+        @Override
+        public AppMedia mediaOf(AppId appId) {
+          return AppMedia.OFF;
+        }
+
+        @Override
+        public AppMedia saveMedia(AppId appId, AppMedia media) {
+          return media;
+        }
+      };
+
+  /** Uploads with Dify's default limits; an upload itself is not served by the stubs. */
+  final UploadFileUseCase uploads =
+      new UploadFileUseCase() {
+        @Override
+        public UploadedFile upload(
+            AppId appId, String user, String filename, String mimeType, byte[] content) {
+          throw new UnsupportedOperationException("upload");
+        }
+
+        @Override
+        public FileLimits limits() {
+          return new FileLimits(15L << 20, 10L << 20, 50L << 20, 100L << 20, Set.of());
+        }
+      };
+
   HttpApi api(WebSettings settings) {
     AuthenticateAppUseCase auth =
         key ->
@@ -67,7 +105,7 @@ final class StubUseCases {
               case COMPLETION_KEY -> completionApp;
               default -> throw new UnauthorizedException("Access token is invalid.");
             };
-    ApiAuth apiAuth = new ApiAuth(auth, settings);
+    ApiAuth apiAuth = new ApiAuth(auth, settings, AuthThrottleSettings.DEFAULTS);
     SendMessageUseCase send =
         command -> {
           lastCommand.set(command);
@@ -81,8 +119,9 @@ final class StubUseCases {
               throw new NotFoundException("conversation");
             },
             (app, user, message, rating, content) -> {},
-            (app, user, message) -> List.of("Why?"),
-            settings),
+            (app, user, message, clientGone) -> List.of("Why?"),
+            settings,
+            (app, user, messages) -> Map.of()),
         new ConversationsHandler(
             apiAuth,
             (app, user, last, limit, sort) -> {
@@ -102,13 +141,19 @@ final class StubUseCases {
         new AppInfoHandler(
             apiAuth,
             app -> app.mode() == AppMode.CHAT ? List.of("current_time") : List.of(),
-            annotationReplyOff()),
+            annotationReplyOff(),
+            media,
+            uploads),
         new AnnotationsHandler(
             apiAuth,
             unused(ManageAnnotationsUseCase.class),
             unused(ConfigureAnnotationReplyUseCase.class),
             settings),
-        new AdminAppsHandler(apiAuth, unused(ManageAppsUseCase.class), settings),
+        new AdminAppsHandler(
+            apiAuth,
+            unused(ManageAppsUseCase.class),
+            settings,
+            unused(ConfigureAppMediaUseCase.class)),
         new OpsHandler(
             apiAuth,
             new InspectPoolUseCase() {
@@ -132,6 +177,9 @@ final class StubUseCases {
               public boolean databaseReady() {
                 return true;
               }
+
+              @Override
+              public void probeDatabase() {}
             },
             () -> "# metrics\n"),
         new ConversationVariablesHandler(
@@ -142,6 +190,12 @@ final class StubUseCases {
         new SiteHandler(apiAuth),
         new AppUsersHandler(
             apiAuth, unused(ListAppFeedbacksUseCase.class), unused(GetEndUserUseCase.class)),
+        new FilesHandler(apiAuth, uploads, unused(PreviewFileUseCase.class)),
+        new AudioHandler(
+            apiAuth,
+            unused(TranscribeAudioUseCase.class),
+            unused(SpeakTextUseCase.class),
+            settings),
         settings);
   }
 

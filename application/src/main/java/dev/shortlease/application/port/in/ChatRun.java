@@ -31,6 +31,14 @@ public interface ChatRun {
    */
   Optional<ChatEvent> nextEvent(Duration timeout) throws InterruptedException;
 
+  /** The end user ({@code user}) this message answers. */
+  String user();
+
+  /** The files the user attached to this message (Dify's {@code message_end.files}). */
+  default java.util.List<dev.shortlease.domain.MessageFile> files() {
+    return java.util.List.of();
+  }
+
   /** The client went away: stop the generation; its text so far is saved as stopped (rule R5). */
   void disconnect();
 }

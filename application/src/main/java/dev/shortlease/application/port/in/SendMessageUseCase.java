@@ -9,4 +9,17 @@ public interface SendMessageUseCase {
    * and returns the run to consume.
    */
   ChatRun send(SendMessageCommand command);
+
+  /**
+   * As {@link #send(SendMessageCommand)}, with files attached to the message: checked against the
+   * app's media switches and the user's uploads before anything is saved. A sender that takes no
+   * files (a test double, the benchmark's teaching variant) refuses any.
+   */
+  default ChatRun send(SendMessageCommand command, java.util.List<FileRequest> files) {
+    if (!files.isEmpty()) {
+      throw new MediaRejectedException(
+          MediaRejectedException.Reason.FILE_NOT_ALLOWED, "This sender takes no files.");
+    }
+    return send(command);
+  }
 }

@@ -1,5 +1,6 @@
 package dev.shortlease.application.port.in;
 
+import dev.shortlease.application.port.out.StopSignal;
 import dev.shortlease.domain.AppId;
 import dev.shortlease.domain.MessageId;
 import java.util.List;
@@ -9,5 +10,10 @@ import java.util.List;
  * held.
  */
 public interface SuggestQuestionsUseCase {
-  List<String> suggest(AppId appId, String user, MessageId messageId);
+  /**
+   * The questions; none when the model fails, takes too long, or {@code clientGone} is raised (the
+   * model call is stopped then). {@link ActiveRequestLimitException} when the app, the user or the
+   * side calls are at their limit.
+   */
+  List<String> suggest(AppId appId, String user, MessageId messageId, StopSignal clientGone);
 }

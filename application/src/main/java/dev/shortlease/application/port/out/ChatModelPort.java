@@ -13,4 +13,12 @@ public interface ChatModelPort {
    * @throws ModelException when the provider fails; tokens already forwarded stay valid
    */
   ModelReply chat(ModelRequest request, TokenSink tokens, StopSignal stop);
+
+  /**
+   * True when the model sees images ({@link ModelMessage.User#images()}); the application reads an
+   * attached image's bytes only then, and a model that does not gets the text alone.
+   */
+  default boolean supportsVision() {
+    return false;
+  }
 }

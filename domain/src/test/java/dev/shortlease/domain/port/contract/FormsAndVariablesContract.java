@@ -92,7 +92,17 @@ public abstract class FormsAndVariablesContract extends PortContract {
             .updateApp(
                 id,
                 new AppUpdate(
-                    null, null, null, null, null, null, null, null, InputForm.EMPTY, List.of()))
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    InputForm.EMPTY,
+                    List.of(),
+                    null))
             .orElseThrow();
     assertThat(updated.userInputForm()).isEqualTo(InputForm.EMPTY);
     assertThat(ports().apps().findApp(id).orElseThrow().conversationVariables()).isEmpty();

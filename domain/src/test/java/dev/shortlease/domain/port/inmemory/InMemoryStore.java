@@ -127,7 +127,8 @@ public final class InMemoryStore
             true,
             now(),
             n.userInputForm(),
-            n.conversationVariables()));
+            n.conversationVariables(),
+            null));
     return id;
   }
 

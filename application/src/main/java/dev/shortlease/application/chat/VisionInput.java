@@ -1,0 +1,46 @@
+package dev.shortlease.application.chat;
+
+import dev.shortlease.application.port.out.ChatModelPort;
+import dev.shortlease.application.port.out.FileStorePort;
+import dev.shortlease.application.port.out.ModelImage;
+import dev.shortlease.domain.FileKind;
+import dev.shortlease.domain.FileTransfer;
+import dev.shortlease.domain.MessageFile;
+import java.net.URI;
+import java.util.List;
+
+/**
+ * Shows a message's images to a model that sees images: remote ones by URL, uploads by their bytes,
+ * read here on the runner's thread (no connection held) before the model is called. A model without
+ * vision gets the text alone, as Dify leaves files out for such models.
+ */
+final class VisionInput implements AnswerGenerator {
+  private final AnswerGenerator generator;
+  private final ChatModelPort model;
+  private final FileStorePort store;
+
+  VisionInput(AnswerGenerator generator, ChatModelPort model, FileStorePort store) {
+    this.generator = generator;
+    this.model = model;
+    this.store = store;
+  }
+
+  @Override
+  public void generate(ChatContext context, RunProgress progress) {
+    List<MessageFile> images =
+        context.files().stream().filter(file -> file.kind() == FileKind.IMAGE).toList();
+    if (images.isEmpty() || !model.supportsVision()) {
+      generator.generate(context, progress);
+      return;
+    }
+    generator.generate(context.withImages(images.stream().map(this::image).toList()), progress);
+  }
+
+  private ModelImage image(MessageFile file) {
+    if (file.transfer() == FileTransfer.REMOTE_URL) {
+      return new ModelImage.Link(URI.create(file.url()));
+    }
+    String mimeType = file.mimeType().isBlank() ? "image/png" : file.mimeType();
+    return new ModelImage.Inline(mimeType, store.read(file.upload()));
+  }
+}

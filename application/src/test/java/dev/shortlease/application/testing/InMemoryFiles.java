@@ -1,0 +1,112 @@
+package dev.shortlease.application.testing;
+
+import dev.shortlease.application.port.out.FileStorePort;
+import dev.shortlease.domain.AppId;
+import dev.shortlease.domain.AppMedia;
+import dev.shortlease.domain.EndUserId;
+import dev.shortlease.domain.MessageFile;
+import dev.shortlease.domain.MessageId;
+import dev.shortlease.domain.NotFoundException;
+import dev.shortlease.domain.Owner;
+import dev.shortlease.domain.UploadFileId;
+import dev.shortlease.domain.UploadedFile;
+import dev.shortlease.domain.port.AppMediaPort;
+import dev.shortlease.domain.port.EndUsersPort;
+import dev.shortlease.domain.port.MessageFilesPort;
+import dev.shortlease.domain.port.UploadsPort;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Test double of the files ports and the file store, in memory. End users come from {@code
+ * endUsers} (the in-memory store); an upload by a user it does not know gets a fresh ID.
+ */
+public final class InMemoryFiles
+    implements UploadsPort, MessageFilesPort, AppMediaPort, FileStorePort {
+  private final EndUsersPort endUsers;
+  private final Map<UploadFileId, UploadedFile> uploads = new ConcurrentHashMap<>();
+  private final Map<UploadFileId, byte[]> bytes = new ConcurrentHashMap<>();
+  private final Map<MessageId, List<MessageFile>> attached = new ConcurrentHashMap<>();
+  private final Map<AppId, AppMedia> media = new ConcurrentHashMap<>();
+  private final Map<String, EndUserId> newUsers = new ConcurrentHashMap<>();
+
+  public InMemoryFiles(EndUsersPort endUsers) {
+    this.endUsers = endUsers;
+  }
+
+  @Override
+  public UploadedFile recordUpload(
+      AppId appId,
+      String user,
+      UploadFileId id,
+      String name,
+      String extension,
+      String mimeType,
+      long size) {
+    EndUserId endUser =
+        endUsers
+            .findEndUser(appId, user)
+            .orElseGet(() -> newUsers.computeIfAbsent(appId + "/" + user, k -> EndUserId.random()));
+    UploadedFile file =
+        new UploadedFile(
+            id, new Owner(appId, endUser), name, extension, mimeType, size, Instant.now());
+    uploads.put(id, file);
+    return file;
+  }
+
+  @Override
+  public Optional<UploadedFile> findUpload(Owner owner, UploadFileId id) {
+    return Optional.ofNullable(uploads.get(id)).filter(file -> file.owner().equals(owner));
+  }
+
+  @Override
+  public List<UploadedFile> findUploads(Owner owner, List<UploadFileId> ids) {
+    return ids.stream().flatMap(id -> findUpload(owner, id).stream()).toList();
+  }
+
+  @Override
+  public void attachFiles(Owner owner, MessageId messageId, List<MessageFile> files) {
+    attached.put(messageId, List.copyOf(files));
+  }
+
+  @Override
+  public Map<MessageId, List<MessageFile>> filesOf(Owner owner, List<MessageId> messageIds) {
+    Map<MessageId, List<MessageFile>> found = new HashMap<>();
+    messageIds.forEach(
+        id -> Optional.ofNullable(attached.get(id)).ifPresent(f -> found.put(id, f)));
+    return found;
+  }
+
+  @Override
+  public AppMedia mediaOf(AppId appId) {
+    return media.getOrDefault(appId, AppMedia.OFF);
+  }
+
+  @Override
+  public void saveMedia(AppId appId, AppMedia switches) {
+    media.put(appId, switches);
+  }
+
+  @Override
+  public void write(UploadFileId id, byte[] content) {
+    bytes.put(id, content.clone());
+  }
+
+  @Override
+  public byte[] read(UploadFileId id) {
+    byte[] found = bytes.get(id);
+    if (found == null) {
+      throw new NotFoundException("file");
+    }
+    return found.clone();
+  }
+
+  @Override
+  public void delete(UploadFileId id) {
+    bytes.remove(id);
+  }
+}

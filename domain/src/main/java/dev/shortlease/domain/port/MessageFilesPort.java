@@ -1,0 +1,20 @@
+package dev.shortlease.domain.port;
+
+import dev.shortlease.domain.MessageFile;
+import dev.shortlease.domain.MessageId;
+import dev.shortlease.domain.Owner;
+import java.util.List;
+import java.util.Map;
+
+/** Outbound port: the files users attached to their messages. */
+public interface MessageFilesPort {
+
+  /** Records {@code files} as attached to {@code owner}'s message, in their order. */
+  void attachFiles(Owner owner, MessageId messageId, List<MessageFile> files);
+
+  /**
+   * The files of each of {@code owner}'s messages among {@code messageIds} (messages without files
+   * are absent), in one read.
+   */
+  Map<MessageId, List<MessageFile>> filesOf(Owner owner, List<MessageId> messageIds);
+}

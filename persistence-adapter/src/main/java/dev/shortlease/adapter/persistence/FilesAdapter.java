@@ -1,0 +1,240 @@
+package dev.shortlease.adapter.persistence;
+
+import dev.shortlease.domain.AppId;
+import dev.shortlease.domain.AppMedia;
+import dev.shortlease.domain.EndUserId;
+import dev.shortlease.domain.FileKind;
+import dev.shortlease.domain.FileTransfer;
+import dev.shortlease.domain.MessageFile;
+import dev.shortlease.domain.MessageId;
+import dev.shortlease.domain.Owner;
+import dev.shortlease.domain.UploadFileId;
+import dev.shortlease.domain.UploadedFile;
+import dev.shortlease.domain.port.AppMediaPort;
+import dev.shortlease.domain.port.MessageFilesPort;
+import dev.shortlease.domain.port.UploadsPort;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.hibernate.StatelessSession;
+
+/**
+ * Persistence adapter: upload metadata, the files attached to messages, and each app's media
+ * switches. Every call is one short stateless transaction; every upload and message-file read is
+ * scoped by app and end user (rule R4).
+ */
+final class FilesAdapter implements UploadsPort, MessageFilesPort, AppMediaPort {
+  private final SessionScope scope;
+
+  FilesAdapter(SessionScope scope) {
+    this.scope = scope;
+  }
+
+  @Override
+  public UploadedFile recordUpload(
+      AppId appId,
+      String user,
+      UploadFileId id,
+      String name,
+      String extension,
+      String mimeType,
+      long size) {
+    return scope.callStateless(
+        session -> {
+          UploadFileEntity row = new UploadFileEntity();
+          row.id = id.value();
+          row.appId = appId.value();
+          row.endUserId = endUser(session, appId, user);
+          row.name = name;
+          row.extension = extension;
+          row.mimeType = mimeType;
+          row.size = size;
+          session.insert(row);
+          return upload(session.get(UploadFileEntity.class, row.id));
+        });
+  }
+
+  @Override
+  public Optional<UploadedFile> findUpload(Owner owner, UploadFileId id) {
+    return findUploads(owner, List.of(id)).stream().findFirst();
+  }
+
+  @Override
+  public List<UploadedFile> findUploads(Owner owner, List<UploadFileId> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return scope.callStateless(
+        session ->
+            session
+                .createSelectionQuery(
+                    "from UploadFileEntity f where f.id in :ids"
+                        + " and f.appId = :app and f.endUserId = :user",
+                    UploadFileEntity.class)
+                .setParameter("ids", ids.stream().map(UploadFileId::value).toList())
+                .setParameter("app", owner.appId().value())
+                .setParameter("user", owner.endUserId().value())
+                .getResultList()
+                .stream()
+                .map(FilesAdapter::upload)
+                .toList());
+  }
+
+  @Override
+  public void attachFiles(Owner owner, MessageId messageId, List<MessageFile> files) {
+    scope.callStateless(
+        session -> {
+          for (int i = 0; i < files.size(); i++) {
+            session.insert(row(owner, messageId, i, files.get(i)));
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public Map<MessageId, List<MessageFile>> filesOf(Owner owner, List<MessageId> messageIds) {
+    if (messageIds.isEmpty()) {
+      return Map.of();
+    }
+    return scope.callStateless(
+        session -> {
+          Map<MessageId, List<MessageFile>> byMessage = new LinkedHashMap<>();
+          session
+              .createSelectionQuery(
+                  "from MessageFileEntity f where f.messageId in :ids"
+                      + " and f.appId = :app and f.endUserId = :user"
+                      + " order by f.messageId, f.position",
+                  MessageFileEntity.class)
+              .setParameter("ids", messageIds.stream().map(MessageId::value).toList())
+              .setParameter("app", owner.appId().value())
+              .setParameter("user", owner.endUserId().value())
+              .getResultList()
+              .forEach(
+                  row ->
+                      byMessage
+                          .computeIfAbsent(new MessageId(row.messageId), id -> new ArrayList<>())
+                          .add(file(row)));
+          byMessage.replaceAll((id, files) -> List.copyOf(files));
+          return Map.copyOf(byMessage);
+        });
+  }
+
+  @Override
+  public AppMedia mediaOf(AppId appId) {
+    return scope.callStateless(
+        session ->
+            Optional.ofNullable(session.get(AppMediaEntity.class, appId.value()))
+                .map(FilesAdapter::media)
+                .orElse(AppMedia.OFF));
+  }
+
+  @Override
+  public void saveMedia(AppId appId, AppMedia media) {
+    scope.callStateless(
+        session -> {
+          AppMediaEntity row = new AppMediaEntity();
+          row.appId = appId.value();
+          row.fileUpload = media.fileUpload();
+          row.allowedKinds = names(media.allowedKinds());
+          row.numberLimits = media.numberLimits();
+          row.transfers = names(media.transfers());
+          row.speechToText = media.speechToText();
+          row.textToSpeech = media.textToSpeech();
+          row.voice = media.voice();
+          row.language = media.language();
+          session.upsert(row);
+          return null;
+        });
+  }
+
+  /** The end user's ID, inserting it first if the app has not seen it (as a chat's T2 does). */
+  private static UUID endUser(StatelessSession session, AppId appId, String user) {
+    session
+        .createNativeMutationQuery(
+            "insert into {h-schema}end_user (id, app_id, external_id) values (:id, :app, :external)"
+                + " on conflict do nothing")
+        .setParameter("id", UUID.randomUUID())
+        .setParameter("app", appId.value())
+        .setParameter("external", user)
+        .executeUpdate();
+    return session
+        .createSelectionQuery(
+            "select u.id from EndUserEntity u where u.appId = :app and u.externalId = :external",
+            UUID.class)
+        .setParameter("app", appId.value())
+        .setParameter("external", user)
+        .getSingleResult();
+  }
+
+  private static UploadedFile upload(UploadFileEntity row) {
+    return new UploadedFile(
+        new UploadFileId(row.id),
+        new Owner(new AppId(row.appId), new EndUserId(row.endUserId)),
+        row.name,
+        row.extension,
+        row.mimeType,
+        row.size,
+        row.createdAt);
+  }
+
+  private static MessageFileEntity row(
+      Owner owner, MessageId messageId, int position, MessageFile f) {
+    MessageFileEntity row = new MessageFileEntity();
+    row.id = UUID.randomUUID();
+    row.messageId = messageId.value();
+    row.appId = owner.appId().value();
+    row.endUserId = owner.endUserId().value();
+    row.position = position;
+    row.kind = f.kind().name().toLowerCase(Locale.ROOT);
+    row.transfer = f.transfer().name().toLowerCase(Locale.ROOT);
+    row.uploadFileId = f.upload() == null ? null : f.upload().value();
+    row.url = f.url();
+    row.name = f.name();
+    row.extension = f.extension();
+    row.mimeType = f.mimeType();
+    row.size = f.size();
+    return row;
+  }
+
+  private static MessageFile file(MessageFileEntity row) {
+    return new MessageFile(
+        FileKind.valueOf(row.kind.toUpperCase(Locale.ROOT)),
+        FileTransfer.valueOf(row.transfer.toUpperCase(Locale.ROOT)),
+        row.uploadFileId == null ? null : new UploadFileId(row.uploadFileId),
+        row.url,
+        row.name,
+        row.extension,
+        row.mimeType,
+        row.size);
+  }
+
+  private static AppMedia media(AppMediaEntity row) {
+    return new AppMedia(
+        row.fileUpload,
+        parse(row.allowedKinds, FileKind.class),
+        row.numberLimits,
+        parse(row.transfers, FileTransfer.class),
+        row.speechToText,
+        row.textToSpeech,
+        row.voice,
+        row.language);
+  }
+
+  private static String names(Set<? extends Enum<?>> values) {
+    return values.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
+  }
+
+  private static <E extends Enum<E>> Set<E> parse(String names, Class<E> type) {
+    return Arrays.stream(names.split(","))
+        .filter(name -> !name.isBlank())
+        .map(name -> Enum.valueOf(type, name))
+        .collect(Collectors.toSet());
+  }
+}

@@ -1,0 +1,113 @@
+package dev.shortlease.adapter.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.shortlease.domain.AppId;
+import dev.shortlease.domain.AppMedia;
+import dev.shortlease.domain.AppMode;
+import dev.shortlease.domain.EndUserId;
+import dev.shortlease.domain.FileKind;
+import dev.shortlease.domain.FileTransfer;
+import dev.shortlease.domain.MessageFile;
+import dev.shortlease.domain.MessageId;
+import dev.shortlease.domain.NewApp;
+import dev.shortlease.domain.NewTurn;
+import dev.shortlease.domain.Owner;
+import dev.shortlease.domain.StartedTurn;
+import dev.shortlease.domain.UploadFileId;
+import dev.shortlease.domain.UploadedFile;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The files adapter on a real database: uploads, message files and media switches, owner-scoped.
+ */
+abstract class FilesAdapterContract {
+
+  abstract PersistenceContext context();
+
+  private FilesAdapter files() {
+    return new FilesAdapter(context().sessionScope());
+  }
+
+  private AppId newApp() {
+    return context()
+        .apps()
+        .createApp(
+            new NewApp("files " + UUID.randomUUID(), null, AppMode.CHAT, null, null, null, null));
+  }
+
+  @Test
+  @DisplayName("an upload is recorded for a new end user and found only by its own app and user")
+  void uploadsAreOwnerScoped() {
+    AppId app = newApp();
+    AppId otherApp = newApp();
+    UploadFileId id = UploadFileId.random();
+
+    UploadedFile saved = files().recordUpload(app, "alice", id, "cat.png", "png", "image/png", 42);
+
+    assertThat(saved.id()).isEqualTo(id);
+    assertThat(saved.createdAt()).isNotNull();
+    assertThat(saved.kind()).isEqualTo(FileKind.IMAGE);
+    EndUserId alice = context().endUsers().findEndUser(app, "alice").orElseThrow();
+    assertThat(saved.owner()).isEqualTo(new Owner(app, alice));
+    assertThat(files().findUpload(new Owner(app, alice), id)).contains(saved);
+    assertThat(files().findUpload(new Owner(otherApp, alice), id)).isEmpty();
+    UploadedFile bobs =
+        files().recordUpload(app, "bob", UploadFileId.random(), "b.txt", "txt", "text/plain", 1);
+    assertThat(files().findUpload(new Owner(app, alice), bobs.id())).isEmpty();
+    assertThat(files().findUploads(new Owner(app, alice), List.of(id, bobs.id())))
+        .containsExactly(saved);
+  }
+
+  @Test
+  @DisplayName("a message's files come back in their order, and only to the message's owner")
+  void messageFilesRoundTrip() {
+    AppId app = newApp();
+    StartedTurn turn =
+        context().startTurn().startTurn(new NewTurn(app, "carol", null, "look", Map.of()));
+    UploadedFile upload =
+        files().recordUpload(app, "carol", UploadFileId.random(), "a.jpg", "jpg", "image/jpeg", 7);
+    List<MessageFile> attached =
+        List.of(
+            MessageFile.uploaded(FileKind.IMAGE, upload),
+            MessageFile.remote(FileKind.IMAGE, "https://example.com/x/dog.png?size=2"));
+
+    files().attachFiles(turn.owner(), turn.messageId(), attached);
+
+    MessageId other = MessageId.random();
+    assertThat(files().filesOf(turn.owner(), List.of(turn.messageId(), other)))
+        .containsExactly(Map.entry(turn.messageId(), attached));
+    Owner stranger = new Owner(app, new EndUserId(UUID.randomUUID()));
+    assertThat(files().filesOf(stranger, List.of(turn.messageId()))).isEmpty();
+    assertThat(attached.get(1).name()).isEqualTo("dog.png");
+    assertThat(attached.get(1).transfer()).isEqualTo(FileTransfer.REMOTE_URL);
+  }
+
+  @Test
+  @DisplayName("media switches are off until saved, then read back as saved, and saved again")
+  void mediaSwitches() {
+    AppId app = newApp();
+    assertThat(files().mediaOf(app)).isEqualTo(AppMedia.OFF);
+
+    AppMedia on =
+        new AppMedia(
+            true,
+            Set.of(FileKind.IMAGE, FileKind.DOCUMENT),
+            5,
+            Set.of(FileTransfer.LOCAL_FILE),
+            true,
+            true,
+            "alloy",
+            "en-US");
+    files().saveMedia(app, on);
+    assertThat(files().mediaOf(app)).isEqualTo(on);
+
+    files().saveMedia(app, AppMedia.OFF);
+    assertThat(files().mediaOf(app)).isEqualTo(AppMedia.OFF);
+  }
+}

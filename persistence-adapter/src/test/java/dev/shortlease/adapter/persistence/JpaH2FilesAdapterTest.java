@@ -1,0 +1,8 @@
+package dev.shortlease.adapter.persistence;
+
+class JpaH2FilesAdapterTest extends FilesAdapterContract {
+  @Override
+  PersistenceContext context() {
+    return SharedContexts.h2();
+  }
+}

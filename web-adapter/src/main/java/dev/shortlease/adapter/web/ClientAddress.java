@@ -1,0 +1,38 @@
+package dev.shortlease.adapter.web;
+
+import io.javalin.http.Context;
+import java.util.Set;
+
+/**
+ * Web adapter: the address a request comes from, for the failed-authentication throttle. The TCP
+ * peer, unless that peer is a trusted reverse proxy: then the right-most {@code X-Forwarded-For}
+ * entry that is not itself a trusted proxy (entries further left are whatever the client wrote, so
+ * they are never believed). With no trusted proxies the header is ignored: anyone could send one
+ * and walk around the throttle.
+ */
+final class ClientAddress {
+  private final Set<String> trustedProxies;
+
+  ClientAddress(Set<String> trustedProxies) {
+    this.trustedProxies = Set.copyOf(trustedProxies);
+  }
+
+  String of(Context ctx) {
+    String peer = ctx.req().getRemoteAddr();
+    if (!trustedProxies.contains(peer)) {
+      return peer;
+    }
+    String forwarded = ctx.header("X-Forwarded-For");
+    if (forwarded == null) {
+      return peer;
+    }
+    String[] hops = forwarded.split(",");
+    for (int i = hops.length - 1; i >= 0; i--) {
+      String hop = hops[i].strip();
+      if (!hop.isEmpty() && !trustedProxies.contains(hop)) {
+        return hop;
+      }
+    }
+    return peer;
+  }
+}

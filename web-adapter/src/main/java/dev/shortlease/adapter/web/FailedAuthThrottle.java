@@ -1,0 +1,78 @@
+package dev.shortlease.adapter.web;
+
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+
+/**
+ * Web adapter: counts failed authentications per client address in fixed windows; an address past
+ * the limit is refused before its key is looked up (no database read) until its window ends. The
+ * table is bounded: past {@link #MAX_ADDRESSES} it drops ended windows, then (under a spread-out
+ * flood) arbitrary ones — letting some addresses try again early rather than growing without end.
+ */
+final class FailedAuthThrottle {
+  static final int MAX_ADDRESSES = 100_000;
+
+  private final int limit;
+  private final long windowNanos;
+  private final LongSupplier clock;
+  private final Map<String, Window> windows = new ConcurrentHashMap<>();
+
+  private record Window(long startNanos, int failures) {}
+
+  FailedAuthThrottle(int limit, Duration window, LongSupplier clock) {
+    this.limit = limit;
+    this.windowNanos = window.toNanos();
+    this.clock = clock;
+  }
+
+  /** Seconds until {@code address} may try again; 0 when it may now. */
+  long refusedForSeconds(String address) {
+    if (limit == 0) {
+      return 0;
+    }
+    Window window = windows.get(address);
+    long now = clock.getAsLong();
+    if (window == null || window.failures() < limit || ended(window, now)) {
+      return 0;
+    }
+    long left = window.startNanos() + windowNanos - now;
+    return Math.max(1, (left + 999_999_999) / 1_000_000_000);
+  }
+
+  void recordFailure(String address) {
+    if (limit == 0) {
+      return;
+    }
+    long now = clock.getAsLong();
+    windows.compute(
+        address,
+        (key, window) ->
+            window == null || ended(window, now)
+                ? new Window(now, 1)
+                : new Window(window.startNanos(), window.failures() + 1));
+    if (windows.size() > MAX_ADDRESSES) {
+      trim(now);
+    }
+  }
+
+  /** Addresses with a window being counted (bounded by {@link #MAX_ADDRESSES}). */
+  int trackedAddresses() {
+    return windows.size();
+  }
+
+  private boolean ended(Window window, long now) {
+    return now - window.startNanos() >= windowNanos;
+  }
+
+  private void trim(long now) {
+    windows.values().removeIf(window -> ended(window, now));
+    Iterator<String> addresses = windows.keySet().iterator();
+    while (windows.size() > MAX_ADDRESSES && addresses.hasNext()) {
+      addresses.next();
+      addresses.remove();
+    }
+  }
+}

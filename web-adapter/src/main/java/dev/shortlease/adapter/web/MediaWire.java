@@ -1,0 +1,134 @@
+package dev.shortlease.adapter.web;
+
+import dev.shortlease.application.port.in.UploadFileUseCase.FileLimits;
+import dev.shortlease.domain.AppMedia;
+import dev.shortlease.domain.FileKind;
+import dev.shortlease.domain.FileTransfer;
+import dev.shortlease.domain.InvalidInputException;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Web adapter: an app's media switches in Dify's feature shapes — {@code file_upload}, {@code
+ * speech_to_text}, {@code text_to_speech} — as {@code /parameters} reports them and as the admin
+ * API takes them; and the upload limits as {@code system_parameters} (in MB).
+ */
+final class MediaWire {
+  private static final long MB = 1024 * 1024;
+
+  private MediaWire() {}
+
+  /** As {@code /parameters} reports it: {@link #fileUpload(AppMedia)} with the limits. */
+  static Map<String, Object> fileUpload(AppMedia media, FileLimits limits) {
+    Map<String, Object> upload = fileUpload(media);
+    // Dify's web client reads the limits here as well as in system_parameters.
+    Map<String, Object> config = new LinkedHashMap<>(systemParameters(limits));
+    config.put("batch_count_limit", media.numberLimits());
+    upload.put("fileUploadConfig", config);
+    return upload;
+  }
+
+  static Map<String, Object> fileUpload(AppMedia media) {
+    List<String> kinds = media.allowedKinds().stream().map(FileWire::wire).sorted().toList();
+    List<String> methods = media.transfers().stream().map(FileWire::wire).sorted().toList();
+    Map<String, Object> image = new LinkedHashMap<>();
+    image.put("enabled", media.fileUpload() && media.allowedKinds().contains(FileKind.IMAGE));
+    image.put("number_limits", media.numberLimits());
+    image.put("detail", "high");
+    image.put("transfer_methods", methods);
+    Map<String, Object> upload = new LinkedHashMap<>();
+    upload.put("enabled", media.fileUpload());
+    upload.put("allowed_file_types", kinds);
+    upload.put("allowed_file_extensions", List.of());
+    upload.put("allowed_file_upload_methods", methods);
+    upload.put("number_limits", media.numberLimits());
+    upload.put("image", image);
+    return upload;
+  }
+
+  static Map<String, Object> speechToText(AppMedia media) {
+    return Map.of("enabled", media.speechToText());
+  }
+
+  static Map<String, Object> textToSpeech(AppMedia media) {
+    Map<String, Object> tts = new LinkedHashMap<>();
+    tts.put("enabled", media.textToSpeech());
+    tts.put("voice", media.voice());
+    tts.put("language", media.language());
+    tts.put("autoPlay", "disabled");
+    return tts;
+  }
+
+  static Map<String, Object> systemParameters(FileLimits limits) {
+    Map<String, Object> system = new LinkedHashMap<>();
+    system.put("file_size_limit", limits.fileBytes() / MB);
+    system.put("image_file_size_limit", limits.imageBytes() / MB);
+    system.put("audio_file_size_limit", limits.audioBytes() / MB);
+    system.put("video_file_size_limit", limits.videoBytes() / MB);
+    system.put("workflow_file_upload_limit", AppMedia.MAX_FILES);
+    return system;
+  }
+
+  /** True when an admin body changes any media switch. */
+  static boolean mentioned(JsonBody body) {
+    return body.has("file_upload") || body.has("speech_to_text") || body.has("text_to_speech");
+  }
+
+  /** {@code current} with what the admin body sets; fields left out keep their values. */
+  static AppMedia apply(JsonBody body, AppMedia current) {
+    JsonBody upload = body.optionalObject("file_upload");
+    JsonBody stt = body.optionalObject("speech_to_text");
+    JsonBody tts = body.optionalObject("text_to_speech");
+    boolean fileUpload = current.fileUpload();
+    Set<FileKind> kinds = current.allowedKinds();
+    int limit = current.numberLimits();
+    Set<FileTransfer> transfers = current.transfers();
+    if (upload != null) {
+      fileUpload = upload.bool("enabled", fileUpload);
+      List<String> types = upload.optionalTextList("allowed_file_types");
+      kinds = types == null ? kinds : kinds(types);
+      Integer number = upload.optionalInt("number_limits");
+      limit = number == null ? limit : number;
+      List<String> methods = upload.optionalTextList("allowed_file_upload_methods");
+      transfers = methods == null ? transfers : transfers(methods);
+    }
+    return new AppMedia(
+        fileUpload,
+        kinds,
+        limit,
+        transfers,
+        stt == null ? current.speechToText() : stt.bool("enabled", current.speechToText()),
+        tts == null ? current.textToSpeech() : tts.bool("enabled", current.textToSpeech()),
+        tts == null || tts.text("voice") == null ? current.voice() : tts.text("voice"),
+        tts == null || tts.text("language") == null ? current.language() : tts.text("language"));
+  }
+
+  private static Set<FileKind> kinds(List<String> names) {
+    Set<FileKind> kinds = new LinkedHashSet<>();
+    for (String name : names) {
+      kinds.add(
+          java.util.Arrays.stream(FileKind.values())
+              .filter(kind -> FileWire.wire(kind).equals(name))
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      new InvalidInputException(
+                          "file_upload.allowed_file_types",
+                          "must name image, document, audio, video or custom")));
+    }
+    return kinds;
+  }
+
+  private static Set<FileTransfer> transfers(List<String> names) {
+    Set<FileTransfer> transfers = new LinkedHashSet<>();
+    names.forEach(name -> transfers.add(FileWire.transfer(name)));
+    if (transfers.isEmpty()) {
+      throw new InvalidInputException(
+          "file_upload.allowed_file_upload_methods", "must name at least one method");
+    }
+    return transfers;
+  }
+}
