@@ -47,8 +47,11 @@ final class FileWire {
     return requests;
   }
 
-  /** The answer of {@code POST /files/upload}. */
-  static Map<String, Object> uploaded(UploadedFile file) {
+  /**
+   * The answer of {@code POST /files/upload}. Dify's {@code source_url} is a signed link to the
+   * file; here it is the preview route, for the uploader.
+   */
+  static Map<String, Object> uploaded(UploadedFile file, String user) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("id", file.id().toString());
     body.put("name", file.name());
@@ -58,7 +61,7 @@ final class FileWire {
     body.put("created_by", file.owner().endUserId().toString());
     body.put("created_at", file.createdAt().getEpochSecond());
     body.put("preview_url", null);
-    body.put("source_url", null);
+    body.put("source_url", previewUrl(file.id().toString(), user));
     body.put("original_url", null);
     body.put("user_id", null);
     body.put("tenant_id", null);
@@ -119,8 +122,12 @@ final class FileWire {
     if (file.transfer() == FileTransfer.REMOTE_URL) {
       return file.url();
     }
+    return previewUrl(file.upload().toString(), user);
+  }
+
+  private static String previewUrl(String upload, String user) {
     return "/v1/files/"
-        + file.upload()
+        + upload
         + "/preview?user="
         + URLEncoder.encode(user, StandardCharsets.UTF_8);
   }

@@ -50,14 +50,15 @@ public final class FilesHandler {
       throw new MediaRejectedException(Reason.TOO_MANY_FILES, "Only one file is allowed.");
     }
     UploadedFile file = files.getFirst();
+    String user = form.field("user", QueryParams.DEFAULT_USER);
     var stored =
         upload.upload(
             app.id(),
-            form.field("user", QueryParams.DEFAULT_USER),
+            user,
             file.filename(),
             file.contentType(),
             MultipartForm.bytes(file, limit, tooLarge));
-    Responses.json(ctx, 201, FileWire.uploaded(stored));
+    Responses.json(ctx, 201, FileWire.uploaded(stored, user));
   }
 
   void preview(Context ctx) {
