@@ -212,7 +212,11 @@ class PoolProtectionTest {
             Map.of(
                 "DB_POOL_SIZE", "2",
                 "DB_POOL_RESERVED", "1",
-                "DB_CONNECTION_TIMEOUT_MS", "250"));
+                "DB_CONNECTION_TIMEOUT_MS", "250",
+                // No background borrower that skips the ordinary share (the readiness probe, the
+                // instance lease) may be the one held below: it would take the reserved connection.
+                "READINESS_PROBE_INTERVAL_MS", "60000",
+                "INSTANCE_LEASE_SECONDS", "3600"));
     server =
         ShortleaseServer.startDecorated(
             Settings.fromEnvironment(env),
