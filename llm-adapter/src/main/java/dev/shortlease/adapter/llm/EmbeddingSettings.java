@@ -1,7 +1,6 @@
 package dev.shortlease.adapter.llm;
 
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * LLM adapter: the embedding model's configuration (annotation reply). Blank values take the
@@ -26,12 +25,12 @@ public record EmbeddingSettings(
     LlmProvider kind =
         LlmProvider.fromId(provider == null || provider.isBlank() ? "simulated" : provider);
     provider = kind.id();
-    baseUrl = isBlank(baseUrl) ? defaultBaseUrl(kind) : baseUrl.strip();
+    baseUrl = LlmSettings.isBlank(baseUrl) ? kind.defaultBaseUrl() : baseUrl.strip();
     apiKey = apiKey == null ? "" : apiKey.strip();
-    modelName = isBlank(modelName) ? defaultModel(kind) : modelName.strip();
+    modelName = LlmSettings.isBlank(modelName) ? defaultModel(kind) : modelName.strip();
     connectTimeout =
-        positive(connectTimeout, LlmSettings.DEFAULT_CONNECT_TIMEOUT, "connectTimeout");
-    timeout = positive(timeout, DEFAULT_TIMEOUT, "timeout");
+        LlmSettings.positive(connectTimeout, LlmSettings.DEFAULT_CONNECT_TIMEOUT, "connectTimeout");
+    timeout = LlmSettings.positive(timeout, DEFAULT_TIMEOUT, "timeout");
   }
 
   /** The offline, deterministic embeddings (hashed bag of words). */
@@ -60,31 +59,11 @@ public record EmbeddingSettings(
         + "]";
   }
 
-  private static String defaultBaseUrl(LlmProvider kind) {
-    return switch (kind) {
-      case OPENAI -> "https://api.openai.com/v1";
-      case OLLAMA -> "http://localhost:11434";
-      case SIMULATED -> "";
-    };
-  }
-
   private static String defaultModel(LlmProvider kind) {
     return switch (kind) {
       case OPENAI -> "text-embedding-3-small";
       case OLLAMA -> "nomic-embed-text";
       case SIMULATED -> "simulated";
     };
-  }
-
-  private static Duration positive(Duration value, Duration fallback, String name) {
-    Duration chosen = Objects.requireNonNullElse(value, fallback);
-    if (chosen.isNegative() || chosen.isZero()) {
-      throw new IllegalArgumentException(name + " must be positive");
-    }
-    return chosen;
-  }
-
-  private static boolean isBlank(String value) {
-    return value == null || value.isBlank();
   }
 }

@@ -38,7 +38,7 @@ public record LlmSettings(
     LlmProvider kind =
         LlmProvider.fromId(provider == null || provider.isBlank() ? "simulated" : provider);
     provider = kind.id();
-    baseUrl = isBlank(baseUrl) ? defaultBaseUrl(kind) : baseUrl.strip();
+    baseUrl = isBlank(baseUrl) ? kind.defaultBaseUrl() : baseUrl.strip();
     apiKey = apiKey == null ? "" : apiKey.strip();
     modelName = isBlank(modelName) ? defaultModel(kind) : modelName.strip();
     connectTimeout = positive(connectTimeout, DEFAULT_CONNECT_TIMEOUT, "connectTimeout");
@@ -136,14 +136,6 @@ public record LlmSettings(
             simulatedAnswerTokens);
   }
 
-  private static String defaultBaseUrl(LlmProvider kind) {
-    return switch (kind) {
-      case OPENAI -> "https://api.openai.com/v1";
-      case OLLAMA -> "http://localhost:11434";
-      case SIMULATED -> "";
-    };
-  }
-
   private static String defaultModel(LlmProvider kind) {
     return switch (kind) {
       case OPENAI -> "gpt-4o-mini";
@@ -152,7 +144,7 @@ public record LlmSettings(
     };
   }
 
-  private static Duration positive(Duration value, Duration fallback, String name) {
+  static Duration positive(Duration value, Duration fallback, String name) {
     Duration chosen = Objects.requireNonNullElse(value, fallback);
     if (chosen.isNegative() || chosen.isZero()) {
       throw new IllegalArgumentException(name + " must be positive");
@@ -160,7 +152,7 @@ public record LlmSettings(
     return chosen;
   }
 
-  private static boolean isBlank(String value) {
+  static boolean isBlank(String value) {
     return value == null || value.isBlank();
   }
 }
