@@ -232,6 +232,10 @@ class PoolProtectionTest {
 
     try (InputStream stream =
         api.stream("/v1/chat-messages", app.key(), Api.chat("alice", "Hi", "streaming", null))) {
+      // Hold only once the run is in the model (its first chunk is out): before that the held
+      // borrower could be this chat's own insert or history read, and the stream would stall.
+      StringBuilder seen = new StringBuilder();
+      readUntil(stream, "\"event\":\"message\"", seen);
       holdNext.set(true);
       var held =
           java.util.concurrent.CompletableFuture.supplyAsync(
@@ -249,7 +253,7 @@ class PoolProtectionTest {
           java.util.concurrent.CompletableFuture.supplyAsync(
                   () -> {
                     try {
-                      return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
+                      return seen + new String(stream.readAllBytes(), StandardCharsets.UTF_8);
                     } catch (java.io.IOException e) {
                       throw new java.io.UncheckedIOException(e);
                     }
@@ -271,6 +275,20 @@ class PoolProtectionTest {
         api.get("/v1/messages?user=alice&limit=10&conversation_id=" + conversation, app.key())
             .json();
     assertThat(saved.get("data").get(0).get("answer").asText()).isEqualTo("kept answer");
+  }
+
+  /** Reads {@code stream} into {@code seen} until it contains {@code marker} (or ends). */
+  private static void readUntil(InputStream stream, String marker, StringBuilder seen)
+      throws java.io.IOException {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    int next;
+    while ((next = stream.read()) != -1) {
+      bytes.write(next);
+      if (next == '\n' && bytes.toString(StandardCharsets.UTF_8).contains(marker)) {
+        break;
+      }
+    }
+    seen.append(bytes.toString(StandardCharsets.UTF_8));
   }
 
   private Api.Reply getFrom(String forwardedFor, String path, String key) throws Exception {
