@@ -49,12 +49,6 @@ class KubernetesManifestsTest {
    */
   private static final int GRACE_MARGIN_SECONDS = 2;
 
-  /**
-   * Settings another change of issue #18 adds (helper pooler: {@code DATABASE_POOLER}); allowed
-   * here until README documents them, and refused once it does, so this list empties itself.
-   */
-  private static final Set<String> PENDING_SETTINGS = Set.of("DATABASE_POOLER");
-
   private static Map<String, JsonNode> manifests;
   private static JsonNode pod;
   private static JsonNode container;
@@ -172,13 +166,7 @@ class KubernetesManifestsTest {
     container.path("env").forEach(e -> used.add(e.path("name").asText()));
 
     assertThatCode(KubernetesManifestsTest::settings).doesNotThrowAnyException();
-    assertThat(PENDING_SETTINGS)
-        .as("documented now: remove from PENDING_SETTINGS")
-        .doesNotContainAnyElementsOf(documented);
-    assertThat(used)
-        .allMatch(
-            name -> documented.contains(name) || PENDING_SETTINGS.contains(name),
-            "a documented setting (README, Configuration)");
+    assertThat(used).as("documented settings (README, Configuration)").isSubsetOf(documented);
     // Every secret reference names a key the Secret has.
     container
         .path("env")
