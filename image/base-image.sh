@@ -36,11 +36,13 @@ classpath=$(cat "$classpath_file")
 libc_version=$(dpkg-query -W -f '${Version}' libc6)
 java_version=$("$java_home/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.runtime.version = //p')
 
-# Inputs: the JDK, libc6, each jar's name and size, and this script.
+# Inputs: the JDK, libc6, the jars' names (a dependency added, removed or upgraded) and this
+# script. Not the jars' contents: a change of this project's code does not rebuild the runtime
+# (a fresh build, as in CI, always runs jdeps; delete OUT_DIR/base.key to force it).
 key=$(
   {
     echo "$java_home $java_version $libc_version $uid"
-    tr ':' '\n' <<<"$classpath" | while read -r jar; do [ -n "$jar" ] && stat -c '%n %s' "$jar"; done
+    tr ':' '\n' <<<"$classpath" | xargs -r -n1 basename
     cat "$0"
   } | sha256sum | cut -c1-64
 )
