@@ -11,7 +11,7 @@
 #
 #   image/base-image.sh OUT_DIR CLASSPATH_FILE
 # OUT_DIR/base.tar is the result; it is rebuilt only when its inputs changed (the JDK, libc6's
-# version, the jars, this script). Needs Linux x86_64 with dpkg (Debian/Ubuntu), GNU tar, and the
+# version, the jars' names, this script). Needs Linux x86_64 with dpkg (Debian/Ubuntu), GNU tar, and the
 # JDK in JAVA_HOME (21+, with jlink and jdeps).
 set -euo pipefail
 
