@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.shortlease.bootstrap.Settings;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -158,7 +159,7 @@ class ShortleaseImageIT {
   @Test
   @DisplayName(
       "its own filesystem, user and entrypoint serve health, metrics and a chat, and stop on"
-          + " SIGTERM")
+          + " SIGTERM within the shutdown grace")
   void runsFromItsOwnFilesystem() throws Exception {
     BuiltImage.requireRootAndUnshare();
     Path work = Path.of("target", "image-it").toAbsolutePath();
@@ -235,7 +236,8 @@ class ShortleaseImageIT {
       java.destroy();
       assertThat(unshare.waitFor(30, TimeUnit.SECONDS)).as("exited after SIGTERM").isTrue();
       Duration stopped = Duration.ofNanos(System.nanoTime() - stopAt);
-      assertThat(stopped).isLessThan(Duration.ofSeconds(8 + 2));
+      assertThat(stopped)
+          .isLessThan(Duration.ofSeconds(Settings.DEFAULT_SHUTDOWN_GRACE_SECONDS + 2));
       assertThat(Files.readString(log)).contains("shutting down: draining");
     } finally {
       unshare.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
