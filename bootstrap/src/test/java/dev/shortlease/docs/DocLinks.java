@@ -9,12 +9,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Checks the links of a teaching page: every link's file exists, and a link written as
- * {@code [`Type.method`](path/Type.java)} points at a file that declares that type and method.
+ * Checks the links of a teaching page: every link's file exists, and a link written as {@code
+ * [`Type.method`](path/Type.java)} points at a file that declares that type and method.
  */
 final class DocLinks {
 
-  private static final Pattern LINK = Pattern.compile("\\[(`?)([^\\]`]+)\\1\\]\\(([^)#\\s]+)[^)]*\\)");
+  private static final Pattern LINK =
+      Pattern.compile("\\[(`?)([^\\]`]+)\\1\\]\\(([^)#\\s]+)[^)]*\\)");
   private static final Pattern CODE = Pattern.compile("([A-Z]\\w*)(?:\\.(\\w+))?");
 
   private DocLinks() {}
@@ -46,7 +47,9 @@ final class DocLinks {
       String link, Path file, String type, String method) throws IOException {
     String source = Files.readString(file);
     List<String> problems = new ArrayList<>();
-    if (!Pattern.compile("\\b(class|interface|record|enum)\\s+" + type + "\\b").matcher(source).find()) {
+    if (!Pattern.compile("\\b(class|interface|record|enum)\\s+" + type + "\\b")
+        .matcher(source)
+        .find()) {
       problems.add(link + ": " + file.getFileName() + " declares no type " + type);
     }
     if (method != null && !declares(source, method)) {
