@@ -144,6 +144,16 @@ class ExercisesTest {
     return output.substring(Math.max(0, output.length() - 4_000));
   }
 
+  private static boolean skipped(Path relative) {
+    String name = relative.getFileName().toString();
+    Path parent = relative.getParent();
+    return SKIPPED.contains(name)
+        || relative.toString().equals("data")
+        || (parent != null
+            && parent.getFileName().toString().equals("target")
+            && SKIPPED_IN_TARGET.contains(name));
+  }
+
   /**
    * Copies sources and compiled classes with their timestamps, so Maven rebuilds only what a patch
    * touched.

@@ -48,6 +48,15 @@ record DemoSettings(int concurrency, int poolSize, Duration latency, Duration wi
     return latency.plusSeconds(2);
   }
 
+  /** Where the service's spool and uploads go: a temporary directory, not the output. */
+  private static Path workDirectory() {
+    try {
+      return java.nio.file.Files.createTempDirectory("shortlease-demo");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   /** The service's settings for {@code style}: embedded H2 in memory, the simulated model. */
   Map<String, String> serviceEnvironment(DemoStyle style) {
     long ttft = latency.toMillis() / 2;
@@ -71,8 +80,9 @@ record DemoSettings(int concurrency, int poolSize, Duration latency, Duration wi
     env.put("SIMULATED_TOKENS_PER_SECOND", String.format(Locale.ROOT, "%.3f", tokensPerSecond));
     env.put("SIMULATED_ANSWER_TOKENS", Integer.toString(ANSWER_TOKENS));
     env.put("GUARD_MODE", style.guardMode());
-    env.put("ANSWER_SPOOL_DIR", output.resolve("spool").toString());
-    env.put("FILES_DIR", output.resolve("files").toString());
+    Path work = workDirectory();
+    env.put("ANSWER_SPOOL_DIR", work.resolve("spool").toString());
+    env.put("FILES_DIR", work.resolve("files").toString());
     return env;
   }
 }
