@@ -40,7 +40,7 @@ class ExercisesTest {
 
   /** Build output no exercise needs: copied dependencies, generated projects, demo files. */
   private static final Set<String> SKIPPED_IN_TARGET =
-      Set.of("lib", "it", "demo", "test-classes-it");
+      Set.of("lib", "it", "demo", "surefire-reports");
 
   @TempDir static Path workspace;
 
