@@ -38,9 +38,12 @@ class ExercisesTest {
   private static final Set<String> SKIPPED =
       Set.of(".git", "node_modules", ".m2repo", "bench-results", ".cluster");
 
-  /** Build output no exercise needs: copied dependencies, generated projects, demo files. */
+  /**
+   * Build output no exercise needs: copied dependencies, generated projects, demo files, the
+   * container image's base, layer cache and unpacked test filesystem.
+   */
   private static final Set<String> SKIPPED_IN_TARGET =
-      Set.of("lib", "it", "demo", "surefire-reports");
+      Set.of("lib", "it", "demo", "surefire-reports", "image", "jib-cache", "image-it");
 
   @TempDir static Path workspace;
 
