@@ -51,9 +51,9 @@ class DashboardBrowserTest {
     try (ShortleaseServer server =
         TestServers.simulated(
             Map.of(
-                "SIMULATED_TTFT_MS", "120",
-                "SIMULATED_TOKENS_PER_SECOND", "100",
-                "SIMULATED_ANSWER_TOKENS", "8"))) {
+                "SIMULATED_TTFT_MS", "300",
+                "SIMULATED_TOKENS_PER_SECOND", "40",
+                "SIMULATED_ANSWER_TOKENS", "10"))) {
       Api api = new Api(server);
       String base = "http://127.0.0.1:" + server.port();
       Api.Reply page = api.get("/dashboard", null);
@@ -142,6 +142,7 @@ class DashboardBrowserTest {
 
   private static void assertTimeline(JsonNode chats) {
     assertThat(chats.size()).as("chats on the timeline").isGreaterThanOrEqualTo(3);
+    int saved = 0;
     for (JsonNode chat : chats) {
       List<JsonNode> models = new ArrayList<>();
       List<JsonNode> leases = new ArrayList<>();
@@ -152,22 +153,31 @@ class DashboardBrowserTest {
         assertThat(rect.get("end").asDouble()).isGreaterThanOrEqualTo(rect.get("start").asDouble());
       }
       String id = chat.get("id").asText();
-      assertThat(models).as(id + ": its model call").isNotEmpty();
+      assertThat(models).as(id + ": its model call").hasSize(1);
+      JsonNode model = models.get(0);
+      assertThat(model.get("end").asDouble() - model.get("start").asDouble())
+          .as("a simulated model call lasts at least its time to first token")
+          .isGreaterThanOrEqualTo(300.0);
       assertThat(leases)
-          .as(id + ": T2 before and T4 after the model")
-          .hasSizeGreaterThanOrEqualTo(2);
-      for (JsonNode model : models) {
-        for (JsonNode lease : leases) {
-          boolean overlaps =
-              lease.get("start").asDouble() < model.get("end").asDouble()
-                  && model.get("start").asDouble() < lease.get("end").asDouble();
-          assertThat(overlaps).as(id + ": lease " + lease + " over model call " + model).isFalse();
-        }
-        assertThat(model.get("end").asDouble() - model.get("start").asDouble())
-            .as("a simulated model call lasts its time to first token")
-            .isGreaterThanOrEqualTo(100.0);
+          .as(id + ": T2 before the model call")
+          .anySatisfy(
+              lease ->
+                  assertThat(lease.get("end").asDouble())
+                      .isLessThanOrEqualTo(model.get("start").asDouble()));
+      boolean savedAfter = false;
+      for (JsonNode lease : leases) {
+        boolean overlaps =
+            lease.get("start").asDouble() < model.get("end").asDouble()
+                && model.get("start").asDouble() < lease.get("end").asDouble();
+        assertThat(overlaps).as(id + ": lease " + lease + " over model call " + model).isFalse();
+        savedAfter |= lease.get("start").asDouble() >= model.get("end").asDouble();
       }
+      saved += savedAfter ? 1 : 0;
     }
+    // The newest chats may still be saving (one per client at most) when the page was read.
+    assertThat(saved)
+        .as("chats with T4 after the model call")
+        .isGreaterThanOrEqualTo(chats.size() - CHATTERS);
   }
 
   private static void saveScreenshot(byte[] png) throws Exception {

@@ -76,7 +76,8 @@ class MetricsAfterChatsTest {
   }
 
   @Test
-  @DisplayName("model calls are timed, their tokens and failures counted; none left in progress")
+  @DisplayName(
+      "model calls are timed, their tokens and failures counted, none left in progress; HTTP answers counted by route template")
   void modelCallsAreMeasured() {
     assertThat(value("gen_ai_client_operation_duration_seconds_count")).isEqualTo(4);
     assertThat(value("shortlease_model_errors_total{error_type=\"rate_limited\"")).isEqualTo(1);
@@ -94,6 +95,11 @@ class MetricsAfterChatsTest {
                 "shortlease_http_responses_total{method=\"POST\","
                     + "route=\"/v1/chat-messages\",status=\"200\""))
         .isEqualTo(3);
+    assertThat(
+            value(
+                "shortlease_http_responses_total{method=\"GET\",route=\"unmatched\",status=\"404\""))
+        .as("a path no route matches: one series, not one per path")
+        .isEqualTo(1);
   }
 
   @Test

@@ -31,6 +31,7 @@ final class ObservedService {
       api.post("/v1/chat-messages", app.key(), Api.chat("u" + i, "Hello", "blocking", null));
     }
     api.get("/admin/pool", "wrong-token"); // a 401 in the response counter
+    api.get("/no-such-route/" + java.util.UUID.randomUUID(), null); // counted as "unmatched"
     long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
     while (server.injector().getInstance(ModelCallMetrics.class).active() > 0
         && System.nanoTime() < deadline) {
