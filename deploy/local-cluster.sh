@@ -10,7 +10,8 @@
 # the database is created when missing and psql is there), CLUSTER_PORT (8080), CLUSTER_DIR
 # (deploy/.cluster: configs, pids, logs), PGBOUNCER_SERVER_CONNECTIONS (10), ADMIN_TOKEN (generated);
 # every other service setting (DB_POOL_SIZE, LLM_PROVIDER, ...) is passed to the instances as is.
-# SHORTLEASE_CLASSPATH runs the instances from a class path instead of the built jar.
+# SHORTLEASE_CLASSPATH runs the instances from a class path instead of the built jar;
+# CLUSTER_START_TIMEOUT (300 s) is how long an instance may take to become ready.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -127,7 +128,7 @@ start_instance() { # index
     export HOST=127.0.0.1 PORT=$port ADMIN_TOKEN=$admin_token DEMO_APP=false
     # Queries go through PgBouncer (DATABASE_POOLER=pgbouncer: no session state, no named
     # prepared statements); Flyway migrates straight to PostgreSQL (its lock is session state).
-    export DATABASE_URL="jdbc:postgresql://127.0.0.1:$pgbouncer_port/shortlease?user=$db_user&prepareThreshold=0"
+    export DATABASE_URL="jdbc:postgresql://127.0.0.1:$pgbouncer_port/shortlease?user=$db_user"
     export DATABASE_POOLER=pgbouncer DATABASE_MIGRATION_URL=$direct_url
     # Every client reaches the instances from HAProxy's address: believe its X-Forwarded-For.
     export TRUSTED_PROXIES=${TRUSTED_PROXIES:-127.0.0.1}
@@ -196,12 +197,12 @@ EOF
   trap 'status=$?; [ $status -eq 0 ] || [ "$BASH_SUBSHELL" -gt 0 ] || { say "start failed; stopping what was started"; down; }' EXIT
   start_pgbouncer
   say "PgBouncer (transaction mode, at most ${PGBOUNCER_SERVER_CONNECTIONS:-10} server connections) on 127.0.0.1:$pgbouncer_port"
-  # The first instance migrates the schema alone; the rest then start together.
-  start_instance 1
-  wait_ready "http://127.0.0.1:$(cat "$dir/instance-1/port")/health/ready" 120 "$dir/instance-1/pid" "$dir/instance-1/service.log"
-  for i in $(seq 2 "$n"); do start_instance "$i"; done
-  for i in $(seq 2 "$n"); do
-    wait_ready "http://127.0.0.1:$(cat "$dir/instance-$i/port")/health/ready" 120 "$dir/instance-$i/pid" "$dir/instance-$i/service.log"
+  # All at once: Flyway's lock (on its direct connection) lets one instance migrate, the others
+  # wait for it and find the schema current.
+  for i in $(seq 1 "$n"); do start_instance "$i"; done
+  for i in $(seq 1 "$n"); do
+    wait_ready "http://127.0.0.1:$(cat "$dir/instance-$i/port")/health/ready" "${CLUSTER_START_TIMEOUT:-300}" \
+      "$dir/instance-$i/pid" "$dir/instance-$i/service.log"
   done
   say "$n instance(s) ready"
   start_haproxy
