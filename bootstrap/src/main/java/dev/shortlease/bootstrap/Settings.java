@@ -4,6 +4,7 @@ import dev.shortlease.adapter.llm.EmbeddingSettings;
 import dev.shortlease.adapter.llm.LlmProvider;
 import dev.shortlease.adapter.llm.LlmSettings;
 import dev.shortlease.adapter.persistence.PersistenceSettings;
+import dev.shortlease.adapter.persistence.PoolerSettings;
 import dev.shortlease.adapter.persistence.StatementTimeouts;
 import dev.shortlease.adapter.web.AuthThrottleSettings;
 import dev.shortlease.adapter.web.InputsLimits;
@@ -329,6 +330,7 @@ public record Settings(
     }
     int poolSize =
         (int) read.integer("DB_POOL_SIZE", PersistenceSettings.DEFAULT_POOL_SIZE, 1, 1_000);
+    PoolerSettings pooler = pooler(read, url);
     return new PersistenceSettings(
         url,
         user,
@@ -369,7 +371,35 @@ public record Settings(
                 "DB_POOL_RESERVED",
                 PersistenceSettings.defaultReservedConnections(poolSize),
                 0,
-                poolSize - 1));
+                poolSize - 1),
+        pooler);
+  }
+
+  /**
+   * DATABASE_POOLER and DATABASE_MIGRATION_URL, checked against DATABASE_URL (docs/pgbouncer.md).
+   */
+  private static PoolerSettings pooler(EnvReader read, String url) {
+    String kind = read.oneOf("DATABASE_POOLER", "none", "none", "pgbouncer");
+    String migrationUrl = read.text("DATABASE_MIGRATION_URL");
+    if (migrationUrl != null
+        && !migrationUrl.startsWith("jdbc:postgresql:")
+        && !migrationUrl.startsWith("jdbc:h2:")) {
+      throw new SettingsException(
+          "DATABASE_MIGRATION_URL",
+          "must be a jdbc:postgresql:// or jdbc:h2: URL, was '"
+              + PersistenceSettings.redacted(migrationUrl)
+              + "'");
+    }
+    PoolerSettings pooler =
+        kind.equals("pgbouncer")
+            ? PoolerSettings.pgbouncer(migrationUrl)
+            : new PoolerSettings(PoolerSettings.Kind.NONE, migrationUrl);
+    String problem = pooler.problemWith(url);
+    if (problem != null) { // the sentence starts with the variable to fix
+      int space = problem.indexOf(' ');
+      throw new SettingsException(problem.substring(0, space), problem.substring(space + 1));
+    }
+    return pooler;
   }
 
   private static LlmSettings llm(EnvReader read) {

@@ -68,7 +68,7 @@ public final class PersistenceContext implements AutoCloseable {
     pool = new HikariDataSource(hikariConfig(settings, registry));
     tracker = trackerFor(pool, registry);
     try {
-      dataSource = tracker.wrap(pool);
+      dataSource = tracker.wrap(sessionFree(pool, settings));
       migrate(settings);
       factory = hibernate(decorator.decorate(dataSource), settings);
     } catch (RuntimeException e) {
@@ -137,9 +137,15 @@ public final class PersistenceContext implements AutoCloseable {
     config.setLeakDetectionThreshold(s.leakDetectionThresholdMillis());
     config.setMaxLifetime(s.maxLifetimeMillis());
     config.setAutoCommit(false); // Hibernate is told so, and skips a setAutoCommit round trip
-    s.timeouts().applyTo(config, s.jdbcUrl());
-    if (s.schema() != null) {
-      config.setSchema(s.schema());
+    if (s.pooler().transactionPooling()) {
+      // Unnamed statements only: PgBouncer < 1.21 would hand "S_1" to another client's session.
+      // Timeouts and schema go into each transaction instead (sessionFree).
+      config.addDataSourceProperty("prepareThreshold", "0");
+    } else {
+      s.timeouts().applyTo(config, s.jdbcUrl());
+      if (s.schema() != null) {
+        config.setSchema(s.schema());
+      }
     }
     config.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
     return config;
@@ -159,11 +165,24 @@ public final class PersistenceContext implements AutoCloseable {
     return tracker;
   }
 
-  /** Migrates over its own connections: Flyway needs two at once, which a pool of one lacks. */
+  /**
+   * The pool as it is, or, behind a transaction-mode pooler, with the timeouts and the schema set
+   * inside every transaction (a session setting would outlive it on a shared server connection).
+   */
+  private static DataSource sessionFree(HikariDataSource pool, PersistenceSettings s) {
+    return s.pooler().transactionPooling()
+        ? TransactionLocalSettings.wrap(pool, s.timeouts(), s.schema())
+        : pool;
+  }
+
+  /**
+   * Migrates over its own connections: Flyway needs two at once, which a pool of one lacks; behind
+   * PgBouncer they go straight to PostgreSQL (its lock and search_path are session state).
+   */
   private static void migrate(PersistenceSettings s) {
     var flyway =
         Flyway.configure()
-            .dataSource(s.jdbcUrl(), s.user(), s.password())
+            .dataSource(s.pooler().migrationUrl(s.jdbcUrl()), s.user(), s.password())
             .locations("classpath:db/migration");
     if (s.schema() != null) {
       flyway.schemas(s.schema()).defaultSchema(s.schema()).createSchemas(true);

@@ -20,6 +20,8 @@ import java.util.regex.Pattern;
  * @param reservedConnections connections that ordinary work (lookups, reads, chat starts) never
  *     takes: kept for the work of running chats (final saves, agent thoughts) and the instance
  *     lease (see {@code PoolReserve}); less than the pool size
+ * @param pooler what stands between the pool and PostgreSQL (PgBouncer in transaction mode or
+ *     nothing), and where Flyway migrates
  */
 public record PersistenceSettings(
     String jdbcUrl,
@@ -33,7 +35,8 @@ public record PersistenceSettings(
     long appCacheTtlMillis,
     StatementTimeouts timeouts,
     long unknownKeyCacheMillis,
-    int reservedConnections) {
+    int reservedConnections,
+    PoolerSettings pooler) {
 
   /**
    * Flags that make H2 accept the PostgreSQL migrations and behave like PostgreSQL: lower-case
@@ -93,6 +96,41 @@ public record PersistenceSettings(
       throw new IllegalArgumentException(
           "reservedConnections must be within 0..poolSize - 1 (" + (poolSize - 1) + ")");
     }
+    Objects.requireNonNull(pooler, "pooler");
+    String poolerProblem = pooler.problemWith(jdbcUrl);
+    if (poolerProblem != null) {
+      throw new IllegalArgumentException(poolerProblem);
+    }
+  }
+
+  /** Settings straight to the database ({@link PoolerSettings#DIRECT}). */
+  public PersistenceSettings(
+      String jdbcUrl,
+      String user,
+      String password,
+      int poolSize,
+      long connectionTimeoutMillis,
+      long leakDetectionThresholdMillis,
+      long maxLifetimeMillis,
+      String schema,
+      long appCacheTtlMillis,
+      StatementTimeouts timeouts,
+      long unknownKeyCacheMillis,
+      int reservedConnections) {
+    this(
+        jdbcUrl,
+        user,
+        password,
+        poolSize,
+        connectionTimeoutMillis,
+        leakDetectionThresholdMillis,
+        maxLifetimeMillis,
+        schema,
+        appCacheTtlMillis,
+        timeouts,
+        unknownKeyCacheMillis,
+        reservedConnections,
+        PoolerSettings.DIRECT);
   }
 
   /** Settings with the default pool size, time limits and app cache TTL. */
@@ -125,7 +163,8 @@ public record PersistenceSettings(
         appCacheTtlMillis,
         timeouts,
         unknownKeyCacheMillis,
-        reservedConnections);
+        reservedConnections,
+        pooler);
   }
 
   public PersistenceSettings withPoolSize(int newPoolSize) {
@@ -141,7 +180,8 @@ public record PersistenceSettings(
         appCacheTtlMillis,
         timeouts,
         unknownKeyCacheMillis,
-        Math.min(reservedConnections, defaultReservedConnections(newPoolSize)));
+        Math.min(reservedConnections, defaultReservedConnections(newPoolSize)),
+        pooler);
   }
 
   public PersistenceSettings withConnectionTimeoutMillis(long millis) {
@@ -157,7 +197,8 @@ public record PersistenceSettings(
         appCacheTtlMillis,
         timeouts,
         unknownKeyCacheMillis,
-        reservedConnections);
+        reservedConnections,
+        pooler);
   }
 
   public PersistenceSettings withAppCacheTtlMillis(long millis) {
@@ -173,7 +214,8 @@ public record PersistenceSettings(
         millis,
         timeouts,
         unknownKeyCacheMillis,
-        reservedConnections);
+        reservedConnections,
+        pooler);
   }
 
   public PersistenceSettings withTimeouts(StatementTimeouts newTimeouts) {
@@ -189,7 +231,8 @@ public record PersistenceSettings(
         appCacheTtlMillis,
         newTimeouts,
         unknownKeyCacheMillis,
-        reservedConnections);
+        reservedConnections,
+        pooler);
   }
 
   public PersistenceSettings withUnknownKeyCacheMillis(long millis) {
@@ -205,7 +248,29 @@ public record PersistenceSettings(
         appCacheTtlMillis,
         timeouts,
         millis,
-        reservedConnections);
+        reservedConnections,
+        pooler);
+  }
+
+  /**
+   * These settings through a pooler: {@code newJdbcUrl} is its address, {@code newPooler} says
+   * which kind and where Flyway migrates.
+   */
+  public PersistenceSettings throughPooler(String newJdbcUrl, PoolerSettings newPooler) {
+    return new PersistenceSettings(
+        newJdbcUrl,
+        user,
+        password,
+        poolSize,
+        connectionTimeoutMillis,
+        leakDetectionThresholdMillis,
+        maxLifetimeMillis,
+        schema,
+        appCacheTtlMillis,
+        timeouts,
+        unknownKeyCacheMillis,
+        reservedConnections,
+        newPooler);
   }
 
   private static final Pattern USER_INFO = Pattern.compile("//[^/?;@]*@");
@@ -233,7 +298,7 @@ public record PersistenceSettings(
   /** Never prints the password, nor any secret in the URL. */
   @Override
   public String toString() {
-    return "PersistenceSettings[jdbcUrl=%s, user=%s, password=%s, poolSize=%d, connectionTimeoutMillis=%d, leakDetectionThresholdMillis=%d, maxLifetimeMillis=%d, schema=%s, appCacheTtlMillis=%d, timeouts=%s, unknownKeyCacheMillis=%d, reservedConnections=%d]"
+    return "PersistenceSettings[jdbcUrl=%s, user=%s, password=%s, poolSize=%d, connectionTimeoutMillis=%d, leakDetectionThresholdMillis=%d, maxLifetimeMillis=%d, schema=%s, appCacheTtlMillis=%d, timeouts=%s, unknownKeyCacheMillis=%d, reservedConnections=%d, pooler=%s]"
         .formatted(
             redactedJdbcUrl(),
             user,
@@ -246,6 +311,7 @@ public record PersistenceSettings(
             appCacheTtlMillis,
             timeouts,
             unknownKeyCacheMillis,
-            reservedConnections);
+            reservedConnections,
+            pooler);
   }
 }

@@ -1,6 +1,7 @@
 package dev.shortlease.adapter.persistence;
 
 import dev.shortlease.adapter.persistence.testing.H2TestDatabase;
+import dev.shortlease.adapter.persistence.testing.PgBouncerFixture;
 import dev.shortlease.adapter.persistence.testing.PostgresTestDatabase;
 import dev.shortlease.domain.port.contract.PortSet;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -9,6 +10,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 final class SharedContexts {
   private static PersistenceContext postgres;
   private static PersistenceContext h2;
+  private static PersistenceContext pgbouncer;
+  private static PgBouncerFixture bouncer;
 
   private SharedContexts() {}
 
@@ -18,6 +21,24 @@ final class SharedContexts {
           PersistenceContext.start(PostgresTestDatabase.settings(), new SimpleMeterRegistry());
     }
     return postgres;
+  }
+
+  /**
+   * The service's context through PgBouncer in transaction mode ({@code DATABASE_POOLER=pgbouncer})
+   * with fewer server connections (3) than the pool has clients (10), so transactions of different
+   * pool connections do share server sessions; PgBouncer stops when the JVM exits.
+   */
+  static synchronized PersistenceContext pgbouncer() {
+    if (pgbouncer == null) {
+      bouncer = PgBouncerFixture.builder(PostgresTestDatabase.settings()).poolSize(3).start();
+      pgbouncer = PersistenceContext.start(bouncer.settings(), new SimpleMeterRegistry());
+    }
+    return pgbouncer;
+  }
+
+  static synchronized PgBouncerFixture bouncer() {
+    pgbouncer();
+    return bouncer;
   }
 
   static synchronized PersistenceContext h2() {
