@@ -14,7 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.opentest4j.AssertionFailedError;
 import org.opentest4j.TestAbortedException;
 
-/** Without HAProxy, PgBouncer, bash or curl the cluster tests skip with the notice, except in CI. */
+/**
+ * Without HAProxy, PgBouncer, bash or curl the cluster tests skip with the notice, except in CI.
+ */
 class ClusterBinariesTest {
   private static final Map<String, String> PATH = Map.of("PATH", "/bin");
   private static final Set<Path> ALL =

@@ -94,15 +94,17 @@ final class LocalCluster implements AutoCloseable {
     env.put("ADMIN_TOKEN", ADMIN_TOKEN);
     env.put("SHORTLEASE_CLASSPATH", System.getProperty("java.class.path"));
     env.put("JAVA_HOME", System.getProperty("java.home"));
-    env.putIfAbsent("CLUSTER_JAVA_OPTS", "-Xmx256m");
+    // Quick starts on a busy machine: C1 only and the serial collector, as for a short-lived JVM.
+    env.putIfAbsent("CLUSTER_JAVA_OPTS", "-Xmx256m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
+    env.putIfAbsent("CLUSTER_START_TIMEOUT", "420");
     LocalCluster cluster = new LocalCluster(dir, env, adminUrl, database, env.get("DATABASE_URL"));
+    cluster.up = true; // down also cleans up after a start that failed half-way
     try {
       Script.Result result = cluster.script("up");
       if (result.code() != 0) {
         throw new AssertionError(
             "local-cluster.sh up failed (" + result.code() + "):\n" + cluster.describe(result));
       }
-      cluster.up = true;
       return cluster;
     } catch (Throwable e) {
       cluster.close();
@@ -269,10 +271,10 @@ final class LocalCluster implements AutoCloseable {
         builder.environment().keySet().removeIf(k -> !k.equals("PATH") && !k.equals("HOME"));
         builder.environment().putAll(env);
         Process process = builder.start();
-        if (!process.waitFor(300, TimeUnit.SECONDS)) {
+        if (!process.waitFor(600, TimeUnit.SECONDS)) {
           process.destroyForcibly().waitFor();
           throw new AssertionError(
-              "local-cluster.sh " + command + " took over 300 s:\n" + Files.readString(log));
+              "local-cluster.sh " + command + " took over 600 s:\n" + Files.readString(log));
         }
         return new Result(process.exitValue(), Files.readString(log));
       } finally {
