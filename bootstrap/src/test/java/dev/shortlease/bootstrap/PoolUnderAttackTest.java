@@ -28,12 +28,12 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * The issue's load: up to 2,000 requests a second with made-up keys (some from a few addresses, so
- * the throttle bites; most from ever-new ones, so each costs a key read) and readiness probes,
- * while 50 real users stream chats. Outcomes, not timings, are asserted — a loaded 2-core machine
- * may not reach the target rate, and the rate reached is printed: no valid request gets a 503, and
- * every answer a client saw is in the database, {@code normal}, with that text. About 15 s.
- * Excluded with {@code -DexcludedGroups=load}.
+ * The flood of {@code docs/limits.md}: up to 2,000 requests a second with made-up keys (some from a
+ * few addresses, so the throttle bites; most from ever-new ones, so each costs a key read) and
+ * readiness probes, while 50 real users stream chats. Outcomes, not timings, are asserted — a
+ * loaded 2-core machine may not reach the target rate, and the rate reached is printed: no valid
+ * request gets a 503, and every answer a client saw is in the database, {@code normal}, with that
+ * text. About 15 s. Excluded with {@code -DexcludedGroups=load}.
  */
 @Tag("load")
 class PoolUnderAttackTest {

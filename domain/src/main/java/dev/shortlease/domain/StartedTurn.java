@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What T2 created or found, as IDs only: the seed's "create" pattern returns the ID and the
+ * What T2 created or found, as IDs only: Dify's "create" pattern returns the ID and the
  * database-assigned {@code createdAt}, never the entity. {@code inputs} are those the turn runs
  * with: the request's in a new conversation, the conversation's stored ones in a later turn.
  */

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * The database goes away under running streams (a proxy between the service and PostgreSQL is cut,
  * so connections break and new ones are refused) and comes back. Outage and retry window are short
  * here so the suite stays fast; {@code -Dfaults.outageSeconds=30} or {@code 120} (with {@code
- * -Dfaults.retrySeconds}) repeats the issue's runs.
+ * -Dfaults.retrySeconds}) repeats the longer outages of {@code docs/reliability.md}.
  */
 @PostgresTest
 @DisplayName("Fault: the database is cut under running streams")
