@@ -40,7 +40,7 @@ class ThroughPgBouncerTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** A start takes seconds, but minutes on a machine shared by many builds. */
-  private static final Duration READY_WITHIN = Duration.ofSeconds(240);
+  private static final Duration READY_WITHIN = Duration.ofSeconds(360);
 
   private static Map<String, String> env(
       FaultDatabase db, PgBouncerFixture bouncer, int tokensPerSecond, int answerTokens) {
@@ -57,7 +57,7 @@ class ThroughPgBouncerTest {
   }
 
   @Test
-  @Timeout(600)
+  @Timeout(900)
   @DisplayName(
       "streaming chats, a stop across instances and a dead instance's recovery, on at most 3"
           + " PostgreSQL backends")
