@@ -60,6 +60,7 @@ public final class Composition {
             new PersistenceModule(settings.database(), registry),
             new ModelModule(settings.llm(), settings.embedding(), settings.media().models()),
             new FilesModule(settings.media().filesDir()),
+            new ObservabilityModule(settings.llm().provider()),
             new ApplicationModule(
                 settings.chat(),
                 settings.reliability(),

@@ -2,7 +2,6 @@ package dev.shortlease.bootstrap;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Guice;
-import com.google.inject.Key;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.ProvidesIntoSet;
@@ -17,12 +16,14 @@ import dev.shortlease.application.agent.Tool;
 import dev.shortlease.application.port.out.ChatModelPort;
 import dev.shortlease.application.port.out.EmbeddingModelPort;
 import dev.shortlease.application.port.out.SpeechPort;
+import dev.shortlease.guardrails.guard.ConnectionTracker;
 
 /**
  * Composition root: the chat model and the agent tools, the service's long calls. The LLM adapter's
  * model is built in its own small injector and bound as {@link RawModel} (tests replace that one
- * binding); {@link ChatModelPort} links to it. Nothing here guards: the guardrails kit guards every
- * binding of a {@code @LongCall} type, these included (see {@link Composition}).
+ * binding); {@link ChatModelPort} is it, measured ({@link MeasuredChatModel}). Nothing here guards:
+ * the guardrails kit guards every binding of a {@code @LongCall} type, these included (see {@link
+ * Composition}).
  */
 final class ModelModule extends AbstractModule {
   private final LlmSettings llm;
@@ -35,9 +36,15 @@ final class ModelModule extends AbstractModule {
     this.media = media;
   }
 
-  @Override
-  protected void configure() {
-    bind(ChatModelPort.class).to(Key.get(ChatModelPort.class, RawModel.class));
+  /** The model the application calls: the raw one, measured and drawn on the live page. */
+  @Provides
+  @Singleton
+  ChatModelPort model(
+      @RawModel ChatModelPort raw,
+      ModelCallMetrics metrics,
+      ActivityRecorder recorder,
+      ConnectionTracker tracker) {
+    return new MeasuredChatModel(raw, metrics, recorder, tracker);
   }
 
   @Provides

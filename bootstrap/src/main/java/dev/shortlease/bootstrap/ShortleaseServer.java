@@ -100,14 +100,10 @@ public final class ShortleaseServer implements AutoCloseable {
               settings.limits().readinessProbeInterval());
       DemoApp.Outcome apps =
           DemoApp.prepare(injector.getInstance(ManageAppsUseCase.class), settings.demoApp());
-      HttpApi api =
-          injector
-              .getInstance(HttpApi.class)
-              .start(
-                  settings.host(),
-                  settings.port(),
-                  settings.managementHost(),
-                  settings.managementPort());
+      HttpApi api = injector.getInstance(HttpApi.class);
+      api.observeResponses(injector.getInstance(HttpResponseMetrics.class));
+      api.start(
+          settings.host(), settings.port(), settings.managementHost(), settings.managementPort());
       return new ShortleaseServer(settings, injector, api, registry, apps, housekeeping);
     } catch (RuntimeException e) {
       if (housekeeping != null) {
@@ -222,6 +218,7 @@ public final class ShortleaseServer implements AutoCloseable {
       Thread.currentThread().interrupt();
     } finally {
       housekeeping.close();
+      injector.getInstance(ActivitySampler.class).close();
       api.stop();
       runs.leave();
       closeQuietly(injector);

@@ -34,6 +34,7 @@ public final class HttpApi {
   private final AppUsersHandler appUsers;
   private final FilesHandler files;
   private final AudioHandler audio;
+  private final DashboardHandler dashboard;
   private final WebSettings settings;
   private final CorsPolicy cors;
   private final AtomicBoolean draining = new AtomicBoolean();
@@ -41,6 +42,7 @@ public final class HttpApi {
   private Javalin javalin;
   private ServerConnector publicConnector;
   private ServerConnector managementConnector; // null: management shares the public port
+  private volatile ResponseObserver responses = ResponseObserver.NONE;
 
   @Inject
   public HttpApi(
@@ -56,6 +58,7 @@ public final class HttpApi {
       AppUsersHandler appUsers,
       FilesHandler files,
       AudioHandler audio,
+      DashboardHandler dashboard,
       WebSettings settings) {
     this.chat = chat;
     this.messages = messages;
@@ -69,9 +72,15 @@ public final class HttpApi {
     this.appUsers = appUsers;
     this.files = files;
     this.audio = audio;
+    this.dashboard = dashboard;
     this.settings = settings;
     this.cors = new CorsPolicy(settings.corsAllowOrigins());
     ops.drainingWhen(draining::get);
+  }
+
+  /** From now on, {@code observer} is told of every answer (before {@link #start}). */
+  public void observeResponses(ResponseObserver observer) {
+    this.responses = java.util.Objects.requireNonNull(observer, "observer");
   }
 
   /** Starts listening on {@code port} (0 picks a free one), management routes included. */
@@ -184,12 +193,14 @@ public final class HttpApi {
     config.startup.showJavalinBanner = false;
     config.startup.showOldJavalinVersionWarning = false;
     config.router.ignoreTrailingSlashes = true;
+    config.requestLogger.http((ctx, millis) -> observe(ctx));
     config.http.prefer405over404 = true; // a known path with the wrong method is 405, as in Dify
     var routes = config.routes;
     routes.before(RequestIds::assign);
     // management port: with one set apart, each port serves only its own routes
     routes.before("/admin/*", ctx -> requirePort(ctx, true));
     routes.before("/metrics", ctx -> requirePort(ctx, true));
+    routes.before("/dashboard*", ctx -> requirePort(ctx, true));
     routes.before("/v1/*", ctx -> requirePort(ctx, false));
 
     // CORS (issue 15): Dify's service API answers browsers; the admin API does not need to.
@@ -241,6 +252,10 @@ public final class HttpApi {
     routes.get("/admin/apps/{app_id}/keys", admin::listKeys);
     routes.delete("/admin/apps/{app_id}/keys/{key_id}", admin::revokeKey);
     routes.get("/admin/pool", ops::pool);
+    routes.get("/admin/activity", dashboard::activity);
+    routes.get("/dashboard", dashboard::page);
+    routes.get("/dashboard/dashboard.js", dashboard::script);
+    routes.get("/dashboard/dashboard.css", dashboard::style);
 
     routes.get("/metrics", ops::metrics);
     routes.get("/health/live", ops::live);
@@ -266,6 +281,20 @@ public final class HttpApi {
         && (ctx.req().getLocalPort() == managementConnector.getLocalPort()) != management) {
       throw new ApiException(ApiError.notFound("The requested URL was not found on the server."));
     }
+  }
+
+  /** The route is the matched path template, so the metric's series stay few. */
+  private void observe(Context ctx) {
+    String route = "unmatched";
+    try {
+      var endpoint = ctx.endpoints().lastHttpEndpoint();
+      if (endpoint != null && ctx.status().getCode() != 404) {
+        route = endpoint.path;
+      }
+    } catch (RuntimeException e) {
+      // no endpoint matched: keep "unmatched"
+    }
+    responses.answered(ctx.method().name(), route, ctx.status().getCode());
   }
 
   private void countIn(Context ctx) {

@@ -20,6 +20,7 @@ import dev.shortlease.application.port.in.UnauthorizedException;
 import dev.shortlease.application.port.in.UpdateConversationVariableUseCase;
 import dev.shortlease.application.port.in.UploadFileUseCase;
 import dev.shortlease.application.port.out.PoolSnapshot;
+import dev.shortlease.application.port.out.RecentActivity;
 import dev.shortlease.domain.App;
 import dev.shortlease.domain.AppId;
 import dev.shortlease.domain.AppMedia;
@@ -196,6 +197,7 @@ final class StubUseCases {
             unused(TranscribeAudioUseCase.class),
             unused(SpeakTextUseCase.class),
             settings),
+        new DashboardHandler(apiAuth, chats -> new RecentActivity(List.of(), List.of(), List.of())),
         settings);
   }
 

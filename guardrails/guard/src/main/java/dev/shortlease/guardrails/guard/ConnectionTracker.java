@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
@@ -36,6 +37,7 @@ public final class ConnectionTracker {
   private final AtomicLong leaks = new AtomicLong();
   private final AtomicLong guardViolations = new AtomicLong();
   private final Map<String, AtomicLong> violationSites = new ConcurrentHashMap<>();
+  private final List<LeaseListener> leaseListeners = new CopyOnWriteArrayList<>();
 
   private ConnectionTracker(Builder builder) {
     this.name = builder.name;
@@ -153,6 +155,23 @@ public final class ConnectionTracker {
         .map(lease -> lease.describe(now, stacks))
         .collect(
             Collectors.joining("\n", open.size() + " pooled connection(s) checked out:\n", ""));
+  }
+
+  /**
+   * Tells {@code listener} of every lease that ends from now on, on the thread that returns the
+   * connection (keep it short: it runs inside {@code Connection.close()}).
+   */
+  public void addLeaseListener(LeaseListener listener) {
+    leaseListeners.add(Objects.requireNonNull(listener, "listener"));
+  }
+
+  /**
+   * The number of the calling thread's unit of work, 0 outside any: what a recorder groups the
+   * leases and long calls of one call by ({@link EndedLease#unitOfWork()}).
+   */
+  public long currentUnitOfWork() {
+    UnitsOfWork.Unit unit = units.current();
+    return unit == null ? 0 : unit.id();
   }
 
   /** Counts one leak (see {@link LeakCheck}). */
@@ -275,7 +294,17 @@ public final class ConnectionTracker {
                 System.nanoTime(),
                 new Throwable()));
       } else if (context.getTarget() instanceof Connection && method.equals("close")) {
-        open.remove(info);
+        Lease lease = open.remove(info);
+        if (lease != null && !leaseListeners.isEmpty()) {
+          EndedLease ended =
+              new EndedLease(
+                  lease.connectionId(),
+                  lease.owner().getName(),
+                  lease.unit() == null ? 0 : lease.unit().id(),
+                  lease.acquiredAtNanos(),
+                  System.nanoTime());
+          leaseListeners.forEach(listener -> listener.leaseEnded(ended));
+        }
       }
     }
   }

@@ -30,6 +30,10 @@ final class UnitsOfWork {
   static final class Unit {
     private final long id = IDS.incrementAndGet();
 
+    long id() {
+      return id;
+    }
+
     @Override
     public String toString() {
       return "unit-" + id;

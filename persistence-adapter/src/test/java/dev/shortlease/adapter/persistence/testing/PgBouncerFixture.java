@@ -48,8 +48,11 @@ import org.junit.jupiter.api.Assumptions;
  * }</pre>
  */
 public final class PgBouncerFixture implements AutoCloseable {
-  /** How every skip reason starts: {@code ./shortlease test} repeats it on the console. */
-  public static final String SKIP_NOTICE = "SKIPPING PgBouncer tests: ";
+  /**
+   * How every skip reason starts, in the form of the bootstrap's {@code RequiredProgram}: {@code
+   * ./shortlease test} repeats such lines on the console.
+   */
+  public static final String SKIP_NOTICE = "SKIPPING tests that need pgbouncer: ";
 
   private static final List<Path> KNOWN_PLACES =
       List.of(Path.of("/usr/sbin/pgbouncer"), Path.of("/usr/bin/pgbouncer"));
@@ -352,11 +355,11 @@ public final class PgBouncerFixture implements AutoCloseable {
       return found;
     }
     String reason =
-        "no pgbouncer binary (looked at PGBOUNCER, "
+        "not installed (looked at PGBOUNCER, "
             + knownPlaces.stream().map(Path::toString).reduce((a, b) -> a + ", " + b).orElse("")
-            + " and PATH); install it with: apt-get install pgbouncer";
+            + " and PATH; apt-get install pgbouncer, as .ci/run does)";
     if (PostgresTestDatabase.isCi(env)) {
-      fail("CI=true but " + reason);
+      fail("CI=true but pgbouncer is " + reason);
     }
     console.accept(reason);
     Assumptions.abort(SKIP_NOTICE + reason);

@@ -1,0 +1,30 @@
+package dev.shortlease.bootstrap;
+
+import dev.shortlease.adapter.web.ResponseObserver;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.inject.Inject;
+
+/**
+ * Composition root: counts the web adapter's answers by method, route template and status, as
+ * {@code shortlease_http_responses_total}: the dashboard's 429 and 503 rates come from it.
+ */
+final class HttpResponseMetrics implements ResponseObserver {
+  static final String NAME = "shortlease.http.responses";
+
+  private final MeterRegistry registry;
+
+  @Inject
+  HttpResponseMetrics(MeterRegistry registry) {
+    this.registry = registry;
+  }
+
+  @Override
+  public void answered(String method, String route, int status) {
+    Counter.builder(NAME)
+        .description("HTTP answers by method, route template and status")
+        .tags("method", method, "route", route, "status", Integer.toString(status))
+        .register(registry)
+        .increment();
+  }
+}

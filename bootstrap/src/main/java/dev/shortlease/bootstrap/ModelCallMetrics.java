@@ -1,0 +1,92 @@
+package dev.shortlease.bootstrap;
+
+import dev.shortlease.domain.TokenUsage;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Composition root: the model-call meters, named after OpenTelemetry's GenAI semantic conventions
+ * ({@code gen_ai.client.operation.duration}, {@code gen_ai.client.token.usage}) with their
+ * recommended bucket boundaries, plus errors by kind and the calls in progress
+ * (docs/observability.md lists the Prometheus names).
+ */
+final class ModelCallMetrics {
+  static final String DURATION = "gen_ai.client.operation.duration";
+  static final String TOKENS = "gen_ai.client.token.usage";
+  static final String ERRORS = "shortlease.model.errors";
+  static final String ACTIVE = "shortlease.model.calls.active";
+
+  /** The conventions' advice for both histograms, in seconds and in tokens. */
+  private static final double[] DURATION_BOUNDS = {
+    0.01, 0.02, 0.04, 0.08, 0.16, 0.32, 0.64, 1.28, 2.56, 5.12, 10.24, 20.48, 40.96, 81.92
+  };
+
+  private static final double[] TOKEN_BOUNDS = {
+    1, 4, 16, 64, 256, 1024, 4096, 16384, 65536, 262144, 1048576, 4194304, 16777216, 67108864
+  };
+
+  private final MeterRegistry registry;
+  private final String provider;
+  private final AtomicInteger active = new AtomicInteger();
+
+  ModelCallMetrics(MeterRegistry registry, String provider) {
+    this.registry = registry;
+    this.provider = provider;
+    Gauge.builder(ACTIVE, active, AtomicInteger::get)
+        .description("Model calls in progress in this process")
+        .register(registry);
+  }
+
+  void started() {
+    active.incrementAndGet();
+  }
+
+  /** One ended call; {@code errorType} null when it succeeded (a stop is no error). */
+  void ended(String model, long nanos, TokenUsage usage, String errorType) {
+    active.decrementAndGet();
+    Timer.builder(DURATION)
+        .description("Duration of model calls, start to last token, failed ones included")
+        .tags("gen_ai.operation.name", "chat", "gen_ai.provider.name", provider)
+        .tag("gen_ai.request.model", model)
+        .serviceLevelObjectives(durations())
+        .register(registry)
+        .record(Duration.ofNanos(nanos));
+    if (usage != null) {
+      tokens(model, "input").record(usage.promptTokens());
+      tokens(model, "output").record(usage.completionTokens());
+    }
+    if (errorType != null) {
+      Counter.builder(ERRORS)
+          .description("Model calls that failed, by kind")
+          .tags("gen_ai.provider.name", provider, "error.type", errorType)
+          .register(registry)
+          .increment();
+    }
+  }
+
+  int active() {
+    return active.get();
+  }
+
+  private DistributionSummary tokens(String model, String type) {
+    return DistributionSummary.builder(TOKENS)
+        .description("Tokens per model call, by type (input: prompt, output: completion)")
+        .tags("gen_ai.operation.name", "chat", "gen_ai.provider.name", provider)
+        .tags("gen_ai.request.model", model, "gen_ai.token.type", type)
+        .serviceLevelObjectives(TOKEN_BOUNDS)
+        .register(registry);
+  }
+
+  private static Duration[] durations() {
+    Duration[] bounds = new Duration[DURATION_BOUNDS.length];
+    for (int i = 0; i < bounds.length; i++) {
+      bounds[i] = Duration.ofNanos((long) (DURATION_BOUNDS[i] * 1e9));
+    }
+    return bounds;
+  }
+}
