@@ -213,6 +213,9 @@ public final class PersistenceContext implements AutoCloseable {
                 AvailableSettings.CONNECTION_HANDLING,
                 "DELAYED_ACQUISITION_AND_RELEASE_AFTER_TRANSACTION")
             .property(AvailableSettings.CONNECTION_PROVIDER_DISABLES_AUTOCOMMIT, true)
+            // A list parameter (the stop relay's task IDs) renders one of few SQL shapes, so the
+            // driver's per-connection prepared statements are reused rather than re-planned.
+            .property(AvailableSettings.IN_CLAUSE_PARAMETER_PADDING, true)
             // Flyway owns the schema; Hibernate only checks that the entities match it.
             .property(AvailableSettings.HBM2DDL_AUTO, "validate");
     if (s.schema() != null) {

@@ -26,9 +26,9 @@ import org.hibernate.StatelessSession;
  * create the conversation, insert the running message), and end-user lookups.
  *
  * <p>T2 runs once per chat, so it runs in a stateless session: each insert executes at once, with
- * no persistence context to flush (the message's {@code created_at} is selected afterwards: a
- * stateless insert does not fetch generated columns). The app is not read first: the foreign key on
- * {@code app_id} refuses an unknown app, reported as not found.
+ * no persistence context to flush (a stateless insert does not fetch generated columns: the
+ * message's {@code created_at} is the transaction's clock, read with the end user). The app is not
+ * read first: the foreign key on {@code app_id} refuses an unknown app, reported as not found.
  *
  * <p>Two first requests of one user race to insert the same {@code (app_id, external_id)}: the
  * loser's {@code insert ... on conflict do nothing} waits for the winner and reads its row,
@@ -79,13 +79,19 @@ final class TurnStartAdapter implements StartTurnPort, EndUsersPort {
     }
   }
 
-  /** The create pattern: insert, read the database's created_at back, return IDs. */
+  /**
+   * The create pattern: insert and return IDs. The message's {@code created_at} is the database's
+   * {@code current_timestamp}, which is the transaction's start time (PostgreSQL, H2): the clock
+   * read with the end user lookup is therefore the value its insert stores, and no read-back is
+   * needed (one round trip fewer per chat, with the connection lent out).
+   */
   private StartedTurn start(StatelessSession session, NewTurn turn) {
-    Optional<EndUserId> knownUser = endUser(session, turn.appId(), turn.user());
+    Optional<UserAtClock> knownUser = endUserAtClock(session, turn.appId(), turn.user());
     if (turn.conversationId() != null && !knownUser.isPresent()) {
       throw new NotFoundException("conversation");
     }
-    Owner owner = new Owner(turn.appId(), knownUser.orElseGet(() -> createUser(session, turn)));
+    UserAtClock user = knownUser.orElseGet(() -> createUser(session, turn));
+    Owner owner = new Owner(turn.appId(), user.id());
     if (turn.conversationId() != null
         && !touchConversation(session, owner, turn.conversationId())) {
       throw new NotFoundException("conversation");
@@ -128,7 +134,7 @@ final class TurnStartAdapter implements StartTurnPort, EndUsersPort {
         new ConversationId(conversationId),
         turn.conversationId() == null,
         new MessageId(message.id),
-        createdAt(session, message.id),
+        user.transactionStart(),
         EntityMappers.inputs(inputs));
   }
 
@@ -162,15 +168,6 @@ final class TurnStartAdapter implements StartTurnPort, EndUsersPort {
     }
   }
 
-  /** The database clock's created_at of a new message: a stateless insert does not fetch it. */
-  private static Instant createdAt(StatelessSession session, UUID messageId) {
-    return session
-        .createSelectionQuery(
-            "select m.createdAt from MessageEntity m where m.id = :id", Instant.class)
-        .setParameter("id", messageId)
-        .getSingleResult();
-  }
-
   /**
    * Moves a live conversation of the owner to the top of its list; false if there is none. Native
    * SQL: Hibernate translates an HQL update anew on every call.
@@ -195,7 +192,7 @@ final class TurnStartAdapter implements StartTurnPort, EndUsersPort {
    * violation is raised, so nothing rolls back and nothing is logged (PostgreSQL; H2 in PostgreSQL
    * mode).
    */
-  private static EndUserId createUser(StatelessSession session, NewTurn turn) {
+  private static UserAtClock createUser(StatelessSession session, NewTurn turn) {
     session
         .createNativeMutationQuery(
             "insert into {h-schema}end_user (id, app_id, external_id) values (:id, :app, :external)"
@@ -204,7 +201,7 @@ final class TurnStartAdapter implements StartTurnPort, EndUsersPort {
         .setParameter("app", turn.appId().value())
         .setParameter("external", turn.user())
         .executeUpdate();
-    return endUser(session, turn.appId(), turn.user())
+    return endUserAtClock(session, turn.appId(), turn.user())
         .orElseThrow(() -> new IllegalStateException("end user missing right after its insert"));
   }
 
@@ -220,6 +217,23 @@ final class TurnStartAdapter implements StartTurnPort, EndUsersPort {
                 .setParameter("external", externalId)
                 .getSingleResultOrNull())
         .map(EndUserId::new);
+  }
+
+  /** An end user and the database's {@code current_timestamp} in this transaction. */
+  private record UserAtClock(EndUserId id, Instant transactionStart) {}
+
+  private static Optional<UserAtClock> endUserAtClock(
+      StatelessSession session, AppId appId, String externalId) {
+    return Optional.ofNullable(
+            session
+                .createSelectionQuery(
+                    "select u.id, instant from EndUserEntity u"
+                        + " where u.appId = :app and u.externalId = :external",
+                    Object[].class)
+                .setParameter("app", appId.value())
+                .setParameter("external", externalId)
+                .getSingleResultOrNull())
+        .map(row -> new UserAtClock(new EndUserId((UUID) row[0]), (Instant) row[1]));
   }
 
   /** The owner's conversation if it exists and is not deleted, else null (rule R4). */

@@ -33,6 +33,11 @@ public final class ChatMessagesHandler {
   private final SendMessageUseCase send;
   private final StopGenerationUseCase stop;
   private final AdmitChatUseCase admission;
+
+  /** Nginx's status for a client that closed its connection; no client ever reads it. */
+  private static final ApiError CLIENT_GONE =
+      new ApiError(499, "client_closed_request", "The client left before the chat started.");
+
   private final WebSettings settings;
 
   @Inject
@@ -101,6 +106,7 @@ public final class ChatMessagesHandler {
       throw new ApiException(
           ApiError.invalidParam("Agent Chat App does not support blocking mode"));
     }
+    requireClient(ctx);
     return new Started(send.send(command, FileWire.requests(body)), command.responseMode());
   }
 
@@ -119,7 +125,21 @@ public final class ChatMessagesHandler {
             false,
             true);
     body.requireInputs();
+    requireClient(ctx);
     return new Started(send.send(command, FileWire.requests(body)), command.responseMode());
+  }
+
+  /**
+   * A start that waited in the admission line may find its client gone: past the CPU limit, or in a
+   * burst, clients time out and send again while their first request still waits. Starting it
+   * anyway would spend T2, a model call and T4 on an answer nobody reads, in the very overload that
+   * made it wait — the goodput falls as the line fills with abandoned requests. Checked once the
+   * body has been read (the probe reads the connection), right before anything is saved.
+   */
+  private static void requireClient(Context ctx) {
+    if (!ClientPresence.of(ctx).getAsBoolean()) {
+      throw new ApiException(CLIENT_GONE);
+    }
   }
 
   void stopChat(Context ctx) {

@@ -72,6 +72,23 @@ public abstract class StopRequestsContract extends PortContract {
   }
 
   @Test
+  @DisplayName("with a thousand runs polled at once, a stop is found whichever run it is for")
+  void manyCandidatesAreAllMatched() {
+    AppId app = newApp();
+    List<StopRequest> running =
+        IntStream.range(0, 1_200)
+            .mapToObj(i -> new StopRequest(app, "user-" + i, TaskId.random()))
+            .toList();
+    List<StopRequest> stopped = List.of(running.get(0), running.get(700), running.get(1_199));
+    stopped.forEach(stopRequests()::requestStop);
+    // the same task asked to stop by someone else matches nothing
+    stopRequests().requestStop(new StopRequest(app, "mallory", running.get(5).taskId()));
+
+    assertThat(stopRequests().recentAmong(running, WINDOW))
+        .containsExactlyInAnyOrderElementsOf(stopped);
+  }
+
+  @Test
   @DisplayName("a request older than the window is not found, and forgetting removes it")
   void oldRequestsAreForgotten() throws InterruptedException {
     StopRequest request = new StopRequest(newApp(), newUser(), TaskId.random());

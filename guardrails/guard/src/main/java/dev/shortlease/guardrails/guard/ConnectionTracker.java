@@ -1,6 +1,5 @@
 package dev.shortlease.guardrails.guard;
 
-import java.sql.Connection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -10,18 +9,16 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
-import net.ttddyy.dsproxy.ConnectionInfo;
-import net.ttddyy.dsproxy.listener.MethodExecutionContext;
-import net.ttddyy.dsproxy.listener.MethodExecutionListener;
-import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
 
 /**
  * Connection tracker: records which pooled connections are checked out, by which thread and unit of
  * work, and where they were acquired; counts acquisitions, leaks and long-call guard violations.
  *
- * <p>{@link #wrap(DataSource)} returns a datasource-proxy whose {@code getConnection()} and {@code
- * Connection.close()} are observed. The acquiring stack is kept as an unformatted {@link Throwable}
- * (cheap: the JVM fills the frames lazily) and rendered only when a failure is described.
+ * <p>{@link #wrap(DataSource)} returns a data source whose {@code getConnection()} and {@code
+ * Connection.close()} are observed by plain delegation ({@link TrackedDataSource}); statements are
+ * the driver's own, so the tracker costs nothing per statement. The acquiring stack is kept as an
+ * unformatted {@link Throwable} (cheap: the JVM fills the frames lazily) and rendered only when a
+ * failure is described.
  *
  * <p>A <em>unit of work</em> ({@link #beginUnitOfWork()}) is one call together with the threads it
  * starts, so a connection the calling thread holds is visible from the thread that makes the remote
@@ -32,7 +29,8 @@ public final class ConnectionTracker {
   private final String name;
   private final StackRenderer stacks;
   private final UnitsOfWork units = new UnitsOfWork();
-  private final Map<ConnectionInfo, Lease> open = new ConcurrentHashMap<>();
+  private final Map<Lease, Boolean> open = new ConcurrentHashMap<>();
+  private final AtomicLong connectionIds = new AtomicLong();
   private final AtomicLong acquisitions = new AtomicLong();
   private final AtomicLong leaks = new AtomicLong();
   private final AtomicLong guardViolations = new AtomicLong();
@@ -60,7 +58,7 @@ public final class ConnectionTracker {
 
     private Builder() {}
 
-    /** Names the tracker in metrics ({@code tracker} tag) and datasource-proxy. */
+    /** Names the tracker in metrics ({@code tracker} tag). */
     public Builder name(String name) {
       this.name = Objects.requireNonNull(name, "name");
       return this;
@@ -88,7 +86,7 @@ public final class ConnectionTracker {
   /** Returns the proxy every caller must use instead of {@code pooled}. */
   public DataSource wrap(DataSource pooled) {
     Objects.requireNonNull(pooled, "pooled");
-    return ProxyDataSourceBuilder.create(name, pooled).methodListener(new Listener()).buildProxy();
+    return new TrackedDataSource(pooled, this::taken);
   }
 
   /**
@@ -151,7 +149,7 @@ public final class ConnectionTracker {
       return "no pooled connection is checked out";
     }
     long now = System.nanoTime();
-    return open.values().stream()
+    return open.keySet().stream()
         .map(lease -> lease.describe(now, stacks))
         .collect(
             Collectors.joining("\n", open.size() + " pooled connection(s) checked out:\n", ""));
@@ -219,7 +217,7 @@ public final class ConnectionTracker {
 
   private int count(Thread thread, UnitsOfWork.Unit unit) {
     int count = 0;
-    for (Lease lease : open.values()) {
+    for (Lease lease : open.keySet()) {
       if (lease.heldBy(thread, unit)) {
         count++;
       }
@@ -228,7 +226,7 @@ public final class ConnectionTracker {
   }
 
   private String describe(Thread me, UnitsOfWork.Unit unit) {
-    List<Lease> held = open.values().stream().filter(lease -> lease.heldBy(me, unit)).toList();
+    List<Lease> held = open.keySet().stream().filter(lease -> lease.heldBy(me, unit)).toList();
     if (held.isEmpty()) {
       return "thread " + me.getName() + " holds no pooled connection";
     }
@@ -268,44 +266,30 @@ public final class ConnectionTracker {
     }
   }
 
-  /** Observes getConnection() on the data source and close() on the connections it returns. */
-  private final class Listener implements MethodExecutionListener {
-    @Override
-    public void beforeMethod(MethodExecutionContext context) {}
+  /** Records a connection just taken by the calling thread; the result ends its lease. */
+  private Runnable taken() {
+    acquisitions.incrementAndGet();
+    Lease lease =
+        new Lease(
+            Long.toString(connectionIds.incrementAndGet()),
+            Thread.currentThread(),
+            units.current(),
+            System.nanoTime(),
+            new Throwable());
+    open.put(lease, Boolean.TRUE);
+    return () -> ended(lease);
+  }
 
-    @Override
-    public void afterMethod(MethodExecutionContext context) {
-      if (context.getThrown() != null) {
-        return;
-      }
-      ConnectionInfo info = context.getConnectionInfo();
-      if (info == null) {
-        return;
-      }
-      String method = context.getMethod().getName();
-      if (context.getTarget() instanceof DataSource && method.equals("getConnection")) {
-        acquisitions.incrementAndGet();
-        open.put(
-            info,
-            new Lease(
-                info.getConnectionId(),
-                Thread.currentThread(),
-                units.current(),
-                System.nanoTime(),
-                new Throwable()));
-      } else if (context.getTarget() instanceof Connection && method.equals("close")) {
-        Lease lease = open.remove(info);
-        if (lease != null && !leaseListeners.isEmpty()) {
-          EndedLease ended =
-              new EndedLease(
-                  lease.connectionId(),
-                  lease.owner().getName(),
-                  lease.unit() == null ? 0 : lease.unit().id(),
-                  lease.acquiredAtNanos(),
-                  System.nanoTime());
-          leaseListeners.forEach(listener -> listener.leaseEnded(ended));
-        }
-      }
+  private void ended(Lease lease) {
+    if (open.remove(lease) != null && !leaseListeners.isEmpty()) {
+      EndedLease ended =
+          new EndedLease(
+              lease.connectionId(),
+              lease.owner().getName(),
+              lease.unit() == null ? 0 : lease.unit().id(),
+              lease.acquiredAtNanos(),
+              System.nanoTime());
+      leaseListeners.forEach(listener -> listener.leaseEnded(ended));
     }
   }
 }

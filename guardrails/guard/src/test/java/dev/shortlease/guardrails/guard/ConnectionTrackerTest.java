@@ -2,7 +2,10 @@ package dev.shortlease.guardrails.guard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import javax.sql.DataSource;
@@ -41,6 +44,22 @@ class ConnectionTrackerTest {
     connection.close();
     connection.close();
     assertThat(tracker.heldByCurrentThread()).isZero();
+  }
+
+  @Test
+  @DisplayName(
+      "statements and result sets are the driver's own: the tracker adds nothing per statement")
+  void statementsAreNotWrapped() throws Exception {
+    try (Connection connection = db.open();
+        PreparedStatement statement = connection.prepareStatement("select 1");
+        ResultSet rows = statement.executeQuery()) {
+      assertThat(Proxy.isProxyClass(connection.getClass())).isFalse();
+      assertThat(statement.getClass().getName()).startsWith("org.h2.");
+      assertThat(rows.getClass().getName()).startsWith("org.h2.");
+      assertThat(rows.next()).isTrue();
+      assertThat(connection.unwrap(org.h2.jdbc.JdbcConnection.class)).isNotNull();
+    }
+    assertThat(tracker.openLeases()).isZero();
   }
 
   @Test
