@@ -1,34 +1,34 @@
 package dev.shortlease.benchmark;
 
+import dev.shortlease.benchmark.service.ServiceLaunch;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * Benchmark mode: which service the child process runs. {@code scoped} is the production main;
- * {@code held} is the teaching variant that keeps one connection for the whole request.
+ * Benchmark mode: which service the child process runs, and how ({@link ServiceLaunch}). {@code
+ * scoped} is the production main; {@code held} is the teaching variant that keeps one connection
+ * for the whole request. A new mode is one entry here.
  */
 public enum Mode {
-  SCOPED("dev.shortlease.bootstrap.Main", "strict"),
-  HELD("dev.shortlease.benchmark.held.HeldSessionTeachingMain", "warn");
-
-  private final String mainClass;
-  private final String guardMode;
-
-  Mode(String mainClass, String guardMode) {
-    this.mainClass = mainClass;
-    this.guardMode = guardMode;
-  }
-
-  /** The class whose {@code main} the child JVM runs. */
-  public String mainClass() {
-    return mainClass;
-  }
-
+  SCOPED(
+      ServiceLaunch.serviceMain("dev.shortlease.bootstrap.Main", Map.of("GUARD_MODE", "strict"))),
   /**
-   * GUARD_MODE for the child. Held mode runs in {@code warn} so that the measured failure is pool
-   * exhaustion, the anti-pattern's real cost, and not the R3 guard refusing the call.
+   * Held mode runs the guards in {@code warn} so that the measured failure is pool exhaustion, the
+   * anti-pattern's real cost, and not the R3 guard refusing the call.
    */
-  public String guardMode() {
-    return guardMode;
+  HELD(
+      ServiceLaunch.serviceMain(
+          "dev.shortlease.benchmark.held.HeldSessionTeachingMain", Map.of("GUARD_MODE", "warn")));
+
+  private final ServiceLaunch launch;
+
+  Mode(ServiceLaunch launch) {
+    this.launch = launch;
+  }
+
+  /** How this mode's service process is started and what it answers. */
+  public ServiceLaunch launch() {
+    return launch;
   }
 
   public String label() {

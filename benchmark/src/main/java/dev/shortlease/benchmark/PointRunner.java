@@ -9,7 +9,9 @@ import dev.shortlease.benchmark.load.WindowRecorder;
 import dev.shortlease.benchmark.report.PointResult;
 import dev.shortlease.benchmark.service.BenchmarkSchema;
 import dev.shortlease.benchmark.service.JsonFields;
+import dev.shortlease.benchmark.service.SeededApp;
 import dev.shortlease.benchmark.service.ServiceClient;
+import dev.shortlease.benchmark.service.ServiceLaunch;
 import dev.shortlease.benchmark.service.ServiceProcess;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,14 +46,20 @@ public final class PointRunner {
       PointResult result;
       try (ServiceProcess service =
           ServiceProcess.start(
-              mode,
-              serviceEnv(mode, schema.serviceUrl(applicationName), adminToken),
+              mode.launch(),
+              serviceEnv(schema.serviceUrl(applicationName), adminToken),
               classpath,
               settings.serverHeap(),
               settings.serverJvmOptions(),
               log)) {
-        ServiceClient admin = new ServiceClient(service.baseUrl(), adminToken);
-        String apiKey = admin.createChatApp("bench-" + mode.label());
+        ServiceClient admin = new ServiceClient(service.baseUrl(), adminToken, mode.launch());
+        String apiKey =
+            switch (mode.launch().apps()) {
+              case ADMIN_API -> admin.createChatApp("bench-" + mode.label());
+              case DATABASE_SEED ->
+                  SeededApp.create(
+                      schema.serviceUrl("shortlease-bench-seed"), "bench-" + mode.label());
+            };
         try (ResourceSampler sampler =
             new ResourceSampler(admin, service.pid(), settings.databaseUrl(), applicationName)) {
           result = measure(mode, concurrency, service, admin, apiKey, sampler);
@@ -96,7 +104,8 @@ public final class PointRunner {
     }
   }
 
-  private Map<String, String> serviceEnv(Mode mode, String databaseUrl, String adminToken) {
+  /** The environment every mode gets; {@link ServiceLaunch#env()} adds a mode's own. */
+  private Map<String, String> serviceEnv(String databaseUrl, String adminToken) {
     return Map.of(
         "DATABASE_URL", databaseUrl,
         "DB_POOL_SIZE", Integer.toString(settings.poolSize()),
@@ -105,7 +114,6 @@ public final class PointRunner {
         "LLM_PROVIDER", "simulated",
         "SIMULATED_TTFT_MS", Long.toString(settings.ttftMillis()),
         "SIMULATED_TOKENS_PER_SECOND", Double.toString(settings.tokensPerSecond()),
-        "SIMULATED_ANSWER_TOKENS", Integer.toString(settings.answerTokens()),
-        "GUARD_MODE", mode.guardMode());
+        "SIMULATED_ANSWER_TOKENS", Integer.toString(settings.answerTokens()));
   }
 }
