@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * Benchmark mode: which service the child process runs, and how ({@link ServiceLaunch}). {@code
  * scoped} is the production main; {@code held} is the teaching variant that keeps one connection
- * for the whole request. A new mode is one entry here.
+ * for the whole request; {@code floor} is the same contract with no architecture. A new mode is one
+ * entry here.
  */
 public enum Mode {
   SCOPED(
@@ -18,7 +19,21 @@ public enum Mode {
    */
   HELD(
       ServiceLaunch.serviceMain(
-          "dev.shortlease.benchmark.held.HeldSessionTeachingMain", Map.of("GUARD_MODE", "warn")));
+          "dev.shortlease.benchmark.held.HeldSessionTeachingMain", Map.of("GUARD_MODE", "warn"))),
+  /**
+   * The least code serving the same chat contract on the same stack (Javalin/Jetty, Jackson,
+   * HikariCP, the service's schema) with plain JDBC: the per-chat cost the other modes are compared
+   * with ({@code dev.shortlease.benchmark.floor}).
+   */
+  FLOOR(
+      new ServiceLaunch(
+          "dev.shortlease.benchmark.floor.FloorMain",
+          java.util.function.UnaryOperator.identity(),
+          Map.of(),
+          "/health/ready",
+          "/metrics",
+          false,
+          ServiceLaunch.Apps.DATABASE_SEED));
 
   private final ServiceLaunch launch;
 
