@@ -199,7 +199,18 @@ final class FloorChatHandler {
       return;
     }
     long latency = System.nanoTime() - start;
-    finish(turn, "NORMAL", answer.toString(), latency);
+    try {
+      finish(turn, "NORMAL", answer.toString(), latency);
+    } catch (SQLException saveFailed) {
+      // No retries here (the service has them): the client learns the answer was not saved.
+      Map<String, Object> error = common("error", taskId, turn);
+      boolean poolTimeout = saveFailed instanceof SQLTransientConnectionException;
+      error.put("status", poolTimeout ? 503 : 500);
+      error.put("code", poolTimeout ? "service_unavailable" : "internal_server_error");
+      error.put("message", "The answer could not be saved.");
+      send(out, error);
+      return;
+    }
     Map<String, Object> end = common("message_end", taskId, turn);
     end.put("metadata", Map.of("usage", usage(latency), "retriever_resources", List.of()));
     end.put("files", List.of());
