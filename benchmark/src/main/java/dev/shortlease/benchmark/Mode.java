@@ -46,11 +46,24 @@ public enum Mode {
     return launch;
   }
 
+  /**
+   * The name in {@code BENCH_MODES}, results and charts: {@code SPRING_OSIV} is {@code
+   * spring-osiv}.
+   */
   public String label() {
-    return name().toLowerCase(Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
   public static Mode parse(String text) {
-    return valueOf(text.trim().toUpperCase(Locale.ROOT));
+    try {
+      return valueOf(text.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "unknown mode '%s'; known: %s"
+              .formatted(
+                  text.trim(),
+                  String.join(", ", java.util.Arrays.stream(values()).map(Mode::label).toList())),
+          e);
+    }
   }
 }
