@@ -7,12 +7,12 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 
 /** Test support for runs of the benchmark against the test database. */
-final class BenchTestSupport {
+public final class BenchTestSupport {
 
   private BenchTestSupport() {}
 
   /** The server's URL without the test schema (each point makes its own), user in the URL. */
-  static String adminUrl(PersistenceSettings db) {
+  public static String adminUrl(PersistenceSettings db) {
     String url = db.jdbcUrl().replaceAll("[?&]currentSchema=[^&]*", "");
     if (!url.contains("?") && url.contains("&")) {
       url = url.replaceFirst("&", "?");
@@ -27,12 +27,12 @@ final class BenchTestSupport {
   }
 
   /** Surefire runs tests through a manifest-only jar; the real test classpath is this property. */
-  static String childClasspath() {
+  public static String childClasspath() {
     return System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
   }
 
   /** Messages left {@code RUNNING} and messages in total in a point's schema, before its drop. */
-  static long[] runningAndTotalMessages(String schemaUrl, String schema) throws Exception {
+  public static long[] runningAndTotalMessages(String schemaUrl, String schema) throws Exception {
     try (Connection c = DriverManager.getConnection(schemaUrl);
         Statement s = c.createStatement();
         ResultSet rs =
