@@ -23,12 +23,24 @@ public final class ServiceClient {
   private final HttpClient http = HttpClient.newHttpClient();
   private final URI baseUrl;
   private final String adminToken;
-  private final ServiceLaunch launch;
+  private final String metricsPath;
+  private final boolean adminPool;
 
+  /** A client of the service's own endpoints ({@code /admin/*}, {@code /metrics}). */
+  public ServiceClient(URI baseUrl, String adminToken) {
+    this(baseUrl, adminToken, "/metrics", true);
+  }
+
+  /** A client of what {@code launch}'s service answers. */
   public ServiceClient(URI baseUrl, String adminToken, ServiceLaunch launch) {
+    this(baseUrl, adminToken, launch.metricsPath(), launch.adminPool());
+  }
+
+  private ServiceClient(URI baseUrl, String adminToken, String metricsPath, boolean adminPool) {
     this.baseUrl = baseUrl;
     this.adminToken = adminToken;
-    this.launch = launch;
+    this.metricsPath = metricsPath;
+    this.adminPool = adminPool;
   }
 
   /** Creates a chat app and returns its API key. */
@@ -54,7 +66,7 @@ public final class ServiceClient {
    * pool metrics; the rest (percentiles, guard and leak counters) stays missing.
    */
   public JsonNode poolSnapshot() throws IOException, InterruptedException {
-    if (launch.adminPool()) {
+    if (adminPool) {
       return JSON.readTree(get("/admin/pool", true));
     }
     PrometheusText metrics = metrics();
@@ -67,7 +79,7 @@ public final class ServiceClient {
 
   /** The service's Prometheus text ({@code /metrics}, or the launch's metrics path). */
   public PrometheusText metrics() throws IOException, InterruptedException {
-    return new PrometheusText(get(launch.metricsPath(), false));
+    return new PrometheusText(get(metricsPath, false));
   }
 
   private String get(String path, boolean admin) throws IOException, InterruptedException {
