@@ -29,6 +29,7 @@ final class PointMath {
     double throughput = completed / windowS;
     double ideal = point.idealPerSecond();
     double serverCpuS = close.serverCpuS() - open.serverCpuS();
+    double serverJitCpuS = close.serverJitCpuS() - open.serverJitCpuS();
     Histogram latency = recorder.latency();
     // Total connection time the pool handed out in the window, per completed chat.
     double leaseMsPerChat =
@@ -66,6 +67,7 @@ final class PointMath {
         round(sampler.maxRssMib()),
         round(serverCpuS / windowS),
         round(completed == 0 ? Double.NaN : serverCpuS * 1000 / completed),
+        round(completed == 0 ? Double.NaN : (serverCpuS - serverJitCpuS) * 1000 / completed),
         round((close.generatorCpuS() - open.generatorCpuS()) / windowS),
         round(
             machineTotal == 0

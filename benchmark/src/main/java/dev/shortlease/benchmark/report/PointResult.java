@@ -38,6 +38,7 @@ public record PointResult(
     double serverRssMaxMb,
     double serverCpuCores,
     double serverCpuMsPerChat,
+    double serverCpuMsPerChatWithoutJit,
     double generatorCpuCores,
     double machineCpuBusy,
     long openStreams,

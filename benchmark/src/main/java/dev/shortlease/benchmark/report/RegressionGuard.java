@@ -34,10 +34,10 @@ public final class RegressionGuard {
     String numbers =
         "scoped %.3f ms CPU/chat over %d chats (%d errors), floor %.3f ms over %d chats (%d errors)"
             .formatted(
-                scoped.serverCpuMsPerChat(),
+                scoped.serverCpuMsPerChatWithoutJit(),
                 scoped.completed(),
                 scoped.errors(),
-                floor.serverCpuMsPerChat(),
+                floor.serverCpuMsPerChatWithoutJit(),
                 floor.completed(),
                 floor.errors());
     if (scoped.completed() < MIN_CHATS || floor.completed() < MIN_CHATS) {
@@ -48,8 +48,8 @@ public final class RegressionGuard {
       return new Verdict(
           false, Double.NaN, "chats failed, the CPU per chat means nothing: " + numbers);
     }
-    double ratio = scoped.serverCpuMsPerChat() / floor.serverCpuMsPerChat();
-    if (!Double.isFinite(ratio) || floor.serverCpuMsPerChat() <= 0) {
+    double ratio = scoped.serverCpuMsPerChatWithoutJit() / floor.serverCpuMsPerChatWithoutJit();
+    if (!Double.isFinite(ratio) || floor.serverCpuMsPerChatWithoutJit() <= 0) {
       return new Verdict(false, ratio, "no CPU reading (is /proc readable?): " + numbers);
     }
     boolean passed = ratio <= maxRatio;

@@ -45,7 +45,13 @@ public final class ServiceProcess implements AutoCloseable {
     int port = freePort();
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(List.of("-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError"));
+    // Fixed compiler threads: a dynamic one that exits takes its CPU out of the JIT sum the
+    // report subtracts (ProcStats.jitCpuSeconds).
+    command.addAll(
+        List.of(
+            "-Xmx" + heap,
+            "-XX:+ExitOnOutOfMemoryError",
+            "-XX:-UseDynamicNumberOfCompilerThreads"));
     command.addAll(jvmOptions);
     command.addAll(List.of("-cp", launch.classpath().apply(benchmarkClasspath)));
     command.add(launch.mainClass());
