@@ -35,6 +35,19 @@ class ScopedVsFloorGuardTest {
       "scoped's CPU per chat stays within the guard's ratio to the floor's, and the floor ends"
           + " every message it starts")
   void scopedStaysNearTheFloor(@TempDir Path output) throws Exception {
+    RegressionGuard.Verdict verdict = runPair(output.resolve("1"));
+    if (!verdict.conclusive()) {
+      // A busy machine (too few chats, timeouts) says nothing about the hot path: once more.
+      System.out.println("regression guard, inconclusive, running again: " + verdict.explanation());
+      verdict = runPair(output.resolve("2"));
+    }
+    System.out.println("regression guard: " + verdict.explanation());
+    assertThat(verdict.passed()).as(verdict.explanation()).isTrue();
+    assertThat(messages.get(Mode.FLOOR)[1]).as("messages the floor saved").isPositive();
+    assertThat(messages.get(Mode.FLOOR)[0]).as("floor messages left running").isZero();
+  }
+
+  private RegressionGuard.Verdict runPair(Path output) throws Exception {
     BenchmarkSettings settings =
         new BenchmarkSettings(
             List.of(GUARD_POINT),
@@ -63,10 +76,6 @@ class ScopedVsFloorGuardTest {
     PointResult scoped = points.get(1);
     assertThat(floor.mode()).isEqualTo("floor");
     assertThat(floor.maxActiveConnections()).as("pool read from Micrometer").isBetween(1, 4);
-    assertThat(messages.get(Mode.FLOOR)[1]).as("messages the floor saved").isPositive();
-    assertThat(messages.get(Mode.FLOOR)[0]).as("floor messages left running").isZero();
-    RegressionGuard.Verdict verdict = RegressionGuard.compare(scoped, floor);
-    System.out.println("regression guard: " + verdict.explanation());
-    assertThat(verdict.passed()).as(verdict.explanation()).isTrue();
+    return RegressionGuard.compare(scoped, floor);
   }
 }

@@ -38,6 +38,7 @@ class RegressionGuardTest {
     RegressionGuard.Verdict verdict = RegressionGuard.compare(slowed, FLOOR);
 
     assertThat(verdict.passed()).isFalse();
+    assertThat(verdict.conclusive()).as("a real verdict, not a busy machine").isTrue();
     assertThat(verdict.explanation()).contains("scoped/floor CPU per chat = 3.73 (limit 3.0)");
   }
 
@@ -48,6 +49,7 @@ class RegressionGuardTest {
     PointResult failing = point("scoped", 40, 200, 185, 260, 1.0, 1.9, 3);
 
     assertThat(RegressionGuard.compare(idle, FLOOR).passed()).isFalse();
+    assertThat(RegressionGuard.compare(idle, FLOOR).conclusive()).isFalse();
     assertThat(RegressionGuard.compare(idle, FLOOR).explanation()).contains("too few chats");
     assertThat(RegressionGuard.compare(failing, FLOOR).passed()).isFalse();
     assertThat(RegressionGuard.compare(failing, FLOOR).explanation()).contains("chats failed");
