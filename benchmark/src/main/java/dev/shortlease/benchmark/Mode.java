@@ -1,14 +1,15 @@
 package dev.shortlease.benchmark;
 
 import dev.shortlease.benchmark.service.ServiceLaunch;
+import dev.shortlease.benchmark.service.SpringOsivPeer;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * Benchmark mode: which service the child process runs, and how ({@link ServiceLaunch}). {@code
  * scoped} is the production main; {@code held} is the teaching variant that keeps one connection
- * for the whole request; {@code floor} is the same contract with no architecture. A new mode is one
- * entry here.
+ * for the whole request; {@code floor} is the same contract with no architecture; {@code
+ * spring-osiv} the Spring Boot peer. A new mode is one entry here.
  */
 public enum Mode {
   SCOPED(
@@ -33,7 +34,12 @@ public enum Mode {
           "/health/ready",
           "/metrics",
           false,
-          ServiceLaunch.Apps.DATABASE_SEED));
+          ServiceLaunch.Apps.DATABASE_SEED)),
+  /**
+   * The real peer: the same endpoint as a plain Spring Boot + Spring Data JPA application on its
+   * defaults, open-session-in-view on (module {@code benchmark/spring-osiv}).
+   */
+  SPRING_OSIV(SpringOsivPeer.launch());
 
   private final ServiceLaunch launch;
 
