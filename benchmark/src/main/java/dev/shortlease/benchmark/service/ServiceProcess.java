@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ServiceProcess implements AutoCloseable {
 
-  private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+  // Generous: on a busy 2-core machine the Spring Boot peer once needed more than 90 s to start.
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(240);
 
   private final Process process;
   private final URI baseUrl;

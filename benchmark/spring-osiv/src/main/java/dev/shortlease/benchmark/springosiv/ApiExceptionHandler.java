@@ -1,6 +1,7 @@
 package dev.shortlease.benchmark.springosiv;
 
 import java.util.Map;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -21,8 +22,13 @@ public class ApiExceptionHandler {
     return body(503, "service_unavailable", "The database is busy, try again later.");
   }
 
+  /**
+   * JSON whatever the request accepts: a chat request says {@code Accept: text/event-stream}, and
+   * an error before the stream starts is still Dify's JSON error.
+   */
   private static ResponseEntity<Map<String, Object>> body(int status, String code, String message) {
     return ResponseEntity.status(status)
+        .contentType(MediaType.APPLICATION_JSON)
         .body(Map.of("status", status, "code", code, "message", message));
   }
 }

@@ -122,6 +122,49 @@ class OsivChatApplicationTest {
   }
 
   /**
+   * Why the peer collapses at {@code C >= P} rather than serving {@code P / L}: the request's
+   * connection stays out, and the final save, on the streaming thread, borrows a second one. With
+   * one connection free, it waits for itself until the acquire timeout and the chat fails.
+   */
+  @Test
+  void theFinalSaveNeedsASecondConnectionWhileOpenSessionInViewHoldsTheFirst() throws Exception {
+    List<JsonNode> events = chatWithOneFreeConnection(osiv, "u-one-free-osiv");
+    assertThat(events)
+        .last()
+        .satisfies(
+            e -> {
+              assertThat(e.path("event").asString()).isEqualTo("error");
+              assertThat(e.path("status").asInt()).isEqualTo(503);
+            });
+  }
+
+  @Test
+  void withoutOpenSessionInViewOneFreeConnectionServesTheChat() throws Exception {
+    List<JsonNode> events = chatWithOneFreeConnection(noOsiv, "u-one-free-no-osiv");
+    assertThat(events)
+        .last()
+        .satisfies(e -> assertThat(e.path("event").asString()).isEqualTo("message_end"));
+  }
+
+  /** One chat while the test itself holds all but one of the pool's connections. */
+  private List<JsonNode> chatWithOneFreeConnection(ConfigurableApplicationContext app, String user)
+      throws Exception {
+    String key = createApp(app);
+    HikariDataSource pool = app.getBean(HikariDataSource.class);
+    List<Connection> held = new ArrayList<>();
+    try {
+      while (held.size() < pool.getMaximumPoolSize() - 1) {
+        held.add(pool.getConnection());
+      }
+      return chat(app, key, user, "one connection left").join();
+    } finally {
+      for (Connection c : held) {
+        c.close();
+      }
+    }
+  }
+
+  /**
    * Starts one chat and samples the pool's active connections from the moment its message row is
    * {@code RUNNING} (T2 committed, the model called) until shortly before the first token.
    */
@@ -167,6 +210,7 @@ class OsivChatApplicationTest {
             "--server.port=0",
             "--spring.datasource.url=" + database.url(),
             "--spring.datasource.hikari.maximum-pool-size=4",
+            "--spring.datasource.hikari.connection-timeout=1000",
             "--spring.jpa.open-in-view=" + openInView,
             "--admin.token=" + ADMIN_TOKEN,
             "--simulated.time-to-first-token=" + TTFT_MS + "ms",
@@ -219,6 +263,7 @@ class OsivChatApplicationTest {
     return HttpRequest.newBuilder(base(app).resolve("/v1/chat-messages"))
         .header("Authorization", "Bearer " + key)
         .header("Content-Type", "application/json")
+        .header("Accept", "text/event-stream") // as the benchmark's client sends it
         .POST(HttpRequest.BodyPublishers.ofString(body))
         .build();
   }
