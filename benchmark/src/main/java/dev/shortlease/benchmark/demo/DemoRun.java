@@ -28,10 +28,7 @@ final class DemoRun {
     ModelCallRecorder model = new ModelCallRecorder(DemoStyle.simulatedModel(env));
     try (ShortleaseServer server = style.start(env, leases, model)) {
       ServiceClient admin =
-          new ServiceClient(
-              URI.create(server.managementUrl()),
-              DemoSettings.ADMIN_TOKEN,
-              dev.shortlease.benchmark.Mode.SCOPED.launch());
+          new ServiceClient(URI.create(server.managementUrl()), DemoSettings.ADMIN_TOKEN);
       String key = admin.createChatApp("demo " + style.label());
       ChatClient client =
           new ChatClient(URI.create(server.baseUrl()), key, settings.latency().plusSeconds(5));
