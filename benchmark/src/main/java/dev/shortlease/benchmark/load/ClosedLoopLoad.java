@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
@@ -20,6 +21,7 @@ public final class ClosedLoopLoad {
   private final ChatClient client;
   private final int concurrency;
   private final Duration spread;
+  private final AtomicInteger inFlight = new AtomicInteger();
 
   public ClosedLoopLoad(ChatClient client, int concurrency, Duration spread) {
     this.client = client;
@@ -70,6 +72,11 @@ public final class ClosedLoopLoad {
     return recorder;
   }
 
+  /** Chats sent and not yet ended: the streams open on the service right now. */
+  public int inFlight() {
+    return inFlight.get();
+  }
+
   private Void loop(
       String user,
       long firstAt,
@@ -82,7 +89,13 @@ public final class ClosedLoopLoad {
     try (ChatClient.Session session = client.session()) {
       while (System.nanoTime() < windowEnd) {
         sent.increment();
-        ChatOutcome outcome = session.chat(user, "How long is a short lease? #" + sent.sum());
+        inFlight.incrementAndGet();
+        ChatOutcome outcome;
+        try {
+          outcome = session.chat(user, "How long is a short lease? #" + sent.sum());
+        } finally {
+          inFlight.decrementAndGet();
+        }
         recorder.record(outcome);
         onOutcome.accept(outcome);
         if (outcome.kind() != ChatOutcome.Kind.COMPLETED) {

@@ -94,6 +94,7 @@ public final class PgBouncerFixture implements AutoCloseable {
     private int maxClientConn = 200;
     private final List<String> ignoredStartupParameters = new ArrayList<>();
     private String applicationName = "pgbouncer-fixture-" + shortId();
+    private int queryWaitTimeoutSeconds = 120; // PgBouncer's default
 
     private Builder(PersistenceSettings direct) {
       if (!direct.jdbcUrl().startsWith("jdbc:postgresql:")) {
@@ -135,6 +136,12 @@ public final class PgBouncerFixture implements AutoCloseable {
      */
     public Builder applicationName(String name) {
       this.applicationName = name;
+      return this;
+    }
+
+    /** PgBouncer's {@code query_wait_timeout}: a client waiting longer for a server is closed. */
+    public Builder queryWaitTimeoutSeconds(int seconds) {
+      this.queryWaitTimeoutSeconds = seconds;
       return this;
     }
 
@@ -334,6 +341,7 @@ public final class PgBouncerFixture implements AutoCloseable {
         "min_pool_size = 0",
         "reserve_pool_size = 0",
         "max_client_conn = " + b.maxClientConn,
+        "query_wait_timeout = " + b.queryWaitTimeoutSeconds,
         "ignore_startup_parameters = " + String.join(",", b.ignoredStartupParameters),
         "log_connections = 0",
         "log_disconnections = 0",
