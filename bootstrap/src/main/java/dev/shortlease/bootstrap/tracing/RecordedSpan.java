@@ -35,7 +35,8 @@ public record RecordedSpan(
     events = List.copyOf(events);
   }
 
-  static RecordedSpan of(SpanData span) {
+  /** {@code span} in plain values. */
+  public static RecordedSpan of(SpanData span) {
     Map<String, String> attributes = new LinkedHashMap<>();
     span.getAttributes()
         .forEach((key, value) -> attributes.put(key.getKey(), String.valueOf(value)));

@@ -1,5 +1,6 @@
 package dev.shortlease.bootstrap.tracing;
 
+import dev.shortlease.bootstrap.SettingsException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -30,7 +31,7 @@ public record TracingSettings(Map<String, String> variables) {
 
   /**
    * The {@code OTEL_*} variables of {@code env}; a value this service knows to be wrong fails as
-   * {@link IllegalArgumentException} naming the variable (the rest autoconfigure checks at start).
+   * {@link SettingsException} naming the variable (the rest autoconfigure checks at start).
    */
   public static TracingSettings fromEnvironment(Map<String, String> env) {
     Map<String, String> otel =
@@ -43,8 +44,9 @@ public record TracingSettings(Map<String, String> variables) {
     if (exporters != null) {
       for (String exporter : exporters.split(",")) {
         if (!EXPORTERS.contains(exporter.trim().toLowerCase(Locale.ROOT))) {
-          throw new IllegalArgumentException(
-              "OTEL_TRACES_EXPORTER: unknown exporter '"
+          throw new SettingsException(
+              "OTEL_TRACES_EXPORTER",
+              "names an unknown exporter '"
                   + exporter.trim()
                   + "'; this build has otlp, logging, console, logging-otlp and none");
         }
@@ -54,8 +56,8 @@ public record TracingSettings(Map<String, String> variables) {
         new String[] {"OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT"}) {
       String url = otel.get(endpoint);
       if (url != null && !url.startsWith("http://") && !url.startsWith("https://")) {
-        throw new IllegalArgumentException(
-            endpoint + ": must be an http:// or https:// URL, e.g. http://collector:4318");
+        throw new SettingsException(
+            endpoint, "must be an http:// or https:// URL, e.g. http://collector:4318");
       }
     }
     return new TracingSettings(otel);

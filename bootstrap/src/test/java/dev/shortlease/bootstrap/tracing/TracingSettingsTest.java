@@ -31,9 +31,9 @@ class TracingSettingsTest {
   @DisplayName("an unknown exporter or an endpoint that is no http URL fails naming the variable")
   void badValuesFailNamingTheVariable() {
     assertThatThrownBy(() -> enabled(Map.of("OTEL_TRACES_EXPORTER", "zipkin")))
-        .hasMessageStartingWith("OTEL_TRACES_EXPORTER: unknown exporter 'zipkin'");
+        .hasMessageStartingWith("OTEL_TRACES_EXPORTER names an unknown exporter 'zipkin'");
     assertThatThrownBy(() -> enabled(Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", "collector:4318")))
-        .hasMessageStartingWith("OTEL_EXPORTER_OTLP_ENDPOINT: must be an http:// or https:// URL");
+        .hasMessageStartingWith("OTEL_EXPORTER_OTLP_ENDPOINT must be an http:// or https:// URL");
   }
 
   @Test
