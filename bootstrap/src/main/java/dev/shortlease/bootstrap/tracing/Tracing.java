@@ -50,8 +50,9 @@ public final class Tracing implements AutoCloseable {
 
   /**
    * Tracing as {@code settings} ask: the autoconfigured SDK (exporter, sampler, resource from the
-   * {@code OTEL_*} variables; metrics and logs exporters off, service name {@code shortlease}
-   * unless set), or {@link #off()}. Fails with autoconfigure's message when a variable is wrong.
+   * {@code OTEL_*} variables; OTLP over HTTP, metrics and logs exporters off, service name {@code
+   * shortlease} unless set), or {@link #off()}. Fails with autoconfigure's message when a variable
+   * is wrong.
    */
   public static Tracing start(TracingSettings settings) {
     Objects.requireNonNull(settings, "settings");
@@ -65,6 +66,9 @@ public final class Tracing implements AutoCloseable {
                 () ->
                     Map.of(
                         "otel.service.name", "shortlease",
+                        // the JDK sender speaks OTLP over HTTP only (autoconfigure's default is
+                        // gRPC)
+                        "otel.exporter.otlp.protocol", "http/protobuf",
                         "otel.metrics.exporter", "none",
                         "otel.logs.exporter", "none"))
             // the variables as Settings read them win over the process environment

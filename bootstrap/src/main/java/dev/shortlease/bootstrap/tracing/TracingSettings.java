@@ -60,6 +60,17 @@ public record TracingSettings(Map<String, String> variables) {
             endpoint, "must be an http:// or https:// URL, e.g. http://collector:4318");
       }
     }
+    for (String protocol :
+        new String[] {"OTEL_EXPORTER_OTLP_PROTOCOL", "OTEL_EXPORTER_OTLP_TRACES_PROTOCOL"}) {
+      String value = otel.get(protocol);
+      if (value != null && !value.equals("http/protobuf")) {
+        throw new SettingsException(
+            protocol,
+            "must be http/protobuf (this build sends OTLP over HTTP, port 4318; not '"
+                + value
+                + "')");
+      }
+    }
     return new TracingSettings(otel);
   }
 

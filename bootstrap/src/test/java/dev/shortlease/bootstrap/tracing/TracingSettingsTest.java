@@ -34,6 +34,8 @@ class TracingSettingsTest {
         .hasMessageStartingWith("OTEL_TRACES_EXPORTER names an unknown exporter 'zipkin'");
     assertThatThrownBy(() -> enabled(Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", "collector:4318")))
         .hasMessageStartingWith("OTEL_EXPORTER_OTLP_ENDPOINT must be an http:// or https:// URL");
+    assertThatThrownBy(() -> enabled(Map.of("OTEL_EXPORTER_OTLP_PROTOCOL", "grpc")))
+        .hasMessageStartingWith("OTEL_EXPORTER_OTLP_PROTOCOL must be http/protobuf");
   }
 
   @Test
