@@ -16,13 +16,15 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * Tracing: the last {@code capacity} ended spans, kept in memory for a timeline of recent chats
  * (each connection lease and each model call on one time axis). A span processor, so it sees
  * exactly what an exporter sees; a bounded ring, so memory stays fixed whatever the load. Writing
- * is one array slot per ended span, lock-free; reading copies the ring.
+ * is one immutable snapshot in one array slot per ended span, lock-free; reading copies the ring
+ * into plain {@link RecordedSpan}s.
  */
 public final class RecentSpans implements SpanProcessor {
   /** Enough for the last few hundred chats (about eight spans each). */
   public static final int DEFAULT_CAPACITY = 4096;
 
-  private final AtomicReferenceArray<RecordedSpan> ring;
+  // SpanData, turned into RecordedSpan only when read: recording stays one snapshot per span
+  private final AtomicReferenceArray<SpanData> ring;
   private final AtomicLong written = new AtomicLong();
 
   public RecentSpans(int capacity) {
@@ -45,9 +47,9 @@ public final class RecentSpans implements SpanProcessor {
   public List<RecordedSpan> since(long epochNanos) {
     List<RecordedSpan> spans = new ArrayList<>(ring.length());
     for (int i = 0; i < ring.length(); i++) {
-      RecordedSpan span = ring.get(i);
-      if (span != null && span.endEpochNanos() >= epochNanos) {
-        spans.add(span);
+      SpanData span = ring.get(i);
+      if (span != null && span.getEndEpochNanos() >= epochNanos) {
+        spans.add(RecordedSpan.of(span));
       }
     }
     spans.sort(Comparator.comparingLong(RecordedSpan::startEpochNanos));
@@ -69,9 +71,8 @@ public final class RecentSpans implements SpanProcessor {
 
   @Override
   public void onEnd(ReadableSpan span) {
-    SpanData data = span.toSpanData();
     int slot = (int) Math.floorMod(written.getAndIncrement(), (long) ring.length());
-    ring.set(slot, RecordedSpan.of(data));
+    ring.set(slot, span.toSpanData());
   }
 
   @Override
