@@ -2,6 +2,8 @@ package dev.shortlease.bootstrap.tracing;
 
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.ContextKey;
 import io.opentelemetry.context.Scope;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
@@ -14,6 +16,9 @@ import java.lang.reflect.Proxy;
  * ended with the call. The interface's own exceptions pass unwrapped, recorded on the span.
  */
 final class SpanProxy {
+  /** The kind of span the current context is inside, so a doubly decorated call spans once. */
+  private static final ContextKey<Class<?>> INSIDE = ContextKey.named("shortlease.span.kind");
+
   private SpanProxy() {}
 
   /** What spans a decorated interface gets. */
@@ -47,11 +52,17 @@ final class SpanProxy {
           default -> call(method, args);
         };
       }
+      // a binding decorated twice (a model port linked through a measuring wrapper, say) makes its
+      // span once: the inner proxy sees the outer one's kind in the context
+      if (Context.current().get(INSIDE) == spans.getClass()) {
+        return call(method, args);
+      }
       Span span = spans.start(method, args);
       if (span == null) {
         return call(method, args);
       }
-      try (Scope ignored = span.makeCurrent()) {
+      try (Scope ignored =
+          Context.current().with(span).with(INSIDE, spans.getClass()).makeCurrent()) {
         Object result = call(method, args);
         spans.succeeded(span, result);
         return result;
