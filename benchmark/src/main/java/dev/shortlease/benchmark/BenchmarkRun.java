@@ -1,5 +1,6 @@
 package dev.shortlease.benchmark;
 
+import dev.shortlease.benchmark.report.FloorRatios;
 import dev.shortlease.benchmark.report.PointResult;
 import dev.shortlease.benchmark.report.ResultsWriter;
 import dev.shortlease.benchmark.report.RunReport;
@@ -42,8 +43,8 @@ public final class BenchmarkRun {
     PointRunner runner = new PointRunner(settings, classpath, runDir, schemaCheck);
     List<PointResult> points = new ArrayList<>();
     for (Mode mode : settings.modes()) {
-      for (int concurrency : settings.concurrency()) {
-        PointResult point = runner.run(mode, concurrency);
+      for (LoadPoint load : settings.pointsOf(mode)) {
+        PointResult point = runner.run(mode, load);
         System.out.println(Summary.line(point));
         points.add(point);
       }
@@ -58,13 +59,14 @@ public final class BenchmarkRun {
             machine,
             settingsMap(),
             points,
-            Targets.check(points, seconds, heapMb));
+            FloorRatios.of(points),
+            Targets.check(points, seconds, heapMb, settings.isDefaultRun()));
     ResultsWriter.write(
         report,
-        "P=%d connections, L=%d ms, %d s window per point; %s"
+        "P=%d connections, %d s warm-up + %d s window per point (at least 1.5 L + L); %s"
             .formatted(
                 settings.poolSize(),
-                settings.llmLatency().toMillis(),
+                settings.warmup().toSeconds(),
                 settings.window().toSeconds(),
                 machine.get("cpus") + " CPUs, " + machine.get("jdk")),
         runDir,
@@ -77,12 +79,10 @@ public final class BenchmarkRun {
 
   private Map<String, Object> settingsMap() {
     Map<String, Object> map = new LinkedHashMap<>();
-    map.put("concurrency", settings.concurrency());
+    map.put("points", settings.points().stream().map(LoadPoint::toString).toList());
     map.put("modes", settings.modes().stream().map(Mode::label).toList());
     map.put("pool_size", settings.poolSize());
-    map.put("llm_latency_ms", settings.llmLatency().toMillis());
-    map.put("simulated_ttft_ms", settings.ttftMillis());
-    map.put("simulated_tokens_per_second", settings.tokensPerSecond());
+    map.put("simulated_ttft", "L / 2");
     map.put("simulated_answer_tokens", settings.answerTokens());
     map.put("warmup_s", settings.warmup().toSeconds());
     map.put("window_s", settings.window().toSeconds());

@@ -2,6 +2,7 @@ package dev.shortlease.benchmark;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -10,11 +11,14 @@ import java.util.Map;
  * Configuration of one benchmark run, read from {@code BENCH_*} environment variables. The split of
  * the model latency into time-to-first-token and streaming keeps the token count (and so the CPU
  * spent on SSE events) small.
+ *
+ * <p>Points: {@code BENCH_POINTS} ({@link LoadPoint} syntax) if set; otherwise {@code
+ * BENCH_CONCURRENCY} at {@code BENCH_LLM_LATENCY_MS} for every mode if set; otherwise {@link
+ * #DEFAULT_POINTS}. {@code BENCH_LONG=1} adds {@link #LONG_POINT}.
  */
 public record BenchmarkSettings(
-    List<Integer> concurrency,
+    List<LoadPoint> points,
     int poolSize,
-    Duration llmLatency,
     int answerTokens,
     List<Mode> modes,
     Duration warmup,
@@ -28,32 +32,58 @@ public record BenchmarkSettings(
   public static final String DEFAULT_DATABASE_URL =
       "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
 
+  /** Modes of a default run. */
+  public static final String DEFAULT_MODES = "scoped,floor,held";
+
+  /**
+   * The default sweep at L = 2 s. {@code held} and other per-request-connection modes are capped at
+   * {@code P / L} whatever {@code C}: two points show it, and keep the run under six minutes.
+   * C=2000 is past this 2-core machine's CPU limit (≈ 500 chats/s): errors must stay zero there.
+   */
+  public static final String DEFAULT_POINTS = "50,200:scoped+floor,1000,2000:scoped+floor";
+
+  /** {@code BENCH_LONG=1}: a realistic answer time, the same 500 chats/s, 10× the open streams. */
+  public static final String LONG_POINT = "10000@20000:scoped+floor";
+
   public BenchmarkSettings {
-    concurrency = List.copyOf(concurrency);
+    points = List.copyOf(points);
     modes = List.copyOf(modes);
     serverJvmOptions = List.copyOf(serverJvmOptions);
-    if (concurrency.isEmpty() || concurrency.stream().anyMatch(c -> c < 1)) {
-      throw new IllegalArgumentException("BENCH_CONCURRENCY needs positive numbers");
+    if (points.isEmpty()) {
+      throw new IllegalArgumentException("the run needs at least one point");
     }
     if (poolSize < 1 || answerTokens < 1 || modes.isEmpty()) {
       throw new IllegalArgumentException("pool size, answer tokens and modes must be positive");
     }
-    if (llmLatency.toMillis() < 20 || window.isZero() || window.isNegative()) {
-      throw new IllegalArgumentException("latency must be >= 20 ms and the window positive");
+    if (window.isZero() || window.isNegative() || warmup.isNegative()) {
+      throw new IllegalArgumentException(
+          "the window must be positive and the warm-up not negative");
     }
   }
 
   public static BenchmarkSettings fromEnv(Map<String, String> env) {
+    Duration latency =
+        Duration.ofMillis(Long.parseLong(env.getOrDefault("BENCH_LLM_LATENCY_MS", "2000")));
+    List<LoadPoint> points = new ArrayList<>();
+    if (env.containsKey("BENCH_POINTS")) {
+      points.addAll(LoadPoint.parseAll(env.get("BENCH_POINTS"), latency));
+    } else if (env.containsKey("BENCH_CONCURRENCY")) {
+      points.addAll(LoadPoint.parseAll(env.get("BENCH_CONCURRENCY"), latency));
+    } else {
+      points.addAll(LoadPoint.parseAll(DEFAULT_POINTS, latency));
+    }
+    if ("1".equals(env.get("BENCH_LONG")) || "true".equalsIgnoreCase(env.get("BENCH_LONG"))) {
+      points.addAll(LoadPoint.parseAll(LONG_POINT, latency));
+    }
     return new BenchmarkSettings(
-        ints(env.getOrDefault("BENCH_CONCURRENCY", "50,200,1000")),
+        points,
         Integer.parseInt(env.getOrDefault("BENCH_POOL_SIZE", "10")),
-        Duration.ofMillis(Long.parseLong(env.getOrDefault("BENCH_LLM_LATENCY_MS", "2000"))),
         Integer.parseInt(env.getOrDefault("BENCH_ANSWER_TOKENS", "5")),
-        Arrays.stream(env.getOrDefault("BENCH_MODES", "scoped,held").split(","))
+        Arrays.stream(env.getOrDefault("BENCH_MODES", DEFAULT_MODES).split(","))
             .map(Mode::parse)
             .toList(),
-        Duration.ofSeconds(Long.parseLong(env.getOrDefault("BENCH_WARMUP_S", "15"))),
-        Duration.ofSeconds(Long.parseLong(env.getOrDefault("BENCH_DURATION_S", "15"))),
+        Duration.ofSeconds(Long.parseLong(env.getOrDefault("BENCH_WARMUP_S", "10"))),
+        Duration.ofSeconds(Long.parseLong(env.getOrDefault("BENCH_DURATION_S", "10"))),
         Duration.ofMillis(Long.parseLong(env.getOrDefault("BENCH_CONNECTION_TIMEOUT_MS", "3000"))),
         env.getOrDefault("DATABASE_URL", DEFAULT_DATABASE_URL),
         env.getOrDefault("BENCH_SERVER_HEAP", "512m"),
@@ -63,17 +93,28 @@ public record BenchmarkSettings(
         Path.of(env.getOrDefault("BENCH_OUTPUT_DIR", "bench-results")));
   }
 
-  /** Time to first token: half the latency; the other half streams the answer. */
-  public long ttftMillis() {
-    return llmLatency.toMillis() / 2;
+  /**
+   * The warm-up of one point: at least 1.5 L, because clients start spread over one L and the first
+   * chats end only after it; the configured warm-up is for the JIT at L = 2 s.
+   */
+  public Duration warmupFor(LoadPoint point) {
+    Duration minimum = point.latency().multipliedBy(3).dividedBy(2);
+    return warmup.compareTo(minimum) >= 0 ? warmup : minimum;
   }
 
-  /** Tokens per second so that the answer's tokens span the remaining half of the latency. */
-  public double tokensPerSecond() {
-    return answerTokens * 1000.0 / (llmLatency.toMillis() - ttftMillis());
+  /** The window of one point: at least one L, so every client ends a chat inside it. */
+  public Duration windowFor(LoadPoint point) {
+    return window.compareTo(point.latency()) >= 0 ? window : point.latency();
   }
 
-  private static List<Integer> ints(String csv) {
-    return Arrays.stream(csv.split(",")).map(String::trim).map(Integer::valueOf).toList();
+  /** Default points and modes, default latency: the run the six-minute budget is for. */
+  public boolean isDefaultRun() {
+    return points.equals(LoadPoint.parseAll(DEFAULT_POINTS, Duration.ofMillis(2000)))
+        && modes.stream().map(Mode::label).toList().equals(List.of(DEFAULT_MODES.split(",")));
+  }
+
+  /** The points {@code mode} runs, in the order given. */
+  public List<LoadPoint> pointsOf(Mode mode) {
+    return points.stream().filter(p -> p.appliesTo(mode)).toList();
   }
 }

@@ -22,6 +22,8 @@ final class MachineInfo {
     machine.put(
         "jdk", System.getProperty("java.vm.vendor") + " " + System.getProperty("java.version"));
     machine.put("load_average_at_start", loadAverage());
+    // The C=10,000 point needs ~10,000 sockets in the generator and as many in the service.
+    machine.put("open_files_limit", openFilesLimit());
     try (Connection c = DriverManager.getConnection(databaseUrl);
         Statement s = c.createStatement()) {
       machine.put("postgresql", scalar(s, "SHOW server_version"));
@@ -40,6 +42,20 @@ final class MachineInfo {
     } catch (Exception e) {
       return "unknown";
     }
+  }
+
+  /** This process's soft limit on open files ({@code ulimit -n}); child services inherit it. */
+  static String openFilesLimit() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/limits"))) {
+        if (line.startsWith("Max open files")) {
+          return line.substring("Max open files".length()).trim().split("\\s+")[0];
+        }
+      }
+    } catch (Exception e) {
+      // not Linux
+    }
+    return "unknown";
   }
 
   private static long meminfoMb(String key) {

@@ -6,6 +6,7 @@ import dev.shortlease.benchmark.load.ResourceSampler;
 import dev.shortlease.benchmark.load.WindowRecorder;
 import dev.shortlease.benchmark.report.PointResult;
 import dev.shortlease.benchmark.service.JsonFields;
+import dev.shortlease.benchmark.service.MemoryProbe;
 import org.HdrHistogram.Histogram;
 
 /** Benchmark: turns one point's raw readings into its {@link PointResult}. */
@@ -16,16 +17,19 @@ final class PointMath {
   static PointResult result(
       BenchmarkSettings settings,
       Mode mode,
-      int concurrency,
+      LoadPoint point,
       WindowRecorder recorder,
       EdgeReading open,
       EdgeReading close,
       ResourceSampler sampler,
-      JsonNode finalPool) {
+      JsonNode finalPool,
+      Memory memory) {
     double windowS = (close.nanoTime() - open.nanoTime()) / 1e9;
     long completed = recorder.completed();
     double throughput = completed / windowS;
-    double ideal = concurrency * 1000.0 / settings.llmLatency().toMillis();
+    double ideal = point.idealPerSecond();
+    double serverCpuS = close.serverCpuS() - open.serverCpuS();
+    double serverJitCpuS = close.serverJitCpuS() - open.serverJitCpuS();
     Histogram latency = recorder.latency();
     // Total connection time the pool handed out in the window, per completed chat.
     double leaseMsPerChat =
@@ -35,9 +39,9 @@ final class PointMath {
     long machineTotal = close.machineTotalTicks() - open.machineTotalTicks();
     return new PointResult(
         mode.label(),
-        concurrency,
+        point.concurrency(),
         settings.poolSize(),
-        settings.llmLatency().toMillis(),
+        point.latency().toMillis(),
         round(windowS),
         completed,
         recorder.errors(),
@@ -61,17 +65,27 @@ final class PointMath {
         sampler.maxBackends(),
         round(sampler.maxHeapMib()),
         round(sampler.maxRssMib()),
-        round((close.serverCpuS() - open.serverCpuS()) / windowS),
+        round(serverCpuS / windowS),
+        round(completed == 0 ? Double.NaN : serverCpuS * 1000 / completed),
+        round(completed == 0 ? Double.NaN : (serverCpuS - serverJitCpuS) * 1000 / completed),
         round((close.generatorCpuS() - open.generatorCpuS()) / windowS),
         round(
             machineTotal == 0
                 ? Double.NaN
                 : (close.machineBusyTicks() - open.machineBusyTicks()) / (double) machineTotal),
+        memory.openStreams(),
+        round(memory.idle().liveHeapMib()),
+        round(memory.open().liveHeapMib()),
+        round(memory.open().heapKibPerStream(memory.idle(), memory.openStreams())),
+        round(memory.open().rssKibPerStream(memory.idle(), memory.openStreams())),
         close.poolTimeouts() - open.poolTimeouts(),
         JsonFields.field(finalPool, "guardViolations").asLong(-1),
         JsonFields.field(finalPool, "leaks").asLong(-1),
         recorder.errorKinds());
   }
+
+  /** The service's memory idle and with the load's streams open, and how many were open. */
+  record Memory(MemoryProbe idle, MemoryProbe open, long openStreams) {}
 
   private static double percentile(Histogram histogram, double p) {
     return histogram.getTotalCount() == 0 ? 0 : histogram.getValueAtPercentile(p);

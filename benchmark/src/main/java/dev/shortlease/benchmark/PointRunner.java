@@ -9,12 +9,16 @@ import dev.shortlease.benchmark.load.WindowRecorder;
 import dev.shortlease.benchmark.report.PointResult;
 import dev.shortlease.benchmark.service.BenchmarkSchema;
 import dev.shortlease.benchmark.service.JsonFields;
+import dev.shortlease.benchmark.service.MemoryProbe;
+import dev.shortlease.benchmark.service.SeededApp;
 import dev.shortlease.benchmark.service.ServiceClient;
+import dev.shortlease.benchmark.service.ServiceLaunch;
 import dev.shortlease.benchmark.service.ServiceProcess;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -36,25 +40,35 @@ public final class PointRunner {
     this.schemaCheck = schemaCheck;
   }
 
-  public PointResult run(Mode mode, int concurrency) throws Exception {
+  public PointResult run(Mode mode, LoadPoint point) throws Exception {
+    int concurrency = point.concurrency();
     try (BenchmarkSchema schema = BenchmarkSchema.create(settings.databaseUrl(), mode.label())) {
       String applicationName = "shortlease-" + schema.name().replace('_', '-');
       String adminToken = UUID.randomUUID().toString();
-      Path log = logDir.resolve("service-%s-c%d.log".formatted(mode.label(), concurrency));
+      Path log =
+          logDir.resolve(
+              "service-%s-c%d-l%d.log"
+                  .formatted(mode.label(), concurrency, point.latency().toMillis()));
       PointResult result;
       try (ServiceProcess service =
           ServiceProcess.start(
-              mode,
-              serviceEnv(mode, schema.serviceUrl(applicationName), adminToken),
+              mode.launch(),
+              serviceEnv(point, schema.serviceUrl(applicationName), adminToken),
               classpath,
               settings.serverHeap(),
               settings.serverJvmOptions(),
               log)) {
-        ServiceClient admin = new ServiceClient(service.baseUrl(), adminToken);
-        String apiKey = admin.createChatApp("bench-" + mode.label());
+        ServiceClient admin = new ServiceClient(service.baseUrl(), adminToken, mode.launch());
+        String apiKey =
+            switch (mode.launch().apps()) {
+              case ADMIN_API -> admin.createChatApp("bench-" + mode.label());
+              case DATABASE_SEED ->
+                  SeededApp.create(
+                      schema.serviceUrl("shortlease-bench-seed"), "bench-" + mode.label());
+            };
         try (ResourceSampler sampler =
             new ResourceSampler(admin, service.pid(), settings.databaseUrl(), applicationName)) {
-          result = measure(mode, concurrency, service, admin, apiKey, sampler);
+          result = measure(mode, point, service, admin, apiKey, sampler);
         }
       }
       String schemaUrl = schema.serviceUrl("shortlease-bench-check");
@@ -65,27 +79,44 @@ public final class PointRunner {
 
   private PointResult measure(
       Mode mode,
-      int concurrency,
+      LoadPoint point,
       ServiceProcess service,
       ServiceClient admin,
       String apiKey,
       ResourceSampler sampler)
       throws InterruptedException {
-    Duration latency = settings.llmLatency();
+    Duration latency = point.latency();
     Duration requestTimeout = latency.multipliedBy(5).plus(settings.connectionTimeout());
     ChatClient client = new ChatClient(service.baseUrl(), apiKey, requestTimeout);
     AtomicReference<EdgeReading> open = new AtomicReference<>();
     AtomicReference<EdgeReading> close = new AtomicReference<>();
+    AtomicReference<MemoryProbe> loaded = new AtomicReference<>(MemoryProbe.NONE);
+    AtomicLong openStreams = new AtomicLong();
+    MemoryProbe idle = MemoryProbe.take(admin, service.pid());
+    ClosedLoopLoad load = new ClosedLoopLoad(client, point.concurrency(), latency);
     WindowRecorder recorder =
-        new ClosedLoopLoad(client, concurrency, latency)
-            .run(
-                settings.warmup(),
-                settings.window(),
-                latency.plus(settings.connectionTimeout()).plusSeconds(5),
-                () -> open.set(EdgeReading.take(admin, service.pid())),
-                () -> close.set(EdgeReading.take(admin, service.pid())));
+        load.run(
+            settings.warmupFor(point),
+            settings.windowFor(point),
+            latency.plus(settings.connectionTimeout()).plusSeconds(5),
+            () -> open.set(EdgeReading.take(admin, service.pid())),
+            () -> {
+              close.set(EdgeReading.take(admin, service.pid()));
+              // After the window's readings (a full GC must not cost the measured window), while
+              // the streams are still open: clients send no new chat, but theirs run on.
+              openStreams.set(load.inFlight());
+              loaded.set(MemoryProbe.take(admin, service.pid()));
+            });
     return PointMath.result(
-        settings, mode, concurrency, recorder, open.get(), close.get(), sampler, finalPool(admin));
+        settings,
+        mode,
+        point,
+        recorder,
+        open.get(),
+        close.get(),
+        sampler,
+        finalPool(admin),
+        new PointMath.Memory(idle, loaded.get(), openStreams.get()));
   }
 
   private static JsonNode finalPool(ServiceClient admin) {
@@ -96,16 +127,17 @@ public final class PointRunner {
     }
   }
 
-  private Map<String, String> serviceEnv(Mode mode, String databaseUrl, String adminToken) {
+  /** The environment every mode gets; {@link ServiceLaunch#env()} adds a mode's own. */
+  private Map<String, String> serviceEnv(LoadPoint point, String databaseUrl, String adminToken) {
     return Map.of(
         "DATABASE_URL", databaseUrl,
         "DB_POOL_SIZE", Integer.toString(settings.poolSize()),
         "DB_CONNECTION_TIMEOUT_MS", Long.toString(settings.connectionTimeout().toMillis()),
         "ADMIN_TOKEN", adminToken,
         "LLM_PROVIDER", "simulated",
-        "SIMULATED_TTFT_MS", Long.toString(settings.ttftMillis()),
-        "SIMULATED_TOKENS_PER_SECOND", Double.toString(settings.tokensPerSecond()),
-        "SIMULATED_ANSWER_TOKENS", Integer.toString(settings.answerTokens()),
-        "GUARD_MODE", mode.guardMode());
+        "SIMULATED_TTFT_MS", Long.toString(point.ttftMillis()),
+        "SIMULATED_TOKENS_PER_SECOND",
+            Double.toString(point.tokensPerSecond(settings.answerTokens())),
+        "SIMULATED_ANSWER_TOKENS", Integer.toString(settings.answerTokens()));
   }
 }

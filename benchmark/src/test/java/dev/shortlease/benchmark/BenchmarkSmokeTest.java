@@ -4,15 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.shortlease.adapter.persistence.PersistenceSettings;
 import dev.shortlease.adapter.persistence.testing.PostgresTest;
 import dev.shortlease.adapter.persistence.testing.PostgresTestDatabase;
 import dev.shortlease.benchmark.report.PointResult;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -40,22 +35,22 @@ class BenchmarkSmokeTest {
   void smallRunOfBothModes(@TempDir Path output) throws Exception {
     BenchmarkSettings settings =
         new BenchmarkSettings(
-            List.of(6),
+            List.of(new LoadPoint(6, Duration.ofMillis(200), java.util.Set.of())),
             POOL_SIZE,
-            Duration.ofMillis(200),
             2,
             List.of(Mode.SCOPED, Mode.HELD),
             Duration.ofSeconds(1),
             Duration.ofSeconds(2),
             // Generous: the request timeout derives from it, and a busy machine slows every chat.
             Duration.ofMillis(4000),
-            adminUrl(PostgresTestDatabase.settings()),
+            BenchTestSupport.adminUrl(PostgresTestDatabase.settings()),
             "256m",
             List.of(),
             output);
 
     BenchmarkRun.Written written =
-        new BenchmarkRun(settings, childClasspath(), this::countMessages).execute(false);
+        new BenchmarkRun(settings, BenchTestSupport.childClasspath(), this::countMessages)
+            .execute(false);
 
     List<PointResult> points = written.report().results();
     assertThat(points).extracting(PointResult::mode).containsExactly("scoped", "held");
@@ -89,35 +84,6 @@ class BenchmarkSmokeTest {
 
   private void countMessages(Mode mode, int concurrency, String schemaUrl, String schema)
       throws Exception {
-    try (Connection c = DriverManager.getConnection(schemaUrl);
-        Statement s = c.createStatement();
-        ResultSet rs =
-            s.executeQuery(
-                "SELECT count(*) FILTER (WHERE upper(status) = 'RUNNING'), count(*) FROM "
-                    + schema
-                    + ".message")) {
-      rs.next();
-      messages.put(mode, new long[] {rs.getLong(1), rs.getLong(2)});
-    }
-  }
-
-  /** The server's URL without the test schema (each point makes its own), user in the URL. */
-  private static String adminUrl(PersistenceSettings db) {
-    String url = db.jdbcUrl().replaceAll("[?&]currentSchema=[^&]*", "");
-    if (!url.contains("?") && url.contains("&")) {
-      url = url.replaceFirst("&", "?");
-    }
-    if (db.user() != null) {
-      url += (url.contains("?") ? "&" : "?") + "user=" + db.user();
-      if (db.password() != null) {
-        url += "&password=" + db.password();
-      }
-    }
-    return url;
-  }
-
-  /** Surefire runs tests through a manifest-only jar; the real test classpath is this property. */
-  private static String childClasspath() {
-    return System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    messages.put(mode, BenchTestSupport.runningAndTotalMessages(schemaUrl, schema));
   }
 }

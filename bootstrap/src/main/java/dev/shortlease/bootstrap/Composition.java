@@ -11,8 +11,11 @@ import dev.shortlease.adapter.persistence.PersistenceModule;
 import dev.shortlease.adapter.persistence.spool.FileAnswerSpool;
 import dev.shortlease.adapter.web.AuthThrottleSettings;
 import dev.shortlease.adapter.web.WebSettings;
+import dev.shortlease.application.ChatExecutor;
 import dev.shortlease.application.StopRelaySettings;
 import dev.shortlease.application.port.out.LongCall;
+import dev.shortlease.bootstrap.tracing.TracedBindings;
+import dev.shortlease.bootstrap.tracing.Tracing;
 import dev.shortlease.domain.port.AnswerSpoolPort;
 import dev.shortlease.guardrails.guard.GuardMode;
 import dev.shortlease.guardrails.guice.Guardrails;
@@ -41,9 +44,29 @@ public final class Composition {
       PrometheusMeterRegistry registry,
       PersistenceContext database,
       Module... overrides) {
+    return injector(settings, registry, database, Tracing.off(), overrides);
+  }
+
+  /**
+   * As {@link #injector(Settings, PrometheusMeterRegistry, PersistenceContext, Module...)}, with
+   * spans around the storage ports, the chat model and the tools when {@code tracing} is on, and
+   * runs started in their caller's trace context (see {@link TracedBindings}).
+   */
+  public static Injector injector(
+      Settings settings,
+      PrometheusMeterRegistry registry,
+      PersistenceContext database,
+      Tracing tracing,
+      Module... overrides) {
+    Module modules = modules(settings, registry, database, overrides);
+    if (tracing.on()) {
+      ChatExecutor propagating = TracedBindings.propagating(ChatExecutor.virtualThreads());
+      modules =
+          Modules.override(modules)
+              .with(binder -> binder.bind(ChatExecutor.class).toInstance(propagating));
+    }
     Injector injector =
-        Guice.createInjector(
-            Stage.PRODUCTION, guarded(settings, modules(settings, registry, database, overrides)));
+        Guice.createInjector(Stage.PRODUCTION, rules(settings, tracing).wrap(modules));
     Guardrails.verify(injector);
     return injector;
   }
@@ -88,5 +111,13 @@ public final class Composition {
   static Guardrails rules(Settings settings) {
     return Guardrails.forLongCallAnnotation(LongCall.class)
         .mode(GuardMode.fromSetting(settings.guardMode()));
+  }
+
+  /** As {@link #rules(Settings)}, with span decorators inside the guard when tracing is on. */
+  static Guardrails rules(Settings settings, Tracing tracing) {
+    Guardrails rules = rules(settings);
+    return tracing.on()
+        ? rules.decorating(TracedBindings::traces, new TracedBindings(tracing, settings.llm()))
+        : rules;
   }
 }

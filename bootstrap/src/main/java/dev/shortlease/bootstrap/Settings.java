@@ -14,6 +14,7 @@ import dev.shortlease.application.ChatSettings;
 import dev.shortlease.application.LimitSettings;
 import dev.shortlease.application.ReliabilitySettings;
 import dev.shortlease.application.StopRelaySettings;
+import dev.shortlease.bootstrap.tracing.TracingSettings;
 import dev.shortlease.domain.App;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -43,6 +44,7 @@ import java.util.stream.Collectors;
  *     from the public API; null serves them on {@code port}
  * @param limits active-request caps, model side calls and the readiness probe (docs/limits.md)
  * @param authThrottle the failed-authentication throttle and the proxies it trusts
+ * @param tracing the {@code OTEL_*} variables; traces are off unless they name an exporter
  */
 public record Settings(
     String host,
@@ -65,7 +67,8 @@ public record Settings(
     Integer managementPort,
     MediaSettings media,
     LimitSettings limits,
-    AuthThrottleSettings authThrottle) {
+    AuthThrottleSettings authThrottle,
+    TracingSettings tracing) {
 
   /** The embedded database used when DATABASE_URL is unset: a file under ./data. */
   public static final String DEFAULT_H2_URL = "jdbc:h2:file:./data/shortlease";
@@ -94,6 +97,7 @@ public record Settings(
     Objects.requireNonNull(media, "media");
     Objects.requireNonNull(limits, "limits");
     Objects.requireNonNull(authThrottle, "authThrottle");
+    Objects.requireNonNull(tracing, "tracing");
     if (port < 0 || port > 65_535) {
       throw new IllegalArgumentException("port must be within 0..65535");
     }
@@ -169,7 +173,8 @@ public record Settings(
         managementPort,
         MediaSettings.read(read),
         limits(read),
-        authThrottle(read));
+        authThrottle(read),
+        TracingSettings.fromEnvironment(env));
   }
 
   /**
@@ -437,7 +442,7 @@ public record Settings(
     return ("Settings[host=%s, port=%d, database=%s, llm=%s, guardMode=%s, chat=%s, web=%s,"
             + " shutdownGrace=%s, demoApp=%s, reliability=%s, answerSpool=%s, embedding=%s,"
             + " annotations=%s, stopRelay=%s, managementHost=%s, managementPort=%s,"
-            + " media=%s, limits=%s, authThrottle=%s]")
+            + " media=%s, limits=%s, authThrottle=%s, tracing=%s]")
         .formatted(
             host,
             port,
@@ -457,6 +462,7 @@ public record Settings(
             managementPort,
             media,
             limits,
-            authThrottle);
+            authThrottle,
+            tracing);
   }
 }

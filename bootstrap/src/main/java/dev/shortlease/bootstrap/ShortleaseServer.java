@@ -13,6 +13,8 @@ import dev.shortlease.application.port.in.RecoverAbandonedMessagesUseCase;
 import dev.shortlease.application.port.in.RelayStopRequestsUseCase;
 import dev.shortlease.application.port.in.ReplaySpooledAnswersUseCase;
 import dev.shortlease.application.port.in.ShutdownUseCase;
+import dev.shortlease.bootstrap.tracing.TracedBindings;
+import dev.shortlease.bootstrap.tracing.Tracing;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
@@ -48,6 +50,8 @@ public final class ShortleaseServer implements AutoCloseable {
   private final PrometheusMeterRegistry registry;
   private final DemoApp.Outcome appsAtStart;
   private final Housekeeping housekeeping;
+  private final Tracing tracing;
+  private final boolean ownsTracing;
   private boolean closed;
 
   private ShortleaseServer(
@@ -56,7 +60,11 @@ public final class ShortleaseServer implements AutoCloseable {
       HttpApi api,
       PrometheusMeterRegistry registry,
       DemoApp.Outcome appsAtStart,
-      Housekeeping housekeeping) {
+      Housekeeping housekeeping,
+      Tracing tracing,
+      boolean ownsTracing) {
+    this.tracing = tracing;
+    this.ownsTracing = ownsTracing;
     this.settings = settings;
     this.injector = injector;
     this.api = api;
@@ -81,14 +89,39 @@ public final class ShortleaseServer implements AutoCloseable {
   public static ShortleaseServer startDecorated(
       Settings settings, DataSourceDecorator decorator, Module... overrides) {
     Objects.requireNonNull(settings, "settings");
+    return startTraced(settings, decorator, null, overrides);
+  }
+
+  /**
+   * As {@link #startDecorated}, traced through {@code tracing} (a test's in-memory exporter, say)
+   * instead of the {@code OTEL_*} settings; null: as the settings say. The caller closes a given
+   * {@code tracing}; the server closes the one it made.
+   */
+  public static ShortleaseServer startTraced(
+      Settings settings, DataSourceDecorator decorator, Tracing tracing, Module... overrides) {
+    Objects.requireNonNull(settings, "settings");
     Objects.requireNonNull(decorator, "decorator");
+    boolean ownsTracing = tracing == null;
+    Tracing traces = ownsTracing ? startTracing(settings) : tracing;
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     // Started once, here, so that an unreachable database fails fast with one clear reason
     // (inside the injector, each of the ports bound to it would retry the start).
-    PersistenceContext database = startDatabase(settings, registry, decorator);
+    PersistenceContext database;
+    try {
+      database = startDatabase(settings, registry, decorator);
+    } catch (RuntimeException e) {
+      if (ownsTracing) {
+        traces.close();
+      }
+      throw e;
+    }
+    TracedBindings traced = new TracedBindings(traces, settings.llm());
+    if (traces.on()) {
+      traced.observe(database.tracker());
+    }
     Housekeeping housekeeping = null;
     try {
-      Injector injector = Composition.injector(settings, registry, database, overrides);
+      Injector injector = Composition.injector(settings, registry, database, traces, overrides);
       housekeeping =
           Housekeeping.start(
               injector.getInstance(RecoverAbandonedMessagesUseCase.class),
@@ -102,17 +135,37 @@ public final class ShortleaseServer implements AutoCloseable {
           DemoApp.prepare(injector.getInstance(ManageAppsUseCase.class), settings.demoApp());
       HttpApi api = injector.getInstance(HttpApi.class);
       api.observeResponses(injector.getInstance(HttpResponseMetrics.class));
+      if (traces.on()) {
+        api.observeRequests(traced.requests());
+      }
       api.start(
           settings.host(), settings.port(), settings.managementHost(), settings.managementPort());
-      return new ShortleaseServer(settings, injector, api, registry, apps, housekeeping);
+      return new ShortleaseServer(
+          settings, injector, api, registry, apps, housekeeping, traces, ownsTracing);
     } catch (RuntimeException e) {
       if (housekeeping != null) {
         housekeeping.close();
       }
       database.close();
       registry.close();
+      if (ownsTracing) {
+        traces.close();
+      }
       throw new StartupException("cannot start: " + Redaction.of(settings).scrub(reason(e)), e);
     }
+  }
+
+  private static Tracing startTracing(Settings settings) {
+    try {
+      return Tracing.start(settings.tracing());
+    } catch (RuntimeException e) {
+      throw new StartupException("cannot start: tracing (OTEL_*): " + reason(e), e);
+    }
+  }
+
+  /** This server's tracing: {@link Tracing#off()} unless the settings (or the caller) set it. */
+  public Tracing tracing() {
+    return tracing;
   }
 
   private static PersistenceContext startDatabase(
@@ -223,6 +276,9 @@ public final class ShortleaseServer implements AutoCloseable {
       runs.leave();
       closeQuietly(injector);
       registry.close();
+      if (ownsTracing) {
+        tracing.close(); // after the pool: the last leases are exported too
+      }
     }
   }
 

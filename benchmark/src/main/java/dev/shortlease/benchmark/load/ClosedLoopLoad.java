@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 
 /**
  * Load generator: {@code C} clients on virtual threads, each sending streaming chats back to back
@@ -19,6 +21,7 @@ public final class ClosedLoopLoad {
   private final ChatClient client;
   private final int concurrency;
   private final Duration spread;
+  private final AtomicInteger inFlight = new AtomicInteger();
 
   public ClosedLoopLoad(ChatClient client, int concurrency, Duration spread) {
     this.client = client;
@@ -34,6 +37,18 @@ public final class ClosedLoopLoad {
   public WindowRecorder run(
       Duration warmup, Duration window, Duration drain, Runnable onOpen, Runnable onClose)
       throws InterruptedException {
+    return run(warmup, window, drain, onOpen, onClose, outcome -> {});
+  }
+
+  /** As above; {@code onOutcome} also sees every chat, warm-up and drain included. */
+  public WindowRecorder run(
+      Duration warmup,
+      Duration window,
+      Duration drain,
+      Runnable onOpen,
+      Runnable onClose,
+      Consumer<ChatOutcome> onOutcome)
+      throws InterruptedException {
     long start = System.nanoTime();
     long windowStart = start + warmup.toNanos();
     long windowEnd = windowStart + window.toNanos();
@@ -43,7 +58,7 @@ public final class ClosedLoopLoad {
       for (int i = 0; i < concurrency; i++) {
         long delay = spread.toNanos() * i / concurrency;
         String user = "bench-user-" + i;
-        clients.submit(() -> loop(user, start + delay, windowEnd, recorder, sent));
+        clients.submit(() -> loop(user, start + delay, windowEnd, recorder, sent, onOutcome));
       }
       sleepUntil(windowStart);
       onOpen.run();
@@ -57,15 +72,32 @@ public final class ClosedLoopLoad {
     return recorder;
   }
 
+  /** Chats sent and not yet ended: the streams open on the service right now. */
+  public int inFlight() {
+    return inFlight.get();
+  }
+
   private Void loop(
-      String user, long firstAt, long windowEnd, WindowRecorder recorder, LongAdder sent)
+      String user,
+      long firstAt,
+      long windowEnd,
+      WindowRecorder recorder,
+      LongAdder sent,
+      Consumer<ChatOutcome> onOutcome)
       throws InterruptedException {
     sleepUntil(firstAt);
     try (ChatClient.Session session = client.session()) {
       while (System.nanoTime() < windowEnd) {
         sent.increment();
-        ChatOutcome outcome = session.chat(user, "How long is a short lease? #" + sent.sum());
+        inFlight.incrementAndGet();
+        ChatOutcome outcome;
+        try {
+          outcome = session.chat(user, "How long is a short lease? #" + sent.sum());
+        } finally {
+          inFlight.decrementAndGet();
+        }
         recorder.record(outcome);
+        onOutcome.accept(outcome);
         if (outcome.kind() != ChatOutcome.Kind.COMPLETED) {
           Thread.sleep(ERROR_PAUSE);
         }

@@ -13,6 +13,7 @@ import dev.shortlease.benchmark.service.ServiceClient;
 public record EdgeReading(
     long nanoTime,
     double serverCpuS,
+    double serverJitCpuS,
     double generatorCpuS,
     long machineBusyTicks,
     long machineTotalTicks,
@@ -25,6 +26,7 @@ public record EdgeReading(
   public static EdgeReading take(ServiceClient service, long serverPid) {
     long now = System.nanoTime();
     double serverCpu = ProcStats.cpuSeconds(serverPid);
+    double serverJitCpu = ProcStats.jitCpuSeconds(serverPid);
     double generatorCpu = ProcStats.cpuSeconds(ProcessHandle.current().pid());
     long[] machine = ProcStats.machineTicks();
     JsonNode pool = null;
@@ -40,6 +42,15 @@ public record EdgeReading(
     }
     long timeouts = pool == null ? -1 : JsonFields.field(pool, "timeouts").asLong(-1);
     return new EdgeReading(
-        now, serverCpu, generatorCpu, machine[0], machine[1], timeouts, leaseSum, leaseCount, pool);
+        now,
+        serverCpu,
+        serverJitCpu,
+        generatorCpu,
+        machine[0],
+        machine[1],
+        timeouts,
+        leaseSum,
+        leaseCount,
+        pool);
   }
 }

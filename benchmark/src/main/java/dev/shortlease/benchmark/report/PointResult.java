@@ -6,7 +6,10 @@ import java.util.Map;
 
 /**
  * Benchmark report: one mode at one concurrency. Written to JSON in snake_case; the field list is
- * the issue's, plus the CPU split that shows whether the service or the generator was the limit.
+ * the issue's, plus the CPU split that shows whether the service or the generator was the limit,
+ * the service's CPU per completed chat (the number modes are compared by) and the memory one open
+ * stream costs (live heap after a full GC and RSS, idle against the window's close, over the
+ * streams open then).
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record PointResult(
@@ -34,8 +37,15 @@ public record PointResult(
     double serverHeapMaxMb,
     double serverRssMaxMb,
     double serverCpuCores,
+    double serverCpuMsPerChat,
+    double serverCpuMsPerChatWithoutJit,
     double generatorCpuCores,
     double machineCpuBusy,
+    long openStreams,
+    double serverHeapLiveIdleMb,
+    double serverHeapLiveOpenMb,
+    double heapKibPerOpenStream,
+    double rssKibPerOpenStream,
     long serverPoolTimeouts,
     long guardViolations,
     long leaks,

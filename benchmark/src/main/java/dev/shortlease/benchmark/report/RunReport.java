@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * Benchmark report: one full run — when, on what machine, with which settings — its points, one per
- * mode and concurrency, and the issue's targets checked against them.
+ * mode and point, each mode's cost per chat against the floor's, and the issue's targets checked
+ * against them.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record RunReport(
@@ -16,12 +17,14 @@ public record RunReport(
     Map<String, Object> machine,
     Map<String, Object> settings,
     List<PointResult> results,
+    List<FloorRatios.Ratio> ratiosToFloor,
     List<Targets.Target> targets) {
 
   public RunReport {
     machine = Map.copyOf(machine);
     settings = Map.copyOf(settings);
     results = List.copyOf(results);
+    ratiosToFloor = List.copyOf(ratiosToFloor);
     targets = List.copyOf(targets);
   }
 }

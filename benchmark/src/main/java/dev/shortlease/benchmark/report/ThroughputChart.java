@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.text.DecimalFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.function.ToDoubleFunction;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
@@ -21,14 +22,19 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /**
- * Benchmark report: throughput and p99 latency against concurrency, both modes, as a PNG
- * (JFreeChart, headless). Log scales, because held mode's throughput is orders of magnitude below
- * scoped.
+ * Benchmark report: throughput and p99 latency against concurrency, every mode of the run side by
+ * side (one series per mode and model latency), as a PNG (JFreeChart, headless). Log scales,
+ * because held mode's throughput is orders of magnitude below scoped.
  */
 public final class ThroughputChart {
 
-  private static final Color SCOPED = new Color(0x1b7837);
-  private static final Color HELD = new Color(0xb2182b);
+  private static final Map<String, Color> COLORS =
+      Map.of(
+          "scoped", new Color(0x1b7837),
+          "floor", new Color(0x2166ac),
+          "held", new Color(0xb2182b),
+          "spring-osiv", new Color(0xe08214));
+  private static final Color OTHER = new Color(0x762a83);
   private static final Color IDEAL = new Color(0x777777);
 
   private ThroughputChart() {}
@@ -42,7 +48,7 @@ public final class ThroughputChart {
     plot.add(latencyPlot(points), 2);
     JFreeChart chart =
         new JFreeChart(
-            "shortlease: scoped sessions vs held session",
+            "shortlease: scoped sessions, the floor, and connection-per-request",
             JFreeChart.DEFAULT_TITLE_FONT,
             plot,
             true);
@@ -53,14 +59,18 @@ public final class ThroughputChart {
 
   private static XYPlot throughputPlot(List<PointResult> points) {
     XYSeriesCollection data = new XYSeriesCollection();
-    data.addSeries(series("scoped throughput", points, "scoped", PointResult::throughputPerS));
-    data.addSeries(series("held throughput", points, "held", PointResult::throughputPerS));
-    XYSeries ideal = new XYSeries("ideal C / L");
-    points.forEach(p -> ideal.addOrUpdate(p.concurrency(), p.idealThroughputPerS()));
-    data.addSeries(ideal);
+    List<String> keys = seriesKeys(points);
+    keys.forEach(k -> data.addSeries(series(k, "throughput", points, PointResult::throughputPerS)));
+    for (long latency : latencies(points)) {
+      XYSeries ideal = new XYSeries("ideal C / L" + latencyLabel(latency, points));
+      points.stream()
+          .filter(p -> p.llmLatencyMs() == latency)
+          .forEach(p -> ideal.addOrUpdate(p.concurrency(), p.idealThroughputPerS()));
+      data.addSeries(ideal);
+    }
     LogAxis axis = decades("completed chats per second (log)");
     axis.setSmallestValue(0.1);
-    XYPlot plot = new XYPlot(data, null, axis, renderer(true));
+    XYPlot plot = new XYPlot(data, null, axis, renderer(keys, data.getSeriesCount()));
     plot.setBackgroundPaint(Color.WHITE);
     plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
     return plot;
@@ -68,12 +78,12 @@ public final class ThroughputChart {
 
   private static XYPlot latencyPlot(List<PointResult> points) {
     XYSeriesCollection data = new XYSeriesCollection();
-    data.addSeries(series("scoped p99 latency", points, "scoped", PointResult::latencyP99Ms));
-    data.addSeries(series("held p99 latency", points, "held", PointResult::latencyP99Ms));
+    List<String> keys = seriesKeys(points);
+    keys.forEach(k -> data.addSeries(series(k, "p99 latency", points, PointResult::latencyP99Ms)));
     NumberAxis axis = new NumberAxis("p99 latency of completed chats (ms)");
     axis.setAutoRangeIncludesZero(true);
     axis.setUpperMargin(0.15);
-    XYPlot plot = new XYPlot(data, null, axis, renderer(false));
+    XYPlot plot = new XYPlot(data, null, axis, renderer(keys, keys.size()));
     plot.setBackgroundPaint(Color.WHITE);
     plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
     return plot;
@@ -90,32 +100,58 @@ public final class ThroughputChart {
     return axis;
   }
 
+  /** One series per mode and latency, in the order the points came. */
+  private static List<String> seriesKeys(List<PointResult> points) {
+    return points.stream()
+        .map(p -> p.mode() + latencyLabel(p.llmLatencyMs(), points))
+        .distinct()
+        .toList();
+  }
+
+  private static List<Long> latencies(List<PointResult> points) {
+    return points.stream().map(PointResult::llmLatencyMs).distinct().toList();
+  }
+
+  /** Empty for the run's first latency; " (L=20 s)" for any other. */
+  private static String latencyLabel(long latencyMs, List<PointResult> points) {
+    return points.isEmpty() || points.get(0).llmLatencyMs() == latencyMs
+        ? ""
+        : " (L=%s s)".formatted(new DecimalFormat("0.#").format(latencyMs / 1000.0));
+  }
+
   private static XYSeries series(
-      String name, List<PointResult> points, String mode, ToDoubleFunction<PointResult> value) {
-    XYSeries series = new XYSeries(name);
+      String key, String what, List<PointResult> points, ToDoubleFunction<PointResult> value) {
+    XYSeries series = new XYSeries(key + " " + what);
     points.stream()
-        .filter(p -> p.mode().equals(mode))
+        .filter(p -> (p.mode() + latencyLabel(p.llmLatencyMs(), points)).equals(key))
         .forEach(p -> series.addOrUpdate(p.concurrency(), Math.max(0.1, value.applyAsDouble(p))));
     return series;
   }
 
-  private static XYLineAndShapeRenderer renderer(boolean withIdeal) {
+  /** Modes' series in their colours (dashed for a second latency), then the dashed ideals. */
+  private static XYLineAndShapeRenderer renderer(List<String> keys, int seriesCount) {
     XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
     // Values printed at the points: the chart is read for its numbers, not only its shape.
     renderer.setDefaultItemLabelGenerator(
         new StandardXYItemLabelGenerator("{2}", new DecimalFormat("0"), new DecimalFormat("0.#")));
-    renderer.setSeriesItemLabelsVisible(0, true);
-    renderer.setSeriesItemLabelsVisible(1, true);
-    renderer.setSeriesPaint(0, SCOPED);
-    renderer.setSeriesPaint(1, HELD);
-    renderer.setSeriesStroke(0, new BasicStroke(2.5f));
-    renderer.setSeriesStroke(1, new BasicStroke(2.5f));
-    if (withIdeal) {
-      renderer.setSeriesPaint(2, IDEAL);
-      renderer.setSeriesStroke(
-          2,
-          new BasicStroke(
-              1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+    float[] dash = {6f, 4f};
+    for (int i = 0; i < seriesCount; i++) {
+      if (i < keys.size()) {
+        String key = keys.get(i);
+        String mode = key.contains(" ") ? key.substring(0, key.indexOf(' ')) : key;
+        renderer.setSeriesItemLabelsVisible(i, true);
+        renderer.setSeriesPaint(i, COLORS.getOrDefault(mode, OTHER));
+        renderer.setSeriesStroke(
+            i,
+            key.equals(mode)
+                ? new BasicStroke(2.5f)
+                : new BasicStroke(
+                    2.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, dash, 0f));
+      } else {
+        renderer.setSeriesPaint(i, IDEAL);
+        renderer.setSeriesStroke(
+            i, new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, dash, 0f));
+      }
     }
     return renderer;
   }

@@ -22,7 +22,10 @@ public final class BenchmarkSchema implements AutoCloseable {
 
   public static BenchmarkSchema create(String adminUrl, String label) throws SQLException {
     String name =
-        "bench_%s_%08x".formatted(label, ThreadLocalRandom.current().nextInt() & 0x7fffffff);
+        "bench_%s_%08x"
+            .formatted(
+                label.replaceAll("[^A-Za-z0-9_]", "_"), // spring-osiv → a plain SQL identifier
+                ThreadLocalRandom.current().nextInt() & 0x7fffffff);
     try (Connection c = DriverManager.getConnection(adminUrl);
         Statement s = c.createStatement()) {
       s.execute("CREATE SCHEMA " + name);

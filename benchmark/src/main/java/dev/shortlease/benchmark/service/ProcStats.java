@@ -19,13 +19,43 @@ public final class ProcStats {
   /** User + system CPU seconds of {@code pid}; 0 when not readable. */
   public static double cpuSeconds(long pid) {
     try {
-      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-      // Fields after the parenthesised command name; utime and stime are fields 14 and 15.
-      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
+      return ticks(Files.readString(Path.of("/proc", Long.toString(pid), "stat")))
+          / TICKS_PER_SECOND;
     } catch (IOException | RuntimeException e) {
       return 0;
     }
+  }
+
+  /**
+   * CPU seconds of {@code pid}'s JIT compiler threads ({@code C1 CompilerThread…}, {@code C2
+   * CompilerThread…}); 0 when not readable. A fresh JVM's window still holds compilation, which a
+   * mode with more code pays more of: the CPU per chat without it is the steadier comparison.
+   * Compiler threads must not exit during the window (the service runs with {@code
+   * -XX:-UseDynamicNumberOfCompilerThreads}), or their time would leave this sum and not the total.
+   */
+  public static double jitCpuSeconds(long pid) {
+    long total = 0;
+    try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+      for (Path task : tasks.toList()) {
+        try {
+          String name = Files.readString(task.resolve("comm"));
+          if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
+            total += ticks(Files.readString(task.resolve("stat")));
+          }
+        } catch (IOException | RuntimeException threadGone) {
+          // the thread ended between the listing and the read
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return 0;
+    }
+    return total / TICKS_PER_SECOND;
+  }
+
+  /** utime + stime of a {@code stat} line: fields 14 and 15, after the parenthesised name. */
+  private static long ticks(String stat) {
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
   }
 
   /** A {@code /proc/<pid>/status} value in MiB ({@code VmRSS}, {@code VmHWM}); 0 if unknown. */

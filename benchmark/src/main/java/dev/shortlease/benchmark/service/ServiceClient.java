@@ -2,6 +2,7 @@ package dev.shortlease.benchmark.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,10 +23,24 @@ public final class ServiceClient {
   private final HttpClient http = HttpClient.newHttpClient();
   private final URI baseUrl;
   private final String adminToken;
+  private final String metricsPath;
+  private final boolean adminPool;
 
+  /** A client of the service's own endpoints ({@code /admin/*}, {@code /metrics}). */
   public ServiceClient(URI baseUrl, String adminToken) {
+    this(baseUrl, adminToken, "/metrics", true);
+  }
+
+  /** A client of what {@code launch}'s service answers. */
+  public ServiceClient(URI baseUrl, String adminToken, ServiceLaunch launch) {
+    this(baseUrl, adminToken, launch.metricsPath(), launch.adminPool());
+  }
+
+  private ServiceClient(URI baseUrl, String adminToken, String metricsPath, boolean adminPool) {
     this.baseUrl = baseUrl;
     this.adminToken = adminToken;
+    this.metricsPath = metricsPath;
+    this.adminPool = adminPool;
   }
 
   /** Creates a chat app and returns its API key. */
@@ -45,14 +60,26 @@ public final class ServiceClient {
     return JSON.readTree(response.body()).path("api_key").asText();
   }
 
-  /** {@code GET /admin/pool}: the pool snapshot as JSON. */
+  /**
+   * {@code GET /admin/pool}: the pool snapshot as JSON. A service without it gets the fields every
+   * HikariCP pool has ({@code active}, {@code threadsWaiting}, {@code timeouts}) from Micrometer's
+   * pool metrics; the rest (percentiles, guard and leak counters) stays missing.
+   */
   public JsonNode poolSnapshot() throws IOException, InterruptedException {
-    return JSON.readTree(get("/admin/pool", true));
+    if (adminPool) {
+      return JSON.readTree(get("/admin/pool", true));
+    }
+    PrometheusText metrics = metrics();
+    ObjectNode pool = JSON.createObjectNode();
+    pool.put("active", (long) metrics.sum("hikaricp_connections_active", ""));
+    pool.put("threadsWaiting", (long) metrics.sum("hikaricp_connections_pending", ""));
+    pool.put("timeouts", (long) metrics.sum("hikaricp_connections_timeout_total", ""));
+    return pool;
   }
 
-  /** {@code GET /metrics}: the Prometheus text. */
+  /** The service's Prometheus text ({@code /metrics}, or the launch's metrics path). */
   public PrometheusText metrics() throws IOException, InterruptedException {
-    return new PrometheusText(get("/metrics", false));
+    return new PrometheusText(get(metricsPath, false));
   }
 
   private String get(String path, boolean admin) throws IOException, InterruptedException {

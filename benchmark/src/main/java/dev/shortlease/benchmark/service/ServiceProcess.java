@@ -1,6 +1,5 @@
 package dev.shortlease.benchmark.service;
 
-import dev.shortlease.benchmark.Mode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -21,7 +20,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ServiceProcess implements AutoCloseable {
 
-  private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+  // Generous: on a busy 2-core machine the Spring Boot peer once needed more than 90 s to start.
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(240);
 
   private final Process process;
   private final URI baseUrl;
@@ -31,11 +31,14 @@ public final class ServiceProcess implements AutoCloseable {
     this.baseUrl = baseUrl;
   }
 
-  /** Starts {@code mode}'s main with {@code env} and waits until {@code /health/ready} answers. */
+  /**
+   * Starts {@code launch}'s main with {@code env} (plus the launch's own) and waits until its ready
+   * path answers; {@code benchmarkClasspath} is the benchmark module's runtime classpath.
+   */
   public static ServiceProcess start(
-      Mode mode,
+      ServiceLaunch launch,
       Map<String, String> env,
-      String classpath,
+      String benchmarkClasspath,
       String heap,
       List<String> jvmOptions,
       Path log)
@@ -43,18 +46,25 @@ public final class ServiceProcess implements AutoCloseable {
     int port = freePort();
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(List.of("-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError"));
+    // Fixed compiler threads: a dynamic one that exits takes its CPU out of the JIT sum the
+    // report subtracts (ProcStats.jitCpuSeconds).
+    command.addAll(
+        List.of(
+            "-Xmx" + heap,
+            "-XX:+ExitOnOutOfMemoryError",
+            "-XX:-UseDynamicNumberOfCompilerThreads"));
     command.addAll(jvmOptions);
-    command.addAll(List.of("-cp", classpath));
-    command.add(mode.mainClass());
+    command.addAll(List.of("-cp", launch.classpath().apply(benchmarkClasspath)));
+    command.add(launch.mainClass());
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     builder.environment().putAll(env);
+    builder.environment().putAll(launch.env());
     builder.environment().put("PORT", Integer.toString(port));
     ServiceProcess service =
         new ServiceProcess(builder.start(), URI.create("http://127.0.0.1:" + port));
     try {
-      service.awaitReady(log);
+      service.awaitReady(launch.readyPath(), log);
     } catch (IOException | RuntimeException | InterruptedException e) {
       service.close();
       throw e;
@@ -70,12 +80,10 @@ public final class ServiceProcess implements AutoCloseable {
     return process.pid();
   }
 
-  private void awaitReady(Path log) throws IOException, InterruptedException {
+  private void awaitReady(String readyPath, Path log) throws IOException, InterruptedException {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     HttpRequest ready =
-        HttpRequest.newBuilder(baseUrl.resolve("/health/ready"))
-            .timeout(Duration.ofSeconds(5))
-            .build();
+        HttpRequest.newBuilder(baseUrl.resolve(readyPath)).timeout(Duration.ofSeconds(5)).build();
     long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {

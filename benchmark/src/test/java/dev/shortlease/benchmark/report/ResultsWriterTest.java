@@ -36,36 +36,62 @@ public class ResultsWriterTest {
           "max_active_connections",
           "max_backend_connections",
           "server_heap_max_mb",
-          "server_rss_max_mb");
+          "server_rss_max_mb",
+          "server_cpu_ms_per_chat",
+          "server_cpu_ms_per_chat_without_jit",
+          "open_streams",
+          "heap_kib_per_open_stream",
+          "rss_kib_per_open_stream");
 
   static PointResult point(String mode, int c, double throughput, double p99) {
+    return point(mode, c, 2000, throughput, p99, 2.0, 4.5, 0);
+  }
+
+  /** A point with the numbers the ratios and targets read; the rest plausible constants. */
+  public static PointResult point(
+      String mode,
+      int c,
+      long latencyMs,
+      double throughput,
+      double p99,
+      double cpuMsPerChat,
+      double leaseMsPerChat,
+      long errors) {
+    double ideal = c * 1000.0 / latencyMs;
     return new PointResult(
         mode,
         c,
         10,
-        2000,
+        latencyMs,
         20,
         (long) (throughput * 20),
-        0,
+        errors,
         0,
         throughput,
-        c / 2.0,
-        throughput / (c / 2.0),
-        2000,
+        ideal,
+        throughput / ideal,
+        latencyMs,
         p99,
         p99,
-        1000,
+        latencyMs / 2.0,
         1,
-        4.5,
+        leaseMsPerChat,
         2,
         10,
         0,
         10,
         120,
         300,
-        0.5,
+        throughput * cpuMsPerChat / 1000,
+        cpuMsPerChat,
+        cpuMsPerChat * 0.9,
         0.2,
         0.7,
+        c,
+        40,
+        40 + c * 0.02,
+        20.5,
+        30.1,
         0,
         0,
         0,
@@ -73,21 +99,36 @@ public class ResultsWriterTest {
   }
 
   @Test
-  @DisplayName("the report is snake_case JSON with every required field, copied to latest")
+  @DisplayName(
+      "the report is snake_case JSON with every required field, the ratios to the floor and the"
+          + " targets' status, copied to latest, with every mode charted")
   void writesJsonAndChart(@TempDir Path dir) throws Exception {
     List<PointResult> points =
         List.of(
             point("scoped", 50, 24.8, 2010),
             point("scoped", 1000, 480, 2300),
+            point("floor", 50, 24.9, 2005),
+            point("floor", 1000, 495, 2100),
+            point("scoped", 10_000, 20_000, 470, 21_000, 2.5, 5, 0),
             point("held", 50, 4.9, 5100),
             point("held", 1000, 4.6, 5200));
     RunReport report =
-        new RunReport("2026-01-01T00:00:00Z", 200, Map.of("cpus", 2), Map.of(), points, List.of());
+        new RunReport(
+            "2026-01-01T00:00:00Z",
+            200,
+            Map.of("cpus", 2),
+            Map.of(),
+            points,
+            FloorRatios.of(points),
+            Targets.check(points, 200, 512, true));
 
     ResultsWriter.write(report, "test run", dir.resolve("run"), dir.resolve("latest"));
 
     JsonNode json = new ObjectMapper().readTree(dir.resolve("latest/results.json").toFile());
-    assertThat(json.path("results")).hasSize(4);
+    assertThat(json.path("results")).hasSize(7);
+    assertThat(json.path("ratios_to_floor")).hasSize(4);
+    assertThat(json.path("ratios_to_floor").get(0).has("cpu_per_chat")).isTrue();
+    assertThat(json.path("targets").get(0).path("status").asText()).isEqualTo("met");
     for (JsonNode result : json.path("results")) {
       REQUIRED_FIELDS.forEach(field -> assertThat(result.has(field)).as(field).isTrue());
     }

@@ -28,7 +28,12 @@ final class FaultDatabase {
   private final PersistenceSettings settings;
 
   FaultDatabase() {
-    this.settings = PostgresTestDatabase.settings(); // skips the test without PostgreSQL
+    this(PostgresTestDatabase.settings()); // skips the test without PostgreSQL
+  }
+
+  /** Another database on the test server (the local cluster's own). */
+  FaultDatabase(PersistenceSettings settings) {
+    this.settings = settings;
   }
 
   /** The service's DATABASE_URL: this schema, straight to the server. */

@@ -63,6 +63,12 @@ final class ServiceProcess implements AutoCloseable {
     return start(name, env, "384m", false);
   }
 
+  /** As {@link #start(String, Map)}, waiting up to {@code readyWithin} for readiness. */
+  static ServiceProcess start(String name, Map<String, String> env, Duration readyWithin)
+      throws Exception {
+    return start(name, env, "384m", false, readyWithin);
+  }
+
   /** As {@link #start(String, Map)}, with {@code maxHeap} as the child's {@code -Xmx}. */
   static ServiceProcess start(String name, Map<String, String> env, String maxHeap)
       throws Exception {
@@ -76,11 +82,26 @@ final class ServiceProcess implements AutoCloseable {
   static ServiceProcess start(
       String name, Map<String, String> env, String maxHeap, boolean productionLogging)
       throws Exception {
+    return start(name, env, maxHeap, productionLogging, Duration.ofSeconds(90));
+  }
+
+  private static ServiceProcess start(
+      String name,
+      Map<String, String> env,
+      String maxHeap,
+      boolean productionLogging,
+      Duration readyWithin)
+      throws Exception {
     int port = freePort();
     Path log = Path.of("target", "faults", name + "-" + port + ".log").toAbsolutePath();
     ServiceProcess service =
         new ServiceProcess(launch(log, env, port, maxHeap, productionLogging), log, port);
-    service.awaitReady(Duration.ofSeconds(90));
+    try {
+      service.awaitReady(readyWithin);
+    } catch (Exception | AssertionError e) {
+      service.kill(); // a child that never became ready must not outlive the test
+      throw e;
+    }
     return service;
   }
 

@@ -13,8 +13,9 @@ import com.zaxxer.hikari.HikariConfig;
  * lock_timeout=…}): set when the session starts, outside any transaction, so no rollback can undo
  * them; an {@code options} parameter in {@code DATABASE_URL} itself takes precedence. H2 has its
  * own session settings ({@code SET QUERY_TIMEOUT}, {@code SET LOCK_TIMEOUT}), run once per new
- * connection; they are not transactional there. Flyway migrates over its own connections, without
- * these limits.
+ * connection; they are not transactional there. Behind PgBouncer's transaction mode, which refuses
+ * startup options, each transaction sets them for itself ({@link TransactionLocalSettings}). Flyway
+ * migrates over its own connections, without these limits.
  *
  * @param statementMillis a statement running longer is cancelled (PostgreSQL SQLState 57014)
  * @param lockMillis a statement waiting longer for a lock fails (PostgreSQL 55P03, H2 HYT00)

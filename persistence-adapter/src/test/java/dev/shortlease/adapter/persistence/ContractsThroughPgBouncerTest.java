@@ -13,6 +13,7 @@ import dev.shortlease.domain.port.contract.MessagesContract;
 import dev.shortlease.domain.port.contract.PortSet;
 import dev.shortlease.domain.port.contract.StartTurnContract;
 import dev.shortlease.domain.port.contract.StopRequestsContract;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 
@@ -26,6 +27,15 @@ import org.junit.jupiter.api.Nested;
 @DisplayName(
     "Persistence contracts through PgBouncer (transaction mode, DATABASE_POOLER=pgbouncer)")
 class ContractsThroughPgBouncerTest {
+
+  /**
+   * Runs before every nested test: without PostgreSQL (or PgBouncer) the test is skipped here, not
+   * inside a contract's {@code assertThatThrownBy}, which would take the skip for a failure.
+   */
+  @BeforeEach
+  void startPgBouncer() {
+    SharedContexts.pgbouncer();
+  }
 
   @Nested
   @DisplayName("apps and keys, through the app cache")

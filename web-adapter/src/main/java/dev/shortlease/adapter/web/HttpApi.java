@@ -39,6 +39,7 @@ public final class HttpApi {
   private final CorsPolicy cors;
   private final AtomicBoolean draining = new AtomicBoolean();
   private final AtomicInteger inFlight = new AtomicInteger();
+  private RequestObserver observer; // null: nobody watches
   private Javalin javalin;
   private ServerConnector publicConnector;
   private ServerConnector managementConnector; // null: management shares the public port
@@ -81,6 +82,15 @@ public final class HttpApi {
   /** From now on, {@code observer} is told of every answer (before {@link #start}). */
   public void observeResponses(ResponseObserver observer) {
     this.responses = java.util.Objects.requireNonNull(observer, "observer");
+  }
+
+  /** Tells {@code observer} of every request served from the next {@link #start} on. */
+  public synchronized HttpApi observeRequests(RequestObserver observer) {
+    if (javalin != null) {
+      throw new IllegalStateException("observe requests before starting");
+    }
+    this.observer = observer;
+    return this;
   }
 
   /** Starts listening on {@code port} (0 picks a free one), management routes included. */
@@ -197,6 +207,9 @@ public final class HttpApi {
     config.http.prefer405over404 = true; // a known path with the wrong method is 405, as in Dify
     var routes = config.routes;
     routes.before(RequestIds::assign);
+    if (observer != null) {
+      routes.before(observer::started);
+    }
     // management port: with one set apart, each port serves only its own routes
     routes.before("/admin/*", ctx -> requirePort(ctx, true));
     routes.before("/metrics", ctx -> requirePort(ctx, true));
@@ -209,6 +222,9 @@ public final class HttpApi {
     routes.before("/v1/completion-messages", this::refuseWhileDraining);
     routes.before("/v1/*", this::countIn);
     routes.after("/v1/*", this::countOut);
+    if (observer != null) {
+      routes.after(observer::ended);
+    }
     routes.before("/admin/*", this::refuseWhileDraining);
 
     routes.post("/v1/chat-messages", chat::chat);

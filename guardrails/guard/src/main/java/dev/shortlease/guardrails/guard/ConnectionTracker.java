@@ -9,6 +9,8 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Connection tracker: records which pooled connections are checked out, by which thread and unit of
@@ -25,6 +27,7 @@ import javax.sql.DataSource;
  * call. See {@link UnitsOfWork} for how it crosses threads.
  */
 public final class ConnectionTracker {
+  private static final Logger LOG = LoggerFactory.getLogger(ConnectionTracker.class);
 
   private final String name;
   private final StackRenderer stacks;
@@ -36,6 +39,8 @@ public final class ConnectionTracker {
   private final AtomicLong guardViolations = new AtomicLong();
   private final Map<String, AtomicLong> violationSites = new ConcurrentHashMap<>();
   private final List<LeaseListener> leaseListeners = new CopyOnWriteArrayList<>();
+  // Null (the default) costs one volatile read per checkout: tracing off stays free.
+  private volatile LeaseObserver observer;
 
   private ConnectionTracker(Builder builder) {
     this.name = builder.name;
@@ -172,6 +177,14 @@ public final class ConnectionTracker {
     return unit == null ? 0 : unit.id();
   }
 
+  /**
+   * Tells {@code observer} (null: nobody) of every checkout, return and guard violation from now
+   * on; replaces the one set before. Leases taken before keep the observer they had.
+   */
+  public void observe(LeaseObserver observer) {
+    this.observer = observer;
+  }
+
   /** Counts one leak (see {@link LeakCheck}). */
   public void recordLeak() {
     leaks.incrementAndGet();
@@ -208,6 +221,19 @@ public final class ConnectionTracker {
   /** Total connections handed out through every wrapped data source. */
   public long acquisitions() {
     return acquisitions.get();
+  }
+
+  /** Tells the observer of a long-call guard violation (see {@link LeaseObserver#violation}). */
+  void observeViolation(String longCall, String caller, GuardMode mode, int held) {
+    LeaseObserver current = observer;
+    if (current == null) {
+      return;
+    }
+    try {
+      current.violation(longCall, caller, mode, held);
+    } catch (RuntimeException e) {
+      LOG.warn("lease observer failed on a guard violation; ignored", e);
+    }
   }
 
   /** The first frame of the calling stack outside the kit and the JDK's proxy plumbing. */
@@ -247,7 +273,8 @@ public final class ConnectionTracker {
       Thread owner,
       UnitsOfWork.Unit unit,
       long acquiredAtNanos,
-      Throwable site) {
+      Throwable site,
+      LeaseObserver.Lease observed) {
 
     boolean heldBy(Thread thread, UnitsOfWork.Unit currentUnit) {
       return owner == thread || (currentUnit != null && unit == currentUnit);
@@ -269,19 +296,25 @@ public final class ConnectionTracker {
   /** Records a connection just taken by the calling thread; the result ends its lease. */
   private Runnable taken() {
     acquisitions.incrementAndGet();
+    String connectionId = Long.toString(connectionIds.incrementAndGet());
     Lease lease =
         new Lease(
-            Long.toString(connectionIds.incrementAndGet()),
+            connectionId,
             Thread.currentThread(),
             units.current(),
             System.nanoTime(),
-            new Throwable());
+            new Throwable(),
+            checkedOut(connectionId));
     open.put(lease, Boolean.TRUE);
     return () -> ended(lease);
   }
 
   private void ended(Lease lease) {
-    if (open.remove(lease) != null && !leaseListeners.isEmpty()) {
+    boolean wasOpen = open.remove(lease) != null;
+    if (wasOpen && lease.observed() != null) {
+      returned(lease.observed());
+    }
+    if (wasOpen && !leaseListeners.isEmpty()) {
       EndedLease ended =
           new EndedLease(
               lease.connectionId(),
@@ -290,6 +323,27 @@ public final class ConnectionTracker {
               lease.acquiredAtNanos(),
               System.nanoTime());
       leaseListeners.forEach(listener -> listener.leaseEnded(ended));
+    }
+  }
+
+  private LeaseObserver.Lease checkedOut(String connectionId) {
+    LeaseObserver current = observer;
+    if (current == null) {
+      return null;
+    }
+    try {
+      return current.checkedOut(name, connectionId);
+    } catch (RuntimeException e) {
+      LOG.warn("lease observer failed on a checkout; ignored", e);
+      return null;
+    }
+  }
+
+  private static void returned(LeaseObserver.Lease lease) {
+    try {
+      lease.returned();
+    } catch (RuntimeException e) {
+      LOG.warn("lease observer failed on a return; ignored", e);
     }
   }
 }

@@ -46,11 +46,13 @@ public final class LongCallGuard {
 
   private static void check(
       Class<?> port, Method method, ConnectionTracker tracker, GuardMode mode) {
-    if (tracker.heldByCurrentWork() == 0) {
+    int held = tracker.heldByCurrentWork();
+    if (held == 0) {
       return;
     }
     String longCall = Proxies.describe(port, method);
     String caller = tracker.callerFrame();
+    tracker.observeViolation(longCall, caller, mode, held);
     String message =
         "long call "
             + longCall

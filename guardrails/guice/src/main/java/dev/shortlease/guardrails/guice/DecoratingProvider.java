@@ -18,6 +18,7 @@ final class DecoratingProvider<T> implements Provider<T>, HasDependencies {
   private final Provider<T> target;
   private final Provider<ConnectionTracker> tracker;
   private final GuardMode mode;
+  private final Guardrails.Decorator inner; // the service's own, or null
 
   DecoratingProvider(
       Guardrails.Role role,
@@ -25,8 +26,10 @@ final class DecoratingProvider<T> implements Provider<T>, HasDependencies {
       Key<T> undecorated,
       Provider<T> target,
       Provider<ConnectionTracker> tracker,
-      GuardMode mode) {
+      GuardMode mode,
+      Guardrails.Decorator inner) {
     this.role = role;
+    this.inner = inner;
     this.type = type;
     this.undecorated = undecorated;
     this.target = target;
@@ -37,9 +40,14 @@ final class DecoratingProvider<T> implements Provider<T>, HasDependencies {
   @Override
   public T get() {
     T instance = target.get();
-    return role == Guardrails.Role.LONG_CALL
-        ? LongCallGuard.guard(type, instance, tracker.get(), mode)
-        : LeakCheck.wrap(type, instance, tracker.get());
+    if (inner != null) {
+      instance = inner.decorate(type, instance);
+    }
+    return switch (role) {
+      case LONG_CALL -> LongCallGuard.guard(type, instance, tracker.get(), mode);
+      case USE_CASE -> LeakCheck.wrap(type, instance, tracker.get());
+      case NONE -> instance;
+    };
   }
 
   Guardrails.Role role() {
@@ -53,6 +61,12 @@ final class DecoratingProvider<T> implements Provider<T>, HasDependencies {
 
   @Override
   public String toString() {
-    return (role == Guardrails.Role.LONG_CALL ? "guarded " : "leak-checked ") + undecorated;
+    String what =
+        switch (role) {
+          case LONG_CALL -> "guarded ";
+          case USE_CASE -> "leak-checked ";
+          case NONE -> "decorated ";
+        };
+    return what + undecorated;
   }
 }

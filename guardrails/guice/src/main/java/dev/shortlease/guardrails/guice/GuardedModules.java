@@ -66,12 +66,15 @@ final class GuardedModules implements Module {
     if (key.getAnnotationType() == Undecorated.class) {
       return false;
     }
-    Guardrails.Role role = rules.roleOf(key.getTypeLiteral().getRawType());
-    if (role == Guardrails.Role.NONE) {
+    Class<?> type = key.getTypeLiteral().getRawType();
+    Guardrails.Role role = rules.roleOf(type);
+    boolean decorated = rules.decorates(type);
+    if (role == Guardrails.Role.NONE && !decorated) {
       return false;
     }
     if (binding instanceof LinkedKeyBinding<?> linked) {
-      return rules.roleOf(linked.getLinkedKey().getTypeLiteral().getRawType()) != role;
+      Class<?> target = linked.getLinkedKey().getTypeLiteral().getRawType();
+      return rules.roleOf(target) != role || rules.decorates(target) != decorated;
     }
     return binding instanceof InstanceBinding
         || binding instanceof ProviderInstanceBinding
@@ -95,7 +98,8 @@ final class GuardedModules implements Module {
                     undecorated,
                     binder.getProvider(undecorated),
                     tracker,
-                    rules.mode()));
+                    rules.mode(),
+                    rules.decorates(type) ? rules.decorator() : null));
     if (binding instanceof InstanceBinding) {
       decorated.in(Singleton.class); // one decorator around the one instance
     } else {

@@ -38,6 +38,8 @@ public final class Guardrails {
   private final Set<Class<?>> extraLongCalls;
   private final Predicate<Class<?>> useCases;
   private final GuardMode mode;
+  private final Predicate<Class<?>> decorated;
+  private final Decorator decorator;
 
   private Guardrails(
       Predicate<Class<?>> longCalls,
@@ -45,11 +47,34 @@ public final class Guardrails {
       Set<Class<?>> extraLongCalls,
       Predicate<Class<?>> useCases,
       GuardMode mode) {
+    this(longCalls, longCallsDescription, extraLongCalls, useCases, mode, type -> false, null);
+  }
+
+  private Guardrails(
+      Predicate<Class<?>> longCalls,
+      String longCallsDescription,
+      Set<Class<?>> extraLongCalls,
+      Predicate<Class<?>> useCases,
+      GuardMode mode,
+      Predicate<Class<?>> decorated,
+      Decorator decorator) {
     this.longCalls = longCalls;
     this.longCallsDescription = longCallsDescription;
     this.extraLongCalls = Set.copyOf(extraLongCalls);
     this.useCases = useCases;
     this.mode = mode;
+    this.decorated = decorated;
+    this.decorator = decorator;
+  }
+
+  /**
+   * A decorator of the service's own (tracing, say) that {@link #wrap} puts around bound objects,
+   * <em>inside</em> the kit's guard or leak check, so the guard still sees every call first.
+   */
+  @FunctionalInterface
+  public interface Decorator {
+    /** {@code instance} decorated as a {@code type}, or {@code instance} itself to leave it. */
+    <T> T decorate(Class<T> type, T instance);
   }
 
   /**
@@ -88,7 +113,13 @@ public final class Guardrails {
   /** Which bound interfaces are use cases (leak-checked); default: simple name ends in UseCase. */
   public Guardrails useCases(Predicate<Class<?>> rule) {
     return new Guardrails(
-        longCalls, longCallsDescription, extraLongCalls, Objects.requireNonNull(rule), mode);
+        longCalls,
+        longCallsDescription,
+        extraLongCalls,
+        Objects.requireNonNull(rule),
+        mode,
+        decorated,
+        decorator);
   }
 
   /** Interfaces that are long calls without carrying the annotation (a library's type, say). */
@@ -100,13 +131,36 @@ public final class Guardrails {
       }
       all.add(type);
     }
-    return new Guardrails(longCalls, longCallsDescription, all, useCases, mode);
+    return new Guardrails(
+        longCalls, longCallsDescription, all, useCases, mode, decorated, decorator);
   }
 
   /** How the long-call guard reacts; default {@link GuardMode#STRICT}. */
   public Guardrails mode(GuardMode mode) {
     return new Guardrails(
-        longCalls, longCallsDescription, extraLongCalls, useCases, Objects.requireNonNull(mode));
+        longCalls,
+        longCallsDescription,
+        extraLongCalls,
+        useCases,
+        Objects.requireNonNull(mode),
+        decorated,
+        decorator);
+  }
+
+  /**
+   * Bindings of the interfaces {@code types} accepts get {@code decorator} around their object, the
+   * innermost decorator (long calls and use cases get the kit's own around it). Replaces an earlier
+   * one; {@link #verify} does not ask for it.
+   */
+  public Guardrails decorating(Predicate<Class<?>> types, Decorator decorator) {
+    return new Guardrails(
+        longCalls,
+        longCallsDescription,
+        extraLongCalls,
+        useCases,
+        mode,
+        Objects.requireNonNull(types, "types"),
+        Objects.requireNonNull(decorator, "decorator"));
   }
 
   /** One module: {@code modules} with every long-call binding guarded, every use case checked. */
@@ -176,6 +230,16 @@ public final class Guardrails {
 
   GuardMode mode() {
     return mode;
+  }
+
+  /** True when {@link #decorating} asks for bindings of {@code type} to be decorated. */
+  boolean decorates(Class<?> type) {
+    return decorator != null && type.isInterface() && decorated.test(type);
+  }
+
+  /** The service's own decorator, or null. */
+  Decorator decorator() {
+    return decorator;
   }
 
   String describeLongCalls() {

@@ -47,6 +47,9 @@ public record Technology(String name, List<String> packages) {
   /** LangChain4j model clients. */
   public static final Technology LANGCHAIN4J = of("LangChain4j", "dev.langchain4j");
 
+  /** OpenTelemetry's API and SDK: tracing belongs where spans are made, not in the hexagon. */
+  public static final Technology OPENTELEMETRY = of("OpenTelemetry", "io.opentelemetry");
+
   private static final List<Technology> KNOWN =
       List.of(
           JPA,
@@ -59,7 +62,8 @@ public record Technology(String name, List<String> packages) {
           GUICE,
           JACKSON,
           JAVALIN,
-          LANGCHAIN4J);
+          LANGCHAIN4J,
+          OPENTELEMETRY);
 
   public Technology {
     Objects.requireNonNull(name, "name");

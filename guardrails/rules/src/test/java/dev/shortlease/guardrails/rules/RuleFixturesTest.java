@@ -78,7 +78,8 @@ class RuleFixturesTest {
           Map.entry(Technology.GUICE, "adapter.persistence.UsesGuice"),
           Map.entry(JACKSON, "adapter.persistence.UsesJackson"),
           Map.entry(JAVALIN, "application.UsesJavalin"),
-          Map.entry(LANGCHAIN4J, "adapter.web.UsesLangchain4j"));
+          Map.entry(LANGCHAIN4J, "adapter.web.UsesLangchain4j"),
+          Map.entry(Technology.OPENTELEMETRY, "application.UsesOpenTelemetry"));
 
   private static final UnaryOperator<Hexagon.Builder> THREE_ADAPTERS =
       h ->

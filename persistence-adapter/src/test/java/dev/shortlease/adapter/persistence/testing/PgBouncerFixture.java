@@ -31,7 +31,8 @@ import org.junit.jupiter.api.Assumptions;
  * Test support: a real PgBouncer (the distribution's {@code pgbouncer} binary) in front of a
  * PostgreSQL test database, for tests of any module. It writes a {@code pgbouncer.ini} into a
  * temporary directory (transaction mode unless told otherwise, trust authentication over a
- * userlist, 127.0.0.1 on a free port, no Unix socket), runs PgBouncer as a child process (in the
+ * userlist, 127.0.0.1 on a free port, no Unix socket; server connections start in the test
+ * database's schema through {@code connect_query}), runs PgBouncer as a child process (in the
  * foreground; as root with {@code -u nobody}, since PgBouncer refuses to run as root), waits until
  * its admin console answers, and stops it on {@link #close()} (or when the JVM exits).
  *
@@ -47,8 +48,11 @@ import org.junit.jupiter.api.Assumptions;
  * }</pre>
  */
 public final class PgBouncerFixture implements AutoCloseable {
-  /** How every skip reason starts: {@code ./shortlease test} repeats it on the console. */
-  public static final String SKIP_NOTICE = "SKIPPING PgBouncer tests: ";
+  /**
+   * How every skip reason starts, in the form of the bootstrap's {@code RequiredProgram}: {@code
+   * ./shortlease test} repeats such lines on the console.
+   */
+  public static final String SKIP_NOTICE = "SKIPPING tests that need pgbouncer: ";
 
   private static final List<Path> KNOWN_PLACES =
       List.of(Path.of("/usr/sbin/pgbouncer"), Path.of("/usr/bin/pgbouncer"));
@@ -90,6 +94,7 @@ public final class PgBouncerFixture implements AutoCloseable {
     private int maxClientConn = 200;
     private final List<String> ignoredStartupParameters = new ArrayList<>();
     private String applicationName = "pgbouncer-fixture-" + shortId();
+    private int queryWaitTimeoutSeconds = 120; // PgBouncer's default
 
     private Builder(PersistenceSettings direct) {
       if (!direct.jdbcUrl().startsWith("jdbc:postgresql:")) {
@@ -131,6 +136,12 @@ public final class PgBouncerFixture implements AutoCloseable {
      */
     public Builder applicationName(String name) {
       this.applicationName = name;
+      return this;
+    }
+
+    /** PgBouncer's {@code query_wait_timeout}: a client waiting longer for a server is closed. */
+    public Builder queryWaitTimeoutSeconds(int seconds) {
+      this.queryWaitTimeoutSeconds = seconds;
       return this;
     }
 
@@ -308,6 +319,11 @@ public final class PgBouncerFixture implements AutoCloseable {
     if (upstream.password() != null && !upstream.password().isEmpty()) {
       database.append(" password=").append(upstream.password());
     }
+    if (b.direct.schema() != null) {
+      // Every server connection starts in the test's schema, so a service configured only by
+      // DATABASE_URL finds its tables (it cannot send currentSchema through PgBouncer).
+      database.append(" connect_query='SET search_path TO ").append(b.direct.schema()).append("'");
+    }
     return String.join(
         "\n",
         "[databases]",
@@ -325,6 +341,7 @@ public final class PgBouncerFixture implements AutoCloseable {
         "min_pool_size = 0",
         "reserve_pool_size = 0",
         "max_client_conn = " + b.maxClientConn,
+        "query_wait_timeout = " + b.queryWaitTimeoutSeconds,
         "ignore_startup_parameters = " + String.join(",", b.ignoredStartupParameters),
         "log_connections = 0",
         "log_disconnections = 0",
@@ -336,28 +353,33 @@ public final class PgBouncerFixture implements AutoCloseable {
    * under CI. {@code PGBOUNCER} in the environment names another binary.
    */
   static Path requireBinary(Map<String, String> env, Consumer<String> console) {
-    Path found = find(env);
+    return requireBinary(env, console, KNOWN_PLACES);
+  }
+
+  static Path requireBinary(
+      Map<String, String> env, Consumer<String> console, List<Path> knownPlaces) {
+    Path found = find(env, knownPlaces);
     if (found != null) {
       return found;
     }
     String reason =
-        "no pgbouncer binary (looked at PGBOUNCER, "
-            + KNOWN_PLACES.stream().map(Path::toString).reduce((a, b) -> a + ", " + b).orElse("")
-            + " and PATH); install it with: apt-get install pgbouncer";
+        "not installed (looked at PGBOUNCER, "
+            + knownPlaces.stream().map(Path::toString).reduce((a, b) -> a + ", " + b).orElse("")
+            + " and PATH; apt-get install pgbouncer, as .ci/run does)";
     if (PostgresTestDatabase.isCi(env)) {
-      fail("CI=true but " + reason);
+      fail("CI=true but pgbouncer is " + reason);
     }
     console.accept(reason);
     Assumptions.abort(SKIP_NOTICE + reason);
     return null; // not reached
   }
 
-  private static Path find(Map<String, String> env) {
+  private static Path find(Map<String, String> env, List<Path> knownPlaces) {
     List<Path> candidates = new ArrayList<>();
     if (env.get("PGBOUNCER") != null && !env.get("PGBOUNCER").isBlank()) {
       candidates.add(Path.of(env.get("PGBOUNCER").strip()));
     }
-    candidates.addAll(KNOWN_PLACES);
+    candidates.addAll(knownPlaces);
     String path = env.get("PATH");
     if (path != null) {
       for (String entry : path.split(java.io.File.pathSeparator)) {

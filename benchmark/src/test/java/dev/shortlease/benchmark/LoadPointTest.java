@@ -1,0 +1,83 @@
+package dev.shortlease.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class LoadPointTest {
+
+  private static final Duration L = Duration.ofMillis(2000);
+
+  @Test
+  @DisplayName(
+      "C[@L][:modes] entries: latency defaults, mode filters restrict a point to its modes")
+  void parsesPointsWithLatencyAndModes() {
+    List<LoadPoint> points = LoadPoint.parseAll("50, 2000:scoped+floor,10000@20000:scoped", L);
+
+    assertThat(points)
+        .extracting(LoadPoint::concurrency, p -> p.latency().toMillis())
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(50, 2000L),
+            org.assertj.core.groups.Tuple.tuple(2000, 2000L),
+            org.assertj.core.groups.Tuple.tuple(10_000, 20_000L));
+    assertThat(points.get(0).appliesTo(Mode.HELD)).isTrue();
+    assertThat(points.get(1).appliesTo(Mode.FLOOR)).isTrue();
+    assertThat(points.get(1).appliesTo(Mode.HELD)).isFalse();
+    assertThat(points.get(2).ttftMillis()).isEqualTo(10_000);
+    assertThat(points.get(2).tokensPerSecond(5)).isEqualTo(0.5);
+    assertThat(points.get(2).idealPerSecond()).isEqualTo(500);
+  }
+
+  @Test
+  @DisplayName("a bad entry or an unknown mode is refused with the syntax, not silently dropped")
+  void refusesBadEntries() {
+    assertThatThrownBy(() -> LoadPoint.parseAll("1000:scoped+flor", L))
+        .hasMessageContaining("BENCH_POINTS entry '1000:scoped+flor'")
+        .hasMessageContaining("C[@L_ms][:mode+mode]");
+    assertThatThrownBy(() -> LoadPoint.parseAll("1000@abc", L)).hasMessageContaining("1000@abc");
+    assertThatThrownBy(() -> LoadPoint.parseAll("0", L)).hasMessageContaining("positive");
+    assertThatThrownBy(() -> LoadPoint.parseAll(" , ", L)).hasMessageContaining("no point");
+  }
+
+  @Test
+  @DisplayName(
+      "defaults: scoped and floor over 50..2000, held at 50 and 1000; BENCH_LONG adds 10000@20000;"
+          + " BENCH_CONCURRENCY still works")
+  void settingsChoosePoints() {
+    BenchmarkSettings defaults = BenchmarkSettings.fromEnv(Map.of());
+    assertThat(defaults.isDefaultRun()).isTrue();
+    assertThat(defaults.pointsOf(Mode.SCOPED))
+        .extracting(LoadPoint::concurrency)
+        .containsExactly(50, 200, 1000, 2000);
+    assertThat(defaults.pointsOf(Mode.FLOOR))
+        .extracting(LoadPoint::concurrency)
+        .containsExactly(50, 200, 1000, 2000);
+    assertThat(defaults.pointsOf(Mode.HELD))
+        .extracting(LoadPoint::concurrency)
+        .containsExactly(50, 1000);
+
+    BenchmarkSettings longRun = BenchmarkSettings.fromEnv(Map.of("BENCH_LONG", "1"));
+    assertThat(longRun.isDefaultRun()).isFalse();
+    LoadPoint last = longRun.pointsOf(Mode.SCOPED).getLast();
+    assertThat(last.concurrency()).isEqualTo(10_000);
+    assertThat(longRun.warmupFor(last)).isEqualTo(Duration.ofSeconds(30));
+    assertThat(longRun.windowFor(last)).isEqualTo(Duration.ofSeconds(20));
+    assertThat(longRun.pointsOf(Mode.HELD))
+        .extracting(LoadPoint::concurrency)
+        .doesNotContain(10_000);
+
+    BenchmarkSettings sweep =
+        BenchmarkSettings.fromEnv(
+            Map.of("BENCH_CONCURRENCY", "100,300", "BENCH_LLM_LATENCY_MS", "500"));
+    assertThat(sweep.pointsOf(Mode.HELD))
+        .extracting(LoadPoint::concurrency, p -> p.latency().toMillis())
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(100, 500L),
+            org.assertj.core.groups.Tuple.tuple(300, 500L));
+  }
+}

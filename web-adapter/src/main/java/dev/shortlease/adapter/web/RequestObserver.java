@@ -1,0 +1,17 @@
+package dev.shortlease.adapter.web;
+
+import io.javalin.http.Context;
+
+/**
+ * Web adapter: told when each request starts and ends, on the request's own thread, around every
+ * other handler (the composition root traces requests through it; see {@link
+ * HttpApi#observeRequests}). An event stream is written inside the request, so its end is the
+ * stream's end.
+ */
+public interface RequestObserver {
+  /** Before any other handler. */
+  void started(Context ctx);
+
+  /** After every handler, exception and error mapping included: the status is final. */
+  void ended(Context ctx);
+}
