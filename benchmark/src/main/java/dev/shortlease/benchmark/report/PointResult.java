@@ -6,9 +6,9 @@ import java.util.Map;
 
 /**
  * Benchmark report: one mode at one concurrency. Written to JSON in snake_case; the field list is
- * the issue's, plus the CPU split that shows whether the service or the generator was the limit,
- * the service's CPU per completed chat (the number modes are compared by) and the memory one open
- * stream costs (live heap after a full GC and RSS, idle against the window's close, over the
+ * docs/benchmark.md's, plus the CPU split that shows whether the service or the generator was the
+ * limit, the service's CPU per completed chat (the number modes are compared by) and the memory one
+ * open stream costs (live heap after a full GC and RSS, idle against the window's close, over the
  * streams open then).
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)

@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * Benchmark report: one full run — when, on what machine, with which settings — its points, one per
- * mode and point, each mode's cost per chat against the floor's, and the issue's targets checked
- * against them.
+ * mode and point, each mode's cost per chat against the floor's, and the targets of
+ * docs/benchmark.md checked against them.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record RunReport(

@@ -8,10 +8,10 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * Benchmark report: the issue's targets, each evaluated from one run's points (ratios against the
- * {@code floor} mode measured side by side, and scale targets). Reported, never enforced: a
- * benchmark informs; the CI guard ({@link RegressionGuard}) is what fails a build. A target whose
- * point was not in the run is {@code not measured}, neither met nor missed.
+ * Benchmark report: the targets of docs/benchmark.md, each evaluated from one run's points (ratios
+ * against the {@code floor} mode measured side by side, and scale targets). Reported, never
+ * enforced: a benchmark informs; the CI guard ({@link RegressionGuard}) is what fails a build. A
+ * target whose point was not in the run is {@code not measured}, neither met nor missed.
  */
 public final class Targets {
 

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 public class ResultsWriterTest {
 
-  /** The fields the issue asks of every point. */
+  /** The fields docs/benchmark.md promises for every point. */
   public static final List<String> REQUIRED_FIELDS =
       List.of(
           "mode",
