@@ -34,8 +34,33 @@ final class Http1Connection implements AutoCloseable {
     this.timeoutMillis = timeoutMillis;
   }
 
-  /** Sends a POST and returns the status; the body is then read with {@link #readLine()}. */
+  /**
+   * Sends a POST and returns the status; the body is then read with {@link #readLine()}. A
+   * kept-alive connection the server or a proxy closed while it was idle fails before any byte of a
+   * response arrives; then, as HTTP clients do with a stale pooled connection, one fresh connection
+   * is opened and the request sent once more.
+   */
   int post(String path, String authorization, byte[] json) throws IOException {
+    boolean reused = socket != null;
+    try {
+      return send(path, authorization, json);
+    } catch (StaleConnection e) {
+      if (!reused) {
+        throw e;
+      }
+      close();
+      return send(path, authorization, json);
+    }
+  }
+
+  /** The connection was closed before any byte of a response came back. */
+  private static final class StaleConnection extends IOException {
+    StaleConnection(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  private int send(String path, String authorization, byte[] json) throws IOException {
     if (socket == null) {
       socket = new Socket();
       socket.setTcpNoDelay(true);
@@ -56,11 +81,19 @@ final class Http1Connection implements AutoCloseable {
             + "\r\nContent-Type: application/json\r\nAccept: text/event-stream\r\nContent-Length: "
             + json.length
             + "\r\n\r\n";
-    out.write(head.getBytes(StandardCharsets.ISO_8859_1));
-    out.write(json);
-    out.flush();
-    String status = rawLine();
-    if (status == null || !status.startsWith("HTTP/1.")) {
+    String status;
+    try {
+      out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+      out.write(json);
+      out.flush();
+      status = rawLine();
+    } catch (java.net.SocketException e) {
+      throw new StaleConnection("connection closed before a response: " + e.getMessage(), e);
+    }
+    if (status == null) {
+      throw new StaleConnection("connection closed before a response", null);
+    }
+    if (!status.startsWith("HTTP/1.")) {
       throw new IOException("bad status line: " + status);
     }
     chunked = false;

@@ -90,4 +90,41 @@ class ChatClientTest {
     stream = "data: {\"event\": \"message\", \"answer\": \"Hi\"}\n\n";
     assertThat(chat().kind()).isEqualTo(Kind.BROKEN);
   }
+
+  @Test
+  @DisplayName(
+      "a kept-alive connection the server closed while idle is reopened once, not a failure")
+  void staleKeepAliveConnectionIsReopened() throws Exception {
+    byte[] answer =
+        ("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nContent-Length: 48\r\n\r\n"
+                + "data: {\"event\": \"message_end\", \"metadata\": {}}\n\n")
+            .getBytes(StandardCharsets.UTF_8);
+    try (java.net.ServerSocket proxy = new java.net.ServerSocket(0)) {
+      Thread.ofVirtual()
+          .start(
+              () -> {
+                // Each connection gets one answer, then is closed: as a proxy does when its
+                // backend dies between two requests of a kept-alive client connection.
+                for (int i = 0; i < 2; i++) {
+                  try (java.net.Socket socket = proxy.accept()) {
+                    java.io.InputStream in = socket.getInputStream();
+                    byte[] buffer = new byte[8192];
+                    in.read(buffer);
+                    socket.getOutputStream().write(answer);
+                    socket.getOutputStream().flush();
+                    Thread.sleep(100);
+                  } catch (IOException | InterruptedException e) {
+                    return;
+                  }
+                }
+              });
+      URI base = URI.create("http://127.0.0.1:" + proxy.getLocalPort());
+      try (ChatClient.Session session =
+          new ChatClient(base, "app-key", Duration.ofSeconds(5)).session()) {
+        assertThat(session.chat("user-1", "first").kind()).isEqualTo(Kind.COMPLETED);
+        Thread.sleep(300); // the server has closed the connection by now
+        assertThat(session.chat("user-1", "second").kind()).isEqualTo(Kind.COMPLETED);
+      }
+    }
+  }
 }
