@@ -70,46 +70,43 @@ final class MessageLifecycleAdapter
 
   /**
    * The update pattern, made conditional so that exactly one concurrent finisher wins. Once per
-   * chat, so native SQL in a stateless session: Hibernate translates an HQL update anew on every
-   * call, which cost more CPU than the update itself.
+   * chat, so {@linkplain PreparedSql prepared JDBC} on a stateless session's connection.
    */
   @Override
   public boolean finishMessage(Owner owner, MessageId messageId, MessageOutcome outcome) {
     // The save that keeps a running chat's answer: on the connections ordinary work cannot take.
     return scope.callStatelessReserved(
-        session -> {
-          int changed =
-              session
-                  .createNativeMutationQuery(
-                      "update {h-schema}message set status = :status, answer = :answer,"
-                          + " error = :error, prompt_tokens = :prompt,"
-                          + " completion_tokens = :completion, latency_nanos = :latency,"
-                          + " updated_at = current_timestamp"
-                          + " where id = :id and app_id = :app and end_user_id = :user"
-                          + " and (status = 'RUNNING'"
-                          + " or (status = 'ERROR' and error like :abandoned))")
-                  .setParameter("status", outcome.status().name())
-                  .setParameter("answer", outcome.answer())
-                  .setParameter("error", outcome.error(), String.class)
-                  .setParameter("prompt", outcome.usage().promptTokens())
-                  .setParameter("completion", outcome.usage().completionTokens())
-                  .setParameter("latency", outcome.latency().toNanos())
-                  .setParameter("id", messageId.value())
-                  .setParameter("app", owner.appId().value())
-                  .setParameter("user", owner.endUserId().value())
-                  .setParameter("abandoned", MessageOutcome.ABANDONED_PREFIX + "%")
-                  .executeUpdate();
-          if (changed == 0) {
-            return false;
-          }
-          session
-              .createNativeMutationQuery(
-                  "update {h-schema}conversation set updated_at = current_timestamp where id ="
-                      + " (select conversation_id from {h-schema}message where id = :id)")
-              .setParameter("id", messageId.value())
-              .executeUpdate();
-          return true;
-        });
+        session ->
+            session.doReturningWork(
+                connection -> {
+                  int changed =
+                      PreparedSql.update(
+                          connection,
+                          "update message set status = ?, answer = ?, error = ?,"
+                              + " prompt_tokens = ?, completion_tokens = ?, latency_nanos = ?,"
+                              + " updated_at = current_timestamp"
+                              + " where id = ? and app_id = ? and end_user_id = ?"
+                              + " and (status = 'RUNNING' or (status = 'ERROR' and error like ?))",
+                          outcome.status().name(),
+                          outcome.answer(),
+                          outcome.error(),
+                          outcome.usage().promptTokens(),
+                          outcome.usage().completionTokens(),
+                          outcome.latency().toNanos(),
+                          messageId.value(),
+                          owner.appId().value(),
+                          owner.endUserId().value(),
+                          MessageOutcome.ABANDONED_PREFIX + "%");
+                  if (changed == 0) {
+                    return false;
+                  }
+                  PreparedSql.update(
+                      connection,
+                      "update conversation set updated_at = current_timestamp"
+                          + " where id = (select conversation_id from message where id = ?)",
+                      messageId.value());
+                  return true;
+                }));
   }
 
   @Override

@@ -49,6 +49,15 @@ final class SessionScope {
         }
       };
 
+  /** Whether a type is an entity, looked up once per type: the check runs on every value. */
+  private static final ClassValue<Boolean> ENTITY =
+      new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+          return type.isAnnotationPresent(Entity.class);
+        }
+      };
+
   private final EntityManagerFactory factory;
   private final SessionFactory sessions;
   private final PoolReserve reserve;
@@ -149,7 +158,7 @@ final class SessionScope {
         || value instanceof PersistentCollection<?>
         || value instanceof EntityManager
         || value instanceof SharedSessionContract
-        || value.getClass().isAnnotationPresent(Entity.class)) {
+        || ENTITY.get(value.getClass())) {
       throw new IllegalStateException(
           "a session must not return managed state (rule R1), got " + value.getClass().getName());
     }

@@ -15,7 +15,10 @@ import dev.shortlease.domain.VariableDeclaration;
 import dev.shortlease.domain.port.EndUsersPort;
 import dev.shortlease.domain.port.StartTurnPort;
 import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -83,67 +86,92 @@ final class TurnStartAdapter implements StartTurnPort, EndUsersPort {
    * The create pattern: insert and return IDs. The message's {@code created_at} is the database's
    * {@code current_timestamp}, which is the transaction's start time (PostgreSQL, H2): the clock
    * read with the end user lookup is therefore the value its insert stores, and no read-back is
-   * needed (one round trip fewer per chat, with the connection lent out).
+   * needed (one round trip fewer per chat, with the connection lent out). Every chat runs these
+   * statements, so they are {@linkplain PreparedSql prepared JDBC} on the session's connection.
    */
   private StartedTurn start(StatelessSession session, NewTurn turn) {
-    Optional<UserAtClock> knownUser = endUserAtClock(session, turn.appId(), turn.user());
-    if (turn.conversationId() != null && !knownUser.isPresent()) {
-      throw new NotFoundException("conversation");
-    }
-    UserAtClock user = knownUser.orElseGet(() -> createUser(session, turn));
-    Owner owner = new Owner(turn.appId(), user.id());
-    if (turn.conversationId() != null
-        && !touchConversation(session, owner, turn.conversationId())) {
-      throw new NotFoundException("conversation");
-    }
-    // A later turn runs with the inputs its conversation started with, as in Dify.
-    String inputs =
-        turn.conversationId() == null
-            ? JsonText.ofValue(turn.inputs())
-            : storedInputs(session, turn.conversationId());
-
-    UUID conversationId;
+    TurnRows rows = session.doReturningWork(connection -> insertTurn(connection, turn));
     if (turn.conversationId() == null) {
-      ConversationEntity conversation = new ConversationEntity();
-      conversation.id = UUID.randomUUID();
-      conversation.appId = owner.appId().value();
-      conversation.endUserId = owner.endUserId().value();
-      conversation.name = "";
-      conversation.inputs = inputs;
-      conversation.status = ConversationStatus.NORMAL.name();
-      session.insert(conversation);
-      conversationId = conversation.id;
-      insertVariables(session, owner, conversationId, turn.conversationVariables());
-    } else {
-      conversationId = turn.conversationId().value();
+      insertVariables(session, rows.owner(), rows.conversationId(), turn.conversationVariables());
     }
-
-    MessageEntity message = new MessageEntity();
-    message.id = UUID.randomUUID();
-    message.conversationId = conversationId;
-    message.appId = owner.appId().value();
-    message.endUserId = owner.endUserId().value();
-    message.query = turn.query();
-    message.inputs = inputs;
-    message.answer = "";
-    message.status = MessageStatus.RUNNING.name();
-    message.instanceId = instanceId; // whose lease keeps it running (InstanceLeaseAdapter)
-    session.insert(message);
     return new StartedTurn(
-        owner,
-        new ConversationId(conversationId),
+        rows.owner(),
+        new ConversationId(rows.conversationId()),
         turn.conversationId() == null,
-        new MessageId(message.id),
-        user.transactionStart(),
-        EntityMappers.inputs(inputs));
+        new MessageId(rows.messageId()),
+        rows.user().transactionStart(),
+        EntityMappers.inputs(rows.inputs()));
   }
 
-  private static String storedInputs(StatelessSession session, ConversationId id) {
-    return session
-        .createSelectionQuery(
-            "select c.inputs from ConversationEntity c where c.id = :id", String.class)
-        .setParameter("id", id.value())
-        .getSingleResult();
+  /** What T2's statements wrote. */
+  private record TurnRows(
+      UserAtClock user, Owner owner, UUID conversationId, UUID messageId, String inputs) {}
+
+  private TurnRows insertTurn(Connection connection, NewTurn turn) throws SQLException {
+    Optional<UserAtClock> knownUser = endUserAtClock(connection, turn.appId(), turn.user());
+    if (turn.conversationId() != null && knownUser.isEmpty()) {
+      throw new NotFoundException("conversation");
+    }
+    UserAtClock user = knownUser.isPresent() ? knownUser.get() : createUser(connection, turn);
+    Owner owner = new Owner(turn.appId(), user.id());
+    UUID appId = owner.appId().value();
+    UUID endUserId = owner.endUserId().value();
+    UUID conversationId;
+    String inputs;
+    if (turn.conversationId() == null) {
+      conversationId = UUID.randomUUID();
+      inputs = JsonText.ofValue(turn.inputs());
+      PreparedSql.update(
+          connection,
+          "insert into conversation (id, app_id, end_user_id, name, inputs, status)"
+              + " values (?, ?, ?, '', ?, ?)",
+          conversationId,
+          appId,
+          endUserId,
+          inputs,
+          ConversationStatus.NORMAL.name());
+    } else {
+      conversationId = turn.conversationId().value();
+      // A later turn runs with the inputs its conversation started with, as in Dify.
+      inputs = touchConversation(connection, owner, conversationId);
+    }
+    UUID messageId = UUID.randomUUID();
+    PreparedSql.update(
+        connection,
+        "insert into message (id, conversation_id, app_id, end_user_id, query, inputs, answer,"
+            + " status, instance_id) values (?, ?, ?, ?, ?, ?, '', ?, ?)",
+        messageId,
+        conversationId,
+        appId,
+        endUserId,
+        turn.query(),
+        inputs,
+        MessageStatus.RUNNING.name(),
+        instanceId); // whose lease keeps it running (InstanceLeaseAdapter)
+    return new TurnRows(user, owner, conversationId, messageId, inputs);
+  }
+
+  /**
+   * Moves a live conversation of the owner to the top of its list and returns the inputs it started
+   * with; not found if the owner has no such live conversation.
+   */
+  private static String touchConversation(Connection connection, Owner owner, UUID id)
+      throws SQLException {
+    int touched =
+        PreparedSql.update(
+            connection,
+            "update conversation set updated_at = current_timestamp"
+                + " where id = ? and app_id = ? and end_user_id = ? and status = ?",
+            id,
+            owner.appId().value(),
+            owner.endUserId().value(),
+            ConversationStatus.NORMAL.name());
+    if (touched != 1) {
+      throw new NotFoundException("conversation");
+    }
+    return PreparedSql.first(
+            connection, "select inputs from conversation where id = ?", row -> row.getString(1), id)
+        .orElseThrow(() -> new NotFoundException("conversation"));
   }
 
   /** The new conversation's variables, from the app's declarations, in their order. */
@@ -169,39 +197,19 @@ final class TurnStartAdapter implements StartTurnPort, EndUsersPort {
   }
 
   /**
-   * Moves a live conversation of the owner to the top of its list; false if there is none. Native
-   * SQL: Hibernate translates an HQL update anew on every call.
-   */
-  private static boolean touchConversation(
-      StatelessSession session, Owner owner, ConversationId id) {
-    return session
-            .createNativeMutationQuery(
-                "update {h-schema}conversation set updated_at = current_timestamp"
-                    + " where id = :id and app_id = :app and end_user_id = :user"
-                    + " and status = 'NORMAL'")
-            .setParameter("id", id.value())
-            .setParameter("app", owner.appId().value())
-            .setParameter("user", owner.endUserId().value())
-            .executeUpdate()
-        == 1;
-  }
-
-  /**
    * Inserts the end user unless a concurrent first request of the same user did: {@code on conflict
    * do nothing} waits for that transaction and then leaves its row, which the read finds. No unique
    * violation is raised, so nothing rolls back and nothing is logged (PostgreSQL; H2 in PostgreSQL
    * mode).
    */
-  private static UserAtClock createUser(StatelessSession session, NewTurn turn) {
-    session
-        .createNativeMutationQuery(
-            "insert into {h-schema}end_user (id, app_id, external_id) values (:id, :app, :external)"
-                + " on conflict do nothing")
-        .setParameter("id", UUID.randomUUID())
-        .setParameter("app", turn.appId().value())
-        .setParameter("external", turn.user())
-        .executeUpdate();
-    return endUserAtClock(session, turn.appId(), turn.user())
+  private static UserAtClock createUser(Connection connection, NewTurn turn) throws SQLException {
+    PreparedSql.update(
+        connection,
+        "insert into end_user (id, app_id, external_id) values (?, ?, ?) on conflict do nothing",
+        UUID.randomUUID(),
+        turn.appId().value(),
+        turn.user());
+    return endUserAtClock(connection, turn.appId(), turn.user())
         .orElseThrow(() -> new IllegalStateException("end user missing right after its insert"));
   }
 
@@ -223,17 +231,16 @@ final class TurnStartAdapter implements StartTurnPort, EndUsersPort {
   private record UserAtClock(EndUserId id, Instant transactionStart) {}
 
   private static Optional<UserAtClock> endUserAtClock(
-      StatelessSession session, AppId appId, String externalId) {
-    return Optional.ofNullable(
-            session
-                .createSelectionQuery(
-                    "select u.id, instant from EndUserEntity u"
-                        + " where u.appId = :app and u.externalId = :external",
-                    Object[].class)
-                .setParameter("app", appId.value())
-                .setParameter("external", externalId)
-                .getSingleResultOrNull())
-        .map(row -> new UserAtClock(new EndUserId((UUID) row[0]), (Instant) row[1]));
+      Connection connection, AppId appId, String externalId) throws SQLException {
+    return PreparedSql.first(
+        connection,
+        "select id, current_timestamp from end_user where app_id = ? and external_id = ?",
+        row ->
+            new UserAtClock(
+                new EndUserId(row.getObject(1, UUID.class)),
+                row.getObject(2, OffsetDateTime.class).toInstant()),
+        appId.value(),
+        externalId);
   }
 
   /** The owner's conversation if it exists and is not deleted, else null (rule R4). */
