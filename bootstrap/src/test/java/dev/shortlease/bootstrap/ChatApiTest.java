@@ -146,6 +146,10 @@ class ChatApiTest {
     assertThat(saved.get(0).get("observation").asText())
         .isEqualTo(observed.get("observation").asText());
     assertThat(saved.get(1).get("thought").asText()).isEqualTo("It is now.");
+    assertThat(saved.get(0).at("/tool_labels/current_time/en_US").asText())
+        .as("history fills tool_labels as the stream does")
+        .isEqualTo("current_time");
+    assertThat(saved.get(1).get("tool_labels").isEmpty()).isTrue();
   }
 
   @Test

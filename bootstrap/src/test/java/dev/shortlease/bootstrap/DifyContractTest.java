@@ -98,8 +98,24 @@ class DifyContractTest {
     String good =
         "data: {\"event\":\"message\"," + IDS + ",\"answer\":\"Hi\",\"created_at\":1}\n\n";
     String end =
-        "data: {\"event\":\"message_end\"," + IDS + "," + METADATA + ",\"created_at\":1}\n\n";
+        "data: {\"event\":\"message_end\","
+            + IDS
+            + ","
+            + METADATA
+            + ",\"files\":null,\"created_at\":1}\n\n";
     assertThat(CONTRACT.violations("POST /v1/chat-messages", 200, SSE, good + end)).isEmpty();
+    // message_end carries files (null without any, as Dify's), and each names Dify's fields
+    assertThat(
+            CONTRACT.violations(
+                "POST /v1/chat-messages", 200, SSE, good + end.replace(",\"files\":null", "")))
+        .anySatisfy(v -> assertThat(v).contains("event 'message_end'").contains("files"));
+    assertThat(
+            CONTRACT.violations(
+                "POST /v1/chat-messages",
+                200,
+                SSE,
+                good + end.replace("\"files\":null", "\"files\":[{\"type\":\"image\"}]")))
+        .anySatisfy(v -> assertThat(v).contains("related_id"));
 
     String noAnswer = "data: {\"event\":\"message\"," + IDS + ",\"created_at\":1}\n\n";
     assertThat(CONTRACT.violations("POST /v1/chat-messages", 200, SSE, noAnswer + end))
@@ -140,7 +156,9 @@ class DifyContractTest {
             "Metadata",
             "CompletionMetadata",
             "SuccessResult",
-            "ApiRootResponse")); // ours only
+            "ApiRootResponse",
+            "ToolLabels",
+            "MessageEndFile")); // ours only
     assertThat(ours).allSatisfy(name -> assertThat(dify.has(name)).as(name).isTrue());
   }
 
