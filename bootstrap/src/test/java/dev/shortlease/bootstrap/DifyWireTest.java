@@ -91,6 +91,28 @@ class DifyWireTest {
   }
 
   @Test
+  @DisplayName("the index without its slash (a base URL as clients write it) answers browsers too")
+  void corsOnTheBareBaseUrl() {
+    Api.Reply preflight =
+        api.request(
+            "OPTIONS",
+            "/v1",
+            Map.of(
+                "Origin", ORIGIN,
+                "Access-Control-Request-Method", "GET",
+                "Access-Control-Request-Headers", "authorization"),
+            null);
+    assertThat(preflight.status()).isEqualTo(200);
+    assertThat(header(preflight, "Access-Control-Allow-Origin")).isEqualTo(ORIGIN);
+    assertThat(header(preflight, "Access-Control-Allow-Headers")).isEqualTo("authorization");
+
+    Api.Reply index = api.request("GET", "/v1", Map.of("Origin", ORIGIN), null);
+    assertThat(index.status()).isEqualTo(200);
+    assertThat(index.json().get("welcome").asText()).isEqualTo("Dify OpenAPI");
+    assertThat(header(index, "Access-Control-Allow-Origin")).isEqualTo(ORIGIN);
+  }
+
+  @Test
   @DisplayName("CORS_ALLOW_ORIGINS limits the origins; others get no CORS headers")
   void configuredOrigins() {
     try (ShortleaseServer limited =

@@ -218,6 +218,7 @@ public final class HttpApi {
 
     // CORS (issue 15): Dify's service API answers browsers; the admin API does not need to.
     routes.before("/v1/*", cors::decorate);
+    routes.before("/v1", cors::decorate); // the index without its slash, as a base URL is written
     routes.before("/v1/chat-messages", this::refuseWhileDraining);
     routes.before("/v1/completion-messages", this::refuseWhileDraining);
     routes.before("/v1/*", this::countIn);
