@@ -3,6 +3,7 @@
 // environment (CompatNodeTest starts the server and sets them; see docs/compatibility.md).
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
+import { readFileSync } from 'node:fs'
 import { ChatClient, CompletionClient, DifyClient } from 'dify-client'
 import { env, events, expectDifyError } from '../src/harness.mjs'
 
@@ -135,4 +136,29 @@ test('DifyClient.fileUpload: an image, in Dify\'s upload shape; a chat that refe
   const files = [{ type: 'image', transfer_method: 'local_file', upload_file_id: uploaded.id }]
   const answer = (await client.createChatMessage({}, 'What is this?', user, false, null, files)).data
   assert.equal(typeof answer.answer, 'string')
+})
+
+// dify-client 2.3.2 (npm's latest) has no method for these reads; newer Dify SDKs call them as
+// getRoot, getSite, getInfo and getMeta through the same request path as every method above.
+test('DifyClient.sendRequest, the path every method takes: GET / (getRoot), /site, /info, /meta', async () => {
+  const client = new DifyClient(env.chatKey, env.baseUrl)
+  const root = await client.sendRequest('GET', '/')
+  assert.equal(root.status, 200)
+  assert.equal(root.data.welcome, 'Dify OpenAPI')
+  assert.equal(root.data.api_version, 'v1')
+  const site = await client.sendRequest('GET', '/site')
+  assert.equal(typeof site.data.title, 'string')
+  const info = await client.sendRequest('GET', '/info')
+  assert.equal(info.data.mode, 'chat')
+  const meta = await client.sendRequest('GET', '/meta')
+  assert.equal(typeof meta.data.tool_icons, 'object')
+})
+
+test('every method of the pinned SDK is called in this file (a newer SDK adds its own here)', () => {
+  const source = readFileSync(new URL(import.meta.url), 'utf8')
+  const methods = [DifyClient, ChatClient, CompletionClient].flatMap(type =>
+    Object.getOwnPropertyNames(type.prototype).filter(name => name !== 'constructor'))
+  assert.ok(methods.length >= 12, methods.join(','))
+  const uncalled = [...new Set(methods)].filter(name => !source.includes(`.${name}(`))
+  assert.deepEqual(uncalled, [])
 })
