@@ -4,6 +4,8 @@ import dev.shortlease.adapter.web.ResponseObserver;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Composition root: counts the web adapter's answers by method, route template and status, as
@@ -14,6 +16,11 @@ final class HttpResponseMetrics implements ResponseObserver {
 
   private final MeterRegistry registry;
 
+  /** One counter per method, route and status, found without building a meter ID per answer. */
+  private final Map<Key, Counter> counters = new ConcurrentHashMap<>();
+
+  private record Key(String method, String route, int status) {}
+
   @Inject
   HttpResponseMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -21,10 +28,14 @@ final class HttpResponseMetrics implements ResponseObserver {
 
   @Override
   public void answered(String method, String route, int status) {
-    Counter.builder(NAME)
-        .description("HTTP answers by method, route template and status")
-        .tags("method", method, "route", route, "status", Integer.toString(status))
-        .register(registry)
+    counters
+        .computeIfAbsent(
+            new Key(method, route, status),
+            key ->
+                Counter.builder(NAME)
+                    .description("HTTP answers by method, route template and status")
+                    .tags("method", method, "route", route, "status", Integer.toString(status))
+                    .register(registry))
         .increment();
   }
 }

@@ -7,6 +7,8 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -34,6 +36,12 @@ final class ModelCallMetrics {
   private final String provider;
   private final AtomicInteger active = new AtomicInteger();
 
+  /** A model's meters, registered on its first call: building a meter ID per call cost CPU. */
+  private final Map<String, ModelMeters> byModel = new ConcurrentHashMap<>();
+
+  private record ModelMeters(
+      Timer duration, DistributionSummary input, DistributionSummary output) {}
+
   ModelCallMetrics(MeterRegistry registry, String provider) {
     this.registry = registry;
     this.provider = provider;
@@ -49,16 +57,11 @@ final class ModelCallMetrics {
   /** One ended call; {@code errorType} null when it succeeded (a stop is no error). */
   void ended(String model, long nanos, TokenUsage usage, String errorType) {
     active.decrementAndGet();
-    Timer.builder(DURATION)
-        .description("Duration of model calls, start to last token, failed ones included")
-        .tags("gen_ai.operation.name", "chat", "gen_ai.provider.name", provider)
-        .tag("gen_ai.request.model", model)
-        .serviceLevelObjectives(durations())
-        .register(registry)
-        .record(Duration.ofNanos(nanos));
+    ModelMeters meters = byModel.computeIfAbsent(model, this::meters);
+    meters.duration().record(Duration.ofNanos(nanos));
     if (usage != null) {
-      tokens(model, "input").record(usage.promptTokens());
-      tokens(model, "output").record(usage.completionTokens());
+      meters.input().record(usage.promptTokens());
+      meters.output().record(usage.completionTokens());
     }
     if (errorType != null) {
       Counter.builder(ERRORS)
@@ -71,6 +74,18 @@ final class ModelCallMetrics {
 
   int active() {
     return active.get();
+  }
+
+  private ModelMeters meters(String model) {
+    return new ModelMeters(
+        Timer.builder(DURATION)
+            .description("Duration of model calls, start to last token, failed ones included")
+            .tags("gen_ai.operation.name", "chat", "gen_ai.provider.name", provider)
+            .tag("gen_ai.request.model", model)
+            .serviceLevelObjectives(durations())
+            .register(registry),
+        tokens(model, "input"),
+        tokens(model, "output"));
   }
 
   private DistributionSummary tokens(String model, String type) {
