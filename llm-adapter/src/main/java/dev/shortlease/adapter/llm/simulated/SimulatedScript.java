@@ -227,9 +227,18 @@ final class SimulatedScript {
     return text == null ? "" : text;
   }
 
+  /** Whitespace-separated words, counted without a regex: the count runs on every call. */
   private static int wordCount(String text) {
-    String stripped = text.strip();
-    return stripped.isEmpty() ? 0 : stripped.split("\\s+").length;
+    int words = 0;
+    boolean inWord = false;
+    for (int i = 0; i < text.length(); i++) {
+      boolean space = Character.isWhitespace(text.charAt(i));
+      if (!space && !inWord) {
+        words++;
+      }
+      inWord = !space;
+    }
+    return words;
   }
 
   private static String abbreviate(String text) {

@@ -98,12 +98,13 @@ class SimulatedStreamingChatModelTest {
     List<String> tokens = new ArrayList<>();
 
     ModelReply reply =
-        port(0, 1000, 12).chat(ask("What is a short lease?"), tokens::add, StopSignal.never());
+        port(0, 1000, 12)
+            .chat(ask("  What is\ta  short\n lease? "), tokens::add, StopSignal.never());
 
     assertThat(tokens).hasSize(12);
     assertThat(reply.text()).isEqualTo(String.join("", tokens)).endsWith(".");
     assertThat(reply.finishReason()).isEqualTo(FinishReason.STOP);
-    // "Be brief." (2 words) + "What is a short lease?" (5 words)
+    // "Be brief." (2 words) + "What is a short lease?" (5 words, however they are spaced)
     assertThat(reply.usage()).isEqualTo(new TokenUsage(7, 12));
   }
 
