@@ -117,12 +117,14 @@ class AnnotationJobsTest {
 
   @Test
   @DisplayName(
-      "a failing embedding model ends the job as error with its message, and reply stays off;"
+      "a failing embedding model ends the job as error with a fixed message, and reply stays off;"
           + " a failing query embedding sends the chat to the model")
   void failures() throws InterruptedException {
     Api.AppKey app = api.createApp("chat");
     api.post("/v1/apps/annotations", app.key(), "{\"question\": \"Q?\", \"answer\": \"A.\"}");
-    FAILURE.set(new ModelException(ModelErrorKind.NOT_CONFIGURED, "p rejected the model m"));
+    FAILURE.set(
+        new ModelException(
+            ModelErrorKind.NOT_CONFIGURED, "p at llm.internal rejected the model m (HTTP 401)"));
     try {
       String job =
           api.post("/v1/apps/annotation-reply/enable", app.key(), BODY)
@@ -131,7 +133,13 @@ class AnnotationJobsTest {
               .asText();
       JsonNode failed = awaitEnd(app, job);
       assertThat(failed.get("job_status").asText()).isEqualTo("error");
-      assertThat(failed.get("error_msg").asText()).isEqualTo("p rejected the model m");
+      assertThat(failed.get("error_msg").asText())
+          .as("the kind's fixed sentence and the job's ID, never the provider's words")
+          .isEqualTo(
+              "The embedding model provider rejected the credentials or the model. The service"
+                  + " log has the details under job "
+                  + job
+                  + ".");
       assertThat(
               api.get("/v1/parameters", app.key())
                   .json()

@@ -3,6 +3,7 @@ package dev.shortlease.application.annotation;
 import dev.shortlease.application.ChatExecutor;
 import dev.shortlease.application.port.in.ConfigureAnnotationReplyUseCase;
 import dev.shortlease.application.port.out.EmbeddingModelPort;
+import dev.shortlease.application.port.out.ModelException;
 import dev.shortlease.domain.AnnotationJob;
 import dev.shortlease.domain.AnnotationJobId;
 import dev.shortlease.domain.AnnotationJobStatus;
@@ -106,10 +107,29 @@ public final class AnnotationReplyJobService implements ConfigureAnnotationReply
     } catch (RuntimeException e) {
       LOG.log(System.Logger.Level.WARNING, "annotation reply job " + id + " failed", e);
       try {
-        jobs.updateJob(id, AnnotationJobStatus.ERROR, String.valueOf(e.getMessage()));
+        jobs.updateJob(id, AnnotationJobStatus.ERROR, errorMessage(id, e));
       } catch (RuntimeException suppressed) {
         // the status stays processing; the stale rule reports it as an error later
       }
     }
+  }
+
+  /**
+   * The {@code error_msg} a client reads: a fixed sentence per kind of failure and the job's ID,
+   * under which the log has what really happened. The failure's own message may name an internal
+   * host, quote a provider's body or SQL (issue 16, "say less to clients"), so it is never stored.
+   */
+  static String errorMessage(AnnotationJobId id, RuntimeException failure) {
+    String what =
+        failure instanceof ModelException e
+            ? switch (e.kind()) {
+              case NOT_CONFIGURED ->
+                  "The embedding model provider rejected the credentials or the model.";
+              case QUOTA_EXCEEDED -> "The embedding model provider's quota is used up.";
+              case RATE_LIMITED -> "The embedding model provider limited the request rate.";
+              case REQUEST_FAILED -> "The embedding model request failed.";
+            }
+            : "The job failed.";
+    return what + " The service log has the details under job " + id.value() + ".";
   }
 }
