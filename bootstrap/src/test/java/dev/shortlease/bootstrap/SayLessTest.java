@@ -5,6 +5,9 @@ import static dev.shortlease.application.testing.ScriptedChatModel.reply;
 import static dev.shortlease.application.testing.ScriptedChatModel.toolCalls;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.inject.multibindings.Multibinder;
 import dev.shortlease.application.agent.Tool;
@@ -12,8 +15,10 @@ import dev.shortlease.application.agent.ToolInvocation;
 import dev.shortlease.application.testing.ScriptedChatModel;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /**
  * Issue 16, "say less to clients": a client gets a fixed message per error code and the request's
@@ -42,6 +47,34 @@ class SayLessTest {
     @Override
     public String call(ToolInvocation invocation) {
       throw new IllegalStateException("SQLException: select * from orders where secret = 'x'");
+    }
+  }
+
+  private final CapturedLog log = new CapturedLog();
+
+  @AfterEach
+  void stopCapturing() {
+    log.close();
+  }
+
+  /** The web adapter's error log lines, as formatted for the operator. */
+  static final class CapturedLog implements AutoCloseable {
+    private final Logger logger =
+        (Logger) LoggerFactory.getLogger("dev.shortlease.adapter.web.ErrorMapping");
+    private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+
+    CapturedLog() {
+      appender.start();
+      logger.addAppender(appender);
+    }
+
+    List<String> lines() {
+      return appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+    }
+
+    @Override
+    public void close() {
+      logger.detachAppender(appender);
     }
   }
 
@@ -85,6 +118,58 @@ class SayLessTest {
       for (String text : List.of(blocking.text(), streaming.text(), history.toString())) {
         assertThat(text).doesNotContain("Exception").doesNotContain(HOST).doesNotContain("8080");
       }
+      for (Api.Reply reply : List.of(blocking, streaming)) {
+        String requestId = reply.raw().headers().firstValue("X-Request-Id").orElseThrow();
+        assertThat(log.lines())
+            .as("the operator's log line for the client's X-Request-Id has the details")
+            .anySatisfy(line -> assertThat(line).contains(requestId).contains(HOST));
+      }
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "with an unreachable EMBEDDING_BASE_URL, a failed annotation-reply job's error_msg names"
+          + " neither the host nor an exception")
+  void unreachableEmbeddingModel() throws InterruptedException {
+    try (ShortleaseServer server =
+        TestServers.simulated(
+            Map.of(
+                "EMBEDDING_PROVIDER", "openai",
+                "EMBEDDING_API_KEY", "none",
+                "EMBEDDING_BASE_URL", "http://" + HOST + ":8080/v1",
+                "EMBEDDING_TIMEOUT_MS", "5000"))) {
+      Api api = new Api(server);
+      Api.AppKey app = api.createApp("chat");
+      api.post("/v1/apps/annotations", app.key(), "{\"question\": \"Q?\", \"answer\": \"A.\"}");
+      String job =
+          api.post(
+                  "/v1/apps/annotation-reply/enable",
+                  app.key(),
+                  "{\"score_threshold\": 0.9, \"embedding_provider_name\": \"openai\","
+                      + " \"embedding_model_name\": \"text-embedding-3-small\"}")
+              .json()
+              .get("job_id")
+              .asText();
+      Api.Reply status = null;
+      for (int i = 0; i < 300; i++) {
+        status = api.get("/v1/apps/annotation-reply/enable/status/" + job, app.key());
+        if (status.json().get("job_status").asText().equals("error")) {
+          break;
+        }
+        Thread.sleep(50);
+      }
+
+      assertThat(status.json().get("job_status").asText()).isEqualTo("error");
+      assertThat(status.json().get("error_msg").asText())
+          .isEqualTo(
+              "The embedding model request failed. The service log has the details under job "
+                  + job
+                  + ".");
+      assertThat(status.text())
+          .doesNotContain("Exception")
+          .doesNotContain(HOST)
+          .doesNotContain("8080");
     }
   }
 

@@ -117,7 +117,12 @@ public final class LangChain4jChatModel implements ChatModelPort {
           scrub(e.getMessage()),
           e.kind(),
           scrub(causeOf(e)));
-      throw e;
+      // The message goes only to the operator's log, under the request's ID (clients get a fixed
+      // sentence): name the endpoint there too, which an unresolved host's exception does not.
+      throw new ModelException(
+          e.kind(),
+          scrub(e.getMessage()) + " (url " + (redactedUrl.isEmpty() ? "-" : redactedUrl) + ")",
+          e);
     }
   }
 
