@@ -13,7 +13,9 @@ import dev.shortlease.domain.TaskId;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.time.temporal.Temporal;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
@@ -25,9 +27,11 @@ import org.junit.jupiter.api.Test;
  * Issue 16, stop relay: 10,000 random stops in the table, and a poll of the instance's three runs
  * fetches from the database only the rows of those three tasks — counted on the JDBC result sets,
  * so a poll that read the whole window and filtered in Java (the old relay) fails here even though
- * its answer would be the same.
+ * its answer would be the same. And every time the relay uses is the database's: none of its
+ * statements binds a time taken from the JVM's clock.
  */
-@DisplayName("Stop relay: 10,000 random stops, a poll fetches only its own runs' rows")
+@DisplayName(
+    "Stop relay: 10,000 random stops, a poll fetches only its own runs' rows; the database's clock")
 class StopRequestPollRowsTest {
   private static final Duration WINDOW = Duration.ofSeconds(10);
 
@@ -52,12 +56,28 @@ class StopRequestPollRowsTest {
 
   private static void check(PersistenceSettings database, String insertRandom) {
     AtomicInteger rowsFetched = new AtomicInteger();
+    List<Object> bound = new CopyOnWriteArrayList<>();
     try (PersistenceContext context =
         PersistenceContext.start(
             database,
             new SimpleMeterRegistry(),
             pool ->
                 ProxyDataSourceBuilder.create(pool)
+                    .afterQuery(
+                        (execution, queries) ->
+                            queries.forEach(
+                                query ->
+                                    query
+                                        .getParametersList()
+                                        .forEach(
+                                            set ->
+                                                set.forEach(
+                                                    op -> {
+                                                      Object[] args = op.getArgs();
+                                                      if (args.length > 1) {
+                                                        bound.add(args[1]);
+                                                      }
+                                                    }))))
                     .proxyResultSet()
                     .afterMethod(
                         call -> {
@@ -71,6 +91,7 @@ class StopRequestPollRowsTest {
       AppId app =
           context.apps().createApp(new NewApp("stops", null, AppMode.CHAT, null, null, null, null));
       StopRequestRows.insertRandom(context, insertRandom, app, "mallory", 10_000);
+      bound.clear();
       List<StopRequest> running =
           IntStream.range(0, 3)
               .mapToObj(i -> new StopRequest(app, "user-" + i, TaskId.random()))
@@ -84,6 +105,11 @@ class StopRequestPollRowsTest {
 
       assertThat(found).containsExactly(running.get(1));
       assertThat(rowsFetched.get()).as("rows the poll fetched of 10,002").isEqualTo(2);
+      context.stopRequests().forgetOlderThan(Duration.ofMinutes(1));
+      assertThat(bound)
+          .as("values bound by the relay's statements (stamp, poll, clean-up)")
+          .isNotEmpty()
+          .noneMatch(value -> value instanceof Temporal || value instanceof java.util.Date);
     }
   }
 }
