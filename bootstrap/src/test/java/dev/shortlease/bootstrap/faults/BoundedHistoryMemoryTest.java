@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,10 +23,11 @@ import org.junit.jupiter.api.Test;
 /**
  * The service in its own JVM with {@code -Xmx512m} (a child process, so the heap limit is the
  * service's alone, not the test runner's): 100 turns of one conversation, each with the largest
- * inputs the defaults accept (50 keys, 16 KiB), then 10 parallel {@code GET
- * /v1/messages?limit=100}. Before the caps, inputs were limited only by the 1 MiB body, and the
- * same reads built about 100 MB each. Now every read must answer in full, each response stays under
- * 2.5 MB, and the process must neither die nor log an {@code OutOfMemoryError}.
+ * inputs the defaults accept (50 keys, 16 KiB, all fields of the app's form, so they are stored and
+ * copied onto every message), then 10 parallel {@code GET /v1/messages?limit=100}. Before the caps,
+ * inputs were limited only by the 1 MiB body, and the same reads built about 100 MB each. Now every
+ * read must answer in full, each response stays under 2.5 MB, and the process must neither die nor
+ * log an {@code OutOfMemoryError}.
  */
 @DisplayName("Bounded work: largest inputs on 100 turns, 10 parallel history reads, -Xmx512m")
 class BoundedHistoryMemoryTest {
@@ -68,7 +70,7 @@ class BoundedHistoryMemoryTest {
     env.put("SIMULATED_TTFT_MS", "0");
     env.put("SIMULATED_TOKENS_PER_SECOND", "100000");
     try (ServiceProcess service = ServiceProcess.start("bounded-history", env, "512m")) {
-      String key = service.createApp();
+      String key = appWithFiftyFields(service);
       assertThat(
               service
                   .post("/v1/chat-messages", key, turn(largestInputs(16_385), null))
@@ -103,9 +105,15 @@ class BoundedHistoryMemoryTest {
         assertThat(page.statusCode()).isEqualTo(200);
         JsonNode body = JSON.readTree(page.body());
         assertThat(body.get("data")).hasSize(100);
+        assertThat(body.get("data"))
+            .as("every message carries its conversation's inputs, all 50 fields")
+            .allSatisfy(message -> assertThat(message.get("inputs")).hasSize(50));
         largest = Math.max(largest, page.body().length);
       }
-      assertThat(largest).isLessThan(MAX_RESPONSE_BYTES);
+      assertThat(largest)
+          .as("100 messages of 16 KiB inputs each: the page really holds them")
+          .isGreaterThan(100L * 16_000)
+          .isLessThan(MAX_RESPONSE_BYTES);
       assertThat(service.isAlive()).isTrue();
       assertThat(service.get("/health/ready").statusCode()).isEqualTo(200);
       assertThat(service.output()).doesNotContain("OutOfMemoryError");
@@ -114,6 +122,27 @@ class BoundedHistoryMemoryTest {
               + " all ten in %d ms%n",
           largest, millis);
     }
+  }
+
+  /**
+   * A chat app whose form declares the 50 fields: inputs not in an app's form are dropped (as in
+   * Dify), so only a form this wide stores — and copies onto every message — the largest inputs.
+   */
+  private static String appWithFiftyFields(ServiceProcess service) throws Exception {
+    ObjectNode app = JSON.createObjectNode().put("name", "heavy").put("mode", "chat");
+    ArrayNode form = app.putArray("user_input_form");
+    for (int i = 0; i < 50; i++) {
+      form.addObject()
+          .putObject("paragraph")
+          .put("label", "Field " + i)
+          .put("variable", "field%02d".formatted(i))
+          .put("required", false)
+          .put("default", "");
+    }
+    HttpResponse<String> created =
+        service.post("/admin/apps", ServiceProcess.ADMIN_TOKEN, app.toString());
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    return JSON.readTree(created.body()).get("api_key").asText();
   }
 
   private static HttpResponse<byte[]> read(ServiceProcess service, String path, String key)
