@@ -10,9 +10,12 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.inject.multibindings.Multibinder;
+import com.sun.net.httpserver.HttpServer;
 import dev.shortlease.application.agent.Tool;
 import dev.shortlease.application.agent.ToolInvocation;
 import dev.shortlease.application.testing.ScriptedChatModel;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -124,6 +127,65 @@ class SayLessTest {
             .as("the operator's log line for the client's X-Request-Id has the details")
             .anySatisfy(line -> assertThat(line).contains(requestId).contains(HOST));
       }
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "a provider's error body (a stack trace naming an internal host) reaches neither the answer"
+          + " nor /v1/messages")
+  void providerErrorBody() throws Exception {
+    String body =
+        "{\"error\": {\"message\": \"Traceback: psycopg.OperationalException at"
+            + " db-7.corp.internal:5432\", \"type\": \"server_error\"}}";
+    HttpServer provider = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    provider.createContext(
+        "/",
+        exchange -> {
+          exchange.getRequestBody().readAllBytes();
+          byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().add("Content-Type", "application/json");
+          exchange.sendResponseHeaders(500, bytes.length);
+          exchange.getResponseBody().write(bytes);
+          exchange.close();
+        });
+    provider.start();
+    try (ShortleaseServer server =
+        TestServers.simulated(
+            Map.of(
+                "LLM_PROVIDER", "openai",
+                "LLM_API_KEY", "none",
+                "LLM_BASE_URL", "http://127.0.0.1:" + provider.getAddress().getPort() + "/v1"))) {
+      Api api = new Api(server);
+      Api.AppKey app = api.createApp("chat");
+
+      Api.Reply blocking =
+          api.post("/v1/chat-messages", app.key(), Api.chat("u", "Hi", "blocking", null));
+      Api.Reply streaming =
+          api.post("/v1/chat-messages", app.key(), Api.chat("u", "Hi", "streaming", null));
+
+      assertThat(blocking.status()).isEqualTo(400);
+      assertThat(blocking.json().get("message").asText()).isEqualTo("Completion request failed.");
+      assertThat(streaming.events().getLast().get("event").asText()).isEqualTo("error");
+      StringBuilder history = new StringBuilder();
+      for (JsonNode c : api.get("/v1/conversations?user=u", app.key()).json().get("data")) {
+        history.append(
+            api.get("/v1/messages?user=u&conversation_id=" + c.get("id").asText(), app.key())
+                .text());
+      }
+      assertThat(history).contains("\"status\":\"error\"");
+      for (String text : List.of(blocking.text(), streaming.text(), history.toString())) {
+        assertThat(text)
+            .doesNotContain("Exception")
+            .doesNotContain("Traceback")
+            .doesNotContain("corp.internal")
+            .doesNotContain("server_error");
+      }
+      assertThat(log.lines())
+          .as("the provider's words are in the operator's log")
+          .anySatisfy(line -> assertThat(line).contains("db-7.corp.internal"));
+    } finally {
+      provider.stop(0);
     }
   }
 
