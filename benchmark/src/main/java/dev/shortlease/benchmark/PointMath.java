@@ -7,6 +7,7 @@ import dev.shortlease.benchmark.load.WindowRecorder;
 import dev.shortlease.benchmark.report.PointResult;
 import dev.shortlease.benchmark.service.JsonFields;
 import dev.shortlease.benchmark.service.MemoryProbe;
+import dev.shortlease.benchmark.service.ServiceFate;
 import org.HdrHistogram.Histogram;
 
 /** Benchmark: turns one point's raw readings into its {@link PointResult}. */
@@ -23,7 +24,8 @@ final class PointMath {
       EdgeReading close,
       ResourceSampler sampler,
       JsonNode finalPool,
-      Memory memory) {
+      Memory memory,
+      ServiceFate fate) {
     double windowS = (close.nanoTime() - open.nanoTime()) / 1e9;
     long completed = recorder.completed();
     double throughput = completed / windowS;
@@ -81,7 +83,8 @@ final class PointMath {
         close.poolTimeouts() - open.poolTimeouts(),
         JsonFields.field(finalPool, "guardViolations").asLong(-1),
         JsonFields.field(finalPool, "leaks").asLong(-1),
-        recorder.errorKinds());
+        recorder.errorKinds(),
+        fate.died());
   }
 
   /** The service's memory idle and with the load's streams open, and how many were open. */

@@ -12,6 +12,7 @@ import dev.shortlease.benchmark.service.JsonFields;
 import dev.shortlease.benchmark.service.MemoryProbe;
 import dev.shortlease.benchmark.service.SeededApp;
 import dev.shortlease.benchmark.service.ServiceClient;
+import dev.shortlease.benchmark.service.ServiceFate;
 import dev.shortlease.benchmark.service.ServiceLaunch;
 import dev.shortlease.benchmark.service.ServiceProcess;
 import java.nio.file.Path;
@@ -68,7 +69,7 @@ public final class PointRunner {
             };
         try (ResourceSampler sampler =
             new ResourceSampler(admin, service.pid(), settings.databaseUrl(), applicationName)) {
-          result = measure(mode, point, service, admin, apiKey, sampler);
+          result = measure(mode, point, service, admin, apiKey, sampler, log);
         }
       }
       String schemaUrl = schema.serviceUrl("shortlease-bench-check");
@@ -83,7 +84,8 @@ public final class PointRunner {
       ServiceProcess service,
       ServiceClient admin,
       String apiKey,
-      ResourceSampler sampler)
+      ResourceSampler sampler,
+      Path log)
       throws InterruptedException {
     Duration latency = point.latency();
     Duration requestTimeout = latency.multipliedBy(5).plus(settings.connectionTimeout());
@@ -116,7 +118,8 @@ public final class PointRunner {
         close.get(),
         sampler,
         finalPool(admin),
-        new PointMath.Memory(idle, loaded.get(), openStreams.get()));
+        new PointMath.Memory(idle, loaded.get(), openStreams.get()),
+        ServiceFate.of(service.exitCode(), log));
   }
 
   private static JsonNode finalPool(ServiceClient admin) {

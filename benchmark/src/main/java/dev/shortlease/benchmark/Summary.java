@@ -12,29 +12,30 @@ final class Summary {
 
   static String line(PointResult p) {
     return ("%-11s C=%-5d L=%-5d done=%-6d err=%-5d 503=%-5d thr=%8.1f/s eff=%.2f p50=%6.0fms p99=%6.0fms"
-            + " ttft99=%5.0fms act<=%d pg<=%d lease/chat=%.1fms heap<=%.0fMiB rss<=%.0fMiB"
-            + " cpu srv=%.2f gen=%.2f box=%.2f cpu/chat=%.2fms")
-        .formatted(
-            p.mode(),
-            p.concurrency(),
-            p.llmLatencyMs(),
-            p.completed(),
-            p.errors(),
-            p.poolTimeouts(),
-            p.throughputPerS(),
-            p.efficiency(),
-            p.latencyP50Ms(),
-            p.latencyP99Ms(),
-            p.firstTokenP99Ms(),
-            p.maxActiveConnections(),
-            p.maxBackendConnections(),
-            p.connectionLeaseMsPerChat(),
-            p.serverHeapMaxMb(),
-            p.serverRssMaxMb(),
-            p.serverCpuCores(),
-            p.generatorCpuCores(),
-            p.machineCpuBusy(),
-            p.serverCpuMsPerChat());
+                + " ttft99=%5.0fms act<=%d pg<=%d lease/chat=%.1fms heap<=%.0fMiB rss<=%.0fMiB"
+                + " cpu srv=%.2f gen=%.2f box=%.2f cpu/chat=%.2fms")
+            .formatted(
+                p.mode(),
+                p.concurrency(),
+                p.llmLatencyMs(),
+                p.completed(),
+                p.errors(),
+                p.poolTimeouts(),
+                p.throughputPerS(),
+                p.efficiency(),
+                p.latencyP50Ms(),
+                p.latencyP99Ms(),
+                p.firstTokenP99Ms(),
+                p.maxActiveConnections(),
+                p.maxBackendConnections(),
+                p.connectionLeaseMsPerChat(),
+                p.serverHeapMaxMb(),
+                p.serverRssMaxMb(),
+                p.serverCpuCores(),
+                p.generatorCpuCores(),
+                p.machineCpuBusy(),
+                p.serverCpuMsPerChat())
+        + (p.serverDied().isEmpty() ? "" : " SERVICE DIED: " + p.serverDied());
   }
 
   static String ratios(List<FloorRatios.Ratio> ratios) {

@@ -9,7 +9,8 @@ import java.util.Map;
  * docs/benchmark.md's, plus the CPU split that shows whether the service or the generator was the
  * limit, the service's CPU per completed chat (the number modes are compared by) and the memory one
  * open stream costs (live heap after a full GC and RSS, idle against the window's close, over the
- * streams open then).
+ * streams open then). {@code serverDied} is empty when the service lived through the point, and
+ * otherwise says how it died ({@link dev.shortlease.benchmark.service.ServiceFate}).
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record PointResult(
@@ -49,9 +50,19 @@ public record PointResult(
     long serverPoolTimeouts,
     long guardViolations,
     long leaks,
-    Map<String, Long> errorKinds) {
+    Map<String, Long> errorKinds,
+    String serverDied) {
 
   public PointResult {
     errorKinds = Map.copyOf(errorKinds);
+    serverDied = serverDied == null ? "" : serverDied;
+  }
+
+  /**
+   * Whether the service stayed within its heap limit: it lived through the point, its heap was
+   * sampled, and the highest sample is within {@code heapMb}.
+   */
+  public boolean heapWithin(int heapMb) {
+    return serverDied.isEmpty() && Double.isFinite(serverHeapMaxMb) && serverHeapMaxMb <= heapMb;
   }
 }

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -78,6 +79,11 @@ public final class ServiceProcess implements AutoCloseable {
 
   public long pid() {
     return process.pid();
+  }
+
+  /** The exit code if the service is no longer running (it died: a point stops it only later). */
+  public OptionalInt exitCode() {
+    return process.isAlive() ? OptionalInt.empty() : OptionalInt.of(process.exitValue());
   }
 
   private void awaitReady(String readyPath, Path log) throws IOException, InterruptedException {

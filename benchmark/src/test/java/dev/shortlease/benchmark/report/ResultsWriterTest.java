@@ -41,7 +41,8 @@ public class ResultsWriterTest {
           "server_cpu_ms_per_chat_without_jit",
           "open_streams",
           "heap_kib_per_open_stream",
-          "rss_kib_per_open_stream");
+          "rss_kib_per_open_stream",
+          "server_died");
 
   static PointResult point(String mode, int c, double throughput, double p99) {
     return point(mode, c, 2000, throughput, p99, 2.0, 4.5, 0);
@@ -95,7 +96,51 @@ public class ResultsWriterTest {
         0,
         0,
         0,
-        Map.of());
+        Map.of(),
+        "");
+  }
+
+  /** {@code p} as if its service had died during the point, e.g. of an exhausted heap. */
+  public static PointResult died(PointResult p, String how) {
+    return new PointResult(
+        p.mode(),
+        p.concurrency(),
+        p.poolSize(),
+        p.llmLatencyMs(),
+        p.windowS(),
+        p.completed(),
+        p.errors(),
+        p.poolTimeouts(),
+        p.throughputPerS(),
+        p.idealThroughputPerS(),
+        p.efficiency(),
+        p.latencyP50Ms(),
+        p.latencyP99Ms(),
+        p.latencyMaxMs(),
+        p.firstTokenP99Ms(),
+        p.poolAcquireP99Ms(),
+        p.connectionLeaseMsPerChat(),
+        p.connectionLeaseP99Ms(),
+        p.maxActiveConnections(),
+        p.maxThreadsWaiting(),
+        p.maxBackendConnections(),
+        p.serverHeapMaxMb(),
+        p.serverRssMaxMb(),
+        p.serverCpuCores(),
+        p.serverCpuMsPerChat(),
+        p.serverCpuMsPerChatWithoutJit(),
+        p.generatorCpuCores(),
+        p.machineCpuBusy(),
+        p.openStreams(),
+        p.serverHeapLiveIdleMb(),
+        p.serverHeapLiveOpenMb(),
+        p.heapKibPerOpenStream(),
+        p.rssKibPerOpenStream(),
+        p.serverPoolTimeouts(),
+        p.guardViolations(),
+        p.leaks(),
+        p.errorKinds(),
+        how);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.shortlease.benchmark.report;
 
+import static dev.shortlease.benchmark.report.ResultsWriterTest.died;
 import static dev.shortlease.benchmark.report.ResultsWriterTest.point;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -74,5 +75,45 @@ class TargetsTest {
     assertThat(t.get("scoped CPU per chat <= 1.5x floor's (C=1000, L=2 s)").status())
         .as("no floor point in the run")
         .isEqualTo(Targets.Status.NOT_MEASURED);
+    assertThat(t.get("heap within -Xmx512m (scoped, C=10000, L=20 s)").status())
+        .isEqualTo(Targets.Status.MET);
+    assertThat(t.get("service heap within -Xmx512m (scoped, every point)").status())
+        .isEqualTo(Targets.Status.MET);
+  }
+
+  @Test
+  @DisplayName(
+      "a service that died during the C=10000 point missed its heap limit, whatever its last heap"
+          + " sample (taken before the death) said")
+  void aDeadServiceIsNotWithinItsHeap() {
+    PointResult dead =
+        died(
+            point("scoped", 10_000, 20_000, 0, 0, 2.0, 5.0, 481_183),
+            "exited with 3: Terminating due to java.lang.OutOfMemoryError: Java heap space");
+    assertThat(dead.serverHeapMaxMb()).as("the last sample looked fine").isLessThan(512);
+
+    Map<String, Targets.Target> t =
+        byName(
+            Targets.check(
+                List.of(point("scoped", 1000, 2000, 480, 2300, 2.0, 7.0, 0), dead),
+                100,
+                512,
+                false));
+
+    Targets.Target longHeap = t.get("heap within -Xmx512m (scoped, C=10000, L=20 s)");
+    assertThat(longHeap.status()).isEqualTo(Targets.Status.MISSED);
+    assertThat(longHeap.measured()).contains("service died", "OutOfMemoryError");
+    Targets.Target everyPoint = t.get("service heap within -Xmx512m (scoped, every point)");
+    assertThat(everyPoint.status()).isEqualTo(Targets.Status.MISSED);
+    assertThat(everyPoint.measured()).startsWith("C=10000: service died");
+  }
+
+  @Test
+  @DisplayName("a point is within the heap limit if its highest sample is and its service lived")
+  void heapWithinTheLimit() {
+    PointResult p = point("scoped", 1000, 2000, 480, 2300, 2.0, 7.0, 0);
+    assertThat(p.heapWithin(512)).isTrue();
+    assertThat(p.heapWithin(100)).isFalse();
+    assertThat(died(p, "exited with 137").heapWithin(512)).isFalse();
   }
 }
