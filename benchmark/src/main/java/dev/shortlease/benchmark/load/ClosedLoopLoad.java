@@ -3,6 +3,7 @@ package dev.shortlease.benchmark.load;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
@@ -14,9 +15,6 @@ import java.util.function.Consumer;
  * service sees a steady state, not a thundering herd, by the end of the warm-up.
  */
 public final class ClosedLoopLoad {
-
-  /** Pause after a failed chat, so an instant error cannot turn a client into a busy loop. */
-  private static final Duration ERROR_PAUSE = Duration.ofMillis(100);
 
   private final ChatClient client;
   private final int concurrency;
@@ -86,6 +84,8 @@ public final class ClosedLoopLoad {
       Consumer<ChatOutcome> onOutcome)
       throws InterruptedException {
     sleepUntil(firstAt);
+    // A failed client backs off (Backoff): an instant error must not turn it into a busy loop.
+    Backoff backoff = new Backoff(ThreadLocalRandom.current()::nextDouble);
     try (ChatClient.Session session = client.session()) {
       while (System.nanoTime() < windowEnd) {
         sent.increment();
@@ -98,8 +98,10 @@ public final class ClosedLoopLoad {
         }
         recorder.record(outcome);
         onOutcome.accept(outcome);
-        if (outcome.kind() != ChatOutcome.Kind.COMPLETED) {
-          Thread.sleep(ERROR_PAUSE);
+        if (outcome.kind() == ChatOutcome.Kind.COMPLETED) {
+          backoff.succeeded();
+        } else {
+          Thread.sleep(backoff.failed());
         }
       }
     }
