@@ -54,6 +54,8 @@ public final class FloorMain {
               config.startup.showJavalinBanner = false;
               config.jetty.addConnector(
                   (server, http) -> {
+                    // As the service's HttpApi: no per-connection header cache (~20 KiB each).
+                    http.setHeaderCacheSize(0);
                     ServerConnector connector =
                         new ServerConnector(server, new HttpConnectionFactory(http));
                     connector.setPort(port);

@@ -22,6 +22,17 @@ import org.eclipse.jetty.server.ServerConnector;
 public final class HttpApi {
   private static final String IN_FLIGHT = "shortlease.inFlight";
   private static final int ACCEPT_QUEUE = 1024;
+
+  /**
+   * Jetty's HTTP/1.1 parser keeps, per connection, a cache of the header fields it has seen (a trie
+   * of up to 1024 characters by default): a connection's second request builds it, ~20 KiB of heap
+   * (a {@code char[]} of ~16 KiB and its nodes) that stays with the connection for as long as it is
+   * open. It saves a few small allocations per repeated header — nothing for a client that sends a
+   * chat every few seconds, and 200 MiB of a 512 MiB heap with 10,000 streams open, where it was
+   * the largest item of a heap histogram (docs/benchmark.md, The long point). Off.
+   */
+  static final int HEADER_CACHE_SIZE = 0;
+
   private final ChatMessagesHandler chat;
   private final MessagesHandler messages;
   private final ConversationsHandler conversations;
@@ -94,6 +105,14 @@ public final class HttpApi {
   }
 
   /** Starts listening on {@code port} (0 picks a free one), management routes included. */
+  /** The public connector's header cache size, as Jetty runs it (for tests). */
+  int headerCacheSize() {
+    return publicConnector
+        .getConnectionFactory(HttpConnectionFactory.class)
+        .getHttpConfiguration()
+        .getHeaderCacheSize();
+  }
+
   public synchronized HttpApi start(String host, int port) {
     return start(host, port, null, null);
   }
@@ -178,11 +197,13 @@ public final class HttpApi {
   }
 
   /**
-   * Our own connector only for its accept queue: Jetty's default backlog (50) overflows when a
-   * burst of hundreds of new connections arrives at once, and some of them are dropped.
+   * Our own connector for its accept queue: Jetty's default backlog (50) overflows when a burst of
+   * hundreds of new connections arrives at once, and some of them are dropped. And without the
+   * HTTP/1.1 parser's per-connection header cache ({@link #HEADER_CACHE_SIZE}).
    */
   private static ServerConnector connector(
       Server server, HttpConfiguration http, String host, int port) {
+    http.setHeaderCacheSize(HEADER_CACHE_SIZE);
     ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
     connector.setHost(host);
     connector.setPort(port);

@@ -49,6 +49,13 @@ class HttpApiTest {
   }
 
   @Test
+  @DisplayName(
+      "connections keep no header cache: ~20 KiB per open stream, 200 MiB of heap at 10,000")
+  void noPerConnectionHeaderCache() {
+    assertThat(api.headerCacheSize()).isZero();
+  }
+
+  @Test
   @DisplayName("a streaming chat sends data events in order, pings while quiet, and ends")
   void streamsEventsAndPings() throws Exception {
     StubRun run = new StubRun(stubs.chatApp.mode());
