@@ -45,6 +45,32 @@ public record BenchmarkSettings(
   /** {@code BENCH_LONG=1}: a realistic answer time, the same 500 chats/s, 10× the open streams. */
   public static final String LONG_POINT = "10000@20000:scoped+floor";
 
+  /**
+   * How long the service lets a new chat wait in its admission line for a database slot before it
+   * answers 503 ({@code CHAT_ADMISSION_WAIT_MS}, the service's default, set explicitly for every
+   * point so the generator's timeout below is derived from the value the service runs with).
+   */
+  public static final Duration ADMISSION_WAIT = Duration.ofSeconds(60);
+
+  /** The service's default {@code CHAT_ADMISSION_QUEUE}. */
+  static final int SERVICE_DEFAULT_ADMISSION_QUEUE = 2000;
+
+  /**
+   * {@code CHAT_ADMISSION_QUEUE} for a point: at least {@code C}. A closed-loop client has at most
+   * one chat in flight, so {@code C} clients can never have more than {@code C} starts waiting; a
+   * line that long turns "more starts than the CPU serves" into waiting (latency), which is what
+   * the scale targets ask, and the service's wait bound ({@link #ADMISSION_WAIT}) still sheds what
+   * waits too long. With the default 2000 the C=10,000 point answered most starts with 503 ("too
+   * many chats are starting at once") whenever the service fell behind the 500 starts per second it
+   * demands. An operator sizes the line the same way: for the concurrency the instance serves.
+   */
+  public static int admissionQueueFor(LoadPoint point) {
+    return Math.max(SERVICE_DEFAULT_ADMISSION_QUEUE, point.concurrency());
+  }
+
+  /** Slack on top of the longest silence the service may keep, for a machine that stalls. */
+  static final Duration CLIENT_TIMEOUT_SLACK = Duration.ofSeconds(5);
+
   public BenchmarkSettings {
     points = List.copyOf(points);
     modes = List.copyOf(modes);
@@ -100,6 +126,20 @@ public record BenchmarkSettings(
   public Duration warmupFor(LoadPoint point) {
     Duration minimum = point.latency().multipliedBy(3).dividedBy(2);
     return warmup.compareTo(minimum) >= 0 ? warmup : minimum;
+  }
+
+  /**
+   * The generator's read timeout for one point: the longest silence of a chat the service still
+   * serves, plus {@link #CLIENT_TIMEOUT_SLACK}. Before the stream's headers a chat may wait {@link
+   * #ADMISSION_WAIT} in the admission line and then up to the acquire timeout for its connection;
+   * once streaming, the service writes at least every {@code min(L / 2, 10 s)} (the first token at
+   * L / 2, pings every 10 s), so one L covers the rest. Past the CPU limit that queue is where
+   * latency grows (C=2000 at L=2 s); a shorter timeout counted chats the service was about to serve
+   * as errors, and the client's resend queued again behind its own abandoned request. A hung
+   * service is still caught: the timeout is finite.
+   */
+  public Duration clientTimeoutFor(LoadPoint point) {
+    return ADMISSION_WAIT.plus(connectionTimeout).plus(point.latency()).plus(CLIENT_TIMEOUT_SLACK);
   }
 
   /** The window of one point: at least one L, so every client ends a chat inside it. */

@@ -88,8 +88,7 @@ public final class PointRunner {
       Path log)
       throws InterruptedException {
     Duration latency = point.latency();
-    Duration requestTimeout = latency.multipliedBy(5).plus(settings.connectionTimeout());
-    ChatClient client = new ChatClient(service.baseUrl(), apiKey, requestTimeout);
+    ChatClient client = new ChatClient(service.baseUrl(), apiKey, settings.clientTimeoutFor(point));
     AtomicReference<EdgeReading> open = new AtomicReference<>();
     AtomicReference<EdgeReading> close = new AtomicReference<>();
     AtomicReference<MemoryProbe> loaded = new AtomicReference<>(MemoryProbe.NONE);
@@ -137,6 +136,8 @@ public final class PointRunner {
         "DB_POOL_SIZE", Integer.toString(settings.poolSize()),
         "DB_CONNECTION_TIMEOUT_MS", Long.toString(settings.connectionTimeout().toMillis()),
         "ADMIN_TOKEN", adminToken,
+        "CHAT_ADMISSION_WAIT_MS", Long.toString(BenchmarkSettings.ADMISSION_WAIT.toMillis()),
+        "CHAT_ADMISSION_QUEUE", Integer.toString(BenchmarkSettings.admissionQueueFor(point)),
         "LLM_PROVIDER", "simulated",
         "SIMULATED_TTFT_MS", Long.toString(point.ttftMillis()),
         "SIMULATED_TOKENS_PER_SECOND",

@@ -80,4 +80,39 @@ class LoadPointTest {
             org.assertj.core.groups.Tuple.tuple(100, 500L),
             org.assertj.core.groups.Tuple.tuple(300, 500L));
   }
+
+  @Test
+  @DisplayName(
+      "the generator waits longer than the service's own bound on a queued chat: its admission"
+          + " wait, the acquire timeout and one L")
+  void clientTimeoutOutlastsTheAdmissionLine() {
+    BenchmarkSettings settings = BenchmarkSettings.fromEnv(Map.of());
+    LoadPoint pastTheCpuLimit = LoadPoint.parseAll("2000", Duration.ofMillis(2000)).getFirst();
+    LoadPoint longPoint = LoadPoint.parseAll("10000@20000", Duration.ofMillis(2000)).getFirst();
+
+    Duration timeout = settings.clientTimeoutFor(pastTheCpuLimit);
+
+    assertThat(timeout).isEqualTo(Duration.ofSeconds(70));
+    assertThat(timeout)
+        .as("the committed C=2000 run's p99 latency, 15.1 s, and its 367 read timeouts at 13 s")
+        .isGreaterThan(Duration.ofMillis(15_143));
+    assertThat(timeout)
+        .isGreaterThan(
+            BenchmarkSettings.ADMISSION_WAIT
+                .plus(settings.connectionTimeout())
+                .plus(pastTheCpuLimit.latency()));
+    assertThat(settings.clientTimeoutFor(longPoint)).isEqualTo(Duration.ofSeconds(88));
+  }
+
+  @Test
+  @DisplayName("the admission line holds every client's start: at least C, never below the default")
+  void admissionQueueHoldsEveryClient() {
+    Duration l = Duration.ofMillis(2000);
+    assertThat(BenchmarkSettings.admissionQueueFor(LoadPoint.parseAll("50", l).getFirst()))
+        .isEqualTo(2000);
+    assertThat(BenchmarkSettings.admissionQueueFor(LoadPoint.parseAll("2000", l).getFirst()))
+        .isEqualTo(2000);
+    assertThat(BenchmarkSettings.admissionQueueFor(LoadPoint.parseAll("10000@20000", l).getFirst()))
+        .isEqualTo(10_000);
+  }
 }

@@ -69,12 +69,31 @@ public final class ChatClient {
                     start,
                     0,
                     System.nanoTime(),
-                    "http " + status);
+                    "http " + status + errorMessage());
         connection.finishBody();
         return outcome;
       } catch (IOException | RuntimeException e) {
         connection.close(); // a fresh connection for the next chat
         return new ChatOutcome(Kind.BROKEN, start, 0, System.nanoTime(), e.toString());
+      }
+    }
+
+    /**
+     * The {@code message} of an error response's JSON body, so the report tells a full admission
+     * line from a pool timeout (both are 503); empty if the body has none.
+     */
+    private String errorMessage() throws IOException {
+      StringBuilder text = new StringBuilder();
+      for (String line = connection.readLine();
+          line != null && text.length() < 4096;
+          line = connection.readLine()) {
+        text.append(line);
+      }
+      try {
+        String message = JSON.readTree(text.toString()).path("message").asText("");
+        return message.isEmpty() ? "" : ": " + message;
+      } catch (IOException notJson) {
+        return "";
       }
     }
 

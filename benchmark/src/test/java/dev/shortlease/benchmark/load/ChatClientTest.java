@@ -81,6 +81,21 @@ class ChatClientTest {
   }
 
   @Test
+  @DisplayName(
+      "an error response's message is part of the outcome: a full line is not a pool timeout")
+  void errorMessageInTheDetail() throws Exception {
+    status = 503;
+    stream =
+        "{\"status\": 503, \"code\": \"service_unavailable\", \"message\": \"Too many chats are"
+            + " starting at once (2000 waiting); retry in a moment.\"}";
+    assertThat(chat().detail())
+        .isEqualTo(
+            "http 503: Too many chats are starting at once (2000 waiting); retry in a moment.");
+    stream = "not json";
+    assertThat(chat().detail()).isEqualTo("http 503");
+  }
+
+  @Test
   @DisplayName("an error event fails the chat, and a stream with no terminal event is broken")
   void errorEventAndTruncatedStream() throws Exception {
     stream = "data: {\"event\": \"error\", \"status\": 500, \"code\": \"model_failed\"}\n\n";
