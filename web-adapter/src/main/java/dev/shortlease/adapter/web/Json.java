@@ -1,8 +1,12 @@
 package dev.shortlease.adapter.web;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.BufferRecycler;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
+import com.fasterxml.jackson.core.util.RecyclerPool;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,8 +20,17 @@ import java.util.Map;
 
 /** Web adapter: the one JSON mapper, with Dify's snake_case wire names. */
 final class Json {
+  /**
+   * Jackson's buffers (a few KiB of {@code char[]} and {@code byte[]} per parser or generator) come
+   * from a shared pool, not from its default per-thread pool: every request runs on a new virtual
+   * thread, so a per-thread pool recycles nothing — each request allocated a fresh set, and the
+   * thread of every open stream kept its set (softly referenced) for as long as the stream was
+   * open, ~8 KiB per stream in a heap profile with 10,000 streams open.
+   */
+  static final RecyclerPool<BufferRecycler> BUFFERS = JsonRecyclerPools.newBoundedPool(64);
+
   static final ObjectMapper MAPPER =
-      JsonMapper.builder()
+      JsonMapper.builder(JsonFactory.builder().recyclerPool(BUFFERS).build())
           .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
           .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

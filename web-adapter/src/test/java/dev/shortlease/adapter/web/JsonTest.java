@@ -2,6 +2,7 @@ package dev.shortlease.adapter.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,22 @@ class JsonTest {
             "{\"current_time\": {\"timezone\": \"Asia/Tokyo\"}, \"search\": \"{not json\","
                 + " \"stats\": [1, true]}");
     assertThat(Json.MAPPER.readValue(text, Map.class)).isEqualTo(input);
+  }
+
+  @Test
+  @DisplayName(
+      "buffers come from one shared pool, so a request's virtual thread reuses another's instead of"
+          + " allocating (and keeping) its own")
+  void buffersAreSharedAcrossThreads() throws Exception {
+    assertThat(Json.MAPPER.getFactory()._getRecyclerPool()).isSameAs(Json.BUFFERS);
+    Json.writeString(Map.of("warm", "up")); // a first set of buffers, back in the pool
+    int pooled = ((JsonRecyclerPools.BoundedPool) Json.BUFFERS).pooledCount();
+    Thread writer = Thread.ofVirtual().start(() -> Json.writeString(Map.of("event", "message")));
+    writer.join();
+    assertThat(((JsonRecyclerPools.BoundedPool) Json.BUFFERS).pooledCount())
+        .as("the new thread took the pooled set and gave it back")
+        .isEqualTo(pooled)
+        .isPositive();
   }
 
   @Test
