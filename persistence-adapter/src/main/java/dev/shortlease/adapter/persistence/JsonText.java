@@ -1,7 +1,11 @@
 package dev.shortlease.adapter.persistence;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.core.util.BufferRecycler;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
+import com.fasterxml.jackson.core.util.RecyclerPool;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
@@ -13,13 +17,27 @@ import java.util.Optional;
  * An empty map is stored as the empty string, as rows have always held it.
  */
 final class JsonText {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /**
+   * Buffers from one shared pool, not Jackson's default per-thread one: every chat runs on new
+   * virtual threads, so a per-thread pool recycles nothing, and the request thread of each open
+   * stream kept the buffers of its T2 (~16 KiB) for as long as the stream was open — 35 MB of
+   * {@code char[]} with 10,000 streams open (docs/benchmark.md, The long point).
+   */
+  static final RecyclerPool<BufferRecycler> BUFFERS = JsonRecyclerPools.newBoundedPool(64);
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper(JsonFactory.builder().recyclerPool(BUFFERS).build());
   private static final TypeReference<List<String>> LIST = new TypeReference<>() {};
   private static final TypeReference<Map<String, String>> MAP = new TypeReference<>() {};
   private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
   private static final TypeReference<Object> ANY = new TypeReference<>() {};
 
   private JsonText() {}
+
+  /** The pool the mapper takes its buffers from (for tests). */
+  static RecyclerPool<BufferRecycler> mapperBuffers() {
+    return JSON.getFactory()._getRecyclerPool();
+  }
 
   static String ofList(List<String> values) {
     return write(values);
