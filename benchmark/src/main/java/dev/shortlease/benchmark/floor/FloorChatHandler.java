@@ -1,5 +1,7 @@
 package dev.shortlease.benchmark.floor;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariDataSource;
@@ -35,7 +37,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class FloorChatHandler {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  // As the service's mappers: buffers from a shared pool, not per (virtual, short-lived) thread.
+  private static final ObjectMapper JSON =
+      new ObjectMapper(
+          JsonFactory.builder().recyclerPool(JsonRecyclerPools.newBoundedPool(64)).build());
   private static final long APP_CACHE_NANOS = TimeUnit.SECONDS.toNanos(2);
   private static final List<String> WORDS =
       List.of("A", " short", " lease", " keeps", " a", " connection", " for", " milliseconds");
