@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.OptionalInt;
 import java.util.stream.Stream;
 
@@ -46,11 +45,10 @@ public record ServiceFate(String died) {
     return outOfMemory.isEmpty() ? SURVIVED : new ServiceFate("logged " + outOfMemory);
   }
 
-  /** Reads {@code log} as ISO-8859-1, so no byte sequence in it can fail the read. */
+  /** Reads {@code log} line by line as ISO-8859-1, so no byte sequence in it can fail the read. */
   public static ServiceFate of(OptionalInt exitCode, Path log) {
-    try {
-      List<String> lines = Files.readAllLines(log, StandardCharsets.ISO_8859_1);
-      return of(exitCode, lines.stream());
+    try (Stream<String> lines = Files.lines(log, StandardCharsets.ISO_8859_1)) {
+      return of(exitCode, lines);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
