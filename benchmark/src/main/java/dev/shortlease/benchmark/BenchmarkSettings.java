@@ -131,15 +131,19 @@ public record BenchmarkSettings(
   /**
    * The generator's read timeout for one point: the longest silence of a chat the service still
    * serves, plus {@link #CLIENT_TIMEOUT_SLACK}. Before the stream's headers a chat may wait {@link
-   * #ADMISSION_WAIT} in the admission line and then up to the acquire timeout for its connection;
-   * once streaming, the service writes at least every {@code min(L / 2, 10 s)} (the first token at
-   * L / 2, pings every 10 s), so one L covers the rest. Past the CPU limit that queue is where
-   * latency grows (C=2000 at L=2 s); a shorter timeout counted chats the service was about to serve
-   * as errors, and the client's resend queued again behind its own abandoned request. A hung
-   * service is still caught: the timeout is finite.
+   * #ADMISSION_WAIT} in the admission line, then keep trying for its connection for as long again
+   * (each try up to the acquire timeout); once streaming, the service writes at least every {@code
+   * min(L / 2, 10 s)} (the first token at L / 2, pings every 10 s), so one L covers the rest. Past
+   * the CPU limit that queue is where latency grows (C=2000 at L=2 s); a shorter timeout counted
+   * chats the service was about to serve as errors, and the client's resend queued again behind its
+   * own abandoned request. A hung service is still caught: the timeout is finite.
    */
   public Duration clientTimeoutFor(LoadPoint point) {
-    return ADMISSION_WAIT.plus(connectionTimeout).plus(point.latency()).plus(CLIENT_TIMEOUT_SLACK);
+    return ADMISSION_WAIT
+        .multipliedBy(2)
+        .plus(connectionTimeout)
+        .plus(point.latency())
+        .plus(CLIENT_TIMEOUT_SLACK);
   }
 
   /** The window of one point: at least one L, so every client ends a chat inside it. */

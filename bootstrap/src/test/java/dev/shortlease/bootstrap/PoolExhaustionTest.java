@@ -32,6 +32,7 @@ class PoolExhaustionTest {
     Map<String, String> env = TestServers.env();
     env.put("DB_POOL_SIZE", "1");
     env.put("DB_CONNECTION_TIMEOUT_MS", "250");
+    env.put("CHAT_ADMISSION_WAIT_MS", "500"); // a start tries again for a connection that long
     server =
         ShortleaseServer.startDecorated(
             Settings.fromEnvironment(env),

@@ -2,6 +2,7 @@ package dev.shortlease.application.chat;
 
 import dev.shortlease.application.ChatExecutor;
 import dev.shortlease.application.ChatSettings;
+import dev.shortlease.application.ReliabilitySettings;
 import dev.shortlease.application.limits.ActiveRequests;
 import dev.shortlease.application.port.in.AppModeMismatchException;
 import dev.shortlease.application.port.in.AppUnavailableException;
@@ -19,6 +20,7 @@ import dev.shortlease.domain.MessageOutcome;
 import dev.shortlease.domain.NewTurn;
 import dev.shortlease.domain.NotFoundException;
 import dev.shortlease.domain.StartedTurn;
+import dev.shortlease.domain.StorageUnavailableException;
 import dev.shortlease.domain.port.AppsPort;
 import dev.shortlease.domain.port.ChatHistoryPort;
 import dev.shortlease.domain.port.FinishMessagePort;
@@ -29,6 +31,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Use case: send a message (the App Runner's entry). On the caller's thread: T1 the app, T2 the
@@ -49,6 +52,10 @@ public final class SendMessageService implements SendMessageUseCase {
   private final ChatFiles chatFiles;
   private final MessageFilesPort messageFiles;
   private final ActiveRequests active;
+  private final Duration startWait;
+
+  /** The shortest time between two attempts at T2. */
+  private static final Duration RETRY_PAUSE = Duration.ofMillis(100);
 
   @Inject
   public SendMessageService(
@@ -62,7 +69,8 @@ public final class SendMessageService implements SendMessageUseCase {
       ChatExecutor executor,
       ChatFiles chatFiles,
       MessageFilesPort messageFiles,
-      ActiveRequests active) {
+      ActiveRequests active,
+      ReliabilitySettings reliability) {
     this.apps = apps;
     this.startTurn = startTurn;
     this.history = history;
@@ -74,6 +82,7 @@ public final class SendMessageService implements SendMessageUseCase {
     this.chatFiles = chatFiles;
     this.messageFiles = messageFiles;
     this.active = active;
+    this.startWait = reliability.admissionWait();
   }
 
   /**
@@ -113,14 +122,15 @@ public final class SendMessageService implements SendMessageUseCase {
     String query = command.completion() ? completionQuery(app, command, inputs) : command.query();
     List<MessageFile> files = chatFiles.resolve(app, command.user(), fileRequests);
     StartedTurn turn =
-        startTurn.startTurn(
+        startTurn(
             new NewTurn(
                 app.id(),
                 command.user(),
                 continued,
                 query,
                 inputs,
-                app.mode().isConversational() ? app.conversationVariables() : List.of()));
+                app.mode().isConversational() ? app.conversationVariables() : List.of()),
+            startNanos);
     try {
       boolean autoName =
           command.autoGenerateName() && app.mode().isConversational() && turn.newConversation();
@@ -144,6 +154,39 @@ public final class SendMessageService implements SendMessageUseCase {
         e.addSuppressed(suppressed);
       }
       throw e;
+    }
+  }
+
+  /**
+   * T2. A start that got no connection within the pool's acquire timeout ran nothing, so it tries
+   * again until the admission wait is spent: past the CPU limit, when every lease is slow, a start
+   * waits longer instead of being refused by the pool (503 only once that wait is over).
+   */
+  private StartedTurn startTurn(NewTurn turn, long startNanos) {
+    long deadline = startNanos + startWait.toNanos();
+    while (true) {
+      long attempt = System.nanoTime();
+      try {
+        return startTurn.startTurn(turn);
+      } catch (StorageUnavailableException e) {
+        if (!e.noConnection() || System.nanoTime() - deadline >= 0) {
+          throw e;
+        }
+        pauseIfQuick(attempt);
+      }
+    }
+  }
+
+  /** An attempt refused at once (a pool shutting down) must not turn the retries into a spin. */
+  private static void pauseIfQuick(long attemptNanos) {
+    long pause = RETRY_PAUSE.toNanos() - (System.nanoTime() - attemptNanos);
+    if (pause > 0) {
+      try {
+        TimeUnit.NANOSECONDS.sleep(pause);
+      } catch (InterruptedException interrupted) {
+        Thread.currentThread().interrupt();
+        throw new StorageUnavailableException("interrupted while waiting for a connection", null);
+      }
     }
   }
 

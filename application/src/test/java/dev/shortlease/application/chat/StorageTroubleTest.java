@@ -47,6 +47,66 @@ class StorageTroubleTest {
         app.id(), "alice", query, Map.of(), conversationId, ResponseMode.STREAMING, false, false);
   }
 
+  /** A sender whose T2 first meets {@code refusals} pool timeouts of the given kind. */
+  private SendMessageService startRefused(
+      int refusals, boolean noConnection, Duration admissionWait, AtomicInteger attempts) {
+    return new SendMessageService(
+        kit.store,
+        turn -> {
+          if (attempts.incrementAndGet() <= refusals) {
+            throw new StorageUnavailableException("pool exhausted", null, noConnection);
+          }
+          return kit.store.startTurn(turn);
+        },
+        kit.store,
+        kit.store,
+        kit.registry,
+        kit.runners,
+        kit.settings,
+        ChatExecutor.virtualThreads(),
+        kit.chatFiles(),
+        kit.files,
+        kit.active,
+        ReliabilitySettings.forPool(10).withAdmission(9, 100, admissionWait));
+  }
+
+  @Test
+  @DisplayName("a start that got no connection tries again within the admission wait, then runs")
+  void startWaitsForAConnection() throws Exception {
+    AtomicInteger attempts = new AtomicInteger();
+
+    ChatRun run =
+        startRefused(3, true, Duration.ofSeconds(30), attempts).send(command("one", null));
+
+    assertThat(attempts).hasValue(4);
+    assertThat(drain(run).getLast()).isInstanceOf(ChatEvent.MessageEnd.class);
+  }
+
+  @Test
+  @DisplayName("a start still without a connection when the admission wait is spent gets the 503")
+  void startGivesUpAfterTheAdmissionWait() {
+    AtomicInteger attempts = new AtomicInteger();
+    SendMessageService sender =
+        startRefused(Integer.MAX_VALUE, true, Duration.ofMillis(400), attempts);
+
+    assertThatThrownBy(() -> sender.send(command("one", null)))
+        .isInstanceOf(StorageUnavailableException.class);
+    // About one attempt per 100 ms pause, not a spin.
+    assertThat(attempts.get()).isBetween(2, 6);
+    assertThat(kit.store.findEndUser(app.id(), "alice")).as("nothing saved").isEmpty();
+  }
+
+  @Test
+  @DisplayName("a start that failed inside its transaction is not tried again")
+  void startFailureIsNotRetried() {
+    AtomicInteger attempts = new AtomicInteger();
+    SendMessageService sender = startRefused(1, false, Duration.ofSeconds(30), attempts);
+
+    assertThatThrownBy(() -> sender.send(command("one", null)))
+        .isInstanceOf(StorageUnavailableException.class);
+    assertThat(attempts).hasValue(1);
+  }
+
   @Test
   @DisplayName("when loading history fails after the start, the running message is ended as error")
   void historyFailureEndsTheMessage() throws Exception {
@@ -67,7 +127,8 @@ class StorageTroubleTest {
             ChatExecutor.virtualThreads(),
             kit.chatFiles(),
             kit.files,
-            kit.active);
+            kit.active,
+            ReliabilitySettings.forPool(10));
 
     assertThatThrownBy(() -> failingHistory.send(command("two", first.conversationId())))
         .isInstanceOf(StorageUnavailableException.class);
@@ -140,7 +201,8 @@ class StorageTroubleTest {
         ChatExecutor.virtualThreads(),
         kit.chatFiles(),
         kit.files,
-        kit.active);
+        kit.active,
+        ReliabilitySettings.forPool(10));
   }
 
   @Test
@@ -305,7 +367,8 @@ class StorageTroubleTest {
                 }),
             kit.chatFiles(),
             kit.files,
-            kit.active);
+            kit.active,
+            ReliabilitySettings.forPool(10));
 
     ChatRun run = refusing.send(command("q", null));
 

@@ -106,7 +106,8 @@ public final class ChatTestKit {
             ChatExecutor.virtualThreads(),
             chatFiles(),
             files,
-            active);
+            active,
+            ReliabilitySettings.forPool(10));
     this.stopper =
         new StopGenerationService(
             registry, store, new StopRelayBudget(StopRelaySettings.defaults()));

@@ -46,7 +46,8 @@ final class PoolReserve {
       if (!ordinary.tryAcquire(wait.toNanos(), TimeUnit.NANOSECONDS)) {
         throw new StorageUnavailableException(
             "no database connection free for ordinary work within " + wait.toMillis() + " ms",
-            null);
+            null,
+            true);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -146,7 +146,8 @@ final class SessionScope {
 
   private static RuntimeException translate(RuntimeException e) {
     return TransientFailures.reason(e)
-        .<RuntimeException>map(reason -> new StorageUnavailableException(reason, e))
+        .<RuntimeException>map(
+            reason -> new StorageUnavailableException(reason, e, TransientFailures.noConnection(e)))
         .orElse(e);
   }
 

@@ -40,6 +40,18 @@ final class TransientFailures {
     return Optional.empty();
   }
 
+  /**
+   * True when {@code failure} is the pool's acquire timeout: no connection was lent, nothing ran.
+   */
+  static boolean noConnection(Throwable failure) {
+    for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+      if (t instanceof SQLTransientConnectionException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** We cancel no statement ourselves: a cancel is the statement timeout. */
   static boolean isTimeout(String sqlState) {
     return sqlState != null && TIMEOUTS.contains(sqlState);

@@ -38,6 +38,19 @@ class TransientFailuresTest {
   }
 
   @Test
+  @DisplayName("only the acquire timeout means no connection was lent (so nothing ran)")
+  void noConnection() {
+    assertThat(
+            TransientFailures.noConnection(
+                new RuntimeException(new SQLTransientConnectionException("timed out"))))
+        .isTrue();
+    assertThat(TransientFailures.noConnection(new RuntimeException(new SQLException("x", "08006"))))
+        .as("a connection lost mid-transaction")
+        .isFalse();
+    assertThat(TransientFailures.noConnection(new RuntimeException("plain"))).isFalse();
+  }
+
+  @Test
   @DisplayName("HikariCP's acquire timeout is transient, a plain exception is not")
   void acquireTimeout() {
     assertThat(
