@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The CI regression guard: a short {@code floor} and {@code scoped} run side by side (each a fresh
  * service JVM on PostgreSQL, about 25 s each) that fails when scoped's service CPU per chat passes
- * {@link RegressionGuard#MAX_CPU_PER_CHAT_RATIO} times the floor's. The rule itself, and that it
- * trips, is {@code RegressionGuardTest}'s.
+ * {@link RegressionGuard#MAX_CPU_PER_CHAT_RATIO} times the floor's in two pairs in a row. The rule
+ * itself, and that it trips, is {@code RegressionGuardTest}'s.
  */
 @PostgresTest
 class ScopedVsFloorGuardTest {
@@ -36,9 +36,10 @@ class ScopedVsFloorGuardTest {
           + " every message it starts")
   void scopedStaysNearTheFloor(@TempDir Path output) throws Exception {
     RegressionGuard.Verdict verdict = runPair(output.resolve("1"));
-    if (!verdict.conclusive()) {
-      // A busy machine (too few chats, timeouts) says nothing about the hot path: once more.
-      System.out.println("regression guard, inconclusive, running again: " + verdict.explanation());
+    if (!verdict.passed()) {
+      // A busy machine (too few chats, timeouts, a neighbour's burst in one window) says nothing
+      // about the hot path, and a real regression trips the second pair as well: once more.
+      System.out.println("regression guard, failed once, running again: " + verdict.explanation());
       verdict = runPair(output.resolve("2"));
     }
     System.out.println("regression guard: " + verdict.explanation());

