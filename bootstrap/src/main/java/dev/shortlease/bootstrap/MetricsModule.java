@@ -27,7 +27,7 @@ final class MetricsModule extends AbstractModule {
     ProcessMeters.bindTo(registry); // ProcessorMetrics, with the names promtool rejects renamed
     bind(MeterRegistry.class).toInstance(registry);
     bind(PrometheusMeterRegistry.class).toInstance(registry);
-    bind(MetricsPort.class).toInstance(registry::scrape);
+    bind(MetricsPort.class).toInstance(() -> PlatformThreadScrape.of(registry::scrape));
     bind(RunningChatsGauge.class).asEagerSingleton();
   }
 }

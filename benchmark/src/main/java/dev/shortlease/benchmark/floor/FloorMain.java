@@ -3,6 +3,7 @@ package dev.shortlease.benchmark.floor;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import dev.shortlease.bootstrap.PlatformThreadScrape;
 import io.javalin.Javalin;
 import io.javalin.http.ContentType;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -64,7 +65,10 @@ public final class FloorMain {
                   });
               config.routes.get("/health/ready", ctx -> ctx.result("ok"));
               config.routes.get(
-                  "/metrics", ctx -> ctx.contentType(ContentType.PLAIN).result(registry.scrape()));
+                  "/metrics",
+                  ctx ->
+                      ctx.contentType(ContentType.PLAIN)
+                          .result(PlatformThreadScrape.of(registry::scrape)));
               config.routes.post("/v1/chat-messages", chat::chat);
             });
     app.start();
