@@ -17,6 +17,8 @@ import java.util.Optional;
  * An empty map is stored as the empty string, as rows have always held it.
  */
 final class JsonText {
+  private static final String EMPTY_OBJECT = "{}";
+
   /**
    * Buffers from one shared pool, not Jackson's default per-thread one: every chat runs on new
    * virtual threads, so a per-thread pool recycles nothing, and the request thread of each open
@@ -53,6 +55,9 @@ final class JsonText {
 
   /** Any structured value (string, number, boolean, null, list, map) as JSON text. */
   static String ofValue(Object value) {
+    if (value instanceof Map<?, ?> map && map.isEmpty()) {
+      return EMPTY_OBJECT; // most chats' inputs: no writer needed
+    }
     return write(value);
   }
 
@@ -71,8 +76,8 @@ final class JsonText {
    * exception) when the text is not a JSON object, so the caller can decide how to keep it.
    */
   static Optional<Map<String, Object>> toObject(String json) {
-    if (json == null || json.isBlank()) {
-      return Optional.of(Map.of());
+    if (json == null || json.isBlank() || EMPTY_OBJECT.equals(json)) {
+      return Optional.of(Map.of()); // most chats' inputs: no parser needed
     }
     try {
       return Optional.ofNullable(JSON.readValue(json, OBJECT));
