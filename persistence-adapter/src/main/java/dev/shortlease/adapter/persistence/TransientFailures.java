@@ -18,13 +18,15 @@ final class TransientFailures {
   private static final Set<String> STATES = Set.of("57P01", "57P02", "57P03", "40001", "40P01");
   private static final Set<String> TIMEOUTS = Set.of("57014", "55P03", "HYT00");
 
+  private static final String NO_CONNECTION = "no database connection within the acquire timeout";
+
   private TransientFailures() {}
 
   /** Why {@code failure} is transient, or empty when retrying would not help. */
   static Optional<String> reason(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t instanceof SQLTransientConnectionException) {
-        return Optional.of("no database connection within the acquire timeout");
+        return Optional.of(NO_CONNECTION);
       }
       if (t instanceof SQLException sql && isTimeout(sql.getSQLState())) {
         return Optional.of(
@@ -44,12 +46,7 @@ final class TransientFailures {
    * True when {@code failure} is the pool's acquire timeout: no connection was lent, nothing ran.
    */
   static boolean noConnection(Throwable failure) {
-    for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
-      if (t instanceof SQLTransientConnectionException) {
-        return true;
-      }
-    }
-    return false;
+    return reason(failure).filter(NO_CONNECTION::equals).isPresent();
   }
 
   /** We cancel no statement ourselves: a cancel is the statement timeout. */
