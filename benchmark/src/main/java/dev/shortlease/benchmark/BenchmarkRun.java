@@ -63,10 +63,12 @@ public final class BenchmarkRun {
             Targets.check(points, seconds, heapMb, settings.isDefaultRun()));
     ResultsWriter.write(
         report,
-        "P=%d connections, %d s warm-up + %d s window per point (at least 1.5 L + L); %s"
+        ("P=%d connections; per point a %d-%d s warm-up (until the JIT is quiet) + %d s window"
+                + " (at least 1.5 L + L); %s")
             .formatted(
                 settings.poolSize(),
                 settings.warmup().toSeconds(),
+                Math.max(settings.warmup().toSeconds(), settings.warmupMax().toSeconds()),
                 settings.window().toSeconds(),
                 machine.get("cpus") + " CPUs, " + machine.get("jdk")),
         runDir,
@@ -85,6 +87,7 @@ public final class BenchmarkRun {
     map.put("simulated_ttft", "L / 2");
     map.put("simulated_answer_tokens", settings.answerTokens());
     map.put("warmup_s", settings.warmup().toSeconds());
+    map.put("warmup_max_s", settings.warmupMax().toSeconds());
     map.put("window_s", settings.window().toSeconds());
     map.put("connection_timeout_ms", settings.connectionTimeout().toMillis());
     map.put("server_heap", "-Xmx" + settings.serverHeap());

@@ -1,11 +1,13 @@
 package dev.shortlease.benchmark;
 
+import dev.shortlease.benchmark.load.Warmup;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /**
  * Configuration of one benchmark run, read from {@code BENCH_*} environment variables. The split of
@@ -22,6 +24,7 @@ public record BenchmarkSettings(
     int answerTokens,
     List<Mode> modes,
     Duration warmup,
+    Duration warmupMax,
     Duration window,
     Duration connectionTimeout,
     String databaseUrl,
@@ -68,6 +71,19 @@ public record BenchmarkSettings(
     return Math.max(SERVICE_DEFAULT_ADMISSION_QUEUE, point.concurrency());
   }
 
+  /**
+   * {@code BENCH_WARMUP_MAX_S} by default. At C=1000 on two cores a fresh JVM's compilers used 0.4
+   * to 0.6 of a core for the first 45 s and settled after about 60 s; every second of that inside a
+   * window was counted as CPU per chat, and made the ratio to the floor vary from run to run.
+   */
+  static final String DEFAULT_WARMUP_MAX_S = "60";
+
+  /** How often the warm-up asks whether the JIT is quiet: the JIT's CPU is averaged over it. */
+  static final Duration JIT_CHECK = Duration.ofSeconds(5);
+
+  /** The JIT counts as quiet below this share of one core, averaged over {@link #JIT_CHECK}. */
+  static final double JIT_QUIET_CORES = 0.05;
+
   /** Slack on top of the longest silence the service may keep, for a machine that stalls. */
   static final Duration CLIENT_TIMEOUT_SLACK = Duration.ofSeconds(5);
 
@@ -81,7 +97,7 @@ public record BenchmarkSettings(
     if (poolSize < 1 || answerTokens < 1 || modes.isEmpty()) {
       throw new IllegalArgumentException("pool size, answer tokens and modes must be positive");
     }
-    if (window.isZero() || window.isNegative() || warmup.isNegative()) {
+    if (window.isZero() || window.isNegative() || warmup.isNegative() || warmupMax.isNegative()) {
       throw new IllegalArgumentException(
           "the window must be positive and the warm-up not negative");
     }
@@ -109,6 +125,8 @@ public record BenchmarkSettings(
             .map(Mode::parse)
             .toList(),
         Duration.ofSeconds(Long.parseLong(env.getOrDefault("BENCH_WARMUP_S", "10"))),
+        Duration.ofSeconds(
+            Long.parseLong(env.getOrDefault("BENCH_WARMUP_MAX_S", DEFAULT_WARMUP_MAX_S))),
         Duration.ofSeconds(Long.parseLong(env.getOrDefault("BENCH_DURATION_S", "10"))),
         Duration.ofMillis(Long.parseLong(env.getOrDefault("BENCH_CONNECTION_TIMEOUT_MS", "3000"))),
         env.getOrDefault("DATABASE_URL", DEFAULT_DATABASE_URL),
@@ -120,12 +138,22 @@ public record BenchmarkSettings(
   }
 
   /**
-   * The warm-up of one point: at least 1.5 L, because clients start spread over one L and the first
-   * chats end only after it; the configured warm-up is for the JIT at L = 2 s.
+   * The shortest warm-up of one point: at least 1.5 L, because clients start spread over one L and
+   * the first chats end only after it; the configured warm-up is for the JIT at L = 2 s.
    */
   public Duration warmupFor(LoadPoint point) {
     Duration minimum = point.latency().multipliedBy(3).dividedBy(2);
     return warmup.compareTo(minimum) >= 0 ? warmup : minimum;
+  }
+
+  /**
+   * The warm-up of one point: {@link #warmupFor(LoadPoint)}, then on until the service's JIT is
+   * quiet ({@code jitQuiet}, checked every {@link #JIT_CHECK}) or {@code warmupMax} is reached.
+   */
+  public Warmup warmupFor(LoadPoint point, BooleanSupplier jitQuiet) {
+    Duration minimum = warmupFor(point);
+    Duration maximum = warmupMax.compareTo(minimum) >= 0 ? warmupMax : minimum;
+    return new Warmup(minimum, maximum, JIT_CHECK, jitQuiet);
   }
 
   /**

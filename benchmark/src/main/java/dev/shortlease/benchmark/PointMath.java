@@ -8,6 +8,7 @@ import dev.shortlease.benchmark.report.PointResult;
 import dev.shortlease.benchmark.service.JsonFields;
 import dev.shortlease.benchmark.service.MemoryProbe;
 import dev.shortlease.benchmark.service.ServiceFate;
+import java.time.Duration;
 import org.HdrHistogram.Histogram;
 
 /** Benchmark: turns one point's raw readings into its {@link PointResult}. */
@@ -19,6 +20,7 @@ final class PointMath {
       BenchmarkSettings settings,
       Mode mode,
       LoadPoint point,
+      Duration warmedUp,
       WindowRecorder recorder,
       EdgeReading open,
       EdgeReading close,
@@ -44,6 +46,7 @@ final class PointMath {
         point.concurrency(),
         settings.poolSize(),
         point.latency().toMillis(),
+        round(warmedUp.toMillis() / 1000.0),
         round(windowS),
         completed,
         recorder.errors(),
@@ -70,6 +73,7 @@ final class PointMath {
         round(serverCpuS / windowS),
         round(completed == 0 ? Double.NaN : serverCpuS * 1000 / completed),
         round(completed == 0 ? Double.NaN : (serverCpuS - serverJitCpuS) * 1000 / completed),
+        round(serverJitCpuS / windowS),
         round((close.generatorCpuS() - open.generatorCpuS()) / windowS),
         round(
             machineTotal == 0

@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.shortlease.benchmark.load.ChatClient;
 import dev.shortlease.benchmark.load.ClosedLoopLoad;
 import dev.shortlease.benchmark.load.EdgeReading;
+import dev.shortlease.benchmark.load.JitQuiet;
 import dev.shortlease.benchmark.load.ResourceSampler;
 import dev.shortlease.benchmark.load.WindowRecorder;
 import dev.shortlease.benchmark.report.PointResult;
 import dev.shortlease.benchmark.service.BenchmarkSchema;
 import dev.shortlease.benchmark.service.JsonFields;
 import dev.shortlease.benchmark.service.MemoryProbe;
+import dev.shortlease.benchmark.service.ProcStats;
 import dev.shortlease.benchmark.service.SeededApp;
 import dev.shortlease.benchmark.service.ServiceClient;
 import dev.shortlease.benchmark.service.ServiceFate;
@@ -95,9 +97,14 @@ public final class PointRunner {
     AtomicLong openStreams = new AtomicLong();
     MemoryProbe idle = MemoryProbe.take(admin, service.pid());
     ClosedLoopLoad load = new ClosedLoopLoad(client, point.concurrency(), latency);
+    JitQuiet jitQuiet =
+        new JitQuiet(
+            () -> ProcStats.jitCpuSeconds(service.pid()),
+            System::nanoTime,
+            BenchmarkSettings.JIT_QUIET_CORES);
     WindowRecorder recorder =
         load.run(
-            settings.warmupFor(point),
+            settings.warmupFor(point, jitQuiet),
             settings.windowFor(point),
             latency.plus(settings.connectionTimeout()).plusSeconds(5),
             () -> open.set(EdgeReading.take(admin, service.pid())),
@@ -107,11 +114,13 @@ public final class PointRunner {
               // the streams are still open: clients send no new chat, but theirs run on.
               openStreams.set(load.inFlight());
               loaded.set(MemoryProbe.take(admin, service.pid()));
-            });
+            },
+            outcome -> {});
     return PointMath.result(
         settings,
         mode,
         point,
+        load.warmedUp(),
         recorder,
         open.get(),
         close.get(),

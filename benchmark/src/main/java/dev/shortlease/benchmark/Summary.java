@@ -13,7 +13,7 @@ final class Summary {
   static String line(PointResult p) {
     return ("%-11s C=%-5d L=%-5d done=%-6d err=%-5d 503=%-5d thr=%8.1f/s eff=%.2f p50=%6.0fms p99=%6.0fms"
                 + " ttft99=%5.0fms act<=%d pg<=%d lease/chat=%.1fms heap<=%.0fMiB rss<=%.0fMiB"
-                + " cpu srv=%.2f gen=%.2f box=%.2f cpu/chat=%.2fms")
+                + " cpu srv=%.2f (jit %.2f) gen=%.2f box=%.2f cpu/chat=%.2fms warm-up=%.0fs")
             .formatted(
                 p.mode(),
                 p.concurrency(),
@@ -32,9 +32,11 @@ final class Summary {
                 p.serverHeapMaxMb(),
                 p.serverRssMaxMb(),
                 p.serverCpuCores(),
+                p.serverJitCpuCores(),
                 p.generatorCpuCores(),
                 p.machineCpuBusy(),
-                p.serverCpuMsPerChat())
+                p.serverCpuMsPerChat(),
+                p.warmupS())
         + (p.serverDied().isEmpty() ? "" : " SERVICE DIED: " + p.serverDied());
   }
 

@@ -44,6 +44,7 @@ class BenchmarkSmokeTest {
             2,
             List.of(Mode.SCOPED, Mode.HELD),
             Duration.ofSeconds(1),
+            Duration.ofSeconds(1),
             Duration.ofSeconds(2),
             // Generous: the request timeout derives from it, and a busy machine slows every chat.
             Duration.ofMillis(4000),

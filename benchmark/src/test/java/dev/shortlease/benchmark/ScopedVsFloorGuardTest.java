@@ -56,6 +56,7 @@ class ScopedVsFloorGuardTest {
             5,
             List.of(Mode.FLOOR, Mode.SCOPED),
             Duration.ofSeconds(8),
+            Duration.ofSeconds(8),
             Duration.ofSeconds(6),
             Duration.ofMillis(4000),
             BenchTestSupport.adminUrl(PostgresTestDatabase.settings()),

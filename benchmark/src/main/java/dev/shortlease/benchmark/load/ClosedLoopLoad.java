@@ -6,6 +6,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
@@ -20,6 +21,7 @@ public final class ClosedLoopLoad {
   private final int concurrency;
   private final Duration spread;
   private final AtomicInteger inFlight = new AtomicInteger();
+  private volatile Duration warmedUp = Duration.ZERO;
 
   public ClosedLoopLoad(ChatClient client, int concurrency, Duration spread) {
     this.client = client;
@@ -28,19 +30,22 @@ public final class ClosedLoopLoad {
   }
 
   /**
-   * Runs the load: warm-up, then the window, then waits up to {@code drain} for chats still in
-   * flight (they are not counted). {@code onOpen} and {@code onClose} run when the window opens and
-   * closes, to read the service's counters at its edges.
+   * Runs the load: a fixed warm-up, then the window, then waits up to {@code drain} for chats still
+   * in flight (they are not counted). {@code onOpen} and {@code onClose} run when the window opens
+   * and closes, to read the service's counters at its edges.
    */
   public WindowRecorder run(
       Duration warmup, Duration window, Duration drain, Runnable onOpen, Runnable onClose)
       throws InterruptedException {
-    return run(warmup, window, drain, onOpen, onClose, outcome -> {});
+    return run(Warmup.fixed(warmup), window, drain, onOpen, onClose, outcome -> {});
   }
 
-  /** As above; {@code onOutcome} also sees every chat, warm-up and drain included. */
+  /**
+   * As above, with a warm-up that may last until the service settles; {@code onOutcome} also sees
+   * every chat, warm-up and drain included.
+   */
   public WindowRecorder run(
-      Duration warmup,
+      Warmup warmup,
       Duration window,
       Duration drain,
       Runnable onOpen,
@@ -48,9 +53,10 @@ public final class ClosedLoopLoad {
       Consumer<ChatOutcome> onOutcome)
       throws InterruptedException {
     long start = System.nanoTime();
-    long windowStart = start + warmup.toNanos();
-    long windowEnd = windowStart + window.toNanos();
-    WindowRecorder recorder = new WindowRecorder(windowStart, windowEnd);
+    // Clients stop sending once the window has ended; until the warm-up ends, that is at the
+    // latest.
+    AtomicLong windowEnd = new AtomicLong(start + warmup.maximum().toNanos() + window.toNanos());
+    WindowRecorder recorder = new WindowRecorder();
     LongAdder sent = new LongAdder();
     try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
       for (int i = 0; i < concurrency; i++) {
@@ -58,9 +64,12 @@ public final class ClosedLoopLoad {
         String user = "bench-user-" + i;
         clients.submit(() -> loop(user, start + delay, windowEnd, recorder, sent, onOutcome));
       }
-      sleepUntil(windowStart);
+      long windowStart = warmup.await(start);
+      windowEnd.set(windowStart + window.toNanos());
+      recorder.open(windowStart, windowEnd.get());
+      warmedUp = Duration.ofNanos(windowStart - start);
       onOpen.run();
-      sleepUntil(windowEnd);
+      sleepUntil(windowEnd.get());
       onClose.run();
       clients.shutdown();
       if (!clients.awaitTermination(drain.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -68,6 +77,11 @@ public final class ClosedLoopLoad {
       }
     }
     return recorder;
+  }
+
+  /** How long the last run warmed up before its window opened. */
+  public Duration warmedUp() {
+    return warmedUp;
   }
 
   /** Chats sent and not yet ended: the streams open on the service right now. */
@@ -78,7 +92,7 @@ public final class ClosedLoopLoad {
   private Void loop(
       String user,
       long firstAt,
-      long windowEnd,
+      AtomicLong windowEnd,
       WindowRecorder recorder,
       LongAdder sent,
       Consumer<ChatOutcome> onOutcome)
@@ -87,7 +101,7 @@ public final class ClosedLoopLoad {
     // A failed client backs off (Backoff): an instant error must not turn it into a busy loop.
     Backoff backoff = new Backoff(ThreadLocalRandom.current()::nextDouble);
     try (ChatClient.Session session = client.session()) {
-      while (System.nanoTime() < windowEnd) {
+      while (System.nanoTime() - windowEnd.get() < 0) {
         sent.increment();
         inFlight.incrementAndGet();
         ChatOutcome outcome;

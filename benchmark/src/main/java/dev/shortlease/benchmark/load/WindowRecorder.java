@@ -14,8 +14,10 @@ public final class WindowRecorder {
 
   private static final long HIGHEST_MILLIS = 600_000;
 
-  private final long windowStart;
-  private final long windowEnd;
+  // Set once, when the warm-up ends (its length may depend on the service): nothing counts before.
+  private volatile boolean opened;
+  private volatile long windowStart;
+  private volatile long windowEnd;
   private final Histogram latency = new ConcurrentHistogram(HIGHEST_MILLIS, 3);
   private final Histogram firstToken = new ConcurrentHistogram(HIGHEST_MILLIS, 3);
   private final LongAdder completed = new LongAdder();
@@ -23,14 +25,23 @@ public final class WindowRecorder {
   private final LongAdder errors = new LongAdder();
   private final Map<String, LongAdder> errorKinds = new ConcurrentHashMap<>();
 
+  /** A recorder whose window is set later, by {@link #open}. */
+  public WindowRecorder() {}
+
   public WindowRecorder(long windowStartNanos, long windowEndNanos) {
+    open(windowStartNanos, windowEndNanos);
+  }
+
+  /** Sets the window ({@link System#nanoTime()} values); chats ending before it are not counted. */
+  public void open(long windowStartNanos, long windowEndNanos) {
     this.windowStart = windowStartNanos;
     this.windowEnd = windowEndNanos;
+    this.opened = true;
   }
 
   /** Records {@code outcome} if it ended inside the window; returns whether it did. */
   public boolean record(ChatOutcome outcome) {
-    if (outcome.endNanos() < windowStart || outcome.endNanos() >= windowEnd) {
+    if (!opened || outcome.endNanos() - windowStart < 0 || outcome.endNanos() - windowEnd >= 0) {
       return false;
     }
     if (outcome.kind() == ChatOutcome.Kind.COMPLETED) {

@@ -3,6 +3,7 @@ package dev.shortlease.benchmark.scaleout;
 import dev.shortlease.benchmark.load.ChatClient;
 import dev.shortlease.benchmark.load.ChatOutcome;
 import dev.shortlease.benchmark.load.ClosedLoopLoad;
+import dev.shortlease.benchmark.load.Warmup;
 import dev.shortlease.benchmark.load.WindowRecorder;
 import dev.shortlease.benchmark.service.ServiceClient;
 import java.io.IOException;
@@ -97,7 +98,7 @@ public final class ScaleOutMain {
           new ClosedLoopLoad(
                   new ChatClient(cluster.balancer(), key, timeout), s.concurrency(), s.llmLatency())
               .run(
-                  s.warmup(),
+                  Warmup.fixed(s.warmup()),
                   s.window(),
                   timeout.plusSeconds(5),
                   () -> {},

@@ -31,4 +31,17 @@ class WindowRecorderTest {
         .containsEntry("POOL_TIMEOUT: http 503", 1L)
         .containsEntry("FAILED: http 401", 1L);
   }
+
+  @Test
+  @DisplayName("a recorder whose window is not open yet counts nothing; once opened, its window")
+  void countsNothingBeforeOpen() {
+    WindowRecorder recorder = new WindowRecorder();
+
+    assertThat(recorder.record(new ChatOutcome(Kind.COMPLETED, 0, 10 * MS, 1500 * MS, "")))
+        .isFalse();
+    recorder.open(1000 * MS, 2000 * MS);
+    assertThat(recorder.record(new ChatOutcome(Kind.COMPLETED, 0, 10 * MS, 1500 * MS, "")))
+        .isTrue();
+    assertThat(recorder.completed()).isEqualTo(1);
+  }
 }
