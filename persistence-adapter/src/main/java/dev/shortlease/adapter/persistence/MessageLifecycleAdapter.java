@@ -70,34 +70,36 @@ final class MessageLifecycleAdapter
 
   /**
    * The update pattern, made conditional so that exactly one concurrent finisher wins. Once per
-   * chat, so {@linkplain PreparedSql prepared JDBC} on a stateless session's connection.
+   * chat, so {@linkplain PreparedSql prepared JDBC} on a stateless session's connection; on
+   * PostgreSQL one statement.
    */
   @Override
   public boolean finishMessage(Owner owner, MessageId messageId, MessageOutcome outcome) {
+    Object[] params = {
+      outcome.status().name(),
+      outcome.answer(),
+      outcome.error(),
+      outcome.usage().promptTokens(),
+      outcome.usage().completionTokens(),
+      outcome.latency().toNanos(),
+      messageId.value(),
+      owner.appId().value(),
+      owner.endUserId().value(),
+      MessageOutcome.ABANDONED_PREFIX + "%"
+    };
     // The save that keeps a running chat's answer: on the connections ordinary work cannot take.
+    if (scope.database().isPostgresql()) {
+      return scope.callOneStatementReserved(
+          connection ->
+              PreparedSql.first(connection, FINISH_AS_ONE_STATEMENT, row -> row.getInt(1), params)
+                      .orElse(0)
+                  > 0);
+    }
     return scope.callStatelessReserved(
         session ->
             session.doReturningWork(
                 connection -> {
-                  int changed =
-                      PreparedSql.update(
-                          connection,
-                          "update message set status = ?, answer = ?, error = ?,"
-                              + " prompt_tokens = ?, completion_tokens = ?, latency_nanos = ?,"
-                              + " updated_at = current_timestamp"
-                              + " where id = ? and app_id = ? and end_user_id = ?"
-                              + " and (status = 'RUNNING' or (status = 'ERROR' and error like ?))",
-                          outcome.status().name(),
-                          outcome.answer(),
-                          outcome.error(),
-                          outcome.usage().promptTokens(),
-                          outcome.usage().completionTokens(),
-                          outcome.latency().toNanos(),
-                          messageId.value(),
-                          owner.appId().value(),
-                          owner.endUserId().value(),
-                          MessageOutcome.ABANDONED_PREFIX + "%");
-                  if (changed == 0) {
+                  if (PreparedSql.update(connection, FINISH_MESSAGE, params) == 0) {
                     return false;
                   }
                   PreparedSql.update(
@@ -108,6 +110,25 @@ final class MessageLifecycleAdapter
                   return true;
                 }));
   }
+
+  private static final String FINISH_MESSAGE =
+      "update message set status = ?, answer = ?, error = ?,"
+          + " prompt_tokens = ?, completion_tokens = ?, latency_nanos = ?,"
+          + " updated_at = current_timestamp"
+          + " where id = ? and app_id = ? and end_user_id = ?"
+          + " and (status = 'RUNNING' or (status = 'ERROR' and error like ?))";
+
+  /**
+   * PostgreSQL: the message ended and its conversation touched in one statement (one round trip, in
+   * autocommit), answering how many messages it ended (0 or 1).
+   */
+  private static final String FINISH_AS_ONE_STATEMENT =
+      "with m as ("
+          + FINISH_MESSAGE
+          + " returning conversation_id),"
+          + " c as (update conversation set updated_at = current_timestamp"
+          + " where id in (select conversation_id from m))"
+          + " select count(*) from m";
 
   @Override
   public int failAbandoned(Instant startedBefore, String error) {

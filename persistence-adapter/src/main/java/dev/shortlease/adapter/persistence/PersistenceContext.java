@@ -81,7 +81,8 @@ public final class PersistenceContext implements AutoCloseable {
             PoolReserve.of(
                 settings.poolSize(),
                 settings.reservedConnections(),
-                Duration.ofMillis(settings.connectionTimeoutMillis())));
+                Duration.ofMillis(settings.connectionTimeoutMillis())),
+            Database.of(settings.jdbcUrl(), settings.pooler().transactionPooling()));
     AppCatalogAdapter catalog = new AppCatalogAdapter(scope);
     if (settings.appCacheTtlMillis() > 0 || settings.unknownKeyCacheMillis() > 0) {
       // One decorator behind both ports: each cache exists once, next to the writes that drop it.

@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.Map;
@@ -58,19 +59,32 @@ final class SessionScope {
         }
       };
 
+  /** One statement's work on the session's connection. */
+  @FunctionalInterface
+  interface Statement<T> {
+    T execute(Connection connection) throws SQLException;
+  }
+
   private final EntityManagerFactory factory;
   private final SessionFactory sessions;
   private final PoolReserve reserve;
+  private final Database database;
 
   SessionScope(EntityManagerFactory factory) {
-    this(factory, PoolReserve.NONE);
+    this(factory, PoolReserve.NONE, Database.OTHER);
   }
 
   /** Ordinary work passes {@code reserve} first; the {@code *Reserved} methods do not. */
-  SessionScope(EntityManagerFactory factory, PoolReserve reserve) {
+  SessionScope(EntityManagerFactory factory, PoolReserve reserve, Database database) {
     this.factory = factory;
     this.sessions = factory.unwrap(SessionFactory.class);
     this.reserve = reserve;
+    this.database = database;
+  }
+
+  /** What the connections lead to: which SQL adapters may use, how one statement commits. */
+  Database database() {
+    return database;
   }
 
   /** Runs {@code work} in one short transaction and returns its detached result. */
@@ -102,6 +116,40 @@ final class SessionScope {
   <T> T callStatelessReserved(Function<StatelessSession, T> work) {
     try {
       return sessions.fromStatelessTransaction(session -> requireDetached(work.apply(session), 0));
+    } catch (RuntimeException e) {
+      throw translate(e);
+    }
+  }
+
+  /**
+   * Runs one statement that is a whole transaction by itself, and returns its checked result. On
+   * PostgreSQL reached directly it runs in autocommit: the statement commits itself, one round trip
+   * with the connection out instead of two (statement, then {@code COMMIT}). Elsewhere — H2, or
+   * PgBouncer's transaction mode, whose settings open each transaction — in a stateless
+   * transaction, as {@link #callStateless}.
+   */
+  <T> T callOneStatement(Statement<T> statement) {
+    return reserve.ordinary(() -> callOneStatementReserved(statement));
+  }
+
+  /** As {@link #callOneStatement}, on the reserved connections (see {@link #callReserved}). */
+  <T> T callOneStatementReserved(Statement<T> statement) {
+    if (!database.autoCommitsOneStatement()) {
+      return callStatelessReserved(session -> session.doReturningWork(statement::execute));
+    }
+    try {
+      return sessions.fromStatelessSession(
+          session ->
+              session.doReturningWork(
+                  connection -> {
+                    // Local to the driver (no transaction is open); the pool restores it.
+                    connection.setAutoCommit(true);
+                    try {
+                      return requireDetached(statement.execute(connection), 0);
+                    } finally {
+                      connection.setAutoCommit(false);
+                    }
+                  }));
     } catch (RuntimeException e) {
       throw translate(e);
     }

@@ -50,6 +50,35 @@ public abstract class StartTurnContract extends PortContract {
   }
 
   @Test
+  @DisplayName("a known user's new conversation: the same rows, the same user, its own clock")
+  void knownUsersNewConversation() {
+    AppId app = newApp();
+    String user = newUser();
+    StartedTurn first = start(app, user, null, "one");
+
+    StartedTurn second = start(app, user, null, "two");
+
+    assertThat(second.newConversation()).isTrue();
+    assertThat(second.owner()).isEqualTo(first.owner());
+    assertThat(second.conversationId()).isNotEqualTo(first.conversationId());
+    assertThat(second.inputs()).containsEntry("lang", "en");
+    Conversation conversation =
+        ports()
+            .conversations()
+            .findConversation(second.owner(), second.conversationId())
+            .orElseThrow();
+    assertThat(conversation.inputs()).containsEntry("lang", "en");
+    assertThat(conversation.createdAt()).isEqualTo(second.createdAt());
+    Message message =
+        ports().messages().findMessage(second.owner(), second.messageId()).orElseThrow();
+    assertThat(message.status()).isEqualTo(MessageStatus.RUNNING);
+    assertThat(message.query()).isEqualTo("two");
+    assertThat(message.conversationId()).isEqualTo(second.conversationId());
+    assertThat(message.createdAt()).isEqualTo(second.createdAt());
+    assertThat(second.createdAt()).isAfterOrEqualTo(first.createdAt());
+  }
+
+  @Test
   @DisplayName("reads never create end users; the same user string of another app is another user")
   void endUsersAreAppScoped() {
     AppId app = newApp();
