@@ -30,10 +30,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * The floor's one handler: {@code POST /v1/chat-messages}, streaming, as the service answers the
  * benchmark — authenticate the app key (cached for two seconds, as the service's app cache; one
  * request re-reads an expired entry while the others use it), T2 (end user, conversation, running
- * message) in one short transaction, the simulated model on the request's virtual thread with no
- * connection held (time to first token, then the answer's tokens at the given rate), {@code
- * message} events then {@code message_end}, T4 (the answer saved, the conversation touched) in a
- * second short transaction. Plain JDBC, no layers.
+ * message) in one statement (a first turn: one short transaction), the simulated model on the
+ * request's virtual thread with no connection held (time to first token, then the answer's tokens
+ * at the given rate), {@code message} events then {@code message_end}, T4 (the answer saved, the
+ * conversation touched) in a second statement. Plain JDBC, no layers.
  */
 final class FloorChatHandler {
 
@@ -126,55 +126,93 @@ final class FloorChatHandler {
     return appId;
   }
 
-  /** T2: the end user (created on first sight), a new conversation and the running message. */
+  /**
+   * T2: the end user (created on first sight), a new conversation and the running message. A known
+   * user's turn is one statement in autocommit (one round trip), as the service's on PostgreSQL.
+   */
   private Turn startTurn(UUID appId, String user, String query) throws SQLException {
+    UUID conversationId = UUID.randomUUID();
+    UUID messageId = UUID.randomUUID();
     try (Connection c = pool.getConnection()) {
-      try {
-        UUID userId = endUser(c, appId, user);
-        if (userId == null) {
-          try (PreparedStatement s =
-              c.prepareStatement(
-                  "insert into end_user (id, app_id, external_id) values (?, ?, ?)"
-                      + " on conflict do nothing")) {
-            s.setObject(1, UUID.randomUUID());
-            s.setObject(2, appId);
-            s.setString(3, user);
-            s.executeUpdate();
-          }
-          userId = endUser(c, appId, user);
-        }
-        UUID conversationId = UUID.randomUUID();
-        try (PreparedStatement s =
-            c.prepareStatement(
-                "insert into conversation (id, app_id, end_user_id, status)"
-                    + " values (?, ?, ?, 'NORMAL')")) {
-          s.setObject(1, conversationId);
-          s.setObject(2, appId);
-          s.setObject(3, userId);
-          s.executeUpdate();
-        }
-        UUID messageId = UUID.randomUUID();
-        long createdAt;
-        try (PreparedStatement s =
-            c.prepareStatement(
-                "insert into message (id, conversation_id, app_id, end_user_id, query, status)"
-                    + " values (?, ?, ?, ?, ?, 'RUNNING') returning created_at")) {
-          s.setObject(1, messageId);
-          s.setObject(2, conversationId);
-          s.setObject(3, appId);
-          s.setObject(4, userId);
-          s.setString(5, query);
-          try (ResultSet rs = s.executeQuery()) {
-            rs.next();
-            createdAt = rs.getObject(1, OffsetDateTime.class).toEpochSecond();
+      c.setAutoCommit(true);
+      try (PreparedStatement s =
+          c.prepareStatement(
+              "with u as (select id from end_user where app_id = ? and external_id = ?),"
+                  + " c as (insert into conversation (id, app_id, end_user_id, status)"
+                  + " select ?, ?, u.id, 'NORMAL' from u),"
+                  + " m as (insert into message (id, conversation_id, app_id, end_user_id, query,"
+                  + " status) select ?, ?, ?, u.id, ?, 'RUNNING' from u"
+                  + " returning end_user_id, created_at)"
+                  + " select end_user_id, created_at from m")) {
+        s.setObject(1, appId);
+        s.setString(2, user);
+        s.setObject(3, conversationId);
+        s.setObject(4, appId);
+        s.setObject(5, messageId);
+        s.setObject(6, conversationId);
+        s.setObject(7, appId);
+        s.setString(8, query);
+        try (ResultSet rs = s.executeQuery()) {
+          if (rs.next()) {
+            return new Turn(
+                appId,
+                rs.getObject(1, UUID.class),
+                conversationId,
+                messageId,
+                rs.getObject(2, OffsetDateTime.class).toEpochSecond());
           }
         }
-        c.commit();
-        return new Turn(appId, userId, conversationId, messageId, createdAt);
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
+      } finally {
+        c.setAutoCommit(false);
       }
+      return firstTurn(c, appId, user, query, conversationId, messageId);
+    }
+  }
+
+  /** A user's first turn: the user created, then the conversation and message, in a transaction. */
+  private static Turn firstTurn(
+      Connection c, UUID appId, String user, String query, UUID conversationId, UUID messageId)
+      throws SQLException {
+    try {
+      try (PreparedStatement s =
+          c.prepareStatement(
+              "insert into end_user (id, app_id, external_id) values (?, ?, ?)"
+                  + " on conflict do nothing")) {
+        s.setObject(1, UUID.randomUUID());
+        s.setObject(2, appId);
+        s.setString(3, user);
+        s.executeUpdate();
+      }
+      UUID userId = endUser(c, appId, user);
+      try (PreparedStatement s =
+          c.prepareStatement(
+              "insert into conversation (id, app_id, end_user_id, status)"
+                  + " values (?, ?, ?, 'NORMAL')")) {
+        s.setObject(1, conversationId);
+        s.setObject(2, appId);
+        s.setObject(3, userId);
+        s.executeUpdate();
+      }
+      long createdAt;
+      try (PreparedStatement s =
+          c.prepareStatement(
+              "insert into message (id, conversation_id, app_id, end_user_id, query, status)"
+                  + " values (?, ?, ?, ?, ?, 'RUNNING') returning created_at")) {
+        s.setObject(1, messageId);
+        s.setObject(2, conversationId);
+        s.setObject(3, appId);
+        s.setObject(4, userId);
+        s.setString(5, query);
+        try (ResultSet rs = s.executeQuery()) {
+          rs.next();
+          createdAt = rs.getObject(1, OffsetDateTime.class).toEpochSecond();
+        }
+      }
+      c.commit();
+      return new Turn(appId, userId, conversationId, messageId, createdAt);
+    } catch (SQLException | RuntimeException e) {
+      c.rollback();
+      throw e;
     }
   }
 
@@ -240,35 +278,32 @@ final class FloorChatHandler {
     }
   }
 
-  /** T4: the answer saved and the conversation moved to the top of its list. */
+  /**
+   * T4: the answer saved and the conversation moved to the top of its list, in one statement in
+   * autocommit (one round trip), as the service's on PostgreSQL.
+   */
   private void finish(Turn turn, String status, String answer, long latencyNanos)
       throws SQLException {
     try (Connection c = pool.getConnection()) {
-      try {
-        try (PreparedStatement s =
-            c.prepareStatement(
-                "update message set status = ?, answer = ?, completion_tokens = ?,"
-                    + " latency_nanos = ?, updated_at = current_timestamp"
-                    + " where id = ? and app_id = ? and end_user_id = ? and status = 'RUNNING'")) {
-          s.setString(1, status);
-          s.setString(2, answer);
-          s.setInt(3, tokens);
-          s.setLong(4, latencyNanos);
-          s.setObject(5, turn.messageId());
-          s.setObject(6, turn.appId());
-          s.setObject(7, turn.userId());
-          s.executeUpdate();
-        }
-        try (PreparedStatement s =
-            c.prepareStatement(
-                "update conversation set updated_at = current_timestamp where id = ?")) {
-          s.setObject(1, turn.conversationId());
-          s.executeUpdate();
-        }
-        c.commit();
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
+      c.setAutoCommit(true);
+      try (PreparedStatement s =
+          c.prepareStatement(
+              "with m as (update message set status = ?, answer = ?, completion_tokens = ?,"
+                  + " latency_nanos = ?, updated_at = current_timestamp"
+                  + " where id = ? and app_id = ? and end_user_id = ? and status = 'RUNNING'"
+                  + " returning conversation_id)"
+                  + " update conversation set updated_at = current_timestamp"
+                  + " where id in (select conversation_id from m)")) {
+        s.setString(1, status);
+        s.setString(2, answer);
+        s.setInt(3, tokens);
+        s.setLong(4, latencyNanos);
+        s.setObject(5, turn.messageId());
+        s.setObject(6, turn.appId());
+        s.setObject(7, turn.userId());
+        s.executeUpdate();
+      } finally {
+        c.setAutoCommit(false);
       }
     }
   }
