@@ -1,5 +1,7 @@
 package dev.shortlease.guardrails.guard;
 
+import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -158,6 +160,32 @@ public final class ConnectionTracker {
         .map(lease -> lease.describe(now, stacks))
         .collect(
             Collectors.joining("\n", open.size() + " pooled connection(s) checked out:\n", ""));
+  }
+
+  /**
+   * The open connections taken longer than {@code threshold} ago, on any thread, oldest first: what
+   * {@link LongHoldSweep} reports. It reads the records every checkout keeps anyway (taker, time,
+   * acquiring stack), so asking costs one pass over the open leases and nothing per checkout; each
+   * hold renders its stack only when {@link LongHold#describe()} is called.
+   */
+  public List<LongHold> heldLongerThan(Duration threshold) {
+    Objects.requireNonNull(threshold, "threshold");
+    if (threshold.isNegative()) {
+      throw new IllegalArgumentException("threshold must not be negative: " + threshold);
+    }
+    long now = System.nanoTime();
+    long limit = threshold.toNanos();
+    return open.keySet().stream()
+        .filter(lease -> now - lease.acquiredAtNanos() > limit)
+        .sorted(Comparator.comparingLong(Lease::acquiredAtNanos))
+        .map(
+            lease ->
+                new LongHold(
+                    lease.connectionId(),
+                    lease.owner().getName(),
+                    Duration.ofNanos(now - lease.acquiredAtNanos()),
+                    () -> lease.describe(now, stacks)))
+        .toList();
   }
 
   /**

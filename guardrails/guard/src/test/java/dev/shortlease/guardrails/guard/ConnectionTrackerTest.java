@@ -6,6 +6,8 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import javax.sql.DataSource;
@@ -126,5 +128,27 @@ class ConnectionTrackerTest {
 
   private Connection acquireInANamedMethod() {
     return db.open();
+  }
+
+  @Test
+  @DisplayName("heldLongerThan finds the open connections older than the threshold, oldest first")
+  void heldLongerThanFindsOldLeasesOnly() throws Exception {
+    try (Connection oldest = db.open();
+        Connection older = db.open()) {
+      db.open().close();
+      Thread.sleep(250);
+      try (Connection young = db.open()) {
+        List<LongHold> holds = tracker.heldLongerThan(Duration.ofMillis(200));
+
+        assertThat(holds).extracting(LongHold::connectionId).containsExactly("1", "2");
+        assertThat(holds.getFirst().threadName()).isEqualTo(Thread.currentThread().getName());
+        assertThat(holds.getFirst().heldFor()).isGreaterThan(Duration.ofMillis(200));
+        assertThat(holds.getFirst().describe())
+            .startsWith("connection 1 taken by thread " + Thread.currentThread().getName())
+            .contains("ConnectionTrackerTest.heldLongerThanFindsOldLeasesOnly");
+        assertThat(tracker.heldLongerThan(Duration.ZERO)).hasSize(3);
+      }
+    }
+    assertThat(tracker.heldLongerThan(Duration.ZERO)).isEmpty();
   }
 }
