@@ -23,10 +23,12 @@ import dev.shortlease.domain.port.StartTurnPort;
 import dev.shortlease.domain.port.StopRequestsPort;
 import dev.shortlease.guardrails.guard.ConnectionTracker;
 import dev.shortlease.guardrails.guard.GuardMetrics;
+import dev.shortlease.guardrails.guard.LongHoldSweep;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.persistence.EntityManagerFactory;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
@@ -36,8 +38,9 @@ import org.hibernate.jpa.HibernatePersistenceConfiguration;
 
 /**
  * Persistence adapter's lifecycle: builds HikariCP, wraps it in the {@link ConnectionTracker},
- * migrates with Flyway, bootstraps Hibernate in code, and exposes every port implementation. {@link
- * #close()} shuts Hibernate and the pool down.
+ * migrates with Flyway, bootstraps Hibernate in code, starts the tracker's {@link LongHoldSweep},
+ * and exposes every port implementation. {@link #close()} stops the sweep and shuts Hibernate and
+ * the pool down.
  */
 public final class PersistenceContext implements AutoCloseable {
   private static final AtomicInteger POOLS = new AtomicInteger();
@@ -61,6 +64,7 @@ public final class PersistenceContext implements AutoCloseable {
   private final AnnotationJobsAdapter annotationJobs;
   private final UUID instanceId = UUID.randomUUID();
   private final HikariPoolMonitor monitor;
+  private final LongHoldSweep longHolds; // null: off
 
   private PersistenceContext(
       PersistenceSettings settings, MeterRegistry registry, DataSourceDecorator decorator) {
@@ -110,6 +114,11 @@ public final class PersistenceContext implements AutoCloseable {
     annotationIndex = new AnnotationIndexAdapter(scope);
     annotationJobs = new AnnotationJobsAdapter(scope);
     monitor = new HikariPoolMonitor(pool, dataSource, tracker, registry);
+    longHolds =
+        settings.leakDetectionThresholdMillis() > 0
+            ? LongHoldSweep.start(
+                tracker, Duration.ofMillis(settings.leakDetectionThresholdMillis()))
+            : null;
   }
 
   /** Connects, migrates the schema and starts Hibernate; fails fast if the database is down. */
@@ -135,7 +144,8 @@ public final class PersistenceContext implements AutoCloseable {
     config.setMaximumPoolSize(s.poolSize());
     config.setConnectionTimeout(s.connectionTimeoutMillis());
     config.setValidationTimeout(Math.min(1_000, s.connectionTimeoutMillis()));
-    config.setLeakDetectionThreshold(s.leakDetectionThresholdMillis());
+    // Off: the tracker's long-hold sweep does its job without a stack per checkout (ADR 0037).
+    config.setLeakDetectionThreshold(0);
     config.setMaxLifetime(s.maxLifetimeMillis());
     config.setAutoCommit(false); // Hibernate is told so, and skips a setAutoCommit round trip
     if (s.pooler().transactionPooling()) {
@@ -307,11 +317,19 @@ public final class PersistenceContext implements AutoCloseable {
   }
 
   /**
-   * HikariCP's leak-detection threshold as the pool actually runs with it: HikariCP turns a
-   * threshold under 2 s or above the max lifetime off (0) with only a log line.
+   * HikariCP's own leak-detection threshold as the pool actually runs with it: always 0, because
+   * its detector captures a stack on every checkout; {@link #longHoldSweep()} does its job.
    */
-  public long leakDetectionThresholdMillis() {
+  public long hikariLeakDetectionThresholdMillis() {
     return pool.getLeakDetectionThreshold();
+  }
+
+  /**
+   * The sweep that logs connections held longer than {@code leakDetectionThresholdMillis} (once
+   * each, with the acquiring stack); empty when that setting is 0.
+   */
+  public Optional<LongHoldSweep> longHoldSweep() {
+    return Optional.ofNullable(longHolds);
   }
 
   SessionScope sessionScope() {
@@ -320,6 +338,9 @@ public final class PersistenceContext implements AutoCloseable {
 
   @Override
   public void close() {
+    if (longHolds != null) {
+      longHolds.close();
+    }
     try {
       factory.close();
     } finally {

@@ -9,7 +9,9 @@ import java.util.regex.Pattern;
  *
  * @param connectionTimeoutMillis how long a caller waits for a pooled connection before storage is
  *     reported unavailable; short on purpose (fail fast with a 503 rather than hang)
- * @param leakDetectionThresholdMillis HikariCP logs a connection held longer than this (0 = off)
+ * @param leakDetectionThresholdMillis a connection held longer than this is logged once, with its
+ *     acquiring stack, by the connection tracker's long-hold sweep (0 = off; HikariCP's own leak
+ *     detection stays off, see ADR 0037)
  * @param appCacheTtlMillis how long an app and a key's app ID are served from memory (T1) before
  *     they are read again; 0 = no cache, at most {@link #MAX_APP_CACHE_TTL_MILLIS} (see {@code
  *     CachingAppCatalog})
@@ -71,7 +73,8 @@ public record PersistenceSettings(
     if (poolSize < 1 || poolSize > 1_000) {
       throw new IllegalArgumentException("poolSize must be within 1..1000");
     }
-    // HikariCP's own lower bounds, checked here so a bad setting fails with a clear message.
+    // HikariCP's own lower bounds, checked here so a bad setting fails with a clear message (the
+    // leak threshold keeps the bound it had when HikariCP applied it).
     if (connectionTimeoutMillis < 250) {
       throw new IllegalArgumentException("connectionTimeoutMillis must be at least 250");
     }

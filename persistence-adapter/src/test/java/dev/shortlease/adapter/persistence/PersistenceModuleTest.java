@@ -10,6 +10,7 @@ import dev.shortlease.domain.AppId;
 import dev.shortlease.domain.port.contract.PortSet;
 import dev.shortlease.guardrails.guard.ConnectionTracker;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
@@ -50,6 +51,43 @@ class PersistenceModuleTest {
       context.apps().findApp(AppId.random());
 
       assertThat(borrowed.get()).isGreaterThan(afterStart);
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "the leak threshold drives the tracker's long-hold sweep, HikariCP's own detector stays off")
+  void leakThresholdDrivesTheLongHoldSweep() {
+    PersistenceSettings defaults = H2TestDatabase.newDatabase();
+    PersistenceContext context = PersistenceContext.start(defaults, new SimpleMeterRegistry());
+    var sweep = context.longHoldSweep().orElseThrow();
+    try (context) {
+      assertThat(context.hikariLeakDetectionThresholdMillis()).isZero();
+      assertThat(sweep.threshold())
+          .isEqualTo(
+              Duration.ofMillis(PersistenceSettings.DEFAULT_LEAK_DETECTION_THRESHOLD_MILLIS));
+      assertThat(sweep.isRunning()).isTrue();
+    }
+    assertThat(sweep.isRunning()).as("stopped with the context").isFalse();
+
+    PersistenceSettings off =
+        new PersistenceSettings(
+            defaults.jdbcUrl(),
+            defaults.user(),
+            defaults.password(),
+            defaults.poolSize(),
+            defaults.connectionTimeoutMillis(),
+            0,
+            defaults.maxLifetimeMillis(),
+            defaults.schema(),
+            defaults.appCacheTtlMillis(),
+            defaults.timeouts(),
+            defaults.unknownKeyCacheMillis(),
+            defaults.reservedConnections());
+    try (PersistenceContext withoutSweep =
+        PersistenceContext.start(off, new SimpleMeterRegistry())) {
+      assertThat(withoutSweep.longHoldSweep()).isEmpty();
+      assertThat(withoutSweep.hikariLeakDetectionThresholdMillis()).isZero();
     }
   }
 }
