@@ -27,11 +27,13 @@ import dev.shortlease.guardrails.guard.ConnectionHeldDuringLongCallException;
 import dev.shortlease.guardrails.guard.ConnectionTracker;
 import dev.shortlease.guardrails.guard.LeakCheck;
 import dev.shortlease.guardrails.guard.LongCallGuard;
+import dev.shortlease.guardrails.guard.LongHoldSweep;
 import dev.shortlease.guardrails.guice.Guardrails;
 import dev.shortlease.guardrails.guice.UnguardedBindingException;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.sql.Connection;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -241,14 +243,21 @@ class CompositionTest {
   }
 
   @Test
-  @DisplayName("HikariCP's own leak detection, the second net of rule R7, is on in the pool built")
-  void hikariLeakDetectionIsOnByDefault() {
+  @DisplayName(
+      "the tracker's long-hold sweep, the second net of rule R7, runs by default; HikariCP's is off")
+  void longHoldSweepIsOnByDefault() {
     Injector injector = production(Map.of());
+    PersistenceContext context = injector.getInstance(PersistenceContext.class);
 
-    assertThat(injector.getInstance(PersistenceContext.class).leakDetectionThresholdMillis())
-        .as("read from the HikariDataSource the production settings built")
-        .isEqualTo(PersistenceSettings.DEFAULT_LEAK_DETECTION_THRESHOLD_MILLIS)
-        .isPositive();
+    assertThat(context.hikariLeakDetectionThresholdMillis())
+        .as("read from the HikariDataSource the production settings built: no stack per checkout")
+        .isZero();
+    LongHoldSweep sweep = context.longHoldSweep().orElseThrow();
+    assertThat(sweep.threshold())
+        .isEqualTo(Duration.ofMillis(PersistenceSettings.DEFAULT_LEAK_DETECTION_THRESHOLD_MILLIS))
+        .isEqualTo(Duration.ofSeconds(10));
+    assertThat(sweep.period()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(sweep.isRunning()).isTrue();
   }
 
   /**
