@@ -13,8 +13,8 @@ import org.slf4j.LoggerFactory;
  * long-call guard on a thread the use case starts sees a connection the call's own thread holds.
  *
  * <p>It reports and never throws: the use case's own result or exception reaches the caller
- * unchanged. A pool's own leak threshold (HikariCP's {@code leakDetectionThreshold}) is the second
- * net, for connections held too long on any thread.
+ * unchanged. {@link LongHoldSweep} is the second net, for connections held too long on any thread
+ * (in place of a pool's own leak threshold, such as HikariCP's {@code leakDetectionThreshold}).
  */
 public final class LeakCheck {
   private static final Logger LOG = LoggerFactory.getLogger(LeakCheck.class);
