@@ -66,7 +66,7 @@ class LoadPointTest {
     LoadPoint last = longRun.pointsOf(Mode.SCOPED).getLast();
     assertThat(last.concurrency()).isEqualTo(10_000);
     assertThat(longRun.warmupFor(last)).isEqualTo(Duration.ofSeconds(30));
-    assertThat(longRun.windowFor(last)).isEqualTo(Duration.ofSeconds(20));
+    assertThat(longRun.windowFor(last)).isEqualTo(Duration.ofSeconds(40));
     assertThat(longRun.pointsOf(Mode.HELD))
         .extracting(LoadPoint::concurrency)
         .doesNotContain(10_000);
