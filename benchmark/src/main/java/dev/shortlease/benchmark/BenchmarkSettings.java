@@ -174,11 +174,10 @@ public record BenchmarkSettings(
   }
 
   /**
-   * The window of one point: at least two L, so every client ends a chat inside it, twice. With a
-   * window of one L the C=10,000 point (L=20 s) measured 0.85, 0.96 and 0.95 of the ideal in three
-   * runs of the same code: its completions come in waves about one chat long (the clients' cycles
-   * stay roughly in step), and one L caught a crest or a trough (p50 latency 27 s beside 477
-   * chats/s, which in a steady state would mean a mean of 21 s).
+   * The window of one point: at least two L, so every client ends about two chats inside it. In a
+   * window of one L each client ends about one, and the count depends on where in their cycles the
+   * window falls: the C=10,000 point (L=20 s) measured 0.85, 0.96 and 0.95 of the ideal in three
+   * runs of the same code.
    */
   public Duration windowFor(LoadPoint point) {
     Duration minimum = point.latency().multipliedBy(2);
