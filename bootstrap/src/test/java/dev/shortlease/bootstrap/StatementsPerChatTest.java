@@ -27,7 +27,7 @@ class StatementsPerChatTest {
   private static final Set<String> BACKGROUND = Set.of("housekeeping", "readiness-probe");
   private static final Pattern PER_TTL =
       Pattern.compile("from (\\w+\\.)?(app|api_key|annotation\\w*)\\b", Pattern.CASE_INSENSITIVE);
-  private static final int CHATS = 10;
+  static final int CHATS = 10;
 
   private ShortleaseServer server;
 
@@ -38,17 +38,43 @@ class StatementsPerChatTest {
     }
   }
 
+  /** Shared with {@link StatementsPerChatOnPostgresTest}: the server it starts is closed after. */
+  static Counts measureAndClose(Map<String, String> env) {
+    StatementsPerChatTest counter = new StatementsPerChatTest();
+    try {
+      return counter.measure(env);
+    } finally {
+      counter.stop();
+    }
+  }
+
   @Test
-  @DisplayName("a steady chat costs two transactions and at most five statements")
+  @DisplayName("a steady chat costs two transactions and at most five statements (H2)")
   void steadyChatStatementBudget() {
+    Counts counts = measure(PoolProtectionTest.env(STEADY));
+
+    // T2: the end user with the clock, the conversation, the message; T4: the message, then the
+    // conversation's updated_at.
+    assertThat(counts.commits()).as("transactions; %s", counts).isEqualTo(2 * CHATS);
+    assertThat(counts.statements().size()).as("statements; %s", counts).isLessThanOrEqualTo(5 * CHATS);
+  }
+
+  static final Map<String, String> STEADY =
+      Map.of("APP_CACHE_TTL_MS", "10000", "INSTANCE_LEASE_SECONDS", "3600");
+
+  /** Statements and commits of {@link #CHATS} steady chats; what one chat ran, in {@code seen}. */
+  record Counts(List<String> statements, int commits) {
+    @Override
+    public String toString() {
+      return "seen:\n" + String.join("\n", new LinkedHashSet<>(statements));
+    }
+  }
+
+  /** Runs {@link #CHATS} steady chats on a service started with {@code env}, counting. */
+  Counts measure(Map<String, String> env) {
     ConcurrentLinkedQueue<String> statements = new ConcurrentLinkedQueue<>();
     AtomicInteger commits = new AtomicInteger();
-    server =
-        ShortleaseServer.startDecorated(
-            Settings.fromEnvironment(
-                PoolProtectionTest.env(
-                    Map.of("APP_CACHE_TTL_MS", "10000", "INSTANCE_LEASE_SECONDS", "3600"))),
-            counting(statements, commits));
+    server = ShortleaseServer.startDecorated(Settings.fromEnvironment(env), counting(statements, commits));
     Api api = new Api(server);
     Api.AppKey app = api.createApp("chat");
     chat(api, app); // the first one also creates the end user and reads the app into the cache
@@ -58,15 +84,7 @@ class StatementsPerChatTest {
     for (int i = 0; i < CHATS; i++) {
       chat(api, app);
     }
-
-    List<String> all = List.copyOf(statements);
-    String perChat = String.join("\n", new LinkedHashSet<>(all));
-    // T2: the end user with the clock, the conversation, the message; T4: the message, then the
-    // conversation's updated_at.
-    assertThat(commits.get())
-        .as("transactions; statements seen:\n%s", perChat)
-        .isEqualTo(2 * CHATS);
-    assertThat(all.size()).as("statements; seen:\n%s", perChat).isLessThanOrEqualTo(5 * CHATS);
+    return new Counts(List.copyOf(statements), commits.get());
   }
 
   private static void chat(Api api, Api.AppKey app) {
