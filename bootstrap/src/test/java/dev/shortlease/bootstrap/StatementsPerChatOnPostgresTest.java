@@ -25,7 +25,9 @@ class StatementsPerChatOnPostgresTest {
 
     StatementsPerChatTest.Counts counts = StatementsPerChatTest.measureAndClose(env);
 
-    assertThat(counts.statements()).as("statements; %s", counts).hasSize(2 * StatementsPerChatTest.CHATS);
+    assertThat(counts.statements())
+        .as("statements; %s", counts)
+        .hasSize(2 * StatementsPerChatTest.CHATS);
     assertThat(counts.statements())
         .as("T2 and T4, each one statement")
         .allSatisfy(sql -> assertThat(sql).startsWith("with "));

@@ -56,7 +56,9 @@ class StatementsPerChatTest {
     // T2: the end user with the clock, the conversation, the message; T4: the message, then the
     // conversation's updated_at.
     assertThat(counts.commits()).as("transactions; %s", counts).isEqualTo(2 * CHATS);
-    assertThat(counts.statements().size()).as("statements; %s", counts).isLessThanOrEqualTo(5 * CHATS);
+    assertThat(counts.statements().size())
+        .as("statements; %s", counts)
+        .isLessThanOrEqualTo(5 * CHATS);
   }
 
   static final Map<String, String> STEADY =
@@ -74,7 +76,9 @@ class StatementsPerChatTest {
   Counts measure(Map<String, String> env) {
     ConcurrentLinkedQueue<String> statements = new ConcurrentLinkedQueue<>();
     AtomicInteger commits = new AtomicInteger();
-    server = ShortleaseServer.startDecorated(Settings.fromEnvironment(env), counting(statements, commits));
+    server =
+        ShortleaseServer.startDecorated(
+            Settings.fromEnvironment(env), counting(statements, commits));
     Api api = new Api(server);
     Api.AppKey app = api.createApp("chat");
     chat(api, app); // the first one also creates the end user and reads the app into the cache
