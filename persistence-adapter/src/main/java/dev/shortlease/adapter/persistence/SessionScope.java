@@ -6,7 +6,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.Map;
@@ -17,6 +16,7 @@ import org.hibernate.SessionFactory;
 import org.hibernate.SharedSessionContract;
 import org.hibernate.StatelessSession;
 import org.hibernate.collection.spi.PersistentCollection;
+import org.hibernate.jdbc.ReturningWork;
 import org.hibernate.proxy.HibernateProxy;
 
 /**
@@ -58,12 +58,6 @@ final class SessionScope {
           return type.isAnnotationPresent(Entity.class);
         }
       };
-
-  /** One statement's work on the session's connection. */
-  @FunctionalInterface
-  interface Statement<T> {
-    T execute(Connection connection) throws SQLException;
-  }
 
   private final EntityManagerFactory factory;
   private final SessionFactory sessions;
@@ -128,14 +122,14 @@ final class SessionScope {
    * PgBouncer's transaction mode, whose settings open each transaction — in a stateless
    * transaction, as {@link #callStateless}.
    */
-  <T> T callOneStatement(Statement<T> statement) {
+  <T> T callOneStatement(ReturningWork<T> statement) {
     return reserve.ordinary(() -> callOneStatementReserved(statement));
   }
 
   /** As {@link #callOneStatement}, on the reserved connections (see {@link #callReserved}). */
-  <T> T callOneStatementReserved(Statement<T> statement) {
+  <T> T callOneStatementReserved(ReturningWork<T> statement) {
     if (!database.autoCommitsOneStatement()) {
-      return callStatelessReserved(session -> session.doReturningWork(statement::execute));
+      return callStatelessReserved(session -> session.doReturningWork(statement));
     }
     try {
       return sessions.fromStatelessSession(
