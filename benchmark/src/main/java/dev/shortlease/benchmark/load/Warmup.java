@@ -33,17 +33,10 @@ public record Warmup(
   long await(long startNanos) throws InterruptedException {
     long earliest = startNanos + minimum.toNanos();
     long latest = startNanos + maximum.toNanos();
-    sleepUntil(earliest);
+    ClosedLoopLoad.sleepUntil(earliest);
     while (System.nanoTime() - latest < 0 && !settled.getAsBoolean()) {
-      sleepUntil(Math.min(System.nanoTime() + checkEvery.toNanos(), latest));
+      ClosedLoopLoad.sleepUntil(Math.min(System.nanoTime() + checkEvery.toNanos(), latest));
     }
     return System.nanoTime();
-  }
-
-  static void sleepUntil(long nanoTime) throws InterruptedException {
-    long wait = nanoTime - System.nanoTime();
-    if (wait > 0) {
-      Thread.sleep(Duration.ofNanos(wait));
-    }
   }
 }
