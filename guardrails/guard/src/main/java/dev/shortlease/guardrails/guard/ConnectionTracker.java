@@ -106,15 +106,20 @@ public final class ConnectionTracker {
     return units.begin();
   }
 
-  /** {@code task}, run in the unit of work the caller is in now, on whichever thread runs it. */
+  /**
+   * {@code task}, run in the unit of work the caller is in now, on whichever thread runs it, with
+   * the observer's context of the caller too (see {@link LeaseObserver#propagate}).
+   */
   public Runnable propagate(Runnable task) {
-    return units.propagate(task);
+    Objects.requireNonNull(task, "task");
+    LeaseObserver current = observer;
+    return units.propagate(current == null ? task : current.propagate(task));
   }
 
   /** {@code executor} whose tasks run in the unit of work of the thread that submits them. */
   public Executor propagating(Executor executor) {
     Objects.requireNonNull(executor, "executor");
-    return task -> executor.execute(units.propagate(task));
+    return task -> executor.execute(propagate(task));
   }
 
   /** True when the calling thread is inside a unit of work. */

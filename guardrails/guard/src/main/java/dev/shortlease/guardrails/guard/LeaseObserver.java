@@ -22,6 +22,15 @@ public interface LeaseObserver {
    */
   default void violation(String longCall, String caller, GuardMode mode, int held) {}
 
+  /**
+   * {@code task} carrying the observer's context of the calling thread (the current span, say), for
+   * work handed to another thread that will take a lease there ({@link
+   * ConnectionTracker#propagate}). Called on the handing thread; by default, {@code task} itself.
+   */
+  default Runnable propagate(Runnable task) {
+    return task;
+  }
+
   /** One observed checkout. */
   @FunctionalInterface
   interface Lease {

@@ -176,6 +176,42 @@ class UnitOfWorkTest {
   }
 
   @Test
+  @DisplayName("a propagated task also carries the observer's context of the handing thread")
+  void propagateCarriesTheObserversContext() throws Exception {
+    ThreadLocal<String> span = new ThreadLocal<>();
+    tracker.observe(
+        new LeaseObserver() {
+          @Override
+          public Lease checkedOut(String tracker, String connectionId) {
+            return null;
+          }
+
+          @Override
+          public Runnable propagate(Runnable task) {
+            String current = span.get();
+            return () -> {
+              span.set(current);
+              try {
+                task.run();
+              } finally {
+                span.remove();
+              }
+            };
+          }
+        });
+    span.set("chat span");
+    AtomicReference<String> seen = new AtomicReference<>();
+    try {
+      pool.submit(tracker.propagate(() -> seen.set(span.get()))).get();
+    } finally {
+      span.remove();
+      tracker.observe(null);
+    }
+
+    assertThat(seen).hasValue("chat span");
+  }
+
+  @Test
   @DisplayName("nested units: closing the inner one restores the outer one")
   void nestedUnits() throws Exception {
     try (UnitOfWork outer = tracker.beginUnitOfWork();
