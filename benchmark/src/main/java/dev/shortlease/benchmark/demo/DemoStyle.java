@@ -1,12 +1,14 @@
 package dev.shortlease.benchmark.demo;
 
 import dev.shortlease.adapter.llm.LangChain4jChatModel;
+import dev.shortlease.adapter.persistence.DataSourceDecorator;
 import dev.shortlease.application.port.out.ChatModelPort;
 import dev.shortlease.benchmark.held.HeldSessionTeachingModule;
 import dev.shortlease.bootstrap.RawModel;
 import dev.shortlease.bootstrap.Settings;
 import dev.shortlease.bootstrap.ShortleaseServer;
 import java.util.Map;
+import javax.sql.DataSource;
 
 /**
  * Demonstration: the two ways to serve a chat. {@link #HELD} is the benchmark's teaching variant
@@ -46,11 +48,19 @@ enum DemoStyle {
       return ShortleaseServer.startDecorated(settings, leases, timedModel);
     }
     HeldSessionTeachingModule held = new HeldSessionTeachingModule();
-    return ShortleaseServer.startDecorated(
-        settings,
-        tracked -> held.dataSourceDecorator().decorate(leases.decorate(tracked)),
-        held,
-        timedModel);
+    DataSourceDecorator heldOverLeases =
+        new DataSourceDecorator() {
+          @Override
+          public DataSource decorate(DataSource tracked) {
+            return held.dataSourceDecorator().decorate(leases.decorate(tracked));
+          }
+
+          @Override
+          public boolean picksConnectionByCallingThread() {
+            return true;
+          }
+        };
+    return ShortleaseServer.startDecorated(settings, heldOverLeases, held, timedModel);
   }
 
   /** The simulated model as the settings describe it (the service's default provider). */

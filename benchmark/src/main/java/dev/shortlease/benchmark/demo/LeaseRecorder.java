@@ -1,6 +1,7 @@
 package dev.shortlease.benchmark.demo;
 
 import dev.shortlease.adapter.persistence.DataSourceDecorator;
+import dev.shortlease.adapter.persistence.PersistenceContext;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
@@ -14,8 +15,8 @@ import javax.sql.DataSource;
 /**
  * Demonstration: watches the pool from the service's side. Every connection checkout and return is
  * counted (lease time, time spent waiting for the pool, refusals), and while {@link #record} is on,
- * each lease on a request's virtual thread is kept as an interval for the timeline. A proxy is fine
- * here: the demonstration measures both styles through the same one.
+ * each lease taken for a request is kept as an interval for the timeline. A proxy is fine here: the
+ * demonstration measures both styles through the same one.
  */
 final class LeaseRecorder implements DataSourceDecorator {
 
@@ -52,7 +53,9 @@ final class LeaseRecorder implements DataSourceDecorator {
   }
 
   private Connection lease(Connection connection, long since) {
-    boolean onRequest = Thread.currentThread().isVirtual();
+    // Taken for a request (on its virtual thread, or on a database worker for it): not
+    // housekeeping.
+    boolean onRequest = PersistenceContext.callingThread().isVirtual();
     return (Connection)
         Proxy.newProxyInstance(
             Connection.class.getClassLoader(),

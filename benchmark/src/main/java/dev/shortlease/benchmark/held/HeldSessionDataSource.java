@@ -27,6 +27,12 @@ final class HeldSessionDataSource implements DataSource, DataSourceDecorator {
     return this;
   }
 
+  /** The request's held connection is found through the calling thread. */
+  @Override
+  public boolean picksConnectionByCallingThread() {
+    return true;
+  }
+
   /** Borrows the request's connection; a pool timeout is the service's usual 503. */
   HeldSession open() {
     try {

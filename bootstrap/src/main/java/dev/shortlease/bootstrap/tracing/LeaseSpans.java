@@ -1,11 +1,13 @@
 package dev.shortlease.bootstrap.tracing;
 
+import dev.shortlease.adapter.persistence.PersistenceContext;
 import dev.shortlease.guardrails.guard.GuardMode;
 import dev.shortlease.guardrails.guard.LeaseObserver;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
 
 /**
  * Tracing: a span from each pooled connection's checkout to its return, told by the connection
@@ -30,8 +32,15 @@ final class LeaseSpans implements LeaseObserver {
             .setAttribute(SemConv.DB_POOL_NAME, tracker)
             .setAttribute(SemConv.CONNECTION_ID, connectionId)
             .setAttribute(SemConv.THREAD_NAME, Thread.currentThread().getName())
+            .setAttribute(SemConv.CALLER_THREAD_NAME, PersistenceContext.callingThread().getName())
             .startSpan();
     return span::end;
+  }
+
+  /** The lease's span gets the caller's span as parent on whichever thread takes the lease. */
+  @Override
+  public Runnable propagate(Runnable task) {
+    return Context.current().wrap(task);
   }
 
   @Override

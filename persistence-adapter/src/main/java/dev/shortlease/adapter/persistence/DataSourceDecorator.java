@@ -16,4 +16,12 @@ public interface DataSourceDecorator {
   DataSourceDecorator NONE = dataSource -> dataSource;
 
   DataSource decorate(DataSource tracked);
+
+  /**
+   * True when the decorated DataSource chooses a connection by the calling thread (a request's held
+   * session): then every unit of work runs on its caller's thread, not on the database workers.
+   */
+  default boolean picksConnectionByCallingThread() {
+    return false;
+  }
 }

@@ -31,6 +31,9 @@ import org.hibernate.proxy.HibernateProxy;
  * <p>The result is checked inside the transaction, so a mistake rolls back: an entity, a Hibernate
  * proxy or collection, or a session anywhere in the returned value (records, collections, maps and
  * optionals are walked) fails fast with {@link IllegalStateException}.
+ *
+ * <p>Each unit runs on one of the {@link DatabaseWorkers}' platform threads; the caller waits for
+ * the detached result and never holds the connection itself.
  */
 final class SessionScope {
   private static final int MAX_DEPTH = 6;
@@ -61,18 +64,19 @@ final class SessionScope {
 
   private final EntityManagerFactory factory;
   private final SessionFactory sessions;
-  private final PoolReserve reserve;
+  private final DatabaseWorkers workers;
   private final Database database;
 
+  /** Every unit of work on the calling thread; no share of the pool kept. */
   SessionScope(EntityManagerFactory factory) {
-    this(factory, PoolReserve.NONE, Database.OTHER);
+    this(factory, DatabaseWorkers.callerThread(), Database.OTHER);
   }
 
-  /** Ordinary work passes {@code reserve} first; the {@code *Reserved} methods do not. */
-  SessionScope(EntityManagerFactory factory, PoolReserve reserve, Database database) {
+  /** Units of work run on {@code workers}: ordinary ones within their share, reserved first. */
+  SessionScope(EntityManagerFactory factory, DatabaseWorkers workers, Database database) {
     this.factory = factory;
     this.sessions = factory.unwrap(SessionFactory.class);
-    this.reserve = reserve;
+    this.workers = workers;
     this.database = database;
   }
 
@@ -83,19 +87,15 @@ final class SessionScope {
 
   /** Runs {@code work} in one short transaction and returns its detached result. */
   <T> T call(Function<EntityManager, T> work) {
-    return reserve.ordinary(() -> callReserved(work));
+    return workers.ordinary(() -> inTransaction(work));
   }
 
   /**
-   * As {@link #call}, on the connections kept for running chats and the lease: only for work that
-   * must not wait behind ordinary requests (see {@link PoolReserve}).
+   * As {@link #call}, on the share of the pool kept for running chats and the lease: only for work
+   * that must not wait behind ordinary requests (see {@link DatabaseWorkers}).
    */
   <T> T callReserved(Function<EntityManager, T> work) {
-    try {
-      return factory.callInTransaction(em -> requireDetached(work.apply(em), 0));
-    } catch (RuntimeException e) {
-      throw translate(e);
-    }
+    return workers.reserved(() -> inTransaction(work));
   }
 
   /**
@@ -103,16 +103,12 @@ final class SessionScope {
    * update executes at once, nothing is tracked, and the result is checked as in {@link #call}.
    */
   <T> T callStateless(Function<StatelessSession, T> work) {
-    return reserve.ordinary(() -> callStatelessReserved(work));
+    return workers.ordinary(() -> inStatelessTransaction(work));
   }
 
-  /** As {@link #callStateless}, on the reserved connections (see {@link #callReserved}). */
+  /** As {@link #callStateless}, on the reserved share (see {@link #callReserved}). */
   <T> T callStatelessReserved(Function<StatelessSession, T> work) {
-    try {
-      return sessions.fromStatelessTransaction(session -> requireDetached(work.apply(session), 0));
-    } catch (RuntimeException e) {
-      throw translate(e);
-    }
+    return workers.reserved(() -> inStatelessTransaction(work));
   }
 
   /**
@@ -123,13 +119,33 @@ final class SessionScope {
    * transaction, as {@link #callStateless}.
    */
   <T> T callOneStatement(ReturningWork<T> statement) {
-    return reserve.ordinary(() -> callOneStatementReserved(statement));
+    return workers.ordinary(() -> inOneStatement(statement));
   }
 
-  /** As {@link #callOneStatement}, on the reserved connections (see {@link #callReserved}). */
+  /** As {@link #callOneStatement}, on the reserved share (see {@link #callReserved}). */
   <T> T callOneStatementReserved(ReturningWork<T> statement) {
+    return workers.reserved(() -> inOneStatement(statement));
+  }
+
+  private <T> T inTransaction(Function<EntityManager, T> work) {
+    try {
+      return factory.callInTransaction(em -> requireDetached(work.apply(em), 0));
+    } catch (RuntimeException e) {
+      throw translate(e);
+    }
+  }
+
+  private <T> T inStatelessTransaction(Function<StatelessSession, T> work) {
+    try {
+      return sessions.fromStatelessTransaction(session -> requireDetached(work.apply(session), 0));
+    } catch (RuntimeException e) {
+      throw translate(e);
+    }
+  }
+
+  private <T> T inOneStatement(ReturningWork<T> statement) {
     if (!database.autoCommitsOneStatement()) {
-      return callStatelessReserved(session -> session.doReturningWork(statement));
+      return inStatelessTransaction(session -> session.doReturningWork(statement));
     }
     try {
       return sessions.fromStatelessSession(

@@ -85,7 +85,9 @@ class SessionScopeTest {
   }
 
   @Test
-  @DisplayName("a pool acquire timeout surfaces as StorageUnavailableException")
+  @DisplayName(
+      "no connection in time (the pool's one worker busy) surfaces as StorageUnavailableException,"
+          + " counted as a pool timeout")
   void acquireTimeoutIsStorageUnavailable() throws Exception {
     var settings = H2TestDatabase.newDatabase().withPoolSize(1).withConnectionTimeoutMillis(250);
     try (PersistenceContext context =
