@@ -9,7 +9,8 @@ import java.util.Map;
  * Benchmark mode: which service the child process runs, and how ({@link ServiceLaunch}). {@code
  * scoped} is the production main; {@code held} is the teaching variant that keeps one connection
  * for the whole request; {@code floor} is the same contract with no architecture; {@code
- * spring-osiv} the Spring Boot peer. A new mode is one entry here.
+ * spring-osiv} and {@code spring-osiv-body} the Spring Boot peer in its two streaming shapes. A new
+ * mode is one entry here.
  */
 public enum Mode {
   SCOPED(
@@ -37,9 +38,16 @@ public enum Mode {
           ServiceLaunch.Apps.DATABASE_SEED)),
   /**
    * The real peer: the same endpoint as a plain Spring Boot + Spring Data JPA application on its
-   * defaults, open-session-in-view on (module {@code benchmark/spring-osiv}).
+   * defaults, open-session-in-view on (module {@code benchmark/spring-osiv}), streaming through an
+   * {@code SseEmitter} as Spring's guides do.
    */
-  SPRING_OSIV(SpringOsivPeer.launch());
+  SPRING_OSIV(SpringOsivPeer.launch("emitter")),
+  /**
+   * The same peer streaming through a {@code StreamingResponseBody}, whose thread open-session-in-
+   * view binds to the request's {@code EntityManager}: connection-per-request without a second
+   * connection.
+   */
+  SPRING_OSIV_BODY(SpringOsivPeer.launch("body"));
 
   private final ServiceLaunch launch;
 

@@ -29,6 +29,8 @@ class ModeTest {
     assertThat(Mode.SCOPED.launch().apps()).isEqualTo(ServiceLaunch.Apps.ADMIN_API);
     assertThat(Mode.SCOPED.launch().env()).containsEntry("GUARD_MODE", "strict");
     assertThat(Mode.HELD.launch().env()).containsEntry("GUARD_MODE", "warn");
+    assertThat(Mode.SPRING_OSIV.launch().env()).containsEntry("PEER_RESPONSE", "emitter");
+    assertThat(Mode.SPRING_OSIV_BODY.launch().env()).containsEntry("PEER_RESPONSE", "body");
     assertThat(Mode.FLOOR.launch().adminPool()).isFalse();
     assertThat(Mode.FLOOR.launch().apps()).isEqualTo(ServiceLaunch.Apps.DATABASE_SEED);
     assertThat(Mode.FLOOR.launch().classpath().apply("a.jar:b.jar")).isEqualTo("a.jar:b.jar");

@@ -142,7 +142,7 @@ public final class Targets {
                       .collect(java.util.stream.Collectors.joining("; ")),
               overHeap.isEmpty()));
     }
-    for (String capped : List.of("held", "spring-osiv")) {
+    for (String capped : List.of("held", "spring-osiv", "spring-osiv-body")) {
       Optional<PointResult> c = at(points, capped, 1000, L);
       String name = "throughput near P / L (" + capped + ", C=1000, L=2 s)";
       targets.add(
@@ -191,7 +191,10 @@ public final class Targets {
   }
 
   private static Target timesTarget(String name, PointResult scoped, PointResult capped) {
-    double ratio = scoped.throughputPerS() / Math.max(1e-9, capped.throughputPerS());
+    if (capped.throughputPerS() <= 0) {
+      return Target.of(name, capped.mode() + " completed nothing", scoped.throughputPerS() > 0);
+    }
+    double ratio = scoped.throughputPerS() / capped.throughputPerS();
     return Target.of(name, Math.round(ratio * 10) / 10.0 + "x", ratio >= 50);
   }
 

@@ -33,7 +33,8 @@ public final class ThroughputChart {
           "scoped", new Color(0x1b7837),
           "floor", new Color(0x2166ac),
           "held", new Color(0xb2182b),
-          "spring-osiv", new Color(0xe08214));
+          "spring-osiv", new Color(0xe08214),
+          "spring-osiv-body", new Color(0x8c510a));
   private static final Color OTHER = new Color(0x762a83);
   private static final Color IDEAL = new Color(0x777777);
 

@@ -19,11 +19,12 @@ public final class SpringOsivPeer {
 
   private SpringOsivPeer() {}
 
-  public static ServiceLaunch launch() {
+  /** The peer streaming its chat through {@code response}: {@code emitter} or {@code body}. */
+  public static ServiceLaunch launch(String response) {
     return new ServiceLaunch(
         MAIN_CLASS,
         SpringOsivPeer::classpath,
-        Map.of(),
+        Map.of("PEER_RESPONSE", response),
         "/health/ready",
         "/metrics",
         true,

@@ -50,7 +50,8 @@ class TargetsTest {
             point("scoped", 2000, 2000, 520, 4000, 2.0, 17.0, 2),
             longPoint,
             point("held", 1000, 2000, 4.7, 5000, 30, 2000, 4000),
-            point("spring-osiv", 1000, 2000, 12, 5000, 30, 2000, 4000));
+            point("spring-osiv", 1000, 2000, 12, 5000, 30, 2000, 4000),
+            point("spring-osiv-body", 1000, 2000, 4.9, 5000, 30, 2000, 4000));
 
     Map<String, Targets.Target> t = byName(Targets.check(points, 400, 512, true));
 
@@ -71,6 +72,10 @@ class TargetsTest {
         .isEqualTo("102.1x");
     assertThat(t.get("scoped throughput >= 50x spring-osiv (C=1000, L=2 s)").status())
         .isEqualTo(Targets.Status.MISSED);
+    assertThat(t.get("throughput near P / L (spring-osiv-body, C=1000, L=2 s): 5.0/s").status())
+        .isEqualTo(Targets.Status.MET);
+    assertThat(t.get("scoped throughput >= 50x spring-osiv-body (C=1000, L=2 s)").measured())
+        .isEqualTo("98.0x");
     assertThat(t.get("default run under 6 minutes").status()).isEqualTo(Targets.Status.MISSED);
     assertThat(t.get("scoped CPU per chat <= 1.5x floor's (C=1000, L=2 s)").status())
         .as("no floor point in the run")
@@ -79,6 +84,26 @@ class TargetsTest {
         .isEqualTo(Targets.Status.MET);
     assertThat(t.get("service heap within -Xmx512m (scoped, every point)").status())
         .isEqualTo(Targets.Status.MET);
+  }
+
+  @Test
+  @DisplayName("a capped mode that completed nothing is below scoped by any factor, and says so")
+  void aCappedModeThatCompletedNothing() {
+    Map<String, Targets.Target> t =
+        byName(
+            Targets.check(
+                List.of(
+                    point("scoped", 1000, 2000, 480, 2300, 2.0, 7.0, 0),
+                    point("spring-osiv", 1000, 2000, 0, 0, 30, 0, 1496)),
+                400,
+                512,
+                false));
+
+    Targets.Target times = t.get("scoped throughput >= 50x spring-osiv (C=1000, L=2 s)");
+    assertThat(times.status()).isEqualTo(Targets.Status.MET);
+    assertThat(times.measured()).isEqualTo("spring-osiv completed nothing");
+    assertThat(t.get("throughput near P / L (spring-osiv, C=1000, L=2 s): 5.0/s").status())
+        .isEqualTo(Targets.Status.MISSED);
   }
 
   @Test

@@ -20,20 +20,20 @@ class SpringOsivPeerTest {
         String.join(
             File.pathSeparator, "/m2/hibernate.jar", repo.resolve("benchmark/target/classes") + "");
 
-    String classpath = SpringOsivPeer.launch().classpath().apply(benchmarkClasspath);
+    String classpath = SpringOsivPeer.launch("emitter").classpath().apply(benchmarkClasspath);
 
     assertThat(classpath)
         .isEqualTo(
             target.resolve("classes") + File.pathSeparator + "/m2/spring-boot.jar:/m2/pg.jar")
         .doesNotContain("hibernate.jar");
-    assertThat(SpringOsivPeer.launch().mainClass()).isEqualTo(SpringOsivPeer.MAIN_CLASS);
+    assertThat(SpringOsivPeer.launch("emitter").mainClass()).isEqualTo(SpringOsivPeer.MAIN_CLASS);
   }
 
   @Test
   void anUnbuiltPeerIsReportedWithTheCommandThatBuildsIt(@TempDir Path repo) {
     String benchmarkClasspath = repo.resolve("benchmark/target/classes").toString();
 
-    assertThatThrownBy(() -> SpringOsivPeer.launch().classpath().apply(benchmarkClasspath))
+    assertThatThrownBy(() -> SpringOsivPeer.launch("emitter").classpath().apply(benchmarkClasspath))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("-pl benchmark/spring-osiv package");
   }

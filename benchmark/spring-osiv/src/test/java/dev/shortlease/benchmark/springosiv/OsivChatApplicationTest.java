@@ -28,7 +28,9 @@ import tools.jackson.databind.json.JsonMapper;
  * The peer against PostgreSQL: a streaming chat gives Dify's events and saves the answer, and — the
  * property that makes it the connection-per-request peer — open-session-in-view keeps the request's
  * connection checked out while the model works. The same application with {@code
- * spring.jpa.open-in-view=false} is the control: there the pool is idle during the model wait.
+ * spring.jpa.open-in-view=false} is the control: there the pool is idle during the model wait. The
+ * third application streams through a {@code StreamingResponseBody} instead of an {@code
+ * SseEmitter} ({@code peer.response=body}).
  */
 @Tag("postgres")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -43,6 +45,7 @@ class OsivChatApplicationTest {
   private TestDatabase database;
   private ConfigurableApplicationContext osiv;
   private ConfigurableApplicationContext noOsiv;
+  private ConfigurableApplicationContext osivBody;
 
   /**
    * Once, before the first test: per test rather than in {@code @BeforeAll}, so that without a
@@ -54,15 +57,16 @@ class OsivChatApplicationTest {
       database = TestDatabase.create();
     }
     if (osiv == null) {
-      osiv = start(true);
-      noOsiv = start(false);
+      osiv = start(true, "emitter");
+      noOsiv = start(false, "emitter");
+      osivBody = start(true, "body");
     }
   }
 
   @AfterAll
   void stop() throws Exception {
     for (ConfigurableApplicationContext context :
-        new ConfigurableApplicationContext[] {osiv, noOsiv}) {
+        new ConfigurableApplicationContext[] {osiv, noOsiv, osivBody}) {
       if (context != null) {
         context.close();
       }
@@ -74,8 +78,18 @@ class OsivChatApplicationTest {
 
   @Test
   void streamingChatSendsMessageChunksThenMessageEndAndSavesTheAnswer() throws Exception {
-    String key = createApp(osiv);
-    List<JsonNode> events = chat(osiv, key, "u-stream", "hello peer").join();
+    assertStreamsAndSaves(osiv, "u-stream");
+  }
+
+  @Test
+  void aStreamedResponseBodySendsTheSameEventsAndSavesTheAnswer() throws Exception {
+    assertStreamsAndSaves(osivBody, "u-stream-body");
+  }
+
+  private void assertStreamsAndSaves(ConfigurableApplicationContext app, String user)
+      throws Exception {
+    String key = createApp(app);
+    List<JsonNode> events = chat(app, key, user, "hello peer").join();
 
     assertThat(events).hasSize(ANSWER_TOKENS + 1);
     List<JsonNode> chunks = events.subList(0, ANSWER_TOKENS);
@@ -136,6 +150,24 @@ class OsivChatApplicationTest {
               assertThat(e.path("event").asString()).isEqualTo("error");
               assertThat(e.path("status").asInt()).isEqualTo(503);
             });
+  }
+
+  @Test
+  void aStreamedResponseBodyKeepsTheRequestsConnectionWhileTheModelWorks() throws Exception {
+    assertThat(activeDuringModelWait(osivBody, "u-osiv-body")).isNotEmpty().containsOnly(1);
+  }
+
+  /**
+   * Why the {@code StreamingResponseBody} shape reaches {@code P / L}: Spring runs the body as a
+   * {@code Callable}, open-session-in-view binds the request's {@code EntityManager} to its thread,
+   * and the final save uses the connection the request already holds.
+   */
+  @Test
+  void aStreamedResponseBodySavesTheAnswerOnTheConnectionItHolds() throws Exception {
+    List<JsonNode> events = chatWithOneFreeConnection(osivBody, "u-one-free-osiv-body");
+    assertThat(events)
+        .last()
+        .satisfies(e -> assertThat(e.path("event").asString()).isEqualTo("message_end"));
   }
 
   @Test
@@ -203,7 +235,7 @@ class OsivChatApplicationTest {
     }
   }
 
-  private ConfigurableApplicationContext start(boolean openInView) {
+  private ConfigurableApplicationContext start(boolean openInView, String response) {
     // Command-line arguments: they outrank application.properties (server.port=${PORT:8080}).
     return new SpringApplicationBuilder(OsivChatApplication.class)
         .run(
@@ -212,6 +244,7 @@ class OsivChatApplicationTest {
             "--spring.datasource.hikari.maximum-pool-size=4",
             "--spring.datasource.hikari.connection-timeout=1000",
             "--spring.jpa.open-in-view=" + openInView,
+            "--peer.response=" + response,
             "--admin.token=" + ADMIN_TOKEN,
             "--simulated.time-to-first-token=" + TTFT_MS + "ms",
             "--simulated.tokens-per-second=50",
