@@ -11,8 +11,10 @@ import java.util.Objects;
  * @param instanceLease how long this instance counts as alive after its last heartbeat; another
  *     instance ends the running messages of one whose lease ran out (default 15 s, renewed every
  *     third of it)
- * @param admissionPermits chat starts (authentication, T1–T3) that may use the pool at once; the
- *     rest wait in line, so finishing saves always find a connection (default: pool size − 1)
+ * @param admissionPermits chat starts (authentication, T1–T3, the run's start) in progress at once;
+ *     the rest wait in line (default: {@value #ADMISSION_PERMITS_PER_CONNECTION} × pool size). The
+ *     pool's share is bounded elsewhere: the database workers run at most pool size − reserved
+ *     ordinary units, so finishing saves always find a connection
  * @param admissionQueue chat starts that may wait for a permit; beyond it, 503 with {@code
  *     Retry-After} (default 2000)
  * @param admissionWait longest wait for a permit before 503 (default 60 s)
@@ -27,6 +29,14 @@ public record ReliabilitySettings(
   public static final Duration DEFAULT_FINAL_SAVE_RETRY = Duration.ofSeconds(120);
   public static final Duration DEFAULT_INSTANCE_LEASE = Duration.ofSeconds(15);
   public static final int DEFAULT_ADMISSION_QUEUE = 2_000;
+
+  /**
+   * A start holds its permit for more than its T2: authentication, parsing, the hand-off back from
+   * the database worker and the run's start — about four times T2 under load on two cores — so four
+   * starts per connection keep the workers' ordinary share busy (ADR 0043).
+   */
+  public static final int ADMISSION_PERMITS_PER_CONNECTION = 4;
+
   public static final Duration DEFAULT_ADMISSION_WAIT = Duration.ofSeconds(60);
 
   public ReliabilitySettings {
@@ -46,7 +56,7 @@ public record ReliabilitySettings(
     return new ReliabilitySettings(
         DEFAULT_FINAL_SAVE_RETRY,
         DEFAULT_INSTANCE_LEASE,
-        Math.max(1, poolSize - 1),
+        Math.max(1, ADMISSION_PERMITS_PER_CONNECTION * poolSize),
         DEFAULT_ADMISSION_QUEUE,
         DEFAULT_ADMISSION_WAIT);
   }

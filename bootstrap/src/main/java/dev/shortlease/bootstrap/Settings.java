@@ -301,7 +301,7 @@ public record Settings(
                     3,
                     3_600)))
         .withAdmission(
-            defaults.admissionPermits(),
+            (int) read.integer("CHAT_ADMISSION_PERMITS", defaults.admissionPermits(), 1, 100_000),
             (int)
                 read.integer(
                     "CHAT_ADMISSION_QUEUE",

@@ -33,7 +33,7 @@ class SettingsTest {
     assertThat(settings.shutdownGrace()).isEqualTo(Duration.ofSeconds(8));
     assertThat(settings.reliability().finalSaveRetry()).isEqualTo(Duration.ofSeconds(120));
     assertThat(settings.reliability().instanceLease()).isEqualTo(Duration.ofSeconds(15));
-    assertThat(settings.reliability().admissionPermits()).isEqualTo(9);
+    assertThat(settings.reliability().admissionPermits()).isEqualTo(40);
     assertThat(settings.reliability().admissionQueue()).isEqualTo(2_000);
     assertThat(settings.reliability().admissionWait()).isEqualTo(Duration.ofSeconds(60));
     assertThat(settings.answerSpool()).isEqualTo(Path.of(Settings.DEFAULT_ANSWER_SPOOL));
@@ -73,6 +73,7 @@ class SettingsTest {
                 Map.entry("MAX_BODY_BYTES", "4096"),
                 Map.entry("FINAL_SAVE_RETRY_SECONDS", "60"),
                 Map.entry("INSTANCE_LEASE_SECONDS", "6"),
+                Map.entry("CHAT_ADMISSION_PERMITS", "7"),
                 Map.entry("CHAT_ADMISSION_QUEUE", "50"),
                 Map.entry("CHAT_ADMISSION_WAIT_MS", "2500"),
                 Map.entry("ANSWER_SPOOL_DIR", "/var/spool/shortlease"),
@@ -98,7 +99,7 @@ class SettingsTest {
     assertThat(settings.reliability().finalSaveRetry()).isEqualTo(Duration.ofSeconds(60));
     assertThat(settings.reliability().instanceLease()).isEqualTo(Duration.ofSeconds(6));
     assertThat(settings.reliability().heartbeatInterval()).isEqualTo(Duration.ofSeconds(2));
-    assertThat(settings.reliability().admissionPermits()).isEqualTo(19);
+    assertThat(settings.reliability().admissionPermits()).isEqualTo(7);
     assertThat(settings.reliability().admissionQueue()).isEqualTo(50);
     assertThat(settings.reliability().admissionWait()).isEqualTo(Duration.ofMillis(2500));
     assertThat(settings.answerSpool()).isEqualTo(Path.of("/var/spool/shortlease"));

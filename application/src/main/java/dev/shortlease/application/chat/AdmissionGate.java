@@ -13,11 +13,12 @@ import java.util.function.Supplier;
 
 /**
  * {@link AdmitChatUseCase} as a fair semaphore: {@link ReliabilitySettings#admissionPermits()} chat
- * starts (default: pool size − 1) use the pool at once, so at least one connection stays free for
- * final saves, recovery and reads; up to {@link ReliabilitySettings#admissionQueue()} more wait, in
- * arrival order, for at most {@link ReliabilitySettings#admissionWait()}. A burst therefore waits
- * in this line — which costs a parked virtual thread each — instead of failing at the pool's
- * acquire timeout.
+ * starts (default: four per pooled connection) run at once; up to {@link
+ * ReliabilitySettings#admissionQueue()} more wait, in arrival order, for at most {@link
+ * ReliabilitySettings#admissionWait()}. A burst therefore waits in this line — which costs a parked
+ * virtual thread each — instead of failing at the pool's acquire timeout. The connections a start
+ * may use are bounded by the database workers' ordinary share, which keeps the reserve for final
+ * saves.
  */
 @Singleton
 public final class AdmissionGate implements AdmitChatUseCase {
