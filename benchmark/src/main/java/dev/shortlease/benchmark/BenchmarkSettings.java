@@ -146,8 +146,8 @@ public record BenchmarkSettings(
    * quiet ({@code jitQuiet}, checked every {@link #JIT_CHECK}) or {@code warmupMax} is reached. At
    * C=1000 on two cores a fresh JVM's compilers used 0.4 to 0.6 of a core for the first 45 s and
    * settled after about 60 s; every second of that inside a window was counted as CPU per chat, and
-   * made the ratio to the floor vary from run to run ({@code BENCH_WARMUP_MAX_S=60} for the
-   * committed run).
+   * made the ratio to the floor vary from run to run. At C=10,000 they settled after about 90 s
+   * ({@code BENCH_WARMUP_MAX_S=120} for the committed run).
    */
   public Warmup warmupFor(LoadPoint point, BooleanSupplier jitQuiet) {
     Duration minimum = warmupFor(point);

@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
  */
 class RegressionGuardTest {
 
-  // CPU per chat without the JIT from a conclusive guard run (docs/benchmark.md, "Measured while
-  // adding the floor": floor 2.58 ms, scoped 11.98 ms, P=10). The test helper's point() takes the
-  // total and makes the JIT-free figure 0.9 of it.
+  // CPU per chat without the JIT from a conclusive guard run (docs/benchmark.md, "The regression
+  // guard": floor 2.12 ms, scoped 4.16 ms, P=10). The test helper's point() takes the total and
+  // makes the JIT-free figure 0.9 of it.
   private static final double FLOOR_CPU_MS = 2.12 / 0.9;
   private static final double SCOPED_CPU_MS = 4.16 / 0.9;
 
