@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -158,14 +159,7 @@ class DatabaseWorkersTest {
     DatabaseWorkers workers = workers(2, 1, Duration.ofMillis(200));
     CountDownLatch busy = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    inBackground(
-        () ->
-            workers.ordinary(
-                () -> {
-                  busy.countDown();
-                  await(release);
-                  return null;
-                }));
+    inBackground(() -> workers.ordinary(signalThenWait(busy, release)));
     assertThat(busy.await(5, TimeUnit.SECONDS)).isTrue();
     AtomicBoolean ran = new AtomicBoolean();
 
@@ -219,14 +213,7 @@ class DatabaseWorkersTest {
     CountDownLatch busy = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     AtomicReference<String> queued = new AtomicReference<>();
-    inBackground(
-        () ->
-            workers.reserved(
-                () -> {
-                  busy.countDown();
-                  await(release);
-                  return null;
-                }));
+    inBackground(() -> workers.reserved(signalThenWait(busy, release)));
     assertThat(busy.await(5, TimeUnit.SECONDS)).isTrue();
     inBackground(() -> queued.set(workers.reserved(() -> "final save")));
     Thread.sleep(100); // the second unit is queued behind the first
@@ -259,6 +246,15 @@ class DatabaseWorkersTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> DatabaseWorkers.start(2, 2, Duration.ZERO, t -> t, () -> {}))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  /** A unit that says it is running, then keeps its worker until {@code release}. */
+  private static Supplier<Void> signalThenWait(CountDownLatch running, CountDownLatch release) {
+    return () -> {
+      running.countDown();
+      await(release);
+      return null;
+    };
   }
 
   private static void await(CountDownLatch latch) {

@@ -19,18 +19,11 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @ConditionalOnProperty(name = "peer.response", havingValue = "emitter", matchIfMissing = true)
 public class ChatController {
 
-  private final ApiKeyService apiKeys;
-  private final ChatService chats;
   private final ChatRelay relay;
   private final TaskExecutor taskExecutor;
 
   public ChatController(
-      ApiKeyService apiKeys,
-      ChatService chats,
-      ChatRelay relay,
-      @Qualifier("applicationTaskExecutor") TaskExecutor taskExecutor) {
-    this.apiKeys = apiKeys;
-    this.chats = chats;
+      ChatRelay relay, @Qualifier("applicationTaskExecutor") TaskExecutor taskExecutor) {
     this.relay = relay;
     this.taskExecutor = taskExecutor;
   }
@@ -40,9 +33,7 @@ public class ChatController {
       @RequestHeader(name = "Authorization", required = false) String authorization,
       @RequestBody ChatRequest request) {
     long started = System.nanoTime();
-    App app = apiKeys.authenticate(authorization);
-    request.validate();
-    ChatEvents events = ChatEvents.of(chats.start(app, request));
+    ChatEvents events = relay.start(authorization, request);
     SseEmitter emitter = new SseEmitter();
     taskExecutor.execute(
         () -> {

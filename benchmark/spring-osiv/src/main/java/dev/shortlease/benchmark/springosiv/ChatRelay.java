@@ -8,10 +8,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
- * A chat after its start, whatever carries its events: the model's tokens relayed as {@code
- * message} events, the answer saved, {@code message_end}; on a failure, the message marked failed
- * and an {@code error} event. It runs on the thread that streams the response, which is what the
- * two controllers differ in.
+ * A chat whatever carries its events: its start on the request's thread, then, on the thread that
+ * streams the response (which is what the two controllers differ in), the model's tokens relayed as
+ * {@code message} events, the answer saved, {@code message_end}; on a failure, the message marked
+ * failed and an {@code error} event.
  */
 @Component
 public class ChatRelay {
@@ -24,12 +24,21 @@ public class ChatRelay {
 
   private static final Logger LOG = LoggerFactory.getLogger(ChatRelay.class);
 
+  private final ApiKeyService apiKeys;
   private final ChatService chats;
   private final SimulatedChatModel model;
 
-  public ChatRelay(ChatService chats, SimulatedChatModel model) {
+  public ChatRelay(ApiKeyService apiKeys, ChatService chats, SimulatedChatModel model) {
+    this.apiKeys = apiKeys;
     this.chats = chats;
     this.model = model;
+  }
+
+  /** On the request's thread: the app from its key, the request checked, the message running. */
+  public ChatEvents start(String authorization, ChatRequest request) {
+    App app = apiKeys.authenticate(authorization);
+    request.validate();
+    return ChatEvents.of(chats.start(app, request));
   }
 
   /** Throws only when the client is gone: every other failure ends in an {@code error} event. */

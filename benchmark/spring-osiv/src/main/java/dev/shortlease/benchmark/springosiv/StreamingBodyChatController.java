@@ -25,15 +25,10 @@ public class StreamingBodyChatController {
   private static final byte[] EVENT_START = "data:".getBytes(StandardCharsets.UTF_8);
   private static final byte[] EVENT_END = "\n\n".getBytes(StandardCharsets.UTF_8);
 
-  private final ApiKeyService apiKeys;
-  private final ChatService chats;
   private final ChatRelay relay;
   private final JsonMapper json;
 
-  public StreamingBodyChatController(
-      ApiKeyService apiKeys, ChatService chats, ChatRelay relay, JsonMapper json) {
-    this.apiKeys = apiKeys;
-    this.chats = chats;
+  public StreamingBodyChatController(ChatRelay relay, JsonMapper json) {
     this.relay = relay;
     this.json = json;
   }
@@ -43,9 +38,7 @@ public class StreamingBodyChatController {
       @RequestHeader(name = "Authorization", required = false) String authorization,
       @RequestBody ChatRequest request) {
     long started = System.nanoTime();
-    App app = apiKeys.authenticate(authorization);
-    request.validate();
-    ChatEvents events = ChatEvents.of(chats.start(app, request));
+    ChatEvents events = relay.start(authorization, request);
     StreamingResponseBody body =
         out -> relay.relay(events, request.query(), started, event -> write(out, event));
     return ResponseEntity.ok().contentType(MediaType.TEXT_EVENT_STREAM).body(body);
