@@ -30,16 +30,17 @@ final class PointMath {
       ServiceFate fate) {
     double windowS = (close.nanoTime() - open.nanoTime()) / 1e9;
     long completed = recorder.completed();
-    double throughput = completed / windowS;
+    // Rates per chat divide by the chats done in the window, each counted by its share inside
+    // (ADR 0044): the count of endings moves with where clumps of them fall.
+    double done = recorder.chatsDone();
+    double throughput = done / windowS;
     double ideal = point.idealPerSecond();
     double serverCpuS = close.serverCpuS() - open.serverCpuS();
     double serverJitCpuS = close.serverJitCpuS() - open.serverJitCpuS();
     Histogram latency = recorder.latency();
-    // Total connection time the pool handed out in the window, per completed chat.
+    // Total connection time the pool handed out in the window, per chat done.
     double leaseMsPerChat =
-        completed == 0
-            ? Double.NaN
-            : (close.leaseSecondsSum() - open.leaseSecondsSum()) * 1000 / completed;
+        done == 0 ? Double.NaN : (close.leaseSecondsSum() - open.leaseSecondsSum()) * 1000 / done;
     long machineTotal = close.machineTotalTicks() - open.machineTotalTicks();
     return new PointResult(
         mode.label(),
@@ -71,8 +72,8 @@ final class PointMath {
         round(sampler.maxHeapMib()),
         round(sampler.maxRssMib()),
         round(serverCpuS / windowS),
-        round(completed == 0 ? Double.NaN : serverCpuS * 1000 / completed),
-        round(completed == 0 ? Double.NaN : (serverCpuS - serverJitCpuS) * 1000 / completed),
+        round(done == 0 ? Double.NaN : serverCpuS * 1000 / done),
+        round(done == 0 ? Double.NaN : (serverCpuS - serverJitCpuS) * 1000 / done),
         round(serverJitCpuS / windowS),
         round((close.generatorCpuS() - open.generatorCpuS()) / windowS),
         round(

@@ -105,6 +105,7 @@ public final class PointRunner {
     WindowRecorder recorder =
         load.run(
             settings.warmupFor(point, jitQuiet),
+            true,
             settings.windowFor(point),
             latency.plus(settings.connectionTimeout()).plusSeconds(5),
             () -> open.set(EdgeReading.take(admin, service.pid())),

@@ -37,15 +37,18 @@ public final class ClosedLoopLoad {
   public WindowRecorder run(
       Duration warmup, Duration window, Duration drain, Runnable onOpen, Runnable onClose)
       throws InterruptedException {
-    return run(Warmup.fixed(warmup), window, drain, onOpen, onClose, outcome -> {});
+    return run(Warmup.fixed(warmup), false, window, drain, onOpen, onClose, outcome -> {});
   }
 
   /**
    * As above, with a warm-up that may last until the service settles; {@code onOutcome} also sees
-   * every chat, warm-up and drain included.
+   * every chat, warm-up and drain included. With {@code regroup}, the clients start again spread
+   * over one latency once the warm-up has ended ({@link Regroup}), and the window opens when the
+   * last of them has started again: every client is then in its even closed loop.
    */
   public WindowRecorder run(
       Warmup warmup,
+      boolean regroup,
       Duration window,
       Duration drain,
       Runnable onOpen,
@@ -58,16 +61,27 @@ public final class ClosedLoopLoad {
     AtomicLong windowEnd = new AtomicLong(start + warmup.maximum().toNanos() + window.toNanos());
     WindowRecorder recorder = new WindowRecorder();
     LongAdder sent = new LongAdder();
+    Regroup regrouping = new Regroup(concurrency, spread);
     try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
       for (int i = 0; i < concurrency; i++) {
+        int index = i;
         long delay = spread.toNanos() * i / concurrency;
-        String user = "bench-user-" + i;
-        clients.submit(() -> loop(user, start + delay, windowEnd, recorder, sent, onOutcome));
+        clients.submit(
+            () -> loop(index, start + delay, windowEnd, regrouping, recorder, sent, onOutcome));
       }
       long windowStart = warmup.await(start);
+      warmedUp = Duration.ofNanos(windowStart - start);
+      if (regroup) {
+        // No client leaves while the others regroup.
+        windowEnd.set(System.nanoTime() + TimeUnit.DAYS.toNanos(1));
+        // A client still in a chat after two spreads (a capped mode's queue) joins when it ends.
+        regrouping.pause(spread.multipliedBy(2));
+        regrouping.resume(System.nanoTime());
+        windowStart = regrouping.spreadEnd();
+      }
       windowEnd.set(windowStart + window.toNanos());
       recorder.open(windowStart, windowEnd.get());
-      warmedUp = Duration.ofNanos(windowStart - start);
+      sleepUntil(windowStart);
       onOpen.run();
       sleepUntil(windowEnd.get());
       onClose.run();
@@ -79,7 +93,7 @@ public final class ClosedLoopLoad {
     return recorder;
   }
 
-  /** How long the last run warmed up before its window opened. */
+  /** How long the last run warmed up (until the JIT was quiet; the regroup not included). */
   public Duration warmedUp() {
     return warmedUp;
   }
@@ -90,9 +104,10 @@ public final class ClosedLoopLoad {
   }
 
   private Void loop(
-      String user,
+      int index,
       long firstAt,
       AtomicLong windowEnd,
+      Regroup regroup,
       WindowRecorder recorder,
       LongAdder sent,
       Consumer<ChatOutcome> onOutcome)
@@ -100,8 +115,14 @@ public final class ClosedLoopLoad {
     sleepUntil(firstAt);
     // A failed client backs off (Backoff): an instant error must not turn it into a busy loop.
     Backoff backoff = new Backoff(ThreadLocalRandom.current()::nextDouble);
+    String user = "bench-user-" + index;
+    boolean regrouped = false;
     try (ChatClient.Session session = client.session()) {
       while (System.nanoTime() - windowEnd.get() < 0) {
+        regrouped |= regroup.beforeChat(index, regrouped);
+        if (System.nanoTime() - windowEnd.get() >= 0) {
+          break;
+        }
         sent.increment();
         inFlight.incrementAndGet();
         ChatOutcome outcome;

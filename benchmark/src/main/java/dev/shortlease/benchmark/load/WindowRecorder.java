@@ -2,13 +2,15 @@ package dev.shortlease.benchmark.load;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.DoubleAdder;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 
 /**
  * Load generator: the chats that ended inside the measured window (warm-up and drain excluded),
- * with latency and first-token histograms in milliseconds. Safe for many client threads.
+ * with latency and first-token histograms in milliseconds, and the chats done in the window counted
+ * by the share of each that ran inside it ({@link #chatsDone()}). Safe for many client threads.
  */
 public final class WindowRecorder {
 
@@ -21,6 +23,7 @@ public final class WindowRecorder {
   private final Histogram latency = new ConcurrentHistogram(HIGHEST_MILLIS, 3);
   private final Histogram firstToken = new ConcurrentHistogram(HIGHEST_MILLIS, 3);
   private final LongAdder completed = new LongAdder();
+  private final DoubleAdder done = new DoubleAdder();
   private final LongAdder poolTimeouts = new LongAdder();
   private final LongAdder errors = new LongAdder();
   private final Map<String, LongAdder> errorKinds = new ConcurrentHashMap<>();
@@ -39,8 +42,12 @@ public final class WindowRecorder {
     this.opened = true;
   }
 
-  /** Records {@code outcome} if it ended inside the window; returns whether it did. */
+  /**
+   * Records {@code outcome} if it ended inside the window, and returns whether it did; a completed
+   * chat that ran partly inside also adds that share to {@link #chatsDone()}.
+   */
   public boolean record(ChatOutcome outcome) {
+    addShareInWindow(outcome);
     if (!opened || outcome.endNanos() - windowStart < 0 || outcome.endNanos() - windowEnd >= 0) {
       return false;
     }
@@ -63,6 +70,28 @@ public final class WindowRecorder {
 
   public long completed() {
     return completed.sum();
+  }
+
+  /**
+   * Completed chats, each counted by the share of its time that fell inside the window: a chat cut
+   * by an edge counts in part (ADR 0044). For closed-loop clients this is the window over each
+   * client's chat time, whatever the clients' phases; a plain count of the chats that ended inside
+   * depends on where clumps of endings fall against the edges.
+   */
+  public double chatsDone() {
+    return done.sum();
+  }
+
+  private void addShareInWindow(ChatOutcome outcome) {
+    long duration = outcome.endNanos() - outcome.startNanos();
+    if (!opened || outcome.kind() != ChatOutcome.Kind.COMPLETED || duration <= 0) {
+      return;
+    }
+    long from = Math.max(outcome.startNanos(), windowStart);
+    long to = Math.min(outcome.endNanos(), windowEnd);
+    if (to - from > 0) {
+      done.add((double) (to - from) / duration);
+    }
   }
 
   public long errors() {

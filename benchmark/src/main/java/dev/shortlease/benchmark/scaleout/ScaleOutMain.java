@@ -99,6 +99,7 @@ public final class ScaleOutMain {
                   new ChatClient(cluster.balancer(), key, timeout), s.concurrency(), s.llmLatency())
               .run(
                   Warmup.fixed(s.warmup()),
+                  false,
                   s.window(),
                   timeout.plusSeconds(5),
                   () -> {},

@@ -1,6 +1,7 @@
 package dev.shortlease.benchmark.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.shortlease.benchmark.load.ChatOutcome.Kind;
 import org.junit.jupiter.api.DisplayName;
@@ -43,5 +44,35 @@ class WindowRecorderTest {
     assertThat(recorder.record(new ChatOutcome(Kind.COMPLETED, 0, 10 * MS, 1500 * MS, "")))
         .isTrue();
     assertThat(recorder.completed()).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("chats done count each completed chat by the share of it inside the window")
+  void chatsDoneCountsSharesInside() {
+    WindowRecorder recorder = new WindowRecorder(1000 * MS, 2000 * MS);
+
+    recorder.record(new ChatOutcome(Kind.COMPLETED, 500 * MS, 0, 1500 * MS, "")); // half inside
+    recorder.record(new ChatOutcome(Kind.COMPLETED, 1200 * MS, 0, 1400 * MS, "")); // all inside
+    recorder.record(new ChatOutcome(Kind.COMPLETED, 1750 * MS, 0, 2750 * MS, "")); // a quarter
+    recorder.record(new ChatOutcome(Kind.COMPLETED, 0, 0, 900 * MS, "")); // before
+    recorder.record(new ChatOutcome(Kind.FAILED, 1100 * MS, 0, 1300 * MS, "http 500"));
+
+    assertThat(recorder.completed()).isEqualTo(2);
+    assertThat(recorder.chatsDone()).isCloseTo(1.75, within(1e-9));
+  }
+
+  @Test
+  @DisplayName("a client's back-to-back chats count window / chat time, wherever its phase falls")
+  void chatsDoneDoNotDependOnPhase() {
+    long chat = 700 * MS;
+    for (long phase = 0; phase < chat; phase += 50 * MS) {
+      WindowRecorder recorder = new WindowRecorder(1000 * MS, 3000 * MS);
+      for (long start = phase; start < 4000 * MS; start += chat) {
+        recorder.record(new ChatOutcome(Kind.COMPLETED, start, 0, start + chat, ""));
+      }
+      assertThat(recorder.chatsDone())
+          .as("phase %d ms", phase / MS)
+          .isCloseTo(2000.0 / 700, within(1e-9));
+    }
   }
 }
