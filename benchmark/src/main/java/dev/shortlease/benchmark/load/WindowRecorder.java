@@ -76,10 +76,12 @@ public final class WindowRecorder {
    * Completed chats, each counted by the share of its time that fell inside the window: a chat cut
    * by an edge counts in part (ADR 0044). For closed-loop clients this is the window over each
    * client's chat time, whatever the clients' phases; a plain count of the chats that ended inside
-   * depends on where clumps of endings fall against the edges.
+   * depends on where clumps of endings fall against the edges. Less than one chat's worth is none:
+   * a mode that deadlocked in the window has no throughput, and no per-chat figures.
    */
   public double chatsDone() {
-    return done.sum();
+    double sum = done.sum();
+    return sum < 1 ? 0 : sum;
   }
 
   private void addShareInWindow(ChatOutcome outcome) {

@@ -62,6 +62,18 @@ class WindowRecorderTest {
   }
 
   @Test
+  @DisplayName("less than one chat's worth inside the window counts as no chat done")
+  void aFractionOfOneChatIsNone() {
+    WindowRecorder recorder = new WindowRecorder(1000 * MS, 2000 * MS);
+
+    recorder.record(new ChatOutcome(Kind.COMPLETED, 1900 * MS, 0, 2900 * MS, "")); // a tenth
+
+    assertThat(recorder.chatsDone()).isZero();
+    recorder.record(new ChatOutcome(Kind.COMPLETED, 1000 * MS, 0, 1900 * MS, ""));
+    assertThat(recorder.chatsDone()).isCloseTo(1.1, within(1e-9));
+  }
+
+  @Test
   @DisplayName("a client's back-to-back chats count window / chat time, wherever its phase falls")
   void chatsDoneDoNotDependOnPhase() {
     long chat = 700 * MS;
