@@ -4,6 +4,7 @@ import dev.shortlease.application.port.in.ChatEvent;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -47,16 +48,24 @@ final class EventBuffer {
     }
   }
 
-  /** The next event, waiting at most {@code timeout}; empty on timeout, once closed or ended. */
+  /**
+   * The next event, waiting at most {@code timeout}; empty on timeout, once closed or ended. The
+   * wait itself is untimed: {@link WakeUpTimer} wakes it at the deadline (ADR 0045).
+   */
   Optional<ChatEvent> next(Duration timeout) throws InterruptedException {
-    long nanos = timeout.toNanos();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    ScheduledFuture<?> wakeUp = null;
     lock.lockInterruptibly();
     try {
       while (!closed && !terminalTaken && events.isEmpty() && overflowText.isEmpty()) {
-        if (nanos <= 0) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
           return Optional.empty();
         }
-        nanos = changed.awaitNanos(nanos);
+        if (wakeUp == null) {
+          wakeUp = WakeUpTimer.after(left, this::wakeAll);
+        }
+        changed.await();
       }
       if (closed || terminalTaken) {
         return Optional.empty();
@@ -67,6 +76,18 @@ final class EventBuffer {
       ChatEvent event = events.pollFirst();
       terminalTaken = event.isTerminal();
       return Optional.of(event);
+    } finally {
+      lock.unlock();
+      if (wakeUp != null) {
+        wakeUp.cancel(false);
+      }
+    }
+  }
+
+  private void wakeAll() {
+    lock.lock();
+    try {
+      changed.signalAll();
     } finally {
       lock.unlock();
     }

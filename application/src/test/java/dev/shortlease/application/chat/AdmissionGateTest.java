@@ -93,6 +93,50 @@ class AdmissionGateTest {
     assertThat(gate.admit(() -> "in")).isEqualTo("in");
   }
 
+  @Test
+  @DisplayName("an interrupted waiter leaves the line, and the permit goes to the next in line")
+  void interruptedWaiterLeavesTheLine() throws Exception {
+    AdmissionGate gate = gate(1, 10, Duration.ofSeconds(30));
+    int timersBefore = WakeUpTimer.pending();
+    gate.enter();
+    AtomicInteger refused = new AtomicInteger();
+    Thread interrupted =
+        Thread.ofVirtual()
+            .start(
+                () -> {
+                  try {
+                    gate.enter();
+                  } catch (BusyException expected) {
+                    refused.incrementAndGet();
+                  }
+                });
+    while (gate.waiting() == 0) {
+      Thread.sleep(5);
+    }
+    CountDownLatch admitted = new CountDownLatch(1);
+    Thread next =
+        Thread.ofVirtual()
+            .start(
+                () -> {
+                  gate.enter();
+                  admitted.countDown();
+                });
+    while (gate.waiting() < 2) {
+      Thread.sleep(5);
+    }
+
+    interrupted.interrupt();
+    interrupted.join(5_000);
+    assertThat(refused).hasValue(1);
+    assertThat(gate.waiting()).isEqualTo(1);
+    gate.leave();
+
+    assertThat(admitted.await(5, TimeUnit.SECONDS)).isTrue();
+    next.join(5_000);
+    assertThat(gate.waiting()).isZero();
+    assertThat(WakeUpTimer.pending()).as("no wait limit left queued").isEqualTo(timersBefore);
+  }
+
   private static void sleep(long millis) {
     try {
       Thread.sleep(millis);

@@ -74,4 +74,32 @@ class EventBufferTest {
     assertThat(Duration.ofNanos(System.nanoTime() - start))
         .isGreaterThanOrEqualTo(Duration.ofMillis(25));
   }
+
+  @Test
+  @DisplayName("a wait woken by an event leaves no wake-up behind; one that runs out is woken")
+  void waitsAreUntimedAndLeaveNoTimer() throws Exception {
+    EventBuffer buffer = new EventBuffer(8);
+    int before = WakeUpTimer.pending();
+    Thread producer =
+        Thread.ofVirtual()
+            .start(
+                () -> {
+                  try {
+                    Thread.sleep(50);
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                  buffer.publish(new ChatEvent.TextChunk("hi"));
+                });
+
+    assertThat(buffer.next(Duration.ofSeconds(30))).isPresent();
+    producer.join();
+    assertThat(WakeUpTimer.pending()).isEqualTo(before);
+
+    long start = System.nanoTime();
+    assertThat(buffer.next(Duration.ofMillis(60))).isEmpty();
+    assertThat(Duration.ofNanos(System.nanoTime() - start))
+        .isBetween(Duration.ofMillis(60), Duration.ofSeconds(5));
+    assertThat(WakeUpTimer.pending()).isEqualTo(before);
+  }
 }
