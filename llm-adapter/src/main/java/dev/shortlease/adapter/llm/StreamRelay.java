@@ -21,12 +21,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 /**
  * LLM adapter internals: hands one stream's callbacks (on the provider's threads) over to the
  * calling thread through a queue, so only the caller touches the sink and nothing reaches it after
- * the call returned. The queue poll doubles as the silence watchdog.
+ * the call returned. The caller waits untimed; {@link SilenceWatch} puts a {@code Silent} event in
+ * the queue when the provider sent nothing for the silence timeout (ADR 0045).
  */
 final class StreamRelay implements StreamingChatResponseHandler {
 
@@ -43,11 +43,15 @@ final class StreamRelay implements StreamingChatResponseHandler {
 
   private record Stopped() implements Event {}
 
+  /** The provider sent nothing for the silence timeout. */
+  private record Silent() implements Event {}
+
   private final String provider;
   private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
   private volatile StreamingHandle handle;
   private volatile boolean cancelled;
   private volatile boolean finished;
+  private volatile long lastEventNanos = System.nanoTime();
 
   StreamRelay(String provider) {
     this.provider = provider;
@@ -57,11 +61,15 @@ final class StreamRelay implements StreamingChatResponseHandler {
   ModelReply drain(TokenSink sink, StopSignal stop, Duration silenceTimeout) {
     StringBuilder text = new StringBuilder();
     boolean completed = false;
+    lastEventNanos = System.nanoTime();
+    SilenceWatch.Watch watch =
+        SilenceWatch.watch(
+            silenceTimeout, () -> lastEventNanos, () -> finished, () -> events.add(new Silent()));
     try {
       while (true) {
-        Event event = events.poll(silenceTimeout.toNanos(), TimeUnit.NANOSECONDS);
+        Event event = events.take();
         switch (event) {
-          case null -> throw silence(silenceTimeout);
+          case Silent silent -> throw silence(silenceTimeout);
           case Token token when token.text() == null || token.text().isEmpty() -> {}
           case Token token -> {
             if (stop.isRequested()) {
@@ -87,6 +95,7 @@ final class StreamRelay implements StreamingChatResponseHandler {
       return stopped(text);
     } finally {
       finished = true;
+      watch.cancel();
       events.clear();
       if (!completed) {
         cancel();
@@ -131,6 +140,7 @@ final class StreamRelay implements StreamingChatResponseHandler {
 
   private void offer(Event event) {
     if (!finished && !cancelled) {
+      lastEventNanos = System.nanoTime();
       events.add(event);
     }
   }
