@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -30,7 +30,10 @@ import java.util.function.UnaryOperator;
  * saves, and reserved work goes first. An ordinary unit that no worker took within {@code
  * ordinaryWait} is withdrawn and fails as storage unavailable without a connection (503, which a
  * chat start retries), as a pool timeout would. A unit already running is always waited for, even
- * by an interrupted caller: what it saved is then reported, never abandoned.
+ * by an interrupted caller: what it saved is then reported, never abandoned. Callers wait untimed,
+ * and one timer thread withdraws the units that waited too long a few times per {@code
+ * ordinaryWait}: a timed wait on a virtual thread that ends early, as nearly every one here would,
+ * costs two wake-ups of the JDK's delay scheduler (ADR 0045).
  *
  * <p>{@link #callerThread()} runs every unit on the calling thread instead, for a DataSource that
  * picks connections by the calling thread (the benchmark's held-session variant).
@@ -41,6 +44,9 @@ final class DatabaseWorkers implements AutoCloseable {
 
   /** On a worker, the thread whose unit it runs now. */
   private static final ThreadLocal<Thread> CALLER = new ThreadLocal<>();
+
+  private static final long MIN_TICK_NANOS = 1_000_000;
+  private static final long MAX_TICK_NANOS = 250_000_000;
 
   private static final DatabaseWorkers CALLER_THREAD =
       new DatabaseWorkers(0, 0, Duration.ZERO, UnaryOperator.identity(), () -> {});
@@ -54,6 +60,7 @@ final class DatabaseWorkers implements AutoCloseable {
   private final UnaryOperator<Runnable> propagate;
   private final Runnable onWithdrawn;
   private final List<Thread> threads = new ArrayList<>();
+  private ScheduledThreadPoolExecutor withdrawals;
   private int ordinaryRunning;
   private boolean closed;
 
@@ -98,6 +105,12 @@ final class DatabaseWorkers implements AutoCloseable {
     }
     DatabaseWorkers workers =
         new DatabaseWorkers(threads, reserved, ordinaryWait, propagate, onWithdrawn);
+    workers.withdrawals =
+        new ScheduledThreadPoolExecutor(
+            1, Thread.ofPlatform().daemon().name("db-withdrawals").factory());
+    long tick = Math.clamp(ordinaryWait.toNanos() / 4, MIN_TICK_NANOS, MAX_TICK_NANOS);
+    workers.withdrawals.scheduleWithFixedDelay(
+        workers::withdrawOverdue, tick, tick, TimeUnit.NANOSECONDS);
     for (int i = 0; i < threads; i++) {
       workers.threads.add(Thread.ofPlatform().daemon().name("db-worker-" + i).start(workers::work));
     }
@@ -123,6 +136,9 @@ final class DatabaseWorkers implements AutoCloseable {
       changed.signalAll();
     } finally {
       lock.unlock();
+    }
+    if (withdrawals != null) {
+      withdrawals.shutdown(); // what is queued still runs, however long it waited
     }
     for (Thread thread : threads) {
       try {
@@ -150,28 +166,32 @@ final class DatabaseWorkers implements AutoCloseable {
     } finally {
       lock.unlock();
     }
-    return ordinary ? awaitOrdinary(unit) : unit.await();
+    return unit.await();
   }
 
-  private <T> T awaitOrdinary(Unit<T> unit) {
+  /** Fails the ordinary units no worker took within {@code ordinaryWait}, oldest first. */
+  private void withdrawOverdue() {
+    List<Unit<?>> overdue = new ArrayList<>();
+    lock.lock();
     try {
-      return unit.await(ordinaryWait);
-    } catch (TimeoutException e) {
-      lock.lock();
-      try {
-        if (ordinaryQueue.remove(unit)) {
-          onWithdrawn.run();
-          throw new StorageUnavailableException(
+      long now = System.nanoTime();
+      Unit<?> oldest;
+      while ((oldest = ordinaryQueue.peekFirst()) != null
+          && now - oldest.queuedAtNanos >= ordinaryWait.toNanos()) {
+        overdue.add(ordinaryQueue.pollFirst());
+      }
+    } finally {
+      lock.unlock();
+    }
+    for (Unit<?> unit : overdue) {
+      onWithdrawn.run();
+      unit.result.completeExceptionally(
+          new StorageUnavailableException(
               "no database connection free for ordinary work within "
                   + ordinaryWait.toMillis()
                   + " ms",
               null,
-              true);
-        }
-      } finally {
-        lock.unlock();
-      }
-      return unit.await(); // a worker took it meanwhile
+              true));
     }
   }
 
@@ -226,6 +246,7 @@ final class DatabaseWorkers implements AutoCloseable {
     private final CompletableFuture<T> result = new CompletableFuture<>();
     private final Thread caller = Thread.currentThread();
     private Runnable task;
+    private final long queuedAtNanos = System.nanoTime();
 
     Unit(Supplier<T> work, boolean ordinary) {
       this.work = work;
@@ -245,22 +266,11 @@ final class DatabaseWorkers implements AutoCloseable {
 
     /** The result; an interrupt is kept for later, never a reason to leave the unit behind. */
     T await() {
-      try {
-        return await(null);
-      } catch (TimeoutException impossible) {
-        throw new IllegalStateException(impossible);
-      }
-    }
-
-    T await(Duration timeout) throws TimeoutException {
       boolean interrupted = false;
-      long deadline = timeout == null ? 0 : System.nanoTime() + timeout.toNanos();
       try {
         while (true) {
           try {
-            return timeout == null
-                ? result.get()
-                : result.get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            return result.get();
           } catch (InterruptedException e) {
             interrupted = true;
           } catch (ExecutionException e) {
