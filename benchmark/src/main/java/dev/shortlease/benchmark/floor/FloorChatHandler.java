@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariDataSource;
-import dev.shortlease.adapter.llm.simulated.TokenPacer;
 import dev.shortlease.domain.ApiKeyHash;
 import io.javalin.http.Context;
 import jakarta.servlet.http.HttpServletResponse;
@@ -340,12 +339,14 @@ final class FloorChatHandler {
     ctx.status(status).json(Map.of("status", status, "code", code, "message", message));
   }
 
-  /** Paced as the service's simulated model is ({@link TokenPacer}), so both pay the same. */
   private static void sleepUntil(long nanoTime) throws IOException {
-    while (nanoTime - System.nanoTime() > 0) {
-      TokenPacer.parkUntil(nanoTime);
-      if (Thread.currentThread().isInterrupted()) {
-        throw new IOException("interrupted");
+    long wait = nanoTime - System.nanoTime();
+    if (wait > 0) {
+      try {
+        TimeUnit.NANOSECONDS.sleep(wait);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted", e);
       }
     }
   }

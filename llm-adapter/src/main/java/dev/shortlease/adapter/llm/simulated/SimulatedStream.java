@@ -8,8 +8,7 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Simulated provider: plays one planned reply to a handler on the current (virtual) thread, each
- * token at its scheduled instant ({@link TokenPacer}) so delays do not drift. Cancelling interrupts
- * the sleep at once.
+ * token at its scheduled instant so delays do not drift. Cancelling interrupts the sleep at once.
  */
 final class SimulatedStream implements Runnable, StreamingHandle {
   private final SimulatedReply reply;
@@ -55,8 +54,9 @@ final class SimulatedStream implements Runnable, StreamingHandle {
   }
 
   private void sleepUntil(long deadline) {
-    while (!cancelled && deadline - System.nanoTime() > 0) {
-      TokenPacer.parkUntil(deadline);
+    long remaining;
+    while (!cancelled && (remaining = deadline - System.nanoTime()) > 0) {
+      LockSupport.parkNanos(remaining);
     }
   }
 
