@@ -6,33 +6,34 @@ import dev.shortlease.application.port.in.BusyException;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
- * {@link AdmitChatUseCase} as a fair line: {@link ReliabilitySettings#admissionPermits()} chat
- * starts (default: four per pooled connection) run at once; up to {@link
- * ReliabilitySettings#admissionQueue()} more wait, in arrival order, for at most {@link
+ * {@link AdmitChatUseCase} as a line: {@link ReliabilitySettings#admissionPermits()} chat starts
+ * (default: four per pooled connection) run at once; up to {@link
+ * ReliabilitySettings#admissionQueue()} more wait, woken in arrival order, for at most {@link
  * ReliabilitySettings#admissionWait()}. A burst therefore waits in this line — which costs a parked
  * virtual thread each — instead of failing at the pool's acquire timeout. The connections a start
  * may use are bounded by the database workers' ordinary share, which keeps the reserve for final
  * saves.
  *
- * <p>A leaving start hands its permit to the first in line. The wait is untimed, and {@link
- * WakeUpTimer} ends it at the limit: a semaphore's timed acquire on a virtual thread costs two
- * wake-ups of the JDK's delay scheduler thread when the permit comes first (ADR 0045).
+ * <p>A start that arrives while a permit is free takes it, as a semaphore's {@code tryAcquire}
+ * does: a permit handed to a parked waiter would sit idle until that waiter gets a carrier (ADR
+ * 0043). The wait is untimed, and {@link WakeUpTimer} ends it at the limit: a timed acquire on a
+ * virtual thread costs two wake-ups of the JDK's delay scheduler thread when the permit comes first
+ * (ADR 0045).
  */
 @Singleton
 public final class AdmissionGate implements AdmitChatUseCase {
   private final ReentrantLock lock = new ReentrantLock();
-  private final ArrayDeque<CompletableFuture<Void>> line = new ArrayDeque<>();
+  private final Condition released = lock.newCondition();
   private final int queueLimit;
   private final Duration maxWait;
   private int free;
+  private int waiting;
 
   @Inject
   public AdmissionGate(ReliabilitySettings settings) {
@@ -43,38 +44,30 @@ public final class AdmissionGate implements AdmitChatUseCase {
 
   @Override
   public void enter() {
-    CompletableFuture<Void> turn = new CompletableFuture<>();
     lock.lock();
     try {
-      if (line.isEmpty() && free > 0) {
+      if (free > 0) {
         free--;
         return;
       }
-      if (line.size() >= queueLimit) {
+      if (waiting >= queueLimit) {
         throw new BusyException(
             "Too many chats are starting at once (" + queueLimit + " waiting); retry in a moment.");
       }
-      line.addLast(turn);
+      await();
     } finally {
       lock.unlock();
     }
-    await(turn);
   }
 
   @Override
   public void leave() {
-    CompletableFuture<Void> next;
     lock.lock();
     try {
-      next = line.pollFirst();
-      if (next == null) {
-        free++;
-      }
+      free++;
+      released.signal();
     } finally {
       lock.unlock();
-    }
-    if (next != null) {
-      next.complete(null); // the permit passes on
     }
   }
 
@@ -92,47 +85,56 @@ public final class AdmissionGate implements AdmitChatUseCase {
   public int waiting() {
     lock.lock();
     try {
-      return line.size();
+      return waiting;
     } finally {
       lock.unlock();
     }
   }
 
-  private void await(CompletableFuture<Void> turn) {
-    ScheduledFuture<?> limit =
-        WakeUpTimer.after(
-            maxWait.toNanos(),
-            () -> {
-              if (leaveLine(turn)) {
-                turn.completeExceptionally(
-                    new BusyException(
-                        "No capacity to start the chat within "
-                            + maxWait.toSeconds()
-                            + " s; retry later."));
-              }
-            });
+  /** Waits for a free permit, under the lock; a waiter that gives up passes its wake-up on. */
+  private void await() {
+    waiting++;
+    Wait wait = new Wait();
+    ScheduledFuture<?> limit = WakeUpTimer.after(maxWait.toNanos(), () -> expire(wait));
     try {
-      turn.get();
-    } catch (ExecutionException e) {
-      throw (BusyException) e.getCause();
+      while (free == 0) {
+        if (wait.expired) {
+          passOn();
+          throw new BusyException(
+              "No capacity to start the chat within " + maxWait.toSeconds() + " s; retry later.");
+        }
+        released.await();
+      }
+      free--;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      if (!leaveLine(turn)) {
-        leave(); // the permit came meanwhile: pass it on
-      }
+      passOn();
       throw new BusyException("Interrupted while waiting to start the chat.");
     } finally {
+      waiting--;
       limit.cancel(false);
     }
   }
 
-  /** Takes {@code turn} out of the line; false when it was let in already. */
-  private boolean leaveLine(CompletableFuture<Void> turn) {
+  /** One start's wait; {@code expired} under the lock. */
+  private static final class Wait {
+    boolean expired;
+  }
+
+  private void expire(Wait wait) {
     lock.lock();
     try {
-      return line.remove(turn);
+      wait.expired = true;
+      released.signalAll();
     } finally {
       lock.unlock();
+    }
+  }
+
+  /** A permit's wake-up this waiter may have taken goes to the next waiter. Under the lock. */
+  private void passOn() {
+    if (free > 0) {
+      released.signal();
     }
   }
 }
