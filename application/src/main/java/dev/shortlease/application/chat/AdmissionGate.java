@@ -1,6 +1,7 @@
 package dev.shortlease.application.chat;
 
 import dev.shortlease.application.ReliabilitySettings;
+import dev.shortlease.application.WakeUpTimer;
 import dev.shortlease.application.port.in.AdmitChatUseCase;
 import dev.shortlease.application.port.in.BusyException;
 import jakarta.inject.Inject;

@@ -1,5 +1,6 @@
 package dev.shortlease.application.chat;
 
+import dev.shortlease.application.WakeUpTimer;
 import dev.shortlease.application.port.in.ChatEvent;
 import java.time.Duration;
 import java.util.ArrayDeque;

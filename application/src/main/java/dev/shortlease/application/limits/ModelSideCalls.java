@@ -1,6 +1,7 @@
 package dev.shortlease.application.limits;
 
 import dev.shortlease.application.LimitSettings;
+import dev.shortlease.application.WakeUpTimer;
 import dev.shortlease.application.port.in.ActiveRequestLimitException;
 import dev.shortlease.application.port.out.StopSignal;
 import jakarta.inject.Inject;
@@ -8,9 +9,7 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -21,9 +20,6 @@ import java.util.function.Function;
  */
 @Singleton
 public final class ModelSideCalls {
-  /** One timer for every side call's time limit (a sleeping thread each would cost more). */
-  private static final ScheduledThreadPoolExecutor TIME_LIMITS = timeLimitTimer();
-
   private final Semaphore permits;
   private final int bound;
   private final Duration timeLimit;
@@ -58,20 +54,12 @@ public final class ModelSideCalls {
     StopSignal stop = new StopSignal();
     caller.onRequest(stop::request);
     ScheduledFuture<?> limit =
-        TIME_LIMITS.schedule(stop::request, timeLimit.toNanos(), TimeUnit.NANOSECONDS);
+        WakeUpTimer.after(timeLimit.toNanos(), stop::request); // one timer thread for all limits
     try {
       return Optional.ofNullable(call.apply(stop));
     } finally {
       limit.cancel(false);
       permits.release();
     }
-  }
-
-  private static ScheduledThreadPoolExecutor timeLimitTimer() {
-    var timer =
-        new ScheduledThreadPoolExecutor(
-            1, Thread.ofPlatform().daemon().name("side-call-time-limits").factory());
-    timer.setRemoveOnCancelPolicy(true);
-    return timer;
   }
 }

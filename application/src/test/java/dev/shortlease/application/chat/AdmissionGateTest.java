@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.shortlease.application.ReliabilitySettings;
+import dev.shortlease.application.WakeUpTimer;
 import dev.shortlease.application.port.in.BusyException;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -2,6 +2,7 @@ package dev.shortlease.application.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.shortlease.application.WakeUpTimer;
 import dev.shortlease.application.port.in.ChatEvent;
 import dev.shortlease.domain.AgentThoughtId;
 import dev.shortlease.domain.MessageStatus;
