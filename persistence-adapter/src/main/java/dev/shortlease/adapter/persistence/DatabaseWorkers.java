@@ -162,7 +162,9 @@ final class DatabaseWorkers implements AutoCloseable {
         throw new StorageUnavailableException("the database workers have stopped", null, true);
       }
       (ordinary ? ordinaryQueue : reservedQueue).addLast(unit);
-      changed.signal();
+      if (!ordinary || ordinaryRunning < ordinaryLimit) {
+        changed.signal(); // else the next worker to finish ordinary work takes it
+      }
     } finally {
       lock.unlock();
     }
@@ -216,8 +218,9 @@ final class DatabaseWorkers implements AutoCloseable {
         if (unit.ordinary) {
           lock.lock();
           try {
+            // No signal: this worker takes the next unit itself, and waking another one to find
+            // nothing costs a context switch per unit on a machine with no core to spare.
             ordinaryRunning--;
-            changed.signal();
           } finally {
             lock.unlock();
           }
