@@ -10,14 +10,18 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The apps' vector snapshots in memory. For an app with reply on, every lookup is one short read of
  * the settings and the index version (so a change through any instance is seen at once); the
  * vectors themselves are read again only when the version moved. "Reply off" is remembered for
  * {@code offTtl}, so chats of apps without annotation reply read nothing; this instance's own
- * enable and disable forget it at once. Memory is bounded twice: at most {@code cachedApps} apps
- * and {@code cachedFloats} vector values in all; the least recently used apps leave first.
+ * enable and disable forget it at once. When "off" runs out, one lookup reads again while the
+ * others are still told "off": all of them reading at once put dozens of reads per expiry into the
+ * pool's ordinary share under load (ADR 0046). Memory is bounded twice: at most {@code cachedApps}
+ * apps and {@code cachedFloats} vector values in all; the least recently used apps leave first.
  */
 @Singleton
 public final class AnnotationIndexCache {
@@ -30,6 +34,8 @@ public final class AnnotationIndexCache {
   private final long maxFloats;
   private final LinkedHashMap<AppId, Snapshot> byApp = new LinkedHashMap<>(16, 0.75f, true);
   private long floats;
+  // Apps whose "off" ran out and which one lookup is reading again now.
+  private final Set<AppId> rereading = ConcurrentHashMap.newKeySet();
 
   /** An app's snapshot, or "off" (no index) until {@code offUntilNanos}. */
   private record Snapshot(AnnotationIndex index, long offUntilNanos) {
@@ -55,12 +61,23 @@ public final class AnnotationIndexCache {
     synchronized (byApp) {
       cached = byApp.get(app);
     }
-    if (cached != null
-        && cached.index() == null
-        && System.nanoTime() - cached.offUntilNanos() < 0) {
+    boolean off = cached != null && cached.index() == null;
+    if (off && System.nanoTime() - cached.offUntilNanos() < 0) {
       return Optional.empty();
     }
-    AnnotationIndex known = cached == null ? null : cached.index();
+    if (off && !rereading.add(app)) {
+      return Optional.empty(); // another lookup is reading it again
+    }
+    try {
+      return read(app, cached == null ? null : cached.index());
+    } finally {
+      if (off) {
+        rereading.remove(app);
+      }
+    }
+  }
+
+  private Optional<AnnotationIndex> read(AppId app, AnnotationIndex known) {
     Optional<AnnotationIndex> read =
         index.readIndex(app, known == null ? -1 : known.version(), maxVectors);
     if (read.isEmpty()) {

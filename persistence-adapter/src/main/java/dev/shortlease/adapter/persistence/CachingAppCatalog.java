@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,15 +33,24 @@ import java.util.function.Function;
  * costs one read per miss TTL, and concurrent lookups of one key share a single read. A change made
  * through this instance drops what it touched at once (a key issued here works at once); other
  * instances see it within the TTL, or the miss TTL for a key they had just found unknown.
+ *
+ * <p>A key or app in use is read again ahead of its expiry: the first lookup past half the TTL
+ * reads it, while every other lookup is still served the cached value (ADR 0046). Expiring
+ * outright, a hot entry sent every request of the next read's duration to the database at once —
+ * dozens of reads per TTL under load, each a unit of work in the pool's ordinary share.
  */
 final class CachingAppCatalog implements AppsPort, ApiKeysPort {
   static final long MAXIMUM_ENTRIES = 10_000;
 
   private final AppsPort apps;
   private final ApiKeysPort keys;
-  private final Cache<ApiKeyHash, AppId> appIdsByKey;
+  private final Cache<ApiKeyHash, Stamped<AppId>> appIdsByKey;
   private final Cache<ApiKeyHash, Boolean> unknownKeys;
-  private final Cache<AppId, App> appsById;
+  private final Cache<AppId, Stamped<App>> appsById;
+  private final Ticker ticker;
+  private final long refreshAfterNanos;
+  // The keys and apps one lookup is reading again now; the others are served what is cached.
+  private final Set<Object> refreshing = ConcurrentHashMap.newKeySet();
   // The key reads under way: later lookups of the same key wait for that read instead of repeating
   // it (a thousand concurrent requests with one made-up key cost one read).
   private final Map<ApiKeyHash, CompletableFuture<Optional<AppId>>> keyReads =
@@ -68,7 +78,12 @@ final class CachingAppCatalog implements AppsPort, ApiKeysPort {
     this.appIdsByKey = newCache(ttl, ticker);
     this.unknownKeys = newCache(missTtl, ticker);
     this.appsById = newCache(ttl, ticker);
+    this.ticker = ticker;
+    this.refreshAfterNanos = ttl.toNanos() / 2;
   }
+
+  /** A found value and when it was read, on the caches' ticker. */
+  private record Stamped<V>(V value, long readAtNanos) {}
 
   private static <K, V> Cache<K, V> newCache(Duration ttl, Ticker ticker) {
     return Caffeine.newBuilder()
@@ -91,7 +106,11 @@ final class CachingAppCatalog implements AppsPort, ApiKeysPort {
 
   @Override
   public Optional<App> findApp(AppId id) {
-    return Optional.ofNullable(cached(appsById, id, key -> apps.findApp(key).orElse(null)));
+    Stamped<App> hit = appsById.getIfPresent(id);
+    if (hit == null) {
+      return readApp(id); // concurrent misses may each read (ADR 0032)
+    }
+    return claimRefresh(id, hit) ? refreshed(id, hit, this::readApp) : Optional.of(hit.value());
   }
 
   /**
@@ -101,9 +120,11 @@ final class CachingAppCatalog implements AppsPort, ApiKeysPort {
    */
   @Override
   public Optional<AppId> findAppIdByKey(ApiKeyHash hash) {
-    AppId hit = appIdsByKey.getIfPresent(hash);
+    Stamped<AppId> hit = appIdsByKey.getIfPresent(hash);
     if (hit != null) {
-      return Optional.of(hit);
+      return claimRefresh(hash, hit)
+          ? refreshed(hash, hit, this::readKey)
+          : Optional.of(hit.value());
     }
     if (unknownKeys.getIfPresent(hash) != null) {
       return Optional.empty();
@@ -114,17 +135,7 @@ final class CachingAppCatalog implements AppsPort, ApiKeysPort {
       return awaitRead(running);
     }
     try {
-      long seen = changes.get();
-      Optional<AppId> found = keys.findAppIdByKey(hash);
-      if (found.isPresent()) {
-        appIdsByKey.put(hash, found.get());
-      } else {
-        unknownKeys.put(hash, Boolean.TRUE);
-      }
-      if (changes.get() != seen) {
-        appIdsByKey.invalidate(hash);
-        unknownKeys.invalidate(hash);
-      }
+      Optional<AppId> found = readKey(hash);
       mine.complete(found);
       return found;
     } catch (RuntimeException e) {
@@ -147,26 +158,64 @@ final class CachingAppCatalog implements AppsPort, ApiKeysPort {
   }
 
   /**
-   * A hit, or a read stored when found. No lock is held while the database is read: with Caffeine's
-   * per-key load, callers of a hot key would wait on a monitor for the pool, pinning their carrier
-   * threads on JDK 21, and a caller holding a connection could wait on one that needs a connection.
-   * Concurrent misses may each read; a change made meanwhile makes the reader drop what it stored,
-   * since it may have read the state before the change.
+   * Reads a key and stores what it found. No lock is held while the database is read: with
+   * Caffeine's per-key load, callers of a hot key would wait on a monitor for the pool, pinning
+   * their carrier threads on JDK 21, and a caller holding a connection could wait on one that needs
+   * a connection. A change made meanwhile makes the reader drop what it stored, since it may have
+   * read the state before the change.
    */
-  private <K, V> V cached(Cache<K, V> cache, K key, Function<K, V> read) {
-    V hit = cache.getIfPresent(key);
-    if (hit != null) {
-      return hit;
-    }
+  private Optional<AppId> readKey(ApiKeyHash hash) {
     long seen = changes.get();
-    V found = read.apply(key);
-    if (found != null) {
-      cache.put(key, found);
-      if (changes.get() != seen) {
-        cache.invalidate(key);
-      }
+    Optional<AppId> found = keys.findAppIdByKey(hash);
+    if (found.isPresent()) {
+      appIdsByKey.put(hash, stamped(found.get()));
+    } else {
+      appIdsByKey.invalidate(hash);
+      unknownKeys.put(hash, Boolean.TRUE);
+    }
+    if (changes.get() != seen) {
+      appIdsByKey.invalidate(hash);
+      unknownKeys.invalidate(hash);
     }
     return found;
+  }
+
+  /** Reads an app and stores it when found, as {@link #readKey} does. */
+  private Optional<App> readApp(AppId id) {
+    long seen = changes.get();
+    Optional<App> found = apps.findApp(id);
+    if (found.isPresent()) {
+      appsById.put(id, stamped(found.get()));
+    } else {
+      appsById.invalidate(id);
+    }
+    if (changes.get() != seen) {
+      appsById.invalidate(id);
+    }
+    return found;
+  }
+
+  private <V> Stamped<V> stamped(V value) {
+    return new Stamped<>(value, ticker.read());
+  }
+
+  /** True for the one lookup that reads a hit past half its TTL again. */
+  private boolean claimRefresh(Object key, Stamped<?> hit) {
+    return ticker.read() - hit.readAtNanos() >= refreshAfterNanos && refreshing.add(key);
+  }
+
+  /**
+   * The value read again; should the read fail, the hit, which is still within its TTL: the
+   * database being away for a moment is no reason to refuse a request the cache can answer.
+   */
+  private <K, V> Optional<V> refreshed(K key, Stamped<V> hit, Function<K, Optional<V>> read) {
+    try {
+      return read.apply(key);
+    } catch (RuntimeException e) {
+      return Optional.of(hit.value());
+    } finally {
+      refreshing.remove(key);
+    }
   }
 
   /** Drops the cached state rather than storing the result: updates may return out of order. */
@@ -187,7 +236,7 @@ final class CachingAppCatalog implements AppsPort, ApiKeysPort {
       return keys.revokeKey(appId, keyId);
     } finally {
       changes.incrementAndGet();
-      appIdsByKey.asMap().values().removeIf(appId::equals);
+      appIdsByKey.asMap().values().removeIf(cached -> cached.value().equals(appId));
     }
   }
 

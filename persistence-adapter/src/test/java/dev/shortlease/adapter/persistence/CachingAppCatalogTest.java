@@ -2,6 +2,7 @@ package dev.shortlease.adapter.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import dev.shortlease.domain.ApiKey;
 import dev.shortlease.domain.ApiKeyHash;
@@ -40,13 +41,13 @@ class CachingAppCatalogTest {
   private final Executor threads = Thread.ofVirtual()::start;
 
   @Test
-  @DisplayName("within the TTL a key and its app are read from the database once")
+  @DisplayName("within half the TTL a key and its app are read from the database once")
   void repeatedLookupsWithinTtlAreServedFromMemory() {
     AppId app = newApp();
     ApiKeyHash hash = newKey(app);
 
     authenticate(hash);
-    nanos.addAndGet(TTL.toNanos() - 1);
+    nanos.addAndGet(TTL.toNanos() / 2 - 1);
     authenticate(hash);
 
     assertThat(store.keyLookups).hasValue(1);
@@ -76,6 +77,70 @@ class CachingAppCatalogTest {
         .tag("result", result)
         .functionCounter()
         .count();
+  }
+
+  @Test
+  @DisplayName("a key and app in use are read again past half the TTL, and never expire")
+  void entriesInUseAreReadAheadOfTheirExpiry() {
+    ApiKeyHash hash = newKey(newApp());
+    authenticate(hash);
+
+    for (int step = 1; step <= 8; step++) {
+      nanos.addAndGet(TTL.toNanos() / 4 + 1);
+      authenticate(hash);
+    }
+
+    assertThat(store.keyLookups).as("the first read, then one every half TTL").hasValue(5);
+    assertThat(store.appLookups).hasValue(5);
+  }
+
+  @Test
+  @DisplayName("while one lookup reads a hot app again, the others are served from memory")
+  void readAheadBlocksNobody() throws Exception {
+    AppId app = newApp();
+    ApiKeyHash hash = newKey(app);
+    authenticate(hash);
+    nanos.addAndGet(TTL.toNanos() / 2);
+    Pause pause = store.pauseNextLookup();
+
+    var reading = CompletableFuture.supplyAsync(() -> cache.findAppIdByKey(hash), threads);
+    pause.awaitRead();
+    for (int i = 0; i < 50; i++) {
+      assertThat(cache.findAppIdByKey(hash)).contains(app);
+    }
+    assertThat(store.keyLookups).as("the first read and the one under way").hasValue(2);
+    pause.release();
+
+    assertThat(reading.get(5, TimeUnit.SECONDS)).contains(app);
+    assertThat(cache.findAppIdByKey(hash)).contains(app);
+    assertThat(store.keyLookups).as("read ahead: fresh for another half TTL").hasValue(2);
+  }
+
+  @Test
+  @DisplayName("a read ahead that fails serves the cached app, and the next lookup tries again")
+  void failedReadAheadServesTheCachedValue() {
+    AppId app = newApp();
+    assertThat(cache.findApp(app)).isPresent();
+    nanos.addAndGet(TTL.toNanos() / 2);
+    store.failing = true;
+
+    assertThat(cache.findApp(app)).map(App::id).contains(app);
+    assertThat(cache.findApp(app)).map(App::id).contains(app);
+    assertThat(store.appLookups).as("the first read, then two failed reads ahead").hasValue(3);
+
+    nanos.addAndGet(TTL.toNanos() / 2 + 1); // expired: nothing left to serve
+    assertThatIllegalStateException().isThrownBy(() -> cache.findApp(app));
+  }
+
+  @Test
+  @DisplayName("an app updated elsewhere and read ahead is served as it is now")
+  void readAheadSeesChangesMadeElsewhere() {
+    AppId app = newApp();
+    assertThat(cache.findApp(app).orElseThrow().isServing()).isTrue();
+    store.updateApp(app, DISABLE); // another instance
+    nanos.addAndGet(TTL.toNanos() / 2);
+
+    assertThat(cache.findApp(app).orElseThrow().isServing()).isFalse();
   }
 
   @Test
@@ -292,6 +357,7 @@ class CachingAppCatalogTest {
     final AtomicInteger keyLookups = new AtomicInteger();
     final AtomicInteger appLookups = new AtomicInteger();
     private volatile Pause pause;
+    volatile boolean failing;
 
     Pause pauseNextLookup() {
       pause = new Pause();
@@ -299,6 +365,9 @@ class CachingAppCatalogTest {
     }
 
     private <T> T afterRead(T result) {
+      if (failing) {
+        throw new IllegalStateException("the database is away");
+      }
       Pause current = pause;
       if (current != null) {
         pause = null;
