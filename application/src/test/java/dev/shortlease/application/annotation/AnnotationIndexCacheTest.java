@@ -6,9 +6,6 @@ import dev.shortlease.application.AnnotationSettings;
 import dev.shortlease.domain.AnnotationIndex;
 import dev.shortlease.domain.AnnotationReplySettings;
 import dev.shortlease.domain.AppId;
-import dev.shortlease.domain.ComputedEmbedding;
-import dev.shortlease.domain.PendingEmbedding;
-import dev.shortlease.domain.port.AnnotationIndexPort;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -68,7 +65,7 @@ class AnnotationIndexCacheTest {
   }
 
   /** Reply off unless enabled; a read can be held until released, or fail. */
-  private static final class PausingIndex implements AnnotationIndexPort {
+  private static final class PausingIndex extends ReadOnlyIndex {
     final AtomicInteger reads = new AtomicInteger();
     final CountDownLatch reading = new CountDownLatch(1);
     volatile CountDownLatch pause;
@@ -97,26 +94,5 @@ class AnnotationIndexCacheTest {
                   new AnnotationReplySettings(0.9, "p", "m", "k"), 1, true, List.of(), false))
           : Optional.empty();
     }
-
-    @Override
-    public Optional<AnnotationReplySettings> findReplySettings(AppId app) {
-      return Optional.empty();
-    }
-
-    @Override
-    public List<PendingEmbedding> annotationsToEmbed(AppId app, String modelKey, int limit) {
-      return List.of();
-    }
-
-    @Override
-    public int storeEmbeddings(AppId app, String modelKey, List<ComputedEmbedding> embeddings) {
-      return 0;
-    }
-
-    @Override
-    public void saveReplySettings(AppId app, AnnotationReplySettings settings) {}
-
-    @Override
-    public void removeReplySettings(AppId app) {}
   }
 }

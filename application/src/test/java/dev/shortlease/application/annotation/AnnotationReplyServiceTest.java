@@ -14,14 +14,11 @@ import dev.shortlease.domain.AnnotationPage;
 import dev.shortlease.domain.AnnotationReplySettings;
 import dev.shortlease.domain.AnnotationText;
 import dev.shortlease.domain.AppId;
-import dev.shortlease.domain.ComputedEmbedding;
 import dev.shortlease.domain.EmbeddingVector;
 import dev.shortlease.domain.EndUserId;
 import dev.shortlease.domain.IndexedAnnotation;
 import dev.shortlease.domain.MessageId;
 import dev.shortlease.domain.Owner;
-import dev.shortlease.domain.PendingEmbedding;
-import dev.shortlease.domain.port.AnnotationIndexPort;
 import dev.shortlease.domain.port.AnnotationsPort;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -150,17 +147,12 @@ class AnnotationReplyServiceTest {
   }
 
   /** Reply on with two vectors; counts its reads. */
-  private static final class FakeIndex implements AnnotationIndexPort {
+  private static final class FakeIndex extends ReadOnlyIndex {
     boolean enabled = true;
     double threshold = 0.9;
     long version = 1;
     final AtomicInteger indexReads = new AtomicInteger();
     final AtomicInteger vectorReads = new AtomicInteger();
-
-    @Override
-    public Optional<AnnotationReplySettings> findReplySettings(AppId app) {
-      return Optional.empty();
-    }
 
     @Override
     public Optional<AnnotationIndex> readIndex(AppId app, long knownVersion, int maxVectors) {
@@ -183,22 +175,6 @@ class AnnotationReplyServiceTest {
                   new IndexedAnnotation(CLOSE, new EmbeddingVector(new float[] {1, 0.2f}))),
               false));
     }
-
-    @Override
-    public List<PendingEmbedding> annotationsToEmbed(AppId app, String modelKey, int limit) {
-      return List.of();
-    }
-
-    @Override
-    public int storeEmbeddings(AppId app, String modelKey, List<ComputedEmbedding> embeddings) {
-      return 0;
-    }
-
-    @Override
-    public void saveReplySettings(AppId app, AnnotationReplySettings settings) {}
-
-    @Override
-    public void removeReplySettings(AppId app) {}
   }
 
   private final class RecordingAnnotations implements AnnotationsPort {
