@@ -216,7 +216,11 @@ class FilesApiTest {
     byte[] huge = new byte[31 * 1024 * 1024];
 
     HttpResponse<byte[]> response =
-        upload(app.key(), List.of(Part.file("file", "huge.txt", "text/plain", huge)));
+        Multipart.postExpectingContinue(
+            server,
+            "/v1/files/upload",
+            app.key(),
+            List.of(Part.file("file", "huge.txt", "text/plain", huge)));
 
     assertError(response, 413, "file_too_large");
   }

@@ -66,6 +66,25 @@ final class Multipart {
         HttpResponse.BodyHandlers.ofByteArray());
   }
 
+  /**
+   * As {@link #post}, with {@code Expect: 100-continue}: the body is sent only once the server asks
+   * for it, as a careful client does with a large upload. A refusal from the headers then arrives
+   * whole; without it the server closes a connection still receiving the body, and the reset may
+   * destroy the response before the client reads it.
+   */
+  static HttpResponse<byte[]> postExpectingContinue(
+      ShortleaseServer server, String path, String key, List<Part> parts) throws Exception {
+    return CLIENT.send(
+        HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
+            .timeout(Duration.ofSeconds(20))
+            .expectContinue(true)
+            .header("Authorization", "Bearer " + key)
+            .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body(parts)))
+            .build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+  }
+
   /** As {@link #post}, but without a Content-Length: the body goes in chunks. */
   static HttpResponse<byte[]> postChunked(
       ShortleaseServer server, String path, String key, byte[] body) throws Exception {
