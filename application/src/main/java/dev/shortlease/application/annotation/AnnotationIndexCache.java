@@ -19,9 +19,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * vectors themselves are read again only when the version moved. "Reply off" is remembered for
  * {@code offTtl}, so chats of apps without annotation reply read nothing; this instance's own
  * enable and disable forget it at once. When "off" runs out, one lookup reads again while the
- * others are still told "off": all of them reading at once put dozens of reads per expiry into the
- * pool's ordinary share under load (ADR 0046). Memory is bounded twice: at most {@code cachedApps}
- * apps and {@code cachedFloats} vector values in all; the least recently used apps leave first.
+ * others are still told "off", instead of each reading it (ADR 0046). Memory is bounded twice: at
+ * most {@code cachedApps} apps and {@code cachedFloats} vector values in all; the least recently
+ * used apps leave first.
  */
 @Singleton
 public final class AnnotationIndexCache {

@@ -36,8 +36,8 @@ import java.util.function.Function;
  *
  * <p>A key or app in use is read again ahead of its expiry: the first lookup past half the TTL
  * reads it, while every other lookup is still served the cached value (ADR 0046). Expiring
- * outright, a hot entry sent every request of the next read's duration to the database at once —
- * dozens of reads per TTL under load, each a unit of work in the pool's ordinary share.
+ * outright, a hot key made every request of the next read's duration wait for that read, and a hot
+ * app let each of them read it.
  */
 final class CachingAppCatalog implements AppsPort, ApiKeysPort {
   static final long MAXIMUM_ENTRIES = 10_000;
