@@ -26,12 +26,21 @@ die() {
 
 alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
 
-free_port() { # a port from 20000-60000 nobody listens on
-  local port
+# Ports come from below the kernel's ephemeral range: a port inside it can be taken, between the pick
+# and the bind, as the local end of any outgoing connection (an instance's to PgBouncer, say), which
+# the "nobody listens" probe cannot see.
+# Sets the variable named $1 (not echoed: a subshell would forget what was picked).
+picked=" "
+free_port() {
+  local _candidate _low=32768 _first=10000
+  read -r _low _ </proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || true
+  [ "$_low" -gt $((_first + 1000)) ] || _first=1024
   for _ in $(seq 1 50); do
-    port=$((20000 + RANDOM % 40000))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-      echo "$port"
+    _candidate=$((_first + RANDOM % (_low - _first)))
+    [[ $picked == *" $_candidate "* ]] && continue
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$_candidate") 2>/dev/null; then
+      picked+="$_candidate "
+      printf -v "$1" '%s' "$_candidate"
       return
     fi
   done
@@ -121,7 +130,7 @@ start_pgbouncer() {
 
 start_instance() { # index
   local i=$1 port
-  port=$(free_port)
+  free_port port
   mkdir -p "$dir/instance-$i"
   echo "$port" >"$dir/instance-$i/port"
   (
@@ -182,8 +191,8 @@ up() {
   mkdir -p "$dir"
   rm -rf "$dir"/instance-* # logs of an earlier cluster
   cluster_port=${CLUSTER_PORT:-8080}
-  stats_port=$(free_port)
-  pgbouncer_port=$(free_port)
+  free_port stats_port
+  free_port pgbouncer_port
   admin_token=${ADMIN_TOKEN:-admin-$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 24)}
   cat >"$dir/cluster.env" <<EOF
 CLUSTER_PORT=$cluster_port
