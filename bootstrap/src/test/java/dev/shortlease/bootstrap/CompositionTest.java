@@ -231,7 +231,7 @@ class CompositionTest {
   }
 
   @Test
-  @DisplayName("guard violations, leaks and held connections are on /metrics")
+  @DisplayName("guard violations, leaks, held connections and lease time are on /metrics")
   void guardMetricsAreScraped() {
     Injector injector = production(Map.of());
 
@@ -239,7 +239,8 @@ class CompositionTest {
         .contains("guardrails_long_call_violations_total")
         .contains("guardrails_connection_leaks_total")
         .contains("guardrails_connections_held")
-        .contains("guardrails_connections_acquired_total");
+        .contains("guardrails_connections_acquired_total")
+        .contains("guardrails_connections_lease_seconds_sum");
   }
 
   @Test

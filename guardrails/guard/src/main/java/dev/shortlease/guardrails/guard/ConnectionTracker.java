@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -39,6 +40,8 @@ public final class ConnectionTracker {
   private final AtomicLong acquisitions = new AtomicLong();
   private final AtomicLong leaks = new AtomicLong();
   private final AtomicLong guardViolations = new AtomicLong();
+  private final LongAdder leasesEnded = new LongAdder();
+  private final LongAdder leaseNanos = new LongAdder();
   private final Map<String, AtomicLong> violationSites = new ConcurrentHashMap<>();
   private final List<LeaseListener> leaseListeners = new CopyOnWriteArrayList<>();
   // Null (the default) costs one volatile read per checkout: tracing off stays free.
@@ -256,6 +259,20 @@ public final class ConnectionTracker {
     return acquisitions.get();
   }
 
+  /** Leases ended so far: connections handed out and returned. */
+  public long leasesEnded() {
+    return leasesEnded.sum();
+  }
+
+  /**
+   * How long the ended leases held their connections, together, in nanoseconds: from the pool's
+   * {@code getConnection()} returning to its {@code close()} returning. Exact, where HikariCP's
+   * usage metric counts each lease in whole milliseconds (a 0.4 ms lease as 0).
+   */
+  public long leaseNanos() {
+    return leaseNanos.sum();
+  }
+
   /** Tells the observer of a long-call guard violation (see {@link LeaseObserver#violation}). */
   void observeViolation(String longCall, String caller, GuardMode mode, int held) {
     LeaseObserver current = observer;
@@ -326,8 +343,11 @@ public final class ConnectionTracker {
     }
   }
 
-  /** Records a connection just taken by the calling thread; the result ends its lease. */
-  private Runnable taken() {
+  /**
+   * Records a connection just taken by the calling thread, acquired at {@code site}; the result
+   * ends its lease.
+   */
+  private Runnable taken(Throwable site) {
     acquisitions.incrementAndGet();
     String connectionId = Long.toString(connectionIds.incrementAndGet());
     Lease lease =
@@ -336,7 +356,7 @@ public final class ConnectionTracker {
             Thread.currentThread(),
             units.current(),
             System.nanoTime(),
-            new Throwable(),
+            site,
             checkedOut(connectionId));
     open.put(lease, Boolean.TRUE);
     return () -> ended(lease);
@@ -344,17 +364,23 @@ public final class ConnectionTracker {
 
   private void ended(Lease lease) {
     boolean wasOpen = open.remove(lease) != null;
-    if (wasOpen && lease.observed() != null) {
+    if (!wasOpen) {
+      return;
+    }
+    long releasedAt = System.nanoTime();
+    leasesEnded.increment();
+    leaseNanos.add(releasedAt - lease.acquiredAtNanos());
+    if (lease.observed() != null) {
       returned(lease.observed());
     }
-    if (wasOpen && !leaseListeners.isEmpty()) {
+    if (!leaseListeners.isEmpty()) {
       EndedLease ended =
           new EndedLease(
               lease.connectionId(),
               lease.owner().getName(),
               lease.unit() == null ? 0 : lease.unit().id(),
               lease.acquiredAtNanos(),
-              System.nanoTime());
+              releasedAt);
       leaseListeners.forEach(listener -> listener.leaseEnded(ended));
     }
   }

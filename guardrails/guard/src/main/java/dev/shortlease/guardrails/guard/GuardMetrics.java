@@ -1,26 +1,32 @@
 package dev.shortlease.guardrails.guard;
 
 import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Micrometer binder for a {@link ConnectionTracker}: long-call guard violations, leaks, connections
- * held now and acquired in total, each tagged {@code tracker=<name>}. Needs micrometer-core on the
- * class path (an optional dependency of the guard).
+ * held now and acquired in total, and the time the returned ones were held, each tagged {@code
+ * tracker=<name>}. Needs micrometer-core on the class path (an optional dependency of the guard).
  *
  * <p>In Prometheus: {@code guardrails_long_call_violations_total}, {@code
  * guardrails_connection_leaks_total}, {@code guardrails_connections_held}, {@code
- * guardrails_connections_acquired_total}.
+ * guardrails_connections_acquired_total}, {@code guardrails_connections_lease_seconds_count} and
+ * {@code _sum}. The lease time is exact: {@code rate(..._sum)} is the average number of connections
+ * in use, where HikariCP's {@code hikaricp_connections_usage_seconds} counts each lease in whole
+ * milliseconds.
  */
 public final class GuardMetrics implements MeterBinder {
   public static final String VIOLATIONS = "guardrails.long.call.violations";
   public static final String LEAKS = "guardrails.connection.leaks";
   public static final String HELD = "guardrails.connections.held";
   public static final String ACQUIRED = "guardrails.connections.acquired";
+  public static final String LEASE = "guardrails.connections.lease";
 
   private final ConnectionTracker tracker;
 
@@ -45,6 +51,15 @@ public final class GuardMetrics implements MeterBinder {
         .register(registry);
     FunctionCounter.builder(ACQUIRED, tracker, ConnectionTracker::acquisitions)
         .description("Pooled connections handed out")
+        .tags(tags)
+        .register(registry);
+    FunctionTimer.builder(
+            LEASE,
+            tracker,
+            ConnectionTracker::leasesEnded,
+            ConnectionTracker::leaseNanos,
+            TimeUnit.NANOSECONDS)
+        .description("Time returned connections were held, checkout to return")
         .tags(tags)
         .register(registry);
   }

@@ -21,6 +21,7 @@ final class StackRenderer {
   private static final List<String> KIT_CLASSES =
       List.of(
           ConnectionTracker.class.getName(),
+          TrackedDataSource.class.getName(),
           UnitsOfWork.class.getName(),
           Proxies.class.getName(),
           LongCallGuard.class.getName(),

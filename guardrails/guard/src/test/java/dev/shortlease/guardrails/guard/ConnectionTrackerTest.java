@@ -46,6 +46,27 @@ class ConnectionTrackerTest {
     connection.close();
     connection.close();
     assertThat(tracker.heldByCurrentThread()).isZero();
+    assertThat(tracker.leasesEnded()).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("lease time runs from the pool handing the connection out to its return, exactly")
+  void leaseTimeExcludesTheWaitForThePool() throws Exception {
+    JdbcDataSource h2 = new JdbcDataSource();
+    h2.setURL("jdbc:h2:mem:slow-" + UUID.randomUUID());
+    DataSource slowPool = slowPool(h2, Duration.ofMillis(40));
+    DataSource tracked = tracker.wrap(slowPool);
+
+    long outer = System.nanoTime();
+    try (Connection connection = tracked.getConnection()) {
+      Thread.sleep(2);
+    }
+    outer = System.nanoTime() - outer;
+
+    assertThat(tracker.leasesEnded()).isEqualTo(1);
+    assertThat(tracker.leaseNanos())
+        .as("held about 2 ms after a 40 ms wait for the pool")
+        .isBetween(Duration.ofMillis(2).toNanos(), outer - Duration.ofMillis(40).toNanos());
   }
 
   @Test
@@ -89,7 +110,8 @@ class ConnectionTrackerTest {
           .contains("holds 1 pooled connection")
           .contains("acquireInANamedMethod")
           .doesNotContain("net.ttddyy.dsproxy")
-          .doesNotContain("ConnectionTracker$Listener");
+          .doesNotContain("ConnectionTracker$Listener")
+          .doesNotContain("TrackedDataSource");
       assertThat(description.lines().filter(l -> l.startsWith("    at "))).hasSizeLessThan(22);
     }
   }
@@ -153,5 +175,19 @@ class ConnectionTrackerTest {
       }
     }
     assertThat(tracker.heldLongerThan(Duration.ZERO)).isEmpty();
+  }
+
+  /** A pool that makes every borrower wait {@code wait} before it hands a connection out. */
+  private static DataSource slowPool(DataSource pool, Duration wait) {
+    return (DataSource)
+        Proxy.newProxyInstance(
+            DataSource.class.getClassLoader(),
+            new Class<?>[] {DataSource.class},
+            (proxy, method, args) -> {
+              if (method.getName().equals("getConnection")) {
+                Thread.sleep(wait);
+              }
+              return method.invoke(pool, args);
+            });
   }
 }

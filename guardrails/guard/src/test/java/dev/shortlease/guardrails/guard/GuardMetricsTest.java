@@ -4,13 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.sql.Connection;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 class GuardMetricsTest {
 
   @Test
-  @DisplayName("violations, leaks, held and acquired connections are meters tagged by tracker")
+  @DisplayName(
+      "violations, leaks, held, acquired connections and lease time are meters tagged by tracker")
   void bindsTheCounters() throws Exception {
     TrackedH2 db = new TrackedH2();
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
@@ -19,14 +21,21 @@ class GuardMetricsTest {
     db.tracker.recordLeak();
     db.tracker.recordGuardViolation("site");
     db.tracker.recordGuardViolation("site");
+    long before = System.nanoTime();
     try (Connection held = db.open()) {
       assertThat(registry.get(GuardMetrics.HELD).tag("tracker", "test").gauge().value())
           .isEqualTo(1.0);
+      assertThat(registry.get(GuardMetrics.LEASE).functionTimer().count()).isZero();
+      Thread.sleep(5);
     }
+    long outer = System.nanoTime() - before;
 
     assertThat(registry.get(GuardMetrics.HELD).gauge().value()).isZero();
     assertThat(registry.get(GuardMetrics.ACQUIRED).functionCounter().count()).isEqualTo(1.0);
     assertThat(registry.get(GuardMetrics.LEAKS).functionCounter().count()).isEqualTo(1.0);
     assertThat(registry.get(GuardMetrics.VIOLATIONS).functionCounter().count()).isEqualTo(2.0);
+    var lease = registry.get(GuardMetrics.LEASE).tag("tracker", "test").functionTimer();
+    assertThat(lease.count()).isEqualTo(1.0);
+    assertThat(lease.totalTime(TimeUnit.NANOSECONDS)).isBetween(5e6, (double) outer);
   }
 }
