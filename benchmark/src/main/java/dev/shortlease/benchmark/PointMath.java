@@ -41,6 +41,7 @@ final class PointMath {
     // Total connection time the pool handed out in the window, per chat done.
     double leaseMsPerChat =
         done == 0 ? Double.NaN : (close.leaseSecondsSum() - open.leaseSecondsSum()) * 1000 / done;
+    double leasesPerChat = done == 0 ? Double.NaN : (close.leaseCount() - open.leaseCount()) / done;
     long machineTotal = close.machineTotalTicks() - open.machineTotalTicks();
     return new PointResult(
         mode.label(),
@@ -63,6 +64,7 @@ final class PointMath {
             JsonFields.field(JsonFields.field(finalPool, "acquireMillis"), "p99")
                 .asDouble(Double.NaN)),
         round(leaseMsPerChat),
+        round(leasesPerChat),
         round(
             JsonFields.field(JsonFields.field(finalPool, "leaseMillis"), "p99")
                 .asDouble(Double.NaN)),

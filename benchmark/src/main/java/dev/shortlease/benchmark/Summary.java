@@ -12,7 +12,7 @@ final class Summary {
 
   static String line(PointResult p) {
     return ("%-11s C=%-5d L=%-5d done=%-6d err=%-5d 503=%-5d thr=%8.1f/s eff=%.2f p50=%6.0fms p99=%6.0fms"
-                + " ttft99=%5.0fms act<=%d pg<=%d lease/chat=%.1fms heap<=%.0fMiB rss<=%.0fMiB"
+                + " ttft99=%5.0fms act<=%d pg<=%d lease/chat=%.2fms (%.1f) heap<=%.0fMiB rss<=%.0fMiB"
                 + " cpu srv=%.2f (jit %.2f) gen=%.2f box=%.2f cpu/chat=%.2fms warm-up=%.0fs")
             .formatted(
                 p.mode(),
@@ -29,6 +29,7 @@ final class Summary {
                 p.maxActiveConnections(),
                 p.maxBackendConnections(),
                 p.connectionLeaseMsPerChat(),
+                p.connectionLeasesPerChat(),
                 p.serverHeapMaxMb(),
                 p.serverRssMaxMb(),
                 p.serverCpuCores(),

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.zaxxer.hikari.HikariDataSource;
 import dev.shortlease.domain.ApiKeyHash;
 import io.javalin.http.Context;
 import jakarta.servlet.http.HttpServletResponse;
@@ -48,13 +47,13 @@ final class FloorChatHandler {
   /** A key's app until {@code expiresAt}; {@code refreshing} lets one request re-read it. */
   private record CachedApp(UUID appId, long expiresAt, AtomicBoolean refreshing) {}
 
-  private final HikariDataSource pool;
+  private final FloorPool pool;
   private final long ttftNanos;
   private final long nanosPerToken;
   private final int tokens;
   private final Map<String, CachedApp> apps = new ConcurrentHashMap<>();
 
-  FloorChatHandler(HikariDataSource pool, Duration ttft, double tokensPerSecond, int tokens) {
+  FloorChatHandler(FloorPool pool, Duration ttft, double tokensPerSecond, int tokens) {
     this.pool = pool;
     this.ttftNanos = ttft.toNanos();
     this.nanosPerToken = (long) (1e9 / tokensPerSecond);
@@ -98,19 +97,9 @@ final class FloorChatHandler {
       // Fresh, or another request is re-reading it: no burst of lookups at every expiry.
       return cached.appId();
     }
-    UUID appId = null;
-    try (Connection c = pool.getConnection();
-        PreparedStatement s =
-            c.prepareStatement(
-                "select a.id from api_key k join app a on a.id = k.app_id where k.hash = ?"
-                    + " and k.revoked_at is null and a.status = 'NORMAL' and a.api_enabled")) {
-      s.setString(1, hash);
-      try (ResultSet rs = s.executeQuery()) {
-        if (rs.next()) {
-          appId = rs.getObject(1, UUID.class);
-        }
-      }
-      c.commit();
+    UUID appId;
+    try {
+      appId = pool.use(c -> lookUp(c, hash));
     } catch (SQLException | RuntimeException e) {
       if (cached != null) {
         cached.refreshing().set(false); // the next request tries again
@@ -126,6 +115,24 @@ final class FloorChatHandler {
     return appId;
   }
 
+  /** The key's app, if it serves. */
+  private static UUID lookUp(Connection c, String hash) throws SQLException {
+    UUID appId = null;
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "select a.id from api_key k join app a on a.id = k.app_id where k.hash = ?"
+                + " and k.revoked_at is null and a.status = 'NORMAL' and a.api_enabled")) {
+      s.setString(1, hash);
+      try (ResultSet rs = s.executeQuery()) {
+        if (rs.next()) {
+          appId = rs.getObject(1, UUID.class);
+        }
+      }
+    }
+    c.commit();
+    return appId;
+  }
+
   /**
    * T2: the end user (created on first sight), a new conversation and the running message. A known
    * user's turn is one statement in autocommit (one round trip), as the service's on PostgreSQL.
@@ -133,40 +140,45 @@ final class FloorChatHandler {
   private Turn startTurn(UUID appId, String user, String query) throws SQLException {
     UUID conversationId = UUID.randomUUID();
     UUID messageId = UUID.randomUUID();
-    try (Connection c = pool.getConnection()) {
-      c.setAutoCommit(true);
-      try (PreparedStatement s =
-          c.prepareStatement(
-              "with u as (select id from end_user where app_id = ? and external_id = ?),"
-                  + " c as (insert into conversation (id, app_id, end_user_id, status)"
-                  + " select ?, ?, u.id, 'NORMAL' from u),"
-                  + " m as (insert into message (id, conversation_id, app_id, end_user_id, query,"
-                  + " status) select ?, ?, ?, u.id, ?, 'RUNNING' from u"
-                  + " returning end_user_id, created_at)"
-                  + " select end_user_id, created_at from m")) {
-        s.setObject(1, appId);
-        s.setString(2, user);
-        s.setObject(3, conversationId);
-        s.setObject(4, appId);
-        s.setObject(5, messageId);
-        s.setObject(6, conversationId);
-        s.setObject(7, appId);
-        s.setString(8, query);
-        try (ResultSet rs = s.executeQuery()) {
-          if (rs.next()) {
-            return new Turn(
-                appId,
-                rs.getObject(1, UUID.class),
-                conversationId,
-                messageId,
-                rs.getObject(2, OffsetDateTime.class).toEpochSecond());
-          }
+    return pool.use(c -> startTurn(c, appId, user, query, conversationId, messageId));
+  }
+
+  /** T2 on {@code c}. */
+  private static Turn startTurn(
+      Connection c, UUID appId, String user, String query, UUID conversationId, UUID messageId)
+      throws SQLException {
+    c.setAutoCommit(true);
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "with u as (select id from end_user where app_id = ? and external_id = ?),"
+                + " c as (insert into conversation (id, app_id, end_user_id, status)"
+                + " select ?, ?, u.id, 'NORMAL' from u),"
+                + " m as (insert into message (id, conversation_id, app_id, end_user_id, query,"
+                + " status) select ?, ?, ?, u.id, ?, 'RUNNING' from u"
+                + " returning end_user_id, created_at)"
+                + " select end_user_id, created_at from m")) {
+      s.setObject(1, appId);
+      s.setString(2, user);
+      s.setObject(3, conversationId);
+      s.setObject(4, appId);
+      s.setObject(5, messageId);
+      s.setObject(6, conversationId);
+      s.setObject(7, appId);
+      s.setString(8, query);
+      try (ResultSet rs = s.executeQuery()) {
+        if (rs.next()) {
+          return new Turn(
+              appId,
+              rs.getObject(1, UUID.class),
+              conversationId,
+              messageId,
+              rs.getObject(2, OffsetDateTime.class).toEpochSecond());
         }
-      } finally {
-        c.setAutoCommit(false);
       }
-      return firstTurn(c, appId, user, query, conversationId, messageId);
+    } finally {
+      c.setAutoCommit(false);
     }
+    return firstTurn(c, appId, user, query, conversationId, messageId);
   }
 
   /** A user's first turn: the user created, then the conversation and message, in a transaction. */
@@ -284,27 +296,35 @@ final class FloorChatHandler {
    */
   private void finish(Turn turn, String status, String answer, long latencyNanos)
       throws SQLException {
-    try (Connection c = pool.getConnection()) {
-      c.setAutoCommit(true);
-      try (PreparedStatement s =
-          c.prepareStatement(
-              "with m as (update message set status = ?, answer = ?, completion_tokens = ?,"
-                  + " latency_nanos = ?, updated_at = current_timestamp"
-                  + " where id = ? and app_id = ? and end_user_id = ? and status = 'RUNNING'"
-                  + " returning conversation_id)"
-                  + " update conversation set updated_at = current_timestamp"
-                  + " where id in (select conversation_id from m)")) {
-        s.setString(1, status);
-        s.setString(2, answer);
-        s.setInt(3, tokens);
-        s.setLong(4, latencyNanos);
-        s.setObject(5, turn.messageId());
-        s.setObject(6, turn.appId());
-        s.setObject(7, turn.userId());
-        s.executeUpdate();
-      } finally {
-        c.setAutoCommit(false);
-      }
+    pool.use(
+        c -> {
+          finish(c, turn, status, answer, latencyNanos);
+          return null;
+        });
+  }
+
+  /** T4 on {@code c}. */
+  private void finish(Connection c, Turn turn, String status, String answer, long latencyNanos)
+      throws SQLException {
+    c.setAutoCommit(true);
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "with m as (update message set status = ?, answer = ?, completion_tokens = ?,"
+                + " latency_nanos = ?, updated_at = current_timestamp"
+                + " where id = ? and app_id = ? and end_user_id = ? and status = 'RUNNING'"
+                + " returning conversation_id)"
+                + " update conversation set updated_at = current_timestamp"
+                + " where id in (select conversation_id from m)")) {
+      s.setString(1, status);
+      s.setString(2, answer);
+      s.setInt(3, tokens);
+      s.setLong(4, latencyNanos);
+      s.setObject(5, turn.messageId());
+      s.setObject(6, turn.appId());
+      s.setObject(7, turn.userId());
+      s.executeUpdate();
+    } finally {
+      c.setAutoCommit(false);
     }
   }
 

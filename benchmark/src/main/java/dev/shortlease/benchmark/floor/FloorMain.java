@@ -40,7 +40,8 @@ public final class FloorMain {
     migrate(url);
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     new JvmMemoryMetrics().bindTo(registry);
-    HikariDataSource pool = pool(env, url, registry);
+    FloorPool pool = new FloorPool(pool(env, url, registry));
+    pool.bindTo(registry);
     FloorChatHandler chat =
         new FloorChatHandler(
             pool,

@@ -5,10 +5,16 @@ import dev.shortlease.benchmark.service.JsonFields;
 import dev.shortlease.benchmark.service.ProcStats;
 import dev.shortlease.benchmark.service.PrometheusText;
 import dev.shortlease.benchmark.service.ServiceClient;
+import java.util.List;
 
 /**
  * Benchmark harness: the counters read at one edge of the measured window; two readings give the
  * window's deltas (CPU of service and generator, pool timeouts, total connection lease time).
+ *
+ * <p>The lease time is the first of {@link #LEASE_METRICS} the service exports: the service's and
+ * the floor's are exact; HikariCP's, the Spring peer's only one, counts each lease in whole
+ * milliseconds, which is close enough for its leases of a whole chat but would read a 0.4 ms lease
+ * as nothing.
  */
 public record EdgeReading(
     long nanoTime,
@@ -22,6 +28,13 @@ public record EdgeReading(
     double leaseCount,
     JsonNode pool) {
 
+  /** Lease-time timers (each a {@code _sum} and a {@code _count}), in order of preference. */
+  static final List<String> LEASE_METRICS =
+      List.of(
+          "guardrails_connections_lease_seconds",
+          "floor_connections_lease_seconds",
+          "hikaricp_connections_usage_seconds");
+
   /** Reads now; a service that does not answer leaves its fields at NaN / -1. */
   public static EdgeReading take(ServiceClient service, long serverPid) {
     long now = System.nanoTime();
@@ -30,13 +43,10 @@ public record EdgeReading(
     double generatorCpu = ProcStats.cpuSeconds(ProcessHandle.current().pid());
     long[] machine = ProcStats.machineTicks();
     JsonNode pool = null;
-    double leaseSum = Double.NaN;
-    double leaseCount = Double.NaN;
+    double[] leases = {Double.NaN, Double.NaN};
     try {
       pool = service.poolSnapshot();
-      PrometheusText metrics = service.metrics();
-      leaseSum = metrics.sum("hikaricp_connections_usage_seconds_sum", "");
-      leaseCount = metrics.sum("hikaricp_connections_usage_seconds_count", "");
+      leases = leaseTotals(service.metrics());
     } catch (Exception e) {
       // reported as missing values
     }
@@ -49,8 +59,22 @@ public record EdgeReading(
         machine[0],
         machine[1],
         timeouts,
-        leaseSum,
-        leaseCount,
+        leases[0],
+        leases[1],
         pool);
+  }
+
+  /**
+   * The total lease time in seconds and the number of leases in {@code metrics}, from the first of
+   * {@link #LEASE_METRICS} present; NaN for both when none is.
+   */
+  static double[] leaseTotals(PrometheusText metrics) {
+    for (String metric : LEASE_METRICS) {
+      double sum = metrics.sum(metric + "_sum", "");
+      if (!Double.isNaN(sum)) {
+        return new double[] {sum, metrics.sum(metric + "_count", "")};
+      }
+    }
+    return new double[] {Double.NaN, Double.NaN};
   }
 }

@@ -32,6 +32,7 @@ public record PointResult(
     double firstTokenP99Ms,
     double poolAcquireP99Ms,
     double connectionLeaseMsPerChat,
+    double connectionLeasesPerChat,
     double connectionLeaseP99Ms,
     int maxActiveConnections,
     int maxThreadsWaiting,
