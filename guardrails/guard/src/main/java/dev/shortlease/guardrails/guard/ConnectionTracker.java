@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
  * <p>{@link #wrap(DataSource)} returns a data source whose {@code getConnection()} and {@code
  * Connection.close()} are observed by plain delegation ({@link TrackedDataSource}); statements are
  * the driver's own, so the tracker costs nothing per statement. The acquiring stack is kept as an
- * unformatted {@link Throwable} (cheap: the JVM fills the frames lazily) and rendered only when a
- * failure is described.
+ * unformatted {@link Throwable}, taken before the borrow (recording its frames is the dearest part
+ * of a checkout) and turned into text only when a failure is described.
  *
  * <p>A <em>unit of work</em> ({@link #beginUnitOfWork()}) is one call together with the threads it
  * starts, so a connection the calling thread holds is visible from the thread that makes the remote
