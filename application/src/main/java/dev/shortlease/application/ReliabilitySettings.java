@@ -13,8 +13,8 @@ import java.util.Objects;
  *     third of it)
  * @param admissionPermits chat starts (authentication, T1–T3, the run's start) in progress at once;
  *     the rest wait in line (default: {@value #ADMISSION_PERMITS_PER_CONNECTION} × pool size). The
- *     pool's share is bounded elsewhere: at most pool size − reserved ordinary units hold a
- *     connection at once, so finishing saves always find a connection
+ *     pool's share is bounded elsewhere: the database workers run at most pool size − reserved
+ *     ordinary units, so finishing saves always find a connection
  * @param admissionQueue chat starts that may wait for a permit; beyond it, 503 with {@code
  *     Retry-After} (default 2000)
  * @param admissionWait longest wait for a permit before 503 (default 60 s)

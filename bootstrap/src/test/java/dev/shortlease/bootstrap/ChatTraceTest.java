@@ -95,14 +95,16 @@ class ChatTraceTest {
                   .getAttributes()
                   .get(AttributeKey.stringArrayKey("gen_ai.response.finish_reasons")))
           .containsExactly("stop");
-      // T2 before the model, T4 after it; each lease on the thread whose unit it is: T4 on the
-      // run's thread, T2 on the request's
+      // T2 before the model, T4 after it; T4 for the run's thread, T2 for the request's, each
+      // lease on a database worker
       assertThat(startTurn.getEndEpochNanos()).isLessThanOrEqualTo(answer.getStartEpochNanos());
       assertThat(finish.getStartEpochNanos()).isGreaterThanOrEqualTo(answer.getEndEpochNanos());
       SpanData finishLease = childrenOf(trace, finish, "lease").getFirst();
       SpanData startLease = childrenOf(trace, startTurn, "lease").getFirst();
-      assertThat(threadOf(finishLease)).as(tree).startsWith("chat-runner-");
-      assertThat(threadOf(startLease)).as(tree).doesNotStartWith("chat-runner-");
+      assertThat(threadOf(finishLease)).as(tree).startsWith("db-worker-");
+      assertThat(threadOf(startLease)).as(tree).startsWith("db-worker-");
+      assertThat(callerOf(finishLease)).as(tree).startsWith("chat-runner-");
+      assertThat(callerOf(startLease)).as(tree).doesNotStartWith("chat-runner-");
 
       // auto-naming: a side call on the run's thread after T4, in the same trace
       SpanData naming = models.get(1);
@@ -284,6 +286,10 @@ class ChatTraceTest {
 
   private static String threadOf(SpanData span) {
     return span.getAttributes().get(AttributeKey.stringKey("thread.name"));
+  }
+
+  private static String callerOf(SpanData span) {
+    return span.getAttributes().get(AttributeKey.stringKey("shortlease.caller.thread.name"));
   }
 
   private static void sleep() {

@@ -18,7 +18,8 @@ import java.util.function.Supplier;
  * ReliabilitySettings#admissionQueue()} more wait, woken in arrival order, for at most {@link
  * ReliabilitySettings#admissionWait()}. A burst therefore waits in this line — which costs a parked
  * virtual thread each — instead of failing at the pool's acquire timeout. The connections a start
- * may use are bounded by the pool's ordinary share, which keeps the reserve for final saves.
+ * may use are bounded by the database workers' ordinary share, which keeps the reserve for final
+ * saves.
  *
  * <p>A start that arrives while a permit is free takes it, as a semaphore's {@code tryAcquire}
  * does: a permit handed to a parked waiter would sit idle until that waiter gets a carrier (ADR

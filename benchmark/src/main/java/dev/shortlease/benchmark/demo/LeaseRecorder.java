@@ -1,6 +1,7 @@
 package dev.shortlease.benchmark.demo;
 
 import dev.shortlease.adapter.persistence.DataSourceDecorator;
+import dev.shortlease.adapter.persistence.PersistenceContext;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
@@ -52,8 +53,9 @@ final class LeaseRecorder implements DataSourceDecorator {
   }
 
   private Connection lease(Connection connection, long since) {
-    // Taken on a request's virtual thread (units run on their caller): not housekeeping.
-    boolean onRequest = Thread.currentThread().isVirtual();
+    // Taken for a request (on its virtual thread, or on a database worker for it): not
+    // housekeeping.
+    boolean onRequest = PersistenceContext.callingThread().isVirtual();
     return (Connection)
         Proxy.newProxyInstance(
             Connection.class.getClassLoader(),

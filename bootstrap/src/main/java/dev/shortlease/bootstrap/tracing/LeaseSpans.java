@@ -1,5 +1,6 @@
 package dev.shortlease.bootstrap.tracing;
 
+import dev.shortlease.adapter.persistence.PersistenceContext;
 import dev.shortlease.guardrails.guard.GuardMode;
 import dev.shortlease.guardrails.guard.LeaseObserver;
 import io.opentelemetry.api.common.Attributes;
@@ -31,6 +32,7 @@ final class LeaseSpans implements LeaseObserver {
             .setAttribute(SemConv.DB_POOL_NAME, tracker)
             .setAttribute(SemConv.CONNECTION_ID, connectionId)
             .setAttribute(SemConv.THREAD_NAME, Thread.currentThread().getName())
+            .setAttribute(SemConv.CALLER_THREAD_NAME, PersistenceContext.callingThread().getName())
             .startSpan();
     return span::end;
   }

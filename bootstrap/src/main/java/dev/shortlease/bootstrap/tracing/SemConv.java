@@ -38,6 +38,8 @@ final class SemConv {
   static final AttributeKey<String> CONNECTION_ID =
       AttributeKey.stringKey("shortlease.connection.id");
   static final AttributeKey<String> THREAD_NAME = AttributeKey.stringKey("thread.name");
+  static final AttributeKey<String> CALLER_THREAD_NAME =
+      AttributeKey.stringKey("shortlease.caller.thread.name");
 
   // GenAI (development conventions, as of semantic conventions 1.37)
   static final AttributeKey<String> GEN_AI_OPERATION_NAME =

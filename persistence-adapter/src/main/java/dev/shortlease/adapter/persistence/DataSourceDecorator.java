@@ -19,8 +19,7 @@ public interface DataSourceDecorator {
 
   /**
    * True when the decorated DataSource chooses a connection by the calling thread (a request's held
-   * session): then its units take no share of the pool ({@link PoolShare#unlimited()}), since the
-   * request already holds its connection.
+   * session): then every unit of work runs on its caller's thread, not on the database workers.
    */
   default boolean picksConnectionByCallingThread() {
     return false;

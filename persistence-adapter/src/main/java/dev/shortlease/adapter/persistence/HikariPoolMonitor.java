@@ -82,8 +82,8 @@ final class HikariPoolMonitor implements PoolMonitorPort {
 
   /**
    * Counts a unit of work that got no connection in time without asking the pool (ordinary work
-   * that waited too long for its share of the pool) where HikariCP counts its own acquire timeouts:
-   * to dashboards and the snapshot, both are a 503 for want of a connection.
+   * withdrawn from the database workers' queue) where HikariCP counts its own acquire timeouts: to
+   * dashboards and the snapshot, both are a 503 for want of a connection.
    */
   static void recordTimeout(MeterRegistry registry, HikariDataSource pool) {
     Counter timeouts = registry.find(TIMEOUT).tag("pool", pool.getPoolName()).counter();

@@ -49,7 +49,7 @@ public final class PersistenceContext implements AutoCloseable {
   private final DataSource dataSource;
   private final ConnectionTracker tracker;
   private final EntityManagerFactory factory;
-  private final PoolShare share;
+  private final DatabaseWorkers workers;
   private final SessionScope scope;
   private final AppsPort apps;
   private final ApiKeysPort apiKeys;
@@ -80,18 +80,19 @@ public final class PersistenceContext implements AutoCloseable {
       pool.close();
       throw e;
     }
-    share =
+    workers =
         decorator.picksConnectionByCallingThread()
-            ? PoolShare.unlimited()
-            : PoolShare.of(
+            ? DatabaseWorkers.callerThread()
+            : DatabaseWorkers.start(
                 settings.poolSize(),
                 settings.reservedConnections(),
                 Duration.ofMillis(settings.connectionTimeoutMillis()),
+                tracker::propagate,
                 () -> HikariPoolMonitor.recordTimeout(registry, pool));
     scope =
         new SessionScope(
             factory,
-            share,
+            workers,
             Database.of(settings.jdbcUrl(), settings.pooler().transactionPooling()));
     AppCatalogAdapter catalog = new AppCatalogAdapter(scope);
     if (settings.appCacheTtlMillis() > 0 || settings.unknownKeyCacheMillis() > 0) {
@@ -125,6 +126,14 @@ public final class PersistenceContext implements AutoCloseable {
             ? LongHoldSweep.start(
                 tracker, Duration.ofMillis(settings.leakDetectionThresholdMillis()))
             : null;
+  }
+
+  /**
+   * The thread whose unit of work the current thread runs: itself, or — on one of the database
+   * workers every unit of work runs on — the thread waiting for it (a request's, say).
+   */
+  public static Thread callingThread() {
+    return DatabaseWorkers.callingThread();
   }
 
   /** Connects, migrates the schema and starts Hibernate; fails fast if the database is down. */
@@ -347,7 +356,7 @@ public final class PersistenceContext implements AutoCloseable {
     if (longHolds != null) {
       longHolds.close();
     }
-    share.close(); // units running now (final saves) finish, then the pool goes
+    workers.close(); // queued work (final saves) still runs, then the pool goes
     try {
       factory.close();
     } finally {

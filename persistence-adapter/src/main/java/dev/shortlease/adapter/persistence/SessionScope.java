@@ -32,8 +32,8 @@ import org.hibernate.proxy.HibernateProxy;
  * proxy or collection, or a session anywhere in the returned value (records, collections, maps and
  * optionals are walked) fails fast with {@link IllegalStateException}.
  *
- * <p>Each unit runs on its caller's thread, ordinary ones within their {@link PoolShare share} of
- * the pool; the connection is returned before the unit does, with the detached result.
+ * <p>Each unit runs on one of the {@link DatabaseWorkers}' platform threads; the caller waits for
+ * the detached result and never holds the connection itself.
  */
 final class SessionScope {
   private static final int MAX_DEPTH = 6;
@@ -64,19 +64,19 @@ final class SessionScope {
 
   private final EntityManagerFactory factory;
   private final SessionFactory sessions;
-  private final PoolShare share;
+  private final DatabaseWorkers workers;
   private final Database database;
 
   /** Every unit of work on the calling thread; no share of the pool kept. */
   SessionScope(EntityManagerFactory factory) {
-    this(factory, PoolShare.unlimited(), Database.OTHER);
+    this(factory, DatabaseWorkers.callerThread(), Database.OTHER);
   }
 
-  /** Ordinary units of work run within {@code share}; reserved ones use the reserve. */
-  SessionScope(EntityManagerFactory factory, PoolShare share, Database database) {
+  /** Units of work run on {@code workers}: ordinary ones within their share, reserved first. */
+  SessionScope(EntityManagerFactory factory, DatabaseWorkers workers, Database database) {
     this.factory = factory;
     this.sessions = factory.unwrap(SessionFactory.class);
-    this.share = share;
+    this.workers = workers;
     this.database = database;
   }
 
@@ -87,15 +87,15 @@ final class SessionScope {
 
   /** Runs {@code work} in one short transaction and returns its detached result. */
   <T> T call(Function<EntityManager, T> work) {
-    return share.ordinary(() -> inTransaction(work));
+    return workers.ordinary(() -> inTransaction(work));
   }
 
   /**
    * As {@link #call}, on the share of the pool kept for running chats and the lease: only for work
-   * that must not wait behind ordinary requests (see {@link PoolShare}).
+   * that must not wait behind ordinary requests (see {@link DatabaseWorkers}).
    */
   <T> T callReserved(Function<EntityManager, T> work) {
-    return share.reserved(() -> inTransaction(work));
+    return workers.reserved(() -> inTransaction(work));
   }
 
   /**
@@ -103,12 +103,12 @@ final class SessionScope {
    * update executes at once, nothing is tracked, and the result is checked as in {@link #call}.
    */
   <T> T callStateless(Function<StatelessSession, T> work) {
-    return share.ordinary(() -> inStatelessTransaction(work));
+    return workers.ordinary(() -> inStatelessTransaction(work));
   }
 
   /** As {@link #callStateless}, on the reserved share (see {@link #callReserved}). */
   <T> T callStatelessReserved(Function<StatelessSession, T> work) {
-    return share.reserved(() -> inStatelessTransaction(work));
+    return workers.reserved(() -> inStatelessTransaction(work));
   }
 
   /**
@@ -119,12 +119,12 @@ final class SessionScope {
    * transaction, as {@link #callStateless}.
    */
   <T> T callOneStatement(ReturningWork<T> statement) {
-    return share.ordinary(() -> inOneStatement(statement));
+    return workers.ordinary(() -> inOneStatement(statement));
   }
 
   /** As {@link #callOneStatement}, on the reserved share (see {@link #callReserved}). */
   <T> T callOneStatementReserved(ReturningWork<T> statement) {
-    return share.reserved(() -> inOneStatement(statement));
+    return workers.reserved(() -> inOneStatement(statement));
   }
 
   private <T> T inTransaction(Function<EntityManager, T> work) {
