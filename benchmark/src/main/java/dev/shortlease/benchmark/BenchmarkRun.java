@@ -16,8 +16,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Benchmark: every mode at every concurrency, then the report ({@code results.json} and the chart)
- * in {@code <output>/<timestamp>/}, copied to {@code <output>/latest/} when asked.
+ * Benchmark: every mode at every concurrency, point by point ({@link BenchmarkSettings#runOrder}),
+ * then the report ({@code results.json} and the chart) in {@code <output>/<timestamp>/}, copied to
+ * {@code <output>/latest/} when asked.
  */
 public final class BenchmarkRun {
 
@@ -42,12 +43,10 @@ public final class BenchmarkRun {
     Map<String, Object> machine = MachineInfo.describe(settings.databaseUrl());
     PointRunner runner = new PointRunner(settings, classpath, runDir, schemaCheck);
     List<PointResult> points = new ArrayList<>();
-    for (Mode mode : settings.modes()) {
-      for (LoadPoint load : settings.pointsOf(mode)) {
-        PointResult point = runner.run(mode, load);
-        System.out.println(Summary.line(point));
-        points.add(point);
-      }
+    for (BenchmarkSettings.ModePoint next : settings.runOrder()) {
+      PointResult point = runner.run(next.mode(), next.point());
+      System.out.println(Summary.line(point));
+      points.add(point);
     }
     double seconds = (Instant.now().toEpochMilli() - started.toEpochMilli()) / 1000.0;
     machine.put("load_average_at_end", MachineInfo.loadAverage());

@@ -61,6 +61,21 @@ class LoadPointTest {
         .extracting(LoadPoint::concurrency)
         .containsExactly(50, 1000);
 
+    assertThat(defaults.runOrder())
+        .as("each point for every mode, one after the other: the pairs a ratio compares")
+        .extracting(r -> r.mode().label() + "@" + r.point().concurrency())
+        .containsExactly(
+            "scoped@50",
+            "floor@50",
+            "held@50",
+            "scoped@200",
+            "floor@200",
+            "scoped@1000",
+            "floor@1000",
+            "held@1000",
+            "scoped@2000",
+            "floor@2000");
+
     BenchmarkSettings longRun = BenchmarkSettings.fromEnv(Map.of("BENCH_LONG", "1"));
     assertThat(longRun.isDefaultRun()).isFalse();
     LoadPoint last = longRun.pointsOf(Mode.SCOPED).getLast();
