@@ -47,6 +47,7 @@ class ServiceTest {
     assertThat(send("GET", "/health/ready", null).statusCode()).isEqualTo(200);
     assertThat(send("GET", "/metrics", null).body())
         .contains("hikaricp_connections_active")
+        .contains("guardrails_connections_lease_seconds_count")
         .contains("jvm_memory_used_bytes");
   }
 
