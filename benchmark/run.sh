@@ -5,6 +5,7 @@
 #   BENCH_MODES=scoped,floor,held (also spring-osiv)  BENCH_POINTS=C[@L_ms][:mode+mode],...  BENCH_LONG=1
 #   BENCH_CONCURRENCY=50,200,1000 (every mode, at BENCH_LLM_LATENCY_MS=2000)  BENCH_POOL_SIZE=10
 #   BENCH_WARMUP_S=10 BENCH_DURATION_S=10 BENCH_CONNECTION_TIMEOUT_MS=3000 BENCH_ANSWER_TOKENS=5
+#   BENCH_ROUNDS=1 (3 with BENCH_LONG=1: scoped and floor in alternating windows)
 #   BENCH_SERVER_HEAP=512m BENCH_SERVER_JVM_OPTS= BENCH_OUTPUT_DIR=bench-results
 #   DATABASE_URL=jdbc:postgresql://127.0.0.1:5432/test?user=postgres
 set -euo pipefail

@@ -43,10 +43,11 @@ public final class BenchmarkRun {
     Map<String, Object> machine = MachineInfo.describe(settings.databaseUrl());
     PointRunner runner = new PointRunner(settings, classpath, runDir, schemaCheck);
     List<PointResult> points = new ArrayList<>();
-    for (BenchmarkSettings.ModePoint next : settings.runOrder()) {
-      PointResult point = runner.run(next.mode(), next.point());
-      System.out.println(Summary.line(point));
-      points.add(point);
+    for (BenchmarkSettings.Step step : settings.runOrder()) {
+      for (PointResult point : runner.run(step.modes(), step.point(), step.rounds())) {
+        System.out.println(Summary.line(point));
+        points.add(point);
+      }
     }
     double seconds = (Instant.now().toEpochMilli() - started.toEpochMilli()) / 1000.0;
     machine.put("load_average_at_end", MachineInfo.loadAverage());
@@ -63,12 +64,15 @@ public final class BenchmarkRun {
     ResultsWriter.write(
         report,
         ("P=%d connections; per point a %d-%d s warm-up (until the JIT is quiet) + %d s window"
-                + " (at least 1.5 L + L); %s")
+                + " (at least 1.5 L + L)%s; %s")
             .formatted(
                 settings.poolSize(),
                 settings.warmup().toSeconds(),
                 Math.max(settings.warmup().toSeconds(), settings.warmupMax().toSeconds()),
                 settings.window().toSeconds(),
+                settings.rounds() > 1
+                    ? ", scoped and floor in %d alternating windows".formatted(settings.rounds())
+                    : "",
                 machine.get("cpus") + " CPUs, " + machine.get("jdk")),
         runDir,
         updateLatest ? settings.outputDir().resolve("latest") : null);
@@ -88,6 +92,7 @@ public final class BenchmarkRun {
     map.put("warmup_s", settings.warmup().toSeconds());
     map.put("warmup_max_s", settings.warmupMax().toSeconds());
     map.put("window_s", settings.window().toSeconds());
+    map.put("rounds", settings.rounds());
     map.put("connection_timeout_ms", settings.connectionTimeout().toMillis());
     map.put("server_heap", "-Xmx" + settings.serverHeap());
     map.put("database", settings.databaseUrl().replaceAll("\\?.*", ""));

@@ -26,6 +26,7 @@ public record BenchmarkSettings(
     Duration warmup,
     Duration warmupMax,
     Duration window,
+    int rounds,
     Duration connectionTimeout,
     String databaseUrl,
     String serverHeap,
@@ -47,6 +48,16 @@ public record BenchmarkSettings(
 
   /** {@code BENCH_LONG=1}: a realistic answer time, the same 500 chats/s, 10× the open streams. */
   public static final String LONG_POINT = "10000@20000:scoped+floor";
+
+  /** {@code BENCH_ROUNDS} of a {@code BENCH_LONG=1} run (the committed one); otherwise 1. */
+  static final String LONG_RUN_ROUNDS = "3";
+
+  /**
+   * Points up to this model latency measure scoped and the floor in alternating rounds; a round of
+   * the long point (L=20 s: a 40 s window, a regroup and a settle) would add over two minutes per
+   * mode.
+   */
+  static final Duration MAX_ALTERNATING_LATENCY = Duration.ofSeconds(2);
 
   /**
    * How long the service lets a new chat wait in its admission line for a database slot before it
@@ -90,6 +101,9 @@ public record BenchmarkSettings(
     if (poolSize < 1 || answerTokens < 1 || modes.isEmpty()) {
       throw new IllegalArgumentException("pool size, answer tokens and modes must be positive");
     }
+    if (rounds < 1) {
+      throw new IllegalArgumentException("need at least one round, got " + rounds);
+    }
     if (window.isZero() || window.isNegative() || warmup.isNegative() || warmupMax.isNegative()) {
       throw new IllegalArgumentException(
           "the window must be positive and the warm-up not negative");
@@ -107,7 +121,9 @@ public record BenchmarkSettings(
     } else {
       points.addAll(LoadPoint.parseAll(DEFAULT_POINTS, latency));
     }
-    if ("1".equals(env.get("BENCH_LONG")) || "true".equalsIgnoreCase(env.get("BENCH_LONG"))) {
+    boolean longRun =
+        "1".equals(env.get("BENCH_LONG")) || "true".equalsIgnoreCase(env.get("BENCH_LONG"));
+    if (longRun) {
       points.addAll(LoadPoint.parseAll(LONG_POINT, latency));
     }
     return new BenchmarkSettings(
@@ -123,6 +139,7 @@ public record BenchmarkSettings(
             Long.parseLong(
                 env.getOrDefault("BENCH_WARMUP_MAX_S", env.getOrDefault("BENCH_WARMUP_S", "10")))),
         Duration.ofSeconds(Long.parseLong(env.getOrDefault("BENCH_DURATION_S", "10"))),
+        Integer.parseInt(env.getOrDefault("BENCH_ROUNDS", longRun ? LONG_RUN_ROUNDS : "1")),
         Duration.ofMillis(Long.parseLong(env.getOrDefault("BENCH_CONNECTION_TIMEOUT_MS", "3000"))),
         env.getOrDefault("DATABASE_URL", DEFAULT_DATABASE_URL),
         env.getOrDefault("BENCH_SERVER_HEAP", "512m"),
@@ -139,6 +156,16 @@ public record BenchmarkSettings(
   public Duration warmupFor(LoadPoint point) {
     Duration minimum = point.latency().multipliedBy(3).dividedBy(2);
     return warmup.compareTo(minimum) >= 0 ? warmup : minimum;
+  }
+
+  /**
+   * The settle before each later round's window: the fixed warm-up ({@link #warmupFor(LoadPoint)}).
+   * 1.5 L would do for the clients, but the service has been idle while the other mode ran: with a
+   * 3 s settle one run read scoped's later windows 1.4–1.5× its first, while the floor's did not
+   * rise.
+   */
+  public Duration settleFor(LoadPoint point) {
+    return warmupFor(point);
   }
 
   /**
@@ -196,17 +223,45 @@ public record BenchmarkSettings(
   }
 
   /**
-   * Every mode's points in the order they run: point by point, each for every mode that runs it, so
-   * scoped and the floor at one C are measured a minute or two apart rather than the whole sweep
-   * apart. The host's speed drifts within an hour (the floor's lease per chat at C=1000 read 1.7
-   * and 4.9 ms in one), and each ratio compares such a pair.
+   * The steps of the run, point by point: each point for every mode that runs it, so scoped and the
+   * floor at one C are measured minutes apart rather than the whole sweep apart. With {@link
+   * #rounds()} above one, scoped and the floor at a point up to {@link #MAX_ALTERNATING_LATENCY}
+   * are one step: both services up, their windows alternating round by round, so each ratio
+   * compares the same minutes of the host. The host's speed drifts within minutes (the floor's
+   * lease per chat at C=1000 read 1.2 and 2.8 ms ten minutes apart; ADR 0049).
    */
-  public List<ModePoint> runOrder() {
-    return points.stream()
-        .flatMap(p -> modes.stream().filter(p::appliesTo).map(m -> new ModePoint(m, p)))
-        .toList();
+  public List<Step> runOrder() {
+    List<Step> steps = new ArrayList<>();
+    for (LoadPoint point : points) {
+      List<Mode> here = modes.stream().filter(point::appliesTo).toList();
+      boolean alternate =
+          rounds > 1
+              && here.contains(Mode.SCOPED)
+              && here.contains(Mode.FLOOR)
+              && point.latency().compareTo(MAX_ALTERNATING_LATENCY) <= 0;
+      for (Mode mode : here) {
+        if (!alternate || (mode != Mode.SCOPED && mode != Mode.FLOOR)) {
+          steps.add(new Step(List.of(mode), point, 1));
+        } else if (steps.isEmpty() || !steps.getLast().alternates(point)) {
+          steps.add(
+              new Step(
+                  here.stream().filter(m -> m == Mode.SCOPED || m == Mode.FLOOR).toList(),
+                  point,
+                  rounds));
+        }
+      }
+    }
+    return List.copyOf(steps);
   }
 
-  /** One point of one mode. */
-  public record ModePoint(Mode mode, LoadPoint point) {}
+  /** One point for one mode, or for several in alternating rounds. */
+  public record Step(List<Mode> modes, LoadPoint point, int rounds) {
+    public Step {
+      modes = List.copyOf(modes);
+    }
+
+    boolean alternates(LoadPoint at) {
+      return modes.size() > 1 && point.equals(at);
+    }
+  }
 }

@@ -34,18 +34,19 @@ class BenchmarkSmokeTest {
 
   @Test
   @DisplayName(
-      "a small run completes every scoped chat, ends every message, saturates the pool in held"
-          + " mode, and reports every field")
+      "a small run completes every scoped and floor chat in alternating windows, ends every"
+          + " message, saturates the pool in held mode, and reports every field")
   void smallRunOfBothModes(@TempDir Path output) throws Exception {
     BenchmarkSettings settings =
         new BenchmarkSettings(
             List.of(new LoadPoint(8, Duration.ofMillis(200), java.util.Set.of())),
             POOL_SIZE,
             2,
-            List.of(Mode.SCOPED, Mode.HELD),
+            List.of(Mode.SCOPED, Mode.FLOOR, Mode.HELD),
             Duration.ofSeconds(1),
             Duration.ofSeconds(1),
             Duration.ofSeconds(2),
+            2, // scoped and the floor in two alternating rounds; held in one window
             // Generous: the request timeout derives from it, and a busy machine slows every chat.
             Duration.ofMillis(4000),
             BenchTestSupport.adminUrl(PostgresTestDatabase.settings()),
@@ -58,9 +59,15 @@ class BenchmarkSmokeTest {
             .execute(false);
 
     List<PointResult> points = written.report().results();
-    assertThat(points).extracting(PointResult::mode).containsExactly("scoped", "held");
+    assertThat(points).extracting(PointResult::mode).containsExactly("scoped", "floor", "held");
     PointResult scoped = points.get(0);
-    PointResult held = points.get(1);
+    PointResult floor = points.get(1);
+    PointResult held = points.get(2);
+    assertThat(scoped.windowS()).as("two 2 s windows summed").isBetween(3.8, 4.6);
+    assertThat(floor.windowS()).as("two 2 s windows summed").isBetween(3.8, 4.6);
+    assertThat(held.windowS()).as("one window").isBetween(1.8, 2.6);
+    assertThat(floor.completed()).isPositive();
+    assertThat(floor.errors()).isZero();
     // Completed counts depend on how busy the machine is; only "some, and none failed" is stable.
     assertThat(scoped.completed()).isPositive();
     assertThat(scoped.errors()).isZero();
@@ -78,7 +85,7 @@ class BenchmarkSmokeTest {
     assertThat(held.leaks()).as("the R7 leak check sees send() return holding it").isPositive();
     assertThat(held.maxActiveConnections()).isEqualTo(POOL_SIZE);
     assertThat(held.maxBackendConnections()).isBetween(1, POOL_SIZE);
-    for (Mode mode : List.of(Mode.SCOPED, Mode.HELD)) {
+    for (Mode mode : List.of(Mode.SCOPED, Mode.FLOOR, Mode.HELD)) {
       assertThat(messages.get(mode)[1]).as("messages saved in %s mode", mode).isPositive();
       assertThat(messages.get(mode)[0]).as("messages left running in %s mode", mode).isZero();
     }

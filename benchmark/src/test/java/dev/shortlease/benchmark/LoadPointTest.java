@@ -61,23 +61,43 @@ class LoadPointTest {
         .extracting(LoadPoint::concurrency)
         .containsExactly(50, 1000);
 
+    assertThat(defaults.rounds()).isEqualTo(1);
     assertThat(defaults.runOrder())
         .as("each point for every mode, one after the other: the pairs a ratio compares")
-        .extracting(r -> r.mode().label() + "@" + r.point().concurrency())
+        .extracting(LoadPointTest::describe)
         .containsExactly(
-            "scoped@50",
-            "floor@50",
-            "held@50",
-            "scoped@200",
-            "floor@200",
-            "scoped@1000",
-            "floor@1000",
-            "held@1000",
-            "scoped@2000",
-            "floor@2000");
+            "scoped@50x1",
+            "floor@50x1",
+            "held@50x1",
+            "scoped@200x1",
+            "floor@200x1",
+            "scoped@1000x1",
+            "floor@1000x1",
+            "held@1000x1",
+            "scoped@2000x1",
+            "floor@2000x1");
 
     BenchmarkSettings longRun = BenchmarkSettings.fromEnv(Map.of("BENCH_LONG", "1"));
     assertThat(longRun.isDefaultRun()).isFalse();
+    assertThat(longRun.rounds()).isEqualTo(3);
+    assertThat(longRun.runOrder())
+        .as("scoped and the floor alternate at L = 2 s; the long point keeps one window each")
+        .extracting(LoadPointTest::describe)
+        .containsExactly(
+            "scoped+floor@50x3",
+            "held@50x1",
+            "scoped+floor@200x3",
+            "scoped+floor@1000x3",
+            "held@1000x1",
+            "scoped+floor@2000x3",
+            "scoped@10000x1",
+            "floor@10000x1");
+    assertThat(longRun.settleFor(longRun.points().getFirst())).isEqualTo(Duration.ofSeconds(10));
+    assertThat(BenchmarkSettings.fromEnv(Map.of("BENCH_LONG", "1", "BENCH_ROUNDS", "1")).runOrder())
+        .hasSize(12);
+    assertThatThrownBy(() -> BenchmarkSettings.fromEnv(Map.of("BENCH_ROUNDS", "0")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("round");
     LoadPoint last = longRun.pointsOf(Mode.SCOPED).getLast();
     assertThat(last.concurrency()).isEqualTo(10_000);
     assertThat(longRun.warmupFor(last)).isEqualTo(Duration.ofSeconds(30));
@@ -130,5 +150,13 @@ class LoadPointTest {
         .isEqualTo(2000);
     assertThat(BenchmarkSettings.admissionQueueFor(LoadPoint.parseAll("10000@20000", l).getFirst()))
         .isEqualTo(10_000);
+  }
+
+  private static String describe(BenchmarkSettings.Step step) {
+    return String.join("+", step.modes().stream().map(Mode::label).toList())
+        + "@"
+        + step.point().concurrency()
+        + "x"
+        + step.rounds();
   }
 }

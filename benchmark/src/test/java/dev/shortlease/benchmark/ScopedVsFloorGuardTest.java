@@ -58,6 +58,7 @@ class ScopedVsFloorGuardTest {
             Duration.ofSeconds(8),
             Duration.ofSeconds(8),
             Duration.ofSeconds(6),
+            1,
             Duration.ofMillis(4000),
             BenchTestSupport.adminUrl(PostgresTestDatabase.settings()),
             "256m",

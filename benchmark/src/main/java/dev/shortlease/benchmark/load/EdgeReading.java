@@ -28,6 +28,25 @@ public record EdgeReading(
     double leaseCount,
     JsonNode pool) {
 
+  /**
+   * This reading moved on by one more window, {@code open} to {@code close}: its counters plus that
+   * window's deltas, its pool snapshot the later one. Two readings, the first window's open and the
+   * last such sum, give several windows' totals as if they were one.
+   */
+  public EdgeReading plusWindow(EdgeReading open, EdgeReading close) {
+    return new EdgeReading(
+        nanoTime + (close.nanoTime - open.nanoTime),
+        serverCpuS + (close.serverCpuS - open.serverCpuS),
+        serverJitCpuS + (close.serverJitCpuS - open.serverJitCpuS),
+        generatorCpuS + (close.generatorCpuS - open.generatorCpuS),
+        machineBusyTicks + (close.machineBusyTicks - open.machineBusyTicks),
+        machineTotalTicks + (close.machineTotalTicks - open.machineTotalTicks),
+        poolTimeouts + (close.poolTimeouts - open.poolTimeouts),
+        leaseSecondsSum + (close.leaseSecondsSum - open.leaseSecondsSum),
+        leaseCount + (close.leaseCount - open.leaseCount),
+        close.pool);
+  }
+
   /** Lease-time timers (each a {@code _sum} and a {@code _count}), in order of preference. */
   static final List<String> LEASE_METRICS =
       List.of(

@@ -68,6 +68,18 @@ public final class WindowRecorder {
     return true;
   }
 
+  /** Adds what {@code other} recorded in its window: several windows reported as one. */
+  public void addAll(WindowRecorder other) {
+    latency.add(other.latency);
+    firstToken.add(other.firstToken);
+    completed.add(other.completed.sum());
+    done.add(other.done.sum());
+    poolTimeouts.add(other.poolTimeouts.sum());
+    errors.add(other.errors.sum());
+    other.errorKinds.forEach(
+        (kind, count) -> errorKinds.computeIfAbsent(kind, k -> new LongAdder()).add(count.sum()));
+  }
+
   public long completed() {
     return completed.sum();
   }

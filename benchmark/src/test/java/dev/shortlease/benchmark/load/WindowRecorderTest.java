@@ -87,4 +87,30 @@ class WindowRecorderTest {
           .isCloseTo(2000.0 / 700, within(1e-9));
     }
   }
+
+  @Test
+  @DisplayName("windows added together report as one: counts, shares, histograms and error kinds")
+  void windowsAddUp() {
+    WindowRecorder first = new WindowRecorder(1000 * MS, 2000 * MS);
+    first.record(new ChatOutcome(Kind.COMPLETED, 1000 * MS, 1100 * MS, 1500 * MS, ""));
+    first.record(new ChatOutcome(Kind.POOL_TIMEOUT, 1000 * MS, 0, 1400 * MS, "http 503"));
+    WindowRecorder second = new WindowRecorder(5000 * MS, 6000 * MS);
+    second.record(new ChatOutcome(Kind.COMPLETED, 5000 * MS, 5300 * MS, 5800 * MS, ""));
+    second.record(new ChatOutcome(Kind.COMPLETED, 4500 * MS, 4600 * MS, 5500 * MS, ""));
+    second.record(new ChatOutcome(Kind.POOL_TIMEOUT, 5000 * MS, 0, 5400 * MS, "http 503"));
+
+    WindowRecorder both = new WindowRecorder();
+    both.addAll(first);
+    both.addAll(second);
+
+    assertThat(both.completed()).isEqualTo(3);
+    assertThat(both.chatsDone()).isCloseTo(first.chatsDone() + second.chatsDone(), within(1e-9));
+    assertThat(both.chatsDone()).isCloseTo(2.5, within(1e-9));
+    assertThat(both.errors()).isEqualTo(2);
+    assertThat(both.poolTimeouts()).isEqualTo(2);
+    assertThat(both.errorKinds()).containsEntry("POOL_TIMEOUT: http 503", 2L);
+    assertThat(both.latency().getTotalCount()).isEqualTo(3);
+    assertThat(both.latency().getMaxValue()).isBetween(999L, 1001L);
+    assertThat(both.firstToken().getMaxValue()).isBetween(299L, 301L);
+  }
 }
