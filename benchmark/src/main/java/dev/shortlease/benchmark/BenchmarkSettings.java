@@ -234,20 +234,14 @@ public record BenchmarkSettings(
     List<Step> steps = new ArrayList<>();
     for (LoadPoint point : points) {
       List<Mode> here = modes.stream().filter(point::appliesTo).toList();
+      List<Mode> pair = here.stream().filter(m -> m == Mode.SCOPED || m == Mode.FLOOR).toList();
       boolean alternate =
-          rounds > 1
-              && here.contains(Mode.SCOPED)
-              && here.contains(Mode.FLOOR)
-              && point.latency().compareTo(MAX_ALTERNATING_LATENCY) <= 0;
+          rounds > 1 && pair.size() == 2 && point.latency().compareTo(MAX_ALTERNATING_LATENCY) <= 0;
       for (Mode mode : here) {
-        if (!alternate || (mode != Mode.SCOPED && mode != Mode.FLOOR)) {
+        if (!alternate || !pair.contains(mode)) {
           steps.add(new Step(List.of(mode), point, 1));
-        } else if (steps.isEmpty() || !steps.getLast().alternates(point)) {
-          steps.add(
-              new Step(
-                  here.stream().filter(m -> m == Mode.SCOPED || m == Mode.FLOOR).toList(),
-                  point,
-                  rounds));
+        } else if (mode == pair.getFirst()) {
+          steps.add(new Step(pair, point, rounds));
         }
       }
     }
@@ -258,10 +252,6 @@ public record BenchmarkSettings(
   public record Step(List<Mode> modes, LoadPoint point, int rounds) {
     public Step {
       modes = List.copyOf(modes);
-    }
-
-    boolean alternates(LoadPoint at) {
-      return modes.size() > 1 && point.equals(at);
     }
   }
 }

@@ -49,10 +49,6 @@ public final class PointRunner {
     this.schemaCheck = schemaCheck;
   }
 
-  public PointResult run(Mode mode, LoadPoint point) throws Exception {
-    return run(List.of(mode), point, 1).getFirst();
-  }
-
   /**
    * Measures {@code modes} at {@code point} in {@code rounds} rounds, their services all up: each
    * round gives each mode one window in turn, the first after the full warm-up, the later ones
