@@ -68,16 +68,18 @@ final class TurnStartAdapter implements StartTurnPort, EndUsersPort {
 
   @Override
   public StartedTurn startTurn(NewTurn turn) {
+    NewKeys keys = NewKeys.draw(turn);
     for (int attempt = 1; ; attempt++) {
       try {
         if (attempt == 1 && isOneStatementTurn(turn)) {
-          Optional<StartedTurn> started = scope.callOneStatement(c -> startAsOneStatement(c, turn));
+          Optional<StartedTurn> started =
+              scope.callOneStatement(c -> startAsOneStatement(c, turn, keys));
           if (started.isPresent()) {
             return started.get();
           }
           // A user seen for the first time: created in the full transaction below.
         }
-        return scope.callStateless(session -> start(session, turn));
+        return scope.callStateless(session -> start(session, turn, keys));
       } catch (RuntimeException e) {
         if (SessionScope.isForeignKeyViolation(e)) {
           throw new NotFoundException("app");
@@ -90,14 +92,31 @@ final class TurnStartAdapter implements StartTurnPort, EndUsersPort {
   }
 
   /**
+   * The keys and the inputs' JSON a turn may insert, made before its unit of work: nothing but
+   * statements runs with the connection lent out. {@code UUID.randomUUID()} takes a lock shared by
+   * every thread of the process ({@code SecureRandom}); drawn inside the unit, a wait for that lock
+   * was a wait with a connection held. A rolled-back attempt wrote nothing, so a retry reuses them.
+   * (A first-seen user's key is still made inside: that turn is rare and several statements long.)
+   */
+  private record NewKeys(UUID conversationId, UUID messageId, String inputs) {
+    static NewKeys draw(NewTurn turn) {
+      boolean newConversation = turn.conversationId() == null;
+      return new NewKeys(
+          newConversation ? UUID.randomUUID() : null,
+          UUID.randomUUID(),
+          newConversation ? JsonText.ofValue(turn.inputs()) : null);
+    }
+  }
+
+  /**
    * The create pattern: insert and return IDs. The message's {@code created_at} is the database's
    * {@code current_timestamp}, which is the transaction's start time (PostgreSQL, H2): the clock
    * read with the end user lookup is therefore the value its insert stores, and no read-back is
    * needed (one round trip fewer per chat, with the connection lent out). Every chat runs these
    * statements, so they are {@linkplain PreparedSql prepared JDBC} on the session's connection.
    */
-  private StartedTurn start(StatelessSession session, NewTurn turn) {
-    TurnRows rows = session.doReturningWork(connection -> insertTurn(connection, turn));
+  private StartedTurn start(StatelessSession session, NewTurn turn, NewKeys keys) {
+    TurnRows rows = session.doReturningWork(connection -> insertTurn(connection, turn, keys));
     if (turn.conversationId() == null) {
       insertVariables(session, rows.owner(), rows.conversationId(), turn.conversationVariables());
     }
@@ -132,12 +151,12 @@ final class TurnStartAdapter implements StartTurnPort, EndUsersPort {
           + " select end_user_id, created_at from m";
 
   /** Empty when the user has no row yet: then nothing was written. */
-  private Optional<StartedTurn> startAsOneStatement(Connection connection, NewTurn turn)
-      throws SQLException {
+  private Optional<StartedTurn> startAsOneStatement(
+      Connection connection, NewTurn turn, NewKeys keys) throws SQLException {
     UUID appId = turn.appId().value();
-    UUID conversationId = UUID.randomUUID();
-    UUID messageId = UUID.randomUUID();
-    String inputs = JsonText.ofValue(turn.inputs());
+    UUID conversationId = keys.conversationId();
+    UUID messageId = keys.messageId();
+    String inputs = keys.inputs();
     return PreparedSql.first(
         connection,
         ONE_STATEMENT_TURN,
@@ -168,7 +187,8 @@ final class TurnStartAdapter implements StartTurnPort, EndUsersPort {
   private record TurnRows(
       UserAtClock user, Owner owner, UUID conversationId, UUID messageId, String inputs) {}
 
-  private TurnRows insertTurn(Connection connection, NewTurn turn) throws SQLException {
+  private TurnRows insertTurn(Connection connection, NewTurn turn, NewKeys keys)
+      throws SQLException {
     Optional<UserAtClock> knownUser = endUserAtClock(connection, turn.appId(), turn.user());
     if (turn.conversationId() != null && knownUser.isEmpty()) {
       throw new NotFoundException("conversation");
@@ -180,8 +200,8 @@ final class TurnStartAdapter implements StartTurnPort, EndUsersPort {
     UUID conversationId;
     String inputs;
     if (turn.conversationId() == null) {
-      conversationId = UUID.randomUUID();
-      inputs = JsonText.ofValue(turn.inputs());
+      conversationId = keys.conversationId();
+      inputs = keys.inputs();
       PreparedSql.update(
           connection,
           "insert into conversation (id, app_id, end_user_id, name, inputs, status)"
@@ -196,7 +216,7 @@ final class TurnStartAdapter implements StartTurnPort, EndUsersPort {
       // A later turn runs with the inputs its conversation started with, as in Dify.
       inputs = touchConversation(connection, owner, conversationId);
     }
-    UUID messageId = UUID.randomUUID();
+    UUID messageId = keys.messageId();
     PreparedSql.update(
         connection,
         "insert into message (id, conversation_id, app_id, end_user_id, query, inputs, answer,"
