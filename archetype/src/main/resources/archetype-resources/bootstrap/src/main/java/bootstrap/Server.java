@@ -15,15 +15,19 @@ import com.google.inject.Module;
 import com.google.inject.Stage;
 import com.google.inject.util.Modules;
 import dev.shortlease.guardrails.guard.ConnectionTracker;
+import dev.shortlease.guardrails.guard.LongHoldSweep;
 import dev.shortlease.guardrails.guice.Guardrails;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Composition root: starts the database (tracked by the guardrails' connection tracker), builds
  * the injector from each part's module with the guardrails around them, checks at start-up that
- * every long-call port is guarded and every use case leak-checked, and serves HTTP.
+ * every long-call port is guarded and every use case leak-checked, starts the tracker's long-hold
+ * sweep and serves HTTP.
  */
 public final class Server implements AutoCloseable {
   static {
@@ -39,18 +43,21 @@ public final class Server implements AutoCloseable {
   private final HttpApi api;
   private final PersistenceContext database;
   private final PrometheusMeterRegistry registry;
+  private final LongHoldSweep longHolds; // null: off
 
   private Server(
       Settings settings,
       Injector injector,
       HttpApi api,
       PersistenceContext database,
-      PrometheusMeterRegistry registry) {
+      PrometheusMeterRegistry registry,
+      LongHoldSweep longHolds) {
     this.settings = settings;
     this.injector = injector;
     this.api = api;
     this.database = database;
     this.registry = registry;
+    this.longHolds = longHolds;
   }
 
   /**
@@ -84,12 +91,21 @@ public final class Server implements AutoCloseable {
       Injector injector = Guice.createInjector(Stage.PRODUCTION, guarded);
       Guardrails.verify(injector);
       HttpApi api = injector.getInstance(HttpApi.class).start(settings.host(), settings.port());
-      return new Server(settings, injector, api, database, registry);
+      return new Server(settings, injector, api, database, registry, longHolds(settings, tracker));
     } catch (RuntimeException e) {
       database.close();
       registry.close();
       throw e;
     }
+  }
+
+  /**
+   * Logs a connection held longer than {@code DB_LEAK_THRESHOLD_MS}, once, with who took it and
+   * where (a leak, or a unit of work that does too much); null when the threshold is 0.
+   */
+  private static LongHoldSweep longHolds(Settings settings, ConnectionTracker tracker) {
+    long threshold = settings.database().leakDetectionThresholdMillis();
+    return threshold > 0 ? LongHoldSweep.start(tracker, Duration.ofMillis(threshold)) : null;
   }
 
   /** Where the example's long call goes: the simulated stand-in unless a model is configured. */
@@ -121,9 +137,17 @@ public final class Server implements AutoCloseable {
     return settings;
   }
 
+  /** The running long-hold sweep; empty when {@code DB_LEAK_THRESHOLD_MS} is 0. */
+  public Optional<LongHoldSweep> longHoldSweep() {
+    return Optional.ofNullable(longHolds);
+  }
+
   @Override
   public synchronized void close() {
     try {
+      if (longHolds != null) {
+        longHolds.close();
+      }
       api.stop();
     } finally {
       database.close();

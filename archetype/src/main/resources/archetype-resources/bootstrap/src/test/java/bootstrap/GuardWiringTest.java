@@ -3,6 +3,7 @@ package ${package}.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ${package}.adapter.persistence.PersistenceContext;
 import ${package}.application.port.in.AnswerQuestionUseCase;
 import ${package}.application.port.in.AskQuestionUseCase;
 import ${package}.application.port.out.AnswerPort;
@@ -13,9 +14,12 @@ import dev.shortlease.guardrails.guard.ConnectionHeldDuringLongCallException;
 import dev.shortlease.guardrails.guard.ConnectionTracker;
 import dev.shortlease.guardrails.guard.LeakCheck;
 import dev.shortlease.guardrails.guard.LongCallGuard;
+import dev.shortlease.guardrails.guard.LongHoldSweep;
 import dev.shortlease.guardrails.guice.Guardrails;
 import jakarta.inject.Inject;
 import java.sql.Connection;
+import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -39,6 +43,36 @@ class GuardWiringTest {
           .isTrue();
       assertThat(LeakCheck.isChecked(server.injector().getInstance(AskQuestionUseCase.class)))
           .isTrue();
+    }
+  }
+
+  @Test
+  void longHoldsAreTheTrackersSweepsNotHikaris() {
+    try (Server server = Server.start(TestSettings.fresh())) {
+      PersistenceContext database = server.injector().getInstance(PersistenceContext.class);
+      assertThat(database.hikariLeakDetectionThresholdMillis())
+          .as("read from the pool the settings built: no stack per checkout")
+          .isZero();
+      LongHoldSweep sweep = server.longHoldSweep().orElseThrow();
+      assertThat(sweep.threshold()).isEqualTo(Duration.ofSeconds(10));
+      assertThat(sweep.isRunning()).isTrue();
+    }
+    try (Server off = Server.start(TestSettings.fresh(Map.of("DB_LEAK_THRESHOLD_MS", "0")))) {
+      assertThat(off.longHoldSweep()).isEmpty();
+    }
+  }
+
+  @Test
+  void theRunningSweepReportsAConnectionHeldPastTheThreshold() throws Exception {
+    try (Server server = Server.start(TestSettings.fresh(Map.of("DB_LEAK_THRESHOLD_MS", "2000")))) {
+      ConnectionTracker tracker = server.injector().getInstance(ConnectionTracker.class);
+      LongHoldSweep sweep = server.longHoldSweep().orElseThrow();
+      try (Connection held = tracker.wrap(h2()).getConnection()) {
+        // Reported between one and one and a half thresholds after the checkout.
+        Thread.sleep(3_500);
+        assertThat(tracker.heldLongerThan(sweep.threshold())).hasSize(1);
+        assertThat(sweep.sweep()).as("the running sweep reported it already").isEmpty();
+      }
     }
   }
 

@@ -7,7 +7,8 @@ import java.util.Objects;
  *
  * @param connectionTimeoutMillis how long a caller waits for a pooled connection; short on purpose
  *     (fail fast with a 503 rather than hang)
- * @param leakDetectionThresholdMillis HikariCP logs a connection held longer than this (0 = off)
+ * @param leakDetectionThresholdMillis the connection tracker's long-hold sweep logs a connection
+ *     held longer than this, once, with its acquiring stack (0 = off)
  */
 public record PersistenceSettings(
     String jdbcUrl,
