@@ -3,6 +3,13 @@ package dev.shortlease.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -90,6 +97,37 @@ class ErrorsAndIsolationTest {
   void tooLarge() {
     String big = "{\"user\":\"x\",\"query\":\"" + "a".repeat(4000) + "\"}";
     assertError(api.post("/v1/chat-messages", appA.key(), big), 413, "request_entity_too_large");
+  }
+
+  @Test
+  @DisplayName(
+      "a JSON body without a length (chunked) is read up to the cap: under it answered, over it 413")
+  void chunkedBodies() throws Exception {
+    Api.Reply small = postChunked("/v1/chat-messages", Api.chat("x", "Hi", "blocking", null));
+    assertThat(small.status()).as(small.text()).isEqualTo(200);
+    assertThat(small.json().get("answer").asText()).isNotBlank();
+
+    String big = "{\"user\":\"x\",\"query\":\"" + "a".repeat(4000) + "\"}";
+    assertError(postChunked("/v1/chat-messages", big), 413, "request_entity_too_large");
+  }
+
+  private static Api.Reply postChunked(String path, String json) throws Exception {
+    byte[] body = json.getBytes(StandardCharsets.UTF_8);
+    try (HttpClient client = HttpClient.newHttpClient()) {
+      HttpResponse<String> response =
+          client.send(
+              HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
+                  .timeout(Duration.ofSeconds(30))
+                  .header("Authorization", "Bearer " + appA.key())
+                  .header("Content-Type", "application/json")
+                  // A supplier of a stream has no known length: the client sends it chunked.
+                  .POST(
+                      HttpRequest.BodyPublishers.ofInputStream(
+                          () -> new ByteArrayInputStream(body)))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      return new Api.Reply(response.statusCode(), response);
+    }
   }
 
   @Test

@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * The SHA-256 hash of an app key. Keys are high-entropy random tokens, so a fast hash is enough;
@@ -14,10 +15,12 @@ import java.util.Objects;
  */
 public record ApiKeyHash(String hex) {
   private static final SecureRandom RANDOM = new SecureRandom();
+  // Compiled once: every request hashes its key, and String.matches compiles the pattern anew.
+  private static final Pattern HEX = Pattern.compile("[0-9a-f]{64}");
 
   public ApiKeyHash {
     Objects.requireNonNull(hex, "hex");
-    if (!hex.matches("[0-9a-f]{64}")) {
+    if (!HEX.matcher(hex).matches()) {
       throw new IllegalArgumentException("not a SHA-256 hex digest");
     }
   }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,7 @@ final class JsonBody {
       throw new ApiException(ErrorMapping.tooLarge());
     }
     try (InputStream in = ctx.req().getInputStream()) {
-      byte[] body = in.readNBytes(maxBytes + 1);
+      byte[] body = declared >= 0 ? exactly(in, (int) declared) : in.readNBytes(maxBytes + 1);
       if (body.length > maxBytes) {
         throw new ApiException(ErrorMapping.tooLarge());
       }
@@ -37,6 +38,17 @@ final class JsonBody {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * A body of a declared length, read into one array of that length: {@code readNBytes(max)}
+   * allocates 16 KiB chunks and copies them, ~14 KiB of garbage per chat in a heap profile. The
+   * server ends the stream at the declared length; a client that sends less gets what it sent.
+   */
+  private static byte[] exactly(InputStream in, int length) throws IOException {
+    byte[] body = new byte[length];
+    int read = in.readNBytes(body, 0, length);
+    return read == length ? body : Arrays.copyOf(body, read);
   }
 
   /** Like {@link #read}, but an empty body counts as {@code {}}. */
