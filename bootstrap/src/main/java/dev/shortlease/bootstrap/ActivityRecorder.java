@@ -42,11 +42,26 @@ final class ActivityRecorder implements LeaseListener {
   /** A unit's intervals, in the order they ended. */
   private static final class Unit {
     final long id;
-    final List<Interval> intervals = new ArrayList<>();
+    final List<Span> spans = new ArrayList<>();
     boolean calledModel;
 
     Unit(long id) {
       this.id = id;
+    }
+  }
+
+  /**
+   * One interval as recorded: raw times and the parts of its label. A lease's label is put together
+   * only when the page asks (a string per lease, on the database worker that just returned it,
+   * would delay that worker's next unit).
+   */
+  private record Span(String kind, long startNanos, long endNanos, String label, String thread) {
+    Interval toInterval(double epochOffsetMillis) {
+      return new Interval(
+          kind,
+          epochOffsetMillis + startNanos / 1_000_000.0,
+          epochOffsetMillis + endNanos / 1_000_000.0,
+          thread == null ? label : "connection " + label + " on " + thread);
     }
   }
 
@@ -57,18 +72,19 @@ final class ActivityRecorder implements LeaseListener {
     if (lease.unitOfWork() != 0) {
       add(
           lease.unitOfWork(),
-          new Interval(
+          new Span(
               "lease",
-              millis(lease.acquiredAtNanos()),
-              millis(lease.releasedAtNanos()),
-              "connection " + lease.connectionId() + " on " + lease.threadName()),
+              lease.acquiredAtNanos(),
+              lease.releasedAtNanos(),
+              lease.connectionId(),
+              lease.threadName()),
           false);
     }
   }
 
   void modelCall(long unit, long startNanos, long endNanos, String label) {
     if (unit != 0) {
-      add(unit, new Interval("model", millis(startNanos), millis(endNanos), label), true);
+      add(unit, new Span("model", startNanos, endNanos, label, null), true);
     }
   }
 
@@ -80,8 +96,9 @@ final class ActivityRecorder implements LeaseListener {
             unit ->
                 new ChatTimeline(
                     "chat-" + unit.id,
-                    unit.intervals.stream()
-                        .sorted(Comparator.comparingDouble(Interval::startMillis))
+                    unit.spans.stream()
+                        .sorted(Comparator.comparingLong(Span::startNanos))
+                        .map(span -> span.toInterval(epochOffsetMillis))
                         .toList()))
         .toList();
   }
@@ -105,15 +122,11 @@ final class ActivityRecorder implements LeaseListener {
     return buckets;
   }
 
-  private synchronized void add(long unitId, Interval interval, boolean model) {
+  private synchronized void add(long unitId, Span span, boolean model) {
     Unit unit = units.computeIfAbsent(unitId, Unit::new);
-    if (unit.intervals.size() < INTERVALS_PER_UNIT) {
-      unit.intervals.add(interval);
+    if (unit.spans.size() < INTERVALS_PER_UNIT) {
+      unit.spans.add(span);
     }
     unit.calledModel |= model;
-  }
-
-  private double millis(long nanos) {
-    return epochOffsetMillis + nanos / 1_000_000.0;
   }
 }
