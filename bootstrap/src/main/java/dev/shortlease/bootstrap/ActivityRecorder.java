@@ -51,9 +51,10 @@ final class ActivityRecorder implements LeaseListener {
   }
 
   /**
-   * One interval as recorded: raw times and the parts of its label. A lease's label is put together
-   * only when the page asks (a string per lease, on the database worker that just returned it,
-   * would delay that worker's next unit).
+   * One interval as recorded: raw times and the parts of its label — a model call's label as is, or
+   * a lease's connection ID in {@code label} and its thread in {@code thread}. A lease's label is
+   * put together only when the page asks (a string per lease, on the database worker that just
+   * returned it, would delay that worker's next unit).
    */
   private record Span(String kind, long startNanos, long endNanos, String label, String thread) {
     Interval toInterval(double epochOffsetMillis) {
