@@ -118,7 +118,7 @@ class MetricsAfterChatsTest {
             "hikaricp_connections_active",
             "hikaricp_connections_idle",
             "hikaricp_connections_pending",
-            "hikaricp_connections_usage_seconds_bucket",
+            "guardrails_connections_lease_seconds_bucket",
             "hikaricp_connections_acquire_seconds_bucket",
             "gen_ai_client_operation_duration_seconds_bucket",
             "shortlease_http_responses_total");

@@ -27,7 +27,7 @@ class PoolAndMetricsTest {
     try (ShortleaseServer server = TestServers.simulated(java.util.Map.of())) {
       MeterRegistry registry = server.injector().getInstance(MeterRegistry.class);
       SplittableRandom random = new SplittableRandom(42);
-      for (String name : List.of("hikaricp.connections.usage", "hikaricp.connections.acquire")) {
+      for (String name : List.of("guardrails.connections.lease", "hikaricp.connections.acquire")) {
         Timer timer = registry.find(name).timer();
         for (int i = 0; i < 2_000; i++) {
           // From 10 µs to 1 s, spread over the decades, as real leases are.

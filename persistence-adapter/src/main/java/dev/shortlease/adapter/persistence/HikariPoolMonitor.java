@@ -6,6 +6,7 @@ import dev.shortlease.application.port.out.PoolMonitorPort;
 import dev.shortlease.application.port.out.PoolSnapshot;
 import dev.shortlease.application.port.out.PoolSnapshot.Percentiles;
 import dev.shortlease.guardrails.guard.ConnectionTracker;
+import dev.shortlease.guardrails.guard.GuardMetrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,12 +21,13 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 /**
- * Pool monitor (rule R6): counts from HikariCP's pool MXBean, acquire and lease (usage) timings
- * from HikariCP's Micrometer timers, leaks and guard violations from the connection tracker.
+ * Pool monitor (rule R6): counts from HikariCP's pool MXBean, acquire timings from HikariCP's
+ * Micrometer timer, lease timings from the guard's exact lease timer ({@link GuardMetrics#LEASE}:
+ * HikariCP's usage timer counts whole milliseconds, so a 0.9 ms lease reads 0), leaks and guard
+ * violations from the connection tracker.
  */
 final class HikariPoolMonitor implements PoolMonitorPort {
   static final String ACQUIRE = "hikaricp.connections.acquire";
-  static final String USAGE = "hikaricp.connections.usage";
   static final String TIMEOUT = "hikaricp.connections.timeout";
   private static final double[] PERCENTILES = {0.5, 0.95, 0.99};
 
@@ -55,8 +57,8 @@ final class HikariPoolMonitor implements PoolMonitorPort {
 
   /**
    * Makes the registry keep client-side percentiles (and histogram buckets for Prometheus) of the
-   * pool's acquire and usage timers over the recent {@link #WINDOW}, the window the timers' max
-   * covers too. Must run before the pool registers its meters.
+   * pool's acquire timer and the guard's lease timer over the recent {@link #WINDOW}, the window
+   * the timers' max covers too. Must run before the pool and the guard register their meters.
    */
   static void publishPercentiles(MeterRegistry registry) {
     registry
@@ -66,7 +68,7 @@ final class HikariPoolMonitor implements PoolMonitorPort {
               @Override
               public DistributionStatisticConfig configure(
                   Meter.Id id, DistributionStatisticConfig config) {
-                if (!id.getName().equals(ACQUIRE) && !id.getName().equals(USAGE)) {
+                if (!id.getName().equals(ACQUIRE) && !id.getName().equals(GuardMetrics.LEASE)) {
                   return config;
                 }
                 return DistributionStatisticConfig.builder()
@@ -102,8 +104,8 @@ final class HikariPoolMonitor implements PoolMonitorPort {
         bean == null ? 0 : bean.getIdleConnections(),
         bean == null ? 0 : bean.getTotalConnections(),
         bean == null ? 0 : bean.getThreadsAwaitingConnection(),
-        percentiles(ACQUIRE),
-        percentiles(USAGE),
+        percentiles(registry.find(ACQUIRE).tag("pool", pool.getPoolName()).timer()),
+        percentiles(registry.find(GuardMetrics.LEASE).tag("tracker", tracker.name()).timer()),
         (int) WINDOW.toSeconds(),
         timeouts == null ? 0 : (long) timeouts.count(),
         tracker.leaks(),
@@ -123,8 +125,7 @@ final class HikariPoolMonitor implements PoolMonitorPort {
     }
   }
 
-  private Percentiles percentiles(String name) {
-    Timer timer = registry.find(name).tag("pool", pool.getPoolName()).timer();
+  private static Percentiles percentiles(Timer timer) {
     if (timer == null || timer.count() == 0) {
       return Percentiles.NONE;
     }

@@ -1,10 +1,10 @@
 package dev.shortlease.guardrails.guard;
 
 import io.micrometer.core.instrument.FunctionCounter;
-import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
@@ -16,10 +16,13 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>In Prometheus: {@code guardrails_long_call_violations_total}, {@code
  * guardrails_connection_leaks_total}, {@code guardrails_connections_held}, {@code
- * guardrails_connections_acquired_total}, {@code guardrails_connections_lease_seconds_count} and
- * {@code _sum}. The lease time is exact: {@code rate(..._sum)} is the average number of connections
- * in use, where HikariCP's {@code hikaricp_connections_usage_seconds} counts each lease in whole
- * milliseconds.
+ * guardrails_connections_acquired_total}, {@code guardrails_connections_lease_seconds_count},
+ * {@code _sum} and {@code _max}. The lease time is exact, in nanoseconds: {@code rate(..._sum)} is
+ * the average number of connections in use, where HikariCP's {@code
+ * hikaricp_connections_usage_seconds} counts each lease in whole milliseconds (a 0.9 ms lease as
+ * 0). The lease timer is a {@link Timer} fed by a {@link LeaseListener}, so a registry's {@code
+ * MeterFilter} can give it percentiles or histogram buckets; it counts the leases that end after
+ * {@link #bindTo}.
  */
 public final class GuardMetrics implements MeterBinder {
   public static final String VIOLATIONS = "guardrails.long.call.violations";
@@ -53,14 +56,11 @@ public final class GuardMetrics implements MeterBinder {
         .description("Pooled connections handed out")
         .tags(tags)
         .register(registry);
-    FunctionTimer.builder(
-            LEASE,
-            tracker,
-            ConnectionTracker::leasesEnded,
-            ConnectionTracker::leaseNanos,
-            TimeUnit.NANOSECONDS)
-        .description("Time returned connections were held, checkout to return")
-        .tags(tags)
-        .register(registry);
+    Timer lease =
+        Timer.builder(LEASE)
+            .description("Time returned connections were held, checkout to return")
+            .tags(tags)
+            .register(registry);
+    tracker.addLeaseListener(ended -> lease.record(ended.heldNanos(), TimeUnit.NANOSECONDS));
   }
 }

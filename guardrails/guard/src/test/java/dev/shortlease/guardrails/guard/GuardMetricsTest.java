@@ -2,6 +2,10 @@ package dev.shortlease.guardrails.guard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.sql.Connection;
 import java.util.concurrent.TimeUnit;
@@ -25,7 +29,7 @@ class GuardMetricsTest {
     try (Connection held = db.open()) {
       assertThat(registry.get(GuardMetrics.HELD).tag("tracker", "test").gauge().value())
           .isEqualTo(1.0);
-      assertThat(registry.get(GuardMetrics.LEASE).functionTimer().count()).isZero();
+      assertThat(registry.get(GuardMetrics.LEASE).timer().count()).isZero();
       Thread.sleep(5);
     }
     long outer = System.nanoTime() - before;
@@ -34,8 +38,35 @@ class GuardMetricsTest {
     assertThat(registry.get(GuardMetrics.ACQUIRED).functionCounter().count()).isEqualTo(1.0);
     assertThat(registry.get(GuardMetrics.LEAKS).functionCounter().count()).isEqualTo(1.0);
     assertThat(registry.get(GuardMetrics.VIOLATIONS).functionCounter().count()).isEqualTo(2.0);
-    var lease = registry.get(GuardMetrics.LEASE).tag("tracker", "test").functionTimer();
-    assertThat(lease.count()).isEqualTo(1.0);
+    var lease = registry.get(GuardMetrics.LEASE).tag("tracker", "test").timer();
+    assertThat(lease.count()).isEqualTo(1);
     assertThat(lease.totalTime(TimeUnit.NANOSECONDS)).isBetween(5e6, (double) outer);
+    assertThat(lease.max(TimeUnit.NANOSECONDS)).isEqualTo(lease.totalTime(TimeUnit.NANOSECONDS));
+  }
+
+  @Test
+  @DisplayName("lease percentiles are exact below a millisecond, where HikariCP's usage reads 0")
+  void percentilesOfShortLeases() throws Exception {
+    TrackedH2 db = new TrackedH2();
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    registry
+        .config()
+        .meterFilter(
+            new MeterFilter() {
+              @Override
+              public DistributionStatisticConfig configure(
+                  Meter.Id id, DistributionStatisticConfig config) {
+                return DistributionStatisticConfig.builder().percentiles(0.5).build().merge(config);
+              }
+            });
+    new GuardMetrics(db.tracker).bindTo(registry);
+    for (int i = 0; i < 20; i++) {
+      db.open().close();
+    }
+
+    Timer lease = registry.get(GuardMetrics.LEASE).timer();
+    assertThat(lease.count()).isEqualTo(20);
+    double p50 = lease.takeSnapshot().percentileValues()[0].value(TimeUnit.NANOSECONDS);
+    assertThat(p50).isPositive().isLessThanOrEqualTo(lease.max(TimeUnit.NANOSECONDS));
   }
 }
