@@ -1,0 +1,48 @@
+package dev.shortlease.adapter.web;
+
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+
+/**
+ * Web adapter: reads and discards what is left of a refused request's body before its error goes
+ * out. A client that sends its whole body before it reads the answer (Python's {@code http.client},
+ * so {@code requests} and Dify's Python SDK) otherwise gets a reset connection instead of the 413
+ * or 401: the server closes with unread bytes in its socket. nginx in front of Dify does the same
+ * ("lingering close").
+ */
+final class UnreadBody {
+  /** Reading stops here; a body still coming after it gets the reset, as behind nginx. */
+  static final Duration BUDGET = Duration.ofSeconds(10);
+
+  private static final int CHUNK = 64 * 1024;
+
+  private UnreadBody() {}
+
+  /**
+   * After an error: discards the rest of the body for at most {@link #BUDGET}. Not for a client
+   * that waits for {@code 100 Continue}: reading would ask it for the body it has not sent.
+   */
+  static void discardAfterError(Context ctx) {
+    if (ctx.status().getCode() < 400
+        || "100-continue".equalsIgnoreCase(ctx.header("Expect"))
+        || (ctx.req().getContentLengthLong() <= 0 && ctx.header("Transfer-Encoding") == null)) {
+      return;
+    }
+    discard(ctx, System.nanoTime() + BUDGET.toNanos());
+  }
+
+  private static void discard(Context ctx, long deadlineNanos) {
+    byte[] chunk = new byte[CHUNK];
+    try {
+      InputStream in = ctx.req().getInputStream();
+      while (System.nanoTime() - deadlineNanos < 0 && in.read(chunk) >= 0) {
+        // discard
+      }
+    } catch (IOException | RuntimeException e) {
+      // The client went away, or the body was taken another way (a reader, multipart parts):
+      // nothing is left to read.
+    }
+  }
+}
