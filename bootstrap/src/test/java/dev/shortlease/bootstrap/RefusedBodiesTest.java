@@ -15,6 +15,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Refused bodies reach a client that sends its whole body before it reads, as Python's {@code
@@ -45,32 +47,19 @@ class RefusedBodiesTest {
     server.close();
   }
 
-  @Test
-  @DisplayName("a JSON body above MAX_BODY_BYTES, sent whole before reading, gets its 413")
-  void oversizedJson() throws IOException {
-    Reply reply = sendWholeThenRead("/v1/chat-messages", "Bearer " + app.key(), "application/json");
-    assertThat(reply.status()).as(reply.body()).isEqualTo(413);
-    assertThat(reply.json().get("code").asText()).isEqualTo("request_entity_too_large");
-  }
-
-  @Test
-  @DisplayName("an upload above every size limit, sent whole before reading, gets its 413")
-  void oversizedUpload() throws IOException {
-    Reply reply =
-        sendWholeThenRead(
-            "/v1/files/upload", "Bearer " + app.key(), "multipart/form-data; boundary=X");
-    assertThat(reply.status()).as(reply.body()).isEqualTo(413);
-    assertThat(reply.json().get("code").asText()).isEqualTo("file_too_large");
-  }
-
-  @Test
-  @DisplayName("a large body with a wrong key, sent whole before reading, gets its 401")
-  void wrongKeyWithLargeBody() throws IOException {
-    Reply reply =
-        sendWholeThenRead(
-            "/v1/files/upload", "Bearer app-wrong", "multipart/form-data; boundary=X");
-    assertThat(reply.status()).as(reply.body()).isEqualTo(401);
-    assertThat(reply.json().get("code").asText()).isEqualTo("unauthorized");
+  @ParameterizedTest(name = "{0} with {1}: {3} {4}")
+  @CsvSource({
+    "/v1/chat-messages, a key, application/json, 413, request_entity_too_large",
+    "/v1/files/upload, a key, multipart/form-data; boundary=X, 413, file_too_large",
+    "/v1/files/upload, a wrong key, multipart/form-data; boundary=X, 401, unauthorized"
+  })
+  @DisplayName("a refused body, sent whole before reading, gets its error, not a reset")
+  void refusedBodyGetsItsError(String path, String key, String type, int status, String code)
+      throws IOException {
+    String auth = "Bearer " + (key.equals("a key") ? app.key() : "app-wrong");
+    Reply reply = sendWholeThenRead(path, auth, type);
+    assertThat(reply.status()).as(reply.body()).isEqualTo(status);
+    assertThat(reply.json().get("code").asText()).isEqualTo(code);
   }
 
   @Test

@@ -1,8 +1,8 @@
 package dev.shortlease.adapter.web;
 
 import io.javalin.http.Context;
+import jakarta.servlet.ServletInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Duration;
 
 /**
@@ -34,9 +34,12 @@ final class UnreadBody {
   }
 
   private static void discard(Context ctx, long deadlineNanos) {
-    byte[] chunk = new byte[CHUNK];
     try {
-      InputStream in = ctx.req().getInputStream();
+      ServletInputStream in = ctx.req().getInputStream();
+      if (in.isFinished()) {
+        return; // read whole already, as most bodies of a 400 are
+      }
+      byte[] chunk = new byte[CHUNK];
       while (System.nanoTime() - deadlineNanos < 0 && in.read(chunk) >= 0) {
         // discard
       }
