@@ -2,7 +2,7 @@
 # Makes sure Debian packages the tests and scripts use are installed: for each package not yet on
 # the machine, installs it with apt-get when running as root (or with passwordless sudo), else
 # prints the exact command to run and fails. Packages: pgbouncer, haproxy, prometheus (promtool),
-# chromium, chromium-driver.
+# chromium, chromium-driver, python3-httpx (for Debian's /usr/bin/python3).
 #   scripts/ensure-packages.sh pgbouncer haproxy
 set -eu
 
@@ -13,6 +13,7 @@ binary_of() {
     prometheus) echo /usr/bin/promtool ;;
     chromium) echo /usr/bin/chromium ;;
     chromium-driver) echo /usr/bin/chromedriver ;;
+    python3-httpx) echo /usr/lib/python3/dist-packages/httpx/__init__.py ;;
     *) echo "" ;;
   esac
 }
@@ -24,7 +25,7 @@ for package in "$@"; do
     echo "ensure-packages: unknown package '$package'" >&2
     exit 2
   fi
-  [ -x "$binary" ] || missing="$missing $package"
+  [ -e "$binary" ] || missing="$missing $package"
 done
 [ -z "$missing" ] && exit 0
 

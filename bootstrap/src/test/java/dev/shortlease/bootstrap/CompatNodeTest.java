@@ -35,8 +35,8 @@ class CompatNodeTest {
             "SHORTLEASE_FILES_KEY", filesApp(api));
   }
 
-  /** A chat app that takes uploaded images, for the SDK's fileUpload. */
-  private static String filesApp(Api api) {
+  /** A chat app that takes uploaded images, for the SDKs' file uploads. */
+  static String filesApp(Api api) {
     Api.AppKey app = api.createApp("chat");
     Api.Reply patched =
         api.patch(

@@ -13,7 +13,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.opentest4j.AssertionFailedError;
 import org.opentest4j.TestAbortedException;
 
-/** A missing promtool or chromium skips with the notice, except under CI, where it fails. */
+/**
+ * A missing promtool, chromium or Python module skips with the notice, except under CI, where it
+ * fails.
+ */
 class RequiredProgramTest {
   private static final Path MISSING = Path.of("/nonexistent/promtool");
 
@@ -41,5 +44,21 @@ class RequiredProgramTest {
     assertThat(program.toFile().setExecutable(true)).isTrue();
     assertThat(RequiredProgram.require(program, "prometheus", Map.of("CI", "true")))
         .isEqualTo(program);
+  }
+
+  @Test
+  @DisplayName("a Python module python3 cannot import: skipped, or a failure under CI=true")
+  void missingPythonModule() {
+    assertThatThrownBy(
+            () -> RequiredProgram.requirePython("no_such_module_here", "python3-httpx", Map.of()))
+        .isInstanceOf(TestAbortedException.class)
+        .hasMessageStartingWith(RequiredProgram.SKIP_NOTICE)
+        .hasMessageContaining("apt-get install python3-httpx");
+    assertThatThrownBy(
+            () ->
+                RequiredProgram.requirePython(
+                    "no_such_module_here", "python3-httpx", Map.of("CI", "true")))
+        .isInstanceOf(AssertionFailedError.class)
+        .hasMessageContaining("CI=true");
   }
 }
