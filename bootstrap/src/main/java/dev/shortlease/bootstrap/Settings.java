@@ -333,6 +333,9 @@ public record Settings(
     if (url.startsWith("jdbc:h2:") && !url.toUpperCase().contains(";MODE=")) {
       url = url + PersistenceSettings.H2_POSTGRESQL_MODE;
     }
+    if (url.startsWith("jdbc:h2:") && !url.toUpperCase().contains(";DB_CLOSE_ON_EXIT=")) {
+      url = url + PersistenceSettings.H2_CLOSED_BY_THE_SERVICE;
+    }
     int poolSize =
         (int) read.integer("DB_POOL_SIZE", PersistenceSettings.DEFAULT_POOL_SIZE, 1, 1_000);
     PoolerSettings pooler = pooler(read, url);

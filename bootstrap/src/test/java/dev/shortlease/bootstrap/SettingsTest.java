@@ -23,7 +23,8 @@ class SettingsTest {
 
     assertThat(settings.port()).isEqualTo(8080);
     assertThat(settings.database().jdbcUrl())
-        .startsWith(Settings.DEFAULT_H2_URL + ";MODE=PostgreSQL");
+        .startsWith(Settings.DEFAULT_H2_URL + ";MODE=PostgreSQL")
+        .endsWith(";DB_CLOSE_ON_EXIT=FALSE");
     assertThat(settings.database().poolSize()).isEqualTo(10);
     assertThat(settings.database().appCacheTtlMillis()).isEqualTo(2_000);
     assertThat(settings.llm().provider()).isEqualTo("simulated");

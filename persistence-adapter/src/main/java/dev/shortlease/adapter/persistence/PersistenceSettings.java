@@ -47,6 +47,13 @@ public record PersistenceSettings(
   public static final String H2_POSTGRESQL_MODE =
       ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
 
+  /**
+   * Keeps H2 from closing the database in its own shutdown hook, which runs beside the service's: a
+   * SIGTERM would close it under the drain and the final saves. The service closes its pool last,
+   * and H2 closes the database with the last connection. Append to a {@code jdbc:h2:} URL.
+   */
+  public static final String H2_CLOSED_BY_THE_SERVICE = ";DB_CLOSE_ON_EXIT=FALSE";
+
   public static final int DEFAULT_POOL_SIZE = 10;
   public static final long DEFAULT_CONNECTION_TIMEOUT_MILLIS = 3_000;
   public static final long DEFAULT_LEAK_DETECTION_THRESHOLD_MILLIS = 10_000;
