@@ -46,13 +46,19 @@ public record Settings(
     Objects.requireNonNull(simulatedLatency, "simulatedLatency");
   }
 
+  /** An H2 URL in PostgreSQL mode, closed by the service rather than by H2's shutdown hook. */
+  private static String h2Url(String url) {
+    String upper = url.toUpperCase(Locale.ROOT);
+    String mode = upper.contains(";MODE=") ? "" : PersistenceSettings.H2_POSTGRESQL_MODE;
+    String closing =
+        upper.contains(";DB_CLOSE_ON_EXIT=") ? "" : PersistenceSettings.H2_CLOSED_BY_THE_SERVICE;
+    return url + mode + closing;
+  }
+
   public static Settings fromEnvironment(Map<String, String> env) {
     String url = env.getOrDefault("DATABASE_URL", DEFAULT_DATABASE_URL);
     boolean h2 = url.startsWith("jdbc:h2:");
-    String jdbcUrl =
-        h2 && !url.toUpperCase(Locale.ROOT).contains(";MODE=")
-            ? url + PersistenceSettings.H2_POSTGRESQL_MODE
-            : url;
+    String jdbcUrl = h2 ? h2Url(url) : url;
     String user = env.getOrDefault("DATABASE_USER", h2 ? "sa" : "");
     String password = env.getOrDefault("DATABASE_PASSWORD", "");
     long poolSize = number(env, "DB_POOL_SIZE", PersistenceSettings.DEFAULT_POOL_SIZE);

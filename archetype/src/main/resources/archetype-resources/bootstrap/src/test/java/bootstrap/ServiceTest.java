@@ -52,6 +52,13 @@ class ServiceTest {
   }
 
   @Test
+  void h2ClosesWithThePoolNotInItsOwnShutdownHook() {
+    assertThat(Settings.fromEnvironment(Map.of()).database().jdbcUrl())
+        .startsWith(Settings.DEFAULT_DATABASE_URL)
+        .contains(";DB_CLOSE_ON_EXIT=FALSE");
+  }
+
+  @Test
   void badSettingsAreNamed() {
     assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("DB_POOL_SIZE", "many")))
         .isInstanceOf(SettingsException.class)

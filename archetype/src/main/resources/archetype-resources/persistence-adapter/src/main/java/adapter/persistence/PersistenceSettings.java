@@ -22,6 +22,12 @@ public record PersistenceSettings(
   public static final String H2_POSTGRESQL_MODE =
       ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
 
+  /**
+   * Keeps H2 from closing the database in its own shutdown hook, beside the service's: the service
+   * closes its pool last, and H2 closes the database with the last connection.
+   */
+  public static final String H2_CLOSED_BY_THE_SERVICE = ";DB_CLOSE_ON_EXIT=FALSE";
+
   public static final int DEFAULT_POOL_SIZE = 10;
   public static final long DEFAULT_CONNECTION_TIMEOUT_MILLIS = 3_000;
   public static final long DEFAULT_LEAK_DETECTION_THRESHOLD_MILLIS = 10_000;
