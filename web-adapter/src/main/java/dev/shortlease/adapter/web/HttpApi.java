@@ -247,7 +247,7 @@ public final class HttpApi {
     if (observer != null) {
       routes.after(observer::ended);
     }
-    routes.after(UnreadBody::discardAfterError);
+    routes.after(new UnreadBody(UnreadBody.BUDGET)::discardAfterError);
     routes.before("/admin/*", this::refuseWhileDraining);
 
     routes.post("/v1/chat-messages", chat::chat);

@@ -13,24 +13,31 @@ import java.time.Duration;
  * ("lingering close").
  */
 final class UnreadBody {
-  /** Reading stops here; a body still coming after it gets the reset, as behind nginx. */
+  /**
+   * Reading stops here; a body still coming after it gets the reset, as behind nginx. A client
+   * that stalls instead is bounded by the connector's idle timeout, as any slow body is.
+   */
   static final Duration BUDGET = Duration.ofSeconds(10);
 
   private static final int CHUNK = 64 * 1024;
 
-  private UnreadBody() {}
+  private final long budgetNanos;
+
+  UnreadBody(Duration budget) {
+    this.budgetNanos = budget.toNanos();
+  }
 
   /**
-   * After an error: discards the rest of the body for at most {@link #BUDGET}. Not for a client
-   * that waits for {@code 100 Continue}: reading would ask it for the body it has not sent.
+   * After an error: discards the rest of the body for at most the budget. Not for a client that
+   * waits for {@code 100 Continue}: reading would ask it for the body it has not sent.
    */
-  static void discardAfterError(Context ctx) {
+  void discardAfterError(Context ctx) {
     if (ctx.status().getCode() < 400
         || "100-continue".equalsIgnoreCase(ctx.header("Expect"))
         || (ctx.req().getContentLengthLong() <= 0 && ctx.header("Transfer-Encoding") == null)) {
       return;
     }
-    discard(ctx, System.nanoTime() + BUDGET.toNanos());
+    discard(ctx, System.nanoTime() + budgetNanos);
   }
 
   private static void discard(Context ctx, long deadlineNanos) {
