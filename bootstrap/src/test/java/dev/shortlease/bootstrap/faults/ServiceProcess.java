@@ -3,7 +3,6 @@ package dev.shortlease.bootstrap.faults;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The real service in a child JVM ({@code java -cp <this test's classpath>
@@ -26,6 +27,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class ServiceProcess implements AutoCloseable {
   static final String ADMIN_TOKEN = "admin-token-for-fault-tests";
+  private static final Pattern RUNNING_AT =
+      Pattern.compile("shortlease is running at http://[^:/\\s]+:(\\d+)");
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP =
       HttpClient.newBuilder()
@@ -43,7 +46,7 @@ final class ServiceProcess implements AutoCloseable {
     this.port = port;
   }
 
-  /** The environment every fault test starts from: a simulated model, a fixed port, admin token. */
+  /** The environment every fault test starts from: a simulated model, an admin token. */
   static Map<String, String> baseEnv(String databaseUrl) {
     Map<String, String> env = new HashMap<>();
     env.put("HOST", "127.0.0.1");
@@ -92,17 +95,19 @@ final class ServiceProcess implements AutoCloseable {
       boolean productionLogging,
       Duration readyWithin)
       throws Exception {
-    int port = freePort();
-    Path log = Path.of("target", "faults", name + "-" + port + ".log").toAbsolutePath();
-    ServiceProcess service =
-        new ServiceProcess(launch(log, env, port, maxHeap, productionLogging), log, port);
+    Path log =
+        Path.of("target", "faults", name + "-" + UUID.randomUUID() + ".log").toAbsolutePath();
+    Process process = launch(log, env, maxHeap, productionLogging);
     try {
-      service.awaitReady(readyWithin);
+      long deadline = System.nanoTime() + readyWithin.toNanos();
+      ServiceProcess service = new ServiceProcess(process, log, awaitPort(process, log, deadline));
+      service.awaitReady(deadline);
+      return service;
     } catch (Exception | AssertionError e) {
-      service.kill(); // a child that never became ready must not outlive the test
+      process.destroyForcibly(); // a child that never became ready must not outlive the test
+      process.waitFor(10, TimeUnit.SECONDS);
       throw e;
     }
-    return service;
   }
 
   /**
@@ -112,7 +117,7 @@ final class ServiceProcess implements AutoCloseable {
   static Exit runToExit(String name, Map<String, String> env, boolean productionLogging)
       throws Exception {
     Path log = Path.of("target", "faults", name + ".log").toAbsolutePath();
-    Process process = launch(log, env, freePort(), "384m", productionLogging);
+    Process process = launch(log, env, "384m", productionLogging);
     if (!process.waitFor(90, TimeUnit.SECONDS)) {
       process.destroyForcibly();
       throw new AssertionError("the service did not exit:\n" + Files.readString(log));
@@ -124,7 +129,7 @@ final class ServiceProcess implements AutoCloseable {
   record Exit(int code, String output) {}
 
   private static Process launch(
-      Path log, Map<String, String> env, int port, String maxHeap, boolean productionLogging)
+      Path log, Map<String, String> env, String maxHeap, boolean productionLogging)
       throws IOException {
     Files.createDirectories(log.getParent());
     List<String> command = new ArrayList<>();
@@ -142,23 +147,33 @@ final class ServiceProcess implements AutoCloseable {
     builder.redirectOutput(log.toFile());
     builder.environment().keySet().removeIf(k -> !k.equals("PATH") && !k.equals("HOME"));
     builder.environment().putAll(env);
-    builder.environment().put("PORT", Integer.toString(port));
+    // Port 0, read back from the banner: a port found free and closed again could be taken.
+    builder.environment().put("PORT", "0");
     return builder.start();
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
+  /** The port the start banner names ("shortlease is running at http://host:port"). */
+  private static int awaitPort(Process process, Path log, long deadlineNanos) throws Exception {
+    while (System.nanoTime() - deadlineNanos < 0) {
+      Matcher running = RUNNING_AT.matcher(Files.readString(log));
+      if (running.find()) {
+        return Integer.parseInt(running.group(1));
+      }
+      if (!process.isAlive()) {
+        throw new AssertionError(
+            "the service exited (" + process.exitValue() + "):\n" + Files.readString(log));
+      }
+      Thread.sleep(100);
     }
+    throw new AssertionError("the service did not start in time:\n" + Files.readString(log));
   }
 
   String baseUrl() {
     return "http://127.0.0.1:" + port;
   }
 
-  private void awaitReady(Duration timeout) throws Exception {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline) {
+  private void awaitReady(long deadlineNanos) throws Exception {
+    while (System.nanoTime() - deadlineNanos < 0) {
       if (!process.isAlive()) {
         throw new AssertionError("the service exited (" + process.exitValue() + "):\n" + output());
       }
@@ -171,7 +186,7 @@ final class ServiceProcess implements AutoCloseable {
       }
       Thread.sleep(100);
     }
-    throw new AssertionError("the service was not ready within " + timeout + ":\n" + output());
+    throw new AssertionError("the service was not ready in time:\n" + output());
   }
 
   HttpResponse<String> get(String path) throws IOException, InterruptedException {
