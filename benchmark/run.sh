@@ -2,7 +2,7 @@
 # Benchmark: builds the service and the benchmark with the Maven Wrapper, then runs BenchmarkMain,
 # which starts each mode's service as a child JVM per point and drives it over HTTP.
 # Knobs (environment; docs/benchmark.md and the README's Benchmark section explain them):
-#   BENCH_MODES=scoped,floor,held (also spring-osiv)  BENCH_POINTS=C[@L_ms][:mode+mode],...  BENCH_LONG=1
+#   BENCH_MODES=scoped,floor,held (also spring-osiv, spring-osiv-body)  BENCH_POINTS=C[@L_ms][:mode+mode],...  BENCH_LONG=1
 #   BENCH_CONCURRENCY=50,200,1000 (every mode, at BENCH_LLM_LATENCY_MS=2000)  BENCH_POOL_SIZE=10
 #   BENCH_WARMUP_S=10 BENCH_DURATION_S=10 BENCH_CONNECTION_TIMEOUT_MS=3000 BENCH_ANSWER_TOKENS=5
 #   BENCH_ROUNDS=1 (3 with BENCH_LONG=1: scoped and floor in alternating windows)

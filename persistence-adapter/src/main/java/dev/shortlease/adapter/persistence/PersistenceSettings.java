@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  *     0 = every lookup of it reads the database
  * @param reservedConnections connections that ordinary work (lookups, reads, chat starts) never
  *     takes: kept for the work of running chats (final saves, agent thoughts) and the instance
- *     lease (see {@code PoolReserve}); less than the pool size
+ *     lease (see {@code DatabaseWorkers}); less than the pool size
  * @param pooler what stands between the pool and PostgreSQL (PgBouncer in transaction mode or
  *     nothing), and where Flyway migrates
  */
