@@ -44,12 +44,14 @@ public record MessageFile(
         file.size());
   }
 
-  /** A file the model reads from {@code url}; its name is the URL's last path segment. */
+  /**
+   * A file the model reads from {@code url}; its name is the URL's last path segment, shortened as
+   * an upload's is ({@link FileNames}).
+   */
   public static MessageFile remote(FileKind kind, String url) {
     String path = url.replaceFirst("[?#].*$", "");
-    String name = path.substring(path.lastIndexOf('/') + 1);
-    int dot = name.lastIndexOf('.');
-    String extension = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(java.util.Locale.ROOT);
+    String name = FileNames.shortened(path.substring(path.lastIndexOf('/') + 1));
+    String extension = FileNames.extensionOf(name);
     return new MessageFile(kind, FileTransfer.REMOTE_URL, null, url, name, extension, "", -1);
   }
 }

@@ -15,4 +15,15 @@ public record Page<T>(List<T> items, boolean hasMore) {
     }
     return limit;
   }
+
+  /**
+   * Validates a page number of the numbered lists (annotations, app feedbacks): 1..1,000,000, so
+   * its offset, {@code (page - 1) × limit}, stays an {@code int}.
+   */
+  public static int requirePageNumber(int page) {
+    if (page < 1 || page > 1_000_000) {
+      throw new InvalidInputException("page", "must be between 1 and 1000000");
+    }
+    return page;
+  }
 }

@@ -38,9 +38,7 @@ public final class ManageAnnotationsService implements ManageAnnotationsUseCase 
 
   @Override
   public AnnotationPage list(AppId app, int page, int limit, String keyword) {
-    if (page < 1) {
-      throw new InvalidInputException("page", "must be at least 1");
-    }
+    Page.requirePageNumber(page);
     String search = keyword == null ? "" : keyword.strip();
     if (search.length() > MAX_KEYWORD_LENGTH) {
       throw new InvalidInputException(

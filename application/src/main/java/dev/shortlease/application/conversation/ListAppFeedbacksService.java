@@ -4,6 +4,7 @@ import dev.shortlease.application.port.in.ListAppFeedbacksUseCase;
 import dev.shortlease.domain.AppFeedback;
 import dev.shortlease.domain.AppId;
 import dev.shortlease.domain.InvalidInputException;
+import dev.shortlease.domain.Page;
 import dev.shortlease.domain.port.AppFeedbacksPort;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -22,9 +23,7 @@ public final class ListAppFeedbacksService implements ListAppFeedbacksUseCase {
 
   @Override
   public List<AppFeedback> list(AppId appId, int page, int limit) {
-    if (page < 1 || page > 1_000_000) {
-      throw new InvalidInputException("page", "must be between 1 and 1000000");
-    }
+    Page.requirePageNumber(page);
     if (limit < 1 || limit > MAX_LIMIT) {
       throw new InvalidInputException("limit", "must be between 1 and " + MAX_LIMIT);
     }

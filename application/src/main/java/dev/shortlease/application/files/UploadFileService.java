@@ -7,6 +7,7 @@ import dev.shortlease.application.port.out.FileStorePort;
 import dev.shortlease.domain.AppId;
 import dev.shortlease.domain.EndUser;
 import dev.shortlease.domain.FileKind;
+import dev.shortlease.domain.FileNames;
 import dev.shortlease.domain.InvalidInputException;
 import dev.shortlease.domain.UploadFileId;
 import dev.shortlease.domain.UploadedFile;
@@ -21,6 +22,9 @@ import java.util.Locale;
  */
 public final class UploadFileService implements UploadFileUseCase {
   private static final double MB = 1024 * 1024;
+
+  /** No real media type is longer; a longer one is refused as an unknown type. */
+  private static final int MAX_MIME_TYPE = 255;
 
   private final UploadsPort uploads;
   private final FileStorePort store;
@@ -44,13 +48,14 @@ public final class UploadFileService implements UploadFileUseCase {
     if (filename.contains("/") || filename.contains("\\")) {
       throw new InvalidInputException("filename", "contains invalid characters");
     }
-    String extension = extensionOf(filename);
+    String name = FileNames.shortened(filename.strip());
+    String extension = FileNames.extensionOf(name);
     if (limits.blockedExtensions().contains(extension)) {
       throw new MediaRejectedException(
           Reason.BLOCKED_EXTENSION,
           "File extension '." + extension + "' is not allowed for security reasons");
     }
-    if (mimeType == null || mimeType.isBlank()) {
+    if (mimeType == null || mimeType.isBlank() || mimeType.strip().length() > MAX_MIME_TYPE) {
       throw new MediaRejectedException(Reason.UNSUPPORTED_FILE_TYPE, "File type not allowed.");
     }
     checkSize(FileKind.of(extension, mimeType), extension, content.length);
@@ -58,7 +63,7 @@ public final class UploadFileService implements UploadFileUseCase {
     store.write(id, content);
     try {
       return uploads.recordUpload(
-          appId, owner, id, filename.strip(), extension, mimeType.strip(), content.length);
+          appId, owner, id, name, extension, mimeType.strip(), content.length);
     } catch (RuntimeException e) {
       try {
         store.delete(id);
@@ -96,10 +101,5 @@ public final class UploadFileService implements UploadFileUseCase {
               size / MB,
               limit / MB));
     }
-  }
-
-  static String extensionOf(String filename) {
-    int dot = filename.lastIndexOf('.');
-    return dot < 0 ? "" : filename.substring(dot + 1).strip().toLowerCase(Locale.ROOT);
   }
 }

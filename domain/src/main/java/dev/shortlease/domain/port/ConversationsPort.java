@@ -11,8 +11,8 @@ public interface ConversationsPort {
 
   /**
    * One page in {@code sort} order, starting after {@code lastId} ({@code null} for the first
-   * page). Throws {@link dev.shortlease.domain.NotFoundException} ("last_id") when {@code lastId}
-   * is not one of this owner's conversations.
+   * page). Throws {@link dev.shortlease.domain.NotFoundException} ("last Conversation") when {@code
+   * lastId} is not one of this owner's conversations.
    */
   Page<Conversation> listConversations(
       Owner owner, ConversationId lastId, int limit, ConversationSort sort);

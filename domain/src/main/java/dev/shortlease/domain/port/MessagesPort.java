@@ -17,7 +17,7 @@ public interface MessagesPort {
    * ones when {@code firstId} is null), returned oldest first, with their agent thoughts; {@code
    * hasMore} tells whether older messages exist. Throws {@link
    * dev.shortlease.domain.NotFoundException} for a conversation ("conversation") or {@code firstId}
-   * ("first_id") that is not this owner's.
+   * ("first Message") that is not this owner's.
    */
   Page<MessageWithThoughts> listMessages(
       Owner owner, ConversationId conversationId, MessageId firstId, int limit);

@@ -45,7 +45,8 @@ final class ConversationsAdapter implements ConversationsPort {
           if (lastId != null) {
             last = TurnStartAdapter.liveConversation(em, owner, lastId);
             if (last == null) {
-              throw new NotFoundException("last_id");
+              throw new NotFoundException(
+                  "last Conversation"); // Dify: "Last Conversation Not Exists."
             }
           }
           String jpql =

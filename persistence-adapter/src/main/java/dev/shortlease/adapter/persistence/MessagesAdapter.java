@@ -50,7 +50,7 @@ final class MessagesAdapter implements MessagesPort, AppFeedbacksPort {
           if (firstId != null) {
             first = em.find(MessageEntity.class, firstId.value());
             if (first == null || !first.conversationId.equals(conversationId.value())) {
-              throw new NotFoundException("first_id");
+              throw new NotFoundException("first Message"); // Dify: "First Message Not Exists."
             }
           }
           var query =

@@ -63,7 +63,7 @@ public final class AppUsersHandler {
     body.put("type", "service-api");
     body.put("external_user_id", user.externalId());
     body.put("name", null);
-    body.put("is_anonymous", false);
+    body.put("is_anonymous", QueryParams.DEFAULT_USER.equals(user.externalId())); // as Dify has it
     body.put("session_id", user.externalId());
     body.put("created_at", iso(user.createdAt()));
     body.put("updated_at", iso(user.createdAt()));

@@ -243,6 +243,7 @@ public final class HttpApi {
     routes.before("/v1/chat-messages", this::refuseWhileDraining);
     routes.before("/v1/completion-messages", this::refuseWhileDraining);
     routes.before("/v1/*", this::countIn);
+    routes.before(NulCharacters::refuseInQuery);
     routes.after("/v1/*", this::countOut);
     if (observer != null) {
       routes.after(observer::ended);

@@ -63,7 +63,7 @@ final class MultipartForm {
 
   /** A text field, or {@code fallback} when absent or blank. */
   String field(String name, String fallback) {
-    String value = ctx.formParam(name);
+    String value = NulCharacters.refuseIn(name, ctx.formParam(name));
     return value == null || value.isBlank() ? fallback : value;
   }
 

@@ -14,8 +14,8 @@ import java.time.Duration;
  */
 final class UnreadBody {
   /**
-   * Reading stops here; a body still coming after it gets the reset, as behind nginx. A client
-   * that stalls instead is bounded by the connector's idle timeout, as any slow body is.
+   * Reading stops here; a body still coming after it gets the reset, as behind nginx. A client that
+   * stalls instead is bounded by the connector's idle timeout, as any slow body is.
    */
   static final Duration BUDGET = Duration.ofSeconds(10);
 

@@ -87,7 +87,7 @@ public abstract class ConversationsContract extends PortContract {
                       .listConversations(stranger, t.c1(), 10, ConversationSort.CREATED_ASC))
           .isInstanceOf(NotFoundException.class)
           .extracting(e -> ((NotFoundException) e).what())
-          .isEqualTo("last_id");
+          .isEqualTo("last Conversation");
     }
   }
 

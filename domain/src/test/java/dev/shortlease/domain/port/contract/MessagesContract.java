@@ -222,7 +222,7 @@ public abstract class MessagesContract extends PortContract {
                     .listMessages(owner, t.get(0).conversationId(), elsewhere.messageId(), 10))
         .isInstanceOf(NotFoundException.class)
         .extracting(e -> ((NotFoundException) e).what())
-        .isEqualTo("first_id");
+        .isEqualTo("first Message");
   }
 
   @Test

@@ -405,7 +405,7 @@ public final class InMemoryStore
     if (lastId != null) {
       int index = all.stream().map(Conversation::id).toList().indexOf(lastId);
       if (index < 0) {
-        throw new NotFoundException("last_id");
+        throw new NotFoundException("last Conversation");
       }
       start = index + 1;
     }
@@ -491,7 +491,7 @@ public final class InMemoryStore
     if (firstId != null) {
       end = oldestFirst.stream().map(Message::id).toList().indexOf(firstId);
       if (end < 0) {
-        throw new NotFoundException("first_id");
+        throw new NotFoundException("first Message");
       }
     }
     int start = Math.max(0, end - limit);
