@@ -22,7 +22,8 @@ public record MessageOutcome(
     if (!status.isTerminal()) {
       throw new IllegalTransitionException("an outcome must be terminal, not " + status);
     }
-    answer = answer == null ? "" : answer;
+    answer = answer == null ? "" : Texts.storable(answer);
+    error = Texts.storable(error);
     usage = usage == null ? TokenUsage.NONE : usage;
     latency = latency == null ? Duration.ZERO : latency;
   }

@@ -15,4 +15,13 @@ public final class Texts {
     }
     return trimmed;
   }
+
+  /**
+   * {@code text} as a database can store it: NUL (U+0000), which PostgreSQL's text types refuse,
+   * becomes U+FFFD. For text the service did not take from a client (a model's answer, a name it
+   * generated), which cannot be refused and must not fail its save.
+   */
+  public static String storable(String text) {
+    return text == null || text.indexOf(0) < 0 ? text : text.replace('\0', '\uFFFD');
+  }
 }

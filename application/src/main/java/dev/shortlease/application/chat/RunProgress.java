@@ -4,6 +4,7 @@ import dev.shortlease.application.port.in.ChatEvent;
 import dev.shortlease.application.port.out.StopSignal;
 import dev.shortlease.application.port.out.TokenSink;
 import dev.shortlease.domain.AnnotationId;
+import dev.shortlease.domain.Texts;
 import dev.shortlease.domain.TokenUsage;
 
 /**
@@ -20,14 +21,18 @@ final class RunProgress implements TokenSink {
     this.run = run;
   }
 
-  /** A streamed token: kept for the answer and published as a text chunk. */
+  /**
+   * A streamed token: kept for the answer and published as a text chunk, both as it can be stored
+   * ({@link Texts#storable}), so the client sees what is saved.
+   */
   @Override
   public void accept(String token) {
     if (token == null || token.isEmpty()) {
       return;
     }
-    text.append(token);
-    run.publish(new ChatEvent.TextChunk(token));
+    String storable = Texts.storable(token);
+    text.append(storable);
+    run.publish(new ChatEvent.TextChunk(storable));
   }
 
   /** The whole answer is {@code annotation}'s: kept for the save and published at once. */

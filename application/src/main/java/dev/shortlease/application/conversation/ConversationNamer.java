@@ -11,6 +11,7 @@ import dev.shortlease.domain.ConversationId;
 import dev.shortlease.domain.ModelSettings;
 import dev.shortlease.domain.NotFoundException;
 import dev.shortlease.domain.Owner;
+import dev.shortlease.domain.Texts;
 import dev.shortlease.domain.port.AppsPort;
 import dev.shortlease.domain.port.ConversationsPort;
 import dev.shortlease.domain.port.MessagesPort;
@@ -88,7 +89,7 @@ public final class ConversationNamer {
     String line =
         reply.strip().lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse("");
     line = line.replaceFirst("(?i)^title\\s*:\\s*", "").replaceAll("^[\"'`*]+|[\"'`*.]+$", "");
-    return shorten(line.strip(), MAX_NAME_LENGTH);
+    return shorten(Texts.storable(line.strip()), MAX_NAME_LENGTH);
   }
 
   static String fallback(String query) {
