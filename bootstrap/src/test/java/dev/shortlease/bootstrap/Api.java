@@ -141,6 +141,14 @@ final class Api {
     return new AppKey(reply.json().get("id").asText(), reply.json().get("api_key").asText());
   }
 
+  /** {@code PATCH /admin/apps/{id}} with {@code json} (switches, form, ...); fails unless 200. */
+  void updateApp(AppKey app, String json) {
+    Reply patched = patch("/admin/apps/" + app.id(), TestServers.ADMIN_TOKEN, json);
+    if (patched.status() != 200) {
+      throw new AssertionError("update app: " + patched.status() + " " + patched.text());
+    }
+  }
+
   /** Creates an app from a full admin body (name, mode, form, variables, ...). */
   AppKey createApp(String mode, String extraJson) {
     Reply reply =

@@ -86,14 +86,11 @@ class FilesApiTest {
   }
 
   private static void enableImages(Api.AppKey app) {
-    Api.Reply patched =
-        api.patch(
-            "/admin/apps/" + app.id(),
-            TestServers.ADMIN_TOKEN,
-            "{\"file_upload\":{\"enabled\":true,\"allowed_file_types\":[\"image\"],"
-                + "\"allowed_file_upload_methods\":[\"local_file\",\"remote_url\"],"
-                + "\"number_limits\":2}}");
-    assertThat(patched.status()).as(patched.text()).isEqualTo(200);
+    api.updateApp(
+        app,
+        "{\"file_upload\":{\"enabled\":true,\"allowed_file_types\":[\"image\"],"
+            + "\"allowed_file_upload_methods\":[\"local_file\",\"remote_url\"],"
+            + "\"number_limits\":2}}");
   }
 
   @Test
