@@ -4,7 +4,20 @@ import java.nio.file.Path
 
 Path root = Path.of(request.outputDirectory, request.artifactId)
 Properties props = request.properties
-boolean withLlm = Boolean.parseBoolean(props.getProperty('withLlm', 'true'))
+
+// The Velocity templates test withLlm == "true" literally, while anything else would have to mean
+// false here: -DwithLlm=TRUE (or True, yes, no) generated a project whose POMs and code disagree and
+// which does not build. Batch mode does not apply the descriptor's validationRegex, so refuse it here,
+// before anything else, and remove what archetype:generate already wrote (it refuses to generate into
+// an existing directory, so the directory is this run's own).
+String withLlmValue = props.getProperty('withLlm', 'true')
+if (!(withLlmValue in ['true', 'false'])) {
+    root.toFile().deleteDir()
+    throw new IllegalArgumentException(
+            "withLlm must be exactly 'true' or 'false' (lower case), got '${withLlmValue}': " +
+            "nothing was generated; run archetype:generate again with -DwithLlm=true or -DwithLlm=false")
+}
+boolean withLlm = withLlmValue == 'true'
 
 // Optional modules: the templates leave them out of the POMs and the code; here their directory goes.
 // (archetype:generate itself lists every module of the descriptor in the root POM.)
@@ -14,8 +27,9 @@ if (!withLlm) {
     Files.writeString(pom, Files.readString(pom).replaceAll('(?m)^\\s*<module>llm-adapter</module>\\s*\\n', ''))
 }
 
-// Maven's resource handling drops files named .gitignore, so the template ships __gitignore__.
-Files.move(root.resolve('__gitignore__'), root.resolve('.gitignore'))
+// Maven's resource handling drops files named .gitignore, so the template ships gitignore (not
+// __gitignore__: archetype:generate reads __name__ in a file name as a property and warns).
+Files.move(root.resolve('gitignore'), root.resolve('.gitignore'))
 
 // Files that are not Velocity templates (shell scripts, Markdown full of '#') carry __TOKENS__.
 Map<String, String> tokens = [

@@ -51,7 +51,7 @@ def assertExecutable = { File project ->
         assert new File(project, it).canExecute(): "${it} lost its executable bit"
     }
     assert new File(project, '.gitignore').isFile(): '.gitignore was dropped'
-    assert !new File(project, '__gitignore__').exists()
+    assert !new File(project, 'gitignore').exists()
 }
 
 return [it: props, offlineArgs: offlineArgs, run: run, assertNoShortlease: assertNoShortlease,
