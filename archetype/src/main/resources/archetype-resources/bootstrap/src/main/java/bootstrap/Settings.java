@@ -61,19 +61,37 @@ public record Settings(
     String jdbcUrl = h2 ? h2Url(url) : url;
     String user = env.getOrDefault("DATABASE_USER", h2 ? "sa" : "");
     String password = env.getOrDefault("DATABASE_PASSWORD", "");
+    // Each limit checked here, against its variable, so the message names what to change (the
+    // record checks them too, but knows only its own field names).
     long poolSize = number(env, "DB_POOL_SIZE", PersistenceSettings.DEFAULT_POOL_SIZE);
+    if (poolSize < 1 || poolSize > PersistenceSettings.MAX_POOL_SIZE) {
+      throw new SettingsException(
+          "DB_POOL_SIZE must be within 1.." + PersistenceSettings.MAX_POOL_SIZE + ", got " + poolSize);
+    }
     long timeout =
         number(
             env, "DB_CONNECTION_TIMEOUT_MS", PersistenceSettings.DEFAULT_CONNECTION_TIMEOUT_MILLIS);
+    if (timeout < PersistenceSettings.MIN_CONNECTION_TIMEOUT_MILLIS) {
+      throw new SettingsException(
+          "DB_CONNECTION_TIMEOUT_MS must be at least "
+              + PersistenceSettings.MIN_CONNECTION_TIMEOUT_MILLIS
+              + ", got "
+              + timeout);
+    }
     long leak =
         number(
             env, "DB_LEAK_THRESHOLD_MS", PersistenceSettings.DEFAULT_LEAK_DETECTION_THRESHOLD_MILLIS);
+    if (leak != 0 && leak < PersistenceSettings.MIN_LEAK_DETECTION_THRESHOLD_MILLIS) {
+      throw new SettingsException(
+          "DB_LEAK_THRESHOLD_MS must be 0 (off) or at least "
+              + PersistenceSettings.MIN_LEAK_DETECTION_THRESHOLD_MILLIS
+              + ", got "
+              + leak);
+    }
     PersistenceSettings database =
         parse(
-            "DATABASE_URL/DB_*",
-            () ->
-                new PersistenceSettings(
-                    jdbcUrl, user, password, (int) Math.min(poolSize, 100_000), timeout, leak));
+            "DATABASE_URL",
+            () -> new PersistenceSettings(jdbcUrl, user, password, (int) poolSize, timeout, leak));
     GuardMode guard =
         parse("GUARD_MODE", () -> GuardMode.fromSetting(env.getOrDefault("GUARD_MODE", "strict")));
     long port = number(env, "PORT", 8080);

@@ -71,6 +71,28 @@ class ServiceTest {
         .hasMessageContaining("DATABASE_URL");
   }
 
+  /** A value out of range names its variable, not the settings record's field. */
+  @Test
+  void settingsOutOfRangeNameTheirVariable() {
+    Map.of(
+            "DB_POOL_SIZE", "0",
+            "DB_CONNECTION_TIMEOUT_MS", "10",
+            "DB_LEAK_THRESHOLD_MS", "100")
+        .forEach(
+            (variable, value) ->
+                assertThatThrownBy(() -> Settings.fromEnvironment(Map.of(variable, value)))
+                    .isInstanceOf(SettingsException.class)
+                    .hasMessageStartingWith(variable + " must be")
+                    .hasMessageEndingWith("got " + value)
+                    .hasMessageNotContaining("poolSize")
+                    .hasMessageNotContaining("Millis"));
+    assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("DB_POOL_SIZE", "1001")))
+        .hasMessage("DB_POOL_SIZE must be within 1..1000, got 1001");
+    assertThat(Settings.fromEnvironment(Map.of("DB_LEAK_THRESHOLD_MS", "0")).database())
+        .extracting(database -> database.leakDetectionThresholdMillis())
+        .isEqualTo(0L);
+  }
+
   private static HttpResponse<String> send(String method, String path, String body)
       throws Exception {
     HttpRequest request =

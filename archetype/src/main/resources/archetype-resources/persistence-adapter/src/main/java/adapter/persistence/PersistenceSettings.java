@@ -32,19 +32,27 @@ public record PersistenceSettings(
   public static final long DEFAULT_CONNECTION_TIMEOUT_MILLIS = 3_000;
   public static final long DEFAULT_LEAK_DETECTION_THRESHOLD_MILLIS = 10_000;
 
+  public static final int MAX_POOL_SIZE = 1_000;
+  public static final long MIN_CONNECTION_TIMEOUT_MILLIS = 250;
+  public static final long MIN_LEAK_DETECTION_THRESHOLD_MILLIS = 2_000;
+
   public PersistenceSettings {
     Objects.requireNonNull(jdbcUrl, "jdbcUrl");
     if (!jdbcUrl.startsWith("jdbc:")) {
       throw new IllegalArgumentException("jdbcUrl must start with jdbc:");
     }
-    if (poolSize < 1 || poolSize > 1_000) {
-      throw new IllegalArgumentException("poolSize must be within 1..1000");
+    if (poolSize < 1 || poolSize > MAX_POOL_SIZE) {
+      throw new IllegalArgumentException("poolSize must be within 1.." + MAX_POOL_SIZE);
     }
-    if (connectionTimeoutMillis < 250) {
-      throw new IllegalArgumentException("connectionTimeoutMillis must be at least 250");
+    if (connectionTimeoutMillis < MIN_CONNECTION_TIMEOUT_MILLIS) {
+      throw new IllegalArgumentException(
+          "connectionTimeoutMillis must be at least " + MIN_CONNECTION_TIMEOUT_MILLIS);
     }
-    if (leakDetectionThresholdMillis != 0 && leakDetectionThresholdMillis < 2_000) {
-      throw new IllegalArgumentException("leakDetectionThresholdMillis must be 0 or at least 2000");
+    if (leakDetectionThresholdMillis != 0
+        && leakDetectionThresholdMillis < MIN_LEAK_DETECTION_THRESHOLD_MILLIS) {
+      throw new IllegalArgumentException(
+          "leakDetectionThresholdMillis must be 0 or at least "
+              + MIN_LEAK_DETECTION_THRESHOLD_MILLIS);
     }
   }
 
