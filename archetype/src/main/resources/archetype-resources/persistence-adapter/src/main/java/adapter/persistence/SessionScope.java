@@ -1,9 +1,11 @@
 package ${package}.adapter.persistence;
 
+import ${package}.domain.StorageUnavailableException;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.lang.reflect.RecordComponent;
+import java.sql.SQLTransientConnectionException;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -18,6 +20,10 @@ import org.hibernate.proxy.HibernateProxy;
  *
  * <p>The result is checked inside the transaction, so a mistake rolls back: an entity or a
  * Hibernate proxy in the returned value (records, collections and optionals are walked) fails fast.
+ *
+ * <p>A pool that lends no connection within its timeout (HikariCP's {@link
+ * SQLTransientConnectionException}, which Hibernate wraps) becomes a {@link
+ * StorageUnavailableException}: the web adapter answers it with 503 and {@code Retry-After}.
  */
 final class SessionScope {
   private static final int MAX_DEPTH = 4;
@@ -30,12 +36,34 @@ final class SessionScope {
 
   /** Runs {@code work} in one short transaction and returns its detached result. */
   <T> T call(Function<EntityManager, T> work) {
-    return factory.callInTransaction(em -> requireDetached(work.apply(em), 0));
+    try {
+      return factory.callInTransaction(em -> requireDetached(work.apply(em), 0));
+    } catch (RuntimeException e) {
+      throw unavailableOr(e);
+    }
   }
 
   /** Runs {@code work} in one short transaction. */
   void run(Consumer<EntityManager> work) {
-    factory.runInTransaction(work);
+    try {
+      factory.runInTransaction(work);
+    } catch (RuntimeException e) {
+      throw unavailableOr(e);
+    }
+  }
+
+  /** {@code failure} itself, unless the pool timed out somewhere beneath it. */
+  static RuntimeException unavailableOr(RuntimeException failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SQLTransientConnectionException timeout) {
+        return new StorageUnavailableException(
+            "no database connection within the pool's timeout: " + timeout.getMessage(), failure);
+      }
+      if (cause.getCause() == cause) {
+        break;
+      }
+    }
+    return failure;
   }
 
   static <T> T requireDetached(T value, int depth) {

@@ -5,18 +5,27 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ${package}.application.port.out.QuestionStore;
 import ${package}.domain.Question;
+import ${package}.domain.StorageUnavailableException;
 import dev.shortlease.guardrails.guard.ConnectionTracker;
 import dev.shortlease.guardrails.testkit.PortChecks;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.sql.Connection;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The persistence port's contract on H2 (PostgreSQL mode), with the guardrails test kit. */
 class QuestionStoreAdapterTest {
-  private static final ConnectionTracker TRACKER = ConnectionTracker.create();
+  // As the service builds it: a failure's acquiring stack shows this module's frames.
+  private static final ConnectionTracker TRACKER =
+      ConnectionTracker.builder()
+          .name("${rootArtifactId}-test")
+          .applicationPackages("${package}.")
+          .build();
   private static PersistenceContext database;
   private static QuestionStore store;
 
@@ -75,6 +84,36 @@ class QuestionStoreAdapterTest {
     assertThatThrownBy(() -> SessionScope.requireDetached(Optional.of(new QuestionEntity()), 0))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("QuestionEntity");
+  }
+
+  /**
+   * No connection within the pool's timeout is StorageUnavailableException (the web adapter's 503
+   * with Retry-After), not whatever Hibernate wrapped HikariCP's timeout in (a 500).
+   */
+  @Test
+  void aPoolTimeoutIsStorageUnavailable() throws Exception {
+    String url =
+        "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1" + PersistenceSettings.H2_POSTGRESQL_MODE;
+    PersistenceSettings poolOfOne =
+        new PersistenceSettings(
+            url, "sa", "", 1, PersistenceSettings.MIN_CONNECTION_TIMEOUT_MILLIS, 0);
+    AtomicReference<DataSource> pool = new AtomicReference<>();
+    try (PersistenceContext busy =
+            PersistenceContext.start(
+                poolOfOne,
+                new SimpleMeterRegistry(),
+                dataSource -> {
+                  pool.set(dataSource);
+                  return dataSource;
+                });
+        Connection theOnlyOne = pool.get().getConnection()) {
+      assertThatThrownBy(() -> busy.questions().add("Busy?"))
+          .isInstanceOf(StorageUnavailableException.class)
+          .hasMessageContaining("no database connection within the pool's timeout")
+          .hasStackTraceContaining("SQLTransientConnectionException");
+      assertThatThrownBy(() -> busy.questions().find(UUID.randomUUID()))
+          .isInstanceOf(StorageUnavailableException.class);
+    }
   }
 
   @Test

@@ -6,6 +6,7 @@ import ${package}.application.port.in.OperationsUseCase;
 import ${package}.domain.InvalidInputException;
 import ${package}.domain.NotFoundException;
 import ${package}.domain.Question;
+import ${package}.domain.StorageUnavailableException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,9 +25,13 @@ import org.slf4j.LoggerFactory;
 /**
  * The HTTP API on Javalin, a virtual thread per request (a request waiting on a long call costs a
  * few kilobytes). The example feature under {@code /questions}, probes under {@code /health}, and
- * Prometheus metrics at {@code /metrics}. Errors are {@code {"code", "message", "status"}}.
+ * Prometheus metrics at {@code /metrics}. Errors are {@code {"code", "message", "status"}}; a
+ * database that lends no connection in time is 503 with {@code Retry-After}, not 500.
  */
 public final class HttpApi {
+  /** Seconds a client waits before trying again when the database is busy. */
+  static final String RETRY_AFTER_SECONDS = "1";
+
   private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String ERROR_WRITTEN = "errorWritten";
@@ -82,6 +87,17 @@ public final class HttpApi {
                 .result(operations.metrics()));
     routes.exception(InvalidInputException.class, (e, ctx) -> error(ctx, 400, "invalid_param", e));
     routes.exception(NotFoundException.class, (e, ctx) -> error(ctx, 404, "not_found", e));
+    routes.exception(
+        StorageUnavailableException.class,
+        (e, ctx) -> {
+          LOG.warn("{} {}: database busy: {}", ctx.method(), ctx.path(), e.getMessage());
+          ctx.header("Retry-After", RETRY_AFTER_SECONDS);
+          error(
+              ctx,
+              503,
+              "service_unavailable",
+              new RuntimeException("the database is busy; retry in a moment"));
+        });
     routes.exception(
         Exception.class,
         (e, ctx) -> {

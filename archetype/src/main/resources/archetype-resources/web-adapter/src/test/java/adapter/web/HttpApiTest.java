@@ -7,6 +7,7 @@ import ${package}.application.port.in.AskQuestionUseCase;
 import ${package}.application.port.in.OperationsUseCase;
 import ${package}.domain.NotFoundException;
 import ${package}.domain.Question;
+import ${package}.domain.StorageUnavailableException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,6 +24,7 @@ class HttpApiTest {
   private final Map<UUID, Question> questions = new ConcurrentHashMap<>();
   private final HttpClient client = HttpClient.newHttpClient();
   private boolean databaseReady = true;
+  private volatile boolean databaseBusy;
   private HttpApi api;
 
   @BeforeEach
@@ -31,6 +33,11 @@ class HttpApiTest {
         new AskQuestionUseCase() {
           @Override
           public Question ask(String text) {
+            if (databaseBusy) {
+              throw new StorageUnavailableException(
+                  "no database connection within the pool's timeout",
+                  new IllegalStateException("db - Connection is not available"));
+            }
             Question question = Question.unanswered(UUID.randomUUID(), text);
             questions.put(question.id(), question);
             return question;
@@ -103,6 +110,21 @@ class HttpApiTest {
     databaseReady = false;
     assertThat(send("GET", "/health/ready", null).statusCode()).isEqualTo(503);
     assertThat(send("GET", "/metrics", null).body()).isEqualTo("up 1\n");
+  }
+
+  /** PersistenceSettings promises it: a pool timeout fails fast with a 503, never a 500. */
+  @Test
+  void aBusyDatabaseIs503WithRetryAfter() throws Exception {
+    databaseBusy = true;
+
+    HttpResponse<String> busy = send("POST", "/questions", "{\"text\": \"Now?\"}");
+
+    assertThat(busy.statusCode()).isEqualTo(503);
+    assertThat(busy.headers().firstValue("Retry-After")).contains("1");
+    assertThat(busy.body())
+        .contains("\"code\":\"service_unavailable\"")
+        .contains("\"status\":503")
+        .doesNotContain("Connection is not available");
   }
 
   private HttpResponse<String> send(String method, String path, String body) throws Exception {
