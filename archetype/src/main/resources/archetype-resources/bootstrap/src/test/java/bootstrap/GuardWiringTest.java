@@ -17,6 +17,7 @@ import dev.shortlease.guardrails.guard.LongCallGuard;
 import dev.shortlease.guardrails.guard.LongHoldSweep;
 import dev.shortlease.guardrails.guice.Guardrails;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManagerFactory;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.Map;
@@ -24,6 +25,8 @@ import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
+import org.hibernate.cfg.AvailableSettings;
+import org.hibernate.jpa.HibernatePersistenceConfiguration;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -92,6 +95,35 @@ class GuardWiringTest {
     }
   }
 
+  /**
+   * The acquiring stack of a guard failure names the class of ours that opened the transaction,
+   * below Hibernate's frames (docs: "Reading a failure", {@code <- the culprit}). The tracker shows
+   * only the first frames of a stack unless it knows the application's packages, and Hibernate's
+   * frames between the connection and our code are more than that: with {@code
+   * ConnectionTracker.create()} in {@link Server} this test fails.
+   */
+  @Test
+  void aGuardFailureNamesOurClassThatTookTheConnection() {
+    try (Server server = Server.start(TestSettings.fresh())) {
+      AnswerPort answers = server.injector().getInstance(AnswerPort.class);
+      ConnectionTracker tracker = server.injector().getInstance(ConnectionTracker.class);
+      try (EntityManagerFactory hibernate = hibernate(tracker.wrap(h2()))) {
+        assertThatThrownBy(() -> Culprit.answerInsideATransaction(hibernate, answers))
+            .isInstanceOf(ConnectionHeldDuringLongCallException.class)
+            .satisfies(
+                failure -> {
+                  String message = failure.getMessage();
+                  String acquiredAt =
+                      message.substring(message.indexOf("acquired at:") + "acquired at:".length());
+                  assertThat(acquiredAt)
+                      .as("the acquiring stack in:%n%s", message)
+                      .contains("org.hibernate.")
+                      .contains(Culprit.class.getName() + ".");
+                });
+      }
+    }
+  }
+
   @Test
   void aUseCaseThatLeaksAConnectionIsCounted() {
     Module leakyStore = binder -> binder.bind(QuestionStore.class).to(LeakyStore.class);
@@ -121,6 +153,23 @@ class GuardWiringTest {
     JdbcDataSource h2 = new JdbcDataSource();
     h2.setURL("jdbc:h2:mem:" + UUID.randomUUID());
     return h2;
+  }
+
+  private static EntityManagerFactory hibernate(DataSource dataSource) {
+    return new HibernatePersistenceConfiguration("culprit")
+        .property(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
+        .createEntityManagerFactory();
+  }
+
+  /** The mistake the guard exists for: the long call inside the transaction that read for it. */
+  static final class Culprit {
+    static void answerInsideATransaction(EntityManagerFactory hibernate, AnswerPort answers) {
+      hibernate.runInTransaction(
+          em -> {
+            Object question = em.createNativeQuery("select 'Why?'").getSingleResult();
+            answers.answer(String.valueOf(question));
+          });
+    }
   }
 
   /** A store whose {@code add} forgets to close the connection it opened. */
