@@ -31,7 +31,14 @@ class ArchitectureTest {
           .adapter("web", "adapter.web", Technology.JAVALIN, Technology.JACKSON)
           .adapter("simulated", "adapter.simulated")
           .longCallPorts(LongCall.class)
-          .transactionCallbacks("${package}.adapter.persistence.SessionScope")
+          // SessionScope is where this service opens transactions; the JPA factory's own
+          // callInTransaction/runInTransaction opens one too, wherever it is called.
+          .transactionCallbacks(
+              "${package}.adapter.persistence.SessionScope",
+              "jakarta.persistence.EntityManagerFactory")
+          // Server's wiring leak-checks, and makes a unit of work of, the *UseCase bindings only:
+          // an in-port named otherwise would silently be neither.
+          .useCasesNamed("UseCase")
           .build();
 
   /**
