@@ -11,6 +11,9 @@ common.assertExecutable(project)
 common.assertNoShortlease(project)
 assert new File(project, 'llm-adapter/pom.xml').isFile()
 assert new File(project, 'pom.xml').text.contains('<module>llm-adapter</module>')
+String readme = new File(project, 'README.md').text
+assert readme =~ /(?m)^.*persistence-.*llm-.*web-.*$/: 'the module diagram lost llm-adapter'
+assert !(readme =~ /<!-- (no-)?llm:/): 'an llm marker was left in the README'
 assert new File(project, 'pom.xml').text.contains("<guardrails.version>${common.it.getProperty('archetype.version')}</guardrails.version>")
 
 // ./start, as README.md gives it (its ./mvnw made offline through MAVEN_ARGS).

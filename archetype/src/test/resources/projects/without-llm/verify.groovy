@@ -1,6 +1,7 @@
 // without-llm: the generated build passed (goal.txt: verify). Then:
 // 1. the README's generate line, run as a user would after ./mvnw install, offline;
-// 2. violations planted in that project make its own build fail, naming each offending class.
+// 2. violations planted in that project make its own build fail, naming each offending class;
+// 3. a withLlm that is not exactly true or false stops generation, naming the property.
 def common = evaluate(new File(basedir.parentFile, 'common.groovy'))
 Properties it = common.it
 File project = context.projectDir
@@ -8,7 +9,11 @@ common.assertExecutable(project)
 common.assertNoShortlease(project)
 assert !new File(project, 'llm-adapter').exists()
 assert !new File(project, 'pom.xml').text.contains('llm-adapter')
-assert !new File(project, 'README.md').text.contains('LLM_PROVIDER')
+String readme = new File(project, 'README.md').text
+assert !readme.contains('LLM_PROVIDER')
+assert !readme.contains('LangChain4j'): 'the README still names the LLM adapter'
+assert !(readme =~ /(?m)^.*persistence-.*llm-.*$/): 'the module diagram still shows llm-adapter'
+assert !(readme =~ /<!-- (no-)?llm:/): 'an llm marker was left in the README'
 
 // 1. Generate. Offline, Maven cannot look up the "archetype:" prefix, so the plugin is named in full.
 File cli = new File(basedir, 'cli')
@@ -25,11 +30,13 @@ def (generated, generateLog) = common.run(cli,
                 '-Dpackage=com.example.ticketing', '-DinteractiveMode=false'],
         [:], 'generate.log', 120)
 assert generated == 0: generateLog
+assert !generateLog.contains("Don't override file"): "generation warns about the filesets:\n${generateLog}"
+assert !generateLog.contains('[WARNING] Property'): "generation warns about a file-name token:\n${generateLog}"
 File ticketing = new File(cli, 'ticketing')
 common.assertExecutable(ticketing)
 assert new File(ticketing, 'llm-adapter').isDirectory(): 'withLlm defaults to true'
 
-// 2. Plant the three classic mistakes.
+// 2. Plant the classic mistakes.
 File app = new File(ticketing, 'application')
 File appPom = new File(app, 'pom.xml')
 appPom.text = appPom.text.replace('  <dependencies>\n', '''  <dependencies>
@@ -73,6 +80,25 @@ final class EagerAnswers {
   }
 }
 '''
+// (d) the same, inside JPA's own transaction callback rather than SessionScope's
+new File(ticketing, 'persistence-adapter/src/main/java/com/example/ticketing/adapter/persistence/FactoryAnswers.java').text = '''package com.example.ticketing.adapter.persistence;
+
+import com.example.ticketing.application.port.out.AnswerPort;
+import jakarta.persistence.EntityManagerFactory;
+
+final class FactoryAnswers {
+  static void answerInside(EntityManagerFactory factory, AnswerPort answers) {
+    factory.runInTransaction(em -> answers.answer("held"));
+  }
+}
+'''
+// (e) an in-port not named *UseCase: Server's wiring would neither leak-check it nor make it a unit of work
+new File(appSrc, 'port/in/Asking.java').text = '''package com.example.ticketing.application.port.in;
+
+public interface Asking {
+  String ask(String text);
+}
+'''
 
 // The project's own CI entry point, .ci/run, which runs README.md's test command (./mvnw -B verify).
 // MAVEN_ARGS makes that build offline and runs only its architecture test, to keep this case short.
@@ -90,4 +116,31 @@ String report = new File(ticketing, 'bootstrap/target/surefire-reports/com.examp
 assert report =~ /(?m)^.*QuestionRowsPort\.row.*entity.*QuestionRow.*$/: "entity in a port not reported:\n${report}"
 assert report =~ /(?m)^.*ReportService.*org\.hibernate\.Session.*$/: "Hibernate in the application not reported:\n${report}"
 assert report =~ /(?m)^.*EagerAnswers\.answerInside.*AnswerPort\.answer.*$/: "long call inside a transaction not reported:\n${report}"
+assert report =~ /(?m)^.*FactoryAnswers\.answerInside.*AnswerPort\.answer.*EntityManagerFactory\.runInTransaction.*$/: "long call inside EntityManagerFactory.runInTransaction not reported:\n${report}"
+assert report =~ /(?m)^.*useCasesAreNamed.*$/ && report =~ /(?m)^.*port\.in\.Asking.*$/: "in-port not named *UseCase not reported:\n${report}"
+// Each rule is a test of its own, reported under the rule's name (not theServiceKeepsToItsHexagon()[n]).
+String xml = new File(ticketing, 'bootstrap/target/surefire-reports/TEST-com.example.ticketing.bootstrap.ArchitectureTest.xml').text
+['longCallsOutsideTransactions', 'useCasesAreNamed', 'portsSpeakValues'].each { rule ->
+    assert xml =~ /<testcase name="[^"]*\b${rule}"/: "no test named ${rule} in the report:\n${xml}"
+}
+assert !xml.contains('theServiceKeepsToItsHexagon()['): "tests reported by index:\n${xml}"
 println 'IT: planted violations failed the generated build, each named'
+
+// 3. -DwithLlm=TRUE used to generate a project that did not build (the templates test "true",
+// the post-generate script read any case): now generation fails, says why, and leaves nothing.
+File badCli = new File(basedir, 'cli-bad-withLlm')
+badCli.deleteDir()
+badCli.mkdirs()
+def (refused, refusedLog) = common.run(badCli,
+        [mvn] + common.offlineArgs + [
+                'org.apache.maven.plugins:maven-archetype-plugin:3.4.1:generate',
+                "-DarchetypeGroupId=${it.getProperty('archetype.groupId')}".toString(),
+                "-DarchetypeArtifactId=${it.getProperty('archetype.artifactId')}".toString(),
+                "-DarchetypeVersion=${it.getProperty('archetype.version')}".toString(),
+                '-DgroupId=com.example', '-DartifactId=ticketing', '-Dversion=0.1.0-SNAPSHOT',
+                '-Dpackage=com.example.ticketing', '-DwithLlm=TRUE', '-DinteractiveMode=false'],
+        [:], 'generate.log', 120)
+assert refused != 0: "withLlm=TRUE was accepted:\n${refusedLog}"
+assert refusedLog.contains("withLlm must be exactly 'true' or 'false' (lower case), got 'TRUE'"): refusedLog
+assert !new File(badCli, 'ticketing').exists(): 'a refused generation left its project behind'
+println 'IT: withLlm=TRUE refused with a clear message'
