@@ -16,19 +16,22 @@ assert !(readme =~ /(?m)^.*persistence-.*llm-.*$/): 'the module diagram still sh
 assert !(readme =~ /<!-- (no-)?llm:/): 'an llm marker was left in the README'
 
 // 1. Generate. Offline, Maven cannot look up the "archetype:" prefix, so the plugin is named in full.
-File cli = new File(basedir, 'cli')
-cli.deleteDir()
-cli.mkdirs()
 String mvn = new File(it.getProperty('maven.home'), 'bin/mvn').path
-def (generated, generateLog) = common.run(cli,
-        [mvn] + common.offlineArgs + [
-                'org.apache.maven.plugins:maven-archetype-plugin:3.4.1:generate',
-                "-DarchetypeGroupId=${it.getProperty('archetype.groupId')}".toString(),
-                "-DarchetypeArtifactId=${it.getProperty('archetype.artifactId')}".toString(),
-                "-DarchetypeVersion=${it.getProperty('archetype.version')}".toString(),
-                '-DgroupId=com.example', '-DartifactId=ticketing', '-Dversion=0.1.0-SNAPSHOT',
-                '-Dpackage=com.example.ticketing', '-DinteractiveMode=false'],
-        [:], 'generate.log', 120)
+def generate = { File dir, List<String> extra ->
+    dir.deleteDir()
+    dir.mkdirs()
+    common.run(dir,
+            [mvn] + common.offlineArgs + [
+                    'org.apache.maven.plugins:maven-archetype-plugin:3.4.1:generate',
+                    "-DarchetypeGroupId=${it.getProperty('archetype.groupId')}".toString(),
+                    "-DarchetypeArtifactId=${it.getProperty('archetype.artifactId')}".toString(),
+                    "-DarchetypeVersion=${it.getProperty('archetype.version')}".toString(),
+                    '-DgroupId=com.example', '-DartifactId=ticketing', '-Dversion=0.1.0-SNAPSHOT',
+                    '-Dpackage=com.example.ticketing', '-DinteractiveMode=false'] + extra,
+            [:], 'generate.log', 120)
+}
+File cli = new File(basedir, 'cli')
+def (generated, generateLog) = generate(cli, [])
 assert generated == 0: generateLog
 assert !generateLog.contains("Don't override file"): "generation warns about the filesets:\n${generateLog}"
 assert !generateLog.contains('[WARNING] Property'): "generation warns about a file-name token:\n${generateLog}"
@@ -129,17 +132,7 @@ println 'IT: planted violations failed the generated build, each named'
 // 3. -DwithLlm=TRUE used to generate a project that did not build (the templates test "true",
 // the post-generate script read any case): now generation fails, says why, and leaves nothing.
 File badCli = new File(basedir, 'cli-bad-withLlm')
-badCli.deleteDir()
-badCli.mkdirs()
-def (refused, refusedLog) = common.run(badCli,
-        [mvn] + common.offlineArgs + [
-                'org.apache.maven.plugins:maven-archetype-plugin:3.4.1:generate',
-                "-DarchetypeGroupId=${it.getProperty('archetype.groupId')}".toString(),
-                "-DarchetypeArtifactId=${it.getProperty('archetype.artifactId')}".toString(),
-                "-DarchetypeVersion=${it.getProperty('archetype.version')}".toString(),
-                '-DgroupId=com.example', '-DartifactId=ticketing', '-Dversion=0.1.0-SNAPSHOT',
-                '-Dpackage=com.example.ticketing', '-DwithLlm=TRUE', '-DinteractiveMode=false'],
-        [:], 'generate.log', 120)
+def (refused, refusedLog) = generate(badCli, ['-DwithLlm=TRUE'])
 assert refused != 0: "withLlm=TRUE was accepted:\n${refusedLog}"
 assert refusedLog.contains("withLlm must be exactly 'true' or 'false' (lower case), got 'TRUE'"): refusedLog
 assert !new File(badCli, 'ticketing').exists(): 'a refused generation left its project behind'
