@@ -21,10 +21,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Input the database could not store as sent: text with the NUL character (PostgreSQL's text types
- * refuse it), file names longer than their column, page numbers whose offset overflows. Each is a
- * 400 naming the field, or is shortened as Dify shortens it, never a 500, and a refused request
- * saves nothing. On H2 here; {@link StorableInputOnPostgresTest} runs the same on PostgreSQL (ADR 0052).
+ * Input the database could not store as sent (ADR 0052): text with the NUL character (PostgreSQL's
+ * text types refuse it), file names longer than their column, page numbers whose offset overflows.
+ * Each is a 400 naming the field, or is shortened as Dify shortens it, never a 500, and a refused
+ * request saves nothing. On H2 here; {@link StorableInputOnPostgresTest} runs the same on
+ * PostgreSQL.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StorableInputTest {
