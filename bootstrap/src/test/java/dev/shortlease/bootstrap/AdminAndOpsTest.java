@@ -119,6 +119,48 @@ class AdminAndOpsTest {
   }
 
   @Test
+  @DisplayName("a misspelt admin field is 400 naming it, and changes nothing")
+  void unknownFieldsAreRefused() {
+    Api.AppKey app = api.createApp("chat");
+    String before = api.get("/v1/parameters", app.key()).text();
+
+    Api.Reply patched =
+        api.patch("/admin/apps/" + app.id(), ADMIN, "{\"file_uploads\":{\"enabled\":true}}");
+    Api.Reply model =
+        api.patch("/admin/apps/" + app.id(), ADMIN, "{\"model_settings\":{\"temprature\":1}}");
+    Api.Reply created =
+        api.post("/admin/apps", ADMIN, "{\"name\":\"n\",\"mode\":\"chat\",\"status\":1}");
+
+    assertThat(patched.status()).as(patched.text()).isEqualTo(400);
+    assertThat(patched.json().get("message").asText())
+        .startsWith("file_uploads is not a field here; the fields are name, description,");
+    assertThat(model.json().get("message").asText())
+        .isEqualTo("temprature is not a field here; the fields are model, temperature, max_tokens");
+    assertThat(created.status()).as(created.text()).isEqualTo(400);
+    assertThat(created.json().get("message").asText()).startsWith("status is not a field here");
+    assertThat(api.get("/v1/parameters", app.key()).text()).isEqualTo(before);
+  }
+
+  @Test
+  @DisplayName("an app can be created with its media switches, as PATCH sets them")
+  void createWithMediaSwitches() {
+    Api.Reply created =
+        api.post(
+            "/admin/apps",
+            ADMIN,
+            "{\"name\":\"n\",\"mode\":\"chat\",\"file_upload\":{\"enabled\":true,"
+                + "\"allowed_file_types\":[\"image\"],\"number_limits\":2},"
+                + "\"speech_to_text\":{\"enabled\":true}}");
+    assertThat(created.status()).as(created.text()).isEqualTo(201);
+
+    var parameters = api.get("/v1/parameters", created.json().get("api_key").asText()).json();
+
+    assertThat(parameters.at("/file_upload/enabled").asBoolean()).isTrue();
+    assertThat(parameters.at("/file_upload/number_limits").asInt()).isEqualTo(2);
+    assertThat(parameters.at("/speech_to_text/enabled").asBoolean()).isTrue();
+  }
+
+  @Test
   @DisplayName("pool snapshot, Prometheus metrics and health probes are served")
   void operations() {
     JsonNode pool = api.get("/admin/pool", ADMIN).json();

@@ -13,6 +13,7 @@ import dev.shortlease.domain.ModelSettings;
 import dev.shortlease.domain.NewApp;
 import io.javalin.http.Context;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,6 +23,38 @@ import java.util.Map;
 public final class AdminAppsHandler {
   private static final com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>> MAP =
       new com.fasterxml.jackson.core.type.TypeReference<>() {};
+  private static final List<String> CREATE_FIELDS =
+      List.of(
+          "name",
+          "mode",
+          "description",
+          "model_settings",
+          "system_prompt",
+          "opening_statement",
+          "suggested_questions",
+          "user_input_form",
+          "conversation_variables",
+          "file_upload",
+          "speech_to_text",
+          "text_to_speech");
+  private static final List<String> UPDATE_FIELDS =
+      List.of(
+          "name",
+          "description",
+          "model_settings",
+          "system_prompt",
+          "opening_statement",
+          "suggested_questions",
+          "status",
+          "api_enabled",
+          "max_active_requests",
+          "user_input_form",
+          "conversation_variables",
+          "file_upload",
+          "speech_to_text",
+          "text_to_speech");
+  private static final List<String> MODEL_FIELDS = List.of("model", "temperature", "max_tokens");
+
   private final ApiAuth auth;
   private final ManageAppsUseCase apps;
   private final WebSettings settings;
@@ -38,7 +71,8 @@ public final class AdminAppsHandler {
 
   void create(Context ctx) {
     auth.requireAdmin(ctx);
-    JsonBody body = JsonBody.read(ctx, settings.maxBodyBytes());
+    JsonBody body = JsonBody.read(ctx, settings.maxBodyBytes()).requireOnly(CREATE_FIELDS);
+    AppMedia switches = MediaWire.mentioned(body) ? MediaWire.apply(body, AppMedia.OFF) : null;
     NewApp app =
         new NewApp(
             body.text("name"),
@@ -52,6 +86,9 @@ public final class AdminAppsHandler {
             FormWire.variables(body.raw("conversation_variables")));
     ManageAppsUseCase.CreatedApp created = apps.createApp(app);
     App saved = created.app();
+    if (switches != null) {
+      media.saveMedia(saved.id(), switches);
+    }
     Responses.json(
         ctx,
         201,
@@ -73,7 +110,7 @@ public final class AdminAppsHandler {
   void update(Context ctx) {
     auth.requireAdmin(ctx);
     AppId id = AppId.parse(ctx.pathParam("app_id"), "app_id");
-    JsonBody body = JsonBody.read(ctx, settings.maxBodyBytes());
+    JsonBody body = JsonBody.read(ctx, settings.maxBodyBytes()).requireOnly(UPDATE_FIELDS);
     JsonBody model = body.optionalObject("model_settings");
     AppUpdate update =
         new AppUpdate(
@@ -130,6 +167,7 @@ public final class AdminAppsHandler {
     if (model == null) {
       return current;
     }
+    model.requireOnly(MODEL_FIELDS);
     String name = model.text("model");
     Double temperature = model.optionalNumber("temperature");
     Integer maxTokens = model.optionalInt("max_tokens");

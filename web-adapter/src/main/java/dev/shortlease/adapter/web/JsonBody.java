@@ -59,6 +59,19 @@ final class JsonBody {
     return read(ctx, maxBytes);
   }
 
+  /**
+   * Refuses a field not in {@code known} (400 naming it and listing the known ones): for the admin
+   * API, where a misspelt setting silently ignored would look applied.
+   */
+  JsonBody requireOnly(List<String> known) {
+    for (String field : (Iterable<String>) node::fieldNames) {
+      if (!known.contains(field)) {
+        throw invalid(field, "is not a field here; the fields are " + String.join(", ", known));
+      }
+    }
+    return this;
+  }
+
   boolean has(String field) {
     return node.hasNonNull(field);
   }
