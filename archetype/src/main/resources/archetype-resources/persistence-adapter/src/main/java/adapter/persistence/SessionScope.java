@@ -59,9 +59,6 @@ final class SessionScope {
         return new StorageUnavailableException(
             "no database connection within the pool's timeout: " + timeout.getMessage(), failure);
       }
-      if (cause.getCause() == cause) {
-        break;
-      }
     }
     return failure;
   }
