@@ -157,7 +157,11 @@ final class SessionScope {
                     try {
                       return requireDetached(statement.execute(connection), 0);
                     } finally {
-                      connection.setAutoCommit(false);
+                      // A lost connection is closed by the pool: resetting it would throw "closed"
+                      // and hide the transient failure (SQLState 08…) the statement raised.
+                      if (!connection.isClosed()) {
+                        connection.setAutoCommit(false);
+                      }
                     }
                   }));
     } catch (RuntimeException e) {

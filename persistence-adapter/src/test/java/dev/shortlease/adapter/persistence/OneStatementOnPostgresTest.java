@@ -1,8 +1,10 @@
 package dev.shortlease.adapter.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.shortlease.adapter.persistence.testing.PostgresTest;
+import dev.shortlease.domain.StorageUnavailableException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +25,19 @@ class OneStatementOnPostgresTest {
                 .<Boolean>callStateless(s -> s.doReturningWork(c -> c.getAutoCommit()))
                 .booleanValue())
         .isFalse();
+  }
+
+  @Test
+  @DisplayName("direct: a connection lost mid-statement stays transient (not masked by the reset)")
+  void lostConnectionIsTransient() {
+    SessionScope scope = SharedContexts.postgres().sessionScope();
+
+    // The backend ends itself: the pool then closes the connection, as after pg_terminate_backend.
+    String suicide = "select pg_terminate_backend(pg_backend_pid())";
+
+    assertThatThrownBy(
+            () -> scope.callOneStatementReserved(c -> c.createStatement().execute(suicide)))
+        .isInstanceOf(StorageUnavailableException.class);
   }
 
   @Test
