@@ -163,6 +163,10 @@ public final class PersistenceContext implements AutoCloseable {
     config.setLeakDetectionThreshold(0);
     config.setMaxLifetime(s.maxLifetimeMillis());
     config.setAutoCommit(false); // Hibernate is told so, and skips a setAutoCommit round trip
+    if (s.jdbcUrl().startsWith("jdbc:postgresql:") && s.timeouts().socketTimeoutSeconds() > 0) {
+      config.addDataSourceProperty(
+          "socketTimeout", String.valueOf(s.timeouts().socketTimeoutSeconds()));
+    }
     if (s.pooler().transactionPooling()) {
       // Unnamed statements only: PgBouncer < 1.21 would hand "S_1" to another client's session.
       // Timeouts and schema go into each transaction instead (sessionFree).

@@ -28,6 +28,9 @@ public record StatementTimeouts(long statementMillis, long lockMillis) {
    */
   public static final StatementTimeouts DEFAULTS = new StatementTimeouts(30_000, 5_000);
 
+  // Room for the reply to a cancelled statement, or a queue in PgBouncer, to arrive.
+  private static final long SILENCE_MARGIN_MILLIS = 5_000;
+
   public StatementTimeouts {
     requireMillis(statementMillis, "statementMillis");
     requireMillis(lockMillis, "lockMillis");
@@ -45,6 +48,18 @@ public record StatementTimeouts(long statementMillis, long lockMillis) {
       config.setConnectionInitSql(
           "SET QUERY_TIMEOUT %d; SET LOCK_TIMEOUT %d".formatted(statementMillis, lock));
     }
+  }
+
+  /**
+   * pgjdbc's {@code socketTimeout} in seconds (0 = wait forever): how long the driver waits for a
+   * reply before it drops the connection (SQLState 08006, transient). Past the statement timeout
+   * the server has answered, cancelled or gone: a partition or a host lost without closing its
+   * sockets would otherwise pin the connection and its caller forever. {@code socketTimeout} in
+   * {@code DATABASE_URL} takes precedence.
+   */
+  int socketTimeoutSeconds() {
+    long bound = statementMillis + SILENCE_MARGIN_MILLIS;
+    return statementMillis == 0 ? 0 : (int) ((bound + 999) / 1_000);
   }
 
   /** Both databases take an {@code int} of milliseconds. */
