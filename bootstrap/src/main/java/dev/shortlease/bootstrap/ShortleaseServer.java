@@ -138,8 +138,7 @@ public final class ShortleaseServer implements AutoCloseable {
       if (traces.on()) {
         api.observeRequests(traced.requests());
       }
-      api.start(
-          settings.host(), settings.port(), settings.managementHost(), settings.managementPort());
+      listen(api, settings);
       return new ShortleaseServer(
           settings, injector, api, registry, apps, housekeeping, traces, ownsTracing);
     } catch (RuntimeException e) {
@@ -152,6 +151,25 @@ public final class ShortleaseServer implements AutoCloseable {
         traces.close();
       }
       throw new StartupException("cannot start: " + Redaction.of(settings).scrub(reason(e)), e);
+    }
+  }
+
+  /** Starts HTTP; a failure names the variables to fix (Jetty's own says neither). */
+  private static void listen(HttpApi api, Settings settings) {
+    try {
+      api.start(
+          settings.host(), settings.port(), settings.managementHost(), settings.managementPort());
+    } catch (RuntimeException e) {
+      String where = "HOST=" + settings.host() + " PORT=" + settings.port();
+      if (settings.managementPort() != null) {
+        where +=
+            ", MANAGEMENT_HOST="
+                + settings.managementHost()
+                + " MANAGEMENT_PORT="
+                + settings.managementPort();
+      }
+      // No cause: reason() reports the innermost message, which is this one.
+      throw new IllegalStateException("cannot listen on " + where + ": " + reason(e));
     }
   }
 

@@ -10,6 +10,8 @@ import dev.shortlease.application.testing.ScriptedChatModel;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -32,6 +34,21 @@ class LifecycleTest {
             "cannot start: database jdbc:postgresql://127.0.0.1:1/nowhere?user=x&password=****: ")
         .hasMessageNotContaining("hidden")
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+  }
+
+  @Test
+  @DisplayName("a port that cannot be bound fails start with one line naming HOST and PORT")
+  void portTaken() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      Map<String, String> env = TestServers.env();
+      env.put("PORT", Integer.toString(taken.getLocalPort()));
+
+      assertThatThrownBy(() -> ShortleaseServer.start(Settings.fromEnvironment(env)))
+          .isInstanceOf(StartupException.class)
+          .hasMessageContaining("HOST=127.0.0.1 PORT=" + taken.getLocalPort())
+          .hasMessageContaining("Address already in use")
+          .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    }
   }
 
   @Test
