@@ -199,7 +199,8 @@ public final class HexagonRules {
   }
 
   /**
-   * The application depends on the domain, {@code jakarta.inject}/{@code javax.inject} and java.*.
+   * The application depends on the domain, its port packages, {@code jakarta.inject}/{@code
+   * javax.inject} and java.*.
    */
   public ArchRule applicationDependsOnDomainAndInjectOnly() {
     return rings.applicationDependsOnDomainAndInjectOnly();
@@ -269,7 +270,7 @@ public final class HexagonRules {
   /**
    * Types marked long-call are interfaces in the application ring (out-ports such as a model port,
    * or application extension points such as agent tools), never in the domain, never among the
-   * persistence ports. Without an application ring: interfaces in the out-port packages.
+   * persistence ports. Out-port packages beside the application ring count as its own.
    */
   public ArchRule longCallTypesAreApplicationInterfaces() {
     return longCallRules.longCallTypesAreApplicationInterfaces();

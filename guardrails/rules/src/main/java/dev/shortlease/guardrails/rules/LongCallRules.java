@@ -7,6 +7,7 @@ import com.tngtech.archunit.lang.CompositeArchRule;
 import com.tngtech.archunit.lang.syntax.ArchRuleDefinition;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Rule bodies for long calls: where long-call types live and that none runs inside a transaction.
@@ -22,10 +23,14 @@ final class LongCallRules extends RuleFactory {
     }
     Optional<String> persistence =
         hexagon.persistencePorts().map(Hexagon.PersistencePorts::packageName);
-    List<String> homes =
-        hexagon.application().map(List::of).orElse(hexagon.outPorts()).stream()
+    // The application ring, and out-port packages beside it (never in the domain).
+    Stream<String> besideTheApplication =
+        hexagon.outPorts().stream()
             .filter(p -> persistence.map(s -> !s.equals(p)).orElse(true))
-            .toList();
+            .filter(p -> hexagon.application().map(a -> !Packages.within(p, a)).orElse(true))
+            .filter(p -> hexagon.domain().map(d -> !Packages.within(p, d)).orElse(true));
+    List<String> homes =
+        Stream.concat(hexagon.application().stream(), besideTheApplication).toList();
     List<String> notIn = persistence.map(List::of).orElse(List.of());
     return NamedParts.rule(
         "longCallTypesAreApplicationInterfaces: long-call types are interfaces in "

@@ -40,13 +40,16 @@ final class RingRules extends RuleFactory {
         new ArrayList<>(
             List.of(Packages.tree(application), "java..", "jakarta.inject..", "javax.inject.."));
     hexagon.domain().ifPresent(d -> allowed.add(Packages.tree(d)));
+    // Ports may lie beside the ring (inPorts("port.in")): it implements and calls them.
+    allowed.addAll(List.of(Packages.trees(hexagon.inPorts())));
+    allowed.addAll(List.of(Packages.trees(hexagon.outPorts())));
     allowed.addAll(hexagon.applicationMayUse());
     List<String> named = new ArrayList<>(List.of(application));
     hexagon.domain().ifPresent(named::add);
     return NamedParts.rule(
         "applicationDependsOnDomainAndInjectOnly: "
             + application
-            + " depends on the domain, jakarta.inject and java.* only",
+            + " depends on the domain, its ports, jakarta.inject and java.* only",
         named,
         classes()
             .that()

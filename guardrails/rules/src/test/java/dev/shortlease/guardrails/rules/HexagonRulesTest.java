@@ -187,6 +187,23 @@ class HexagonRulesTest {
   }
 
   @Test
+  @DisplayName("ports beside the application: the application uses them, long calls live there")
+  void portsOutsideTheApplication() {
+    String root = RuleFixturesTest.FIXTURES + ".portsoutside";
+    JavaClasses classes = new ClassFileImporter().importPackages(root);
+    HexagonRules rules =
+        HexagonRules.of(
+            Hexagon.describe(root)
+                .inPorts("port.in")
+                .outPorts("port.out")
+                .longCallPorts(root + ".port.out.LongCall")
+                .noComposition()
+                .build());
+
+    rules.everything().check(classes);
+  }
+
+  @Test
   @DisplayName("everything() names the broken rule on each line of its report")
   void everythingNamesTheBrokenRule() {
     String root = RuleFixturesTest.FIXTURES + ".adaptercycle";
