@@ -19,10 +19,11 @@ import org.opentest4j.AssertionFailedError;
 
 /**
  * Checks adapters port call by port call: {@link #check} returns a proxy of the port that, after
- * every call, asserts that no pooled connection is checked out (on any thread, as the tracker sees
- * it, plus any pool gauge added with {@link #alsoIdleWhen}) and that the returned value is plain
- * ({@link PlainValues#problemsOfValue}). {@link #assertEveryMethodCalled} then fails for each
- * method of a checked port that the test never called, so a new port method cannot go unchecked.
+ * every call (a throwing one too), asserts that no pooled connection is checked out (on any thread,
+ * as the tracker sees it, plus any pool gauge added with {@link #alsoIdleWhen}) and that the
+ * returned value is plain ({@link PlainValues#problemsOfValue}). {@link #assertEveryMethodCalled}
+ * then fails for each method of a checked port that the test never called, so a new port method
+ * cannot go unchecked.
  *
  * <pre>{@code
  * PoolHygiene hygiene = PoolHygiene.of(tracker).alsoIdleWhen("hikari active", () -> pool.active());
@@ -87,9 +88,16 @@ public final class PoolHygiene {
                         ? System.identityHashCode(self)
                         : "checked(" + adapter + ")";
               }
-              Object result = call(adapter, method, args);
               String name = name(port, method);
               called.add(name);
+              Object result;
+              try {
+                result = call(adapter, method, args);
+              } catch (Throwable thrown) {
+                // Error paths are where connections leak: a failing call must return its own too.
+                assertIdle("after " + name + " threw " + thrown, thrown);
+                throw thrown;
+              }
               assertIdle("after " + name);
               List<String> problems = values.problemsOfValue(result, name);
               if (!problems.isEmpty()) {
@@ -102,6 +110,10 @@ public final class PoolHygiene {
 
   /** Fails unless no connection is checked out now. */
   public void assertIdle(String when) {
+    assertIdle(when, null);
+  }
+
+  private void assertIdle(String when, Throwable cause) {
     List<String> busy = new ArrayList<>();
     if (tracker.openLeases() > 0) {
       busy.add(tracker.describeOpenLeases());
@@ -114,7 +126,8 @@ public final class PoolHygiene {
           }
         });
     if (!busy.isEmpty()) {
-      throw new AssertionFailedError("pool not idle " + when + ": " + String.join("\n", busy));
+      throw new AssertionFailedError(
+          "pool not idle " + when + ": " + String.join("\n", busy), cause);
     }
   }
 

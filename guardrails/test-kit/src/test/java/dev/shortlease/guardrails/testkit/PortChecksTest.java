@@ -52,6 +52,42 @@ class PortChecksTest {
   }
 
   @Test
+  @DisplayName("a method that throws holding a connection fails too, and counts as called")
+  void leakOnTheErrorPathFails() throws Exception {
+    interface LookupPort {
+      String lookup(String key);
+    }
+    List<java.sql.Connection> taken = new java.util.ArrayList<>();
+    LookupPort leaky =
+        key -> {
+          try {
+            taken.add(dataSource.getConnection());
+          } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+          }
+          throw new IllegalArgumentException("no " + key);
+        };
+    try {
+      assertThatThrownBy(
+              () ->
+                  PortChecks.assertPoolIdleAfterEachCall(
+                      tracker,
+                      LookupPort.class,
+                      leaky,
+                      port ->
+                          assertThatThrownBy(() -> port.lookup("k"))
+                              .isInstanceOf(IllegalArgumentException.class)))
+          .isInstanceOf(AssertionError.class)
+          .hasMessageContaining("pool not idle after LookupPort.lookup(String)")
+          .hasMessageNotContaining("never called");
+    } finally {
+      for (java.sql.Connection connection : taken) {
+        connection.close();
+      }
+    }
+  }
+
+  @Test
   @DisplayName("a port method the test never calls fails the check")
   void uncalledMethodFails() {
     assertThatThrownBy(
