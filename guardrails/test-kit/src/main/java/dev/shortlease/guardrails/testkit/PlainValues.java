@@ -245,13 +245,7 @@ public final class PlainValues {
     }
     Class<?> type = value.getClass();
     String name = type.getName();
-    boolean entity =
-        Stream.of(type.getAnnotations())
-            .anyMatch(
-                a ->
-                    a.annotationType().getSimpleName().equals("Entity")
-                        && NEVER_RETURNED.stream()
-                            .anyMatch(a.annotationType().getName()::startsWith));
+    boolean entity = isEntity(type);
     if (entity
         || NEVER_RETURNED.stream().anyMatch(name::startsWith)
         || forbiddenPackages.stream().anyMatch(name::startsWith)) {
@@ -270,6 +264,26 @@ public final class PlainValues {
                   : Stream.empty();
         };
     children.forEach(child -> checkValue(child, where, problems, seen));
+  }
+
+  /**
+   * Annotated {@code @Entity}, or a subclass of such a class: {@code @Entity} is not inherited, and
+   * a lazy proxy (Hibernate's {@code OrderEntity$HibernateProxy}) is an unannotated subclass.
+   */
+  private static boolean isEntity(Class<?> type) {
+    for (Class<?> cls = type; cls != null; cls = cls.getSuperclass()) {
+      boolean annotated =
+          Stream.of(cls.getDeclaredAnnotations())
+              .anyMatch(
+                  a ->
+                      a.annotationType().getSimpleName().equals("Entity")
+                          && NEVER_RETURNED.stream()
+                              .anyMatch(a.annotationType().getName()::startsWith));
+      if (annotated) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Object read(RecordComponent component, Record record) {

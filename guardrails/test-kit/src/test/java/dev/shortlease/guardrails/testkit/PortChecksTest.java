@@ -128,6 +128,21 @@ class PortChecksTest {
   }
 
   @Test
+  @DisplayName("a lazy proxy of an entity (a subclass, as Hibernate makes it) is an entity too")
+  void entityProxyFails() {
+    interface EntityPort {
+      Optional<Object> load();
+    }
+    class OrderEntityProxy extends Orders.OrderEntity {}
+    EntityPort port = () -> Optional.of(new OrderEntityProxy());
+    EntityPort checked = PoolHygiene.of(tracker).check(EntityPort.class, port);
+
+    assertThatThrownBy(checked::load)
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("OrderEntityProxy (an entity)");
+  }
+
+  @Test
   @DisplayName("an extra pool gauge that reads busy fails the check")
   void extraGaugeFails() {
     OrdersPort checked =
