@@ -36,6 +36,9 @@ import java.util.List;
  */
 final class GuardedModules implements Module {
   static final Key<Guardrails> RULES = Key.get(Guardrails.class, KitRules.class);
+  private static final String TRACKER_NEEDED =
+      "Guardrails.wrap(...), which guards long calls and use cases: bind the ConnectionTracker"
+          + " your DataSource is wrapped with (bind(ConnectionTracker.class).toInstance(tracker))";
 
   private final Guardrails rules;
   private final List<Module> modules;
@@ -52,7 +55,8 @@ final class GuardedModules implements Module {
     for (Element element : Elements.getElements(binder.currentStage(), modules)) {
       if (element instanceof Binding<?> binding && needsDecorating(binding)) {
         if (tracker == null) {
-          tracker = binder.getProvider(ConnectionTracker.class);
+          // The source is what Guice prints under "Requested by" when no tracker is bound.
+          tracker = binder.withSource(TRACKER_NEEDED).getProvider(ConnectionTracker.class);
         }
         rewrite(binder.withSource(binding.getSource()), binding, tracker);
       } else {

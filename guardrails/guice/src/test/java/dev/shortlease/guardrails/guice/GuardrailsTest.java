@@ -357,7 +357,8 @@ class GuardrailsTest {
                 Guice.createInjector(
                     Guardrails.forLongCallAnnotation(RemoteCall.class)
                         .wrap(binder -> binder.bind(WeatherPort.class).to(FakeWeather.class))))
-        .hasMessageContaining("ConnectionTracker");
+        .hasMessageContaining("ConnectionTracker")
+        .hasMessageContaining("bind the ConnectionTracker your DataSource is wrapped with");
   }
 
   private static DataSource h2() {
