@@ -78,9 +78,10 @@ public final class Guardrails {
   }
 
   /**
-   * Long calls are the interfaces annotated with {@code annotation} (runtime retention), which the
-   * consumer owns, so its application code never sees the kit's types. Defaults: use cases are
-   * interfaces named {@code *UseCase}, mode {@link GuardMode#STRICT}.
+   * Long calls are the interfaces annotated with {@code annotation} (runtime retention), directly
+   * or on a super-interface; the consumer owns it, so its application code never sees the kit's
+   * types. Defaults: use cases are interfaces named {@code *UseCase}, mode {@link
+   * GuardMode#STRICT}.
    */
   public static Guardrails forLongCallAnnotation(Class<? extends Annotation> annotation) {
     Objects.requireNonNull(annotation, "annotation");
@@ -90,7 +91,7 @@ public final class Guardrails {
           "@" + annotation.getName() + " must have @Retention(RUNTIME) to be seen at run time");
     }
     return new Guardrails(
-        type -> type.isAnnotationPresent(annotation),
+        type -> inherits(type, t -> t.isAnnotationPresent(annotation)),
         "@" + annotation.getSimpleName(),
         Set.of(),
         Guardrails::namedUseCase,
@@ -102,8 +103,11 @@ public final class Guardrails {
     Objects.requireNonNull(annotationClassName, "annotationClassName");
     return new Guardrails(
         type ->
-            java.util.Arrays.stream(type.getAnnotations())
-                .anyMatch(a -> a.annotationType().getName().equals(annotationClassName)),
+            inherits(
+                type,
+                t ->
+                    java.util.Arrays.stream(t.getAnnotations())
+                        .anyMatch(a -> a.annotationType().getName().equals(annotationClassName))),
         "@" + annotationClassName,
         Set.of(),
         Guardrails::namedUseCase,
@@ -252,6 +256,22 @@ public final class Guardrails {
     LONG_CALL,
     USE_CASE,
     NONE
+  }
+
+  /**
+   * True when {@code type} or one of its super-interfaces is {@code annotated}: annotations on
+   * interfaces are never inherited, yet the static rule counts a sub-interface as a long call.
+   */
+  private static boolean inherits(Class<?> type, Predicate<Class<?>> annotated) {
+    if (annotated.test(type)) {
+      return true;
+    }
+    for (Class<?> parent : type.getInterfaces()) {
+      if (inherits(parent, annotated)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean namedUseCase(Class<?> type) {

@@ -33,6 +33,7 @@ import dev.shortlease.guardrails.guice.fixture.Trips.WeatherPort;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.sql.Connection;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -322,6 +323,30 @@ class GuardrailsTest {
     assertThat(LongCallGuard.isGuarded(injector.getInstance(WeatherPort.class))).isTrue();
     assertThat(LongCallGuard.isGuarded(injector.getInstance(TripsPort.class))).isTrue();
     Guardrails.verify(injector);
+  }
+
+  /** A family of remote clients: the annotation sits on the common super-interface. */
+  @RemoteCall
+  interface RemoteClient {}
+
+  interface FxPort extends RemoteClient {
+    double rate(String currency);
+  }
+
+  @Test
+  @DisplayName("an interface extending an annotated one is a long call, as the static rule sees it")
+  void annotationOnASuperInterface() {
+    for (Guardrails rules :
+        List.of(
+            Guardrails.forLongCallAnnotation(RemoteCall.class),
+            Guardrails.forLongCallAnnotation(RemoteCall.class.getName()))) {
+      Injector injector =
+          Guice.createInjector(
+              rules.wrap(
+                  infrastructure(), binder -> binder.bind(FxPort.class).toInstance(c -> 1.0)));
+
+      assertThat(LongCallGuard.isGuarded(injector.getInstance(FxPort.class))).isTrue();
+    }
   }
 
   @Test
