@@ -43,7 +43,8 @@ import java.util.stream.Stream;
  * port, or a class implementing one, is a violation; the message shows the path.
  *
  * <p>What it cannot see: calls through an interface other than the port (virtual dispatch to an
- * implementation is not followed), lambdas created elsewhere and passed in as variables,
+ * implementation is not followed), lambdas created elsewhere and passed in as variables, a lambda
+ * after another argument that calls something on a later line (that call ends the range),
  * reflection, code outside the import, and two lambdas sharing the callback's lines. The runtime
  * long-call guard covers what this rule misses.
  */
