@@ -3,8 +3,13 @@ package dev.shortlease.application.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shortlease.application.ReliabilitySettings;
+import dev.shortlease.application.port.out.ModelErrorKind;
+import dev.shortlease.application.port.out.ModelException;
+import dev.shortlease.domain.TokenUsage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -12,6 +17,20 @@ import org.junit.jupiter.api.Test;
 class ChatFlowDocumentedTest {
 
   private static final Path PAGE = Path.of("..", "docs", "chat-flow.md");
+
+  @Test
+  @DisplayName("the stored errors the stop table shows are the ones a run saves")
+  void storedErrorsAreTheSavedOnes() throws Exception {
+    String page = Files.readString(PAGE);
+    String modelError =
+        RunEnding.of(Optional.empty(), new ModelException(ModelErrorKind.RATE_LIMITED, "429"))
+            .outcome("", TokenUsage.NONE, Duration.ZERO)
+            .error();
+
+    assertThat(page)
+        .contains("`" + RunEnding.INTERNAL_ERROR + "`")
+        .contains("`" + modelError + "`");
+  }
 
   @Test
   @DisplayName("the flow's admission line admits as many starts as ReliabilitySettings does")
