@@ -37,7 +37,7 @@ class DemoRunTest {
         .contains("connection", "model");
     assertThat(scoped.refused()).isZero();
     assertThat(scoped.leaseMillisPerChat()).isLessThan(held.leaseMillisPerChat());
-    // Held serves about (pool - reserve) / latency, shortlease about chats / latency (10x here on
+    // Held serves about pool / latency, shortlease about chats / latency (10x here on
     // an idle machine); only the direction is asserted: a test run shares the CPU with others.
     assertThat(scoped.chatsPerSecond()).isGreaterThan(held.chatsPerSecond());
   }
