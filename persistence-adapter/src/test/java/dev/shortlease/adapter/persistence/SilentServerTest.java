@@ -14,8 +14,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * A server that stops answering (a network partition, a host gone without closing its sockets)
- * must not pin a pooled connection and its caller forever: the driver gives up once the statement
+ * A server that stops answering (a network partition, a host gone without closing its sockets) must
+ * not pin a pooled connection and its caller forever: the driver gives up once the statement
  * timeout plus a margin has passed without a reply, and the failure is transient.
  */
 @PostgresTest
