@@ -1,5 +1,7 @@
 package dev.shortlease.bootstrap;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Map;
 
@@ -74,6 +76,25 @@ final class EnvReader {
       case "false", "0", "no", "off" -> false;
       default -> throw new SettingsException(name, "must be true or false, was '" + value + "'");
     };
+  }
+
+  /** An absolute http(s) URL with a host, or {@code fallback} when unset. */
+  String httpUrl(String name, String fallback) {
+    String value = text(name);
+    if (value == null) {
+      return fallback;
+    }
+    try {
+      URI uri = new URI(value);
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+      if ((scheme.equals("http") || scheme.equals("https")) && uri.getRawAuthority() != null) {
+        return value;
+      }
+    } catch (URISyntaxException e) {
+      // reported below, as every other malformed value
+    }
+    throw new SettingsException(
+        name, "must be an http:// or https:// URL with a host, was '" + value + "'");
   }
 
   String oneOf(String name, String fallback, String... allowed) {

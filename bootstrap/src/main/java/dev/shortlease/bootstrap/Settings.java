@@ -8,6 +8,7 @@ import dev.shortlease.adapter.persistence.PoolerSettings;
 import dev.shortlease.adapter.persistence.StatementTimeouts;
 import dev.shortlease.adapter.web.AuthThrottleSettings;
 import dev.shortlease.adapter.web.InputsLimits;
+import dev.shortlease.adapter.web.TrustedProxies;
 import dev.shortlease.adapter.web.WebSettings;
 import dev.shortlease.application.AnnotationSettings;
 import dev.shortlease.application.ChatSettings;
@@ -24,6 +25,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -197,7 +199,7 @@ public record Settings(
     }
     return new EmbeddingSettings(
         provider,
-        read.text("EMBEDDING_BASE_URL", sameAsChat ? llm.baseUrl() : null),
+        read.httpUrl("EMBEDDING_BASE_URL", sameAsChat ? llm.baseUrl() : null),
         apiKey,
         read.text("EMBEDDING_MODEL"),
         llm.connectTimeout(),
@@ -238,7 +240,16 @@ public record Settings(
   }
 
   private static AuthThrottleSettings authThrottle(EnvReader read) {
-    String proxies = read.text("TRUSTED_PROXIES", "");
+    Set<String> proxies =
+        Arrays.stream(read.text("TRUSTED_PROXIES", "").split(","))
+            .map(String::strip)
+            .filter(proxy -> !proxy.isEmpty())
+            .collect(Collectors.toSet());
+    try {
+      TrustedProxies.parse(proxies);
+    } catch (IllegalArgumentException e) {
+      throw new SettingsException("TRUSTED_PROXIES", e.getMessage());
+    }
     return new AuthThrottleSettings(
         (int)
             read.integer(
@@ -249,10 +260,7 @@ public record Settings(
                 AuthThrottleSettings.DEFAULT_WINDOW.toSeconds(),
                 1,
                 86_400)),
-        Arrays.stream(proxies.split(","))
-            .map(String::strip)
-            .filter(proxy -> !proxy.isEmpty())
-            .collect(Collectors.toSet()));
+        proxies);
   }
 
   private static InputsLimits inputsLimits(EnvReader read) {
@@ -423,7 +431,7 @@ public record Settings(
     }
     return new LlmSettings(
         provider,
-        read.text("LLM_BASE_URL"),
+        read.httpUrl("LLM_BASE_URL", null),
         apiKey,
         read.text("LLM_MODEL"),
         Duration.ofMillis(read.integer("LLM_CONNECT_TIMEOUT_MS", 10_000, 100, 600_000)),

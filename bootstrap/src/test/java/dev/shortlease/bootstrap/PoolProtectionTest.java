@@ -160,7 +160,7 @@ class PoolProtectionTest {
   @DisplayName("behind a trusted proxy the throttle counts the forwarded client address")
   void trustedProxyForwardsTheClientAddress() throws Exception {
     server =
-        TestServers.simulated(Map.of("AUTH_FAILURE_LIMIT", "3", "TRUSTED_PROXIES", "127.0.0.1"));
+        TestServers.simulated(Map.of("AUTH_FAILURE_LIMIT", "3", "TRUSTED_PROXIES", "127.0.0.0/8"));
     Api api = new Api(server);
     Api.AppKey app = api.createApp("chat");
 

@@ -174,7 +174,13 @@ class SettingsTest {
     "APP_MAX_ACTIVE_REQUESTS, -1",
     "END_USER_MAX_ACTIVE_REQUESTS, many",
     "SIDE_CALLS_MAX, 0",
-    "SIDE_CALL_TIMEOUT_MS, 0"
+    "SIDE_CALL_TIMEOUT_MS, 0",
+    "TRUSTED_PROXIES, proxy.internal",
+    "TRUSTED_PROXIES, 10.0.0.0/33",
+    "TRUSTED_PROXIES, 999.1.1.1",
+    "LLM_BASE_URL, notaurl",
+    "LLM_BASE_URL, ftp://llm:8000/v1",
+    "EMBEDDING_BASE_URL, localhost:11434"
   })
   void badValueNamesTheVariable(String variable, String value) {
     assertThatThrownBy(() -> Settings.fromEnvironment(Map.of(variable, value)))
@@ -211,7 +217,7 @@ class SettingsTest {
                 Map.entry("UNKNOWN_KEY_CACHE_MS", "0"),
                 Map.entry("AUTH_FAILURE_LIMIT", "0"),
                 Map.entry("AUTH_FAILURE_WINDOW_SECONDS", "30"),
-                Map.entry("TRUSTED_PROXIES", " 10.0.0.5, 10.0.0.6 ,"),
+                Map.entry("TRUSTED_PROXIES", " 10.0.0.5, 10.0.0.0/8 ,"),
                 Map.entry("READINESS_PROBE_INTERVAL_MS", "500"),
                 Map.entry("APP_MAX_ACTIVE_REQUESTS", "50"),
                 Map.entry("END_USER_MAX_ACTIVE_REQUESTS", "0"),
@@ -222,7 +228,7 @@ class SettingsTest {
     assertThat(set.authThrottle().failureLimit()).isZero();
     assertThat(set.authThrottle().window()).isEqualTo(Duration.ofSeconds(30));
     assertThat(set.authThrottle().trustedProxies())
-        .containsExactlyInAnyOrder("10.0.0.5", "10.0.0.6");
+        .containsExactlyInAnyOrder("10.0.0.5", "10.0.0.0/8");
     assertThat(set.limits().readinessProbeInterval()).isEqualTo(Duration.ofMillis(500));
     assertThat(set.limits().appMaxActiveRequests()).isEqualTo(50);
     assertThat(set.limits().endUserMaxActiveRequests()).isZero();

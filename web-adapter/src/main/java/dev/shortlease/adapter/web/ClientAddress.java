@@ -11,15 +11,15 @@ import java.util.Set;
  * and walk around the throttle.
  */
 final class ClientAddress {
-  private final Set<String> trustedProxies;
+  private final TrustedProxies trustedProxies;
 
   ClientAddress(Set<String> trustedProxies) {
-    this.trustedProxies = Set.copyOf(trustedProxies);
+    this.trustedProxies = TrustedProxies.parse(trustedProxies);
   }
 
   String of(Context ctx) {
     String peer = ctx.req().getRemoteAddr();
-    if (!trustedProxies.contains(peer)) {
+    if (trustedProxies.isEmpty() || !trustedProxies.contains(peer)) {
       return peer;
     }
     String forwarded = ctx.header("X-Forwarded-For");
