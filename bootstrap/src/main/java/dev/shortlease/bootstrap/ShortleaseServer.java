@@ -101,6 +101,8 @@ public final class ShortleaseServer implements AutoCloseable {
       Settings settings, DataSourceDecorator decorator, Tracing tracing, Module... overrides) {
     Objects.requireNonNull(settings, "settings");
     Objects.requireNonNull(decorator, "decorator");
+    WritableDirectory.require(settings.answerSpool(), "ANSWER_SPOOL_DIR");
+    WritableDirectory.require(settings.media().filesDir(), "FILES_DIR");
     boolean ownsTracing = tracing == null;
     Tracing traces = ownsTracing ? startTracing(settings) : tracing;
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -214,7 +216,10 @@ public final class ShortleaseServer implements AutoCloseable {
    * Where {@code /admin/*} and {@code /metrics} are served: {@link #baseUrl()} unless set apart.
    */
   public String managementUrl() {
-    return url(settings.managementHost(), api.managementPort());
+    // Without MANAGEMENT_PORT the management paths share the API's connector, and its host.
+    return settings.managementPort() == null
+        ? baseUrl()
+        : url(settings.managementHost(), api.managementPort());
   }
 
   private static String url(String host, int port) {

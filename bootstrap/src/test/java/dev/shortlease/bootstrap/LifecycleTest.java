@@ -13,10 +13,15 @@ import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Start-up (demo app, clear failures) and graceful shutdown. */
 class LifecycleTest {
@@ -48,6 +53,32 @@ class LifecycleTest {
           .hasMessageContaining("HOST=127.0.0.1 PORT=" + taken.getLocalPort())
           .hasMessageContaining("Address already in use")
           .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    }
+  }
+
+  @ParameterizedTest(name = "{0} that cannot be written fails start naming it")
+  @ValueSource(strings = {"ANSWER_SPOOL_DIR", "FILES_DIR"})
+  void directoryNotWritable(String variable, @TempDir Path temp) throws Exception {
+    // A regular file where the directory should be: no directory can be made below it.
+    Path file = Files.writeString(temp.resolve("a-file"), "");
+    Map<String, String> env = TestServers.env();
+    env.put(variable, file.resolve("dir").toString());
+
+    assertThatThrownBy(() -> ShortleaseServer.start(Settings.fromEnvironment(env)))
+        .isInstanceOf(StartupException.class)
+        .hasMessageStartingWith("cannot start: " + variable + "=" + file.resolve("dir"))
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+  }
+
+  @Test
+  @DisplayName(
+      "MANAGEMENT_HOST without MANAGEMENT_PORT: admin is served, and shown, at the API's URL")
+  void managementHostWithoutItsPort() {
+    Map<String, String> env = TestServers.env();
+    env.put("MANAGEMENT_HOST", "198.51.100.7");
+
+    try (ShortleaseServer server = ShortleaseServer.start(Settings.fromEnvironment(env))) {
+      assertThat(server.managementUrl()).isEqualTo(server.baseUrl());
     }
   }
 
