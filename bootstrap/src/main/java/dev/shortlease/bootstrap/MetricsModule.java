@@ -29,5 +29,6 @@ final class MetricsModule extends AbstractModule {
     bind(PrometheusMeterRegistry.class).toInstance(registry);
     bind(MetricsPort.class).toInstance(() -> PlatformThreadScrape.of(registry::scrape));
     bind(RunningChatsGauge.class).asEagerSingleton();
+    bind(SpooledAnswersGauge.class).asEagerSingleton();
   }
 }

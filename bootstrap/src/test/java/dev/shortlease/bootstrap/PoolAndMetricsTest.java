@@ -5,6 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.shortlease.application.testing.ScriptedChatModel;
+import dev.shortlease.domain.AppId;
+import dev.shortlease.domain.EndUserId;
+import dev.shortlease.domain.MessageId;
+import dev.shortlease.domain.MessageOutcome;
+import dev.shortlease.domain.Owner;
+import dev.shortlease.domain.SpooledAnswer;
+import dev.shortlease.domain.TokenUsage;
+import dev.shortlease.domain.port.AnswerSpoolPort;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.io.BufferedReader;
@@ -14,7 +22,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -92,12 +102,38 @@ class PoolAndMetricsTest {
     }
   }
 
+  @Test
+  @DisplayName("/metrics counts the answers waiting in the spool")
+  void spooledAnswersOnMetrics() {
+    // A long lease spaces the heartbeats, so housekeeping does not replay the answer mid-test.
+    try (ShortleaseServer server =
+        TestServers.simulated(Map.of("INSTANCE_LEASE_SECONDS", "3600"))) {
+      Api api = new Api(server);
+      assertThat(metric(api, "shortlease_answers_spooled")).isEqualTo("0.0");
+
+      server
+          .injector()
+          .getInstance(AnswerSpoolPort.class)
+          .keep(
+              new SpooledAnswer(
+                  new Owner(new AppId(UUID.randomUUID()), new EndUserId(UUID.randomUUID())),
+                  new MessageId(UUID.randomUUID()),
+                  MessageOutcome.stopped("kept", TokenUsage.NONE, Duration.ofMillis(5))));
+
+      assertThat(metric(api, "shortlease_answers_spooled")).isEqualTo("1.0");
+    }
+  }
+
   private static String runningChats(Api api) {
+    return metric(api, "shortlease_chats_running");
+  }
+
+  private static String metric(Api api, String name) {
     return api.get("/metrics", null)
         .text()
         .lines()
-        .filter(line -> line.startsWith("shortlease_chats_running "))
-        .map(line -> line.substring("shortlease_chats_running ".length()))
+        .filter(line -> line.startsWith(name + " "))
+        .map(line -> line.substring(name.length() + 1))
         .findFirst()
         .orElse("missing");
   }

@@ -17,6 +17,9 @@ public interface AnswerSpoolPort {
   /** Every answer kept and not yet forgotten, oldest first. */
   List<SpooledAnswer> pending();
 
+  /** How many answers are kept now; cheap enough for a metrics scrape (no answer is read). */
+  int waiting();
+
   /** Forgets the answer of {@code messageId} once it is in the database. */
   void forget(MessageId messageId);
 }

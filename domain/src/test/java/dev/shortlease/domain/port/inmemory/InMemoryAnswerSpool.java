@@ -31,6 +31,11 @@ public final class InMemoryAnswerSpool implements AnswerSpoolPort {
   }
 
   @Override
+  public synchronized int waiting() {
+    return kept.size();
+  }
+
+  @Override
   public synchronized void forget(MessageId messageId) {
     kept.remove(messageId);
   }

@@ -111,6 +111,18 @@ public final class FileAnswerSpool implements AnswerSpoolPort {
   }
 
   @Override
+  public int waiting() {
+    if (!Files.isDirectory(directory)) {
+      return 0;
+    }
+    try (Stream<Path> listing = Files.list(directory)) {
+      return (int) listing.filter(p -> p.getFileName().toString().endsWith(SUFFIX)).count();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list the answer spool " + directory, e);
+    }
+  }
+
+  @Override
   public List<SpooledAnswer> pending() {
     if (!Files.isDirectory(directory)) {
       return List.of();

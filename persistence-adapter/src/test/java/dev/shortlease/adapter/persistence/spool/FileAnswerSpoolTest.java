@@ -42,6 +42,21 @@ class FileAnswerSpoolTest {
   }
 
   @Test
+  @DisplayName("waiting counts the kept answers, without a directory too")
+  void waitingCountsKeptAnswers() {
+    FileAnswerSpool spool = new FileAnswerSpool(directory.resolve("spool"));
+    assertThat(spool.waiting()).isZero();
+
+    SpooledAnswer first = answer("one");
+    spool.keep(first);
+    spool.keep(answer("two"));
+    assertThat(spool.waiting()).isEqualTo(2);
+
+    spool.forget(first.messageId());
+    assertThat(spool.waiting()).isEqualTo(1);
+  }
+
+  @Test
   @DisplayName("no directory yet means nothing pending; a corrupt file is moved aside, others stay")
   void emptyAndCorrupt() throws Exception {
     FileAnswerSpool spool = new FileAnswerSpool(directory.resolve("absent"));
