@@ -1,5 +1,6 @@
 package dev.shortlease.application.chat;
 
+import dev.shortlease.application.ChatExecutor;
 import dev.shortlease.application.ReliabilitySettings;
 import dev.shortlease.domain.Message;
 import dev.shortlease.domain.MessageId;
@@ -19,7 +20,9 @@ import java.util.Optional;
  * restarting, or the pool gave no connection in time) is retried with backoff — 100 ms doubling to
  * 2 s — for {@link ReliabilitySettings#finalSaveRetry()}; meanwhile the client keeps receiving
  * pings. When the window runs out (or shutdown cannot wait any longer) the answer goes to the
- * {@linkplain AnswerSpoolPort spool}, replayed into the database when it is back.
+ * {@linkplain AnswerSpoolPort spool}, replayed into the database when it is back. That holds for a
+ * database that does not answer at all, too: each call is waited for only until the window ends or
+ * shutdown cuts it short ({@link SaveCalls}).
  *
  * <p>A finish that changes nothing ({@code false}: the row is no longer running) is not success,
  * unless an earlier attempt whose reply was lost had in fact written this very outcome — checked by
@@ -46,6 +49,7 @@ public final class FinalSave {
   private final MessagesPort messages;
   private final AnswerSpoolPort spool;
   private final RunRegistry registry;
+  private final SaveCalls calls;
   private final Duration window;
 
   @Inject
@@ -54,11 +58,13 @@ public final class FinalSave {
       MessagesPort messages,
       AnswerSpoolPort spool,
       RunRegistry registry,
+      ChatExecutor executor,
       ReliabilitySettings settings) {
     this.finish = finish;
     this.messages = messages;
     this.spool = spool;
     this.registry = registry;
+    this.calls = new SaveCalls(executor, registry);
     this.window = settings.finalSaveRetry();
   }
 
@@ -73,10 +79,10 @@ public final class FinalSave {
     boolean maybeWritten = false;
     while (true) {
       try {
-        if (finish.finishMessage(owner, id, outcome)) {
+        if (calls.call(() -> finish.finishMessage(owner, id, outcome), deadline)) {
           return Result.SAVED;
         }
-        return maybeWritten && alreadyWritten(owner, id, outcome) ? Result.SAVED : Result.REFUSED;
+        return maybeWritten ? afterRefusal(owner, id, outcome, deadline) : Result.REFUSED;
       } catch (StorageUnavailableException e) {
         maybeWritten = true; // the commit may have succeeded and only its reply been lost
         if (System.nanoTime() + backoff.toNanos() > deadline || !pause(backoff)) {
@@ -93,14 +99,20 @@ public final class FinalSave {
     }
   }
 
-  private boolean alreadyWritten(Owner owner, MessageId id, MessageOutcome outcome) {
+  /** Saved if the message holds this very outcome; kept in the spool if that cannot be read. */
+  private Result afterRefusal(Owner owner, MessageId id, MessageOutcome outcome, long deadline) {
     try {
-      Optional<Message> saved = messages.findMessage(owner, id);
+      Optional<Message> saved = calls.call(() -> messages.findMessage(owner, id), deadline);
       return saved.isPresent()
-          && saved.get().status() == outcome.status()
-          && saved.get().answer().equals(outcome.answer());
+              && saved.get().status() == outcome.status()
+              && saved.get().answer().equals(outcome.answer())
+          ? Result.SAVED
+          : Result.REFUSED;
+    } catch (StorageUnavailableException e) {
+      // Perhaps our earlier commit, perhaps another ending: the replay tells, and keeps the text.
+      return spool(owner, id, outcome);
     } catch (RuntimeException e) {
-      return false;
+      return Result.REFUSED;
     }
   }
 

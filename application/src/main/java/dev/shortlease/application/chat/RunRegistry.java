@@ -7,6 +7,8 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -23,6 +25,7 @@ public final class RunRegistry {
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition emptied = lock.newCondition();
   private volatile boolean shuttingDown;
+  private final Set<CompletableFuture<?>> saveCalls = ConcurrentHashMap.newKeySet();
   private volatile boolean saveRetriesAbandoned;
 
   void register(RunningChat run) {
@@ -88,11 +91,32 @@ public final class RunRegistry {
   }
 
   /**
-   * Shutdown cannot wait any longer: final saves still retrying give up now and spool their answers
-   * ({@link FinalSave}).
+   * Shutdown cannot wait any longer: final saves still retrying, or still waiting for a database
+   * that does not answer, give up now and spool their answers ({@link FinalSave}).
    */
   public void abandonSaveRetries() {
     saveRetriesAbandoned = true;
+    saveCalls.forEach(RunRegistry::cutShort);
+  }
+
+  /**
+   * Ends {@code call}'s wait with a transient failure when save retries are abandoned — at once if
+   * they already are — even if the database never answers ({@link SaveCalls}).
+   */
+  void cutShortOnAbandon(CompletableFuture<?> call) {
+    saveCalls.add(call);
+    if (saveRetriesAbandoned) { // added, then checked: abandonSaveRetries sees it or we see the
+      // flag
+      cutShort(call);
+    }
+  }
+
+  void forgetSaveCall(CompletableFuture<?> call) {
+    saveCalls.remove(call);
+  }
+
+  private static void cutShort(CompletableFuture<?> call) {
+    call.completeExceptionally(SaveCalls.cutShort("before shutdown had to go on"));
   }
 
   boolean saveRetriesAbandoned() {

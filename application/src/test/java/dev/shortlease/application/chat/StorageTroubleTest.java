@@ -30,7 +30,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
@@ -178,6 +180,7 @@ class StorageTroubleTest {
             kit.store,
             kit.spool,
             kit.registry,
+            ChatExecutor.virtualThreads(),
             ReliabilitySettings.forPool(10).withFinalSaveRetry(window));
     ChatRunners runners =
         new ChatRunners(
@@ -330,6 +333,106 @@ class StorageTroubleTest {
     assertThat(drain(run).getLast()).isInstanceOf(ChatEvent.Failed.class);
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
     assertThat(kit.spool.pending()).hasSize(1);
+  }
+
+  /**
+   * A finish port whose call never returns until {@code release} (a silent database: the socket
+   * read waits for a reply that does not come); then it commits, late.
+   */
+  private FinishMessagePort silent(CountDownLatch entered, CountDownLatch release) {
+    return new FinishMessagePort() {
+      @Override
+      public boolean finishMessage(Owner owner, MessageId id, MessageOutcome outcome) {
+        entered.countDown();
+        try {
+          release.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new StorageUnavailableException("interrupted while waiting for a reply", e);
+        }
+        return kit.store.finishMessage(owner, id, outcome);
+      }
+
+      @Override
+      public int failAbandoned(Instant startedBefore, String error) {
+        return 0;
+      }
+    };
+  }
+
+  @Test
+  @DisplayName("at shutdown, a save stuck in the database spools at once; a late commit is kept")
+  void shutdownSpoolsASaveStuckInTheDatabase() throws Exception {
+    CountDownLatch entered = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    SendMessageService sender = sender(silent(entered, release), Duration.ofMinutes(5));
+    kit.model.then(reply("seen by the client"));
+    try {
+      ChatRun run = sender.send(command("q", null));
+      assertThat(entered.await(5, TimeUnit.SECONDS)).as("the save reached the database").isTrue();
+      long start = System.nanoTime();
+      kit.registry.abandonSaveRetries();
+
+      List<ChatEvent> events = drain(run);
+
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+      assertThat(events.getLast())
+          .isInstanceOfSatisfying(
+              ChatEvent.Failed.class,
+              failed -> assertThat(failed.message()).contains("it is kept and will be saved"));
+      assertThat(ChatTestKit.text(events)).isEqualTo("seen by the client");
+      assertThat(kit.spool.pending())
+          .singleElement()
+          .satisfies(a -> assertThat(a.outcome().answer()).isEqualTo("seen by the client"));
+      assertThat(kit.registry.runningCount()).isZero();
+
+      release.countDown(); // the stuck save commits after all
+      await(
+          () -> kit.message(app.id(), "alice", run.messageId()).status() != MessageStatus.RUNNING);
+      var replayed = new ReplaySpooledAnswersService(kit.spool, kit.store, kit.store).replay();
+
+      assertThat(replayed.saved()).as("the spooled copy is forgotten").isEqualTo(1);
+      assertThat(replayed.refused()).isEmpty();
+      assertThat(kit.spool.pending()).isEmpty();
+      Message saved = kit.message(app.id(), "alice", run.messageId());
+      assertThat(saved.status()).isEqualTo(MessageStatus.NORMAL);
+      assertThat(saved.answer()).isEqualTo("seen by the client");
+    } finally {
+      release.countDown();
+    }
+  }
+
+  @Test
+  @DisplayName("a save stuck in the database past the window spools when the window ends")
+  void saveStuckPastTheWindowSpools() throws Exception {
+    CountDownLatch entered = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    SendMessageService sender = sender(silent(entered, release), Duration.ofMillis(600));
+    kit.model.then(reply("kept past the window"));
+    try {
+      long start = System.nanoTime();
+      ChatRun run = sender.send(command("q", null));
+
+      List<ChatEvent> events = drain(run);
+
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+      assertThat(events.getLast())
+          .isInstanceOfSatisfying(
+              ChatEvent.Failed.class, failed -> assertThat(failed.message()).contains("kept"));
+      assertThat(kit.spool.pending())
+          .singleElement()
+          .satisfies(a -> assertThat(a.outcome().answer()).isEqualTo("kept past the window"));
+    } finally {
+      release.countDown();
+    }
+  }
+
+  private static void await(BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    while (!condition.getAsBoolean()) {
+      assertThat(System.nanoTime()).as("within 5 s").isLessThan(deadline);
+      Thread.sleep(20);
+    }
   }
 
   @Test

@@ -78,7 +78,8 @@ public final class ChatTestKit {
   public ChatTestKit(ChatSettings settings, Set<Tool> extraTools, ReliabilitySettings reliability) {
     this.settings = settings;
     this.reliability = reliability;
-    this.finalSave = new FinalSave(store, store, spool, registry, reliability);
+    this.finalSave =
+        new FinalSave(store, store, spool, registry, ChatExecutor.virtualThreads(), reliability);
     this.namer = new ConversationNamer(store, store, store, model, sideCalls);
     Set<Tool> tools = new HashSet<>(extraTools);
     tools.add(new CurrentTimeTool());
