@@ -266,6 +266,7 @@ public final class ShortleaseServer implements AutoCloseable {
     closed = true;
     ShutdownUseCase runs = injector.getInstance(ShutdownUseCase.class);
     ShutdownPlan plan = ShutdownPlan.of(settings.shutdownGrace());
+    long graceEnds = System.nanoTime() + plan.total().toNanos();
     try {
       api.beginDraining();
       int running = runs.runningCount();
@@ -296,8 +297,7 @@ public final class ShortleaseServer implements AutoCloseable {
       housekeeping.close();
       injector.getInstance(ActivitySampler.class).close();
       api.stop();
-      runs.leave();
-      closeQuietly(injector);
+      leaveAndClosePool(runs, graceEnds);
       registry.close();
       if (ownsTracing) {
         tracing.close(); // after the pool: the last leases are exported too
@@ -309,6 +309,28 @@ public final class ShortleaseServer implements AutoCloseable {
     return duration.toMillis() % 1000 == 0
         ? Long.toString(duration.toSeconds())
         : String.format(java.util.Locale.ROOT, "%.1f", duration.toMillis() / 1000.0);
+  }
+
+  /** Ends the lease and closes the pool, waiting no longer than the grace (see ShutdownStep). */
+  private void leaveAndClosePool(ShutdownUseCase runs, long graceEnds) {
+    boolean done;
+    try {
+      done =
+          ShutdownStep.runUntil(
+              graceEnds,
+              () -> {
+                runs.leave();
+                closeQuietly(injector);
+              });
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      done = false;
+    }
+    if (!done) {
+      LOG.warn(
+          "shutdown: the database did not answer within the grace; exiting without ending the"
+              + " lease (it runs out by itself) or closing the pool");
+    }
   }
 
   private static void closeQuietly(Injector injector) {

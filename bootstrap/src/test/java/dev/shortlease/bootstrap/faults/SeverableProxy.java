@@ -13,9 +13,10 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A TCP proxy between the service and PostgreSQL that a test can cut: {@link #sever()} closes every
  * open connection and refuses new ones (connection refused, as a database that is down), {@link
- * #restore()} lets connections through again. (netcrusher-java, the library for this, is not on
- * Maven Central, so the proxy is these few lines of test code: a virtual thread per direction of
- * each connection.)
+ * #restore()} lets connections through again; {@link #silence()} keeps every connection open but
+ * lets no byte through, either way (a partition: no reply, no reset). (netcrusher-java, the library
+ * for this, is not on Maven Central, so the proxy is these few lines of test code: a virtual thread
+ * per direction of each connection.)
  */
 final class SeverableProxy implements AutoCloseable {
   private final InetSocketAddress target;
@@ -23,6 +24,7 @@ final class SeverableProxy implements AutoCloseable {
   private final int port;
   private volatile ServerSocket server;
   private volatile boolean closed;
+  private volatile boolean silent;
 
   SeverableProxy(String targetHost, int targetPort) throws IOException {
     this.target = new InetSocketAddress(targetHost, targetPort);
@@ -42,6 +44,11 @@ final class SeverableProxy implements AutoCloseable {
       closeQuietly(socket);
     }
     open.clear();
+  }
+
+  /** Drops every byte from now on, in both directions; connections stay open (and are accepted). */
+  void silence() {
+    silent = true;
   }
 
   /** Accepts connections again, on the same port. */
@@ -88,8 +95,10 @@ final class SeverableProxy implements AutoCloseable {
                   OutputStream out = to.getOutputStream()) {
                 int n;
                 while ((n = in.read(buffer)) >= 0) {
-                  out.write(buffer, 0, n);
-                  out.flush();
+                  if (!silent) {
+                    out.write(buffer, 0, n);
+                    out.flush();
+                  }
                 }
               } catch (IOException e) {
                 // one side closed

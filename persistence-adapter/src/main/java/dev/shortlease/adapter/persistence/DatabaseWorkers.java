@@ -45,6 +45,7 @@ final class DatabaseWorkers implements AutoCloseable {
   /** On a worker, the thread whose unit it runs now. */
   private static final ThreadLocal<Thread> CALLER = new ThreadLocal<>();
 
+  private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
   private static final long MIN_TICK_NANOS = 1_000_000;
   private static final long MAX_TICK_NANOS = 250_000_000;
 
@@ -127,7 +128,10 @@ final class DatabaseWorkers implements AutoCloseable {
     return call(work, false);
   }
 
-  /** Stops taking work; what is queued still runs. Waits a little for the workers to finish it. */
+  /**
+   * Stops taking work; what is queued still runs. Waits a little (5 s in all, not per worker: a
+   * silent database holds every worker in a socket read) for the workers to finish it.
+   */
   @Override
   public void close() {
     lock.lock();
@@ -140,9 +144,10 @@ final class DatabaseWorkers implements AutoCloseable {
     if (withdrawals != null) {
       withdrawals.shutdown(); // what is queued still runs, however long it waited
     }
+    long until = System.nanoTime() + CLOSE_WAIT.toNanos();
     for (Thread thread : threads) {
       try {
-        thread.join(Duration.ofSeconds(5));
+        thread.join(Duration.ofNanos(Math.max(1, until - System.nanoTime())));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
