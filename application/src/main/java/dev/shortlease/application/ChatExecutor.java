@@ -6,7 +6,9 @@ import java.util.concurrent.ThreadFactory;
 
 /**
  * Where generations run: by default one virtual thread per run, so thousands of streams waiting on
- * a model cost little. A record so the composition root (or a test) can bind its own executor.
+ * a model cost little. Each database call of a final save runs here too, so that the run can stop
+ * waiting for it (ADR 0053). A record so the composition root (or a test) can bind its own
+ * executor.
  */
 public record ChatExecutor(Executor executor) {
 
