@@ -279,16 +279,18 @@ public final class ShortleaseServer implements AutoCloseable {
       runs.awaitAllEnded(plan.drain());
       int stopped = runs.stopAll(); // also refuses runs that would start from now on
       boolean saved = runs.awaitAllEnded(plan.saves());
-      if (!saved) {
+      boolean abandoned = !saved;
+      if (abandoned) {
         runs.abandonSaveRetries(); // the database is away: their answers go to the spool
         saved = runs.awaitAllEnded(plan.spool());
       }
       int unsaved = runs.runningCount();
       LOG.info(
-          "shutdown: {} stream(s) finished while draining, {} stopped and saved with their text"
-              + " so far{}",
+          "shutdown: {} stream(s) finished while draining, {} stopped and {} with their text so"
+              + " far{}",
           running - stopped,
           stopped - unsaved,
+          abandoned ? "saved or spooled (the database did not answer in time)" : "saved",
           saved ? "" : "; " + unsaved + " did not end in time (recovery will end them)");
       api.awaitIdle(plan.flush()); // let each stream write its last event
     } catch (InterruptedException e) {

@@ -105,8 +105,8 @@ public final class RunRegistry {
    */
   void cutShortOnAbandon(CompletableFuture<?> call) {
     saveCalls.add(call);
-    if (saveRetriesAbandoned) { // added, then checked: abandonSaveRetries sees it or we see the
-      // flag
+    // Added, then checked: either abandonSaveRetries sees the call, or this sees the flag.
+    if (saveRetriesAbandoned) {
       cutShort(call);
     }
   }

@@ -28,6 +28,8 @@ class SilentDatabaseStopTest {
       env.put("SIMULATED_TOKENS_PER_SECOND", "20");
       env.put("SIMULATED_ANSWER_TOKENS", "1200"); // one minute per answer
       env.put("INSTANCE_LEASE_SECONDS", "3"); // the restart's housekeeping every second
+      // 2 s under the default grace: room below docker stop's 10 s on a loaded test machine.
+      env.put("SHUTDOWN_GRACE_SECONDS", "6");
       Streams streams;
       Duration exitAfter;
       try (ServiceProcess service = ServiceProcess.start("silent-stop", env)) {
