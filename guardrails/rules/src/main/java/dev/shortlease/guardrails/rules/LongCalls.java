@@ -13,12 +13,12 @@ import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -32,10 +32,10 @@ import java.util.stream.Stream;
  *   <li>in a lambda passed to a method of a {@linkplain Hexagon#transactionCallbacks() transaction
  *       callback} class, or a method reference passed there. ArchUnit reports a lambda's accesses
  *       as made by the enclosing method, marked {@link
- *       com.tngtech.archunit.core.domain.JavaAccess#isDeclaredInLambda()}; which lambda is not
- *       recorded. So a lambda access belongs to the callback call on line {@code c} when its line
- *       lies in {@code [c, n)}, {@code n} being the line of the next access of the enclosing method
- *       that is not in a lambda.
+ *       com.tngtech.archunit.core.domain.JavaAccess#isDeclaredInLambda()}, without saying which
+ *       lambda; {@link LambdaSites} reads the class file to tell which lambdas reach the callback
+ *       call's arguments (directly, through a local variable, or wrapped by a call in the argument
+ *       list), and what their bodies call.
  * </ol>
  *
  * From there, calls are followed into helper methods of imported classes (statically bound calls
@@ -43,10 +43,9 @@ import java.util.stream.Stream;
  * port, or a class implementing one, is a violation; the message shows the path.
  *
  * <p>What it cannot see: calls through an interface other than the port (virtual dispatch to an
- * implementation is not followed), lambdas created elsewhere and passed in as variables, a lambda
- * after another argument that calls something on a later line (that call ends the range),
- * reflection, code outside the import, and two lambdas sharing the callback's lines. The runtime
- * long-call guard covers what this rule misses.
+ * implementation is not followed), lambdas that reach the callback from another method or a field,
+ * reflection, and code outside the import. The runtime long-call guard covers what this rule
+ * misses.
  */
 final class LongCalls {
   private static final int MAX_DEPTH = 12;
@@ -92,9 +91,13 @@ final class LongCalls {
           if (!Packages.within(cls.getPackageName(), hexagon.root())) {
             continue;
           }
+          // Read the class file once, and only for a class that calls a callback.
+          Supplier<LambdaSites> lambdas =
+              memoize(
+                  () -> LambdaSites.of(cls, name -> hexagon.transactionCallbacks().contains(name)));
           for (JavaCodeUnit unit : cls.getCodeUnits()) {
             transactional(unit).ifPresent(contexts::add);
-            contexts.addAll(callbacks(unit));
+            contexts.addAll(callbacks(unit, lambdas));
           }
         }
         return contexts;
@@ -113,33 +116,23 @@ final class LongCalls {
                 unit, firstLine(unit), "annotated @" + simpleName(a), accessesOf(unit).toList()));
   }
 
-  private List<TransactionContext> callbacks(JavaCodeUnit unit) {
-    List<JavaCodeUnitAccess<?>> accesses =
-        accessesOf(unit)
-            .sorted(Comparator.comparingInt(JavaCodeUnitAccess::getLineNumber))
-            .toList();
+  private List<TransactionContext> callbacks(JavaCodeUnit unit, Supplier<LambdaSites> lambdas) {
     List<TransactionContext> contexts = new ArrayList<>();
-    for (JavaCodeUnitAccess<?> call : accesses) {
+    for (JavaMethodCall call : unit.getMethodCallsFromSelf()) {
       // Only method calls hand over work; constructing the callback object does not.
-      if (!(call instanceof JavaMethodCall) || !isCallback(call.getTargetOwner())) {
+      if (!isCallback(call.getTargetOwner())) {
         continue;
       }
-      int from = call.getLineNumber();
-      int to =
-          accesses.stream()
-              .filter(a -> !a.isDeclaredInLambda() && a.getLineNumber() > from)
-              .mapToInt(JavaCodeUnitAccess::getLineNumber)
-              .min()
-              .orElse(Integer.MAX_VALUE);
+      Set<LambdaSites.Site> passed = lambdas.get().passedTo(site(call));
       List<JavaCodeUnitAccess<?>> inside =
-          accesses.stream()
-              .filter(a -> a != call && a.getLineNumber() >= from && a.getLineNumber() < to)
-              .filter(a -> a.isDeclaredInLambda() || isReference(a))
+          accessesOf(unit)
+              .filter(a -> a != call && (a.isDeclaredInLambda() || isReference(a)))
+              .filter(a -> passed.contains(site(a)))
               .toList();
       contexts.add(
           new TransactionContext(
               unit,
-              from,
+              call.getLineNumber(),
               "lambda passed to "
                   + call.getTargetOwner().getSimpleName()
                   + "."
@@ -147,6 +140,11 @@ final class LongCalls {
               inside));
     }
     return contexts;
+  }
+
+  private static LambdaSites.Site site(JavaCodeUnitAccess<?> access) {
+    return new LambdaSites.Site(
+        access.getLineNumber(), access.getTargetOwner().getName(), access.getTarget().getName());
   }
 
   private boolean isCallback(JavaClass owner) {
@@ -219,6 +217,16 @@ final class LongCalls {
 
   private static boolean isReference(JavaCodeUnitAccess<?> access) {
     return access instanceof com.tngtech.archunit.core.domain.JavaCodeUnitReference<?>;
+  }
+
+  private static <T> Supplier<T> memoize(Supplier<T> supplier) {
+    List<T> value = new ArrayList<>(1);
+    return () -> {
+      if (value.isEmpty()) {
+        value.add(supplier.get());
+      }
+      return value.get(0);
+    };
   }
 
   private static int firstLine(JavaCodeUnit unit) {
