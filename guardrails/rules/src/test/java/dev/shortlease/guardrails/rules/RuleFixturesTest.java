@@ -196,7 +196,12 @@ class RuleFixturesTest {
             h -> h.longCallPorts(FIXTURES + ".domainlongcall.application.port.out.LongCall"),
             "domain.Weather"));
     for (String fixture :
-        List.of("longcalllambda", "longcallhelper", "longcallmethodref", "longcalltransactional")) {
+        List.of(
+            "longcalllambda",
+            "longcallhelper",
+            "longcallmethodref",
+            "longcalltransactional",
+            "longcallformatted")) {
       cases.add(
           Case.of(
               fixture,
