@@ -2,36 +2,57 @@ package dev.shortlease.guardrails.rules;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.Source;
+import dev.shortlease.guardrails.rules.LambdaInterpreter.Held;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URLConnection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.Handle;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.InvokeDynamicInsnNode;
+import org.objectweb.asm.tree.LineNumberNode;
+import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.analysis.Frame;
 
 /**
  * For each call to a transaction callback in a class, what the lambdas and method references passed
  * to it call. ArchUnit attributes a lambda's accesses to the method declaring it without saying
- * which lambda, so this reads the class file: the {@code invokedynamic} that creates a lambda names
- * its synthetic body, and {@link LambdaFlow} tells which of them reach the callback's arguments.
+ * which lambda, so this reads the class file with ASM: the {@code invokedynamic} that creates a
+ * lambda names its synthetic body, and {@link LambdaInterpreter} tells which of them reach the
+ * callback's arguments.
  */
 final class LambdaSites {
   /** A call or method reference as ArchUnit keys it: line, target owner, target name. */
   record Site(int line, String owner, String name) {}
 
-  private static final String METAFACTORY = "java.lang.invoke.LambdaMetafactory";
-
-  private final ClassBytes cls;
+  private final ClassNode cls;
   private final Map<Site, Set<Site>> insideByCall = new HashMap<>();
 
-  private LambdaSites(ClassBytes cls, Predicate<String> isCallback) {
+  private LambdaSites(ClassNode cls, Predicate<String> isCallback) {
     this.cls = cls;
-    for (ClassBytes.Method method : cls.methods()) {
-      if (callsAny(method, isCallback)) {
-        collect(method, isCallback);
+    for (MethodNode method : cls.methods) {
+      List<MethodInsnNode> calls =
+          instructions(method)
+              .filter(MethodInsnNode.class::isInstance)
+              .map(MethodInsnNode.class::cast)
+              .filter(call -> isCallback.test(binaryName(call.owner)))
+              .toList();
+      if (!calls.isEmpty()) {
+        collect(method, calls);
       }
     }
   }
@@ -45,16 +66,18 @@ final class LambdaSites {
                 () ->
                     new IllegalStateException(
                         "no class file known for " + javaClass.getName() + ": " + WHY));
+    ClassNode cls = new ClassNode();
     try {
       URLConnection connection = source.getUri().toURL().openConnection();
       connection.setUseCaches(false); // do not keep a jar open
       try (InputStream in = connection.getInputStream()) {
-        return new LambdaSites(new ClassBytes(in.readAllBytes()), isCallback);
+        new ClassReader(in.readAllBytes()).accept(cls, ClassReader.SKIP_FRAMES);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(
           "cannot read " + source.getUri() + " of " + javaClass.getName() + ": " + WHY, e);
     }
+    return new LambdaSites(cls, isCallback);
   }
 
   private static final String WHY =
@@ -65,90 +88,78 @@ final class LambdaSites {
     return insideByCall.getOrDefault(call, Set.of());
   }
 
-  /** Whether the invokedynamic constant {@code index} creates a lambda or method reference. */
-  static boolean isLambda(ClassBytes cls, int index) {
-    ClassBytes.Bootstrap bootstrap = cls.bootstrap(cls.bootstrapOf(index));
-    return cls.ref(bootstrap.handle()).owner().equals(METAFACTORY)
-        && bootstrap.arguments().length >= 2
-        && cls.tag(bootstrap.arguments()[1]) == ClassBytes.METHOD_HANDLE;
-  }
-
-  private boolean callsAny(ClassBytes.Method method, Predicate<String> isCallback) {
-    byte[] code = method.code();
-    for (int pc = 0; pc < code.length; pc += Opcodes.length(code, pc)) {
-      if (isInvoke(Opcodes.opcode(code, pc))
-          && isCallback.test(cls.ref(Opcodes.u2(code, pc + 1)).owner())) {
-        return true;
+  private void collect(MethodNode method, List<MethodInsnNode> calls) {
+    Frame<Held>[] frames = LambdaInterpreter.analyse(cls.name, method);
+    for (MethodInsnNode call : calls) {
+      Frame<Held> before = frames[method.instructions.indexOf(call)];
+      if (before == null) {
+        continue; // unreachable
       }
-    }
-    return false;
-  }
-
-  private void collect(ClassBytes.Method method, Predicate<String> isCallback) {
-    LambdaFlow flow = new LambdaFlow(cls, method);
-    byte[] code = method.code();
-    for (int pc = 0; pc < code.length; pc += Opcodes.length(code, pc)) {
-      int op = Opcodes.opcode(code, pc);
-      if (!isInvoke(op) || flow.before(pc) == null) {
-        continue;
-      }
-      ClassBytes.Ref target = cls.ref(Opcodes.u2(code, pc + 1));
-      if (!isCallback.test(target.owner())) {
-        continue;
-      }
-      Set<Integer> lambdas = new HashSet<>();
-      for (LambdaFlow.Value argument :
-          flow.before(pc).top(Opcodes.argumentSlots(target.descriptor()))) {
-        lambdas.addAll(argument.all());
+      Set<InvokeDynamicInsnNode> lambdas = new HashSet<>();
+      int top = before.getStackSize();
+      for (int i = top - Type.getArgumentCount(call.desc); i < top; i++) {
+        lambdas.addAll(before.getStack(i).all());
       }
       Set<Site> inside = new HashSet<>();
-      sitesOf(method, lambdas, inside, new HashSet<>());
+      sitesOf(lambdas, inside, new HashSet<>());
       insideByCall
-          .computeIfAbsent(
-              new Site(method.line(pc), target.owner(), target.name()), k -> new HashSet<>())
+          .computeIfAbsent(site(call, call.owner, call.name), k -> new HashSet<>())
           .addAll(inside);
     }
   }
 
   /**
-   * Adds what the lambdas created at {@code pcs} of {@code method} call: a method reference is
-   * itself the site; a lambda's synthetic body adds its calls, and its own lambdas, transitively.
+   * Adds what {@code lambdas} call: a method reference is itself the site; a lambda's synthetic
+   * body adds its calls, and its own lambdas, transitively.
    */
-  private void sitesOf(
-      ClassBytes.Method method, Set<Integer> pcs, Set<Site> sites, Set<String> visited) {
-    byte[] code = method.code();
-    for (int pc : pcs) {
-      int index = Opcodes.u2(code, pc + 1);
-      ClassBytes.Ref target = cls.ref(cls.bootstrap(cls.bootstrapOf(index)).arguments()[1]);
-      var body =
-          target.owner().equals(cls.name())
-              ? cls.method(target.name(), target.descriptor())
-                  .filter(m -> (m.flags() & ClassBytes.SYNTHETIC) != 0)
-              : java.util.Optional.<ClassBytes.Method>empty();
+  private void sitesOf(Set<InvokeDynamicInsnNode> lambdas, Set<Site> sites, Set<String> visited) {
+    for (InvokeDynamicInsnNode lambda : lambdas) {
+      Handle target = (Handle) lambda.bsmArgs[1];
+      Optional<MethodNode> body =
+          cls.methods.stream()
+              .filter(m -> (m.access & Opcodes.ACC_SYNTHETIC) != 0)
+              .filter(m -> target.getOwner().equals(cls.name))
+              .filter(m -> m.name.equals(target.getName()) && m.desc.equals(target.getDesc()))
+              .findFirst();
       if (body.isEmpty()) {
-        sites.add(new Site(method.line(pc), target.owner(), target.name()));
-      } else if (visited.add(target.name() + target.descriptor())) {
+        sites.add(site(lambda, target.getOwner(), target.getName()));
+      } else if (visited.add(target.getName() + target.getDesc())) {
         bodySites(body.get(), sites, visited);
       }
     }
   }
 
-  private void bodySites(ClassBytes.Method body, Set<Site> sites, Set<String> visited) {
-    byte[] code = body.code();
-    Set<Integer> nested = new HashSet<>();
-    for (int pc = 0; pc < code.length; pc += Opcodes.length(code, pc)) {
-      int op = Opcodes.opcode(code, pc);
-      if (isInvoke(op)) {
-        ClassBytes.Ref target = cls.ref(Opcodes.u2(code, pc + 1));
-        sites.add(new Site(body.line(pc), target.owner(), target.name()));
-      } else if (op == Opcodes.INVOKEDYNAMIC && isLambda(cls, Opcodes.u2(code, pc + 1))) {
-        nested.add(pc);
+  private void bodySites(MethodNode body, Set<Site> sites, Set<String> visited) {
+    Set<InvokeDynamicInsnNode> nested = new HashSet<>();
+    for (AbstractInsnNode insn : body.instructions) {
+      if (insn instanceof MethodInsnNode call) {
+        sites.add(site(call, call.owner, call.name));
+      } else if (insn instanceof InvokeDynamicInsnNode dynamic
+          && LambdaInterpreter.isLambda(dynamic)) {
+        nested.add(dynamic);
       }
     }
-    sitesOf(body, nested, sites, visited);
+    sitesOf(nested, sites, visited);
   }
 
-  private static boolean isInvoke(int op) {
-    return op >= Opcodes.INVOKEVIRTUAL && op <= Opcodes.INVOKEINTERFACE;
+  private static Stream<AbstractInsnNode> instructions(MethodNode method) {
+    return StreamSupport.stream(method.instructions.spliterator(), false);
+  }
+
+  /** The site of {@code insn}, at the line ASM last reported before it (0 without line table). */
+  private static Site site(AbstractInsnNode insn, String owner, String name) {
+    int line = 0;
+    for (AbstractInsnNode at = insn; at != null; at = at.getPrevious()) {
+      if (at instanceof LineNumberNode number) {
+        line = number.line;
+        break;
+      }
+    }
+    return new Site(line, binaryName(owner), name);
+  }
+
+  /** ArchUnit names classes in binary form ({@code a.b.C$D}), ASM internally ({@code a/b/C$D}). */
+  private static String binaryName(String internalName) {
+    return internalName.replace('/', '.');
   }
 }
