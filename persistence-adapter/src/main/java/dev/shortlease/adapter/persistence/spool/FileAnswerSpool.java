@@ -112,31 +112,13 @@ public final class FileAnswerSpool implements AnswerSpoolPort {
 
   @Override
   public int waiting() {
-    if (!Files.isDirectory(directory)) {
-      return 0;
-    }
-    try (Stream<Path> listing = Files.list(directory)) {
-      return (int) listing.filter(p -> p.getFileName().toString().endsWith(SUFFIX)).count();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot list the answer spool " + directory, e);
-    }
+    return spooledFiles().size();
   }
 
   @Override
   public List<SpooledAnswer> pending() {
-    if (!Files.isDirectory(directory)) {
-      return List.of();
-    }
-    List<Path> files;
-    try (Stream<Path> listing = Files.list(directory)) {
-      files =
-          listing
-              .filter(p -> p.getFileName().toString().endsWith(SUFFIX))
-              .sorted(Comparator.comparing(FileAnswerSpool::modified))
-              .toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot list the answer spool " + directory, e);
-    }
+    List<Path> files =
+        spooledFiles().stream().sorted(Comparator.comparing(FileAnswerSpool::modified)).toList();
     List<SpooledAnswer> answers = new ArrayList<>(files.size());
     for (Path file : files) {
       try {
@@ -147,6 +129,18 @@ public final class FileAnswerSpool implements AnswerSpoolPort {
       }
     }
     return answers;
+  }
+
+  /** The answer files now, in no order; none when the directory does not exist yet. */
+  private List<Path> spooledFiles() {
+    if (!Files.isDirectory(directory)) {
+      return List.of();
+    }
+    try (Stream<Path> listing = Files.list(directory)) {
+      return listing.filter(p -> p.getFileName().toString().endsWith(SUFFIX)).toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list the answer spool " + directory, e);
+    }
   }
 
   @Override
