@@ -9,8 +9,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Checks the links of a teaching page: every link's file exists, and a link written as {@code
- * [`Type.method`](path/Type.java)} points at a file that declares that type and method.
+ * Checks the links of a docs page: every link's file exists, and a link written as {@code
+ * [`Type.method`](path/Type.java)} points at a file whose type of that name declares the method.
  */
 final class DocLinks {
 
@@ -44,18 +44,15 @@ final class DocLinks {
   }
 
   private static List<String> declarationProblems(
-      String link, Path file, String type, String method) throws IOException {
-    String source = Files.readString(file);
-    List<String> problems = new ArrayList<>();
-    if (!Pattern.compile("\\b(class|interface|record|enum)\\s+" + type + "\\b")
-        .matcher(source)
-        .find()) {
-      problems.add(link + ": " + file.getFileName() + " declares no type " + type);
+      String link, Path file, String type, String member) throws IOException {
+    List<String> bodies = JavaSources.of(Files.readString(file)).bodiesOf(type);
+    if (bodies.isEmpty()) {
+      return List.of(link + ": " + file.getFileName() + " declares no type " + type);
     }
-    if (method != null && !declares(source, method)) {
-      problems.add(link + ": " + file.getFileName() + " declares no method " + method);
+    if (member != null && bodies.stream().noneMatch(b -> JavaSources.declaresMember(b, member))) {
+      return List.of(link + ": " + type + " declares no member " + member);
     }
-    return problems;
+    return List.of();
   }
 
   /** A declaration, not a call: a return type (or void) before the name, a block or ';' after. */
