@@ -48,7 +48,8 @@ public final class LangChain4jChatModel implements ChatModelPort {
   }
 
   /**
-   * @param baseUrl where the provider is, for the failure log (redacted before it is kept)
+   * @param baseUrl where the provider is, for the failure log (which shows it redacted, and scrubs
+   *     its secrets from the provider's messages)
    */
   public LangChain4jChatModel(
       StreamingChatModel model,
