@@ -18,11 +18,4 @@ public enum MessageStatus {
   public boolean canBecome(MessageStatus next) {
     return this == RUNNING && next.isTerminal();
   }
-
-  public MessageStatus requireTransitionTo(MessageStatus next) {
-    if (!canBecome(next)) {
-      throw new IllegalTransitionException("message cannot go from " + this + " to " + next);
-    }
-    return next;
-  }
 }
