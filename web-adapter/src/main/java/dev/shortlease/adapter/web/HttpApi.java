@@ -104,7 +104,6 @@ public final class HttpApi {
     return this;
   }
 
-  /** Starts listening on {@code port} (0 picks a free one), management routes included. */
   /** The public connector's header cache size, as Jetty runs it (for tests). */
   int headerCacheSize() {
     return publicConnector
@@ -113,6 +112,7 @@ public final class HttpApi {
         .getHeaderCacheSize();
   }
 
+  /** Starts listening on {@code port} (0 picks a free one), management routes included. */
   public synchronized HttpApi start(String host, int port) {
     return start(host, port, null, null);
   }
@@ -159,10 +159,6 @@ public final class HttpApi {
    */
   public void beginDraining() {
     draining.set(true);
-  }
-
-  public boolean isDraining() {
-    return draining.get();
   }
 
   /**
