@@ -42,8 +42,8 @@ import java.util.stream.Collectors;
  * @param embedding the embedding model of annotation reply
  * @param annotations the limits of annotation reply
  * @param stopRelay how many stops per app may travel to other instances
- * @param managementPort the port of {@code /admin/*} and {@code /metrics} when they are set apart
- *     from the public API; null serves them on {@code port}
+ * @param managementPort the port of {@code /admin/*}, {@code /dashboard} and {@code /metrics} when
+ *     they are set apart from the public API; null serves them on {@code port}
  * @param limits active-request caps, model side calls and the readiness probe (docs/limits.md)
  * @param authThrottle the failed-authentication throttle and the proxies it trusts
  * @param tracing the {@code OTEL_*} variables; traces are off unless they name an exporter

@@ -213,7 +213,8 @@ public final class ShortleaseServer implements AutoCloseable {
   }
 
   /**
-   * Where {@code /admin/*} and {@code /metrics} are served: {@link #baseUrl()} unless set apart.
+   * Where {@code /admin/*}, {@code /dashboard} and {@code /metrics} are served: {@link #baseUrl()}
+   * unless set apart.
    */
   public String managementUrl() {
     // Without MANAGEMENT_PORT the management paths share the API's connector, and its host.

@@ -119,8 +119,8 @@ public final class HttpApi {
 
   /**
    * Starts listening on {@code port} for the public API and on {@code managementPort} (when not
-   * null; 0 picks a free one) for {@code /admin/*} and {@code /metrics}, which the public port then
-   * answers with 404; health is served on both, for probes of either.
+   * null; 0 picks a free one) for {@code /admin/*}, {@code /dashboard} and {@code /metrics}, which
+   * the public port then answers with 404; health is served on both, for probes of either.
    */
   public synchronized HttpApi start(
       String host, int port, String managementHost, Integer managementPort) {
@@ -148,7 +148,10 @@ public final class HttpApi {
     return publicConnector.getLocalPort();
   }
 
-  /** The port of {@code /admin/*} and {@code /metrics}: the public one unless set apart. */
+  /**
+   * The port of {@code /admin/*}, {@code /dashboard} and {@code /metrics}: the public one unless
+   * set apart.
+   */
   public int managementPort() {
     return managementConnector == null ? port() : managementConnector.getLocalPort();
   }
