@@ -23,7 +23,6 @@ final class SemConv {
       AttributeKey.longKey("http.response.status_code");
   static final AttributeKey<String> URL_PATH = AttributeKey.stringKey("url.path");
   static final AttributeKey<String> URL_SCHEME = AttributeKey.stringKey("url.scheme");
-  static final AttributeKey<String> SERVER_ADDRESS = AttributeKey.stringKey("server.address");
   static final AttributeKey<Long> SERVER_PORT = AttributeKey.longKey("server.port");
   static final AttributeKey<String> CLIENT_ADDRESS = AttributeKey.stringKey("client.address");
   static final AttributeKey<String> USER_AGENT_ORIGINAL =
