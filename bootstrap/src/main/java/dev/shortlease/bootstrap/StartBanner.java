@@ -26,7 +26,9 @@ final class StartBanner {
         .append('\n');
     out.append("  model:    ").append(model(settings.llm())).append('\n');
     if (!management.equals(base)) {
-      out.append("  admin and metrics: ").append(management).append(" (MANAGEMENT_PORT)\n");
+      out.append("  admin, dashboard and metrics: ")
+          .append(management)
+          .append(" (MANAGEMENT_PORT)\n");
     }
     if (settings.adminTokenGenerated()) {
       out.append("  admin token (generated; set ADMIN_TOKEN to keep one): ")
