@@ -115,7 +115,13 @@ public record Settings(
     String adminToken = token == null ? randomToken() : token;
     PersistenceSettings database = database(read);
     ReliabilitySettings reliability = reliability(read, database.poolSize());
-    Duration timeLimit = Duration.ofSeconds(read.integer("MAX_EXECUTION_SECONDS", 600, 1, 86_400));
+    Duration timeLimit =
+        Duration.ofSeconds(
+            read.integer(
+                "MAX_EXECUTION_SECONDS",
+                ChatSettings.DEFAULTS.executionTimeLimit().toSeconds(),
+                1,
+                86_400));
     LlmSettings llm = llm(read);
     String host = read.text("HOST", "0.0.0.0");
     int port = (int) read.integer("PORT", 8080, 0, 65_535);
@@ -145,8 +151,15 @@ public record Settings(
                         10_000_000)),
         new WebSettings(
                 adminToken,
-                (int) read.integer("MAX_BODY_BYTES", 1_048_576, 1024, 100_000_000),
-                Duration.ofMillis(read.integer("SSE_PING_INTERVAL_MS", 10_000, 10, 3_600_000)),
+                (int)
+                    read.integer(
+                        "MAX_BODY_BYTES", WebSettings.DEFAULT_MAX_BODY_BYTES, 1024, 100_000_000),
+                Duration.ofMillis(
+                    read.integer(
+                        "SSE_PING_INTERVAL_MS",
+                        WebSettings.DEFAULT_PING_INTERVAL.toMillis(),
+                        10,
+                        3_600_000)),
                 // No answer can take longer: the time limit, then the final save's retries.
                 timeLimit.plus(reliability.finalSaveRetry()).plusSeconds(30),
                 inputsLimits(read))
@@ -203,7 +216,12 @@ public record Settings(
         apiKey,
         read.text("EMBEDDING_MODEL"),
         llm.connectTimeout(),
-        Duration.ofMillis(read.integer("EMBEDDING_TIMEOUT_MS", 30_000, 100, 3_600_000)));
+        Duration.ofMillis(
+            read.integer(
+                "EMBEDDING_TIMEOUT_MS",
+                EmbeddingSettings.DEFAULT_TIMEOUT.toMillis(),
+                100,
+                3_600_000)));
   }
 
   private static LimitSettings limits(EnvReader read) {
@@ -434,8 +452,15 @@ public record Settings(
         read.httpUrl("LLM_BASE_URL", null),
         apiKey,
         read.text("LLM_MODEL"),
-        Duration.ofMillis(read.integer("LLM_CONNECT_TIMEOUT_MS", 10_000, 100, 600_000)),
-        Duration.ofMillis(read.integer("LLM_TIMEOUT_MS", 60_000, 100, 3_600_000)),
+        Duration.ofMillis(
+            read.integer(
+                "LLM_CONNECT_TIMEOUT_MS",
+                LlmSettings.DEFAULT_CONNECT_TIMEOUT.toMillis(),
+                100,
+                600_000)),
+        Duration.ofMillis(
+            read.integer(
+                "LLM_TIMEOUT_MS", LlmSettings.DEFAULT_SILENCE_TIMEOUT.toMillis(), 100, 3_600_000)),
         read.integer("SIMULATED_TTFT_MS", 200, 0, 600_000),
         read.decimal("SIMULATED_TOKENS_PER_SECOND", 50, 0.001),
         (int) read.integer("SIMULATED_ANSWER_TOKENS", 40, 1, 100_000));
