@@ -177,6 +177,28 @@ class PoolProtectionTest {
   }
 
   @Test
+  @DisplayName("a proxy's own X-Forwarded-For line counts, not an earlier line the client wrote")
+  void forwardedLinesAreOneList() throws Exception {
+    server =
+        TestServers.simulated(Map.of("AUTH_FAILURE_LIMIT", "3", "TRUSTED_PROXIES", "127.0.0.0/8"));
+    Api api = new Api(server);
+    Api.AppKey app = api.createApp("chat");
+
+    // HAProxy's "option forwardfor" appends its own line after the client's: a client that writes
+    // a fresh address per request must still be counted as the address the proxy saw.
+    for (int i = 0; i < 3; i++) {
+      assertThat(getFrom(List.of("198.51.100." + i, "10.0.0.1"), "/v1/info", "app-wrong").status())
+          .isEqualTo(401);
+    }
+    assertThat(getFrom(List.of("198.51.100.9", "10.0.0.1"), "/v1/info", app.key()).status())
+        .as("a new address written by the client does not walk around the throttle")
+        .isEqualTo(429);
+    assertThat(getFrom(List.of("10.0.0.1", "10.0.0.2"), "/v1/info", app.key()).status())
+        .as("nor can a client make another's address count its failures")
+        .isEqualTo(200);
+  }
+
+  @Test
   @DisplayName(
       "with the ordinary share of the pool taken, reads get 503 and a running chat still saves")
   void reservedConnectionKeepsFinalSaves() throws Exception {
@@ -292,14 +314,17 @@ class PoolProtectionTest {
   }
 
   private Api.Reply getFrom(String forwardedFor, String path, String key) throws Exception {
+    return getFrom(List.of(forwardedFor), path, key);
+  }
+
+  /** A request with one {@code X-Forwarded-For} line per entry of {@code lines}, in order. */
+  private Api.Reply getFrom(List<String> lines, String path, String key) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
+            .header("Authorization", "Bearer " + key);
+    lines.forEach(line -> request.header("X-Forwarded-For", line));
     HttpResponse<String> response =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
-                    .header("Authorization", "Bearer " + key)
-                    .header("X-Forwarded-For", forwardedFor)
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     return new Api.Reply(response.statusCode(), response);
   }
 
