@@ -322,7 +322,18 @@ public final class HttpApi {
     }
   }
 
-  /** The route is the matched path template, so the metric's series stay few. */
+  /**
+   * Methods a metric names; any other token a client sends (HTTP allows any) is {@code OTHER}, or
+   * each made-up method would add a series to the registry for as long as the process lives.
+   */
+  private static final java.util.Set<String> METRIC_METHODS =
+      java.util.Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE");
+
+  static String metricMethod(String method) {
+    return METRIC_METHODS.contains(method) ? method : "OTHER";
+  }
+
+  /** The route is the matched path template and the method a known one, so the series stay few. */
   private void observe(Context ctx) {
     String route = "unmatched";
     try {
@@ -333,7 +344,7 @@ public final class HttpApi {
     } catch (RuntimeException e) {
       // no endpoint matched: keep "unmatched"
     }
-    responses.answered(ctx.method().name(), route, ctx.status().getCode());
+    responses.answered(metricMethod(ctx.req().getMethod()), route, ctx.status().getCode());
   }
 
   private void countIn(Context ctx) {
