@@ -1,6 +1,7 @@
 package dev.shortlease.bootstrap;
 
 import static dev.shortlease.application.testing.ScriptedChatModel.reply;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -137,6 +138,55 @@ class FilesApiTest {
             Multipart.get(server, "/v1/files/" + id + "/preview?user=alice", other.key()))) {
       assertError(refused, 404, "file_not_found");
     }
+  }
+
+  @Test
+  @DisplayName(
+      "a preview never serves an upload as a page of this origin: HTML downloads as bytes, SVG and"
+          + " XML as inert attachments, nothing is sniffed")
+  void activeContentIsNotServedInline() throws Exception {
+    Api.AppKey app = api.createApp("chat");
+    byte[] page = "<html><script>alert(document.domain)</script></html>".getBytes(UTF_8);
+    byte[] svg =
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>".getBytes(UTF_8);
+
+    for (Part html :
+        List.of(
+            Part.file("file", "page.html", "text/html", page),
+            Part.file("file", "page.txt", "Text/HTML; charset=utf-8", page),
+            Part.file("file", "page.HTM", "text/plain", page))) {
+      HttpResponse<byte[]> preview = previewOf(app, html);
+      assertThat(preview.body()).isEqualTo(page);
+      assertThat(preview.headers().firstValue("Content-Type"))
+          .as(html.fileName())
+          .contains("application/octet-stream");
+      assertThat(preview.headers().firstValue("Content-Disposition").orElseThrow())
+          .as(html.fileName())
+          .startsWith("attachment");
+      assertThat(preview.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+    }
+
+    HttpResponse<byte[]> image = previewOf(app, Part.file("file", "x.svg", "image/svg+xml", svg));
+    assertThat(image.headers().firstValue("Content-Type")).contains("image/svg+xml");
+    assertThat(image.headers().firstValue("Content-Disposition").orElseThrow())
+        .startsWith("attachment");
+    assertThat(image.headers().firstValue("Content-Security-Policy").orElseThrow())
+        .contains("sandbox")
+        .contains("default-src 'none'");
+
+    HttpResponse<byte[]> png = previewOf(app, Part.file("file", "cat.png", "image/png", PNG));
+    assertThat(png.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("inline");
+    assertThat(png.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+  }
+
+  private static HttpResponse<byte[]> previewOf(Api.AppKey app, Part file) throws Exception {
+    HttpResponse<byte[]> created = upload(app.key(), List.of(file, Part.field("user", "alice")));
+    assertThat(created.statusCode()).as(new String(created.body())).isEqualTo(201);
+    String id = json(created).get("id").asText();
+    HttpResponse<byte[]> preview =
+        Multipart.get(server, "/v1/files/" + id + "/preview?user=alice", app.key());
+    assertThat(preview.statusCode()).isEqualTo(200);
+    return preview;
   }
 
   @Test

@@ -67,14 +67,23 @@ public final class FilesHandler {
     PreviewFileUseCase.FileContent content =
         preview.preview(app.id(), QueryParams.optionalUser(ctx), id);
     dev.shortlease.domain.UploadedFile file = content.file();
-    String disposition =
-        "true".equalsIgnoreCase(ctx.queryParam("as_attachment")) ? "attachment" : "inline";
+    String mimeType = file.mimeType().isBlank() ? "application/octet-stream" : file.mimeType();
+    boolean attachment = "true".equalsIgnoreCase(ctx.queryParam("as_attachment"));
+    // An upload's bytes are the client's: never a page that runs in this service's origin.
+    ctx.header("X-Content-Type-Options", "nosniff");
+    if (ActiveContent.isHtml(mimeType, file.extension())) {
+      attachment = true; // as Dify's preview does (enforce_download_for_html)
+      mimeType = "application/octet-stream";
+    } else if (ActiveContent.isScriptableDocument(mimeType, file.extension())) {
+      attachment = true; // keeps its type, so an <img> still draws it; inert when opened
+      ctx.header("Content-Security-Policy", ActiveContent.INERT_DOCUMENT_POLICY);
+    }
     ctx.header(
         "Content-Disposition",
-        disposition
+        (attachment ? "attachment" : "inline")
             + "; filename*=UTF-8''"
             + URLEncoder.encode(file.name(), StandardCharsets.UTF_8).replace("+", "%20"));
-    ctx.contentType(file.mimeType().isBlank() ? "application/octet-stream" : file.mimeType());
+    ctx.contentType(mimeType);
     ctx.result(content.data());
   }
 

@@ -1,0 +1,44 @@
+package dev.shortlease.adapter.web;
+
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Web adapter: uploads a browser would run as a document if it opened them from this service's
+ * origin. HTML is served as a download of opaque bytes, as Dify's file preview serves it; SVG and
+ * XML keep their type (an image tag draws them without running anything) but are sent as
+ * attachments under a policy that blocks scripts, should a client open them anyway.
+ */
+final class ActiveContent {
+  /** No scripts, no fetches; inline styles stay, so an opened SVG still looks right. */
+  static final String INERT_DOCUMENT_POLICY =
+      "default-src 'none'; style-src 'unsafe-inline'; sandbox";
+
+  private static final Set<String> HTML_TYPES = Set.of("text/html", "application/xhtml+xml");
+  private static final Set<String> HTML_EXTENSIONS = Set.of("html", "htm", "xhtml");
+  private static final Set<String> DOCUMENT_TYPES =
+      Set.of("image/svg+xml", "text/xml", "application/xml");
+  private static final Set<String> DOCUMENT_EXTENSIONS = Set.of("svg", "svgz", "xml");
+
+  private ActiveContent() {}
+
+  static boolean isHtml(String mimeType, String extension) {
+    return HTML_TYPES.contains(baseType(mimeType)) || HTML_EXTENSIONS.contains(normal(extension));
+  }
+
+  static boolean isScriptableDocument(String mimeType, String extension) {
+    return DOCUMENT_TYPES.contains(baseType(mimeType))
+        || DOCUMENT_EXTENSIONS.contains(normal(extension));
+  }
+
+  /** {@code Text/HTML; charset=utf-8} is {@code text/html}. */
+  private static String baseType(String mimeType) {
+    int parameters = mimeType.indexOf(';');
+    return normal(parameters < 0 ? mimeType : mimeType.substring(0, parameters));
+  }
+
+  private static String normal(String text) {
+    String stripped = text == null ? "" : text.strip();
+    return (stripped.startsWith(".") ? stripped.substring(1) : stripped).toLowerCase(Locale.ROOT);
+  }
+}
