@@ -34,6 +34,9 @@ public final class LangChain4jChatModel implements ChatModelPort {
   private final boolean vision;
   private final String baseUrl;
 
+  /** Ollama takes only inline images: LangChain4j would download a URL itself (an SSRF). */
+  private final boolean takesImageLinks;
+
   /**
    * @param provider a label for error messages ("openai", "ollama", "simulated")
    * @param configuredModelName used when the request's model is blank or "simulated"
@@ -71,6 +74,7 @@ public final class LangChain4jChatModel implements ChatModelPort {
     this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
     this.model = Objects.requireNonNull(model, "model");
     this.provider = Objects.requireNonNull(provider, "provider");
+    this.takesImageLinks = !LlmProvider.OLLAMA.id().equalsIgnoreCase(provider.strip());
     this.redactedUrl = LlmSettings.redact(Objects.requireNonNull(baseUrl, "baseUrl"));
     this.secretsInUrl = LlmSettings.secretsIn(baseUrl);
     this.configuredModelName = Objects.requireNonNull(configuredModelName, "configuredModelName");
@@ -149,7 +153,7 @@ public final class LangChain4jChatModel implements ChatModelPort {
     StreamRelay relay = new StreamRelay(provider);
     stop.onRequest(relay::stopRequested);
     try {
-      model.chat(RequestMapper.toChatRequest(request, modelName), relay);
+      model.chat(RequestMapper.toChatRequest(request, modelName, takesImageLinks), relay);
     } catch (RuntimeException e) {
       relay.cancel();
       throw ErrorMapper.toModelException(e, provider);

@@ -32,9 +32,22 @@ final class RequestMapper {
   private RequestMapper() {}
 
   static ChatRequest toChatRequest(ModelRequest request, String modelName) {
+    return toChatRequest(request, modelName, true);
+  }
+
+  /**
+   * @param imageLinks whether image URLs may be passed on as URLs. Only for a provider that takes
+   *     them as they are: LangChain4j's Ollama model downloads each URL itself, in this process,
+   *     which would let a client make the service fetch any address it can reach (its own network,
+   *     a cloud's metadata endpoint). Without them an image link is left out.
+   */
+  static ChatRequest toChatRequest(ModelRequest request, String modelName, boolean imageLinks) {
     ChatRequest.Builder builder =
         ChatRequest.builder()
-            .messages(request.messages().stream().map(RequestMapper::toChatMessage).toList())
+            .messages(
+                request.messages().stream()
+                    .map(message -> toChatMessage(message, imageLinks))
+                    .toList())
             .modelName(modelName)
             .temperature(request.settings().temperature())
             .maxOutputTokens(request.settings().maxTokens());
@@ -45,9 +58,13 @@ final class RequestMapper {
   }
 
   static ChatMessage toChatMessage(ModelMessage message) {
+    return toChatMessage(message, true);
+  }
+
+  private static ChatMessage toChatMessage(ModelMessage message, boolean imageLinks) {
     return switch (message) {
       case ModelMessage.System system -> SystemMessage.from(system.text());
-      case ModelMessage.User user -> userMessage(user);
+      case ModelMessage.User user -> userMessage(user, imageLinks);
       case ModelMessage.Assistant assistant ->
           AiMessage.builder()
               .text(assistant.text().isEmpty() ? null : assistant.text())
@@ -60,21 +77,27 @@ final class RequestMapper {
   }
 
   /** Text alone, or text and images as LangChain4j content parts (the provider's vision input). */
-  private static UserMessage userMessage(ModelMessage.User user) {
-    if (user.images().isEmpty()) {
+  private static UserMessage userMessage(ModelMessage.User user, boolean imageLinks) {
+    List<Content> images = new ArrayList<>();
+    for (ModelImage image : user.images()) {
+      switch (image) {
+        case ModelImage.Link link -> {
+          if (imageLinks) {
+            images.add(ImageContent.from(link.url()));
+          }
+        }
+        case ModelImage.Inline inline ->
+            images.add(
+                ImageContent.from(
+                    Base64.getEncoder().encodeToString(inline.data()), inline.mimeType()));
+      }
+    }
+    if (images.isEmpty()) {
       return UserMessage.from(user.text());
     }
     List<Content> parts = new ArrayList<>();
     parts.add(TextContent.from(user.text()));
-    for (ModelImage image : user.images()) {
-      parts.add(
-          switch (image) {
-            case ModelImage.Link link -> ImageContent.from(link.url());
-            case ModelImage.Inline inline ->
-                ImageContent.from(
-                    Base64.getEncoder().encodeToString(inline.data()), inline.mimeType());
-          });
-    }
+    parts.addAll(images);
     return UserMessage.from(parts);
   }
 
