@@ -7,6 +7,7 @@ import io.javalin.http.Context;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -20,6 +21,13 @@ import org.eclipse.jetty.server.ServerConnector;
  * Compression is off: an event stream must reach the client event by event, not in gzip blocks.
  */
 public final class HttpApi {
+  /**
+   * Methods a metric names; any other token a client sends (HTTP allows any) is {@code OTHER}, or
+   * each made-up method would add a series to the registry for as long as the process lives.
+   */
+  private static final Set<String> METRIC_METHODS =
+      Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE");
+
   private static final String IN_FLIGHT = "shortlease.inFlight";
   private static final int ACCEPT_QUEUE = 1024;
 
@@ -321,13 +329,6 @@ public final class HttpApi {
       throw new ApiException(ApiError.notFound("The requested URL was not found on the server."));
     }
   }
-
-  /**
-   * Methods a metric names; any other token a client sends (HTTP allows any) is {@code OTHER}, or
-   * each made-up method would add a series to the registry for as long as the process lives.
-   */
-  private static final java.util.Set<String> METRIC_METHODS =
-      java.util.Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE");
 
   static String metricMethod(String method) {
     return METRIC_METHODS.contains(method) ? method : "OTHER";
