@@ -34,9 +34,6 @@ final class StreamRelay implements StreamingChatResponseHandler {
 
   private record Token(String text) implements Event {}
 
-  /** Progress that is not text (a tool-call delta, thinking): it resets the silence timer. */
-  private record Progress() implements Event {}
-
   private record Completed(ChatResponse response) implements Event {}
 
   private record Failed(Throwable error) implements Event {}
@@ -78,7 +75,6 @@ final class StreamRelay implements StreamingChatResponseHandler {
             text.append(token.text());
             sink.accept(token.text());
           }
-          case Progress progress -> {}
           case Stopped stopped -> {
             return stopped(text);
           }
@@ -145,6 +141,11 @@ final class StreamRelay implements StreamingChatResponseHandler {
     }
   }
 
+  /** Progress that is not text (a tool-call delta, thinking): only the silence timer hears it. */
+  private void progressed() {
+    lastEventNanos = System.nanoTime();
+  }
+
   @Override
   public void onPartialResponse(String partialResponse) {
     offer(new Token(partialResponse));
@@ -159,18 +160,18 @@ final class StreamRelay implements StreamingChatResponseHandler {
   @Override
   public void onPartialToolCall(PartialToolCall partialToolCall, PartialToolCallContext context) {
     remember(context == null ? null : context.streamingHandle());
-    offer(new Progress());
+    progressed();
   }
 
   @Override
   public void onPartialThinking(PartialThinking partialThinking, PartialThinkingContext context) {
     remember(context == null ? null : context.streamingHandle());
-    offer(new Progress());
+    progressed();
   }
 
   @Override
   public void onCompleteToolCall(CompleteToolCall completeToolCall) {
-    offer(new Progress());
+    progressed();
   }
 
   @Override
