@@ -1,5 +1,6 @@
 package dev.shortlease.benchmark;
 
+import dev.shortlease.application.ReliabilitySettings;
 import dev.shortlease.benchmark.load.Warmup;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -64,10 +65,7 @@ public record BenchmarkSettings(
    * answers 503 ({@code CHAT_ADMISSION_WAIT_MS}, the service's default, set explicitly for every
    * point so the generator's timeout below is derived from the value the service runs with).
    */
-  public static final Duration ADMISSION_WAIT = Duration.ofSeconds(60);
-
-  /** The service's default {@code CHAT_ADMISSION_QUEUE}. */
-  static final int SERVICE_DEFAULT_ADMISSION_QUEUE = 2000;
+  public static final Duration ADMISSION_WAIT = ReliabilitySettings.DEFAULT_ADMISSION_WAIT;
 
   /**
    * {@code CHAT_ADMISSION_QUEUE} for a point: at least {@code C}. A closed-loop client has at most
@@ -79,7 +77,7 @@ public record BenchmarkSettings(
    * demands. An operator sizes the line the same way: for the concurrency the instance serves.
    */
   public static int admissionQueueFor(LoadPoint point) {
-    return Math.max(SERVICE_DEFAULT_ADMISSION_QUEUE, point.concurrency());
+    return Math.max(ReliabilitySettings.DEFAULT_ADMISSION_QUEUE, point.concurrency());
   }
 
   /** How often the warm-up asks whether the JIT is quiet: the JIT's CPU is averaged over it. */
