@@ -1,5 +1,7 @@
 package dev.shortlease.guardrails.guard;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -21,9 +23,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@link #wrap(DataSource)} returns a data source whose {@code getConnection()} and {@code
  * Connection.close()} are observed by plain delegation ({@link TrackedDataSource}); statements are
- * the driver's own, so the tracker costs nothing per statement. The acquiring stack is kept as an
- * unformatted {@link Throwable}, taken before the borrow (recording its frames is the dearest part
- * of a checkout) and turned into text only when a failure is described.
+ * the driver's own, so the tracker costs nothing per statement. A connection closed through them
+ * ({@code statement.getConnection().close()}) skips that {@code close()}; the tracker ends such a
+ * lease when a check comes to it (ADR 0055). The acquiring stack is kept as an unformatted {@link
+ * Throwable}, taken before the borrow (recording its frames is the dearest part of a checkout) and
+ * turned into text only when a failure is described.
  *
  * <p>A <em>unit of work</em> ({@link #beginUnitOfWork()}) is one call together with the threads it
  * starts, so a connection the calling thread holds is visible from the thread that makes the remote
@@ -143,9 +147,12 @@ public final class ConnectionTracker {
     return count(Thread.currentThread(), units.current());
   }
 
-  /** Open connections obtained through every data source this tracker wraps, on any thread. */
+  /**
+   * Open connections obtained through every data source this tracker wraps, on any thread. One pass
+   * over the open leases, asking each whether its connection was closed behind the tracker.
+   */
   public int openLeases() {
-    return open.size();
+    return stillOpen().size();
   }
 
   /** One block per connection held by the calling thread, each with its acquiring stack. */
@@ -160,14 +167,15 @@ public final class ConnectionTracker {
 
   /** Every open connection, each with its taker and acquiring stack. */
   public String describeOpenLeases() {
-    if (open.isEmpty()) {
+    List<Lease> leases = stillOpen();
+    if (leases.isEmpty()) {
       return "no pooled connection is checked out";
     }
     long now = System.nanoTime();
-    return open.keySet().stream()
+    return leases.stream()
         .map(lease -> lease.describe(now, stacks))
         .collect(
-            Collectors.joining("\n", open.size() + " pooled connection(s) checked out:\n", ""));
+            Collectors.joining("\n", leases.size() + " pooled connection(s) checked out:\n", ""));
   }
 
   /**
@@ -185,6 +193,7 @@ public final class ConnectionTracker {
     long limit = threshold.toNanos();
     return open.keySet().stream()
         .filter(lease -> now - lease.acquiredAtNanos() > limit)
+        .filter(lease -> !returnedBehindTheTracker(lease))
         .sorted(Comparator.comparingLong(Lease::acquiredAtNanos))
         .map(
             lease ->
@@ -294,15 +303,45 @@ public final class ConnectionTracker {
   private int count(Thread thread, UnitsOfWork.Unit unit) {
     int count = 0;
     for (Lease lease : open.keySet()) {
-      if (lease.heldBy(thread, unit)) {
+      if (lease.heldBy(thread, unit) && !returnedBehindTheTracker(lease)) {
         count++;
       }
     }
     return count;
   }
 
+  /**
+   * True, and the lease ended, when its connection was closed without {@link
+   * TrackedConnection#close()}: through the driver's or pool's own {@code
+   * statement.getConnection()}, {@code resultSet.getStatement().getConnection()} or {@code
+   * metaData.getConnection()}, which return the pool's connection, not the tracked one (statements
+   * are not wrapped, ADR 0026). Asked only of the leases a check is about (ADR 0055); {@code
+   * isClosed()} reads a flag in HikariCP and the common drivers. Its held time ends here, when the
+   * tracker notices, not when the pool took the connection back.
+   */
+  private boolean returnedBehindTheTracker(Lease lease) {
+    boolean closed;
+    try {
+      closed = lease.pooled().isClosed();
+    } catch (SQLException | RuntimeException e) {
+      closed = false; // cannot tell: still held, as before
+    }
+    if (closed) {
+      ended(lease);
+    }
+    return closed;
+  }
+
+  /** The open leases, after ending those whose connection was closed behind the tracker. */
+  private List<Lease> stillOpen() {
+    return open.keySet().stream().filter(lease -> !returnedBehindTheTracker(lease)).toList();
+  }
+
   private String describe(Thread me, UnitsOfWork.Unit unit) {
-    List<Lease> held = open.keySet().stream().filter(lease -> lease.heldBy(me, unit)).toList();
+    List<Lease> held =
+        open.keySet().stream()
+            .filter(lease -> lease.heldBy(me, unit) && !returnedBehindTheTracker(lease))
+            .toList();
     if (held.isEmpty()) {
       return "thread " + me.getName() + " holds no pooled connection";
     }
@@ -320,6 +359,7 @@ public final class ConnectionTracker {
   /** One checked-out connection: who took it, in which unit of work, when, and from where. */
   private record Lease(
       String connectionId,
+      Connection pooled,
       Thread owner,
       UnitsOfWork.Unit unit,
       long acquiredAtNanos,
@@ -344,15 +384,16 @@ public final class ConnectionTracker {
   }
 
   /**
-   * Records a connection just taken by the calling thread, acquired at {@code site}; the result
+   * Records {@code pooled}, just taken by the calling thread, acquired at {@code site}; the result
    * ends its lease.
    */
-  private Runnable taken(Throwable site) {
+  private Runnable taken(Throwable site, Connection pooled) {
     acquisitions.incrementAndGet();
     String connectionId = Long.toString(connectionIds.incrementAndGet());
     Lease lease =
         new Lease(
             connectionId,
+            pooled,
             Thread.currentThread(),
             units.current(),
             System.nanoTime(),

@@ -25,7 +25,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * A pooled connection as the {@link ConnectionTracker} hands it out: a plain delegate whose only
  * addition is that {@link #close()} ends the lease, once. Statements and result sets are the
  * driver's own, unwrapped, so a statement costs nothing extra (the first tracker used
- * datasource-proxy, whose JDK proxies and listener ran on every JDBC call of every statement).
+ * datasource-proxy, whose JDK proxies and listener ran on every JDBC call of every statement). So
+ * {@code statement.getConnection()} returns the pool's connection, not this one, and closing that
+ * skips {@link #close()}: the tracker ends such a lease when it finds the delegate closed (ADR
+ * 0055), and a later {@link #close()} counts nothing twice (a closed connection's close is a
+ * no-op).
  */
 final class TrackedConnection implements Connection {
   private final Connection delegate;

@@ -16,10 +16,10 @@ final class TrackedDataSource implements DataSource {
   /** Where connections come from and go back to. */
   interface Leases {
     /**
-     * Records a connection as taken by the calling thread, acquired at {@code site}; returns what
+     * Records {@code pooled} as taken by the calling thread, acquired at {@code site}; returns what
      * ends the lease.
      */
-    Runnable taken(Throwable site);
+    Runnable taken(Throwable site, Connection pooled);
   }
 
   private final DataSource pooled;
@@ -36,14 +36,14 @@ final class TrackedDataSource implements DataSource {
   public Connection getConnection() throws SQLException {
     Throwable site = new Throwable();
     Connection connection = pooled.getConnection();
-    return new TrackedConnection(connection, leases.taken(site));
+    return new TrackedConnection(connection, leases.taken(site, connection));
   }
 
   @Override
   public Connection getConnection(String username, String password) throws SQLException {
     Throwable site = new Throwable();
     Connection connection = pooled.getConnection(username, password);
-    return new TrackedConnection(connection, leases.taken(site));
+    return new TrackedConnection(connection, leases.taken(site, connection));
   }
 
   @Override
