@@ -31,14 +31,18 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A <em>unit of work</em> ({@link #beginUnitOfWork()}) is one call together with the threads it
  * starts, so a connection the calling thread holds is visible from the thread that makes the remote
- * call. See {@link UnitsOfWork} for how it crosses threads.
+ * call. See {@link UnitsOfWork} for how it crosses threads. Units are shared by every tracker: a
+ * unit begun, or a task handed on, through one tracker is the same unit for the others, so a
+ * service with a tracker per data source checks each against one call.
  */
 public final class ConnectionTracker {
   private static final Logger LOG = LoggerFactory.getLogger(ConnectionTracker.class);
 
   private final String name;
   private final StackRenderer stacks;
-  private final UnitsOfWork units = new UnitsOfWork();
+  // A unit of work is one call, not one pool's: every tracker shares them, so a service with a
+  // tracker per data source begins, and hands on, one unit through any of them.
+  private static final UnitsOfWork UNITS = new UnitsOfWork();
   private final Map<Lease, Boolean> open = new ConcurrentHashMap<>();
   private final AtomicLong connectionIds = new AtomicLong();
   private final AtomicLong acquisitions = new AtomicLong();
@@ -107,10 +111,10 @@ public final class ConnectionTracker {
    * Makes the calling thread one unit of work until the returned handle is closed, together with
    * the virtual threads it starts and the tasks it hands on through {@link #propagate(Runnable)} or
    * {@link #propagating(Executor)}. Nested units are allowed; closing one restores the enclosing
-   * one.
+   * one. The unit is every tracker's, not this one's alone.
    */
   public UnitOfWork beginUnitOfWork() {
-    return units.begin();
+    return UNITS.begin();
   }
 
   /**
@@ -120,7 +124,7 @@ public final class ConnectionTracker {
   public Runnable propagate(Runnable task) {
     Objects.requireNonNull(task, "task");
     LeaseObserver current = observer;
-    return units.propagate(current == null ? task : current.propagate(task));
+    return UNITS.propagate(current == null ? task : current.propagate(task));
   }
 
   /** {@code executor} whose tasks run in the unit of work of the thread that submits them. */
@@ -131,7 +135,7 @@ public final class ConnectionTracker {
 
   /** True when the calling thread is inside a unit of work. */
   public boolean inUnitOfWork() {
-    return units.current() != null;
+    return UNITS.current() != null;
   }
 
   /** Open connections obtained by the calling thread and not yet closed. */
@@ -144,7 +148,7 @@ public final class ConnectionTracker {
    * long call must not start with.
    */
   public int heldByCurrentWork() {
-    return count(Thread.currentThread(), units.current());
+    return count(Thread.currentThread(), UNITS.current());
   }
 
   /**
@@ -162,7 +166,7 @@ public final class ConnectionTracker {
 
   /** As {@link #describeHeldByCurrentThread()}, for the calling thread's whole unit of work. */
   public String describeHeldByCurrentWork() {
-    return describe(Thread.currentThread(), units.current());
+    return describe(Thread.currentThread(), UNITS.current());
   }
 
   /** Every open connection, each with its taker and acquiring stack. */
@@ -218,7 +222,7 @@ public final class ConnectionTracker {
    * leases and long calls of one call by ({@link EndedLease#unitOfWork()}).
    */
   public long currentUnitOfWork() {
-    UnitsOfWork.Unit unit = units.current();
+    UnitsOfWork.Unit unit = UNITS.current();
     return unit == null ? 0 : unit.id();
   }
 
@@ -395,7 +399,7 @@ public final class ConnectionTracker {
             connectionId,
             pooled,
             Thread.currentThread(),
-            units.current(),
+            UNITS.current(),
             System.nanoTime(),
             site,
             checkedOut(connectionId));

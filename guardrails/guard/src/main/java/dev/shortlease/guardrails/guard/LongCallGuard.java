@@ -1,6 +1,8 @@
 package dev.shortlease.guardrails.guard;
 
 import java.lang.reflect.Method;
+import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +26,20 @@ public final class LongCallGuard {
   /** Returns {@code delegate} guarded on every method of {@code port}. */
   public static <T> T guard(Class<T> port, T delegate, ConnectionTracker tracker, GuardMode mode) {
     Objects.requireNonNull(tracker, "tracker");
+    return guard(port, delegate, List.of(tracker), mode);
+  }
+
+  /**
+   * Returns {@code delegate} guarded on every method of {@code port} against the connections of
+   * every tracker in {@code trackers}, one per data source: a violation is counted by each tracker
+   * whose connection is held, under its own name.
+   */
+  public static <T> T guard(
+      Class<T> port, T delegate, Collection<ConnectionTracker> trackers, GuardMode mode) {
+    List<ConnectionTracker> all = List.copyOf(trackers);
+    if (all.isEmpty()) {
+      throw new IllegalArgumentException("no tracker to guard " + port.getName() + " with");
+    }
     Objects.requireNonNull(mode, "mode");
     return Proxies.decorate(
         port,
@@ -31,7 +47,7 @@ public final class LongCallGuard {
         Proxies.Role.LONG_CALL_GUARD,
         (method, call) -> {
           if (mode != GuardMode.OFF) {
-            check(port, method, tracker, mode);
+            check(port, method, all, mode);
           }
           return call.proceed();
         });
@@ -45,22 +61,40 @@ public final class LongCallGuard {
   }
 
   private static void check(
-      Class<?> port, Method method, ConnectionTracker tracker, GuardMode mode) {
-    int held = tracker.heldByCurrentWork();
-    if (held == 0) {
+      Class<?> port, Method method, List<ConnectionTracker> trackers, GuardMode mode) {
+    String longCall = null;
+    String caller = null;
+    StringBuilder held = null;
+    boolean firstAtSite = false;
+    for (ConnectionTracker tracker : trackers) {
+      int count = tracker.heldByCurrentWork();
+      if (count == 0) {
+        continue;
+      }
+      if (longCall == null) {
+        longCall = Proxies.describe(port, method);
+        caller = tracker.callerFrame();
+        held = new StringBuilder();
+      } else {
+        held.append("; ");
+      }
+      tracker.observeViolation(longCall, caller, mode, count);
+      if (trackers.size() > 1) {
+        held.append("tracker ").append(tracker.name()).append(": ");
+      }
+      held.append(tracker.describeHeldByCurrentWork());
+      firstAtSite |= tracker.recordGuardViolation(longCall + " <- " + caller);
+    }
+    if (longCall == null) {
       return;
     }
-    String longCall = Proxies.describe(port, method);
-    String caller = tracker.callerFrame();
-    tracker.observeViolation(longCall, caller, mode, held);
     String message =
         "long call "
             + longCall
             + " entered from "
             + caller
             + " while holding a pooled database connection; "
-            + tracker.describeHeldByCurrentWork();
-    boolean firstAtSite = tracker.recordGuardViolation(longCall + " <- " + caller);
+            + held;
     if (mode == GuardMode.STRICT) {
       throw new ConnectionHeldDuringLongCallException(message);
     }

@@ -8,6 +8,8 @@ import dev.shortlease.guardrails.guard.ConnectionTracker;
 import dev.shortlease.guardrails.guard.GuardMode;
 import dev.shortlease.guardrails.guard.LeakCheck;
 import dev.shortlease.guardrails.guard.LongCallGuard;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /** Provides a rewritten binding: its original target behind the guard or the leak check. */
@@ -16,7 +18,8 @@ final class DecoratingProvider<T> implements Provider<T>, HasDependencies {
   private final Class<T> type;
   private final Key<T> undecorated;
   private final Provider<T> target;
-  private final Provider<ConnectionTracker> tracker;
+  private final List<Key<ConnectionTracker>> trackerKeys;
+  private final List<Provider<ConnectionTracker>> trackers; // one per data source, usually one
   private final GuardMode mode;
   private final Guardrails.Decorator inner; // the service's own, or null
 
@@ -25,7 +28,8 @@ final class DecoratingProvider<T> implements Provider<T>, HasDependencies {
       Class<T> type,
       Key<T> undecorated,
       Provider<T> target,
-      Provider<ConnectionTracker> tracker,
+      List<Key<ConnectionTracker>> trackerKeys,
+      List<Provider<ConnectionTracker>> trackers,
       GuardMode mode,
       Guardrails.Decorator inner) {
     this.role = role;
@@ -33,7 +37,8 @@ final class DecoratingProvider<T> implements Provider<T>, HasDependencies {
     this.type = type;
     this.undecorated = undecorated;
     this.target = target;
-    this.tracker = tracker;
+    this.trackerKeys = List.copyOf(trackerKeys);
+    this.trackers = List.copyOf(trackers);
     this.mode = mode;
   }
 
@@ -43,11 +48,19 @@ final class DecoratingProvider<T> implements Provider<T>, HasDependencies {
     if (inner != null) {
       instance = inner.decorate(type, instance);
     }
-    return switch (role) {
-      case LONG_CALL -> LongCallGuard.guard(type, instance, tracker.get(), mode);
-      case USE_CASE -> LeakCheck.wrap(type, instance, tracker.get());
-      case NONE -> instance;
-    };
+    if (role == Guardrails.Role.NONE) {
+      return instance;
+    }
+    if (trackers.size() == 1) {
+      ConnectionTracker tracker = trackers.get(0).get();
+      return role == Guardrails.Role.LONG_CALL
+          ? LongCallGuard.guard(type, instance, tracker, mode)
+          : LeakCheck.wrap(type, instance, tracker);
+    }
+    List<ConnectionTracker> all = trackers.stream().map(Provider::get).toList();
+    return role == Guardrails.Role.LONG_CALL
+        ? LongCallGuard.guard(type, instance, all, mode)
+        : LeakCheck.wrap(type, instance, all);
   }
 
   Guardrails.Role role() {
@@ -56,7 +69,10 @@ final class DecoratingProvider<T> implements Provider<T>, HasDependencies {
 
   @Override
   public Set<Dependency<?>> getDependencies() {
-    return Set.of(Dependency.get(undecorated), Dependency.get(Key.get(ConnectionTracker.class)));
+    Set<Dependency<?>> dependencies = new LinkedHashSet<>();
+    dependencies.add(Dependency.get(undecorated));
+    trackerKeys.forEach(key -> dependencies.add(Dependency.get(key)));
+    return Set.copyOf(dependencies);
   }
 
   @Override

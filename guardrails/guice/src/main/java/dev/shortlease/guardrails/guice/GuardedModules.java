@@ -21,6 +21,7 @@ import com.google.inject.spi.ProviderKeyBinding;
 import dev.shortlease.guardrails.guard.ConnectionTracker;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Constructor;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -38,7 +39,8 @@ final class GuardedModules implements Module {
   static final Key<Guardrails> RULES = Key.get(Guardrails.class, KitRules.class);
   private static final String TRACKER_NEEDED =
       "Guardrails.wrap(...), which guards long calls and use cases: bind the ConnectionTracker"
-          + " your DataSource is wrapped with (bind(ConnectionTracker.class).toInstance(tracker))";
+          + " your DataSource is wrapped with (bind(ConnectionTracker.class).toInstance(tracker));"
+          + " with several DataSources, one tracker each, bound with the DataSource's annotation";
 
   private final Guardrails rules;
   private final List<Module> modules;
@@ -51,18 +53,38 @@ final class GuardedModules implements Module {
   @Override
   public void configure(Binder binder) {
     binder.bind(RULES).toInstance(rules);
-    Provider<ConnectionTracker> tracker = null;
-    for (Element element : Elements.getElements(binder.currentStage(), modules)) {
+    List<Element> elements = Elements.getElements(binder.currentStage(), modules);
+    List<Key<ConnectionTracker>> trackerKeys = trackerKeys(elements);
+    List<Provider<ConnectionTracker>> trackers = null;
+    for (Element element : elements) {
       if (element instanceof Binding<?> binding && needsDecorating(binding)) {
-        if (tracker == null) {
+        if (trackers == null) {
           // The source is what Guice prints under "Requested by" when no tracker is bound.
-          tracker = binder.withSource(TRACKER_NEEDED).getProvider(ConnectionTracker.class);
+          Binder needing = binder.withSource(TRACKER_NEEDED);
+          trackers = trackerKeys.stream().map(needing::getProvider).toList();
         }
-        rewrite(binder.withSource(binding.getSource()), binding, tracker);
+        rewrite(binder.withSource(binding.getSource()), binding, trackerKeys, trackers);
       } else {
         element.applyTo(binder);
       }
     }
+  }
+
+  /**
+   * The keys of every tracker the modules bind, with or without a binding annotation (one per data
+   * source); the plain {@code ConnectionTracker} key when they bind none (it may come from a parent
+   * injector, or be missing, which Guice then reports).
+   */
+  @SuppressWarnings("unchecked")
+  private static List<Key<ConnectionTracker>> trackerKeys(List<Element> elements) {
+    List<Key<ConnectionTracker>> keys = new ArrayList<>();
+    for (Element element : elements) {
+      if (element instanceof Binding<?> binding
+          && binding.getKey().getTypeLiteral().getType() == ConnectionTracker.class) {
+        keys.add((Key<ConnectionTracker>) binding.getKey());
+      }
+    }
+    return keys.isEmpty() ? List.of(Key.get(ConnectionTracker.class)) : List.copyOf(keys);
   }
 
   private boolean needsDecorating(Binding<?> binding) {
@@ -86,7 +108,11 @@ final class GuardedModules implements Module {
         || binding instanceof ConstructorBinding;
   }
 
-  private <T> void rewrite(Binder binder, Binding<T> binding, Provider<ConnectionTracker> tracker) {
+  private <T> void rewrite(
+      Binder binder,
+      Binding<T> binding,
+      List<Key<ConnectionTracker>> trackerKeys,
+      List<Provider<ConnectionTracker>> trackers) {
     Key<T> key = binding.getKey();
     Key<T> undecorated = Key.get(key.getTypeLiteral(), Undecorated.Keys.next());
     binding.acceptTargetVisitor(new Retarget<>(binder, undecorated));
@@ -101,7 +127,8 @@ final class GuardedModules implements Module {
                     type,
                     undecorated,
                     binder.getProvider(undecorated),
-                    tracker,
+                    trackerKeys,
+                    trackers,
                     rules.mode(),
                     rules.decorates(type) ? rules.decorator() : null));
     if (binding instanceof InstanceBinding) {

@@ -21,8 +21,9 @@ import java.util.function.Predicate;
  * annotation, or one declared with {@link #alsoLongCalls}), multibinder and map-binder elements
  * included, is bound behind {@link dev.shortlease.guardrails.guard.LongCallGuard}; every binding of
  * a <em>use-case type</em> behind {@link dev.shortlease.guardrails.guard.LeakCheck}. The modules
- * need a {@link ConnectionTracker} binding. {@link #verify} then refuses an injector in which one
- * such binding escaped the wrapping.
+ * need a {@link ConnectionTracker} binding; a service with several data sources binds one tracker
+ * per data source, each under that data source's binding annotation, and every one of them is
+ * checked. {@link #verify} then refuses an injector in which one such binding escaped the wrapping.
  *
  * <pre>{@code
  * Module app = Guardrails.forLongCallAnnotation(LongCall.class)
