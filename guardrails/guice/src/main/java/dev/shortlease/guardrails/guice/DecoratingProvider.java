@@ -51,12 +51,6 @@ final class DecoratingProvider<T> implements Provider<T>, HasDependencies {
     if (role == Guardrails.Role.NONE) {
       return instance;
     }
-    if (trackers.size() == 1) {
-      ConnectionTracker tracker = trackers.get(0).get();
-      return role == Guardrails.Role.LONG_CALL
-          ? LongCallGuard.guard(type, instance, tracker, mode)
-          : LeakCheck.wrap(type, instance, tracker);
-    }
     List<ConnectionTracker> all = trackers.stream().map(Provider::get).toList();
     return role == Guardrails.Role.LONG_CALL
         ? LongCallGuard.guard(type, instance, all, mode)
