@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
  * does, with its error sentences: only the form's variables are kept (in the form's order), a
  * missing one takes its default or, if required, is an error; text kinds must be strings (at most
  * {@code max_length} characters, a select one of its options); a number stays a number and a
- * numeric string becomes one. NUL characters are removed from strings.
+ * numeric string becomes one, infinity and NaN excepted. NUL characters are removed from strings.
  */
 final class InputFormValidator {
   private static final String FIELD = "inputs";
@@ -75,18 +75,20 @@ final class InputFormValidator {
    * no value. Anything else is an error (Dify fails with a 500 there).
    */
   private static Object number(InputField field, Object value) {
-    if (value instanceof Number) {
-      return value;
-    }
+    Object number = value;
     if (value instanceof String text) {
       if (text.isBlank()) {
         return null;
       }
       try {
-        return text.contains(".") ? Double.valueOf(text.strip()) : integer(text.strip());
+        number = text.contains(".") ? Double.valueOf(text.strip()) : integer(text.strip());
       } catch (NumberFormatException e) {
-        // falls through to the error below
+        number = null;
       }
+    }
+    // JSON's 1e999 parses to infinity, which no JSON can carry back out: refused, not stored.
+    if (number instanceof Number n && !(n instanceof Double d && !Double.isFinite(d))) {
+      return number;
     }
     throw fault(field.variable() + " in input form must be a valid number");
   }

@@ -66,6 +66,17 @@ class InputFormValidatorTest {
   }
 
   @Test
+  @DisplayName("a number too large for a double (JSON 1e999) or a string like 1.0e999 is refused")
+  void infiniteNumbersAreRefused() {
+    for (Object infinite : List.of(Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, "1.0e999")) {
+      assertFault(
+          inputs("name", "Ann", "age", infinite), "age in input form must be a valid number");
+    }
+    assertFault(
+        inputs("name", "Ann", "age", Double.NaN), "age in input form must be a valid number");
+  }
+
+  @Test
   @DisplayName("a numeric string becomes a number; a blank one no value; NULs are removed")
   void numbersAndSanitizing() {
     assertThat(InputFormValidator.validate(FORM, inputs("name", "A\u0000n", "age", "42")))
