@@ -1,5 +1,6 @@
 package dev.shortlease.application.chat;
 
+import dev.shortlease.application.port.in.ShuttingDownException;
 import dev.shortlease.domain.AppId;
 import dev.shortlease.domain.StopRequest;
 import dev.shortlease.domain.TaskId;
@@ -18,6 +19,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * where shutdown stops them all and waits for their last transaction (T4). In memory on purpose: a
  * run lives on one instance. A stop that reaches another instance travels through the database
  * ({@link StopGenerationService}, {@link StopRequestRelayService}).
+ *
+ * <p>A chat on its way to a run — from before T1 until it registers, or fails — is a {@linkplain
+ * #beginStart() start in flight}: shutdown waits for those too, since their T2 and their run's T4
+ * still need the pool. Once shutting down, no new start begins.
  */
 @Singleton
 public final class RunRegistry {
@@ -25,14 +30,34 @@ public final class RunRegistry {
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition emptied = lock.newCondition();
   private volatile boolean shuttingDown;
+  private int startsInFlight; // under lock
   private final Set<CompletableFuture<?>> saveCalls = ConcurrentHashMap.newKeySet();
   private volatile boolean saveRetriesAbandoned;
 
-  void register(RunningChat run) {
+  /**
+   * A chat starts: shutdown waits for it until it registers its run or fails ({@link
+   * Start#close()}). {@link ShuttingDownException} once {@link #stopAll()} ran: nothing is saved.
+   */
+  Start beginStart() {
+    lock.lock();
+    try {
+      if (shuttingDown) {
+        throw new ShuttingDownException();
+      }
+      startsInFlight++;
+      return new Start();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Registers {@code run}, which ends its {@code start}. */
+  void register(RunningChat run, Start start) {
     running.put(run.taskId(), run);
     if (shuttingDown) {
       run.requestStop(StopReason.SHUTDOWN);
     }
+    start.close(); // after the put: a waiter never finds the chat neither starting nor running
   }
 
   void unregister(RunningChat run) {
@@ -42,6 +67,31 @@ public final class RunRegistry {
       emptied.signalAll();
     } finally {
       lock.unlock();
+    }
+  }
+
+  /**
+   * One chat start in flight, from {@link #beginStart()} until its run registers or the start
+   * fails; closing it again does nothing.
+   */
+  final class Start implements AutoCloseable {
+    private boolean open = true; // the starting thread's own
+
+    private Start() {}
+
+    @Override
+    public void close() {
+      if (!open) {
+        return;
+      }
+      open = false;
+      lock.lock();
+      try {
+        startsInFlight--;
+        emptied.signalAll();
+      } finally {
+        lock.unlock();
+      }
     }
   }
 
@@ -64,20 +114,31 @@ public final class RunRegistry {
     return running.values().stream().map(RunningChat::ownersStop).toList();
   }
 
-  /** Stops every run, and every run registered from now on; returns how many were running. */
+  /**
+   * Stops every run, and every run registered from now on (the starts in flight); refuses new
+   * starts. Returns how many were running.
+   */
   public int stopAll() {
-    shuttingDown = true;
+    lock.lock();
+    try {
+      shuttingDown = true; // under the lock: a start either is counted, or sees the flag
+    } finally {
+      lock.unlock();
+    }
     List<RunningChat> runs = List.copyOf(running.values());
     runs.forEach(run -> run.requestStop(StopReason.SHUTDOWN));
     return runs.size();
   }
 
-  /** Waits until no run is registered; false when {@code timeout} passed first. */
+  /**
+   * Waits until no run is registered and no start is in flight; false when {@code timeout} passed
+   * first.
+   */
   public boolean awaitAllEnded(Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     lock.lockInterruptibly();
     try {
-      while (!running.isEmpty()) {
+      while (!running.isEmpty() || startsInFlight > 0) {
         long left = deadline - System.nanoTime();
         if (left <= 0) {
           return false;

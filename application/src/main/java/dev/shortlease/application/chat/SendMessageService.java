@@ -10,6 +10,7 @@ import dev.shortlease.application.port.in.ChatRun;
 import dev.shortlease.application.port.in.FileRequest;
 import dev.shortlease.application.port.in.SendMessageCommand;
 import dev.shortlease.application.port.in.SendMessageUseCase;
+import dev.shortlease.application.port.in.ShuttingDownException;
 import dev.shortlease.domain.App;
 import dev.shortlease.domain.ChatTurn;
 import dev.shortlease.domain.ConversationId;
@@ -94,16 +95,23 @@ public final class SendMessageService implements SendMessageUseCase {
     return send(command, List.of());
   }
 
+  /**
+   * Refused with {@link ShuttingDownException} once shutdown has begun stopping runs; a start that
+   * began before is waited for by shutdown until its run is registered ({@link
+   * RunRegistry#beginStart()}).
+   */
   @Override
   public ChatRun send(SendMessageCommand command, List<FileRequest> fileRequests) {
     long startNanos = System.nanoTime();
-    App app = servingApp(command);
-    ActiveRequests.Slot slot = active.enter(app, command.user());
-    try {
-      return send(command, fileRequests, app, slot, startNanos);
-    } catch (RuntimeException e) {
-      slot.close();
-      throw e;
+    try (RunRegistry.Start start = registry.beginStart()) {
+      App app = servingApp(command);
+      ActiveRequests.Slot slot = active.enter(app, command.user());
+      try {
+        return send(command, fileRequests, app, slot, start, startNanos);
+      } catch (RuntimeException e) {
+        slot.close();
+        throw e;
+      }
     }
   }
 
@@ -112,6 +120,7 @@ public final class SendMessageService implements SendMessageUseCase {
       List<FileRequest> fileRequests,
       App app,
       ActiveRequests.Slot slot,
+      RunRegistry.Start start,
       long startNanos) {
     ConversationId continued = command.completion() ? null : command.conversationId();
     // As in Dify, a later turn runs with its conversation's inputs: the request's are not checked.
@@ -140,7 +149,7 @@ public final class SendMessageService implements SendMessageUseCase {
       ChatContext context =
           new ChatContext(
               app, turn, query, loadHistory(turn), files, List.of(), autoName, startNanos);
-      return start(context, command.user(), slot);
+      return start(context, command.user(), slot, start);
     } catch (RuntimeException e) {
       // T2 saved a running message: end it rather than leave it for recovery (rule R5). The
       // failure itself reaches the log through the caller's error mapping, not the stored text.
@@ -233,7 +242,8 @@ public final class SendMessageService implements SendMessageUseCase {
     return history.loadHistory(turn.owner(), turn.conversationId(), turn.messageId(), window);
   }
 
-  private ChatRun start(ChatContext context, String user, ActiveRequests.Slot slot) {
+  private ChatRun start(
+      ChatContext context, String user, ActiveRequests.Slot slot, RunRegistry.Start start) {
     RunningChat run =
         new RunningChat(
             context.app().id(),
@@ -243,8 +253,8 @@ public final class SendMessageService implements SendMessageUseCase {
             settings.eventQueueCapacity(),
             context.files(),
             slot);
-    registry.register(run);
     Runnable runner = runners.create(context, run);
+    registry.register(run, start); // from here the run is shutdown's to stop and wait for
     try {
       executor.execute(runner);
     } catch (RejectedExecutionException e) {

@@ -7,10 +7,15 @@ import static dev.shortlease.application.testing.ScriptedChatModel.fail;
 import static dev.shortlease.application.testing.ScriptedChatModel.hang;
 import static dev.shortlease.application.testing.ScriptedChatModel.slowReply;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.shortlease.application.ChatExecutor;
 import dev.shortlease.application.ChatSettings;
 import dev.shortlease.application.port.in.ChatEvent;
 import dev.shortlease.application.port.in.ChatRun;
+import dev.shortlease.application.port.in.ResponseMode;
+import dev.shortlease.application.port.in.SendMessageCommand;
+import dev.shortlease.application.port.in.ShuttingDownException;
 import dev.shortlease.application.port.out.ModelErrorKind;
 import dev.shortlease.application.testing.ChatTestKit;
 import dev.shortlease.domain.App;
@@ -18,8 +23,14 @@ import dev.shortlease.domain.AppMode;
 import dev.shortlease.domain.Message;
 import dev.shortlease.domain.MessageStatus;
 import dev.shortlease.domain.TaskId;
+import dev.shortlease.domain.port.StartTurnPort;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -130,7 +141,7 @@ class RunEndingTest {
   }
 
   @Test
-  @DisplayName("shutdown stops every run, waits for their saves, and stops runs started later")
+  @DisplayName("shutdown stops every run, waits for their saves, and refuses chats started later")
   void shutdownStopsAll() throws Exception {
     kit.model.otherwise(hang("x"));
     ChatRun first = kit.chat(app, "alice", "q1", null);
@@ -139,12 +150,73 @@ class RunEndingTest {
 
     assertThat(kit.registry.stopAll()).isEqualTo(2);
     assertThat(kit.registry.awaitAllEnded(ChatTestKit.WAIT)).isTrue();
-    ChatRun late = kit.chat(app, "carol", "q3", null);
+    assertThatThrownBy(() -> kit.chat(app, "carol", "q3", null))
+        .isInstanceOf(ShuttingDownException.class);
     kit.awaitIdle();
 
     assertSaved("alice", first, MessageStatus.STOPPED, "x");
     assertSaved("bob", second, MessageStatus.STOPPED, "x");
-    assertThat(kit.message(app.id(), "carol", late.messageId()).status())
+    assertThat(kit.store.findEndUser(app.id(), "carol")).as("nothing saved").isEmpty();
+  }
+
+  @Test
+  @DisplayName(
+      "shutdown waits for a chat that began starting before it: the run registers, is stopped and"
+          + " saved")
+  void shutdownWaitsForStartsInFlight() throws Exception {
+    CountDownLatch inT2 = new CountDownLatch(1);
+    CountDownLatch goOn = new CountDownLatch(1);
+    StartTurnPort slowT2 =
+        turn -> {
+          inT2.countDown();
+          try {
+            goOn.await();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          return kit.store.startTurn(turn);
+        };
+    SendMessageService sender =
+        new SendMessageService(
+            kit.store,
+            slowT2,
+            kit.store,
+            kit.store,
+            kit.registry,
+            kit.runners,
+            kit.settings,
+            ChatExecutor.virtualThreads(),
+            kit.chatFiles(),
+            kit.files,
+            kit.active,
+            kit.reliability);
+    kit.model.otherwise(hang("x"));
+    CompletableFuture<ChatRun> starting =
+        CompletableFuture.supplyAsync(
+            () ->
+                sender.send(
+                    new SendMessageCommand(
+                        app.id(),
+                        "alice",
+                        "q",
+                        Map.of(),
+                        null,
+                        ResponseMode.STREAMING,
+                        false,
+                        false)),
+            Executors.newVirtualThreadPerTaskExecutor());
+    assertThat(inT2.await(ChatTestKit.WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+
+    assertThat(kit.registry.stopAll()).as("nothing registered yet").isZero();
+    assertThat(kit.registry.awaitAllEnded(Duration.ofMillis(100)))
+        .as("the start in flight is waited for")
+        .isFalse();
+    goOn.countDown();
+    assertThat(kit.registry.awaitAllEnded(ChatTestKit.WAIT)).isTrue();
+
+    ChatRun run = starting.get(ChatTestKit.WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    assertThat(kit.message(app.id(), "alice", run.messageId()).status())
+        .as("its run was stopped at once and saved before the wait ended")
         .isEqualTo(MessageStatus.STOPPED);
   }
 

@@ -35,7 +35,7 @@ class StopRequestRelayServiceTest {
   @DisplayName("a stop sent to another instance is recorded there and applied by the running one")
   void stopTravelsThroughTheStore() {
     RunningChat run = runFor("alice");
-    running.register(run);
+    running.register(run, running.beginStart());
 
     stopperAt(elsewhere, store).stop(app, "alice", run.taskId());
     assertThat(run.stopReason()).as("not yet: it went through the store").isEmpty();
@@ -50,7 +50,7 @@ class StopRequestRelayServiceTest {
   @DisplayName("a recorded stop by another user stops nothing, and does not hide the owner's")
   void foreignStopIsIgnoredAndHidesNothing() {
     RunningChat run = runFor("alice");
-    running.register(run);
+    running.register(run, running.beginStart());
     StopRequestRelayService relay = new StopRequestRelayService(running, store);
 
     stopperAt(elsewhere, store).stop(app, "mallory", run.taskId());
@@ -79,8 +79,8 @@ class StopRequestRelayServiceTest {
     }
     RunningChat alice = runFor("alice");
     RunningChat bob = runFor("bob");
-    running.register(alice);
-    running.register(bob);
+    running.register(alice, running.beginStart());
+    running.register(bob, running.beginStart());
 
     int applied = new StopRequestRelayService(running, counting).applyRecent();
 
@@ -100,7 +100,7 @@ class StopRequestRelayServiceTest {
     assertThat(new StopRequestRelayService(elsewhere, counting).applyRecent()).isZero();
     for (int i = 0; i < 3; i++) {
       RunningChat run = runFor("alice");
-      running.register(run);
+      running.register(run, running.beginStart());
       stopper.stop(app, "alice", run.taskId());
       assertThat(run.stopReason()).contains(StopReason.USER);
     }

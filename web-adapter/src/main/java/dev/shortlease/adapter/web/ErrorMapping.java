@@ -7,6 +7,7 @@ import dev.shortlease.application.port.in.BusyException;
 import dev.shortlease.application.port.in.ChatEvent;
 import dev.shortlease.application.port.in.ChatRun;
 import dev.shortlease.application.port.in.MediaRejectedException;
+import dev.shortlease.application.port.in.ShuttingDownException;
 import dev.shortlease.application.port.in.TooManyRequestsException;
 import dev.shortlease.application.port.in.UnauthorizedException;
 import dev.shortlease.application.port.out.ModelErrorKind;
@@ -31,6 +32,13 @@ final class ErrorMapping {
   /** Seconds a client should wait before retrying when storage is saturated or it sent too much. */
   static final String RETRY_AFTER_SECONDS = "1";
 
+  /** A request refused because this instance is shutting down (draining, or stopping runs). */
+  static final ApiError SHUTTING_DOWN =
+      new ApiError(
+          503,
+          "service_unavailable",
+          "The service is shutting down; send the request again (another instance will take it).");
+
   /** What Dify's stream converter says for a failure it has no code for. */
   static final String STREAM_INTERNAL_MESSAGE = "Internal Server Error, please contact support.";
 
@@ -51,6 +59,7 @@ final class ErrorMapping {
         yield new ApiError(503, "service_unavailable", "The database is busy; retry in a moment.");
       }
       case BusyException e -> new ApiError(503, "service_unavailable", e.getMessage());
+      case ShuttingDownException e -> SHUTTING_DOWN;
       case TooManyRequestsException e -> new ApiError(429, "too_many_requests", e.getMessage());
       // Dify's service API answers an active-request limit with 429 rate_limit_error.
       case ActiveRequestLimitException e -> new ApiError(429, "rate_limit_error", e.getMessage());

@@ -1,5 +1,6 @@
 package dev.shortlease.adapter.web;
 
+import dev.shortlease.application.port.in.ShuttingDownException;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.JavalinConfig;
@@ -309,7 +310,13 @@ public final class HttpApi {
     routes.get("/health/ready", ops::ready);
 
     routes.exception(
-        Exception.class, (e, ctx) -> Responses.error(ctx, ErrorMapping.of(e, RequestIds.of(ctx))));
+        Exception.class,
+        (e, ctx) -> {
+          if (e instanceof ShuttingDownException) {
+            ctx.header("Connection", "close"); // send it again elsewhere, not on this connection
+          }
+          Responses.error(ctx, ErrorMapping.of(e, RequestIds.of(ctx)));
+        });
     // Our own errors are in Dify's shape already (Responses marks them); Javalin's "endpoint not
     // found" and "method not allowed" are plain text or its problem JSON, depending on Accept.
     routes.error(404, "*", ctx -> jsonUnlessAnswered(ctx, ApiError.unknownRoute()));
@@ -359,15 +366,10 @@ public final class HttpApi {
     }
   }
 
+  /** Answered as {@link ShuttingDownException} is wherever it comes from (see the handler). */
   private void refuseWhileDraining(Context ctx) {
     if (draining.get()) {
-      ctx.header("Connection", "close");
-      throw new ApiException(
-          new ApiError(
-              503,
-              "service_unavailable",
-              "The service is shutting down; send the request again (another instance will take"
-                  + " it)."));
+      throw new ShuttingDownException();
     }
   }
 }

@@ -335,6 +335,23 @@ class HttpApiTest {
     assertThat(stop.statusCode()).as("stop requests still work while draining").isEqualTo(200);
   }
 
+  @Test
+  @DisplayName(
+      "a chat refused by the service because its runs are being stopped is answered as while"
+          + " draining")
+  void refusedWhileStopping() throws Exception {
+    stubs.shuttingDown.set(true);
+
+    HttpResponse<String> refused =
+        send(post("/v1/chat-messages", StubUseCases.CHAT_KEY, chatBody("streaming")));
+
+    assertError(refused, 503, "service_unavailable");
+    assertThat(refused.body()).contains("shutting down");
+    assertThat(refused.headers().firstValue("Retry-After")).contains("1");
+    assertThat(refused.headers().firstValue("Connection")).contains("close");
+    assertThat(stubs.lastCommand.get()).isNull();
+  }
+
   private HttpResponse<String> send(HttpRequest request) throws Exception {
     return client.send(request, HttpResponse.BodyHandlers.ofString());
   }

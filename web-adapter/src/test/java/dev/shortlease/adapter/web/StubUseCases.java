@@ -14,6 +14,7 @@ import dev.shortlease.application.port.in.ManageAppsUseCase;
 import dev.shortlease.application.port.in.PreviewFileUseCase;
 import dev.shortlease.application.port.in.SendMessageCommand;
 import dev.shortlease.application.port.in.SendMessageUseCase;
+import dev.shortlease.application.port.in.ShuttingDownException;
 import dev.shortlease.application.port.in.SpeakTextUseCase;
 import dev.shortlease.application.port.in.TranscribeAudioUseCase;
 import dev.shortlease.application.port.in.UnauthorizedException;
@@ -52,6 +53,7 @@ final class StubUseCases {
   final AtomicReference<StubRun> nextRun = new AtomicReference<>();
   final AtomicReference<SendMessageCommand> lastCommand = new AtomicReference<>();
   final AtomicBoolean admissionFull = new AtomicBoolean();
+  final AtomicBoolean shuttingDown = new AtomicBoolean();
   final AtomicInteger admitted = new AtomicInteger();
 
   /** Admits every start, counting them, unless {@link #admissionFull} is set. */
@@ -109,6 +111,9 @@ final class StubUseCases {
     ApiAuth apiAuth = new ApiAuth(auth, settings, AuthThrottleSettings.DEFAULTS);
     SendMessageUseCase send =
         command -> {
+          if (shuttingDown.get()) {
+            throw new ShuttingDownException();
+          }
           lastCommand.set(command);
           return nextRun.get();
         };

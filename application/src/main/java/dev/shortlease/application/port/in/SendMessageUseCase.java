@@ -6,7 +6,8 @@ public interface SendMessageUseCase {
   /**
    * Runs the short "before the model" transactions on the caller's thread, so bad input or an
    * unknown conversation fails here with nothing saved; then starts generation in the background
-   * and returns the run to consume.
+   * and returns the run to consume. Once shutdown has begun stopping runs, {@link
+   * ShuttingDownException} with nothing saved.
    */
   ChatRun send(SendMessageCommand command);
 

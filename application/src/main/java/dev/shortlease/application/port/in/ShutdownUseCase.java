@@ -11,10 +11,16 @@ public interface ShutdownUseCase {
   /** How many generations run here now. */
   int runningCount();
 
-  /** Asks every running generation to stop, and any started from now on; returns how many ran. */
+  /**
+   * Asks every running generation to stop, and every one still starting as soon as it runs; a chat
+   * sent from now on is refused ({@link ShuttingDownException}). Returns how many ran.
+   */
   int stopAll();
 
-  /** Waits until no generation is running; false when {@code timeout} passed first. */
+  /**
+   * Waits until no generation is running and none is starting; false when {@code timeout} passed
+   * first.
+   */
   boolean awaitAllEnded(Duration timeout) throws InterruptedException;
 
   /** Final saves still retrying give up and spool their answers now (time is nearly out). */
