@@ -270,6 +270,7 @@ public final class ShortleaseServer implements AutoCloseable {
     long graceEnds = System.nanoTime() + plan.total().toNanos();
     try {
       api.beginDraining();
+      long endedBefore = runs.endedCount();
       int running = runs.runningCount();
       LOG.info(
           "shutting down: draining {} stream(s) for up to {} s, then stopping the rest ({} s for"
@@ -278,7 +279,10 @@ public final class ShortleaseServer implements AutoCloseable {
           seconds(plan.drain()),
           seconds(plan.saves().plus(plan.spool())));
       runs.awaitAllEnded(plan.drain());
-      int stopped = runs.stopAll(); // also refuses runs that would start from now on
+      // Counted as they end, not as running minus stopped: chats that were past the HTTP check
+      // when draining began may start runs while it lasts.
+      long drained = runs.endedCount() - endedBefore;
+      runs.stopAll(); // also refuses chats that would start from now on
       boolean saved = runs.awaitAllEnded(plan.saves());
       boolean abandoned = !saved;
       if (abandoned) {
@@ -289,8 +293,8 @@ public final class ShortleaseServer implements AutoCloseable {
       LOG.info(
           "shutdown: {} stream(s) finished while draining, {} stopped and {} with their text so"
               + " far{}",
-          running - stopped,
-          stopped - unsaved,
+          drained,
+          runs.endedCount() - endedBefore - drained,
           abandoned ? "saved or spooled (the database did not answer in time)" : "saved",
           saved ? "" : "; " + unsaved + " did not end in time (recovery will end them)");
       api.awaitIdle(plan.flush()); // let each stream write its last event

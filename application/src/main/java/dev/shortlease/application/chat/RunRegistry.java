@@ -31,6 +31,7 @@ public final class RunRegistry {
   private final Condition emptied = lock.newCondition();
   private volatile boolean shuttingDown;
   private int startsInFlight; // under lock
+  private long ended; // under lock
   private final Set<CompletableFuture<?>> saveCalls = ConcurrentHashMap.newKeySet();
   private volatile boolean saveRetriesAbandoned;
 
@@ -61,9 +62,12 @@ public final class RunRegistry {
   }
 
   void unregister(RunningChat run) {
-    running.remove(run.taskId(), run);
+    boolean removed = running.remove(run.taskId(), run);
     lock.lock();
     try {
+      if (removed) {
+        ended++;
+      }
       emptied.signalAll();
     } finally {
       lock.unlock();
@@ -186,5 +190,15 @@ public final class RunRegistry {
 
   public int runningCount() {
     return running.size();
+  }
+
+  /** How many runs have ended here so far, however each ended. */
+  public long endedCount() {
+    lock.lock();
+    try {
+      return ended;
+    } finally {
+      lock.unlock();
+    }
   }
 }

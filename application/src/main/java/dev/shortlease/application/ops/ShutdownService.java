@@ -28,6 +28,11 @@ public final class ShutdownService implements ShutdownUseCase {
   }
 
   @Override
+  public long endedCount() {
+    return registry.endedCount();
+  }
+
+  @Override
   public int stopAll() {
     return registry.stopAll();
   }

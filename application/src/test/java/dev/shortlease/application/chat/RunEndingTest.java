@@ -221,6 +221,25 @@ class RunEndingTest {
   }
 
   @Test
+  @DisplayName(
+      "the ended count grows by every run that ends, also one started after it was read (the"
+          + " shutdown log's arithmetic)")
+  void endedCountCountsRunsStartedLater() throws Exception {
+    kit.model.otherwise(hang("x"));
+    ChatRun running = kit.chat(app, "alice", "q1", null);
+    assertThat(kit.model.awaitCalls(1, ChatTestKit.WAIT)).isTrue();
+    long before = kit.registry.endedCount();
+    ChatRun late = kit.chat(app, "bob", "q2", null);
+    assertThat(kit.model.awaitCalls(2, ChatTestKit.WAIT)).isTrue();
+
+    late.disconnect();
+    running.disconnect();
+    kit.awaitIdle();
+
+    assertThat(kit.registry.endedCount() - before).isEqualTo(2);
+  }
+
+  @Test
   @DisplayName("awaiting the end of runs gives up at its deadline while a run still goes")
   void awaitGivesUpAtDeadline() throws Exception {
     kit.model.then(hang());

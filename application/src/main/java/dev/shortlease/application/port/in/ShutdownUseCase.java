@@ -12,6 +12,12 @@ public interface ShutdownUseCase {
   int runningCount();
 
   /**
+   * How many generations have ended here so far: the difference between two readings is how many
+   * ended in between, whenever they started.
+   */
+  long endedCount();
+
+  /**
    * Asks every running generation to stop, and every one still starting as soon as it runs; a chat
    * sent from now on is refused ({@link ShuttingDownException}). Returns how many ran.
    */
