@@ -59,11 +59,11 @@ public final class AnnotationReplyJobService implements ConfigureAnnotationReply
   @Override
   public AnnotationJob start(
       AppId app, AnnotationReplyAction action, AnnotationReplySettings settings) {
-    var running = jobs.findActiveJob(app, action, Instant.now().minus(STALE_AFTER));
-    if (running.isPresent()) {
-      return running.get().withStatus(AnnotationJobStatus.PROCESSING, "");
+    AnnotationJobId id = AnnotationJobId.random();
+    AnnotationJob job = jobs.startJob(id, app, action, Instant.now().minus(STALE_AFTER));
+    if (!job.id().equals(id)) {
+      return job.withStatus(AnnotationJobStatus.PROCESSING, ""); // one is running: join it
     }
-    AnnotationJob job = jobs.createJob(AnnotationJobId.random(), app, action);
     executor.execute(() -> run(job, settings));
     return job;
   }

@@ -11,15 +11,19 @@ import java.util.Optional;
 /** Outbound port: annotation reply jobs, stored so that any instance can answer their status. */
 public interface AnnotationJobsPort {
 
-  /** Records a new job as waiting; returns it with its stored time. */
-  AnnotationJob createJob(AnnotationJobId id, AppId app, AnnotationReplyAction action);
+  /**
+   * The app's newest waiting or processing job of {@code action} updated after {@code since}, or
+   * else {@code id} recorded as a new waiting job (with its stored time). The check and the insert
+   * are one step, serialised per app: of concurrent starts for one app and action, exactly one
+   * creates a job and the others get that job. The returned job is the new one when its ID is
+   * {@code id}.
+   */
+  AnnotationJob startJob(
+      AnnotationJobId id, AppId app, AnnotationReplyAction action, Instant since);
 
   /** Sets the job's status (and error message), and moves its {@code updatedAt}. */
   void updateJob(AnnotationJobId id, AnnotationJobStatus status, String errorMessage);
 
   /** The app's job, or empty when there is none of this app with this ID. */
   Optional<AnnotationJob> findJob(AppId app, AnnotationJobId id);
-
-  /** The app's newest waiting or processing job of {@code action} updated after {@code since}. */
-  Optional<AnnotationJob> findActiveJob(AppId app, AnnotationReplyAction action, Instant since);
 }

@@ -5,7 +5,9 @@ import dev.shortlease.domain.AnnotationJobId;
 import dev.shortlease.domain.AnnotationJobStatus;
 import dev.shortlease.domain.AnnotationReplyAction;
 import dev.shortlease.domain.AppId;
+import dev.shortlease.domain.NotFoundException;
 import dev.shortlease.domain.port.AnnotationJobsPort;
+import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -17,10 +19,22 @@ final class AnnotationJobsAdapter implements AnnotationJobsPort {
     this.scope = scope;
   }
 
+  /**
+   * One transaction that first locks the app's row, so concurrent starts for the app take turns:
+   * the second one's check, made once the first has committed, finds the first one's job. On
+   * PostgreSQL {@code for no key update}, which does not hold back inserts that reference the app
+   * (messages, conversations); H2 has only {@code for update}. Both wait at most the lock timeout.
+   */
   @Override
-  public AnnotationJob createJob(AnnotationJobId id, AppId app, AnnotationReplyAction action) {
+  public AnnotationJob startJob(
+      AnnotationJobId id, AppId app, AnnotationReplyAction action, Instant since) {
     return scope.call(
         em -> {
+          lockApp(em, app);
+          Optional<AnnotationJob> active = activeJob(em, app, action, since);
+          if (active.isPresent()) {
+            return active.get();
+          }
           AnnotationJobEntity row = new AnnotationJobEntity();
           row.id = id.value();
           row.appId = app.value();
@@ -31,6 +45,18 @@ final class AnnotationJobsAdapter implements AnnotationJobsPort {
           em.flush(); // the database fills the times
           return toJob(row);
         });
+  }
+
+  private void lockApp(EntityManager em, AppId app) {
+    String lock = scope.database().isPostgresql() ? "for no key update" : "for update";
+    boolean found =
+        !em.createNativeQuery("select id from {h-schema}app where id = :id " + lock)
+            .setParameter("id", app.value())
+            .getResultList()
+            .isEmpty();
+    if (!found) {
+      throw new NotFoundException("app");
+    }
   }
 
   @Override
@@ -55,25 +81,23 @@ final class AnnotationJobsAdapter implements AnnotationJobsPort {
                 .map(AnnotationJobsAdapter::toJob));
   }
 
-  @Override
-  public Optional<AnnotationJob> findActiveJob(
-      AppId app, AnnotationReplyAction action, Instant since) {
-    return scope.call(
-        em ->
-            em
-                .createQuery(
-                    "from AnnotationJobEntity j where j.appId = :app and j.action = :action"
-                        + " and j.status in ('WAITING', 'PROCESSING') and j.updatedAt > :since"
-                        + " order by j.updatedAt desc",
-                    AnnotationJobEntity.class)
-                .setParameter("app", app.value())
-                .setParameter("action", action.name())
-                .setParameter("since", since)
-                .setMaxResults(1)
-                .getResultList()
-                .stream()
-                .findFirst()
-                .map(AnnotationJobsAdapter::toJob));
+  /** The app's newest waiting or processing job of {@code action} updated after {@code since}. */
+  private static Optional<AnnotationJob> activeJob(
+      EntityManager em, AppId app, AnnotationReplyAction action, Instant since) {
+    return em
+        .createQuery(
+            "from AnnotationJobEntity j where j.appId = :app and j.action = :action"
+                + " and j.status in ('WAITING', 'PROCESSING') and j.updatedAt > :since"
+                + " order by j.updatedAt desc",
+            AnnotationJobEntity.class)
+        .setParameter("app", app.value())
+        .setParameter("action", action.name())
+        .setParameter("since", since)
+        .setMaxResults(1)
+        .getResultList()
+        .stream()
+        .findFirst()
+        .map(AnnotationJobsAdapter::toJob);
   }
 
   private static AnnotationJob toJob(AnnotationJobEntity row) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.shortlease.domain.Annotation;
 import dev.shortlease.domain.AnnotationHit;
 import dev.shortlease.domain.AnnotationIndex;
+import dev.shortlease.domain.AnnotationJob;
 import dev.shortlease.domain.AnnotationJobId;
 import dev.shortlease.domain.AnnotationJobStatus;
 import dev.shortlease.domain.AnnotationReplyAction;
@@ -19,8 +20,16 @@ import dev.shortlease.domain.MessageId;
 import dev.shortlease.domain.NewApp;
 import dev.shortlease.domain.Owner;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -167,23 +176,85 @@ abstract class AnnotationStorageContract {
   @DisplayName("jobs: stored per app, status and error kept, the active one found")
   void jobs() {
     AnnotationJobId id = AnnotationJobId.random();
-    var created = c.annotationJobs().createJob(id, app, AnnotationReplyAction.ENABLE);
+    Instant longAgo = Instant.now().minusSeconds(3600);
+    var created = c.annotationJobs().startJob(id, app, AnnotationReplyAction.ENABLE, longAgo);
+    assertThat(created.id()).isEqualTo(id);
     assertThat(created.status()).isEqualTo(AnnotationJobStatus.WAITING);
     assertThat(created.updatedAt()).isNotNull();
     Instant before = created.updatedAt().minusSeconds(60);
-    assertThat(c.annotationJobs().findActiveJob(app, AnnotationReplyAction.ENABLE, before))
-        .get()
-        .extracting(j -> j.id())
+    assertThat(
+            c.annotationJobs()
+                .startJob(AnnotationJobId.random(), app, AnnotationReplyAction.ENABLE, before)
+                .id())
+        .as("the active one is found")
         .isEqualTo(id);
-    assertThat(c.annotationJobs().findActiveJob(app, AnnotationReplyAction.DISABLE, before))
-        .isEmpty();
+    AnnotationJobId disable = AnnotationJobId.random();
+    assertThat(
+            c.annotationJobs().startJob(disable, app, AnnotationReplyAction.DISABLE, before).id())
+        .as("another action's job is no obstacle")
+        .isEqualTo(disable);
+    AnnotationJobId afterStale = AnnotationJobId.random();
+    assertThat(
+            c.annotationJobs()
+                .startJob(
+                    afterStale,
+                    app,
+                    AnnotationReplyAction.ENABLE,
+                    created.updatedAt().plusSeconds(60))
+                .id())
+        .as("a job that has not moved since is stale: a new one starts")
+        .isEqualTo(afterStale);
 
+    c.annotationJobs().updateJob(afterStale, AnnotationJobStatus.COMPLETED, "");
     c.annotationJobs().updateJob(id, AnnotationJobStatus.ERROR, "model refused");
     var failed = c.annotationJobs().findJob(app, id).orElseThrow();
     assertThat(failed.status()).isEqualTo(AnnotationJobStatus.ERROR);
     assertThat(failed.errorMessage()).isEqualTo("model refused");
-    assertThat(c.annotationJobs().findActiveJob(app, AnnotationReplyAction.ENABLE, before))
-        .isEmpty();
+    AnnotationJobId next = AnnotationJobId.random();
+    assertThat(c.annotationJobs().startJob(next, app, AnnotationReplyAction.ENABLE, before).id())
+        .as("ended jobs are not active")
+        .isEqualTo(next);
     assertThat(c.annotationJobs().findJob(newAppId(), id)).as("another app's").isEmpty();
+  }
+
+  @Test
+  @DisplayName("jobs: concurrent starts for one app share one job; another app's start is its own")
+  void concurrentStartsShareOneJob() throws Exception {
+    int threads = 8;
+    Instant since = Instant.now().minusSeconds(3600);
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      for (int round = 0; round < 10; round++) {
+        AppId contended = newAppId();
+        CyclicBarrier go = new CyclicBarrier(threads);
+        List<Future<AnnotationJob>> starts = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+          starts.add(
+              pool.submit(
+                  () -> {
+                    go.await();
+                    return c.annotationJobs()
+                        .startJob(
+                            AnnotationJobId.random(),
+                            contended,
+                            AnnotationReplyAction.ENABLE,
+                            since);
+                  }));
+        }
+        Set<AnnotationJobId> ids = new HashSet<>();
+        for (Future<AnnotationJob> start : starts) {
+          ids.add(start.get(30, TimeUnit.SECONDS).id());
+        }
+
+        assertThat(ids).as("round %d: the jobs the starts got", round).hasSize(1);
+        AnnotationJobId only = ids.iterator().next();
+        assertThat(c.annotationJobs().findJob(contended, only)).isPresent();
+      }
+      AnnotationJobId own = AnnotationJobId.random();
+      assertThat(c.annotationJobs().startJob(own, app, AnnotationReplyAction.ENABLE, since).id())
+          .isEqualTo(own);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 }
