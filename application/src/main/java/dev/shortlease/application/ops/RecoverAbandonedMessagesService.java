@@ -16,7 +16,8 @@ import java.time.Instant;
  * cut off from the database for longer than the lease. The database's clock decides (see {@link
  * InstanceLeasePort}). Any message still running when older than anything alive could be — the time
  * limit, plus the final save's retry window, plus a margin — is ended too (this covers rows written
- * before leases existed, which name no instance).
+ * before leases existed, which name no instance), unless its instance still holds a live lease: the
+ * cut-off is on this instance's clock, which may run ahead of the database's.
  *
  * <p>Both endings are presumptions, marked with {@link MessageOutcome#ABANDONED_PREFIX}: a run that
  * was alive after all (its instance only lost the database) still saves its own outcome over it.

@@ -20,8 +20,9 @@ public interface FinishMessagePort {
 
   /**
    * Ends messages still running that started before {@code startedBefore} (left by a crashed
-   * process) as {@code error} with {@code error} as text, keeping their partial answer. Returns how
-   * many were ended.
+   * process) as {@code error} with {@code error} as text, keeping their partial answer; a message
+   * whose instance still holds a live lease ({@link InstanceLeasePort}) is spared, however old.
+   * Returns how many were ended.
    */
   int failAbandoned(Instant startedBefore, String error);
 }

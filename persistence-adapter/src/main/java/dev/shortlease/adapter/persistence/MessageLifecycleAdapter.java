@@ -130,14 +130,23 @@ final class MessageLifecycleAdapter
           + " where id in (select conversation_id from m))"
           + " select count(*) from m";
 
+  /**
+   * The age rule spares every message whose instance still holds a live lease (database time, as
+   * {@link InstanceLeaseAdapter} decides it): that instance is alive and will end the message
+   * itself, however old the message looks — {@code startedBefore} comes from the caller's clock.
+   * What is left are rows that name no instance (older than leases) or an instance that is gone.
+   */
   @Override
   public int failAbandoned(Instant startedBefore, String error) {
     return scope.callReserved(
         em ->
-            em.createQuery(
-                    "update MessageEntity m set m.status = 'ERROR', m.error = :error,"
-                        + " m.updatedAt = instant"
-                        + " where m.status = 'RUNNING' and m.createdAt < :before")
+            em.createNativeQuery(
+                    "update {h-schema}message set status = 'ERROR', error = :error,"
+                        + " updated_at = current_timestamp"
+                        + " where status = 'RUNNING' and created_at < :before"
+                        + " and (instance_id is null or instance_id not in"
+                        + " (select id from {h-schema}service_instance"
+                        + " where lease_until >= current_timestamp))")
                 .setParameter("error", error)
                 .setParameter("before", startedBefore)
                 .executeUpdate());

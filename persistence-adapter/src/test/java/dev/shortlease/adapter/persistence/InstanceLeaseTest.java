@@ -14,6 +14,7 @@ import dev.shortlease.domain.NewTurn;
 import dev.shortlease.domain.StartedTurn;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -85,6 +86,30 @@ class InstanceLeaseTest {
       assertThat(status(onA)).isEqualTo(MessageStatus.ERROR);
       assertThat(a.messages().findMessage(onA.owner(), onA.messageId()).orElseThrow().error())
           .isEqualTo("abandoned: test");
+      assertThat(status(onB)).isEqualTo(MessageStatus.RUNNING);
+    }
+
+    @Test
+    @DisplayName(
+        "the age rule spares messages of instances with a live lease, however old they look, and"
+            + " ends them once the lease ran out")
+    void ageSweepSparesLiveLeases() throws Exception {
+      a.instanceLease().renew(Duration.ofHours(1));
+      b.instanceLease().renew(Duration.ofHours(1));
+      StartedTurn onA = runOn(a);
+      StartedTurn onB = runOn(b);
+      // A cut-off in the future: the sweeping instance's clock runs ahead, or a run is just long.
+      Instant cutoff = Instant.now().plus(Duration.ofDays(1));
+
+      b.finishMessage().failAbandoned(cutoff, "abandoned: too old");
+      assertThat(status(onA)).as("A's lease is live").isEqualTo(MessageStatus.RUNNING);
+      assertThat(status(onB)).as("B's own, live lease").isEqualTo(MessageStatus.RUNNING);
+
+      a.instanceLease().renew(Duration.ofMillis(1));
+      Thread.sleep(50);
+      b.finishMessage().failAbandoned(cutoff, "abandoned: too old");
+
+      assertThat(status(onA)).isEqualTo(MessageStatus.ERROR);
       assertThat(status(onB)).isEqualTo(MessageStatus.RUNNING);
     }
 
