@@ -192,6 +192,16 @@ public final class RunRegistry {
     return running.size();
   }
 
+  /** Runs registered plus starts in flight: what {@link #awaitAllEnded} still waits for. */
+  public int unendedCount() {
+    lock.lock();
+    try {
+      return running.size() + startsInFlight;
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /** How many runs have ended here so far, however each ended. */
   public long endedCount() {
     lock.lock();

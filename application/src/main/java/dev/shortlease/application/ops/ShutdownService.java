@@ -24,7 +24,7 @@ public final class ShutdownService implements ShutdownUseCase {
 
   @Override
   public int runningCount() {
-    return registry.runningCount();
+    return registry.unendedCount();
   }
 
   @Override

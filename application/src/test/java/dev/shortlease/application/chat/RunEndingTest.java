@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.shortlease.application.ChatExecutor;
 import dev.shortlease.application.ChatSettings;
+import dev.shortlease.application.ops.ShutdownService;
 import dev.shortlease.application.port.in.ChatEvent;
 import dev.shortlease.application.port.in.ChatRun;
 import dev.shortlease.application.port.in.ResponseMode;
@@ -23,6 +24,7 @@ import dev.shortlease.domain.AppMode;
 import dev.shortlease.domain.Message;
 import dev.shortlease.domain.MessageStatus;
 import dev.shortlease.domain.TaskId;
+import dev.shortlease.domain.port.InstanceLeasePort;
 import dev.shortlease.domain.port.StartTurnPort;
 import java.time.Duration;
 import java.util.List;
@@ -36,6 +38,21 @@ import org.junit.jupiter.api.Test;
 
 @DisplayName("Every run ends terminal with the text so far (rule R5)")
 class RunEndingTest {
+  /** A lease the count under test never touches. */
+  private static final InstanceLeasePort NO_LEASE =
+      new InstanceLeasePort() {
+        @Override
+        public void renew(Duration lease) {}
+
+        @Override
+        public int failRunsOfDeadInstances(String error) {
+          return 0;
+        }
+
+        @Override
+        public void release() {}
+      };
+
   private final ChatTestKit kit = new ChatTestKit();
   private final App app = kit.app(AppMode.CHAT);
 
@@ -211,6 +228,9 @@ class RunEndingTest {
     assertThat(kit.registry.awaitAllEnded(Duration.ofMillis(100)))
         .as("the start in flight is waited for")
         .isFalse();
+    assertThat(new ShutdownService(kit.registry, NO_LEASE).runningCount())
+        .as("and counted where shutdown says how many did not end in time")
+        .isEqualTo(1);
     goOn.countDown();
     assertThat(kit.registry.awaitAllEnded(ChatTestKit.WAIT)).isTrue();
 

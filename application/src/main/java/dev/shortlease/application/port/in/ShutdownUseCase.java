@@ -8,7 +8,10 @@ import java.time.Duration;
  */
 public interface ShutdownUseCase {
 
-  /** How many generations run here now. */
+  /**
+   * How many generations run here now, counting chats still starting (their runs are waited for
+   * alike).
+   */
   int runningCount();
 
   /**
