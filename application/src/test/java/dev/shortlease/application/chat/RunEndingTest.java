@@ -9,7 +9,6 @@ import static dev.shortlease.application.testing.ScriptedChatModel.slowReply;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.shortlease.application.ChatExecutor;
 import dev.shortlease.application.ChatSettings;
 import dev.shortlease.application.ops.ShutdownService;
 import dev.shortlease.application.port.in.ChatEvent;
@@ -193,20 +192,7 @@ class RunEndingTest {
           }
           return kit.store.startTurn(turn);
         };
-    SendMessageService sender =
-        new SendMessageService(
-            kit.store,
-            slowT2,
-            kit.store,
-            kit.store,
-            kit.registry,
-            kit.runners,
-            kit.settings,
-            ChatExecutor.virtualThreads(),
-            kit.chatFiles(),
-            kit.files,
-            kit.active,
-            kit.reliability);
+    SendMessageService sender = kit.senderWith(slowT2, kit.reliability);
     kit.model.otherwise(hang("x"));
     CompletableFuture<ChatRun> starting =
         CompletableFuture.supplyAsync(

@@ -52,23 +52,13 @@ class StorageTroubleTest {
   /** A sender whose T2 first meets {@code refusals} pool timeouts of the given kind. */
   private SendMessageService startRefused(
       int refusals, boolean noConnection, Duration admissionWait, AtomicInteger attempts) {
-    return new SendMessageService(
-        kit.store,
+    return kit.senderWith(
         turn -> {
           if (attempts.incrementAndGet() <= refusals) {
             throw new StorageUnavailableException("pool exhausted", null, noConnection);
           }
           return kit.store.startTurn(turn);
         },
-        kit.store,
-        kit.store,
-        kit.registry,
-        kit.runners,
-        kit.settings,
-        ChatExecutor.virtualThreads(),
-        kit.chatFiles(),
-        kit.files,
-        kit.active,
         ReliabilitySettings.forPool(10).withAdmission(9, 100, admissionWait));
   }
 

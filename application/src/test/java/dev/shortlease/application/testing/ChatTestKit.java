@@ -31,6 +31,7 @@ import dev.shortlease.domain.Message;
 import dev.shortlease.domain.MessageId;
 import dev.shortlease.domain.NewApp;
 import dev.shortlease.domain.Owner;
+import dev.shortlease.domain.port.StartTurnPort;
 import dev.shortlease.domain.port.inmemory.InMemoryAnswerSpool;
 import dev.shortlease.domain.port.inmemory.InMemoryStore;
 import java.time.Duration;
@@ -112,6 +113,26 @@ public final class ChatTestKit {
     this.stopper =
         new StopGenerationService(
             registry, store, new StopRelayBudget(StopRelaySettings.defaults()));
+  }
+
+  /**
+   * A sender like {@link #sender} whose chat starts save through {@code startTurn} (T2: one that
+   * stalls or fails, say) and whose admission follows {@code reliability}.
+   */
+  public SendMessageService senderWith(StartTurnPort startTurn, ReliabilitySettings reliability) {
+    return new SendMessageService(
+        store,
+        startTurn,
+        store,
+        store,
+        registry,
+        runners,
+        settings,
+        ChatExecutor.virtualThreads(),
+        chatFiles(),
+        files,
+        active,
+        reliability);
   }
 
   /** The files of chat requests, checked against {@link #files} and the store's end users. */
