@@ -96,28 +96,16 @@ public final class ChatTestKit {
             settings,
             AnnotationReplier.none(),
             files);
-    this.sender =
-        new SendMessageService(
-            store,
-            store,
-            store,
-            store,
-            registry,
-            runners,
-            settings,
-            ChatExecutor.virtualThreads(),
-            chatFiles(),
-            files,
-            active,
-            ReliabilitySettings.forPool(10));
+    this.sender = senderWith(store, ReliabilitySettings.forPool(10));
     this.stopper =
         new StopGenerationService(
             registry, store, new StopRelayBudget(StopRelaySettings.defaults()));
   }
 
   /**
-   * A sender like {@link #sender} whose chat starts save through {@code startTurn} (T2: one that
-   * stalls or fails, say) and whose admission follows {@code reliability}.
+   * A sender whose chat starts save through {@code startTurn} (T2: one that stalls or fails, say)
+   * and whose admission follows {@code reliability}; {@link #sender} is the store's, on a pool of
+   * 10.
    */
   public SendMessageService senderWith(StartTurnPort startTurn, ReliabilitySettings reliability) {
     return new SendMessageService(
