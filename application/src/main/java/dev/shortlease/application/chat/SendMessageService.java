@@ -108,7 +108,7 @@ public final class SendMessageService implements SendMessageUseCase {
       ActiveRequests.Slot slot = active.enter(app, command.user());
       try {
         return send(command, fileRequests, app, slot, start, startNanos);
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | Error e) {
         slot.close();
         throw e;
       }
@@ -150,7 +150,7 @@ public final class SendMessageService implements SendMessageUseCase {
           new ChatContext(
               app, turn, query, loadHistory(turn), files, List.of(), autoName, startNanos);
       return start(context, command.user(), slot, start);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       // T2 saved a running message: end it rather than leave it for recovery (rule R5). The
       // failure itself reaches the log through the caller's error mapping, not the stored text.
       try {
@@ -261,6 +261,11 @@ public final class SendMessageService implements SendMessageUseCase {
       // Shutting down: end at once as stopped, on this thread; the model is never called.
       run.requestStop(StopReason.SHUTDOWN);
       runner.run();
+    } catch (RuntimeException | Error e) {
+      // No thread for the run (out of memory, say): it never started, so shutdown has nothing to
+      // wait for; the caller ends its message and frees its slot.
+      registry.unregister(run);
+      throw e;
     }
     return run;
   }

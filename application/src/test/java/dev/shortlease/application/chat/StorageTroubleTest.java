@@ -16,6 +16,7 @@ import dev.shortlease.application.port.in.SendMessageCommand;
 import dev.shortlease.application.testing.ChatTestKit;
 import dev.shortlease.domain.App;
 import dev.shortlease.domain.AppMode;
+import dev.shortlease.domain.Conversation;
 import dev.shortlease.domain.ConversationId;
 import dev.shortlease.domain.Message;
 import dev.shortlease.domain.MessageId;
@@ -447,22 +448,11 @@ class StorageTroubleTest {
   @DisplayName("when the executor refuses the run (shutting down), it ends at once as stopped")
   void rejectedRunEndsStopped() throws Exception {
     SendMessageService refusing =
-        new SendMessageService(
-            kit.store,
-            kit.store,
-            kit.store,
-            kit.store,
-            kit.registry,
-            kit.runners,
-            kit.settings,
+        kit.senderOn(
             new ChatExecutor(
                 task -> {
                   throw new RejectedExecutionException("shutting down");
-                }),
-            kit.chatFiles(),
-            kit.files,
-            kit.active,
-            ReliabilitySettings.forPool(10));
+                }));
 
     ChatRun run = refusing.send(command("q", null));
 
@@ -479,5 +469,37 @@ class StorageTroubleTest {
                     kit.owner(app.id(), "alice"), null, 10, ConversationSort.UPDATED_DESC)
                 .items())
         .hasSize(1);
+  }
+
+  @Test
+  @DisplayName(
+      "when the run gets no thread for another reason, the start fails with its message ended,"
+          + " its slot freed and nothing left for shutdown to wait for")
+  void runWithoutAThreadLeavesNothingBehind() throws Exception {
+    SendMessageService failing =
+        kit.senderOn(
+            new ChatExecutor(
+                task -> {
+                  throw new OutOfMemoryError("unable to create native thread");
+                }));
+
+    assertThatThrownBy(() -> failing.send(command("q", null))).isInstanceOf(OutOfMemoryError.class);
+
+    assertThat(kit.registry.unendedCount()).isZero();
+    assertThat(kit.registry.awaitAllEnded(Duration.ZERO)).isTrue();
+    assertThat(kit.active.running(app.id())).isZero();
+    Owner alice = kit.owner(app.id(), "alice");
+    Conversation conversation =
+        kit.store
+            .listConversations(alice, null, 10, ConversationSort.UPDATED_DESC)
+            .items()
+            .getFirst();
+    assertThat(kit.store.listMessages(alice, conversation.id(), null, 10).items())
+        .singleElement()
+        .satisfies(
+            saved -> {
+              assertThat(saved.message().status()).isEqualTo(MessageStatus.ERROR);
+              assertThat(saved.message().error()).contains("could not be started");
+            });
   }
 }

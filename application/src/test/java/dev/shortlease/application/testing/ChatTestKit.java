@@ -108,6 +108,16 @@ public final class ChatTestKit {
    * 10.
    */
   public SendMessageService senderWith(StartTurnPort startTurn, ReliabilitySettings reliability) {
+    return senderWith(startTurn, reliability, ChatExecutor.virtualThreads());
+  }
+
+  /** A sender whose runs start on {@code executor} (one that refuses or fails, say). */
+  public SendMessageService senderOn(ChatExecutor executor) {
+    return senderWith(store, ReliabilitySettings.forPool(10), executor);
+  }
+
+  private SendMessageService senderWith(
+      StartTurnPort startTurn, ReliabilitySettings reliability, ChatExecutor executor) {
     return new SendMessageService(
         store,
         startTurn,
@@ -116,7 +126,7 @@ public final class ChatTestKit {
         registry,
         runners,
         settings,
-        ChatExecutor.virtualThreads(),
+        executor,
         chatFiles(),
         files,
         active,
