@@ -41,6 +41,8 @@ public final class BenchmarkRun {
     Path runDir = settings.outputDir().resolve(STAMP.format(started));
     Files.createDirectories(runDir);
     Map<String, Object> machine = MachineInfo.describe(settings.databaseUrl());
+    Map<String, Object> code = CodeVersion.describe(Path.of(""));
+    System.out.println("code: " + CodeVersion.label(code));
     PointRunner runner = new PointRunner(settings, classpath, runDir, schemaCheck);
     List<PointResult> points = new ArrayList<>();
     for (BenchmarkSettings.Step step : settings.runOrder()) {
@@ -56,6 +58,7 @@ public final class BenchmarkRun {
         new RunReport(
             started.toString(),
             PointMath.round(seconds),
+            code,
             machine,
             settingsMap(),
             points,
@@ -73,7 +76,11 @@ public final class BenchmarkRun {
                 settings.rounds() > 1
                     ? ", scoped and floor in %d alternating windows".formatted(settings.rounds())
                     : "",
-                machine.get("cpus") + " CPUs, " + machine.get("jdk")),
+                machine.get("cpus")
+                    + " CPUs, "
+                    + machine.get("jdk")
+                    + ", "
+                    + CodeVersion.label(code)),
         runDir,
         updateLatest ? settings.outputDir().resolve("latest") : null);
     return new Written(report, runDir);

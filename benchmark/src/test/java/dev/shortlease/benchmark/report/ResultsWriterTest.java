@@ -167,6 +167,7 @@ public class ResultsWriterTest {
         new RunReport(
             "2026-01-01T00:00:00Z",
             200,
+            Map.of("commit", "abc123", "uncommitted_changes", false),
             Map.of("cpus", 2),
             Map.of(),
             points,
@@ -177,6 +178,7 @@ public class ResultsWriterTest {
 
     JsonNode json = new ObjectMapper().readTree(dir.resolve("latest/results.json").toFile());
     assertThat(json.path("results")).hasSize(7);
+    assertThat(json.path("code").path("commit").asText()).isEqualTo("abc123");
     assertThat(json.path("ratios_to_floor")).hasSize(4);
     assertThat(json.path("ratios_to_floor").get(0).has("cpu_per_chat")).isTrue();
     assertThat(json.path("targets").get(0).path("status").asText()).isEqualTo("met");
