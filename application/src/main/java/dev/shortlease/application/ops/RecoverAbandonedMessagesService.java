@@ -8,7 +8,6 @@ import dev.shortlease.domain.port.FinishMessagePort;
 import dev.shortlease.domain.port.InstanceLeasePort;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.time.Instant;
 
 /**
  * Use case (operations, at start-up and then every heartbeat): renews this instance's lease, then
@@ -16,8 +15,10 @@ import java.time.Instant;
  * cut off from the database for longer than the lease. The database's clock decides (see {@link
  * InstanceLeasePort}). Any message still running when older than anything alive could be — the time
  * limit, plus the final save's retry window, plus a margin — is ended too (this covers rows written
- * before leases existed, which name no instance), unless its instance still holds a live lease: the
- * cut-off is on this instance's clock, which may run ahead of the database's.
+ * before leases existed, which name no instance), unless its instance still holds a live lease
+ * (that instance is alive and ends its messages itself). That age is measured on the database's
+ * clock too ({@link FinishMessagePort#failAbandoned} takes the age, not a cut-off time): this
+ * instance's clock may run ahead of or behind the one that stamped the messages.
  *
  * <p>Both endings are presumptions, marked with {@link MessageOutcome#ABANDONED_PREFIX}: a run that
  * was alive after all (its instance only lost the database) still saves its own outcome over it.
@@ -53,11 +54,7 @@ public final class RecoverAbandonedMessagesService implements RecoverAbandonedMe
   public int recover() {
     lease.renew(reliability.instanceLease()); // first: never look dead to ourselves or others
     int ended = lease.failRunsOfDeadInstances(DEAD_INSTANCE);
-    Instant cutoff =
-        Instant.now()
-            .minus(chat.executionTimeLimit())
-            .minus(reliability.finalSaveRetry())
-            .minus(MARGIN);
-    return ended + finish.failAbandoned(cutoff, TOO_OLD);
+    Duration tooOld = chat.executionTimeLimit().plus(reliability.finalSaveRetry()).plus(MARGIN);
+    return ended + finish.failAbandoned(tooOld, TOO_OLD);
   }
 }

@@ -27,7 +27,6 @@ import dev.shortlease.domain.StorageUnavailableException;
 import dev.shortlease.domain.port.ConversationSort;
 import dev.shortlease.domain.port.FinishMessagePort;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -157,7 +156,7 @@ class StorageTroubleTest {
       }
 
       @Override
-      public int failAbandoned(Instant startedBefore, String error) {
+      public int failAbandoned(Duration olderThan, String error) {
         return 0;
       }
     };
@@ -264,7 +263,7 @@ class StorageTroubleTest {
           }
 
           @Override
-          public int failAbandoned(Instant startedBefore, String error) {
+          public int failAbandoned(Duration olderThan, String error) {
             return 0;
           }
         };
@@ -295,7 +294,7 @@ class StorageTroubleTest {
           }
 
           @Override
-          public int failAbandoned(Instant startedBefore, String error) {
+          public int failAbandoned(Duration olderThan, String error) {
             return 0;
           }
         };
@@ -345,7 +344,7 @@ class StorageTroubleTest {
       }
 
       @Override
-      public int failAbandoned(Instant startedBefore, String error) {
+      public int failAbandoned(Duration olderThan, String error) {
         return 0;
       }
     };

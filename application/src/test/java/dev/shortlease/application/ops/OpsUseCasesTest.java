@@ -107,6 +107,39 @@ class OpsUseCasesTest {
   }
 
   @Test
+  @DisplayName(
+      "the age rule is on the store's clock: with this instance's clock a day ahead or behind, a"
+          + " message ends only once older there than limit + save window + margin")
+  void ageIsJudgedOnTheStoresClock() {
+    ChatSettings chat = ChatSettings.defaults();
+    ReliabilitySettings reliability = ReliabilitySettings.forPool(10);
+    Duration tooOld =
+        chat.executionTimeLimit()
+            .plus(reliability.finalSaveRetry())
+            .plus(RecoverAbandonedMessagesService.MARGIN);
+    for (Duration skew : List.of(Duration.ofDays(1), Duration.ofDays(-1))) {
+      MovableClock storeClock = new MovableClock();
+      Instant started = Instant.now().plus(skew);
+      storeClock.now.set(started);
+      InMemoryStore store = new InMemoryStore(storeClock);
+      AppId app = store.createApp(new NewApp("a", null, AppMode.CHAT, null, null, null, null));
+      StartedTurn turn = store.startTurn(new NewTurn(app, "alice", null, "q", null));
+      RecoverAbandonedMessagesService recovery =
+          new RecoverAbandonedMessagesService(store, new RecordingLease(0), chat, reliability);
+
+      storeClock.now.set(started.plus(tooOld).minusSeconds(1));
+      assertThat(recovery.recover()).as("skew %s: not old yet", skew).isZero();
+      assertThat(store.findMessage(turn.owner(), turn.messageId()).orElseThrow().status())
+          .isEqualTo(MessageStatus.RUNNING);
+
+      storeClock.now.set(started.plus(tooOld).plusSeconds(1));
+      assertThat(recovery.recover()).as("skew %s: old now", skew).isEqualTo(1);
+      assertThat(store.findMessage(turn.owner(), turn.messageId()).orElseThrow().status())
+          .isEqualTo(MessageStatus.ERROR);
+    }
+  }
+
+  @Test
   @DisplayName("pool inspection answers what the pool monitor reports; readiness from the probe")
   void inspectsPool() {
     PoolSnapshot snapshot =

@@ -17,7 +17,7 @@ import dev.shortlease.domain.StorageUnavailableException;
 import dev.shortlease.domain.port.FinishMessagePort;
 import dev.shortlease.domain.port.inmemory.InMemoryAnswerSpool;
 import dev.shortlease.domain.port.inmemory.InMemoryStore;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -40,7 +40,7 @@ class ReplaySpooledAnswersServiceTest {
         }
 
         @Override
-        public int failAbandoned(Instant startedBefore, String error) {
+        public int failAbandoned(Duration olderThan, String error) {
           return 0;
         }
       };

@@ -3,7 +3,7 @@ package dev.shortlease.domain.port;
 import dev.shortlease.domain.MessageId;
 import dev.shortlease.domain.MessageOutcome;
 import dev.shortlease.domain.Owner;
-import java.time.Instant;
+import java.time.Duration;
 
 /** Outbound port for T4: the one write that ends a message (rule R5). */
 public interface FinishMessagePort {
@@ -19,10 +19,11 @@ public interface FinishMessagePort {
   boolean finishMessage(Owner owner, MessageId messageId, MessageOutcome outcome);
 
   /**
-   * Ends messages still running that started before {@code startedBefore} (left by a crashed
+   * Ends messages still running that started more than {@code olderThan} ago (left by a crashed
    * process) as {@code error} with {@code error} as text, keeping their partial answer; a message
-   * whose instance still holds a live lease ({@link InstanceLeasePort}) is spared, however old.
-   * Returns how many were ended.
+   * whose instance still holds a live lease ({@link InstanceLeasePort}) is spared, however old. The
+   * age is measured on the store's clock — the one that stamped the messages — never the caller's,
+   * so instances whose clocks differ agree on what is old. Returns how many were ended.
    */
-  int failAbandoned(Instant startedBefore, String error);
+  int failAbandoned(Duration olderThan, String error);
 }

@@ -13,10 +13,11 @@ import dev.shortlease.domain.ToolInput;
 import dev.shortlease.domain.port.AgentThoughtsPort;
 import dev.shortlease.domain.port.ChatHistoryPort;
 import dev.shortlease.domain.port.FinishMessagePort;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Persistence adapter: the life of a running message — its history window (T3), its agent thoughts,
@@ -133,22 +134,27 @@ final class MessageLifecycleAdapter
   /**
    * The age rule spares every message whose instance still holds a live lease (database time, as
    * {@link InstanceLeaseAdapter} decides it): that instance is alive and will end the message
-   * itself, however old the message looks — {@code startedBefore} comes from the caller's clock.
-   * What is left are rows that name no instance (older than leases) or an instance that is gone.
+   * itself, however old the message looks. What is left are rows that name no instance (older than
+   * leases) or an instance that is gone. The age is measured from the database's {@code
+   * current_timestamp}, the clock that stamped {@code created_at}: only the age in microseconds is
+   * bound, never a time from this instance's clock. One statement, the same on PostgreSQL and H2
+   * (H2 multiplies an interval only by a typed number, hence the cast).
    */
   @Override
-  public int failAbandoned(Instant startedBefore, String error) {
+  public int failAbandoned(Duration olderThan, String error) {
     return scope.callReserved(
         em ->
             em.createNativeQuery(
                     "update {h-schema}message set status = 'ERROR', error = :error,"
                         + " updated_at = current_timestamp"
-                        + " where status = 'RUNNING' and created_at < :before"
+                        + " where status = 'RUNNING'"
+                        + " and created_at < current_timestamp"
+                        + " - cast(:micros as bigint) * interval '0.000001' second"
                         + " and (instance_id is null or instance_id not in"
                         + " (select id from {h-schema}service_instance"
                         + " where lease_until >= current_timestamp))")
                 .setParameter("error", error)
-                .setParameter("before", startedBefore)
+                .setParameter("micros", TimeUnit.MICROSECONDS.convert(olderThan))
                 .executeUpdate());
   }
 

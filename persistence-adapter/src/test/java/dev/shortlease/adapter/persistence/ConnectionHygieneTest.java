@@ -28,7 +28,6 @@ import dev.shortlease.guardrails.testkit.PortChecks;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -109,7 +108,7 @@ class ConnectionHygieneTest {
         .loadHistory(turn.owner(), turn.conversationId(), turn.messageId(), HistoryWindow.DEFAULT);
     p.finish()
         .finishMessage(turn.owner(), turn.messageId(), MessageOutcome.completed("a", null, null));
-    p.finish().failAbandoned(Instant.EPOCH, "never");
+    p.finish().failAbandoned(Duration.ofDays(36_500), "never");
     p.conversations().listConversations(turn.owner(), null, 10, ConversationSort.UPDATED_DESC);
     p.conversations().findConversation(turn.owner(), turn.conversationId());
     p.conversations().renameConversation(turn.owner(), turn.conversationId(), "n");

@@ -2,6 +2,7 @@ package dev.shortlease.adapter.persistence;
 
 import dev.shortlease.adapter.persistence.testing.PostgresTest;
 import dev.shortlease.domain.AppId;
+import dev.shortlease.domain.StartedTurn;
 import dev.shortlease.domain.port.AppFeedbacksPort;
 import dev.shortlease.domain.port.ConversationVariablesPort;
 import dev.shortlease.domain.port.StopRequestsPort;
@@ -13,6 +14,7 @@ import dev.shortlease.domain.port.contract.MessagesContract;
 import dev.shortlease.domain.port.contract.PortSet;
 import dev.shortlease.domain.port.contract.StartTurnContract;
 import dev.shortlease.domain.port.contract.StopRequestsContract;
+import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -79,6 +81,12 @@ class ContractsThroughPgBouncerTest {
     @Override
     protected PortSet ports() {
       return SharedContexts.ports(SharedContexts.pgbouncer());
+    }
+
+    @Override
+    protected void backdateStart(StartedTurn turn, Duration age) {
+      DatabaseTime.setAgo(
+          SharedContexts.pgbouncer(), "message", "created_at", turn.messageId().value(), age);
     }
   }
 

@@ -14,7 +14,6 @@ import dev.shortlease.domain.NewTurn;
 import dev.shortlease.domain.StartedTurn;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -98,16 +97,18 @@ class InstanceLeaseTest {
       b.instanceLease().renew(Duration.ofHours(1));
       StartedTurn onA = runOn(a);
       StartedTurn onB = runOn(b);
-      // A cut-off in the future: the sweeping instance's clock runs ahead, or a run is just long.
-      Instant cutoff = Instant.now().plus(Duration.ofDays(1));
+      // Both look a day old to the database: far past the age rule (a run that is just long).
+      DatabaseTime.setAgo(a, "message", "created_at", onA.messageId().value(), Duration.ofDays(1));
+      DatabaseTime.setAgo(a, "message", "created_at", onB.messageId().value(), Duration.ofDays(1));
+      Duration tooOld = Duration.ofMinutes(10);
 
-      b.finishMessage().failAbandoned(cutoff, "abandoned: too old");
+      b.finishMessage().failAbandoned(tooOld, "abandoned: too old");
       assertThat(status(onA)).as("A's lease is live").isEqualTo(MessageStatus.RUNNING);
       assertThat(status(onB)).as("B's own, live lease").isEqualTo(MessageStatus.RUNNING);
 
       a.instanceLease().renew(Duration.ofMillis(1));
       Thread.sleep(50);
-      b.finishMessage().failAbandoned(cutoff, "abandoned: too old");
+      b.finishMessage().failAbandoned(tooOld, "abandoned: too old");
 
       assertThat(status(onA)).isEqualTo(MessageStatus.ERROR);
       assertThat(status(onB)).isEqualTo(MessageStatus.RUNNING);

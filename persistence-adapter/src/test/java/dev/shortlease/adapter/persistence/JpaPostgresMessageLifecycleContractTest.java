@@ -1,8 +1,10 @@
 package dev.shortlease.adapter.persistence;
 
 import dev.shortlease.adapter.persistence.testing.PostgresTest;
+import dev.shortlease.domain.StartedTurn;
 import dev.shortlease.domain.port.contract.MessageLifecycleContract;
 import dev.shortlease.domain.port.contract.PortSet;
+import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 
 @PostgresTest
@@ -17,5 +19,11 @@ class JpaPostgresMessageLifecycleContractTest extends MessageLifecycleContract {
   @Override
   protected PortSet ports() {
     return ports;
+  }
+
+  @Override
+  protected void backdateStart(StartedTurn turn, Duration age) {
+    DatabaseTime.setAgo(
+        SharedContexts.postgres(), "message", "created_at", turn.messageId().value(), age);
   }
 }

@@ -135,22 +135,35 @@ public abstract class MessageLifecycleContract extends PortContract {
     }
   }
 
+  /**
+   * Moves the message's start {@code age} into the past on the implementation's own clock — the one
+   * that stamps messages (a database's {@code current_timestamp}), not the test's.
+   */
+  protected abstract void backdateStart(StartedTurn turn, Duration age);
+
   @Test
-  @DisplayName("abandoned running messages started before the cut-off end as errors; others stay")
+  @DisplayName(
+      "running messages that started longer ago than the age, on the store's clock, end as"
+          + " errors; younger ones and finished ones stay")
   void failAbandonedEndsOldRunningMessages() {
     AppId app = newApp();
     String user = newUser();
     StartedTurn old = start(app, user, null, "old");
+    backdateStart(old, Duration.ofMinutes(11));
     StartedTurn finished = exchange(app, user, null, "done", "answer");
+    backdateStart(finished, Duration.ofMinutes(11));
+    StartedTurn younger = start(app, user, null, "younger");
+    backdateStart(younger, Duration.ofMinutes(9));
     StartedTurn recent = start(app, user, null, "recent");
 
-    int ended = ports().finish().failAbandoned(recent.createdAt(), "process restarted");
+    int ended = ports().finish().failAbandoned(Duration.ofMinutes(10), "process restarted");
 
     assertThat(ended).isGreaterThanOrEqualTo(1);
     Message m = message(old);
     assertThat(m.status()).isEqualTo(MessageStatus.ERROR);
     assertThat(m.error()).isEqualTo("process restarted");
     assertThat(message(finished).status()).isEqualTo(MessageStatus.NORMAL);
+    assertThat(message(younger).status()).isEqualTo(MessageStatus.RUNNING);
     assertThat(message(recent).status()).isEqualTo(MessageStatus.RUNNING);
   }
 
@@ -160,6 +173,7 @@ public abstract class MessageLifecycleContract extends PortContract {
     AppId app = newApp();
     String user = newUser();
     StartedTurn presumed = start(app, user, null, "presumed dead");
+    backdateStart(presumed, Duration.ofHours(1));
     StartedTurn failedForReal = start(app, user, null, "failed");
     ports()
         .finish()
@@ -167,10 +181,9 @@ public abstract class MessageLifecycleContract extends PortContract {
             failedForReal.owner(),
             failedForReal.messageId(),
             MessageOutcome.failed("", "model failed", null, null));
-    StartedTurn later = start(app, user, null, "later");
     ports()
         .finish()
-        .failAbandoned(later.createdAt(), MessageOutcome.ABANDONED_PREFIX + "instance gone");
+        .failAbandoned(Duration.ofMinutes(30), MessageOutcome.ABANDONED_PREFIX + "instance gone");
     assertThat(message(presumed).status()).isEqualTo(MessageStatus.ERROR);
 
     boolean saved =

@@ -297,18 +297,43 @@ public final class InMemoryStore
   }
 
   @Override
-  public synchronized int failAbandoned(Instant startedBefore, String error) {
+  public synchronized int failAbandoned(Duration olderThan, String error) {
+    Instant now = now();
+    Instant startedBefore = now.minus(olderThan);
     List<Message> abandoned =
         messages.values().stream()
             .filter(m -> m.status() == MessageStatus.RUNNING)
             .filter(m -> m.createdAt().isBefore(startedBefore))
             .toList();
-    Instant now = now();
     for (Message m : abandoned) {
       MessageOutcome outcome = MessageOutcome.failed(m.answer(), error, m.usage(), m.latency());
       messages.put(m.id(), finished(m, outcome, now));
     }
     return abandoned.size();
+  }
+
+  /**
+   * Test support: the message's {@code createdAt} becomes this store's now minus {@code age}, as a
+   * database test would set {@code created_at = current_timestamp - age}.
+   */
+  public synchronized void backdateMessage(MessageId id, Duration age) {
+    Message m = messages.get(id);
+    messages.put(
+        id,
+        new Message(
+            m.id(),
+            m.conversationId(),
+            m.owner(),
+            m.query(),
+            m.inputs(),
+            m.answer(),
+            m.status(),
+            m.error(),
+            m.usage(),
+            m.latency(),
+            m.feedback(),
+            now().minus(age),
+            m.updatedAt()));
   }
 
   // --- agent thoughts ---
