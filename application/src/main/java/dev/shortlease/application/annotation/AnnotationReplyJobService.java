@@ -15,7 +15,6 @@ import dev.shortlease.domain.port.AnnotationIndexPort;
 import dev.shortlease.domain.port.AnnotationJobsPort;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.time.Instant;
 
 /**
  * Use case: annotation reply on or off, as Dify's background job. The job's status lives in the
@@ -26,7 +25,9 @@ import java.time.Instant;
 public final class AnnotationReplyJobService implements ConfigureAnnotationReplyUseCase {
   /**
    * A waiting or processing job that has not moved for this long is dead (its instance ended); as
-   * Dify's job keys expire after 600 s, a new job may then start.
+   * Dify's job keys expire after 600 s, a new job may then start. The store measures it on its own
+   * clock (the database's, which stamps the jobs), never this instance's: instances whose clocks
+   * differ agree on which job is dead.
    */
   static final Duration STALE_AFTER = Duration.ofMinutes(10);
 
@@ -60,7 +61,7 @@ public final class AnnotationReplyJobService implements ConfigureAnnotationReply
   public AnnotationJob start(
       AppId app, AnnotationReplyAction action, AnnotationReplySettings settings) {
     AnnotationJobId id = AnnotationJobId.random();
-    AnnotationJob job = jobs.startJob(id, app, action, Instant.now().minus(STALE_AFTER));
+    AnnotationJob job = jobs.startJob(id, app, action, STALE_AFTER);
     if (!job.id().equals(id)) {
       return job.withStatus(AnnotationJobStatus.PROCESSING, ""); // one is running: join it
     }
@@ -71,10 +72,10 @@ public final class AnnotationReplyJobService implements ConfigureAnnotationReply
   @Override
   public AnnotationJob status(AppId app, AnnotationReplyAction action, AnnotationJobId id) {
     AnnotationJob job =
-        jobs.findJob(app, id)
+        jobs.findJob(app, id, STALE_AFTER)
             .filter(found -> found.action() == action)
             .orElseThrow(() -> new NotFoundException("job"));
-    if (job.status().isActive() && job.updatedAt().isBefore(Instant.now().minus(STALE_AFTER))) {
+    if (job.stalled()) {
       return job.withStatus(
           AnnotationJobStatus.ERROR,
           "The job stopped making progress (its instance ended); start it again.");

@@ -8,10 +8,15 @@ import dev.shortlease.domain.AppId;
 import dev.shortlease.domain.NotFoundException;
 import dev.shortlease.domain.port.AnnotationJobsPort;
 import jakarta.persistence.EntityManager;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.Optional;
 
-/** Persistence adapter: annotation reply jobs, each call one short transaction. */
+/**
+ * Persistence adapter: annotation reply jobs, each call one short transaction. Whether a job is
+ * stale is decided in the query against the database's {@code instant} ({@code current_timestamp}),
+ * the clock that stamps {@code updated_at}; only the age is bound, in nanoseconds, and Hibernate
+ * writes the arithmetic for each dialect.
+ */
 final class AnnotationJobsAdapter implements AnnotationJobsPort {
   private final SessionScope scope;
 
@@ -27,11 +32,11 @@ final class AnnotationJobsAdapter implements AnnotationJobsPort {
    */
   @Override
   public AnnotationJob startJob(
-      AnnotationJobId id, AppId app, AnnotationReplyAction action, Instant since) {
+      AnnotationJobId id, AppId app, AnnotationReplyAction action, Duration staleAfter) {
     return scope.call(
         em -> {
           lockApp(em, app);
-          Optional<AnnotationJob> active = activeJob(em, app, action, since);
+          Optional<AnnotationJob> active = activeJob(em, app, action, staleAfter);
           if (active.isPresent()) {
             return active.get();
           }
@@ -43,7 +48,7 @@ final class AnnotationJobsAdapter implements AnnotationJobsPort {
           row.errorMessage = "";
           em.persist(row);
           em.flush(); // the database fills the times
-          return toJob(row);
+          return toJob(row, false);
         });
   }
 
@@ -73,40 +78,56 @@ final class AnnotationJobsAdapter implements AnnotationJobsPort {
   }
 
   @Override
-  public Optional<AnnotationJob> findJob(AppId app, AnnotationJobId id) {
+  public Optional<AnnotationJob> findJob(AppId app, AnnotationJobId id, Duration staleAfter) {
     return scope.call(
         em ->
-            Optional.ofNullable(em.find(AnnotationJobEntity.class, id.value()))
-                .filter(row -> row.appId.equals(app.value()))
-                .map(AnnotationJobsAdapter::toJob));
+            em
+                .createQuery(
+                    "select j, case when j.status in ('WAITING', 'PROCESSING')"
+                        + " and j.updatedAt < instant - :staleNanos nanosecond"
+                        + " then true else false end"
+                        + " from AnnotationJobEntity j where j.id = :id and j.appId = :app",
+                    Object[].class)
+                .setParameter("id", id.value())
+                .setParameter("app", app.value())
+                .setParameter("staleNanos", staleAfter.toNanos())
+                .getResultList()
+                .stream()
+                .findFirst()
+                .map(row -> toJob((AnnotationJobEntity) row[0], (Boolean) row[1])));
   }
 
-  /** The app's newest waiting or processing job of {@code action} updated after {@code since}. */
+  /**
+   * The app's newest waiting or processing job of {@code action} updated less than {@code
+   * staleAfter} ago by the database's clock.
+   */
   private static Optional<AnnotationJob> activeJob(
-      EntityManager em, AppId app, AnnotationReplyAction action, Instant since) {
+      EntityManager em, AppId app, AnnotationReplyAction action, Duration staleAfter) {
     return em
         .createQuery(
             "from AnnotationJobEntity j where j.appId = :app and j.action = :action"
-                + " and j.status in ('WAITING', 'PROCESSING') and j.updatedAt > :since"
+                + " and j.status in ('WAITING', 'PROCESSING')"
+                + " and j.updatedAt > instant - :staleNanos nanosecond"
                 + " order by j.updatedAt desc",
             AnnotationJobEntity.class)
         .setParameter("app", app.value())
         .setParameter("action", action.name())
-        .setParameter("since", since)
+        .setParameter("staleNanos", staleAfter.toNanos())
         .setMaxResults(1)
         .getResultList()
         .stream()
         .findFirst()
-        .map(AnnotationJobsAdapter::toJob);
+        .map(row -> toJob(row, false));
   }
 
-  private static AnnotationJob toJob(AnnotationJobEntity row) {
+  private static AnnotationJob toJob(AnnotationJobEntity row, boolean stalled) {
     return new AnnotationJob(
         new AnnotationJobId(row.id),
         new AppId(row.appId),
         AnnotationReplyAction.valueOf(row.action),
         AnnotationJobStatus.valueOf(row.status),
         row.errorMessage,
-        row.updatedAt);
+        row.updatedAt,
+        stalled);
   }
 }

@@ -19,7 +19,7 @@ import dev.shortlease.domain.EndUserId;
 import dev.shortlease.domain.MessageId;
 import dev.shortlease.domain.NewApp;
 import dev.shortlease.domain.Owner;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -172,56 +172,86 @@ abstract class AnnotationStorageContract {
     assertThat(c.annotations().deleteAnnotation(app, a.id())).isFalse();
   }
 
+  /** Moves the job's {@code updated_at} {@code age} into the past, by the database's clock. */
+  private void jobMovedAgo(AnnotationJobId id, Duration age) {
+    DatabaseTime.setAgo(c, "annotation_job", "updated_at", id.value(), age);
+  }
+
   @Test
-  @DisplayName("jobs: stored per app, status and error kept, the active one found")
+  @DisplayName(
+      "jobs: stored per app, status and error kept, the active one found; stale by the"
+          + " database's clock")
   void jobs() {
+    Duration staleAfter = Duration.ofMinutes(10);
     AnnotationJobId id = AnnotationJobId.random();
-    Instant longAgo = Instant.now().minusSeconds(3600);
-    var created = c.annotationJobs().startJob(id, app, AnnotationReplyAction.ENABLE, longAgo);
+    var created = c.annotationJobs().startJob(id, app, AnnotationReplyAction.ENABLE, staleAfter);
     assertThat(created.id()).isEqualTo(id);
     assertThat(created.status()).isEqualTo(AnnotationJobStatus.WAITING);
     assertThat(created.updatedAt()).isNotNull();
-    Instant before = created.updatedAt().minusSeconds(60);
+    assertThat(created.stalled()).isFalse();
     assertThat(
             c.annotationJobs()
-                .startJob(AnnotationJobId.random(), app, AnnotationReplyAction.ENABLE, before)
+                .startJob(AnnotationJobId.random(), app, AnnotationReplyAction.ENABLE, staleAfter)
                 .id())
         .as("the active one is found")
         .isEqualTo(id);
     AnnotationJobId disable = AnnotationJobId.random();
     assertThat(
-            c.annotationJobs().startJob(disable, app, AnnotationReplyAction.DISABLE, before).id())
+            c.annotationJobs()
+                .startJob(disable, app, AnnotationReplyAction.DISABLE, staleAfter)
+                .id())
         .as("another action's job is no obstacle")
         .isEqualTo(disable);
+
+    jobMovedAgo(id, Duration.ofMinutes(9));
+    assertThat(c.annotationJobs().findJob(app, id, staleAfter).orElseThrow().stalled())
+        .as("not moved for 9 minutes")
+        .isFalse();
+    assertThat(
+            c.annotationJobs()
+                .startJob(AnnotationJobId.random(), app, AnnotationReplyAction.ENABLE, staleAfter)
+                .id())
+        .as("not moved for 9 minutes: still the active one")
+        .isEqualTo(id);
+    jobMovedAgo(id, Duration.ofMinutes(11));
+    assertThat(c.annotationJobs().findJob(app, id, staleAfter).orElseThrow().stalled())
+        .as("not moved for 11 minutes, by the database's clock")
+        .isTrue();
+    assertThat(c.annotationJobs().findJob(app, id, Duration.ofMinutes(12)).orElseThrow().stalled())
+        .as("judged by the age asked about")
+        .isFalse();
     AnnotationJobId afterStale = AnnotationJobId.random();
     assertThat(
             c.annotationJobs()
-                .startJob(
-                    afterStale,
-                    app,
-                    AnnotationReplyAction.ENABLE,
-                    created.updatedAt().plusSeconds(60))
+                .startJob(afterStale, app, AnnotationReplyAction.ENABLE, staleAfter)
                 .id())
-        .as("a job that has not moved since is stale: a new one starts")
+        .as("a job that has not moved for longer than the age is stale: a new one starts")
         .isEqualTo(afterStale);
 
     c.annotationJobs().updateJob(afterStale, AnnotationJobStatus.COMPLETED, "");
     c.annotationJobs().updateJob(id, AnnotationJobStatus.ERROR, "model refused");
-    var failed = c.annotationJobs().findJob(app, id).orElseThrow();
+    var failed = c.annotationJobs().findJob(app, id, staleAfter).orElseThrow();
     assertThat(failed.status()).isEqualTo(AnnotationJobStatus.ERROR);
     assertThat(failed.errorMessage()).isEqualTo("model refused");
+    jobMovedAgo(afterStale, Duration.ofMinutes(11));
+    assertThat(c.annotationJobs().findJob(app, afterStale, staleAfter).orElseThrow().stalled())
+        .as("an ended job is never stalled")
+        .isFalse();
     AnnotationJobId next = AnnotationJobId.random();
-    assertThat(c.annotationJobs().startJob(next, app, AnnotationReplyAction.ENABLE, before).id())
+    assertThat(
+            c.annotationJobs().startJob(next, app, AnnotationReplyAction.ENABLE, staleAfter).id())
         .as("ended jobs are not active")
         .isEqualTo(next);
-    assertThat(c.annotationJobs().findJob(newAppId(), id)).as("another app's").isEmpty();
+    assertThat(c.annotationJobs().findJob(newAppId(), id, staleAfter))
+        .as("another app's")
+        .isEmpty();
   }
 
   @Test
   @DisplayName("jobs: concurrent starts for one app share one job; another app's start is its own")
   void concurrentStartsShareOneJob() throws Exception {
     int threads = 8;
-    Instant since = Instant.now().minusSeconds(3600);
+    Duration staleAfter = Duration.ofHours(1);
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
       for (int round = 0; round < 10; round++) {
@@ -238,7 +268,7 @@ abstract class AnnotationStorageContract {
                             AnnotationJobId.random(),
                             contended,
                             AnnotationReplyAction.ENABLE,
-                            since);
+                            staleAfter);
                   }));
         }
         Set<AnnotationJobId> ids = new HashSet<>();
@@ -248,10 +278,11 @@ abstract class AnnotationStorageContract {
 
         assertThat(ids).as("round %d: the jobs the starts got", round).hasSize(1);
         AnnotationJobId only = ids.iterator().next();
-        assertThat(c.annotationJobs().findJob(contended, only)).isPresent();
+        assertThat(c.annotationJobs().findJob(contended, only, staleAfter)).isPresent();
       }
       AnnotationJobId own = AnnotationJobId.random();
-      assertThat(c.annotationJobs().startJob(own, app, AnnotationReplyAction.ENABLE, since).id())
+      assertThat(
+              c.annotationJobs().startJob(own, app, AnnotationReplyAction.ENABLE, staleAfter).id())
           .isEqualTo(own);
     } finally {
       pool.shutdownNow();

@@ -1,10 +1,14 @@
 package dev.shortlease.adapter.persistence;
 
+import static java.time.Duration.ofMinutes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shortlease.adapter.persistence.testing.H2TestDatabase;
 import dev.shortlease.adapter.persistence.testing.PostgresTest;
 import dev.shortlease.adapter.persistence.testing.PostgresTestDatabase;
+import dev.shortlease.domain.AnnotationJobId;
+import dev.shortlease.domain.AnnotationJobStatus;
+import dev.shortlease.domain.AnnotationReplyAction;
 import dev.shortlease.domain.AppId;
 import dev.shortlease.domain.AppMode;
 import dev.shortlease.domain.MessageStatus;
@@ -31,7 +35,7 @@ import org.junit.jupiter.api.Test;
  * was given alone, and none of the statements binds a time taken from the JVM's clock, which may
  * run ahead of or behind the database's (and other instances').
  */
-@DisplayName("Ages on the database's clock: the abandoned-message sweep")
+@DisplayName("Ages on the database's clock: the abandoned-message sweep, annotation jobs")
 class DatabaseClockAgesTest {
 
   abstract static class Contract {
@@ -113,6 +117,41 @@ class DatabaseClockAgesTest {
       assertThat(status(old)).isEqualTo(MessageStatus.ERROR);
       assertThat(status(younger)).isEqualTo(MessageStatus.RUNNING);
       assertNoTimeBound("the sweep");
+    }
+
+    @Test
+    @DisplayName(
+        "an annotation job is stale once not moved for the age by database time, and a start"
+            + " then makes a new one, binding no time")
+    void annotationJobs() {
+      AppId app = newApp();
+      Duration staleAfter = Duration.ofMinutes(10);
+      AnnotationJobId first = AnnotationJobId.random();
+      context.annotationJobs().startJob(first, app, AnnotationReplyAction.ENABLE, staleAfter);
+      DatabaseTime.setAgo(context, "annotation_job", "updated_at", first.value(), ofMinutes(9));
+      bound.clear();
+
+      assertThat(context.annotationJobs().findJob(app, first, staleAfter).orElseThrow().stalled())
+          .isFalse();
+      assertThat(
+              context
+                  .annotationJobs()
+                  .startJob(AnnotationJobId.random(), app, AnnotationReplyAction.ENABLE, staleAfter)
+                  .id())
+          .isEqualTo(first);
+
+      DatabaseTime.setAgo(context, "annotation_job", "updated_at", first.value(), ofMinutes(11));
+      assertThat(context.annotationJobs().findJob(app, first, staleAfter).orElseThrow().stalled())
+          .isTrue();
+      AnnotationJobId second = AnnotationJobId.random();
+      assertThat(
+              context
+                  .annotationJobs()
+                  .startJob(second, app, AnnotationReplyAction.ENABLE, staleAfter)
+                  .id())
+          .isEqualTo(second);
+      context.annotationJobs().updateJob(second, AnnotationJobStatus.PROCESSING, "");
+      assertNoTimeBound("the jobs' start, update and read");
     }
   }
 

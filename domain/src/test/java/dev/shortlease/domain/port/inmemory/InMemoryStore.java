@@ -2,6 +2,10 @@ package dev.shortlease.domain.port.inmemory;
 
 import dev.shortlease.domain.AgentThought;
 import dev.shortlease.domain.AgentThoughtId;
+import dev.shortlease.domain.AnnotationJob;
+import dev.shortlease.domain.AnnotationJobId;
+import dev.shortlease.domain.AnnotationJobStatus;
+import dev.shortlease.domain.AnnotationReplyAction;
 import dev.shortlease.domain.ApiKey;
 import dev.shortlease.domain.ApiKeyHash;
 import dev.shortlease.domain.ApiKeyId;
@@ -37,6 +41,7 @@ import dev.shortlease.domain.ToolInput;
 import dev.shortlease.domain.VariableDeclaration;
 import dev.shortlease.domain.VariableValue;
 import dev.shortlease.domain.port.AgentThoughtsPort;
+import dev.shortlease.domain.port.AnnotationJobsPort;
 import dev.shortlease.domain.port.ApiKeysPort;
 import dev.shortlease.domain.port.AppFeedbacksPort;
 import dev.shortlease.domain.port.AppsPort;
@@ -79,7 +84,8 @@ public final class InMemoryStore
         MessagesPort,
         StopRequestsPort,
         ConversationVariablesPort,
-        AppFeedbacksPort {
+        AppFeedbacksPort,
+        AnnotationJobsPort {
 
   private final Clock clock;
   private final Map<AppId, App> apps = new LinkedHashMap<>();
@@ -90,6 +96,7 @@ public final class InMemoryStore
   private final Map<AgentThoughtId, AgentThought> thoughts = new LinkedHashMap<>();
   private final Map<ConversationVariableId, ConversationVariable> variables = new LinkedHashMap<>();
   private final Map<StopRequest, Instant> stopTimes = new LinkedHashMap<>();
+  private final Map<AnnotationJobId, AnnotationJob> jobs = new LinkedHashMap<>();
   private Instant lastTick = Instant.EPOCH;
 
   public InMemoryStore() {
@@ -647,6 +654,57 @@ public final class InMemoryStore
               variables.put(id, changed);
               return changed;
             });
+  }
+
+  // --- annotation reply jobs (this store's clock judges their age) ---
+
+  @Override
+  public synchronized AnnotationJob startJob(
+      AnnotationJobId id, AppId app, AnnotationReplyAction action, Duration staleAfter) {
+    if (!apps.containsKey(app)) {
+      throw new NotFoundException("app");
+    }
+    Instant now = now();
+    Optional<AnnotationJob> active =
+        jobs.values().stream()
+            .filter(j -> j.appId().equals(app) && j.action() == action)
+            .filter(j -> j.status().isActive() && j.updatedAt().isAfter(now.minus(staleAfter)))
+            .max(Comparator.comparing(AnnotationJob::updatedAt));
+    if (active.isPresent()) {
+      return active.get();
+    }
+    AnnotationJob job =
+        new AnnotationJob(id, app, action, AnnotationJobStatus.WAITING, "", now, false);
+    jobs.put(id, job);
+    return job;
+  }
+
+  @Override
+  public synchronized void updateJob(
+      AnnotationJobId id, AnnotationJobStatus status, String errorMessage) {
+    AnnotationJob job = jobs.get(id);
+    if (job != null) {
+      jobs.put(
+          id, new AnnotationJob(id, job.appId(), job.action(), status, errorMessage, now(), false));
+    }
+  }
+
+  @Override
+  public synchronized Optional<AnnotationJob> findJob(
+      AppId app, AnnotationJobId id, Duration staleAfter) {
+    Instant now = now();
+    return Optional.ofNullable(jobs.get(id))
+        .filter(j -> j.appId().equals(app))
+        .map(
+            j ->
+                new AnnotationJob(
+                    j.id(),
+                    j.appId(),
+                    j.action(),
+                    j.status(),
+                    j.errorMessage(),
+                    j.updatedAt(),
+                    j.status().isActive() && j.updatedAt().isBefore(now.minus(staleAfter))));
   }
 
   // --- helpers ---
