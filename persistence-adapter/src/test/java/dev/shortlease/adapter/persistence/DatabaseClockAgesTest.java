@@ -51,23 +51,7 @@ class DatabaseClockAgesTest {
               database(),
               new SimpleMeterRegistry(),
               pool ->
-                  ProxyDataSourceBuilder.create(pool)
-                      .afterQuery(
-                          (execution, queries) ->
-                              queries.forEach(
-                                  query ->
-                                      query
-                                          .getParametersList()
-                                          .forEach(
-                                              set ->
-                                                  set.forEach(
-                                                      op -> {
-                                                        Object[] args = op.getArgs();
-                                                        if (args.length > 1) {
-                                                          bound.add(args[1]);
-                                                        }
-                                                      }))))
-                      .build());
+                  ProxyDataSourceBuilder.create(pool).afterQuery(BoundValues.into(bound)).build());
     }
 
     @AfterEach

@@ -63,21 +63,7 @@ class StopRequestPollRowsTest {
             new SimpleMeterRegistry(),
             pool ->
                 ProxyDataSourceBuilder.create(pool)
-                    .afterQuery(
-                        (execution, queries) ->
-                            queries.forEach(
-                                query ->
-                                    query
-                                        .getParametersList()
-                                        .forEach(
-                                            set ->
-                                                set.forEach(
-                                                    op -> {
-                                                      Object[] args = op.getArgs();
-                                                      if (args.length > 1) {
-                                                        bound.add(args[1]);
-                                                      }
-                                                    }))))
+                    .afterQuery(BoundValues.into(bound))
                     .proxyResultSet()
                     .afterMethod(
                         call -> {
