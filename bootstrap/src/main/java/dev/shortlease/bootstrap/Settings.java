@@ -17,6 +17,7 @@ import dev.shortlease.application.ReliabilitySettings;
 import dev.shortlease.application.StopRelaySettings;
 import dev.shortlease.bootstrap.tracing.TracingSettings;
 import dev.shortlease.domain.App;
+import dev.shortlease.guardrails.guard.AcquiringStacks;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -406,7 +407,10 @@ public record Settings(
                 PersistenceSettings.defaultReservedConnections(poolSize),
                 0,
                 poolSize - 1),
-        pooler);
+        pooler,
+        AcquiringStacks.fromSetting(
+            read.oneOf(
+                "GUARD_STACKS", "after-first-report", "after-first-report", "every-checkout")));
   }
 
   /**

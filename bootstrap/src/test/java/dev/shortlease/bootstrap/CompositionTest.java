@@ -23,6 +23,7 @@ import dev.shortlease.application.port.out.MetricsPort;
 import dev.shortlease.application.port.out.SpeechPort;
 import dev.shortlease.application.port.out.StopSignal;
 import dev.shortlease.domain.UploadFileId;
+import dev.shortlease.guardrails.guard.AcquiringStacks;
 import dev.shortlease.guardrails.guard.ConnectionHeldDuringLongCallException;
 import dev.shortlease.guardrails.guard.ConnectionTracker;
 import dev.shortlease.guardrails.guard.LeakCheck;
@@ -33,6 +34,7 @@ import dev.shortlease.guardrails.guice.UnguardedBindingException;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -183,6 +185,39 @@ class CompositionTest {
       assertThat(offTool.name()).isNotBlank();
     }
     assertThat(offTracker.guardViolations()).isZero();
+  }
+
+  @Test
+  @DisplayName(
+      "acquiring stacks: after the first report by default, so that report has none and later"
+          + " ones do; GUARD_STACKS=every-checkout records every one")
+  void acquiringStacksComeFromTheSetting() throws Exception {
+    Injector injector = production(Map.of());
+    ConnectionTracker tracker = injector.getInstance(ConnectionTracker.class);
+    Tool tool = injector.getInstance(TOOLS).iterator().next();
+    assertThat(tracker.acquiringStacks()).isEqualTo(AcquiringStacks.AFTER_FIRST_REPORT);
+    assertThat(tracker.recordingStacks()).isFalse();
+
+    try (Connection held = holdInANamedMethod(tracker)) {
+      assertThatThrownBy(() -> tool.call(null))
+          .isInstanceOf(ConnectionHeldDuringLongCallException.class)
+          .hasMessageContaining("not recorded");
+    }
+    try (Connection held = holdInANamedMethod(tracker)) {
+      assertThatThrownBy(() -> tool.call(null))
+          .isInstanceOf(ConnectionHeldDuringLongCallException.class)
+          .hasMessageContaining("holdInANamedMethod");
+    }
+    database.close();
+
+    Injector every = production(Map.of("GUARD_STACKS", "every-checkout"));
+    ConnectionTracker everyTracker = every.getInstance(ConnectionTracker.class);
+    assertThat(everyTracker.acquiringStacks()).isEqualTo(AcquiringStacks.EVERY_CHECKOUT);
+    assertThat(everyTracker.recordingStacks()).isTrue();
+  }
+
+  private Connection holdInANamedMethod(ConnectionTracker tracker) throws SQLException {
+    return trackedH2(tracker).getConnection();
   }
 
   @Test

@@ -157,6 +157,7 @@ class SettingsTest {
     "LLM_PROVIDER, claude-direct",
     "SIMULATED_TOKENS_PER_SECOND, fast",
     "GUARD_MODE, loud",
+    "GUARD_STACKS, sometimes",
     "MAX_EXECUTION_SECONDS, 0",
     "MAX_BODY_BYTES, 10",
     "DEMO_APP, maybe",

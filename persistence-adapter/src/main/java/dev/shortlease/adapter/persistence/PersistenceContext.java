@@ -71,7 +71,7 @@ public final class PersistenceContext implements AutoCloseable {
       PersistenceSettings settings, MeterRegistry registry, DataSourceDecorator decorator) {
     HikariPoolMonitor.publishPercentiles(registry);
     pool = new HikariDataSource(hikariConfig(settings, registry));
-    tracker = trackerFor(pool, registry);
+    tracker = trackerFor(pool, settings, registry);
     try {
       dataSource = tracker.wrap(sessionFree(pool, settings));
       migrate(settings);
@@ -185,11 +185,13 @@ public final class PersistenceContext implements AutoCloseable {
    * The guardrails kit's tracker over this pool: it names our own frames in failure stacks, and its
    * counters (guard violations, leaks, held connections) go to {@code /metrics}.
    */
-  private static ConnectionTracker trackerFor(HikariDataSource pool, MeterRegistry registry) {
+  private static ConnectionTracker trackerFor(
+      HikariDataSource pool, PersistenceSettings s, MeterRegistry registry) {
     ConnectionTracker tracker =
         ConnectionTracker.builder()
             .name(pool.getPoolName())
             .applicationPackages("dev.shortlease.")
+            .acquiringStacks(s.acquiringStacks())
             .build();
     new GuardMetrics(tracker).bindTo(registry);
     return tracker;

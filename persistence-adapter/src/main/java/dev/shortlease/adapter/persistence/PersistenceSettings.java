@@ -1,5 +1,6 @@
 package dev.shortlease.adapter.persistence;
 
+import dev.shortlease.guardrails.guard.AcquiringStacks;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -24,6 +25,8 @@ import java.util.regex.Pattern;
  *     lease (see {@code DatabaseWorkers}); less than the pool size
  * @param pooler what stands between the pool and PostgreSQL (PgBouncer in transaction mode or
  *     nothing), and where Flyway migrates
+ * @param acquiringStacks when the connection tracker records where each connection was taken: on
+ *     every checkout, or only after its first report (ADR 0057)
  */
 public record PersistenceSettings(
     String jdbcUrl,
@@ -38,7 +41,8 @@ public record PersistenceSettings(
     StatementTimeouts timeouts,
     long unknownKeyCacheMillis,
     int reservedConnections,
-    PoolerSettings pooler) {
+    PoolerSettings pooler,
+    AcquiringStacks acquiringStacks) {
 
   /**
    * Flags that make H2 accept the PostgreSQL migrations and behave like PostgreSQL: lower-case
@@ -106,6 +110,7 @@ public record PersistenceSettings(
       throw new IllegalArgumentException(
           "reservedConnections must be within 0..poolSize - 1 (" + (poolSize - 1) + ")");
     }
+    Objects.requireNonNull(acquiringStacks, "acquiringStacks");
     Objects.requireNonNull(pooler, "pooler");
     String poolerProblem = pooler.problemWith(jdbcUrl);
     if (poolerProblem != null) {
@@ -113,7 +118,10 @@ public record PersistenceSettings(
     }
   }
 
-  /** Settings straight to the database ({@link PoolerSettings#DIRECT}). */
+  /**
+   * Settings straight to the database ({@link PoolerSettings#DIRECT}), every checkout recording its
+   * stack.
+   */
   public PersistenceSettings(
       String jdbcUrl,
       String user,
@@ -140,7 +148,8 @@ public record PersistenceSettings(
         timeouts,
         unknownKeyCacheMillis,
         reservedConnections,
-        PoolerSettings.DIRECT);
+        PoolerSettings.DIRECT,
+        AcquiringStacks.EVERY_CHECKOUT);
   }
 
   /** Settings with the default pool size, time limits and app cache TTL. */
@@ -174,7 +183,8 @@ public record PersistenceSettings(
         timeouts,
         unknownKeyCacheMillis,
         reservedConnections,
-        pooler);
+        pooler,
+        acquiringStacks);
   }
 
   public PersistenceSettings withPoolSize(int newPoolSize) {
@@ -191,7 +201,8 @@ public record PersistenceSettings(
         timeouts,
         unknownKeyCacheMillis,
         Math.min(reservedConnections, defaultReservedConnections(newPoolSize)),
-        pooler);
+        pooler,
+        acquiringStacks);
   }
 
   public PersistenceSettings withConnectionTimeoutMillis(long millis) {
@@ -208,7 +219,8 @@ public record PersistenceSettings(
         timeouts,
         unknownKeyCacheMillis,
         reservedConnections,
-        pooler);
+        pooler,
+        acquiringStacks);
   }
 
   public PersistenceSettings withAppCacheTtlMillis(long millis) {
@@ -225,7 +237,8 @@ public record PersistenceSettings(
         timeouts,
         unknownKeyCacheMillis,
         reservedConnections,
-        pooler);
+        pooler,
+        acquiringStacks);
   }
 
   public PersistenceSettings withTimeouts(StatementTimeouts newTimeouts) {
@@ -242,7 +255,8 @@ public record PersistenceSettings(
         newTimeouts,
         unknownKeyCacheMillis,
         reservedConnections,
-        pooler);
+        pooler,
+        acquiringStacks);
   }
 
   public PersistenceSettings withUnknownKeyCacheMillis(long millis) {
@@ -259,7 +273,8 @@ public record PersistenceSettings(
         timeouts,
         millis,
         reservedConnections,
-        pooler);
+        pooler,
+        acquiringStacks);
   }
 
   /**
@@ -280,7 +295,26 @@ public record PersistenceSettings(
         timeouts,
         unknownKeyCacheMillis,
         reservedConnections,
-        newPooler);
+        newPooler,
+        acquiringStacks);
+  }
+
+  public PersistenceSettings withAcquiringStacks(AcquiringStacks newAcquiringStacks) {
+    return new PersistenceSettings(
+        jdbcUrl,
+        user,
+        password,
+        poolSize,
+        connectionTimeoutMillis,
+        leakDetectionThresholdMillis,
+        maxLifetimeMillis,
+        schema,
+        appCacheTtlMillis,
+        timeouts,
+        unknownKeyCacheMillis,
+        reservedConnections,
+        pooler,
+        newAcquiringStacks);
   }
 
   private static final Pattern USER_INFO = Pattern.compile("//[^/?;@]*@");
@@ -308,7 +342,7 @@ public record PersistenceSettings(
   /** Never prints the password, nor any secret in the URL. */
   @Override
   public String toString() {
-    return "PersistenceSettings[jdbcUrl=%s, user=%s, password=%s, poolSize=%d, connectionTimeoutMillis=%d, leakDetectionThresholdMillis=%d, maxLifetimeMillis=%d, schema=%s, appCacheTtlMillis=%d, timeouts=%s, unknownKeyCacheMillis=%d, reservedConnections=%d, pooler=%s]"
+    return "PersistenceSettings[jdbcUrl=%s, user=%s, password=%s, poolSize=%d, connectionTimeoutMillis=%d, leakDetectionThresholdMillis=%d, maxLifetimeMillis=%d, schema=%s, appCacheTtlMillis=%d, timeouts=%s, unknownKeyCacheMillis=%d, reservedConnections=%d, pooler=%s, acquiringStacks=%s]"
         .formatted(
             redactedJdbcUrl(),
             user,
@@ -322,6 +356,7 @@ public record PersistenceSettings(
             timeouts,
             unknownKeyCacheMillis,
             reservedConnections,
-            pooler);
+            pooler,
+            acquiringStacks);
   }
 }

@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * ({@code statement.getConnection().close()}) skips that {@code close()}; the tracker ends such a
  * lease when a check comes to it (ADR 0055). The acquiring stack is kept as an unformatted {@link
  * Throwable}, taken before the borrow (recording its frames is the dearest part of a checkout) and
- * turned into text only when a failure is described.
+ * turned into text only when a failure is described; {@link Builder#acquiringStacks} says whether
+ * every checkout records one or only those after the tracker's first report (ADR 0057).
  *
  * <p>A <em>unit of work</em> ({@link #beginUnitOfWork()}) is one call together with the threads it
  * starts, so a connection the calling thread holds is visible from the thread that makes the remote
@@ -40,6 +41,9 @@ public final class ConnectionTracker {
 
   private final String name;
   private final StackRenderer stacks;
+  private final AcquiringStacks acquiringStacks;
+  // Read on every checkout; set once, by the first description of a lease taken without a stack.
+  private volatile boolean recordingStacks;
   // A unit of work is one call, not one pool's: every tracker shares them, so a service with a
   // tracker per data source begins, and hands on, one unit through any of them.
   private static final UnitsOfWork UNITS = new UnitsOfWork();
@@ -58,6 +62,8 @@ public final class ConnectionTracker {
   private ConnectionTracker(Builder builder) {
     this.name = builder.name;
     this.stacks = new StackRenderer(builder.applicationPackages);
+    this.acquiringStacks = builder.acquiringStacks;
+    this.recordingStacks = builder.acquiringStacks == AcquiringStacks.EVERY_CHECKOUT;
   }
 
   /** A tracker with no application packages: failure stacks show the first frames only. */
@@ -73,6 +79,7 @@ public final class ConnectionTracker {
   public static final class Builder {
     private String name = "default";
     private List<String> applicationPackages = List.of();
+    private AcquiringStacks acquiringStacks = AcquiringStacks.EVERY_CHECKOUT;
 
     private Builder() {}
 
@@ -91,6 +98,15 @@ public final class ConnectionTracker {
       return this;
     }
 
+    /**
+     * When checkouts record their acquiring stacks; {@link AcquiringStacks#EVERY_CHECKOUT} unless
+     * set.
+     */
+    public Builder acquiringStacks(AcquiringStacks acquiringStacks) {
+      this.acquiringStacks = Objects.requireNonNull(acquiringStacks, "acquiringStacks");
+      return this;
+    }
+
     public ConnectionTracker build() {
       return new ConnectionTracker(this);
     }
@@ -101,10 +117,36 @@ public final class ConnectionTracker {
     return name;
   }
 
+  /** When checkouts record their acquiring stacks, as built. */
+  public AcquiringStacks acquiringStacks() {
+    return acquiringStacks;
+  }
+
+  /**
+   * True when checkouts record their acquiring stacks now: always with {@link
+   * AcquiringStacks#EVERY_CHECKOUT}, after the first report with {@link
+   * AcquiringStacks#AFTER_FIRST_REPORT}.
+   */
+  public boolean recordingStacks() {
+    return recordingStacks;
+  }
+
   /** Returns the proxy every caller must use instead of {@code pooled}. */
   public DataSource wrap(DataSource pooled) {
     Objects.requireNonNull(pooled, "pooled");
-    return new TrackedDataSource(pooled, this::taken);
+    return new TrackedDataSource(
+        pooled,
+        new TrackedDataSource.Leases() {
+          @Override
+          public Throwable site() {
+            return recordingStacks ? new Throwable() : null;
+          }
+
+          @Override
+          public Runnable taken(Throwable site, Connection connection) {
+            return ConnectionTracker.this.taken(site, connection);
+          }
+        });
   }
 
   /**
@@ -177,7 +219,7 @@ public final class ConnectionTracker {
     }
     long now = System.nanoTime();
     return leases.stream()
-        .map(lease -> lease.describe(now, stacks))
+        .map(lease -> describe(lease, now))
         .collect(
             Collectors.joining("\n", leases.size() + " pooled connection(s) checked out:\n", ""));
   }
@@ -185,8 +227,8 @@ public final class ConnectionTracker {
   /**
    * The open connections taken longer than {@code threshold} ago, on any thread, oldest first: what
    * {@link LongHoldSweep} reports. It reads the records every checkout keeps anyway (taker, time,
-   * acquiring stack), so asking costs one pass over the open leases and nothing per checkout; each
-   * hold renders its stack only when {@link LongHold#describe()} is called.
+   * acquiring stack if recorded), so asking costs one pass over the open leases and nothing per
+   * checkout; each hold renders its stack only when {@link LongHold#describe()} is called.
    */
   public List<LongHold> heldLongerThan(Duration threshold) {
     Objects.requireNonNull(threshold, "threshold");
@@ -205,7 +247,7 @@ public final class ConnectionTracker {
                     lease.connectionId(),
                     lease.owner().getName(),
                     Duration.ofNanos(now - lease.acquiredAtNanos()),
-                    () -> lease.describe(now, stacks)))
+                    () -> describe(lease, now)))
         .toList();
   }
 
@@ -354,13 +396,16 @@ public final class ConnectionTracker {
         onlyMine ? "thread " + me.getName() : "the unit of work of thread " + me.getName();
     long now = System.nanoTime();
     return held.stream()
-        .map(lease -> lease.describe(now, stacks))
+        .map(lease -> describe(lease, now))
         .collect(
             Collectors.joining(
                 "\n", holder + " holds " + held.size() + " pooled connection(s):\n", ""));
   }
 
-  /** One checked-out connection: who took it, in which unit of work, when, and from where. */
+  /**
+   * One checked-out connection: who took it, in which unit of work, when, and from where (null when
+   * not recorded).
+   */
   private record Lease(
       String connectionId,
       Connection pooled,
@@ -373,18 +418,31 @@ public final class ConnectionTracker {
     boolean heldBy(Thread thread, UnitsOfWork.Unit currentUnit) {
       return owner == thread || (currentUnit != null && unit == currentUnit);
     }
+  }
 
-    String describe(long now, StackRenderer stacks) {
-      long heldMillis = (now - acquiredAtNanos) / 1_000_000;
-      return "connection "
-          + connectionId
-          + " taken by thread "
-          + owner.getName()
-          + ", held for "
-          + heldMillis
-          + " ms, acquired at:\n"
-          + stacks.render(site.getStackTrace());
+  private String describe(Lease lease, long now) {
+    long heldMillis = (now - lease.acquiredAtNanos()) / 1_000_000;
+    return "connection "
+        + lease.connectionId()
+        + " taken by thread "
+        + lease.owner().getName()
+        + ", held for "
+        + heldMillis
+        + " ms, acquired at:\n"
+        + (lease.site() == null ? notRecorded() : stacks.render(lease.site().getStackTrace()));
+  }
+
+  /** What a lease taken without a stack shows; from this report on, checkouts record theirs. */
+  private synchronized String notRecorded() {
+    if (!recordingStacks) {
+      recordingStacks = true;
+      LOG.info(
+          "tracker {} reports a connection taken without its acquiring stack; every checkout"
+              + " records its stack from now on",
+          name);
     }
+    return "    (not recorded: this tracker records acquiring stacks after its first report, and"
+        + " does from now on)\n";
   }
 
   /**

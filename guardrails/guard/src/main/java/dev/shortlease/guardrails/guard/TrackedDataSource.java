@@ -15,9 +15,12 @@ import javax.sql.DataSource;
 final class TrackedDataSource implements DataSource {
   /** Where connections come from and go back to. */
   interface Leases {
+    /** A new, filled {@link Throwable} when checkouts record their stacks now, else null. */
+    Throwable site();
+
     /**
-     * Records {@code pooled} as taken by the calling thread, acquired at {@code site}; returns what
-     * ends the lease.
+     * Records {@code pooled} as taken by the calling thread, acquired at {@code site} (null: not
+     * recorded); returns what ends the lease.
      */
     Runnable taken(Throwable site, Connection pooled);
   }
@@ -30,18 +33,18 @@ final class TrackedDataSource implements DataSource {
     this.leases = leases;
   }
 
-  // The acquiring stack is taken before the borrow: filling it is the dearest part of the
-  // bookkeeping, and the connection should not wait for it.
+  // The acquiring stack, when recorded, is taken before the borrow: filling it is the dearest part
+  // of the bookkeeping, and the connection should not wait for it.
   @Override
   public Connection getConnection() throws SQLException {
-    Throwable site = new Throwable();
+    Throwable site = leases.site();
     Connection connection = pooled.getConnection();
     return new TrackedConnection(connection, leases.taken(site, connection));
   }
 
   @Override
   public Connection getConnection(String username, String password) throws SQLException {
-    Throwable site = new Throwable();
+    Throwable site = leases.site();
     Connection connection = pooled.getConnection(username, password);
     return new TrackedConnection(connection, leases.taken(site, connection));
   }
