@@ -22,6 +22,54 @@ class SessionScopeTest {
 
   private record Holder(Object value) {}
 
+  /** Only value types; its accessor throws, so a walk of it would fail. */
+  private record Ids(String name, UUID id, long count, AppMode mode) {
+    @Override
+    public String name() {
+      throw new AssertionError("walked");
+    }
+  }
+
+  /** An interface-typed component: walked, and its accessor throws. */
+  private record Tagged(Ids ids, List<String> tags) {
+    @Override
+    public List<String> tags() {
+      throw new AssertionError("walked");
+    }
+  }
+
+  private record ValuesOnly(Ids ids, java.time.Instant at) {}
+
+  /** Contains itself: cannot be proven free of managed state by its types. */
+  private record Chain(String label, Chain next) {
+    @Override
+    public String label() {
+      throw new AssertionError("walked");
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "a record whose component types cannot hold managed state is not walked; any other record is")
+  void recordsOfValuesAreNotWalked() {
+    Ids ids = new Ids("a", UUID.randomUUID(), 1, AppMode.CHAT);
+    assertThat(SessionScope.requireDetached(ids, 0)).isSameAs(ids);
+    ValuesOnly values = new ValuesOnly(ids, java.time.Instant.now());
+    assertThat(SessionScope.requireDetached(List.of(values), 0)).containsExactly(values);
+
+    assertThatThrownBy(() -> SessionScope.requireDetached(new Tagged(ids, List.of()), 0))
+        .as("an interface component: walked")
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("cannot inspect");
+    assertThatThrownBy(() -> SessionScope.requireDetached(new Chain("x", null), 0))
+        .as("a record that contains itself: walked")
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("cannot inspect");
+    assertThatThrownBy(() -> SessionScope.requireDetached(new Holder(new AppEntity()), 0))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("AppEntity");
+  }
+
   @Test
   @DisplayName(
       "returning a managed entity, alone or inside a collection, optional, map or record, fails and rolls back")
