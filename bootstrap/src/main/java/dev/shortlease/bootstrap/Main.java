@@ -32,12 +32,21 @@ public final class Main {
   }
 
   /**
-   * Starts the server through {@code start} and registers its graceful stop with {@code addHook}.
+   * Starts the server through {@code start}, its graceful stop registered with {@code addHook}
+   * first: a SIGTERM right after the server listens must not end the JVM without it.
    */
   static ShortleaseServer serve(
       Settings settings, Consumer<Thread> addHook, Function<Settings, ShortleaseServer> start) {
-    ShortleaseServer server = start.apply(settings);
-    addHook.accept(new Thread(server::close, "shortlease-shutdown"));
+    ShutdownHook hook = new ShutdownHook(settings.shutdownGrace());
+    addHook.accept(new Thread(hook, "shortlease-shutdown"));
+    ShortleaseServer server;
+    try {
+      server = start.apply(settings);
+    } catch (RuntimeException | Error e) {
+      hook.startFailed();
+      throw e;
+    }
+    hook.started(server);
     return server;
   }
 
