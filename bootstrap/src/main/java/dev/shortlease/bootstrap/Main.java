@@ -1,5 +1,8 @@
 package dev.shortlease.bootstrap;
 
+import java.util.function.Consumer;
+import java.util.function.Function;
+
 /**
  * Entry point: reads the environment, starts the service, prints how to call it, and shuts down
  * gracefully on SIGTERM / Ctrl-C. A bad setting or an unreachable database ends the process with
@@ -19,14 +22,32 @@ public final class Main {
     }
     ShortleaseServer server;
     try {
-      server = ShortleaseServer.start(settings);
+      server = serve(settings, Runtime.getRuntime()::addShutdownHook, ShortleaseServer::start);
     } catch (StartupException e) {
       System.err.println("shortlease: " + e.getMessage());
       System.exit(1);
       return;
     }
-    Runtime.getRuntime().addShutdownHook(new Thread(server::close, "shortlease-shutdown"));
     System.out.println(banner(server));
+  }
+
+  /**
+   * Starts the server through {@code start}, its graceful stop registered with {@code addHook}
+   * first: a SIGTERM right after the server listens must not end the JVM without it.
+   */
+  static ShortleaseServer serve(
+      Settings settings, Consumer<Thread> addHook, Function<Settings, ShortleaseServer> start) {
+    ShutdownHook hook = new ShutdownHook(settings.shutdownGrace());
+    addHook.accept(new Thread(hook, "shortlease-shutdown"));
+    ShortleaseServer server;
+    try {
+      server = start.apply(settings);
+    } catch (RuntimeException | Error e) {
+      hook.startFailed();
+      throw e;
+    }
+    hook.started(server);
+    return server;
   }
 
   static String banner(ShortleaseServer server) {

@@ -40,7 +40,7 @@ import org.hibernate.jpa.HibernatePersistenceConfiguration;
  * Persistence adapter's lifecycle: builds HikariCP, wraps it in the {@link ConnectionTracker},
  * migrates with Flyway, bootstraps Hibernate in code, starts the tracker's {@link LongHoldSweep},
  * and exposes every port implementation. {@link #close()} stops the sweep and shuts Hibernate and
- * the pool down.
+ * the pool down; a start that fails closes what it had opened (newest first) before it throws.
  */
 public final class PersistenceContext implements AutoCloseable {
   private static final AtomicInteger POOLS = new AtomicInteger();
@@ -69,63 +69,66 @@ public final class PersistenceContext implements AutoCloseable {
 
   private PersistenceContext(
       PersistenceSettings settings, MeterRegistry registry, DataSourceDecorator decorator) {
-    HikariPoolMonitor.publishPercentiles(registry);
-    pool = new HikariDataSource(hikariConfig(settings, registry));
-    tracker = trackerFor(pool, settings, registry);
+    OpenedSoFar opened = new OpenedSoFar();
     try {
+      HikariPoolMonitor.publishPercentiles(registry);
+      pool = opened.add(new HikariDataSource(hikariConfig(settings, registry)));
+      tracker = trackerFor(pool, settings, registry);
       dataSource = tracker.wrap(sessionFree(pool, settings));
       migrate(settings);
-      factory = hibernate(decorator.decorate(dataSource), settings);
-    } catch (RuntimeException e) {
-      pool.close();
+      factory = opened.add(hibernate(decorator.decorate(dataSource), settings));
+      workers =
+          decorator.picksConnectionByCallingThread()
+              ? DatabaseWorkers.callerThread()
+              : opened.add(
+                  DatabaseWorkers.start(
+                      settings.poolSize(),
+                      settings.reservedConnections(),
+                      Duration.ofMillis(settings.connectionTimeoutMillis()),
+                      tracker::propagate,
+                      () -> HikariPoolMonitor.recordTimeout(registry, pool)));
+      scope =
+          new SessionScope(
+              factory,
+              workers,
+              Database.of(settings.jdbcUrl(), settings.pooler().transactionPooling()));
+      AppCatalogAdapter catalog = new AppCatalogAdapter(scope);
+      if (settings.appCacheTtlMillis() > 0 || settings.unknownKeyCacheMillis() > 0) {
+        // One decorator behind both ports: each cache exists once, beside the writes dropping it.
+        CachingAppCatalog cached =
+            new CachingAppCatalog(
+                catalog,
+                Duration.ofMillis(settings.appCacheTtlMillis()),
+                Duration.ofMillis(settings.unknownKeyCacheMillis()),
+                Ticker.systemTicker());
+        cached.bindMetrics(registry);
+        apps = cached;
+        apiKeys = cached;
+      } else {
+        apps = catalog;
+        apiKeys = catalog;
+      }
+      turns = new TurnStartAdapter(scope, instanceId);
+      lifecycle = new MessageLifecycleAdapter(scope);
+      conversations = new ConversationsAdapter(scope);
+      messages = new MessagesAdapter(scope);
+      variables = new ConversationVariablesAdapter(scope);
+      stopRequests = new StopRequestsAdapter(scope);
+      instanceLease = new InstanceLeaseAdapter(scope, instanceId);
+      annotations = new AnnotationsAdapter(scope);
+      annotationIndex = new AnnotationIndexAdapter(scope);
+      annotationJobs = new AnnotationJobsAdapter(scope);
+      monitor = new HikariPoolMonitor(pool, dataSource, tracker, registry);
+      longHolds =
+          settings.leakDetectionThresholdMillis() > 0
+              ? opened.add(
+                  LongHoldSweep.start(
+                      tracker, Duration.ofMillis(settings.leakDetectionThresholdMillis())))
+              : null;
+    } catch (RuntimeException | Error e) {
+      opened.closeAfter(e);
       throw e;
     }
-    workers =
-        decorator.picksConnectionByCallingThread()
-            ? DatabaseWorkers.callerThread()
-            : DatabaseWorkers.start(
-                settings.poolSize(),
-                settings.reservedConnections(),
-                Duration.ofMillis(settings.connectionTimeoutMillis()),
-                tracker::propagate,
-                () -> HikariPoolMonitor.recordTimeout(registry, pool));
-    scope =
-        new SessionScope(
-            factory,
-            workers,
-            Database.of(settings.jdbcUrl(), settings.pooler().transactionPooling()));
-    AppCatalogAdapter catalog = new AppCatalogAdapter(scope);
-    if (settings.appCacheTtlMillis() > 0 || settings.unknownKeyCacheMillis() > 0) {
-      // One decorator behind both ports: each cache exists once, next to the writes that drop it.
-      CachingAppCatalog cached =
-          new CachingAppCatalog(
-              catalog,
-              Duration.ofMillis(settings.appCacheTtlMillis()),
-              Duration.ofMillis(settings.unknownKeyCacheMillis()),
-              Ticker.systemTicker());
-      cached.bindMetrics(registry);
-      apps = cached;
-      apiKeys = cached;
-    } else {
-      apps = catalog;
-      apiKeys = catalog;
-    }
-    turns = new TurnStartAdapter(scope, instanceId);
-    lifecycle = new MessageLifecycleAdapter(scope);
-    conversations = new ConversationsAdapter(scope);
-    messages = new MessagesAdapter(scope);
-    variables = new ConversationVariablesAdapter(scope);
-    stopRequests = new StopRequestsAdapter(scope);
-    instanceLease = new InstanceLeaseAdapter(scope, instanceId);
-    annotations = new AnnotationsAdapter(scope);
-    annotationIndex = new AnnotationIndexAdapter(scope);
-    annotationJobs = new AnnotationJobsAdapter(scope);
-    monitor = new HikariPoolMonitor(pool, dataSource, tracker, registry);
-    longHolds =
-        settings.leakDetectionThresholdMillis() > 0
-            ? LongHoldSweep.start(
-                tracker, Duration.ofMillis(settings.leakDetectionThresholdMillis()))
-            : null;
   }
 
   /**
