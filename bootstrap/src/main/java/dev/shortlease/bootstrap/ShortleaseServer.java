@@ -260,13 +260,18 @@ public final class ShortleaseServer implements AutoCloseable {
    * lease and the pool close. Says what it does on the log.
    */
   @Override
-  public synchronized void close() {
+  public void close() {
+    close(settings.shutdownGrace());
+  }
+
+  /** As {@link #close()}, within {@code grace} in place of the setting's (a stop that waited). */
+  synchronized void close(Duration grace) {
     if (closed) {
       return;
     }
     closed = true;
     ShutdownUseCase runs = injector.getInstance(ShutdownUseCase.class);
-    ShutdownPlan plan = ShutdownPlan.of(settings.shutdownGrace());
+    ShutdownPlan plan = ShutdownPlan.of(grace);
     long graceEnds = System.nanoTime() + plan.total().toNanos();
     try {
       api.beginDraining();
