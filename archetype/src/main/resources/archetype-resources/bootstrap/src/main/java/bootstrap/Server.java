@@ -78,6 +78,7 @@ public final class Server implements AutoCloseable {
       throw new IllegalStateException(
           "cannot start the database " + redacted(settings.database().jdbcUrl()) + ": " + root(e), e);
     }
+    LongHoldSweep longHolds = null;
     try {
       Module service =
           Modules.combine(
@@ -92,9 +93,13 @@ public final class Server implements AutoCloseable {
               .wrap(Modules.override(service).with(overrides));
       Injector injector = Guice.createInjector(Stage.PRODUCTION, guarded);
       Guardrails.verify(injector);
+      longHolds = longHolds(settings, tracker);
       HttpApi api = injector.getInstance(HttpApi.class).start(settings.host(), settings.port());
-      return new Server(settings, injector, api, database, registry, longHolds(settings, tracker));
+      return new Server(settings, injector, api, database, registry, longHolds);
     } catch (RuntimeException e) {
+      if (longHolds != null) {
+        longHolds.close(); // its thread would outlive a start that failed
+      }
       database.close();
       registry.close();
       throw e;
