@@ -49,9 +49,6 @@ final class DatabaseWorkers implements AutoCloseable {
   private static final long MIN_TICK_NANOS = 1_000_000;
   private static final long MAX_TICK_NANOS = 250_000_000;
 
-  private static final DatabaseWorkers CALLER_THREAD =
-      new DatabaseWorkers(0, 0, Duration.ZERO, UnaryOperator.identity(), () -> {});
-
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition changed = lock.newCondition();
   private final ArrayDeque<Unit<?>> reservedQueue = new ArrayDeque<>();
@@ -83,9 +80,12 @@ final class DatabaseWorkers implements AutoCloseable {
     return caller != null ? caller : Thread.currentThread();
   }
 
-  /** Every unit on the calling thread. */
+  /**
+   * Every unit on the calling thread. A new instance per context: closing one context's must not
+   * mark another's closed.
+   */
   static DatabaseWorkers callerThread() {
-    return CALLER_THREAD;
+    return new DatabaseWorkers(0, 0, Duration.ZERO, UnaryOperator.identity(), () -> {});
   }
 
   /**
