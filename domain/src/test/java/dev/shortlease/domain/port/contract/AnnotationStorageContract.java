@@ -1,6 +1,7 @@
 package dev.shortlease.domain.port.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.shortlease.domain.Annotation;
 import dev.shortlease.domain.AnnotationHit;
@@ -16,6 +17,7 @@ import dev.shortlease.domain.ComputedEmbedding;
 import dev.shortlease.domain.EmbeddingVector;
 import dev.shortlease.domain.EndUserId;
 import dev.shortlease.domain.MessageId;
+import dev.shortlease.domain.NotFoundException;
 import dev.shortlease.domain.Owner;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -152,6 +154,54 @@ public abstract class AnnotationStorageContract extends PortContract {
   }
 
   @Test
+  @DisplayName(
+      "vectors: a delete takes its vector out and moves the version; another app's annotation"
+          + " takes no vector; vectors of another model are neither read nor taken as done")
+  void vectorsFollowDeletesAndTheModel() {
+    Annotation kept = create("Kept?", "Kept.");
+    Annotation gone = create("Gone?", "Gone.");
+    enable();
+    c.annotationIndex()
+        .storeEmbeddings(
+            app,
+            KEY,
+            List.of(
+                new ComputedEmbedding(kept.id(), "Kept?", vector(1, 0)),
+                new ComputedEmbedding(gone.id(), "Gone?", vector(0, 1))));
+    AnnotationIndex both = c.annotationIndex().readIndex(app, -1, 10).orElseThrow();
+    assertThat(both.vectors()).hasSize(2);
+    assertThat(
+            c.annotationIndex()
+                .storeEmbeddings(
+                    newApp(),
+                    KEY,
+                    List.of(new ComputedEmbedding(kept.id(), "Kept?", vector(0, 1)))))
+        .as("another app's store")
+        .isZero();
+
+    assertThat(c.annotations().deleteAnnotation(app, gone.id())).isTrue();
+    AnnotationIndex afterDelete =
+        c.annotationIndex().readIndex(app, both.version(), 10).orElseThrow();
+    assertThat(afterDelete.changed()).as("a delete moves the version").isTrue();
+    assertThat(afterDelete.vectors()).extracting(v -> v.id()).containsExactly(kept.id());
+    assertThat(afterDelete.vectors().get(0).vector()).isEqualTo(vector(1, 0));
+
+    String otherKey = "test:other-model";
+    c.annotationIndex()
+        .saveReplySettings(app, new AnnotationReplySettings(0.5, "simulated", "other", otherKey));
+    assertThat(c.annotationIndex().findReplySettings(app).orElseThrow().modelKey())
+        .isEqualTo(otherKey);
+    AnnotationIndex otherModel =
+        c.annotationIndex().readIndex(app, afterDelete.version(), 10).orElseThrow();
+    assertThat(otherModel.changed()).as("new settings move the version").isTrue();
+    assertThat(otherModel.vectors()).as("vectors of another model are never read").isEmpty();
+    assertThat(c.annotationIndex().annotationsToEmbed(app, otherKey, 10))
+        .extracting(p -> p.id())
+        .containsExactly(kept.id());
+    assertThat(c.annotationIndex().annotationsToEmbed(app, KEY, 10)).isEmpty();
+  }
+
+  @Test
   @DisplayName("a hit counts and is kept; a deleted annotation takes its hits and counts no more")
   void hits() {
     Annotation a = create("Q?", "A.");
@@ -237,6 +287,20 @@ public abstract class AnnotationStorageContract extends PortContract {
         .as("ended jobs are not active")
         .isEqualTo(next);
     assertThat(c.annotationJobs().findJob(newApp(), id, staleAfter)).as("another app's").isEmpty();
+  }
+
+  @Test
+  @DisplayName("jobs: a start for an app that does not exist is refused as not found")
+  void jobOfAMissingApp() {
+    assertThatThrownBy(
+            () ->
+                c.annotationJobs()
+                    .startJob(
+                        AnnotationJobId.random(),
+                        AppId.random(),
+                        AnnotationReplyAction.ENABLE,
+                        Duration.ofMinutes(10)))
+        .isInstanceOf(NotFoundException.class);
   }
 
   @Test
