@@ -1,11 +1,13 @@
 package dev.shortlease.adapter.persistence;
 
 import dev.shortlease.adapter.persistence.testing.PostgresTest;
+import dev.shortlease.domain.AnnotationJobId;
 import dev.shortlease.domain.AppId;
 import dev.shortlease.domain.StartedTurn;
 import dev.shortlease.domain.port.AppFeedbacksPort;
 import dev.shortlease.domain.port.ConversationVariablesPort;
 import dev.shortlease.domain.port.StopRequestsPort;
+import dev.shortlease.domain.port.contract.AnnotationStorageContract;
 import dev.shortlease.domain.port.contract.AppsAndKeysContract;
 import dev.shortlease.domain.port.contract.ConversationsContract;
 import dev.shortlease.domain.port.contract.FormsAndVariablesContract;
@@ -142,8 +144,14 @@ class ContractsThroughPgBouncerTest {
   @DisplayName("annotations")
   class Annotations extends AnnotationStorageContract {
     @Override
-    protected PersistenceContext context() {
-      return SharedContexts.pgbouncer();
+    protected PortSet ports() {
+      return SharedContexts.ports(SharedContexts.pgbouncer());
+    }
+
+    @Override
+    protected void backdateJob(AnnotationJobId id, Duration age) {
+      DatabaseTime.setAgo(
+          SharedContexts.pgbouncer(), "annotation_job", "updated_at", id.value(), age);
     }
   }
 

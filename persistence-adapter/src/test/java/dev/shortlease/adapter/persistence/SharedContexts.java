@@ -59,7 +59,10 @@ final class SharedContexts {
         c.finishMessage(),
         c.agentThoughts(),
         c.conversations(),
-        c.messages());
+        c.messages(),
+        c.annotations(),
+        c.annotationIndex(),
+        c.annotationJobs());
   }
 
   /** As {@link #ports}, with apps and keys straight from the adapter, no cache in front. */
@@ -75,6 +78,9 @@ final class SharedContexts {
         cached.finish(),
         cached.thoughts(),
         cached.conversations(),
-        cached.messages());
+        cached.messages(),
+        cached.annotations(),
+        cached.annotationIndex(),
+        cached.annotationJobs());
   }
 }

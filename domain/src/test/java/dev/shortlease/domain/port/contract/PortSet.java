@@ -1,6 +1,9 @@
 package dev.shortlease.domain.port.contract;
 
 import dev.shortlease.domain.port.AgentThoughtsPort;
+import dev.shortlease.domain.port.AnnotationIndexPort;
+import dev.shortlease.domain.port.AnnotationJobsPort;
+import dev.shortlease.domain.port.AnnotationsPort;
 import dev.shortlease.domain.port.ApiKeysPort;
 import dev.shortlease.domain.port.AppsPort;
 import dev.shortlease.domain.port.ChatHistoryPort;
@@ -20,14 +23,18 @@ public record PortSet(
     FinishMessagePort finish,
     AgentThoughtsPort thoughts,
     ConversationsPort conversations,
-    MessagesPort messages) {
+    MessagesPort messages,
+    AnnotationsPort annotations,
+    AnnotationIndexPort annotationIndex,
+    AnnotationJobsPort annotationJobs) {
 
   /** One object implementing every port, such as the in-memory fake. */
   public static <
           T extends
               AppsPort & ApiKeysPort & EndUsersPort & StartTurnPort & ChatHistoryPort
-                  & FinishMessagePort & AgentThoughtsPort & ConversationsPort & MessagesPort>
+                  & FinishMessagePort & AgentThoughtsPort & ConversationsPort & MessagesPort
+                  & AnnotationsPort & AnnotationIndexPort & AnnotationJobsPort>
       PortSet of(T all) {
-    return new PortSet(all, all, all, all, all, all, all, all, all);
+    return new PortSet(all, all, all, all, all, all, all, all, all, all, all, all);
   }
 }

@@ -2,10 +2,17 @@ package dev.shortlease.domain.port.inmemory;
 
 import dev.shortlease.domain.AgentThought;
 import dev.shortlease.domain.AgentThoughtId;
+import dev.shortlease.domain.Annotation;
+import dev.shortlease.domain.AnnotationHit;
+import dev.shortlease.domain.AnnotationId;
+import dev.shortlease.domain.AnnotationIndex;
 import dev.shortlease.domain.AnnotationJob;
 import dev.shortlease.domain.AnnotationJobId;
 import dev.shortlease.domain.AnnotationJobStatus;
+import dev.shortlease.domain.AnnotationPage;
 import dev.shortlease.domain.AnnotationReplyAction;
+import dev.shortlease.domain.AnnotationReplySettings;
+import dev.shortlease.domain.AnnotationText;
 import dev.shortlease.domain.ApiKey;
 import dev.shortlease.domain.ApiKeyHash;
 import dev.shortlease.domain.ApiKeyId;
@@ -15,15 +22,18 @@ import dev.shortlease.domain.AppId;
 import dev.shortlease.domain.AppStatus;
 import dev.shortlease.domain.AppUpdate;
 import dev.shortlease.domain.ChatTurn;
+import dev.shortlease.domain.ComputedEmbedding;
 import dev.shortlease.domain.Conversation;
 import dev.shortlease.domain.ConversationId;
 import dev.shortlease.domain.ConversationStatus;
 import dev.shortlease.domain.ConversationVariable;
 import dev.shortlease.domain.ConversationVariableId;
+import dev.shortlease.domain.EmbeddingVector;
 import dev.shortlease.domain.EndUser;
 import dev.shortlease.domain.EndUserId;
 import dev.shortlease.domain.Feedback;
 import dev.shortlease.domain.HistoryWindow;
+import dev.shortlease.domain.IndexedAnnotation;
 import dev.shortlease.domain.Message;
 import dev.shortlease.domain.MessageId;
 import dev.shortlease.domain.MessageOutcome;
@@ -34,6 +44,7 @@ import dev.shortlease.domain.NewTurn;
 import dev.shortlease.domain.NotFoundException;
 import dev.shortlease.domain.Owner;
 import dev.shortlease.domain.Page;
+import dev.shortlease.domain.PendingEmbedding;
 import dev.shortlease.domain.StartedTurn;
 import dev.shortlease.domain.StopRequest;
 import dev.shortlease.domain.TokenUsage;
@@ -41,7 +52,9 @@ import dev.shortlease.domain.ToolInput;
 import dev.shortlease.domain.VariableDeclaration;
 import dev.shortlease.domain.VariableValue;
 import dev.shortlease.domain.port.AgentThoughtsPort;
+import dev.shortlease.domain.port.AnnotationIndexPort;
 import dev.shortlease.domain.port.AnnotationJobsPort;
+import dev.shortlease.domain.port.AnnotationsPort;
 import dev.shortlease.domain.port.ApiKeysPort;
 import dev.shortlease.domain.port.AppFeedbacksPort;
 import dev.shortlease.domain.port.AppsPort;
@@ -59,6 +72,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -85,6 +99,8 @@ public final class InMemoryStore
         StopRequestsPort,
         ConversationVariablesPort,
         AppFeedbacksPort,
+        AnnotationsPort,
+        AnnotationIndexPort,
         AnnotationJobsPort {
 
   private final Clock clock;
@@ -96,6 +112,9 @@ public final class InMemoryStore
   private final Map<AgentThoughtId, AgentThought> thoughts = new LinkedHashMap<>();
   private final Map<ConversationVariableId, ConversationVariable> variables = new LinkedHashMap<>();
   private final Map<StopRequest, Instant> stopTimes = new LinkedHashMap<>();
+  private final Map<AnnotationId, StoredAnnotation> annotations = new LinkedHashMap<>();
+  private final List<AnnotationHit> annotationHits = new ArrayList<>();
+  private final Map<AppId, ReplySetting> replySettings = new LinkedHashMap<>();
   private final Map<AnnotationJobId, AnnotationJob> jobs = new LinkedHashMap<>();
   private Instant lastTick = Instant.EPOCH;
 
@@ -654,6 +673,209 @@ public final class InMemoryStore
               variables.put(id, changed);
               return changed;
             });
+  }
+
+  // --- annotations (as AnnotationsAdapter) ---
+
+  /** An annotation row: the annotation and its vector, which exists only with its model key. */
+  private record StoredAnnotation(
+      Annotation annotation, EmbeddingVector embedding, String modelKey) {}
+
+  /** An {@code annotation_reply_setting} row: kept, switched off, when reply is disabled. */
+  private record ReplySetting(AnnotationReplySettings settings, boolean enabled, long version) {
+    ReplySetting bumped() {
+      return new ReplySetting(settings, enabled, version + 1);
+    }
+  }
+
+  /** Newest first, then by ID as the database orders UUIDs (unsigned, byte by byte). */
+  private static final Comparator<StoredAnnotation> NEWEST_FIRST =
+      Comparator.comparing((StoredAnnotation a) -> a.annotation().createdAt())
+          .thenComparing(a -> a.annotation().id().value().toString())
+          .reversed();
+
+  @Override
+  public synchronized AnnotationPage listAnnotations(
+      AppId app, int page, int limit, String keyword) {
+    // like the adapter: only an empty keyword means no filter; it is taken literally
+    String needle = keyword.toLowerCase(Locale.ROOT);
+    List<Annotation> matching =
+        annotations.values().stream()
+            .filter(a -> a.annotation().appId().equals(app))
+            .filter(
+                a ->
+                    keyword.isEmpty()
+                        || a.annotation()
+                            .text()
+                            .question()
+                            .toLowerCase(Locale.ROOT)
+                            .contains(needle)
+                        || a.annotation().text().answer().toLowerCase(Locale.ROOT).contains(needle))
+            .sorted(NEWEST_FIRST)
+            .map(StoredAnnotation::annotation)
+            .toList();
+    List<Annotation> items =
+        matching.stream().skip((long) (page - 1) * limit).limit(limit).toList();
+    return new AnnotationPage(items, matching.size());
+  }
+
+  @Override
+  public synchronized Annotation createAnnotation(AppId app, AnnotationText text) {
+    if (!apps.containsKey(app)) {
+      throw new NotFoundException("app");
+    }
+    Annotation created = new Annotation(AnnotationId.random(), app, text, 0, now());
+    annotations.put(created.id(), new StoredAnnotation(created, null, null));
+    return created;
+  }
+
+  @Override
+  public synchronized Optional<Annotation> updateAnnotation(
+      AppId app, AnnotationId id, AnnotationText text) {
+    StoredAnnotation found = annotationOf(app, id);
+    if (found == null) {
+      return Optional.empty();
+    }
+    Annotation a = found.annotation();
+    Annotation updated = new Annotation(a.id(), a.appId(), text, a.hitCount(), a.createdAt());
+    boolean sameQuestion = a.text().question().equals(text.question());
+    annotations.put(
+        id,
+        sameQuestion
+            ? new StoredAnnotation(updated, found.embedding(), found.modelKey())
+            : new StoredAnnotation(updated, null, null));
+    bumpIndexVersion(app);
+    return Optional.of(updated);
+  }
+
+  @Override
+  public synchronized boolean deleteAnnotation(AppId app, AnnotationId id) {
+    if (annotationOf(app, id) == null) {
+      return false;
+    }
+    annotationHits.removeIf(h -> h.annotationId().equals(id));
+    annotations.remove(id);
+    bumpIndexVersion(app);
+    return true;
+  }
+
+  @Override
+  public synchronized Optional<Annotation> recordHit(AnnotationHit hit) {
+    StoredAnnotation found = annotationOf(hit.owner().appId(), hit.annotationId());
+    if (found == null) {
+      return Optional.empty();
+    }
+    Annotation a = found.annotation();
+    Annotation counted =
+        new Annotation(a.id(), a.appId(), a.text(), a.hitCount() + 1, a.createdAt());
+    annotations.put(a.id(), new StoredAnnotation(counted, found.embedding(), found.modelKey()));
+    annotationHits.add(hit);
+    return Optional.of(counted);
+  }
+
+  // --- annotation index (as AnnotationIndexAdapter) ---
+
+  @Override
+  public synchronized Optional<AnnotationReplySettings> findReplySettings(AppId app) {
+    return enabledSetting(app).map(ReplySetting::settings);
+  }
+
+  @Override
+  public synchronized Optional<AnnotationIndex> readIndex(
+      AppId app, long knownVersion, int maxVectors) {
+    return enabledSetting(app)
+        .map(
+            row -> {
+              if (row.version() == knownVersion) {
+                return new AnnotationIndex(row.settings(), row.version(), false, List.of(), false);
+              }
+              List<IndexedAnnotation> vectors =
+                  annotations.values().stream()
+                      .filter(a -> a.annotation().appId().equals(app))
+                      .filter(a -> row.settings().modelKey().equals(a.modelKey()))
+                      .sorted(NEWEST_FIRST)
+                      .limit(maxVectors + 1L)
+                      .map(a -> new IndexedAnnotation(a.annotation().id(), a.embedding()))
+                      .toList();
+              boolean truncated = vectors.size() > maxVectors;
+              return new AnnotationIndex(
+                  row.settings(),
+                  row.version(),
+                  true,
+                  truncated ? vectors.subList(0, maxVectors) : vectors,
+                  truncated);
+            });
+  }
+
+  @Override
+  public synchronized List<PendingEmbedding> annotationsToEmbed(
+      AppId app, String modelKey, int limit) {
+    return annotations.values().stream()
+        .filter(a -> a.annotation().appId().equals(app))
+        .filter(a -> !modelKey.equals(a.modelKey()))
+        .sorted(NEWEST_FIRST.reversed())
+        .limit(limit)
+        .map(a -> new PendingEmbedding(a.annotation().id(), a.annotation().text().question()))
+        .toList();
+  }
+
+  @Override
+  public synchronized int storeEmbeddings(
+      AppId app, String modelKey, List<ComputedEmbedding> embeddings) {
+    int stored = 0;
+    for (ComputedEmbedding e : embeddings) {
+      StoredAnnotation found = annotationOf(app, e.id());
+      if (found != null && found.annotation().text().question().equals(e.question())) {
+        annotations.put(e.id(), new StoredAnnotation(found.annotation(), e.vector(), modelKey));
+        stored++;
+      }
+    }
+    if (stored > 0) {
+      bumpIndexVersion(app);
+    }
+    return stored;
+  }
+
+  @Override
+  public synchronized void saveReplySettings(AppId app, AnnotationReplySettings settings) {
+    ReplySetting found = replySettings.get(app);
+    replySettings.put(
+        app, new ReplySetting(settings, true, found == null ? 0 : found.version() + 1));
+  }
+
+  @Override
+  public synchronized void removeReplySettings(AppId app) {
+    ReplySetting found = replySettings.get(app);
+    if (found != null) {
+      replySettings.put(app, new ReplySetting(found.settings(), false, found.version() + 1));
+    }
+  }
+
+  /** The app's annotation, or null when there is none of this app with this ID. */
+  private StoredAnnotation annotationOf(AppId app, AnnotationId id) {
+    StoredAnnotation found = annotations.get(id);
+    return found != null && found.annotation().appId().equals(app) ? found : null;
+  }
+
+  private Optional<ReplySetting> enabledSetting(AppId app) {
+    return Optional.ofNullable(replySettings.get(app)).filter(ReplySetting::enabled);
+  }
+
+  /** Moves the app's index version, enabled or not; nothing when reply was never on. */
+  private void bumpIndexVersion(AppId app) {
+    replySettings.computeIfPresent(app, (id, row) -> row.bumped());
+  }
+
+  /**
+   * Test support: the job's {@code updatedAt} becomes this store's now minus {@code age}, as a
+   * database test would set {@code updated_at = current_timestamp - age}.
+   */
+  public synchronized void backdateJob(AnnotationJobId id, Duration age) {
+    AnnotationJob j = jobs.get(id);
+    jobs.put(
+        id,
+        new AnnotationJob(
+            j.id(), j.appId(), j.action(), j.status(), j.errorMessage(), now().minus(age), false));
   }
 
   // --- annotation reply jobs (this store's clock judges their age) ---

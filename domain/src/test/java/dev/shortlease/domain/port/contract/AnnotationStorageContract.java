@@ -1,6 +1,7 @@
-package dev.shortlease.adapter.persistence;
+package dev.shortlease.domain.port.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.shortlease.domain.Annotation;
 import dev.shortlease.domain.AnnotationHit;
@@ -12,12 +13,11 @@ import dev.shortlease.domain.AnnotationReplyAction;
 import dev.shortlease.domain.AnnotationReplySettings;
 import dev.shortlease.domain.AnnotationText;
 import dev.shortlease.domain.AppId;
-import dev.shortlease.domain.AppMode;
 import dev.shortlease.domain.ComputedEmbedding;
 import dev.shortlease.domain.EmbeddingVector;
 import dev.shortlease.domain.EndUserId;
 import dev.shortlease.domain.MessageId;
-import dev.shortlease.domain.NewApp;
+import dev.shortlease.domain.NotFoundException;
 import dev.shortlease.domain.Owner;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,25 +34,26 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** Annotations, their vectors, reply settings and jobs, as stored: one suite per database. */
-abstract class AnnotationStorageContract {
+/**
+ * Contract of {@code AnnotationsPort}, {@code AnnotationIndexPort} and {@code AnnotationJobsPort}:
+ * annotations, their vectors, reply settings and jobs, as stored. {@link #ports()} is called in
+ * this class's {@code @BeforeEach}, which runs before a subclass's own.
+ */
+public abstract class AnnotationStorageContract extends PortContract {
   private static final String KEY = "test:model";
-  private PersistenceContext c;
+  private PortSet c;
   private AppId app;
 
-  protected abstract PersistenceContext context();
+  /**
+   * Moves the job's {@code updatedAt} {@code age} into the past, by the store's own clock (the one
+   * that stamps it): on a database {@code updated_at = current_timestamp - age}.
+   */
+  protected abstract void backdateJob(AnnotationJobId id, Duration age);
 
   @BeforeEach
-  void newApp() {
-    c = context();
-    app = newAppId();
-  }
-
-  private AppId newAppId() {
-    return c.apps()
-        .createApp(
-            new NewApp(
-                "annotations " + UUID.randomUUID(), "", AppMode.CHAT, null, null, null, null));
+  void portsAndApp() {
+    c = ports();
+    app = newApp();
   }
 
   private Annotation create(String question, String answer) {
@@ -74,7 +75,7 @@ abstract class AnnotationStorageContract {
     create("What is 100%?", "All of it.");
     create("snake_case?", "Words_joined.");
     create("Plain question", "Plain answer");
-    var other = newAppId();
+    var other = newApp();
     c.annotations().createAnnotation(other, new AnnotationText("What is 100%?", "Theirs."));
 
     var first = c.annotations().listAnnotations(app, 1, 2, "");
@@ -153,6 +154,54 @@ abstract class AnnotationStorageContract {
   }
 
   @Test
+  @DisplayName(
+      "vectors: a delete takes its vector out and moves the version; another app's annotation"
+          + " takes no vector; vectors of another model are neither read nor taken as done")
+  void vectorsFollowDeletesAndTheModel() {
+    Annotation kept = create("Kept?", "Kept.");
+    Annotation gone = create("Gone?", "Gone.");
+    enable();
+    c.annotationIndex()
+        .storeEmbeddings(
+            app,
+            KEY,
+            List.of(
+                new ComputedEmbedding(kept.id(), "Kept?", vector(1, 0)),
+                new ComputedEmbedding(gone.id(), "Gone?", vector(0, 1))));
+    AnnotationIndex both = c.annotationIndex().readIndex(app, -1, 10).orElseThrow();
+    assertThat(both.vectors()).hasSize(2);
+    assertThat(
+            c.annotationIndex()
+                .storeEmbeddings(
+                    newApp(),
+                    KEY,
+                    List.of(new ComputedEmbedding(kept.id(), "Kept?", vector(0, 1)))))
+        .as("another app's store")
+        .isZero();
+
+    assertThat(c.annotations().deleteAnnotation(app, gone.id())).isTrue();
+    AnnotationIndex afterDelete =
+        c.annotationIndex().readIndex(app, both.version(), 10).orElseThrow();
+    assertThat(afterDelete.changed()).as("a delete moves the version").isTrue();
+    assertThat(afterDelete.vectors()).extracting(v -> v.id()).containsExactly(kept.id());
+    assertThat(afterDelete.vectors().get(0).vector()).isEqualTo(vector(1, 0));
+
+    String otherKey = "test:other-model";
+    c.annotationIndex()
+        .saveReplySettings(app, new AnnotationReplySettings(0.5, "simulated", "other", otherKey));
+    assertThat(c.annotationIndex().findReplySettings(app).orElseThrow().modelKey())
+        .isEqualTo(otherKey);
+    AnnotationIndex otherModel =
+        c.annotationIndex().readIndex(app, afterDelete.version(), 10).orElseThrow();
+    assertThat(otherModel.changed()).as("new settings move the version").isTrue();
+    assertThat(otherModel.vectors()).as("vectors of another model are never read").isEmpty();
+    assertThat(c.annotationIndex().annotationsToEmbed(app, otherKey, 10))
+        .extracting(p -> p.id())
+        .containsExactly(kept.id());
+    assertThat(c.annotationIndex().annotationsToEmbed(app, KEY, 10)).isEmpty();
+  }
+
+  @Test
   @DisplayName("a hit counts and is kept; a deleted annotation takes its hits and counts no more")
   void hits() {
     Annotation a = create("Q?", "A.");
@@ -161,7 +210,7 @@ abstract class AnnotationStorageContract {
 
     assertThat(c.annotations().recordHit(hit).orElseThrow().hitCount()).isEqualTo(1);
     assertThat(c.annotations().recordHit(hit).orElseThrow().hitCount()).isEqualTo(2);
-    Owner stranger = new Owner(newAppId(), owner.endUserId());
+    Owner stranger = new Owner(newApp(), owner.endUserId());
     assertThat(
             c.annotations()
                 .recordHit(new AnnotationHit(a.id(), stranger, MessageId.random(), "q", 1)))
@@ -170,11 +219,6 @@ abstract class AnnotationStorageContract {
     assertThat(c.annotations().deleteAnnotation(app, a.id())).isTrue();
     assertThat(c.annotations().recordHit(hit)).isEmpty();
     assertThat(c.annotations().deleteAnnotation(app, a.id())).isFalse();
-  }
-
-  /** Moves the job's {@code updated_at} {@code age} into the past, by the database's clock. */
-  private void jobMovedAgo(AnnotationJobId id, Duration age) {
-    DatabaseTime.setAgo(c, "annotation_job", "updated_at", id.value(), age);
   }
 
   @Test
@@ -203,7 +247,7 @@ abstract class AnnotationStorageContract {
         .as("another action's job is no obstacle")
         .isEqualTo(disable);
 
-    jobMovedAgo(id, Duration.ofMinutes(9));
+    backdateJob(id, Duration.ofMinutes(9));
     assertThat(c.annotationJobs().findJob(app, id, staleAfter).orElseThrow().stalled())
         .as("not moved for 9 minutes")
         .isFalse();
@@ -213,7 +257,7 @@ abstract class AnnotationStorageContract {
                 .id())
         .as("not moved for 9 minutes: still the active one")
         .isEqualTo(id);
-    jobMovedAgo(id, Duration.ofMinutes(11));
+    backdateJob(id, Duration.ofMinutes(11));
     assertThat(c.annotationJobs().findJob(app, id, staleAfter).orElseThrow().stalled())
         .as("not moved for 11 minutes, by the database's clock")
         .isTrue();
@@ -233,7 +277,7 @@ abstract class AnnotationStorageContract {
     var failed = c.annotationJobs().findJob(app, id, staleAfter).orElseThrow();
     assertThat(failed.status()).isEqualTo(AnnotationJobStatus.ERROR);
     assertThat(failed.errorMessage()).isEqualTo("model refused");
-    jobMovedAgo(afterStale, Duration.ofMinutes(11));
+    backdateJob(afterStale, Duration.ofMinutes(11));
     assertThat(c.annotationJobs().findJob(app, afterStale, staleAfter).orElseThrow().stalled())
         .as("an ended job is never stalled")
         .isFalse();
@@ -242,9 +286,21 @@ abstract class AnnotationStorageContract {
             c.annotationJobs().startJob(next, app, AnnotationReplyAction.ENABLE, staleAfter).id())
         .as("ended jobs are not active")
         .isEqualTo(next);
-    assertThat(c.annotationJobs().findJob(newAppId(), id, staleAfter))
-        .as("another app's")
-        .isEmpty();
+    assertThat(c.annotationJobs().findJob(newApp(), id, staleAfter)).as("another app's").isEmpty();
+  }
+
+  @Test
+  @DisplayName("jobs: a start for an app that does not exist is refused as not found")
+  void jobOfAMissingApp() {
+    assertThatThrownBy(
+            () ->
+                c.annotationJobs()
+                    .startJob(
+                        AnnotationJobId.random(),
+                        AppId.random(),
+                        AnnotationReplyAction.ENABLE,
+                        Duration.ofMinutes(10)))
+        .isInstanceOf(NotFoundException.class);
   }
 
   @Test
@@ -255,7 +311,7 @@ abstract class AnnotationStorageContract {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
       for (int round = 0; round < 10; round++) {
-        AppId contended = newAppId();
+        AppId contended = newApp();
         CyclicBarrier go = new CyclicBarrier(threads);
         List<Future<AnnotationJob>> starts = new ArrayList<>();
         for (int i = 0; i < threads; i++) {
