@@ -1,9 +1,17 @@
 package dev.shortlease.adapter.persistence;
 
 import dev.shortlease.adapter.persistence.testing.PostgresTest;
+import dev.shortlease.domain.AnnotationHit;
+import dev.shortlease.domain.AnnotationJobId;
+import dev.shortlease.domain.AnnotationJobStatus;
+import dev.shortlease.domain.AnnotationReplyAction;
+import dev.shortlease.domain.AnnotationReplySettings;
+import dev.shortlease.domain.AnnotationText;
 import dev.shortlease.domain.ApiKeyHash;
 import dev.shortlease.domain.AppMode;
 import dev.shortlease.domain.AppUpdate;
+import dev.shortlease.domain.ComputedEmbedding;
+import dev.shortlease.domain.EmbeddingVector;
 import dev.shortlease.domain.Feedback;
 import dev.shortlease.domain.HistoryWindow;
 import dev.shortlease.domain.MessageOutcome;
@@ -125,6 +133,29 @@ class ConnectionHygieneTest {
     stops.requestStop(stop);
     stops.recentAmong(List.of(stop), Duration.ofSeconds(1));
     stops.forgetOlderThan(Duration.ofMinutes(1));
+    var annotation = p.annotations().createAnnotation(app, new AnnotationText("q?", "a."));
+    p.annotations().updateAnnotation(app, annotation.id(), new AnnotationText("q2?", "a2."));
+    p.annotations().listAnnotations(app, 1, 10, "q");
+    p.annotationIndex()
+        .saveReplySettings(app, new AnnotationReplySettings(0.8, "simulated", "simulated", "k"));
+    p.annotationIndex().findReplySettings(app);
+    p.annotationIndex().annotationsToEmbed(app, "k", 10);
+    p.annotationIndex()
+        .storeEmbeddings(
+            app,
+            "k",
+            List.of(
+                new ComputedEmbedding(
+                    annotation.id(), "q2?", new EmbeddingVector(new float[] {1, 0}))));
+    p.annotationIndex().readIndex(app, -1, 10);
+    p.annotations()
+        .recordHit(new AnnotationHit(annotation.id(), turn.owner(), turn.messageId(), "q2?", 1));
+    p.annotationIndex().removeReplySettings(app);
+    p.annotations().deleteAnnotation(app, annotation.id());
+    AnnotationJobId job = AnnotationJobId.random();
+    p.annotationJobs().startJob(job, app, AnnotationReplyAction.ENABLE, Duration.ofMinutes(1));
+    p.annotationJobs().updateJob(job, AnnotationJobStatus.COMPLETED, null);
+    p.annotationJobs().findJob(app, job, Duration.ofMinutes(1));
 
     hygiene.assertEveryMethodCalled();
   }

@@ -33,7 +33,7 @@ class PersistenceModuleTest {
       }
       assertThat(injector.getInstance(ConnectionTracker.class)).isSameAs(context.tracker());
       assertThat(injector.getInstance(PoolMonitorPort.class).databaseReady()).isTrue();
-      assertThat(Arrays.stream(PortSet.class.getRecordComponents())).hasSize(9);
+      assertThat(Arrays.stream(PortSet.class.getRecordComponents())).hasSize(12);
     }
   }
 
