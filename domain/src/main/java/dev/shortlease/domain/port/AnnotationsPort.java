@@ -15,8 +15,9 @@ import java.util.Optional;
 public interface AnnotationsPort {
 
   /**
-   * Page {@code page} (from 1) of {@code limit}, newest first; {@code keyword}, when not blank,
-   * keeps annotations whose question or answer contains it (case-insensitive, taken literally).
+   * Page {@code page} (from 1) of {@code limit}, newest first; {@code keyword}, when not empty,
+   * keeps annotations whose question or answer contains it (case-insensitive, taken literally:
+   * spaces too, as Dify's {@code if keyword:} does).
    */
   AnnotationPage listAnnotations(AppId app, int page, int limit, String keyword);
 
