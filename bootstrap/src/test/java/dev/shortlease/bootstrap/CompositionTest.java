@@ -266,7 +266,8 @@ class CompositionTest {
   }
 
   @Test
-  @DisplayName("guard violations, leaks, held connections and lease time are on /metrics")
+  @DisplayName(
+      "guard violations, leaks, held connections, lease time and stack recording are on /metrics")
   void guardMetricsAreScraped() {
     Injector injector = production(Map.of());
 
@@ -275,7 +276,8 @@ class CompositionTest {
         .contains("guardrails_connection_leaks_total")
         .contains("guardrails_connections_held")
         .contains("guardrails_connections_acquired_total")
-        .contains("guardrails_connections_lease_seconds_sum");
+        .contains("guardrails_connections_lease_seconds_sum")
+        .contains("guardrails_acquiring_stacks_recorded{tracker=\"shortlease-");
   }
 
   @Test

@@ -17,12 +17,13 @@ import java.util.concurrent.TimeUnit;
  * <p>In Prometheus: {@code guardrails_long_call_violations_total}, {@code
  * guardrails_connection_leaks_total}, {@code guardrails_connections_held}, {@code
  * guardrails_connections_acquired_total}, {@code guardrails_connections_lease_seconds_count},
- * {@code _sum} and {@code _max}. The lease time is exact, in nanoseconds: {@code rate(..._sum)} is
- * the average number of connections in use, where HikariCP's {@code
- * hikaricp_connections_usage_seconds} counts each lease in whole milliseconds (a 0.9 ms lease as
- * 0). The lease timer is a {@link Timer} fed by a {@link LeaseListener}, so a registry's {@code
- * MeterFilter} can give it percentiles or histogram buckets; it counts the leases that end after
- * {@link #bindTo}.
+ * {@code _sum} and {@code _max}, and {@code guardrails_acquiring_stacks_recorded} (1 while
+ * checkouts record their acquiring stacks, see {@link AcquiringStacks}). The lease time is exact,
+ * in nanoseconds: {@code rate(..._sum)} is the average number of connections in use, where
+ * HikariCP's {@code hikaricp_connections_usage_seconds} counts each lease in whole milliseconds (a
+ * 0.9 ms lease as 0). The lease timer is a {@link Timer} fed by a {@link LeaseListener}, so a
+ * registry's {@code MeterFilter} can give it percentiles or histogram buckets; it counts the leases
+ * that end after {@link #bindTo}.
  */
 public final class GuardMetrics implements MeterBinder {
   public static final String VIOLATIONS = "guardrails.long.call.violations";
@@ -30,6 +31,7 @@ public final class GuardMetrics implements MeterBinder {
   public static final String HELD = "guardrails.connections.held";
   public static final String ACQUIRED = "guardrails.connections.acquired";
   public static final String LEASE = "guardrails.connections.lease";
+  public static final String STACKS = "guardrails.acquiring.stacks.recorded";
 
   private final ConnectionTracker tracker;
 
@@ -54,6 +56,11 @@ public final class GuardMetrics implements MeterBinder {
         .register(registry);
     FunctionCounter.builder(ACQUIRED, tracker, ConnectionTracker::acquisitions)
         .description("Pooled connections handed out")
+        .tags(tags)
+        .register(registry);
+    Gauge.builder(STACKS, tracker, t -> t.recordingStacks() ? 1 : 0)
+        .description(
+            "1 while checkouts record their acquiring stacks (always, or since the first report)")
         .tags(tags)
         .register(registry);
     Timer lease =

@@ -42,6 +42,31 @@ class GuardMetricsTest {
   }
 
   @Test
+  @DisplayName("the stacks gauge turns to 1 when an after-first-report tracker first reports")
+  void stacksGaugeFollowsTheFirstReport() throws Exception {
+    ConnectionTracker tracker =
+        ConnectionTracker.builder()
+            .name("late")
+            .acquiringStacks(AcquiringStacks.AFTER_FIRST_REPORT)
+            .build();
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    new GuardMetrics(tracker).bindTo(registry);
+    var gauge = registry.get(GuardMetrics.STACKS).tag("tracker", "late").gauge();
+    org.h2.jdbcx.JdbcDataSource h2 = new org.h2.jdbcx.JdbcDataSource();
+    h2.setURL("jdbc:h2:mem:stacks-gauge");
+    javax.sql.DataSource dataSource = tracker.wrap(h2);
+
+    try (Connection held = dataSource.getConnection()) {
+      assertThat(gauge.value()).isZero();
+      tracker.describeOpenLeases();
+    }
+    assertThat(gauge.value()).isEqualTo(1.0);
+    SimpleMeterRegistry every = new SimpleMeterRegistry();
+    new GuardMetrics(new TrackedH2().tracker).bindTo(every);
+    assertThat(every.get(GuardMetrics.STACKS).gauge().value()).isEqualTo(1.0);
+  }
+
+  @Test
   @DisplayName("leases are timed to the nanosecond, as the tracker sums them (HikariCP: whole ms)")
   void shortLeasesAreExact() throws Exception {
     TrackedH2 db = new TrackedH2();
