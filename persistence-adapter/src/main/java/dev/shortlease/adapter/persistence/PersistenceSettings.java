@@ -2,6 +2,7 @@ package dev.shortlease.adapter.persistence;
 
 import dev.shortlease.guardrails.guard.AcquiringStacks;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -170,111 +171,32 @@ public record PersistenceSettings(
   }
 
   public PersistenceSettings withSchema(String newSchema) {
-    return new PersistenceSettings(
-        jdbcUrl,
-        user,
-        password,
-        poolSize,
-        connectionTimeoutMillis,
-        leakDetectionThresholdMillis,
-        maxLifetimeMillis,
-        newSchema,
-        appCacheTtlMillis,
-        timeouts,
-        unknownKeyCacheMillis,
-        reservedConnections,
-        pooler,
-        acquiringStacks);
+    return with(c -> c.schema = newSchema);
   }
 
   public PersistenceSettings withPoolSize(int newPoolSize) {
-    return new PersistenceSettings(
-        jdbcUrl,
-        user,
-        password,
-        newPoolSize,
-        connectionTimeoutMillis,
-        leakDetectionThresholdMillis,
-        maxLifetimeMillis,
-        schema,
-        appCacheTtlMillis,
-        timeouts,
-        unknownKeyCacheMillis,
-        Math.min(reservedConnections, defaultReservedConnections(newPoolSize)),
-        pooler,
-        acquiringStacks);
+    return with(
+        c -> {
+          c.poolSize = newPoolSize;
+          c.reservedConnections =
+              Math.min(reservedConnections, defaultReservedConnections(newPoolSize));
+        });
   }
 
   public PersistenceSettings withConnectionTimeoutMillis(long millis) {
-    return new PersistenceSettings(
-        jdbcUrl,
-        user,
-        password,
-        poolSize,
-        millis,
-        leakDetectionThresholdMillis,
-        maxLifetimeMillis,
-        schema,
-        appCacheTtlMillis,
-        timeouts,
-        unknownKeyCacheMillis,
-        reservedConnections,
-        pooler,
-        acquiringStacks);
+    return with(c -> c.connectionTimeoutMillis = millis);
   }
 
   public PersistenceSettings withAppCacheTtlMillis(long millis) {
-    return new PersistenceSettings(
-        jdbcUrl,
-        user,
-        password,
-        poolSize,
-        connectionTimeoutMillis,
-        leakDetectionThresholdMillis,
-        maxLifetimeMillis,
-        schema,
-        millis,
-        timeouts,
-        unknownKeyCacheMillis,
-        reservedConnections,
-        pooler,
-        acquiringStacks);
+    return with(c -> c.appCacheTtlMillis = millis);
   }
 
   public PersistenceSettings withTimeouts(StatementTimeouts newTimeouts) {
-    return new PersistenceSettings(
-        jdbcUrl,
-        user,
-        password,
-        poolSize,
-        connectionTimeoutMillis,
-        leakDetectionThresholdMillis,
-        maxLifetimeMillis,
-        schema,
-        appCacheTtlMillis,
-        newTimeouts,
-        unknownKeyCacheMillis,
-        reservedConnections,
-        pooler,
-        acquiringStacks);
+    return with(c -> c.timeouts = newTimeouts);
   }
 
   public PersistenceSettings withUnknownKeyCacheMillis(long millis) {
-    return new PersistenceSettings(
-        jdbcUrl,
-        user,
-        password,
-        poolSize,
-        connectionTimeoutMillis,
-        leakDetectionThresholdMillis,
-        maxLifetimeMillis,
-        schema,
-        appCacheTtlMillis,
-        timeouts,
-        millis,
-        reservedConnections,
-        pooler,
-        acquiringStacks);
+    return with(c -> c.unknownKeyCacheMillis = millis);
   }
 
   /**
@@ -282,39 +204,63 @@ public record PersistenceSettings(
    * which kind and where Flyway migrates.
    */
   public PersistenceSettings throughPooler(String newJdbcUrl, PoolerSettings newPooler) {
-    return new PersistenceSettings(
-        newJdbcUrl,
-        user,
-        password,
-        poolSize,
-        connectionTimeoutMillis,
-        leakDetectionThresholdMillis,
-        maxLifetimeMillis,
-        schema,
-        appCacheTtlMillis,
-        timeouts,
-        unknownKeyCacheMillis,
-        reservedConnections,
-        newPooler,
-        acquiringStacks);
+    return with(
+        c -> {
+          c.jdbcUrl = newJdbcUrl;
+          c.pooler = newPooler;
+        });
   }
 
   public PersistenceSettings withAcquiringStacks(AcquiringStacks newAcquiringStacks) {
+    return with(c -> c.acquiringStacks = newAcquiringStacks);
+  }
+
+  /** A copy with {@code change} applied, checked by the canonical constructor like any other. */
+  private PersistenceSettings with(Consumer<Copy> change) {
+    Copy c = new Copy(this);
+    change.accept(c);
     return new PersistenceSettings(
-        jdbcUrl,
+        c.jdbcUrl,
         user,
         password,
-        poolSize,
-        connectionTimeoutMillis,
+        c.poolSize,
+        c.connectionTimeoutMillis,
         leakDetectionThresholdMillis,
         maxLifetimeMillis,
-        schema,
-        appCacheTtlMillis,
-        timeouts,
-        unknownKeyCacheMillis,
-        reservedConnections,
-        pooler,
-        newAcquiringStacks);
+        c.schema,
+        c.appCacheTtlMillis,
+        c.timeouts,
+        c.unknownKeyCacheMillis,
+        c.reservedConnections,
+        c.pooler,
+        c.acquiringStacks);
+  }
+
+  /** The components a wither may change, starting as they are. */
+  private static final class Copy {
+    String jdbcUrl;
+    int poolSize;
+    long connectionTimeoutMillis;
+    String schema;
+    long appCacheTtlMillis;
+    StatementTimeouts timeouts;
+    long unknownKeyCacheMillis;
+    int reservedConnections;
+    PoolerSettings pooler;
+    AcquiringStacks acquiringStacks;
+
+    Copy(PersistenceSettings s) {
+      jdbcUrl = s.jdbcUrl;
+      poolSize = s.poolSize;
+      connectionTimeoutMillis = s.connectionTimeoutMillis;
+      schema = s.schema;
+      appCacheTtlMillis = s.appCacheTtlMillis;
+      timeouts = s.timeouts;
+      unknownKeyCacheMillis = s.unknownKeyCacheMillis;
+      reservedConnections = s.reservedConnections;
+      pooler = s.pooler;
+      acquiringStacks = s.acquiringStacks;
+    }
   }
 
   private static final Pattern USER_INFO = Pattern.compile("//[^/?;@]*@");
