@@ -13,8 +13,8 @@ public enum AcquiringStacks {
   /**
    * No checkout records a stack until the tracker first describes a connection taken without one (a
    * guard violation, a leak, a long hold, an operator's listing); from then on every checkout does.
-   * The first report names the connection, its thread and held time, not its stack; those after it
-   * have the stack too.
+   * The first report names the connection, its thread and held time, and where that thread is now,
+   * not where it took the connection; those after it have the acquiring stack too.
    */
   AFTER_FIRST_REPORT;
 

@@ -429,7 +429,9 @@ public final class ConnectionTracker {
         + ", held for "
         + heldMillis
         + " ms, acquired at:\n"
-        + (lease.site() == null ? notRecorded() : stacks.render(lease.site().getStackTrace()));
+        + (lease.site() == null
+            ? notRecorded() + whereNow(lease.owner())
+            : stacks.render(lease.site().getStackTrace()));
   }
 
   /** What a lease taken without a stack shows; from this report on, checkouts record theirs. */
@@ -443,6 +445,24 @@ public final class ConnectionTracker {
     }
     return "    (not recorded: this tracker records acquiring stacks after its first report, and"
         + " does from now on)\n";
+  }
+
+  /**
+   * Where a holder whose acquiring stack was not recorded is now. The method that took the
+   * connection, or the one that keeps it, is usually still on that stack, so even the first report
+   * points at the code to fix.
+   */
+  private String whereNow(Thread holder) {
+    if (holder == Thread.currentThread()) {
+      return "  its thread is now at:\n" + stacks.renderOwn(new Throwable().getStackTrace());
+    }
+    StackTraceElement[] frames = holder.getStackTrace();
+    if (frames.length > 0) {
+      return "  its thread is now at:\n" + stacks.render(frames);
+    }
+    return holder.isAlive()
+        ? "  its thread's stack could not be read\n"
+        : "  its thread has ended without returning it\n";
   }
 
   /**

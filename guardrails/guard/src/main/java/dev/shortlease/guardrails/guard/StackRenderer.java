@@ -1,5 +1,6 @@
 package dev.shortlease.guardrails.guard;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -49,6 +50,19 @@ final class StackRenderer {
       }
     }
     return out.toString();
+  }
+
+  /**
+   * As {@link #render}, for the describing thread's own stack: the JDK frames the kit's description
+   * runs in (streams, collectors) are cut with the kit's.
+   */
+  String renderOwn(StackTraceElement[] frames) {
+    int first = 0;
+    while (first < frames.length
+        && (isPlumbing(frames[first]) || frames[first].getClassName().startsWith("java."))) {
+      first++;
+    }
+    return render(Arrays.copyOfRange(frames, first, frames.length));
   }
 
   /** The caller: the first application frame if packages are known, else the first non-plumbing. */

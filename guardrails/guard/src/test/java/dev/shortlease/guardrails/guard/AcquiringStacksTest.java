@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.DisplayName;
@@ -61,7 +62,12 @@ class AcquiringStacksTest {
       assertThat(tracker.describeHeldByCurrentThread())
           .contains("taken by thread " + Thread.currentThread().getName())
           .contains("not recorded")
-          .doesNotContain("acquireInANamedMethod");
+          .doesNotContain("acquireInANamedMethod")
+          .as("the holder's stack now, which keeps the connection")
+          .contains(
+              "its thread is now at:\n    at "
+                  + AcquiringStacksTest.class.getName()
+                  + ".firstReportTurnsRecordingOn");
     }
     assertThat(tracker.recordingStacks()).isTrue();
 
@@ -86,7 +92,8 @@ class AcquiringStacksTest {
       assertThatThrownBy(() -> guarded.forecast("Bergen"))
           .isInstanceOf(ConnectionHeldDuringLongCallException.class)
           .hasMessageContaining("holds 1 pooled connection")
-          .hasMessageContaining("not recorded");
+          .hasMessageContaining("not recorded")
+          .hasMessageContaining("guardDetectsWithoutTheStack");
     }
     try (Connection held = acquireInANamedMethod(dataSource)) {
       assertThatThrownBy(() -> guarded.forecast("Bergen"))
@@ -108,6 +115,67 @@ class AcquiringStacksTest {
           .satisfies(hold -> assertThat(hold.describe()).contains("not recorded"));
     }
     assertThat(tracker.recordingStacks()).isTrue();
+  }
+
+  @Test
+  @DisplayName(
+      "after-first-report: a report on another thread's lease shows where that thread is now")
+  void firstReportShowsTheHolderNow() throws Exception {
+    ConnectionTracker tracker = afterFirstReport();
+    DataSource dataSource = tracker.wrap(h2());
+    CountDownLatch taken = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    Thread holder =
+        Thread.ofVirtual()
+            .name("holder")
+            .start(() -> holdUntilReleased(dataSource, taken, release));
+    try {
+      taken.await();
+      assertThat(tracker.heldLongerThan(Duration.ZERO))
+          .singleElement()
+          .satisfies(
+              hold ->
+                  assertThat(hold.describe())
+                      .contains("not recorded")
+                      .contains("its thread is now at:")
+                      .contains("holdUntilReleased"));
+    } finally {
+      release.countDown();
+      holder.join();
+    }
+  }
+
+  @Test
+  @DisplayName("after-first-report: a leak by a thread that has ended says so")
+  void firstReportOfAnEndedHolder() throws Exception {
+    ConnectionTracker tracker = afterFirstReport();
+    DataSource dataSource = tracker.wrap(h2());
+    Thread leaker =
+        Thread.ofPlatform()
+            .name("leaker")
+            .start(
+                () -> {
+                  try {
+                    acquireInANamedMethod(dataSource);
+                  } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                  }
+                });
+    leaker.join();
+
+    assertThat(tracker.describeOpenLeases())
+        .contains("taken by thread leaker")
+        .contains("its thread has ended without returning it");
+  }
+
+  private static void holdUntilReleased(
+      DataSource dataSource, CountDownLatch taken, CountDownLatch release) {
+    try (Connection held = dataSource.getConnection()) {
+      taken.countDown();
+      release.await();
+    } catch (SQLException | InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static ConnectionTracker afterFirstReport() {
