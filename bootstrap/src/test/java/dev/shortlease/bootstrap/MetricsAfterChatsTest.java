@@ -121,7 +121,8 @@ class MetricsAfterChatsTest {
             "guardrails_connections_lease_seconds_bucket",
             "hikaricp_connections_acquire_seconds_bucket",
             "gen_ai_client_operation_duration_seconds_bucket",
-            "shortlease_http_responses_total");
+            "shortlease_http_responses_total",
+            "guardrails_acquiring_stacks_recorded");
     assertThat(ObservedService.sampleNames(scrape))
         .as("series on /metrics after chats")
         .containsAll(used);
