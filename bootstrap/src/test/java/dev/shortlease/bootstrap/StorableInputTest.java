@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.shortlease.bootstrap.Multipart.Part;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -118,7 +119,8 @@ class StorableInputTest {
     String x40 = "x".repeat(40);
     return Stream.of(
         Arguments.of("f".repeat(300) + ".txt", "f".repeat(200) + ".txt", "txt"),
-        Arguments.of(emoji.repeat(200) + ".png", emoji.repeat(100) + ".png", "png"),
+        Arguments.of(emoji.repeat(300) + ".png", emoji.repeat(200) + ".png", "png"),
+        Arguments.of("clip." + emoji.repeat(30), "clip." + emoji.repeat(30), emoji.repeat(30)),
         Arguments.of("f".repeat(10) + "." + x40, "f".repeat(10) + "." + x40, ""),
         Arguments.of("f".repeat(300) + "." + x40, "f".repeat(200), ""));
   }
@@ -138,6 +140,50 @@ class StorableInputTest {
     assertThat(uploaded.statusCode()).as(file.toString()).isEqualTo(201);
     assertThat(file.get("name").asText()).isEqualTo(stored);
     assertThat(file.get("extension").asText()).isEqualTo(extension);
+  }
+
+  @Test
+  @DisplayName(
+      "caps count characters as Dify does: 255 emoji are kept in a user, a conversation's and an"
+          + " app's name, 256 are a 400")
+  void capsCountCharactersNotUnits() {
+    String emoji = "\uD83D\uDE00";
+    String user = emoji.repeat(254) + UUID.randomUUID().toString().charAt(0);
+    String asQuery = URLEncoder.encode(user, StandardCharsets.UTF_8);
+
+    Api.Reply started =
+        api.post("/v1/chat-messages", chat.key(), Api.chat(user, "hi", "blocking", null));
+    assertThat(started.status()).as(started.text()).isEqualTo(200);
+    String conversation = started.json().get("conversation_id").asText();
+    assertThat(api.get("/v1/conversations?user=" + asQuery, chat.key()).json().get("data"))
+        .singleElement()
+        .satisfies(c -> assertThat(c.get("id").asText()).isEqualTo(conversation));
+
+    String path = "/v1/conversations/" + conversation + "/name";
+    Api.Reply renamed =
+        api.post(
+            path, chat.key(), "{\"name\":\"" + emoji.repeat(255) + "\",\"user\":\"" + user + "\"}");
+    assertThat(renamed.status()).as(renamed.text()).isEqualTo(200);
+    assertThat(renamed.json().get("name").asText()).isEqualTo(emoji.repeat(255));
+    Api.Reply tooLong =
+        api.post(
+            path, chat.key(), "{\"name\":\"" + emoji.repeat(256) + "\",\"user\":\"" + user + "\"}");
+    assertThat(tooLong.status()).as(tooLong.text()).isEqualTo(400);
+    assertThat(tooLong.code()).isEqualTo("invalid_param");
+    assertThat(
+            api.get("/v1/conversations?user=" + asQuery, chat.key())
+                .json()
+                .at("/data/0/name")
+                .asText())
+        .isEqualTo(emoji.repeat(255));
+
+    Api.Reply app =
+        api.post(
+            "/admin/apps",
+            TestServers.ADMIN_TOKEN,
+            "{\"name\":\"" + emoji.repeat(255) + "\",\"mode\":\"chat\"}");
+    assertThat(app.status()).as(app.text()).isEqualTo(201);
+    assertThat(app.json().get("name").asText()).isEqualTo(emoji.repeat(255));
   }
 
   @Test

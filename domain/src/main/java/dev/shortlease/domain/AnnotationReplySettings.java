@@ -29,9 +29,7 @@ public record AnnotationReplySettings(
     if (value == null || value.isBlank()) {
       throw new InvalidInputException(field, "is required");
     }
-    if (value.length() > 255) {
-      throw new InvalidInputException(field, "must be at most 255 characters");
-    }
+    Texts.requireAtMost(value, field, 255);
     return value.strip();
   }
 }

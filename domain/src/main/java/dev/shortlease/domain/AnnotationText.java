@@ -17,9 +17,7 @@ public record AnnotationText(String question, String answer) {
     if (value == null || value.isBlank()) {
       throw new InvalidInputException(field, "is required");
     }
-    if (value.length() > max) {
-      throw new InvalidInputException(field, "must be at most " + max + " characters");
-    }
+    Texts.requireAtMost(value, field, max);
     return value;
   }
 }

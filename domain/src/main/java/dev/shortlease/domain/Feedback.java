@@ -7,8 +7,6 @@ public record Feedback(Rating rating, String content) {
   public Feedback {
     Objects.requireNonNull(rating, "rating");
     content = content == null ? "" : content;
-    if (content.length() > 10_000) {
-      throw new InvalidInputException("content", "must be at most 10000 characters");
-    }
+    Texts.requireAtMost(content, "content", 10_000);
   }
 }

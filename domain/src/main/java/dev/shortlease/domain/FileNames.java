@@ -6,7 +6,8 @@ import java.util.Locale;
  * Value rules: a file's name and extension as they are stored. A name longer than {@link #MAX_STEM}
  * characters is cut to that many, keeping its extension, as Dify's upload service cuts long names
  * instead of refusing them; an "extension" longer than {@link #MAX_EXTENSION} characters
- * ("notes.final version for the board") is part of the name, not an extension.
+ * ("notes.final version for the board") is part of the name, not an extension. Characters are code
+ * points, as Python's {@code len} counts them in Dify: an emoji is one.
  */
 public final class FileNames {
   /** What is kept of a long name before its extension. */
@@ -23,7 +24,7 @@ public final class FileNames {
 
   /** {@code name}, or its first {@link #MAX_STEM} characters plus its extension when longer. */
   public static String shortened(String name) {
-    if (name.length() <= MAX_STEM) {
+    if (!Texts.exceeds(name, MAX_STEM)) {
       return name;
     }
     String extension = extensionIn(name);
@@ -34,15 +35,14 @@ public final class FileNames {
   private static String extensionIn(String name) {
     int dot = name.lastIndexOf('.');
     String extension = dot < 0 ? "" : name.substring(dot + 1).strip();
-    return extension.length() > MAX_EXTENSION ? "" : extension;
+    return Texts.exceeds(extension, MAX_EXTENSION) ? "" : extension;
   }
 
-  /** At most {@link #MAX_STEM} UTF-16 units, never half of a surrogate pair. */
+  /** The first {@link #MAX_STEM} code points: never half of a surrogate pair. */
   private static String cut(String stem) {
-    if (stem.length() <= MAX_STEM) {
+    if (!Texts.exceeds(stem, MAX_STEM)) {
       return stem;
     }
-    int end = Character.isHighSurrogate(stem.charAt(MAX_STEM - 1)) ? MAX_STEM - 1 : MAX_STEM;
-    return stem.substring(0, end);
+    return stem.substring(0, stem.offsetByCodePoints(0, MAX_STEM));
   }
 }

@@ -4,16 +4,33 @@ package dev.shortlease.domain;
 public final class Texts {
   private Texts() {}
 
-  /** Returns {@code text} trimmed, or throws naming {@code field} if it is blank or too long. */
+  /**
+   * Returns {@code text} trimmed, or throws naming {@code field} if it is blank or longer than
+   * {@code maxLength} characters (code points, as Dify and PostgreSQL count them).
+   */
   public static String requireText(String text, String field, int maxLength) {
     if (text == null || text.isBlank()) {
       throw new InvalidInputException(field, "is required");
     }
     String trimmed = text.strip();
-    if (trimmed.length() > maxLength) {
+    requireAtMost(trimmed, field, maxLength);
+    return trimmed;
+  }
+
+  /**
+   * Throws naming {@code field} if {@code text} has more than {@code maxLength} characters. A
+   * character is a code point: an emoji is one, although Java's {@code length()} counts it twice.
+   */
+  public static void requireAtMost(String text, String field, int maxLength) {
+    if (exceeds(text, maxLength)) {
       throw new InvalidInputException(field, "must be at most " + maxLength + " characters");
     }
-    return trimmed;
+  }
+
+  /** Whether {@code text} has more than {@code maxLength} code points. */
+  public static boolean exceeds(String text, int maxLength) {
+    // length() bounds the count from above: only a long text is counted.
+    return text.length() > maxLength && text.codePointCount(0, text.length()) > maxLength;
   }
 
   /**

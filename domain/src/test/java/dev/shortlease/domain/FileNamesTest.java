@@ -24,13 +24,16 @@ class FileNamesTest {
   }
 
   @Test
-  @DisplayName("a cut never splits a character outside the BMP")
-  void cutsKeepSurrogatePairsWhole() {
-    String name = "a" + "\uD83D\uDE00".repeat(150) + ".png";
+  @DisplayName("characters outside the BMP count once, as Dify counts them, and are never split")
+  void emojiCountOnce() {
+    String emoji = "\uD83D\uDE00";
+    String kept = emoji.repeat(196) + ".png";
+    String name = "a" + emoji.repeat(250) + ".png";
 
-    String shortened = FileNames.shortened(name);
-
-    assertThat(shortened).isEqualTo("a" + "\uD83D\uDE00".repeat(99) + ".png");
+    assertThat(FileNames.shortened(kept)).as("200 characters, 396 UTF-16 units").isSameAs(kept);
+    assertThat(FileNames.shortened(name)).isEqualTo("a" + emoji.repeat(199) + ".png");
+    assertThat(FileNames.extensionOf("clip." + emoji.repeat(32))).isEqualTo(emoji.repeat(32));
+    assertThat(FileNames.extensionOf("clip." + emoji.repeat(33))).isEmpty();
   }
 
   @Test

@@ -6,9 +6,9 @@ import dev.shortlease.domain.AnnotationId;
 import dev.shortlease.domain.AnnotationPage;
 import dev.shortlease.domain.AnnotationText;
 import dev.shortlease.domain.AppId;
-import dev.shortlease.domain.InvalidInputException;
 import dev.shortlease.domain.NotFoundException;
 import dev.shortlease.domain.Page;
+import dev.shortlease.domain.Texts;
 import dev.shortlease.domain.port.AnnotationIndexPort;
 import dev.shortlease.domain.port.AnnotationsPort;
 import jakarta.inject.Inject;
@@ -40,10 +40,7 @@ public final class ManageAnnotationsService implements ManageAnnotationsUseCase 
   public AnnotationPage list(AppId app, int page, int limit, String keyword) {
     Page.requirePageNumber(page);
     String search = keyword == null ? "" : keyword.strip();
-    if (search.length() > MAX_KEYWORD_LENGTH) {
-      throw new InvalidInputException(
-          "keyword", "must be at most " + MAX_KEYWORD_LENGTH + " characters");
-    }
+    Texts.requireAtMost(search, "keyword", MAX_KEYWORD_LENGTH);
     return annotations.listAnnotations(app, page, Page.requireLimit(limit), search);
   }
 

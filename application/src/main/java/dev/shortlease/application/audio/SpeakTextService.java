@@ -13,6 +13,7 @@ import dev.shortlease.domain.Message;
 import dev.shortlease.domain.MessageId;
 import dev.shortlease.domain.NotFoundException;
 import dev.shortlease.domain.Owner;
+import dev.shortlease.domain.Texts;
 import dev.shortlease.domain.port.AppMediaPort;
 import dev.shortlease.domain.port.EndUsersPort;
 import dev.shortlease.domain.port.MessagesPort;
@@ -51,9 +52,7 @@ public final class SpeakTextService implements SpeakTextUseCase {
     if (spoken == null || spoken.isBlank()) {
       throw new InvalidInputException("text", "is required");
     }
-    if (spoken.length() > MAX_TEXT) {
-      throw new InvalidInputException("text", "must be at most " + MAX_TEXT + " characters");
-    }
+    Texts.requireAtMost(spoken, "text", MAX_TEXT);
     if (!speech.canSpeak()) {
       throw new MediaRejectedException(
           Reason.PROVIDER_HAS_NO_TEXT_TO_SPEECH,

@@ -22,6 +22,7 @@ import dev.shortlease.domain.NewTurn;
 import dev.shortlease.domain.NotFoundException;
 import dev.shortlease.domain.StartedTurn;
 import dev.shortlease.domain.StorageUnavailableException;
+import dev.shortlease.domain.Texts;
 import dev.shortlease.domain.port.AppsPort;
 import dev.shortlease.domain.port.ChatHistoryPort;
 import dev.shortlease.domain.port.FinishMessagePort;
@@ -226,10 +227,7 @@ public final class SendMessageService implements SendMessageUseCase {
     if (query.isBlank()) {
       throw new InvalidInputException("query", "is required");
     }
-    if (query.length() > SendMessageCommand.MAX_QUERY_LENGTH) {
-      throw new InvalidInputException(
-          "query", "must be at most " + SendMessageCommand.MAX_QUERY_LENGTH + " characters");
-    }
+    Texts.requireAtMost(query, "query", SendMessageCommand.MAX_QUERY_LENGTH);
     return query;
   }
 

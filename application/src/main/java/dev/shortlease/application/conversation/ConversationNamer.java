@@ -97,7 +97,11 @@ public final class ConversationNamer {
     return oneLine.isEmpty() ? "New conversation" : shorten(oneLine, FALLBACK_LENGTH);
   }
 
+  /** At most {@code max} characters (code points: an emoji is never cut in half). */
   private static String shorten(String text, int max) {
-    return text.length() <= max ? text : text.substring(0, max - 1).strip() + "…";
+    if (!Texts.exceeds(text, max)) {
+      return text;
+    }
+    return text.substring(0, text.offsetByCodePoints(0, max - 1)).strip() + "…";
   }
 }

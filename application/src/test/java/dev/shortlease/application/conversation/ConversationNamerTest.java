@@ -135,6 +135,17 @@ class ConversationNamerTest {
     }
   }
 
+  @Test
+  @DisplayName("a long name is shortened by characters, never cutting an emoji in half")
+  void namesAreShortenedByCharacters() {
+    String emoji = "\uD83D\uDE00";
+
+    assertThat(ConversationNamer.fallback("a" + emoji.repeat(60)))
+        .isEqualTo("a" + emoji.repeat(48) + "…");
+    assertThat(ConversationNamer.clean(emoji.repeat(100))).isEqualTo(emoji.repeat(100));
+    assertThat(ConversationNamer.clean(emoji.repeat(101))).isEqualTo(emoji.repeat(99) + "…");
+  }
+
   private static void await(CountDownLatch latch) {
     try {
       latch.await(30, TimeUnit.SECONDS);

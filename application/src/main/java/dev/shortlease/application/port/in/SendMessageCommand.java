@@ -5,6 +5,7 @@ import dev.shortlease.domain.ConversationId;
 import dev.shortlease.domain.EndUser;
 import dev.shortlease.domain.InvalidInputException;
 import dev.shortlease.domain.StructuredValues;
+import dev.shortlease.domain.Texts;
 import java.util.Map;
 import java.util.Objects;
 
@@ -36,9 +37,6 @@ public record SendMessageCommand(
     if (!completion && query.isBlank()) {
       throw new InvalidInputException("query", "is required");
     }
-    if (query.length() > MAX_QUERY_LENGTH) {
-      throw new InvalidInputException(
-          "query", "must be at most " + MAX_QUERY_LENGTH + " characters");
-    }
+    Texts.requireAtMost(query, "query", MAX_QUERY_LENGTH);
   }
 }
