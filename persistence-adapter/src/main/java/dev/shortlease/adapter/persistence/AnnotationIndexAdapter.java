@@ -6,6 +6,7 @@ import dev.shortlease.domain.AnnotationReplySettings;
 import dev.shortlease.domain.AppId;
 import dev.shortlease.domain.ComputedEmbedding;
 import dev.shortlease.domain.IndexedAnnotation;
+import dev.shortlease.domain.NotFoundException;
 import dev.shortlease.domain.PendingEmbedding;
 import dev.shortlease.domain.port.AnnotationIndexPort;
 import jakarta.persistence.EntityManager;
@@ -125,26 +126,37 @@ final class AnnotationIndexAdapter implements AnnotationIndexPort {
         });
   }
 
+  /**
+   * The app is not read first: the foreign key on {@code app_id} refuses the first row of an
+   * unknown app (the transaction rolls back, nothing is written), reported as not found.
+   */
   @Override
   public void saveReplySettings(AppId app, AnnotationReplySettings settings) {
-    scope.run(
-        em -> {
-          AnnotationReplySettingEntity found =
-              em.find(AnnotationReplySettingEntity.class, app.value());
-          AnnotationReplySettingEntity row =
-              found == null ? new AnnotationReplySettingEntity() : found;
-          row.appId = app.value();
-          row.enabled = true;
-          row.scoreThreshold = settings.scoreThreshold();
-          row.embeddingProviderName = settings.embeddingProviderName();
-          row.embeddingModelName = settings.embeddingModelName();
-          row.modelKey = settings.modelKey();
-          if (found == null) {
-            em.persist(row); // inserted at once (the database fills updated_at)
-          } else {
-            row.version++;
-          }
-        });
+    try {
+      scope.run(
+          em -> {
+            AnnotationReplySettingEntity found =
+                em.find(AnnotationReplySettingEntity.class, app.value());
+            AnnotationReplySettingEntity row =
+                found == null ? new AnnotationReplySettingEntity() : found;
+            row.appId = app.value();
+            row.enabled = true;
+            row.scoreThreshold = settings.scoreThreshold();
+            row.embeddingProviderName = settings.embeddingProviderName();
+            row.embeddingModelName = settings.embeddingModelName();
+            row.modelKey = settings.modelKey();
+            if (found == null) {
+              em.persist(row); // inserted at once (the database fills updated_at)
+            } else {
+              row.version++;
+            }
+          });
+    } catch (RuntimeException e) {
+      if (SessionScope.isForeignKeyViolation(e)) {
+        throw new NotFoundException("app");
+      }
+      throw e;
+    }
   }
 
   @Override

@@ -6,6 +6,7 @@ import dev.shortlease.domain.AnnotationId;
 import dev.shortlease.domain.AnnotationPage;
 import dev.shortlease.domain.AnnotationText;
 import dev.shortlease.domain.AppId;
+import dev.shortlease.domain.NotFoundException;
 import dev.shortlease.domain.port.AnnotationsPort;
 import jakarta.persistence.EntityManager;
 import java.util.Locale;
@@ -58,19 +59,31 @@ final class AnnotationsAdapter implements AnnotationsPort {
         });
   }
 
+  /**
+   * The app is not read first: the foreign key on {@code app_id} refuses an unknown app (the
+   * transaction rolls back, nothing is written), reported as not found, as {@link
+   * TurnStartAdapter#startTurn} does.
+   */
   @Override
   public Annotation createAnnotation(AppId app, AnnotationText text) {
-    return scope.call(
-        em -> {
-          AnnotationEntity row = new AnnotationEntity();
-          row.id = UUID.randomUUID();
-          row.appId = app.value();
-          row.question = text.question();
-          row.answer = text.answer();
-          em.persist(row);
-          em.flush(); // the database fills created_at
-          return toAnnotation(row);
-        });
+    try {
+      return scope.call(
+          em -> {
+            AnnotationEntity row = new AnnotationEntity();
+            row.id = UUID.randomUUID();
+            row.appId = app.value();
+            row.question = text.question();
+            row.answer = text.answer();
+            em.persist(row);
+            em.flush(); // the database fills created_at
+            return toAnnotation(row);
+          });
+    } catch (RuntimeException e) {
+      if (SessionScope.isForeignKeyViolation(e)) {
+        throw new NotFoundException("app");
+      }
+      throw e;
+    }
   }
 
   @Override

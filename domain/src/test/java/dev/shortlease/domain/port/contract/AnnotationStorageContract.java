@@ -290,17 +290,79 @@ public abstract class AnnotationStorageContract extends PortContract {
   }
 
   @Test
-  @DisplayName("jobs: a start for an app that does not exist is refused as not found")
+  @DisplayName("jobs: a start for an app that does not exist is refused as not found, unwritten")
   void jobOfAMissingApp() {
+    AppId missing = AppId.random();
+    AnnotationJobId id = AnnotationJobId.random();
     assertThatThrownBy(
             () ->
                 c.annotationJobs()
-                    .startJob(
-                        AnnotationJobId.random(),
-                        AppId.random(),
-                        AnnotationReplyAction.ENABLE,
-                        Duration.ofMinutes(10)))
-        .isInstanceOf(NotFoundException.class);
+                    .startJob(id, missing, AnnotationReplyAction.ENABLE, Duration.ofMinutes(10)))
+        .isInstanceOfSatisfying(
+            NotFoundException.class, e -> assertThat(e.what()).isEqualTo("app"));
+    assertThat(c.annotationJobs().findJob(missing, id, Duration.ofMinutes(10))).isEmpty();
+  }
+
+  @Test
+  @DisplayName("a create for an app that does not exist is refused as not found and writes nothing")
+  void createForAMissingApp() {
+    AppId missing = AppId.random();
+    assertThatThrownBy(
+            () -> c.annotations().createAnnotation(missing, new AnnotationText("Q?", "A.")))
+        .isInstanceOfSatisfying(
+            NotFoundException.class, e -> assertThat(e.what()).isEqualTo("app"));
+    assertThat(c.annotations().listAnnotations(missing, 1, 20, "").total()).isZero();
+  }
+
+  @Test
+  @DisplayName(
+      "reply settings saved for an app that does not exist are refused as not found and not"
+          + " stored")
+  void replySettingsForAMissingApp() {
+    AppId missing = AppId.random();
+    assertThatThrownBy(
+            () ->
+                c.annotationIndex()
+                    .saveReplySettings(
+                        missing, new AnnotationReplySettings(0.8, "simulated", "simulated", KEY)))
+        .isInstanceOfSatisfying(
+            NotFoundException.class, e -> assertThat(e.what()).isEqualTo("app"));
+    assertThat(c.annotationIndex().findReplySettings(missing)).isEmpty();
+    assertThat(c.annotationIndex().readIndex(missing, -1, 10)).isEmpty();
+  }
+
+  @Test
+  @DisplayName(
+      "the other writes naming an app that does not exist find nothing, as another app's would,"
+          + " and change nothing")
+  void otherWritesOfAMissingApp() {
+    Annotation mine = create("Mine?", "Mine.");
+    enable();
+    long version = c.annotationIndex().readIndex(app, -1, 10).orElseThrow().version();
+    AppId missing = AppId.random();
+    Owner stranger = new Owner(missing, new EndUserId(UUID.randomUUID()));
+
+    assertThat(c.annotations().updateAnnotation(missing, mine.id(), new AnnotationText("X?", "X.")))
+        .isEmpty();
+    assertThat(c.annotations().deleteAnnotation(missing, mine.id())).isFalse();
+    assertThat(
+            c.annotations()
+                .recordHit(new AnnotationHit(mine.id(), stranger, MessageId.random(), "q", 1)))
+        .isEmpty();
+    assertThat(
+            c.annotationIndex()
+                .storeEmbeddings(
+                    missing, KEY, List.of(new ComputedEmbedding(mine.id(), "Mine?", vector(1)))))
+        .isZero();
+    c.annotationIndex().removeReplySettings(missing);
+
+    assertThat(c.annotations().listAnnotations(app, 1, 20, "").items())
+        .as("text and hit count unchanged")
+        .containsExactly(mine);
+    AnnotationIndex index = c.annotationIndex().readIndex(app, -1, 10).orElseThrow();
+    assertThat(index.version()).as("the app's index did not move").isEqualTo(version);
+    assertThat(index.vectors()).isEmpty();
+    assertThat(c.annotationIndex().findReplySettings(missing)).isEmpty();
   }
 
   @Test

@@ -838,6 +838,9 @@ public final class InMemoryStore
 
   @Override
   public synchronized void saveReplySettings(AppId app, AnnotationReplySettings settings) {
+    if (!apps.containsKey(app)) {
+      throw new NotFoundException("app");
+    }
     ReplySetting found = replySettings.get(app);
     replySettings.put(
         app, new ReplySetting(settings, true, found == null ? 0 : found.version() + 1));
