@@ -35,6 +35,9 @@ class AbandonedStartTest {
 
     @Override
     public void leave() {}
+
+    @Override
+    public void close() {}
   }
 
   private ShortleaseServer server;

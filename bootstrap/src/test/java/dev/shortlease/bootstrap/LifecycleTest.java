@@ -5,8 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.google.inject.Scopes;
+import dev.shortlease.application.admin.AuthenticateAppService;
+import dev.shortlease.application.chat.AdmissionGate;
+import dev.shortlease.application.port.in.AuthenticateAppUseCase;
 import dev.shortlease.application.port.out.ChatModelPort;
 import dev.shortlease.application.testing.ScriptedChatModel;
+import dev.shortlease.domain.App;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -15,8 +22,13 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -148,5 +160,77 @@ class LifecycleTest {
       assertThat(saved.get("generation_status").asText()).isEqualTo("stopped");
       assertThat(saved.get("answer").asText()).isEqualTo("unfinished ");
     }
+  }
+
+  /** The service's own authentication, counted: each call reads the key (and app) from storage. */
+  @Singleton
+  static final class CountedAuthentication implements AuthenticateAppUseCase {
+    final AtomicInteger calls = new AtomicInteger();
+    private final AuthenticateAppService real;
+
+    @Inject
+    CountedAuthentication(AuthenticateAppService real) {
+      this.real = real;
+    }
+
+    @Override
+    public App authenticate(String bearerKey) {
+      calls.incrementAndGet();
+      return real.authenticate(bearerKey);
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "a chat waiting in the admission line when shutdown stops the runs is refused at once, as"
+          + " while draining, and never authenticates")
+  void shutdownEmptiesTheAdmissionLine() throws Exception {
+    Map<String, String> env = TestServers.env(); // SHUTDOWN_GRACE_SECONDS=1
+    env.put("CHAT_ADMISSION_PERMITS", "1");
+    env.put("CHAT_ADMISSION_WAIT_MS", "30000"); // the line's own limit is far away
+    ShortleaseServer server =
+        ShortleaseServer.start(
+            Settings.fromEnvironment(env),
+            binder ->
+                binder
+                    .bind(AuthenticateAppUseCase.class)
+                    .to(CountedAuthentication.class)
+                    .in(Scopes.SINGLETON));
+    // The use cases are bound behind proxies: both singletons are reached by their own class.
+    CountedAuthentication auth = server.injector().getInstance(CountedAuthentication.class);
+    AdmissionGate line = server.injector().getInstance(AdmissionGate.class);
+    Api api = new Api(server);
+    Api.AppKey app = api.createApp("chat");
+    line.enter(); // the only permit: the next chat waits in the line
+    CompletableFuture<Api.Reply> queued =
+        CompletableFuture.supplyAsync(
+            () -> api.post("/v1/chat-messages", app.key(), Api.chat("u", "Hi", "blocking", null)));
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (line.waiting() == 0 && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+    assertThat(line.waiting()).as("chats waiting in the line").isEqualTo(1);
+
+    long closeBegan = System.nanoTime();
+    CompletableFuture<Void> closing = CompletableFuture.runAsync(server::close);
+    Api.Reply reply = null;
+    try {
+      reply = queued.get(5, TimeUnit.SECONDS);
+    } catch (TimeoutException | ExecutionException e) {
+      // still waiting, or cut off: the assertions below say so
+    }
+    Duration answeredAfter = Duration.ofNanos(System.nanoTime() - closeBegan);
+    line.leave(); // before the fix, this admitted the waiter, which then read its key
+    closing.get(20, TimeUnit.SECONDS);
+    Thread.sleep(500); // time for an admitted waiter to reach authentication
+
+    assertThat(auth.calls).as("authentications (each a read of the key)").hasValue(0);
+    assertThat(reply).as("answer to the chat waiting in the line").isNotNull();
+    assertThat(answeredAfter).as("answered after shutdown began").isLessThan(Duration.ofSeconds(3));
+    assertThat(reply.status()).as(reply.text()).isEqualTo(503);
+    assertThat(reply.code()).isEqualTo("service_unavailable");
+    assertThat(reply.text()).contains("shutting down");
+    assertThat(reply.raw().headers().firstValue("Retry-After")).contains("1");
+    assertThat(reply.raw().headers().firstValue("Connection")).contains("close");
   }
 }

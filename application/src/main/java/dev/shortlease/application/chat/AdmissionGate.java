@@ -4,6 +4,7 @@ import dev.shortlease.application.ReliabilitySettings;
 import dev.shortlease.application.WakeUpTimer;
 import dev.shortlease.application.port.in.AdmitChatUseCase;
 import dev.shortlease.application.port.in.BusyException;
+import dev.shortlease.application.port.in.ShuttingDownException;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -26,6 +27,11 @@ import java.util.function.Supplier;
  * 0043). The wait is untimed, and {@link WakeUpTimer} ends it at the limit: a timed acquire on a
  * virtual thread costs two wake-ups of the JDK's delay scheduler thread when the permit comes first
  * (ADR 0045).
+ *
+ * <p>Shutdown {@linkplain #close() closes} the line: the starts waiting in it are woken and refused
+ * with {@link ShuttingDownException} at once, and so is every start that comes to it later — before
+ * authentication, so none of them reads the database. The check is a field read under the lock
+ * {@link #enter()} takes anyway: the hot path pays nothing for it.
  */
 @Singleton
 public final class AdmissionGate implements AdmitChatUseCase {
@@ -35,6 +41,7 @@ public final class AdmissionGate implements AdmitChatUseCase {
   private final Duration maxWait;
   private int free;
   private int waiting;
+  private boolean closed;
 
   @Inject
   public AdmissionGate(ReliabilitySettings settings) {
@@ -47,6 +54,9 @@ public final class AdmissionGate implements AdmitChatUseCase {
   public void enter() {
     lock.lock();
     try {
+      if (closed) {
+        throw new ShuttingDownException();
+      }
       if (free > 0) {
         free--;
         return;
@@ -72,6 +82,22 @@ public final class AdmissionGate implements AdmitChatUseCase {
     }
   }
 
+  /**
+   * Closes the line for good: every start waiting is woken and refused with {@link
+   * ShuttingDownException}, as is every start from now on. Starts already admitted go on, and give
+   * their permits back as usual.
+   */
+  @Override
+  public void close() {
+    lock.lock();
+    try {
+      closed = true;
+      released.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /** Runs {@code start} between {@link #enter()} and {@link #leave()}. */
   public <T> T admit(Supplier<T> start) {
     enter();
@@ -92,13 +118,19 @@ public final class AdmissionGate implements AdmitChatUseCase {
     }
   }
 
-  /** Waits for a free permit, under the lock; a waiter that gives up passes its wake-up on. */
+  /**
+   * Waits for a free permit, under the lock; a waiter that gives up passes its wake-up on. One the
+   * line's {@linkplain #close() closing} woke need not: closing wakes every waiter.
+   */
   private void await() {
     waiting++;
     Wait wait = new Wait();
     ScheduledFuture<?> limit = WakeUpTimer.after(maxWait.toNanos(), () -> expire(wait));
     try {
-      while (free == 0) {
+      while (closed || free == 0) {
+        if (closed) {
+          throw new ShuttingDownException();
+        }
         if (wait.expired) {
           passOn();
           throw new BusyException(

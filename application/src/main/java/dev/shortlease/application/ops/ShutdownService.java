@@ -1,6 +1,7 @@
 package dev.shortlease.application.ops;
 
 import dev.shortlease.application.chat.RunRegistry;
+import dev.shortlease.application.port.in.AdmitChatUseCase;
 import dev.shortlease.application.port.in.ShutdownUseCase;
 import dev.shortlease.domain.port.InstanceLeasePort;
 import jakarta.inject.Inject;
@@ -10,15 +11,20 @@ import java.time.Duration;
  * Use case (operations): graceful shutdown. Stops every run (each saves its text so far as {@code
  * stopped} in its own T4) and waits for them; the composition root calls this before it closes the
  * pool, so those last writes still find a connection. Saves that cannot reach the database in the
- * time left are cut short into the spool, and the instance's lease is ended last.
+ * time left are cut short into the spool, and the instance's lease is ended last. Stopping the runs
+ * also closes the admission line, so chats still waiting in it are refused at once, before they
+ * authenticate.
  */
 public final class ShutdownService implements ShutdownUseCase {
   private final RunRegistry registry;
+  private final AdmitChatUseCase admission;
   private final InstanceLeasePort lease;
 
   @Inject
-  public ShutdownService(RunRegistry registry, InstanceLeasePort lease) {
+  public ShutdownService(
+      RunRegistry registry, AdmitChatUseCase admission, InstanceLeasePort lease) {
     this.registry = registry;
+    this.admission = admission;
     this.lease = lease;
   }
 
@@ -34,6 +40,7 @@ public final class ShutdownService implements ShutdownUseCase {
 
   @Override
   public int stopAll() {
+    admission.close(); // a chat still waiting in the line is refused now, not after its key's read
     return registry.stopAll();
   }
 

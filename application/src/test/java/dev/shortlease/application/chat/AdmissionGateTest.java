@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.shortlease.application.ReliabilitySettings;
 import dev.shortlease.application.WakeUpTimer;
 import dev.shortlease.application.port.in.BusyException;
+import dev.shortlease.application.port.in.ShuttingDownException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -136,6 +138,48 @@ class AdmissionGateTest {
     next.join(5_000);
     assertThat(gate.waiting()).isZero();
     assertThat(WakeUpTimer.pending()).as("no wait limit left queued").isEqualTo(timersBefore);
+  }
+
+  @Test
+  @DisplayName(
+      "closing the line refuses a start waiting in it at once, before its start runs, and every"
+          + " later one")
+  void closingRefusesWaitersAtOnce() throws Exception {
+    AdmissionGate gate = gate(1, 10, Duration.ofSeconds(30));
+    int timersBefore = WakeUpTimer.pending();
+    gate.enter(); // the only permit: the next start waits
+    AtomicInteger started = new AtomicInteger(); // authentication and T1-T3 would run here
+    AtomicReference<RuntimeException> refusal = new AtomicReference<>();
+    Thread waiter =
+        Thread.ofVirtual()
+            .start(
+                () -> {
+                  try {
+                    gate.admit(started::incrementAndGet);
+                  } catch (RuntimeException e) {
+                    refusal.set(e);
+                  }
+                });
+    while (gate.waiting() == 0) {
+      Thread.sleep(5);
+    }
+
+    long closing = System.nanoTime();
+    gate.close();
+    waiter.join(5_000);
+    Duration refusedAfter = Duration.ofNanos(System.nanoTime() - closing);
+    gate.leave(); // had the waiter stayed in the line, this would let it start
+
+    waiter.join(5_000);
+    assertThat(refusal.get()).isInstanceOf(ShuttingDownException.class);
+    assertThat(refusedAfter).as("refused after closing").isLessThan(Duration.ofSeconds(2));
+    assertThat(started).as("starts that ran").hasValue(0);
+    assertThat(gate.waiting()).isZero();
+    assertThat(WakeUpTimer.pending()).as("no wait limit left queued").isEqualTo(timersBefore);
+    assertThatThrownBy(() -> gate.admit(started::incrementAndGet))
+        .as("a start after closing, with a permit free")
+        .isInstanceOf(ShuttingDownException.class);
+    assertThat(started).hasValue(0);
   }
 
   private static void sleep(long millis) {

@@ -214,7 +214,9 @@ class RunEndingTest {
     assertThat(kit.registry.awaitAllEnded(Duration.ofMillis(100)))
         .as("the start in flight is waited for")
         .isFalse();
-    assertThat(new ShutdownService(kit.registry, NO_LEASE).runningCount())
+    assertThat(
+            new ShutdownService(kit.registry, new AdmissionGate(kit.reliability), NO_LEASE)
+                .runningCount())
         .as("and counted where shutdown says how many did not end in time")
         .isEqualTo(1);
     goOn.countDown();

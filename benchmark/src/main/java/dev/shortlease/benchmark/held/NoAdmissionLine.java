@@ -25,4 +25,9 @@ final class NoAdmissionLine implements AdmitChatUseCase {
 
   @Override
   public void leave() {}
+
+  @Override
+  public void close() {
+    // nobody waits here; a start after shutdown is refused when it registers, as without a line
+  }
 }

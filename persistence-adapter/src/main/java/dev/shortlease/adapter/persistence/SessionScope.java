@@ -32,8 +32,9 @@ import org.hibernate.proxy.HibernateProxy;
  * of the CPU, and nothing there could be managed anyway.
  *
  * <p>The result is checked inside the transaction, so a mistake rolls back: an entity, a Hibernate
- * proxy or collection, or a session anywhere in the returned value (records, collections, maps and
- * optionals are walked) fails fast with {@link IllegalStateException}.
+ * proxy or collection, or a session anywhere in the returned value (records, collections, maps,
+ * optionals and arrays of reference types — a query's {@code Object[]} rows — are walked) fails
+ * fast with {@link IllegalStateException}.
  *
  * <p>Each unit runs on one of the {@link DatabaseWorkers}' platform threads; the caller waits for
  * the detached result and never holds the connection itself.
@@ -66,8 +67,9 @@ final class SessionScope {
       };
 
   // A record whose components' declared types cannot hold managed state (primitives, final
-  // non-entity classes such as String, UUID and Instant, enums, and records of those) is never
-  // walked: its accessors, called reflectively on every result, were ~1 % of a chat's CPU.
+  // non-entity classes such as String, UUID and Instant, enums, records of those, and arrays of
+  // any of these) is never walked: its accessors, called reflectively on every result, were ~1 %
+  // of a chat's CPU. Nor is such an array. An Object[] or an entity array is walked.
   private static final ClassValue<Boolean> DETACHED_BY_TYPE =
       new ClassValue<>() {
         @Override
@@ -246,6 +248,12 @@ final class SessionScope {
         map.values().forEach(item -> requireDetached(item, depth + 1));
       }
       case Optional<?> optional -> optional.ifPresent(item -> requireDetached(item, depth + 1));
+      case Object[] items when DETACHED_BY_TYPE.get(items.getClass()) -> {}
+      case Object[] items -> {
+        for (Object item : items) {
+          requireDetached(item, depth + 1);
+        }
+      }
       case Record record when DETACHED_BY_TYPE.get(record.getClass()) -> {}
       case Record record -> {
         for (Method accessor : ACCESSORS.get(record.getClass())) {
@@ -267,7 +275,7 @@ final class SessionScope {
       return true;
     }
     if (type.isArray()) {
-      return type.getComponentType().isPrimitive();
+      return detachedByType(type.getComponentType(), visiting); // elements are of that type
     }
     if (type.isRecord()) {
       if (!visiting.add(type)) {

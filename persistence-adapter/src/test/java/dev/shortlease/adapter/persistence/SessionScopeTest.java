@@ -70,9 +70,56 @@ class SessionScopeTest {
         .hasMessageContaining("AppEntity");
   }
 
+  /** An array component that may hold anything: walked. */
+  private record Row(Object[] cells) {}
+
+  private record Apps(AppEntity[] apps) {}
+
+  /** Primitive and final-value arrays cannot hold managed state: not walked. */
+  private record Numbers(int[] values, String[] names) {
+    @Override
+    public int[] values() {
+      throw new AssertionError("walked");
+    }
+  }
+
   @Test
   @DisplayName(
-      "returning a managed entity, alone or inside a collection, optional, map or record, fails and rolls back")
+      "arrays of reference types are walked, alone or as a record's component; primitive and"
+          + " value arrays are not")
+  void arraysAreWalked() {
+    AppEntity entity = new AppEntity();
+
+    assertThatThrownBy(() -> SessionScope.requireDetached(new Object[] {"plain", entity}, 0))
+        .as("an entity inside an Object[]")
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("AppEntity");
+    assertThatThrownBy(() -> SessionScope.requireDetached(new AppEntity[] {entity}, 0))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("AppEntity");
+    assertThatThrownBy(
+            () -> SessionScope.requireDetached(List.of(new Object[] {1, new Object[] {entity}}), 0))
+        .as("a query's rows (List<Object[]>), an array nested in one")
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("AppEntity");
+    assertThatThrownBy(() -> SessionScope.requireDetached(new Row(new Object[] {entity}), 0))
+        .as("an entity inside a record's Object[] component")
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("AppEntity");
+    assertThatThrownBy(() -> SessionScope.requireDetached(new Apps(new AppEntity[] {entity}), 0))
+        .as("an entity inside a record's entity-array component")
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("AppEntity");
+
+    Object[] plain = {"a", 1, UUID.randomUUID(), new String[] {"b"}, null};
+    assertThat(SessionScope.requireDetached(plain, 0)).isSameAs(plain);
+    Numbers numbers = new Numbers(new int[] {1}, new String[] {"c"});
+    assertThat(SessionScope.requireDetached(numbers, 0)).as("not walked").isSameAs(numbers);
+  }
+
+  @Test
+  @DisplayName(
+      "returning a managed entity, alone or inside a collection, optional, map, array or record, fails and rolls back")
   void rejectsManagedEntities() {
     PersistenceContext context = SharedContexts.h2();
     SessionScope scope = context.sessionScope();
@@ -87,6 +134,11 @@ class SessionScopeTest {
     assertThatThrownBy(() -> scope.call(em -> List.of(em.find(AppEntity.class, id.value()))))
         .isInstanceOf(IllegalStateException.class);
     assertThatThrownBy(() -> scope.call(em -> Map.of("k", em.find(AppEntity.class, id.value()))))
+        .isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(
+            () ->
+                scope.call(
+                    em -> List.<Object[]>of(new Object[] {em.find(AppEntity.class, id.value())})))
         .isInstanceOf(IllegalStateException.class);
     assertThatThrownBy(
             () -> scope.call(em -> new Holder(em.getReference(AppEntity.class, id.value()))))

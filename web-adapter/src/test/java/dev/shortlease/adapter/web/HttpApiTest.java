@@ -352,6 +352,24 @@ class HttpApiTest {
     assertThat(stubs.lastCommand.get()).isNull();
   }
 
+  @Test
+  @DisplayName(
+      "a chat the admission line refuses because shutdown closed it is answered as while"
+          + " draining, before its key is looked up")
+  void refusedByTheClosedLine() throws Exception {
+    stubs.admission.close();
+
+    HttpResponse<String> refused =
+        send(post("/v1/chat-messages", StubUseCases.CHAT_KEY, chatBody("streaming")));
+
+    assertError(refused, 503, "service_unavailable");
+    assertThat(refused.body()).contains("shutting down");
+    assertThat(refused.headers().firstValue("Retry-After")).contains("1");
+    assertThat(refused.headers().firstValue("Connection")).contains("close");
+    assertThat(stubs.authentications).as("keys looked up").hasValue(0);
+    assertThat(stubs.lastCommand.get()).isNull();
+  }
+
   private HttpResponse<String> send(HttpRequest request) throws Exception {
     return client.send(request, HttpResponse.BodyHandlers.ofString());
   }

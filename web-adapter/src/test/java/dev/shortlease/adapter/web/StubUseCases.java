@@ -54,13 +54,20 @@ final class StubUseCases {
   final AtomicReference<SendMessageCommand> lastCommand = new AtomicReference<>();
   final AtomicBoolean admissionFull = new AtomicBoolean();
   final AtomicBoolean shuttingDown = new AtomicBoolean();
+  final AtomicBoolean admissionClosed = new AtomicBoolean();
   final AtomicInteger admitted = new AtomicInteger();
+  final AtomicInteger authentications = new AtomicInteger();
 
-  /** Admits every start, counting them, unless {@link #admissionFull} is set. */
+  /**
+   * Admits every start, counting them, unless {@link #admissionFull} is set or the line is closed.
+   */
   final AdmitChatUseCase admission =
       new AdmitChatUseCase() {
         @Override
         public void enter() {
+          if (admissionClosed.get()) {
+            throw new ShuttingDownException();
+          }
           if (admissionFull.get()) {
             throw new BusyException("Too many chats are starting at once; retry in a moment.");
           }
@@ -69,6 +76,11 @@ final class StubUseCases {
 
         @Override
         public void leave() {}
+
+        @Override
+        public void close() {
+          admissionClosed.set(true);
+        }
       };
 
   /** Media switches: all off, as for a new app. */
@@ -100,10 +112,15 @@ final class StubUseCases {
         }
       };
 
+  private String countedKey(String key) {
+    authentications.incrementAndGet();
+    return key;
+  }
+
   HttpApi api(WebSettings settings) {
     AuthenticateAppUseCase auth =
         key ->
-            switch (key) {
+            switch (countedKey(key)) {
               case CHAT_KEY -> chatApp;
               case COMPLETION_KEY -> completionApp;
               default -> throw new UnauthorizedException("Access token is invalid.");

@@ -9,9 +9,18 @@ package dev.shortlease.application.port.in;
  */
 public interface AdmitChatUseCase {
 
-  /** Waits for a slot; throws {@link BusyException} when none comes in time. */
+  /**
+   * Waits for a slot; throws {@link BusyException} when none comes in time, and {@link
+   * ShuttingDownException} once the line is {@linkplain #close() closed}.
+   */
   void enter();
 
   /** Gives the slot back. */
   void leave();
+
+  /**
+   * Shutdown: the line refuses every start with {@link ShuttingDownException} from now on, those
+   * still waiting in it at once (not when their wait runs out). Starts already admitted go on.
+   */
+  void close();
 }

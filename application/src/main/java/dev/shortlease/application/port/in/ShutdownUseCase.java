@@ -22,7 +22,9 @@ public interface ShutdownUseCase {
 
   /**
    * Asks every running generation to stop, and every one still starting as soon as it runs; a chat
-   * sent from now on is refused ({@link ShuttingDownException}). Returns how many ran.
+   * sent from now on is refused ({@link ShuttingDownException}), and so at once is one still
+   * waiting in the admission line ({@link AdmitChatUseCase#close()}), before it authenticates.
+   * Returns how many ran.
    */
   int stopAll();
 
