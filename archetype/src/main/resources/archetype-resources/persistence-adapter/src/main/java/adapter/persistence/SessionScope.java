@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManagerFactory;
 import java.lang.reflect.RecordComponent;
 import java.sql.SQLTransientConnectionException;
 import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -19,7 +20,8 @@ import org.hibernate.proxy.HibernateProxy;
  * a lambda passed to it fails the build.
  *
  * <p>The result is checked inside the transaction, so a mistake rolls back: an entity or a
- * Hibernate proxy in the returned value (records, collections and optionals are walked) fails fast.
+ * Hibernate proxy in the returned value (records, collections, maps, arrays and optionals are
+ * walked) fails fast.
  *
  * <p>A pool that lends no connection within its timeout (HikariCP's {@link
  * SQLTransientConnectionException}, which Hibernate wraps) becomes a {@link
@@ -75,6 +77,17 @@ final class SessionScope {
     }
     switch (value) {
       case Collection<?> items -> items.forEach(item -> requireDetached(item, depth + 1));
+      case Map<?, ?> map ->
+          map.forEach(
+              (key, item) -> {
+                requireDetached(key, depth + 1);
+                requireDetached(item, depth + 1);
+              });
+      case Object[] items -> {
+        for (Object item : items) {
+          requireDetached(item, depth + 1);
+        }
+      }
       case Optional<?> optional -> optional.ifPresent(item -> requireDetached(item, depth + 1));
       case Record record -> {
         for (RecordComponent component : record.getClass().getRecordComponents()) {

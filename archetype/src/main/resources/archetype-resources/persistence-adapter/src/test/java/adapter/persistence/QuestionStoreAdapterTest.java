@@ -10,6 +10,8 @@ import dev.shortlease.guardrails.guard.ConnectionTracker;
 import dev.shortlease.guardrails.testkit.PortChecks;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.sql.Connection;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
@@ -81,9 +83,16 @@ class QuestionStoreAdapterTest {
 
   @Test
   void anEntityNeverLeavesATransaction() {
-    assertThatThrownBy(() -> SessionScope.requireDetached(Optional.of(new QuestionEntity()), 0))
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("QuestionEntity");
+    List<Object> results =
+        List.of(
+            Optional.of(new QuestionEntity()),
+            Map.of("question", new QuestionEntity()),
+            new Object[] {"text", new QuestionEntity()});
+    for (Object result : results) {
+      assertThatThrownBy(() -> SessionScope.requireDetached(result, 0))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("QuestionEntity");
+    }
   }
 
   /**
