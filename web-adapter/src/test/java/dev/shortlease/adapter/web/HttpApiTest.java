@@ -345,10 +345,7 @@ class HttpApiTest {
     HttpResponse<String> refused =
         send(post("/v1/chat-messages", StubUseCases.CHAT_KEY, chatBody("streaming")));
 
-    assertError(refused, 503, "service_unavailable");
-    assertThat(refused.body()).contains("shutting down");
-    assertThat(refused.headers().firstValue("Retry-After")).contains("1");
-    assertThat(refused.headers().firstValue("Connection")).contains("close");
+    assertShuttingDown(refused);
     assertThat(stubs.lastCommand.get()).isNull();
   }
 
@@ -362,12 +359,17 @@ class HttpApiTest {
     HttpResponse<String> refused =
         send(post("/v1/chat-messages", StubUseCases.CHAT_KEY, chatBody("streaming")));
 
+    assertShuttingDown(refused);
+    assertThat(stubs.authentications).as("keys looked up").hasValue(0);
+    assertThat(stubs.lastCommand.get()).isNull();
+  }
+
+  /** The answer a chat gets once shutdown has begun: 503, retry soon, on another connection. */
+  private static void assertShuttingDown(HttpResponse<String> refused) throws Exception {
     assertError(refused, 503, "service_unavailable");
     assertThat(refused.body()).contains("shutting down");
     assertThat(refused.headers().firstValue("Retry-After")).contains("1");
     assertThat(refused.headers().firstValue("Connection")).contains("close");
-    assertThat(stubs.authentications).as("keys looked up").hasValue(0);
-    assertThat(stubs.lastCommand.get()).isNull();
   }
 
   private HttpResponse<String> send(HttpRequest request) throws Exception {
