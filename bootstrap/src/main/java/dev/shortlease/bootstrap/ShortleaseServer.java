@@ -275,6 +275,7 @@ public final class ShortleaseServer implements AutoCloseable {
     long graceEnds = System.nanoTime() + plan.total().toNanos();
     try {
       api.beginDraining();
+      runs.beginDraining(); // chats waiting in the admission line are refused, as new ones are
       long endedBefore = runs.endedCount();
       int running = runs.runningCount();
       LOG.info(

@@ -162,6 +162,66 @@ class LifecycleTest {
     }
   }
 
+  @Test
+  @DisplayName(
+      "a chat waiting in the admission line when draining begins is refused at once, not admitted"
+          + " into a run the stop would cut short")
+  void drainingEmptiesTheAdmissionLine() throws Exception {
+    Map<String, String> env = TestServers.env();
+    env.put("SHUTDOWN_GRACE_SECONDS", "10"); // a 5 s drain, kept going by a hanging stream
+    env.put("CHAT_ADMISSION_PERMITS", "1");
+    env.put("CHAT_ADMISSION_WAIT_MS", "30000");
+    ScriptedChatModel model = new ScriptedChatModel().otherwise(hang("unfinished "));
+    ShortleaseServer server =
+        ShortleaseServer.start(
+            Settings.fromEnvironment(env),
+            binder -> {
+              binder.bind(ChatModelPort.class).annotatedWith(RawModel.class).toInstance(model);
+              binder
+                  .bind(AuthenticateAppUseCase.class)
+                  .to(CountedAuthentication.class)
+                  .in(Scopes.SINGLETON);
+            });
+    CountedAuthentication auth = server.injector().getInstance(CountedAuthentication.class);
+    AdmissionGate line = server.injector().getInstance(AdmissionGate.class);
+    Api api = new Api(server);
+    Api.AppKey app = api.createApp("chat");
+    try (InputStream running =
+        api.stream("/v1/chat-messages", app.key(), Api.chat("u", "Go", "streaming", null))) {
+      Api.firstEvent(new BufferedReader(new InputStreamReader(running, StandardCharsets.UTF_8)));
+      int authenticated = auth.calls.get();
+      line.enter(); // the only permit: the next chat waits in the line
+      CompletableFuture<Api.Reply> queued =
+          CompletableFuture.supplyAsync(
+              () ->
+                  api.post("/v1/chat-messages", app.key(), Api.chat("v", "Hi", "blocking", null)));
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+      while (line.waiting() == 0 && System.nanoTime() < deadline) {
+        Thread.sleep(5);
+      }
+      assertThat(line.waiting()).as("chats waiting in the line").isEqualTo(1);
+
+      CompletableFuture<Void> closing = CompletableFuture.runAsync(server::close);
+      Api.Reply reply = null;
+      try {
+        reply = queued.get(2500, TimeUnit.MILLISECONDS); // well inside the 5 s drain
+      } catch (TimeoutException e) {
+        // still in the line: the assertions below say so
+      }
+      line.leave(); // before the fix, this admitted the waiter into the drain
+      Thread.sleep(500); // time for an admitted waiter to reach authentication
+
+      assertThat(reply).as("answer to the chat waiting in the line, during the drain").isNotNull();
+      assertThat(reply.status()).as(reply.text()).isEqualTo(503);
+      assertThat(reply.text()).contains("shutting down");
+      assertThat(auth.calls.get() - authenticated)
+          .as("authentications after draining began")
+          .isZero();
+      assertThat(closing).as("the drain still waits for the running stream").isNotDone();
+      closing.get(30, TimeUnit.SECONDS);
+    }
+  }
+
   /** The service's own authentication, counted: each call reads the key (and app) from storage. */
   @Singleton
   static final class CountedAuthentication implements AuthenticateAppUseCase {

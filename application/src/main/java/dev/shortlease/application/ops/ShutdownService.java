@@ -11,9 +11,9 @@ import java.time.Duration;
  * Use case (operations): graceful shutdown. Stops every run (each saves its text so far as {@code
  * stopped} in its own T4) and waits for them; the composition root calls this before it closes the
  * pool, so those last writes still find a connection. Saves that cannot reach the database in the
- * time left are cut short into the spool, and the instance's lease is ended last. Stopping the runs
- * also closes the admission line, so chats still waiting in it are refused at once, before they
- * authenticate.
+ * time left are cut short into the spool, and the instance's lease is ended last. Draining closes
+ * the admission line (stopping the runs does too, for a shutdown without a drain), so chats still
+ * waiting in it are refused at once, before they authenticate.
  */
 public final class ShutdownService implements ShutdownUseCase {
   private final RunRegistry registry;
@@ -36,6 +36,11 @@ public final class ShutdownService implements ShutdownUseCase {
   @Override
   public long endedCount() {
     return registry.endedCount();
+  }
+
+  @Override
+  public void beginDraining() {
+    admission.close(); // a waiting chat started nothing: refused now, it can go elsewhere
   }
 
   @Override

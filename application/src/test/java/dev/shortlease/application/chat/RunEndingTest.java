@@ -229,6 +229,25 @@ class RunEndingTest {
   }
 
   @Test
+  @DisplayName("draining closes the admission line and lets the running runs go on")
+  void drainingClosesTheLineOnly() throws Exception {
+    kit.model.otherwise(hang("x"));
+    kit.chat(app, "alice", "q1", null);
+    assertThat(kit.model.awaitCalls(1, ChatTestKit.WAIT)).isTrue();
+    AdmissionGate line = new AdmissionGate(kit.reliability);
+    ShutdownService shutdown = new ShutdownService(kit.registry, line, NO_LEASE);
+
+    shutdown.beginDraining();
+
+    assertThatThrownBy(line::enter).isInstanceOf(ShuttingDownException.class);
+    assertThat(kit.registry.awaitAllEnded(Duration.ofMillis(100)))
+        .as("the running run goes on")
+        .isFalse();
+    assertThat(shutdown.stopAll()).isEqualTo(1);
+    assertThat(kit.registry.awaitAllEnded(ChatTestKit.WAIT)).isTrue();
+  }
+
+  @Test
   @DisplayName(
       "the ended count grows by every run that ends, also one started after it was read (the"
           + " shutdown log's arithmetic)")

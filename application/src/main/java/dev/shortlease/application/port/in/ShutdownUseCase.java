@@ -21,6 +21,14 @@ public interface ShutdownUseCase {
   long endedCount();
 
   /**
+   * Draining begins: chats still waiting in the admission line are refused at once ({@link
+   * ShuttingDownException}; they have started nothing, so their clients can send them again
+   * elsewhere), and so is every chat that reaches the line from now on. Running generations, and
+   * starts already past the line, go on.
+   */
+  void beginDraining();
+
+  /**
    * Asks every running generation to stop, and every one still starting as soon as it runs; a chat
    * sent from now on is refused ({@link ShuttingDownException}), and so at once is one still
    * waiting in the admission line ({@link AdmitChatUseCase#close()}), before it authenticates.
