@@ -97,6 +97,11 @@ class MediaUseCasesTest {
           public List<UploadedFile> findUploads(Owner owner, List<UploadFileId> ids) {
             return List.of();
           }
+
+          @Override
+          public List<UploadFileId> deleteUnreferencedUploads(Duration olderThan, int limit) {
+            return List.of();
+          }
         };
     UploadFileService service = new UploadFileService(failing, kit.files, LIMITS);
 

@@ -14,6 +14,7 @@ import dev.shortlease.domain.port.AppMediaPort;
 import dev.shortlease.domain.port.EndUsersPort;
 import dev.shortlease.domain.port.MessageFilesPort;
 import dev.shortlease.domain.port.UploadsPort;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -66,6 +67,46 @@ public final class InMemoryFiles
   @Override
   public List<UploadedFile> findUploads(Owner owner, List<UploadFileId> ids) {
     return ids.stream().flatMap(id -> findUpload(owner, id).stream()).toList();
+  }
+
+  @Override
+  public synchronized List<UploadFileId> deleteUnreferencedUploads(Duration olderThan, int limit) {
+    Instant cutOff = Instant.now().minus(olderThan);
+    List<UploadFileId> referenced =
+        attached.values().stream()
+            .flatMap(List::stream)
+            .map(MessageFile::upload)
+            .filter(java.util.Objects::nonNull)
+            .toList();
+    List<UploadFileId> deleted =
+        uploads.values().stream()
+            .filter(file -> file.createdAt().isBefore(cutOff))
+            .map(UploadedFile::id)
+            .filter(id -> !referenced.contains(id))
+            .limit(limit)
+            .toList();
+    deleted.forEach(uploads::remove);
+    return deleted;
+  }
+
+  /** Moves the upload's creation time {@code age} back (a test ages it for the cleanup). */
+  public void backdateUpload(UploadFileId id, Duration age) {
+    uploads.computeIfPresent(
+        id,
+        (key, file) ->
+            new UploadedFile(
+                file.id(),
+                file.owner(),
+                file.name(),
+                file.extension(),
+                file.mimeType(),
+                file.size(),
+                file.createdAt().minus(age)));
+  }
+
+  /** Whether bytes are stored under {@code id}. */
+  public boolean hasBytes(UploadFileId id) {
+    return bytes.containsKey(id);
   }
 
   @Override

@@ -4,6 +4,7 @@ import dev.shortlease.domain.AppId;
 import dev.shortlease.domain.Owner;
 import dev.shortlease.domain.UploadFileId;
 import dev.shortlease.domain.UploadedFile;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,4 +29,13 @@ public interface UploadsPort {
 
   /** The uploads among {@code ids} that belong to {@code owner}, in one read. */
   List<UploadedFile> findUploads(Owner owner, List<UploadFileId> ids);
+
+  /**
+   * Deletes up to {@code limit} uploads that no message's file references and that are older than
+   * {@code olderThan} by the store's own clock (the one that stamped them, ADR 0056), and returns
+   * their IDs; one short transaction, one statement that re-checks "unreferenced" as it deletes.
+   * Their bytes are the caller's to remove, with no connection held. Fewer than {@code limit} IDs
+   * means none are left.
+   */
+  List<UploadFileId> deleteUnreferencedUploads(Duration olderThan, int limit);
 }

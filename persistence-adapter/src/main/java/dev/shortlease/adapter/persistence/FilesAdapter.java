@@ -13,6 +13,9 @@ import dev.shortlease.domain.UploadedFile;
 import dev.shortlease.domain.port.AppMediaPort;
 import dev.shortlease.domain.port.MessageFilesPort;
 import dev.shortlease.domain.port.UploadsPort;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -22,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.hibernate.StatelessSession;
 
@@ -85,6 +89,50 @@ final class FilesAdapter implements UploadsPort, MessageFilesPort, AppMediaPort 
                 .stream()
                 .map(FilesAdapter::upload)
                 .toList());
+  }
+
+  /**
+   * The uploads the operator's cleanup deletes: older than the age by the database's clock (the one
+   * that stamped {@code created_at}; only the age is bound, in microseconds, as {@link
+   * MessageLifecycleAdapter#failAbandoned} does) and referenced by no message file, checked in the
+   * same statement that deletes them. H2 multiplies an interval only by a typed number, hence the
+   * cast.
+   */
+  private static final String UNREFERENCED_UPLOADS =
+      "delete from upload_file where id in (select f.id from upload_file f"
+          + " where f.created_at < current_timestamp"
+          + " - cast(? as bigint) * interval '0.000001' second"
+          + " and not exists (select 1 from message_file m where m.upload_file_id = f.id)"
+          + " limit ?)";
+
+  /**
+   * One statement that deletes and names what it deleted: {@code returning} on PostgreSQL, H2's
+   * data change delta table ({@code old table}) elsewhere, as H2 has no {@code returning}.
+   */
+  @Override
+  public List<UploadFileId> deleteUnreferencedUploads(Duration olderThan, int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be at least 1: " + limit);
+    }
+    String sql =
+        scope.database().isPostgresql()
+            ? UNREFERENCED_UPLOADS + " returning id"
+            : "select id from old table (" + UNREFERENCED_UPLOADS + ")";
+    long micros = TimeUnit.MICROSECONDS.convert(olderThan);
+    return scope.callOneStatement(
+        connection -> {
+          try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setLong(1, micros);
+            statement.setInt(2, limit);
+            List<UploadFileId> deleted = new ArrayList<>();
+            try (ResultSet row = statement.executeQuery()) {
+              while (row.next()) {
+                deleted.add(new UploadFileId(row.getObject(1, UUID.class)));
+              }
+            }
+            return List.copyOf(deleted);
+          }
+        });
   }
 
   @Override

@@ -8,12 +8,15 @@ import dev.shortlease.domain.AnnotationReplyAction;
 import dev.shortlease.domain.AnnotationReplySettings;
 import dev.shortlease.domain.AnnotationText;
 import dev.shortlease.domain.ApiKeyHash;
+import dev.shortlease.domain.AppMedia;
 import dev.shortlease.domain.AppMode;
 import dev.shortlease.domain.AppUpdate;
 import dev.shortlease.domain.ComputedEmbedding;
 import dev.shortlease.domain.EmbeddingVector;
 import dev.shortlease.domain.Feedback;
+import dev.shortlease.domain.FileKind;
 import dev.shortlease.domain.HistoryWindow;
+import dev.shortlease.domain.MessageFile;
 import dev.shortlease.domain.MessageOutcome;
 import dev.shortlease.domain.NewApp;
 import dev.shortlease.domain.NewTurn;
@@ -22,13 +25,18 @@ import dev.shortlease.domain.StartedTurn;
 import dev.shortlease.domain.StopRequest;
 import dev.shortlease.domain.TaskId;
 import dev.shortlease.domain.ToolInput;
+import dev.shortlease.domain.UploadFileId;
+import dev.shortlease.domain.UploadedFile;
 import dev.shortlease.domain.VariableDeclaration;
 import dev.shortlease.domain.VariableType;
 import dev.shortlease.domain.VariableValue;
 import dev.shortlease.domain.port.AppFeedbacksPort;
+import dev.shortlease.domain.port.AppMediaPort;
 import dev.shortlease.domain.port.ConversationSort;
 import dev.shortlease.domain.port.ConversationVariablesPort;
+import dev.shortlease.domain.port.MessageFilesPort;
 import dev.shortlease.domain.port.StopRequestsPort;
+import dev.shortlease.domain.port.UploadsPort;
 import dev.shortlease.domain.port.contract.PortSet;
 import dev.shortlease.guardrails.testkit.PlainValues;
 import dev.shortlease.guardrails.testkit.PoolHygiene;
@@ -71,6 +79,10 @@ class ConnectionHygieneTest {
     ConversationVariablesPort variables =
         hygiene.check(ConversationVariablesPort.class, context.conversationVariables());
     AppFeedbacksPort feedbacks = hygiene.check(AppFeedbacksPort.class, context.appFeedbacks());
+    FilesAdapter filesAdapter = new FilesAdapter(context.sessionScope());
+    UploadsPort uploads = hygiene.check(UploadsPort.class, filesAdapter);
+    MessageFilesPort messageFiles = hygiene.check(MessageFilesPort.class, filesAdapter);
+    AppMediaPort media = hygiene.check(AppMediaPort.class, filesAdapter);
 
     var app =
         p.apps().createApp(new NewApp("hygiene", null, AppMode.AGENT_CHAT, null, null, null, null));
@@ -127,6 +139,17 @@ class ConnectionHygieneTest {
     p.messages().firstQuery(turn.owner(), turn.conversationId());
     p.messages().setFeedback(turn.owner(), turn.messageId(), new Feedback(Rating.LIKE, null));
     feedbacks.listFeedbacks(app, 1, 10);
+    UploadedFile upload =
+        uploads.recordUpload(
+            app, "hygiene-user", UploadFileId.random(), "h.txt", "txt", "text/plain", 1);
+    uploads.findUpload(upload.owner(), upload.id());
+    uploads.findUploads(upload.owner(), List.of(upload.id()));
+    messageFiles.attachFiles(
+        turn.owner(), turn.messageId(), List.of(MessageFile.uploaded(FileKind.DOCUMENT, upload)));
+    messageFiles.filesOf(turn.owner(), List.of(turn.messageId()));
+    media.saveMedia(app, AppMedia.OFF);
+    media.mediaOf(app);
+    uploads.deleteUnreferencedUploads(Duration.ofDays(36_500), 1);
     p.conversations().deleteConversation(turn.owner(), turn.conversationId());
     StopRequest stop = new StopRequest(app, "hygiene-user", TaskId.random());
     stops.requestStop(stop);
@@ -171,7 +194,12 @@ class ConnectionHygieneTest {
     Stream.concat(
             Arrays.stream(PortSet.class.getRecordComponents()).map(RecordComponent::getType),
             Stream.of(
-                StopRequestsPort.class, ConversationVariablesPort.class, AppFeedbacksPort.class))
+                StopRequestsPort.class,
+                ConversationVariablesPort.class,
+                AppFeedbacksPort.class,
+                UploadsPort.class,
+                MessageFilesPort.class,
+                AppMediaPort.class))
         .forEach(port -> PortChecks.assertPlainValues(port, values));
   }
 

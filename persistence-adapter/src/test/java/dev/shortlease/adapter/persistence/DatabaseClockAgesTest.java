@@ -15,6 +15,8 @@ import dev.shortlease.domain.MessageStatus;
 import dev.shortlease.domain.NewApp;
 import dev.shortlease.domain.NewTurn;
 import dev.shortlease.domain.StartedTurn;
+import dev.shortlease.domain.UploadFileId;
+import dev.shortlease.domain.UploadedFile;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.temporal.Temporal;
@@ -35,7 +37,8 @@ import org.junit.jupiter.api.Test;
  * was given alone, and none of the statements binds a time taken from the JVM's clock, which may
  * run ahead of or behind the database's (and other instances').
  */
-@DisplayName("Ages on the database's clock: the abandoned-message sweep, annotation jobs")
+@DisplayName(
+    "Ages on the database's clock: the abandoned-message sweep, annotation jobs, uploads' cleanup")
 class DatabaseClockAgesTest {
 
   abstract static class Contract {
@@ -136,6 +139,30 @@ class DatabaseClockAgesTest {
           .isEqualTo(second);
       context.annotationJobs().updateJob(second, AnnotationJobStatus.PROCESSING, "");
       assertNoTimeBound("the jobs' start, update and read");
+    }
+
+    @Test
+    @DisplayName(
+        "the uploads' cleanup deletes an unreferenced upload older than the age by database time"
+            + " and spares a younger one, binding no time")
+    void uploadsCleanup() {
+      AppId app = newApp();
+      FilesAdapter files = new FilesAdapter(context.sessionScope());
+      UploadedFile old =
+          files.recordUpload(app, "u", UploadFileId.random(), "a.txt", "txt", "text/plain", 1);
+      UploadedFile younger =
+          files.recordUpload(app, "u", UploadFileId.random(), "b.txt", "txt", "text/plain", 1);
+      DatabaseTime.setAgo(context, "upload_file", "created_at", old.id().value(), ofMinutes(61));
+      DatabaseTime.setAgo(
+          context, "upload_file", "created_at", younger.id().value(), ofMinutes(59));
+      bound.clear();
+
+      // the PostgreSQL database is shared: other tests' orphans may go too
+      assertThat(files.deleteUnreferencedUploads(Duration.ofHours(1), 1000))
+          .contains(old.id())
+          .doesNotContain(younger.id());
+      assertThat(files.findUpload(younger.owner(), younger.id())).isPresent();
+      assertNoTimeBound("the uploads' cleanup");
     }
   }
 

@@ -16,10 +16,13 @@ import dev.shortlease.domain.Owner;
 import dev.shortlease.domain.StartedTurn;
 import dev.shortlease.domain.UploadFileId;
 import dev.shortlease.domain.UploadedFile;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -109,5 +112,66 @@ abstract class FilesAdapterContract {
 
     files().saveMedia(app, AppMedia.OFF);
     assertThat(files().mediaOf(app)).isEqualTo(AppMedia.OFF);
+  }
+
+  private UploadedFile uploadAged(AppId app, Duration age) {
+    UploadedFile file =
+        files().recordUpload(app, "dave", UploadFileId.random(), "o.txt", "txt", "text/plain", 3);
+    DatabaseTime.setAgo(context(), "upload_file", "created_at", file.id().value(), age);
+    return file;
+  }
+
+  /** Deletes every old-enough orphan the database holds already, so a test counts only its own. */
+  private void deleteEarlierOrphans(Duration olderThan) {
+    while (files().deleteUnreferencedUploads(olderThan, 1000).size() == 1000) {
+      // another batch
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "the cleanup deletes an old unreferenced upload and names it; a referenced one and a young"
+          + " one are kept")
+  void deletesOldUnreferencedUploads() {
+    Duration age = Duration.ofHours(2);
+    deleteEarlierOrphans(age);
+    AppId app = newApp();
+    UploadedFile orphan = uploadAged(app, Duration.ofHours(3));
+    UploadedFile young = uploadAged(app, Duration.ofMinutes(90));
+    UploadedFile attached = uploadAged(app, Duration.ofHours(3));
+    StartedTurn turn =
+        context().startTurn().startTurn(new NewTurn(app, "dave", null, "read", Map.of()));
+    files()
+        .attachFiles(
+            turn.owner(),
+            turn.messageId(),
+            List.of(MessageFile.uploaded(FileKind.DOCUMENT, attached)));
+
+    assertThat(files().deleteUnreferencedUploads(age, 100)).containsExactly(orphan.id());
+
+    Owner dave = orphan.owner();
+    assertThat(files().findUpload(dave, orphan.id())).isEmpty();
+    assertThat(files().findUpload(dave, young.id())).isPresent();
+    assertThat(files().findUpload(dave, attached.id())).isPresent();
+    assertThat(files().deleteUnreferencedUploads(age, 100)).isEmpty();
+  }
+
+  @Test
+  @DisplayName("the cleanup deletes at most its limit per call, and the next call the rest")
+  void deletesInBatches() {
+    Duration age = Duration.ofHours(2);
+    deleteEarlierOrphans(age);
+    AppId app = newApp();
+    List<UploadFileId> orphans =
+        IntStream.range(0, 5).mapToObj(i -> uploadAged(app, Duration.ofHours(3)).id()).toList();
+
+    List<UploadFileId> first = files().deleteUnreferencedUploads(age, 3);
+    List<UploadFileId> rest = files().deleteUnreferencedUploads(age, 3);
+
+    assertThat(first).hasSize(3);
+    assertThat(rest).hasSize(2);
+    assertThat(first).doesNotContainAnyElementsOf(rest);
+    assertThat(Stream.concat(first.stream(), rest.stream()))
+        .containsExactlyInAnyOrderElementsOf(orphans);
   }
 }
