@@ -1,0 +1,62 @@
+package dev.shortlease.application.files;
+
+import dev.shortlease.application.port.in.CleanUpUploadsUseCase;
+import dev.shortlease.application.port.out.FileStorePort;
+import dev.shortlease.domain.InvalidInputException;
+import dev.shortlease.domain.UploadFileId;
+import dev.shortlease.domain.port.UploadsPort;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Use case: the operator's cleanup of orphaned uploads. Each batch is one short transaction that
+ * deletes up to {@link #BATCH} unreferenced, old-enough records and names them; their bytes are
+ * deleted after it, with no connection held (the file store is a long call). A record is deleted
+ * before its bytes, so a failure in between leaves bytes no record names (logged), never a record
+ * whose bytes are gone.
+ */
+public final class CleanUpUploadsService implements CleanUpUploadsUseCase {
+  /** Records deleted per transaction: short enough to hold no lock for long. */
+  static final int BATCH = 100;
+
+  private static final System.Logger LOG = System.getLogger(CleanUpUploadsService.class.getName());
+
+  private final UploadsPort uploads;
+  private final FileStorePort store;
+
+  @Inject
+  public CleanUpUploadsService(UploadsPort uploads, FileStorePort store) {
+    this.uploads = uploads;
+    this.store = store;
+  }
+
+  @Override
+  public int cleanUp(Duration olderThan) {
+    if (olderThan == null || olderThan.compareTo(Duration.ofHours(1)) < 0) {
+      throw new InvalidInputException("older_than_hours", "must be an integer of at least 1");
+    }
+    int deleted = 0;
+    List<UploadFileId> batch;
+    do {
+      batch = uploads.deleteUnreferencedUploads(olderThan, BATCH);
+      deleted += batch.size();
+      batch.forEach(this::deleteBytes);
+    } while (batch.size() == BATCH);
+    if (deleted > 0) {
+      LOG.log(System.Logger.Level.INFO, "deleted {0} unreferenced uploads", deleted);
+    }
+    return deleted;
+  }
+
+  private void deleteBytes(UploadFileId id) {
+    try {
+      store.delete(id);
+    } catch (RuntimeException e) {
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "upload " + id + " deleted, but its bytes were left behind in the file store",
+          e);
+    }
+  }
+}

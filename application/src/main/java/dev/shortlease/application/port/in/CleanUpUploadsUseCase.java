@@ -1,0 +1,19 @@
+package dev.shortlease.application.port.in;
+
+import java.time.Duration;
+
+/**
+ * Use case (operations, called by the operator: {@code POST /admin/uploads/cleanup}): delete the
+ * uploads no message refers to once they are older than an age, their records and their bytes — the
+ * equivalent of Dify's manual {@code clear-orphaned-file-records} and {@code
+ * remove-orphaned-files-on-storage} commands. Nothing deletes uploads otherwise.
+ */
+public interface CleanUpUploadsUseCase {
+
+  /**
+   * Deletes, batch by batch, every upload older than {@code olderThan} by the database's clock that
+   * no message refers to; returns how many records were deleted. Bytes the store failed to delete
+   * are logged and left behind (their record is gone, so they count as deleted).
+   */
+  int cleanUp(Duration olderThan);
+}
