@@ -30,6 +30,7 @@ import dev.shortlease.application.conversation.RateMessageService;
 import dev.shortlease.application.conversation.RenameConversationService;
 import dev.shortlease.application.conversation.SuggestQuestionsService;
 import dev.shortlease.application.conversation.UpdateConversationVariableService;
+import dev.shortlease.application.files.CleanUpUploadsService;
 import dev.shortlease.application.files.ConfigureAppMediaService;
 import dev.shortlease.application.files.ListMessageFilesService;
 import dev.shortlease.application.files.PreviewFileService;
@@ -42,6 +43,7 @@ import dev.shortlease.application.ops.ScrapeMetricsService;
 import dev.shortlease.application.ops.ShutdownService;
 import dev.shortlease.application.port.in.AdmitChatUseCase;
 import dev.shortlease.application.port.in.AuthenticateAppUseCase;
+import dev.shortlease.application.port.in.CleanUpUploadsUseCase;
 import dev.shortlease.application.port.in.ConfigureAnnotationReplyUseCase;
 import dev.shortlease.application.port.in.ConfigureAppMediaUseCase;
 import dev.shortlease.application.port.in.DeleteConversationUseCase;
@@ -136,6 +138,7 @@ final class ApplicationModule extends AbstractModule {
     // files and audio
     useCase(UploadFileUseCase.class, UploadFileService.class);
     useCase(PreviewFileUseCase.class, PreviewFileService.class);
+    useCase(CleanUpUploadsUseCase.class, CleanUpUploadsService.class);
     useCase(ListMessageFilesUseCase.class, ListMessageFilesService.class);
     useCase(ConfigureAppMediaUseCase.class, ConfigureAppMediaService.class);
     useCase(TranscribeAudioUseCase.class, TranscribeAudioService.class);

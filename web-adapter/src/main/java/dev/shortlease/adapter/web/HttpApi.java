@@ -300,6 +300,7 @@ public final class HttpApi {
     routes.get("/admin/apps/{app_id}/keys", admin::listKeys);
     routes.delete("/admin/apps/{app_id}/keys/{key_id}", admin::revokeKey);
     routes.get("/admin/pool", ops::pool);
+    routes.post("/admin/uploads/cleanup", ops::cleanUpUploads);
     routes.get("/admin/activity", dashboard::activity);
     routes.get("/dashboard", dashboard::page);
     routes.get("/dashboard/dashboard.js", dashboard::script);

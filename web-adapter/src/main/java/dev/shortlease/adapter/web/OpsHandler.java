@@ -1,27 +1,45 @@
 package dev.shortlease.adapter.web;
 
+import dev.shortlease.application.port.in.CleanUpUploadsUseCase;
 import dev.shortlease.application.port.in.InspectPoolUseCase;
 import dev.shortlease.application.port.in.ScrapeMetricsUseCase;
 import io.javalin.http.Context;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /**
- * Web adapter: operations endpoints. {@code /admin/pool} (admin token) shows the pool snapshot;
- * {@code /metrics} and {@code /health/*} are open, as scrapers and probes expect.
+ * Web adapter: operations endpoints. {@code /admin/pool} (admin token) shows the pool snapshot and
+ * {@code /admin/uploads/cleanup} (admin token) deletes orphaned uploads; {@code /metrics} and
+ * {@code /health/*} are open, as scrapers and probes expect.
  */
 public final class OpsHandler {
+  private static final String OLDER_THAN_HOURS = "older_than_hours";
+
+  /** A century: an older cut-off lies before the dates a database stores (and deletes the same). */
+  static final int MAX_OLDER_THAN_HOURS = 876_000;
+
+  /** The cleanup's body is one small number. */
+  private static final int CLEANUP_BODY_BYTES = 1024;
+
   private final ApiAuth auth;
   private final InspectPoolUseCase pool;
   private final ScrapeMetricsUseCase metrics;
+  private final CleanUpUploadsUseCase uploads;
   private BooleanSupplier draining = () -> false;
 
   @Inject
-  public OpsHandler(ApiAuth auth, InspectPoolUseCase pool, ScrapeMetricsUseCase metrics) {
+  public OpsHandler(
+      ApiAuth auth,
+      InspectPoolUseCase pool,
+      ScrapeMetricsUseCase metrics,
+      CleanUpUploadsUseCase uploads) {
     this.auth = auth;
     this.pool = pool;
     this.metrics = metrics;
+    this.uploads = uploads;
   }
 
   void drainingWhen(BooleanSupplier draining) {
@@ -31,6 +49,27 @@ public final class OpsHandler {
   void pool(Context ctx) {
     auth.requireAdmin(ctx);
     Responses.ok(ctx, pool.snapshot());
+  }
+
+  /**
+   * The operator's cleanup of orphaned uploads (Dify's {@code clear-orphaned-file-records} and
+   * {@code remove-orphaned-files-on-storage}): {@code {"older_than_hours": N}}, N a whole number of
+   * hours from 1; the body is checked before anything is deleted.
+   */
+  void cleanUpUploads(Context ctx) {
+    auth.requireAdmin(ctx);
+    JsonBody body = JsonBody.read(ctx, CLEANUP_BODY_BYTES).requireOnly(List.of(OLDER_THAN_HOURS));
+    Integer hours = body.optionalInt(OLDER_THAN_HOURS);
+    if (hours == null) {
+      throw new ApiException(ApiError.invalidParam(OLDER_THAN_HOURS + " is required"));
+    }
+    if (hours < 1 || hours > MAX_OLDER_THAN_HOURS) {
+      throw new ApiException(
+          ApiError.invalidParam(
+              OLDER_THAN_HOURS + " must be between 1 and " + MAX_OLDER_THAN_HOURS));
+    }
+    int deleted = uploads.cleanUp(Duration.ofHours(hours));
+    Responses.ok(ctx, Map.of("result", "success", "deleted", deleted));
   }
 
   void metrics(Context ctx) {

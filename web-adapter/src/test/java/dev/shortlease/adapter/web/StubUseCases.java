@@ -3,6 +3,7 @@ package dev.shortlease.adapter.web;
 import dev.shortlease.application.port.in.AdmitChatUseCase;
 import dev.shortlease.application.port.in.AuthenticateAppUseCase;
 import dev.shortlease.application.port.in.BusyException;
+import dev.shortlease.application.port.in.CleanUpUploadsUseCase;
 import dev.shortlease.application.port.in.ConfigureAnnotationReplyUseCase;
 import dev.shortlease.application.port.in.ConfigureAppMediaUseCase;
 import dev.shortlease.application.port.in.GetEndUserUseCase;
@@ -204,7 +205,8 @@ final class StubUseCases {
               @Override
               public void probeDatabase() {}
             },
-            () -> "# metrics\n"),
+            () -> "# metrics\n",
+            unused(CleanUpUploadsUseCase.class)),
         new ConversationVariablesHandler(
             apiAuth,
             unused(ListConversationVariablesUseCase.class),

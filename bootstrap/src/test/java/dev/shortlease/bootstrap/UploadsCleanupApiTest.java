@@ -1,0 +1,165 @@
+package dev.shortlease.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.shortlease.bootstrap.Multipart.Part;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The operator's cleanup of orphaned uploads over real HTTP ({@code POST /admin/uploads/cleanup}):
+ * behind the admin token, its body checked before anything is deleted, and then an old upload no
+ * message refers to gone — record and bytes — while one attached to a chat stays.
+ */
+class UploadsCleanupApiTest {
+  private static final String ADMIN = TestServers.ADMIN_TOKEN;
+  private static final String CLEANUP = "/admin/uploads/cleanup";
+  private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 26, '\n', 1, 2, 3};
+  private static Map<String, String> env;
+  private static ShortleaseServer server;
+  private static Api api;
+
+  @BeforeAll
+  static void start() {
+    env = TestServers.env();
+    server = ShortleaseServer.start(Settings.fromEnvironment(env));
+    api = new Api(server);
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  private static String upload(String key, String user) throws Exception {
+    HttpResponse<byte[]> response =
+        Multipart.post(
+            server,
+            "/v1/files/upload",
+            key,
+            List.of(Part.file("file", "cat.png", "image/png", PNG), Part.field("user", user)));
+    assertThat(response.statusCode()).as(new String(response.body())).isEqualTo(201);
+    return Api.JSON.readTree(response.body()).get("id").asText();
+  }
+
+  private static int preview(String key, String id, String user) throws Exception {
+    return Multipart.get(server, "/v1/files/" + id + "/preview?user=" + user, key).statusCode();
+  }
+
+  /** Where the local file store keeps an upload's bytes (FILES_DIR/ab/cd/abcd…). */
+  private static Path bytesOf(String id) {
+    return Path.of(env.get("FILES_DIR"), id.substring(0, 2), id.substring(2, 4), id);
+  }
+
+  /** Moves the upload's {@code created_at} back by database time, as the contracts do. */
+  private static void backdate(String id, int hours) throws Exception {
+    try (Connection connection = DriverManager.getConnection(env.get("DATABASE_URL"));
+        PreparedStatement update =
+            connection.prepareStatement(
+                "update upload_file set created_at = current_timestamp - interval '"
+                    + hours * 3600
+                    + "' second where id = ?")) {
+      update.setObject(1, UUID.fromString(id));
+      assertThat(update.executeUpdate()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  @DisplayName("the cleanup refuses a missing, wrong or app token with 401, deleting nothing")
+  void adminOnly() throws Exception {
+    Api.AppKey app = api.createApp("chat");
+    String id = upload(app.key(), "alice");
+    backdate(id, 3);
+
+    for (String token : new String[] {null, "wrong", app.key()}) {
+      Api.Reply refused = api.post(CLEANUP, token, "{\"older_than_hours\":1}");
+      assertThat(refused.status()).as(String.valueOf(token)).isEqualTo(401);
+    }
+    assertThat(preview(app.key(), id, "alice")).isEqualTo(200);
+  }
+
+  @Test
+  @DisplayName(
+      "a missing, non-integer, too small or unknown field is 400 invalid_param naming it,"
+          + " deleting nothing")
+  void badBodies() throws Exception {
+    Api.AppKey app = api.createApp("chat");
+    String id = upload(app.key(), "alice");
+    backdate(id, 3);
+
+    for (String body :
+        List.of(
+            "{}",
+            "{\"older_than_hours\":null}",
+            "{\"older_than_hours\":0}",
+            "{\"older_than_hours\":-5}",
+            "{\"older_than_hours\":1.5}",
+            "{\"older_than_hours\":\"2\"}",
+            "{\"older_than_hours\":99999999999}",
+            "{\"older_than_hours\":1,\"dry_run\":true}")) {
+      Api.Reply refused = api.post(CLEANUP, ADMIN, body);
+      assertThat(refused.status()).as(body).isEqualTo(400);
+      assertThat(refused.code()).as(body).isEqualTo("invalid_param");
+      String field = body.contains("dry_run") ? "dry_run" : "older_than_hours";
+      assertThat(refused.json().get("message").asText()).as(body).contains(field);
+    }
+    assertThat(preview(app.key(), id, "alice")).isEqualTo(200);
+    assertThat(bytesOf(id)).exists();
+  }
+
+  @Test
+  @DisplayName(
+      "an old upload no message refers to is deleted, record and bytes; an attached one and a"
+          + " young one stay")
+  void deletesOldOrphans() throws Exception {
+    Api.AppKey app = api.createApp("chat");
+    api.updateApp(
+        app,
+        "{\"file_upload\":{\"enabled\":true,\"allowed_file_types\":[\"image\"],"
+            + "\"allowed_file_upload_methods\":[\"local_file\"],\"number_limits\":1}}");
+    String orphan = upload(app.key(), "alice");
+    String young = upload(app.key(), "alice");
+    String attached = upload(app.key(), "alice");
+    String chat = Api.chat("alice", "Look", "blocking", null);
+    Api.Reply answered =
+        api.post(
+            "/v1/chat-messages",
+            app.key(),
+            chat.substring(0, chat.length() - 1)
+                + ",\"files\":[{\"type\":\"image\",\"transfer_method\":\"local_file\","
+                + "\"upload_file_id\":\""
+                + attached
+                + "\"}]}");
+    assertThat(answered.status()).as(answered.raw().body()).isEqualTo(200);
+    // older than the other tests' uploads (3 hours), which this cleanup must spare
+    backdate(orphan, 30);
+    backdate(attached, 30);
+    backdate(young, 20);
+    assertThat(bytesOf(orphan)).exists();
+
+    Api.Reply cleaned = api.post(CLEANUP, ADMIN, "{\"older_than_hours\":24}");
+
+    assertThat(cleaned.status()).as(cleaned.raw().body()).isEqualTo(200);
+    assertThat(cleaned.json().get("result").asText()).isEqualTo("success");
+    assertThat(cleaned.json().get("deleted").asInt()).isEqualTo(1);
+    assertThat(preview(app.key(), orphan, "alice")).isEqualTo(404);
+    assertThat(bytesOf(orphan)).doesNotExist();
+    assertThat(preview(app.key(), attached, "alice")).isEqualTo(200);
+    assertThat(bytesOf(attached)).exists();
+    assertThat(preview(app.key(), young, "alice")).isEqualTo(200);
+    assertThat(Files.exists(bytesOf(young))).isTrue();
+    assertThat(api.post(CLEANUP, ADMIN, "{\"older_than_hours\":24}").json().get("deleted").asInt())
+        .isZero();
+  }
+}
