@@ -6,7 +6,6 @@ import dev.shortlease.domain.AnnotationReplySettings;
 import dev.shortlease.domain.AppId;
 import dev.shortlease.domain.ComputedEmbedding;
 import dev.shortlease.domain.IndexedAnnotation;
-import dev.shortlease.domain.NotFoundException;
 import dev.shortlease.domain.PendingEmbedding;
 import dev.shortlease.domain.port.AnnotationIndexPort;
 import jakarta.persistence.EntityManager;
@@ -152,10 +151,7 @@ final class AnnotationIndexAdapter implements AnnotationIndexPort {
             }
           });
     } catch (RuntimeException e) {
-      if (SessionScope.isForeignKeyViolation(e)) {
-        throw new NotFoundException("app");
-      }
-      throw e;
+      throw SessionScope.missingAppOr(e);
     }
   }
 

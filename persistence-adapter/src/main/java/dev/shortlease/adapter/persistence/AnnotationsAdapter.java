@@ -6,7 +6,6 @@ import dev.shortlease.domain.AnnotationId;
 import dev.shortlease.domain.AnnotationPage;
 import dev.shortlease.domain.AnnotationText;
 import dev.shortlease.domain.AppId;
-import dev.shortlease.domain.NotFoundException;
 import dev.shortlease.domain.port.AnnotationsPort;
 import jakarta.persistence.EntityManager;
 import java.util.Locale;
@@ -79,10 +78,7 @@ final class AnnotationsAdapter implements AnnotationsPort {
             return toAnnotation(row);
           });
     } catch (RuntimeException e) {
-      if (SessionScope.isForeignKeyViolation(e)) {
-        throw new NotFoundException("app");
-      }
-      throw e;
+      throw SessionScope.missingAppOr(e);
     }
   }
 

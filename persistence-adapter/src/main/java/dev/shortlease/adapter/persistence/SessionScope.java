@@ -1,5 +1,6 @@
 package dev.shortlease.adapter.persistence;
 
+import dev.shortlease.domain.NotFoundException;
 import dev.shortlease.domain.StorageUnavailableException;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EntityManager;
@@ -211,6 +212,14 @@ final class SessionScope {
   /** True when {@code e} (or a cause) is a missing foreign-key parent (PostgreSQL, H2). */
   static boolean isForeignKeyViolation(Throwable e) {
     return hasSqlState(e, "23503") || hasSqlState(e, "23506");
+  }
+
+  /**
+   * {@code failure}, or {@link NotFoundException} for the app when it is the foreign key on {@code
+   * app_id} refusing an unknown app: a write that names its app does not read it first.
+   */
+  static RuntimeException missingAppOr(RuntimeException failure) {
+    return isForeignKeyViolation(failure) ? new NotFoundException("app") : failure;
   }
 
   private static boolean hasSqlState(Throwable e, String state) {
