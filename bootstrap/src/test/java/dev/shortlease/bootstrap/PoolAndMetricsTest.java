@@ -61,8 +61,10 @@ class PoolAndMetricsTest {
               "percentile_window_seconds",
               "timeouts",
               "leaks",
-              "guard_violations");
+              "guard_violations",
+              "acquiring_stacks_recorded");
       assertThat(pool.get("percentile_window_seconds").asInt()).isEqualTo(60);
+      assertThat(pool.get("acquiring_stacks_recorded").isBoolean()).isTrue();
       for (String timer : List.of("acquire_millis", "lease_millis")) {
         JsonNode p = pool.get(timer);
         assertThat(p.get("max").asDouble()).as(timer).isGreaterThan(100);

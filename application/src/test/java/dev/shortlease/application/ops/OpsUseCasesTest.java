@@ -154,7 +154,8 @@ class OpsUseCasesTest {
             60,
             0,
             0,
-            0);
+            0,
+            false);
     java.util.concurrent.atomic.AtomicInteger probes =
         new java.util.concurrent.atomic.AtomicInteger();
     java.util.concurrent.atomic.AtomicBoolean answers =

@@ -109,7 +109,8 @@ final class HikariPoolMonitor implements PoolMonitorPort {
         (int) WINDOW.toSeconds(),
         timeouts == null ? 0 : (long) timeouts.count(),
         tracker.leaks(),
-        tracker.guardViolations());
+        tracker.guardViolations(),
+        tracker.recordingStacks());
   }
 
   @Override

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shortlease.adapter.persistence.testing.H2TestDatabase;
 import dev.shortlease.application.port.out.PoolSnapshot;
+import dev.shortlease.guardrails.guard.AcquiringStacks;
 import dev.shortlease.guardrails.guard.GuardMetrics;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.sql.Connection;
 import java.time.Duration;
 import java.util.List;
+import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +48,26 @@ class PoolMonitorTest {
       assertThat(registry.find(HikariPoolMonitor.ACQUIRE).timer()).isNotNull();
       assertThat(context.poolMonitor().databaseReady()).isTrue();
       assertThat(context.tracker().heldByCurrentThread()).isZero();
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "the snapshot tells whether checkouts record their acquiring stacks: from the first report on")
+  void snapshotTellsWhenStacksAreRecorded() throws Exception {
+    try (PersistenceContext context =
+        PersistenceContext.start(
+            H2TestDatabase.newDatabase().withAcquiringStacks(AcquiringStacks.AFTER_FIRST_REPORT),
+            new SimpleMeterRegistry())) {
+      assertThat(context.poolMonitor().snapshot().acquiringStacksRecorded()).isFalse();
+
+      JdbcDataSource h2 = new JdbcDataSource();
+      h2.setURL("jdbc:h2:mem:stacks");
+      try (Connection held = context.tracker().wrap(h2).getConnection()) {
+        assertThat(context.tracker().describeHeldByCurrentThread()).contains("not recorded");
+      }
+
+      assertThat(context.poolMonitor().snapshot().acquiringStacksRecorded()).isTrue();
     }
   }
 

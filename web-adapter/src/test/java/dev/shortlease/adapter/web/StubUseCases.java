@@ -194,7 +194,8 @@ final class StubUseCases {
                     60,
                     0,
                     0,
-                    0);
+                    0,
+                    false);
               }
 
               @Override

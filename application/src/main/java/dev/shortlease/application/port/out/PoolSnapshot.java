@@ -5,6 +5,8 @@ package dev.shortlease.application.port.out;
  * percentiles and their max cover the same recent window, {@code percentileWindowSeconds} long (so
  * no percentile exceeds the max); {@code timeouts}, {@code leaks} and {@code guardViolations} count
  * since the start. {@code guardViolations} counts long calls entered while holding a connection.
+ * {@code acquiringStacksRecorded} tells whether checkouts record where they were taken now: always
+ * with {@code GUARD_STACKS=every-checkout}, after the tracker's first report with the default.
  */
 public record PoolSnapshot(
     int max,
@@ -17,7 +19,8 @@ public record PoolSnapshot(
     int percentileWindowSeconds,
     long timeouts,
     long leaks,
-    long guardViolations) {
+    long guardViolations,
+    boolean acquiringStacksRecorded) {
 
   /**
    * Latency percentiles in milliseconds. None exceeds {@code max}: percentiles come from histogram
