@@ -144,7 +144,11 @@ class PoolProtectionTest {
     assertThat(throttled.code()).isEqualTo("too_many_requests");
     assertThat(throttled.json().get("status").asInt()).isEqualTo(429);
     assertThat(throttled.json().get("message").asText()).contains("failed authentications");
-    assertThat(throttled.raw().headers().firstValue("Retry-After")).isPresent();
+    String retryAfter = throttled.raw().headers().firstValue("Retry-After").orElseThrow();
+    assertThat(Long.parseLong(retryAfter))
+        .as("Retry-After: the seconds left in the window, as the message says (docs/limits.md)")
+        .isBetween(2L, 60L);
+    assertThat(throttled.json().get("message").asText()).contains("retry in " + retryAfter + " s");
     assertThat(validButThrottled.status()).as("the whole address waits").isEqualTo(429);
     assertThat(keyReads.get()).as("refused before any lookup").isEqualTo(readsBefore);
 

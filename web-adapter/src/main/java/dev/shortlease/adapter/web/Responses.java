@@ -21,7 +21,9 @@ final class Responses {
   }
 
   static void error(Context ctx, ApiError error) {
-    if (error.status() == 503 || "too_many_requests".equals(error.code())) {
+    // The default wait, unless the refusal already said how long (the auth throttle's window).
+    if ((error.status() == 503 || "too_many_requests".equals(error.code()))
+        && ctx.res().getHeader("Retry-After") == null) {
       ctx.header("Retry-After", ErrorMapping.RETRY_AFTER_SECONDS);
     }
     if (error.status() == 401) {
