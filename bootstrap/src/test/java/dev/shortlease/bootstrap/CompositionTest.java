@@ -162,8 +162,11 @@ class CompositionTest {
       assertThatThrownBy(() -> files.read(UploadFileId.random()))
           .isInstanceOf(ConnectionHeldDuringLongCallException.class)
           .hasMessageContaining("FileStorePort.read(");
+      assertThatThrownBy(() -> files.list(null, 100))
+          .isInstanceOf(ConnectionHeldDuringLongCallException.class)
+          .hasMessageContaining("FileStorePort.list(");
     }
-    assertThat(tracker.guardViolations()).isEqualTo(3);
+    assertThat(tracker.guardViolations()).isEqualTo(4);
   }
 
   @Test

@@ -6,9 +6,12 @@ import dev.shortlease.bootstrap.Multipart.Part;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,7 +23,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The operator's cleanup of orphaned uploads over real HTTP ({@code POST /admin/uploads/cleanup}):
  * behind the admin token, its body checked before anything is deleted, and then an old upload no
- * message refers to gone — record and bytes — while one attached to a chat stays.
+ * message refers to gone — record and bytes — while one attached to a chat stays; and old bytes in
+ * the file store that no upload record names gone too, counted apart.
  */
 class UploadsCleanupApiTest {
   private static final String ADMIN = TestServers.ADMIN_TOKEN;
@@ -75,6 +79,20 @@ class UploadsCleanupApiTest {
     }
   }
 
+  /** Moves the stored file's last-modified time back, as the sweep reads ages from the store. */
+  private static void age(Path file, int hours) throws Exception {
+    Files.setLastModifiedTime(file, FileTime.from(Instant.now().minus(Duration.ofHours(hours))));
+  }
+
+  /** Bytes written straight into the store, as an upload whose record was never written. */
+  private static Path strayBytes(int hours) throws Exception {
+    Path file = bytesOf(UUID.randomUUID().toString());
+    Files.createDirectories(file.getParent());
+    Files.write(file, PNG);
+    age(file, hours);
+    return file;
+  }
+
   @Test
   @DisplayName("the cleanup refuses a missing, wrong or app token with 401, deleting nothing")
   void adminOnly() throws Exception {
@@ -97,6 +115,7 @@ class UploadsCleanupApiTest {
     Api.AppKey app = api.createApp("chat");
     String id = upload(app.key(), "alice");
     backdate(id, 3);
+    Path stray = strayBytes(3);
 
     for (String body :
         List.of(
@@ -116,6 +135,7 @@ class UploadsCleanupApiTest {
     }
     assertThat(preview(app.key(), id, "alice")).isEqualTo(200);
     assertThat(bytesOf(id)).exists();
+    assertThat(stray).exists();
   }
 
   @Test
@@ -153,6 +173,7 @@ class UploadsCleanupApiTest {
     assertThat(cleaned.status()).as(cleaned.raw().body()).isEqualTo(200);
     assertThat(cleaned.json().get("result").asText()).isEqualTo("success");
     assertThat(cleaned.json().get("deleted").asInt()).isEqualTo(1);
+    assertThat(cleaned.json().get("deleted_stored_files").asInt()).isZero();
     assertThat(preview(app.key(), orphan, "alice")).isEqualTo(404);
     assertThat(bytesOf(orphan)).doesNotExist();
     assertThat(preview(app.key(), attached, "alice")).isEqualTo(200);
@@ -161,5 +182,35 @@ class UploadsCleanupApiTest {
     assertThat(Files.exists(bytesOf(young))).isTrue();
     assertThat(api.post(CLEANUP, ADMIN, "{\"older_than_hours\":24}").json().get("deleted").asInt())
         .isZero();
+  }
+
+  @Test
+  @DisplayName(
+      "old stored bytes no upload record names are deleted and counted as deleted_stored_files;"
+          + " young ones, a recorded upload's and files the store did not write stay")
+  void sweepsStoredBytesWithoutRecord() throws Exception {
+    Api.AppKey app = api.createApp("chat");
+    Path lost = strayBytes(30);
+    Path alsoLost = strayBytes(48);
+    Path inFlight = strayBytes(0);
+    String recorded = upload(app.key(), "alice");
+    age(bytesOf(recorded), 30);
+    Path foreign = Path.of(env.get("FILES_DIR"), "notes.txt");
+    Files.writeString(foreign, "not an upload");
+    age(foreign, 30);
+
+    Api.Reply cleaned = api.post(CLEANUP, ADMIN, "{\"older_than_hours\":24}");
+
+    assertThat(cleaned.status()).as(cleaned.raw().body()).isEqualTo(200);
+    assertThat(cleaned.json().get("result").asText()).isEqualTo("success");
+    assertThat(cleaned.json().get("deleted").asInt()).isZero();
+    assertThat(cleaned.json().get("deleted_stored_files").asInt()).isEqualTo(2);
+    assertThat(lost).doesNotExist();
+    assertThat(alsoLost).doesNotExist();
+    assertThat(inFlight).exists();
+    assertThat(foreign).exists();
+    assertThat(preview(app.key(), recorded, "alice")).isEqualTo(200);
+    Api.Reply again = api.post(CLEANUP, ADMIN, "{\"older_than_hours\":24}");
+    assertThat(again.json().get("deleted_stored_files").asInt()).isZero();
   }
 }

@@ -1,11 +1,13 @@
 package dev.shortlease.application.files;
 
 import dev.shortlease.application.port.in.CleanUpUploadsUseCase;
+import dev.shortlease.application.port.in.UploadsCleanup;
 import dev.shortlease.application.port.out.FileStorePort;
 import dev.shortlease.domain.InvalidInputException;
 import dev.shortlease.domain.UploadFileId;
 import dev.shortlease.domain.port.UploadsPort;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
@@ -14,7 +16,8 @@ import java.util.List;
  * deletes up to {@link #BATCH} unreferenced, old-enough records and names them; their bytes are
  * deleted after it, with no connection held (the file store is a long call). A record is deleted
  * before its bytes, so a failure in between leaves bytes no record names (logged), never a record
- * whose bytes are gone.
+ * whose bytes are gone. Such bytes, and any other stored file without a record, are found by the
+ * second pass over the file store ({@link OrphanedBytesSweep}).
  */
 public final class CleanUpUploadsService implements CleanUpUploadsUseCase {
   /** Records deleted per transaction: short enough to hold no lock for long. */
@@ -24,15 +27,21 @@ public final class CleanUpUploadsService implements CleanUpUploadsUseCase {
 
   private final UploadsPort uploads;
   private final FileStorePort store;
+  private final OrphanedBytesSweep sweep;
 
   @Inject
   public CleanUpUploadsService(UploadsPort uploads, FileStorePort store) {
+    this(uploads, store, Clock.systemUTC());
+  }
+
+  CleanUpUploadsService(UploadsPort uploads, FileStorePort store, Clock clock) {
     this.uploads = uploads;
     this.store = store;
+    this.sweep = new OrphanedBytesSweep(uploads, store, clock);
   }
 
   @Override
-  public int cleanUp(Duration olderThan) {
+  public UploadsCleanup cleanUp(Duration olderThan) {
     if (olderThan == null || olderThan.compareTo(Duration.ofHours(1)) < 0) {
       throw new InvalidInputException("older_than_hours", "must be an integer of at least 1");
     }
@@ -46,7 +55,14 @@ public final class CleanUpUploadsService implements CleanUpUploadsUseCase {
     if (deleted > 0) {
       LOG.log(System.Logger.Level.INFO, "deleted {0} unreferenced uploads", deleted);
     }
-    return deleted;
+    int deletedStoredFiles = sweep.sweep(olderThan);
+    if (deletedStoredFiles > 0) {
+      LOG.log(
+          System.Logger.Level.INFO,
+          "deleted {0} stored files no upload record names",
+          deletedStoredFiles);
+    }
+    return new UploadsCleanup(deleted, deletedStoredFiles);
   }
 
   private void deleteBytes(UploadFileId id) {

@@ -3,7 +3,9 @@ package dev.shortlease.application.files;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.shortlease.application.port.in.UploadsCleanup;
 import dev.shortlease.application.port.out.FileStorePort;
+import dev.shortlease.application.port.out.StoredFilesPage;
 import dev.shortlease.application.testing.InMemoryFiles;
 import dev.shortlease.domain.AppId;
 import dev.shortlease.domain.FileKind;
@@ -14,7 +16,9 @@ import dev.shortlease.domain.UploadFileId;
 import dev.shortlease.domain.UploadedFile;
 import dev.shortlease.domain.port.inmemory.InMemoryStore;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -23,12 +27,52 @@ class CleanUpUploadsServiceTest {
   private final InMemoryFiles files = new InMemoryFiles(new InMemoryStore());
   private final AppId app = AppId.random();
 
+  /** An upload, its record and its bytes both {@code age} old. */
   private UploadedFile upload(Duration age) {
-    UploadFileId id = UploadFileId.random();
-    files.write(id, new byte[] {1, 2});
+    UploadFileId id = storedOnly(age);
     UploadedFile file = files.recordUpload(app, "alice", id, "a.txt", "txt", "text/plain", 2);
     files.backdateUpload(id, age);
     return file;
+  }
+
+  /** Bytes {@code age} old that no upload record names. */
+  private UploadFileId storedOnly(Duration age) {
+    UploadFileId id = UploadFileId.random();
+    files.write(id, new byte[] {1, 2});
+    files.backdateBytes(id, age);
+    return id;
+  }
+
+  private UploadsCleanup cleanUp(FileStorePort store, Duration olderThan) {
+    return new CleanUpUploadsService(files, store).cleanUp(olderThan);
+  }
+
+  /** The in-memory store, except that deleting one of {@code failing} throws. */
+  private FileStorePort failingToDelete(Set<UploadFileId> failing) {
+    return new FileStorePort() {
+      @Override
+      public void write(UploadFileId id, byte[] content) {
+        files.write(id, content);
+      }
+
+      @Override
+      public byte[] read(UploadFileId id) {
+        return files.read(id);
+      }
+
+      @Override
+      public void delete(UploadFileId id) {
+        if (failing.contains(id)) {
+          throw new IllegalStateException("store down");
+        }
+        files.delete(id);
+      }
+
+      @Override
+      public StoredFilesPage list(String cursor, int limit) {
+        return files.list(cursor, limit);
+      }
+    };
   }
 
   @Test
@@ -42,9 +86,9 @@ class CleanUpUploadsServiceTest {
         MessageId.random(),
         List.of(MessageFile.uploaded(FileKind.DOCUMENT, attached)));
 
-    int deleted = new CleanUpUploadsService(files, files).cleanUp(Duration.ofHours(2));
+    UploadsCleanup cleaned = cleanUp(files, Duration.ofHours(2));
 
-    assertThat(deleted).isEqualTo(1);
+    assertThat(cleaned).isEqualTo(new UploadsCleanup(1, 0));
     assertThat(files.findUpload(orphan.owner(), orphan.id())).isEmpty();
     assertThat(files.hasBytes(orphan.id())).isFalse();
     assertThat(files.findUpload(young.owner(), young.id())).isPresent();
@@ -61,45 +105,89 @@ class CleanUpUploadsServiceTest {
             .mapToObj(i -> upload(Duration.ofHours(2)))
             .toList();
 
-    assertThat(new CleanUpUploadsService(files, files).cleanUp(Duration.ofHours(1)))
-        .isEqualTo(orphans.size());
+    assertThat(cleanUp(files, Duration.ofHours(1)).deleted()).isEqualTo(orphans.size());
     assertThat(orphans).noneMatch(file -> files.hasBytes(file.id()));
   }
 
   @Test
-  @DisplayName("bytes the store fails to delete are left behind; their records still count")
-  void bytesLeftBehind() {
+  @DisplayName(
+      "old stored bytes no record names are deleted and counted apart; young ones and ones with a"
+          + " record stay")
+  void sweepsStoredBytesWithoutRecord() {
+    UploadFileId lost = storedOnly(Duration.ofHours(3));
+    UploadFileId inFlight = storedOnly(Duration.ofMinutes(30));
+    UploadedFile attached = upload(Duration.ofHours(3));
+    files.attachFiles(
+        attached.owner(),
+        MessageId.random(),
+        List.of(MessageFile.uploaded(FileKind.DOCUMENT, attached)));
+    UploadFileId youngRecord = storedOnly(Duration.ofHours(3));
+    files.recordUpload(app, "alice", youngRecord, "y.txt", "txt", "text/plain", 2);
+
+    UploadsCleanup cleaned = cleanUp(files, Duration.ofHours(2));
+
+    assertThat(cleaned).isEqualTo(new UploadsCleanup(0, 1));
+    assertThat(files.hasBytes(lost)).isFalse();
+    assertThat(files.hasBytes(inFlight)).isTrue();
+    assertThat(files.hasBytes(attached.id())).isTrue();
+    assertThat(files.hasBytes(youngRecord)).isTrue();
+  }
+
+  @Test
+  @DisplayName("stored bytes over several listing pages are all swept")
+  void sweepsEveryPage() {
+    List<UploadFileId> lost =
+        IntStream.range(0, OrphanedBytesSweep.PAGE * 2 + 1)
+            .mapToObj(i -> storedOnly(Duration.ofHours(2)))
+            .toList();
+
+    assertThat(cleanUp(files, Duration.ofHours(1)).deletedStoredFiles()).isEqualTo(lost.size());
+    assertThat(lost).noneMatch(files::hasBytes);
+  }
+
+  @Test
+  @DisplayName("a stored file the store fails to delete is skipped, uncounted; the rest go")
+  void failedStoreDeleteSkipped() {
+    List<UploadFileId> lost =
+        IntStream.range(0, 3)
+            .mapToObj(i -> storedOnly(Duration.ofHours(2)))
+            .sorted(Comparator.comparing(UploadFileId::toString))
+            .toList();
+    UploadFileId stuck = lost.get(0);
+
+    UploadsCleanup cleaned = cleanUp(failingToDelete(Set.of(stuck)), Duration.ofHours(1));
+
+    assertThat(cleaned).isEqualTo(new UploadsCleanup(0, 2));
+    assertThat(files.hasBytes(stuck)).isTrue();
+    assertThat(lost.subList(1, 3)).noneMatch(files::hasBytes);
+  }
+
+  @Test
+  @DisplayName(
+      "bytes the store fails to delete after their record are left behind, their records still"
+          + " count, and the next cleanup sweeps them")
+  void bytesLeftBehindAreSweptLater() {
     UploadedFile orphan = upload(Duration.ofHours(2));
-    FileStorePort failingStore =
-        new FileStorePort() {
-          @Override
-          public void write(UploadFileId id, byte[] content) {}
 
-          @Override
-          public byte[] read(UploadFileId id) {
-            throw new IllegalStateException("store down");
-          }
-
-          @Override
-          public void delete(UploadFileId id) {
-            throw new IllegalStateException("store down");
-          }
-        };
-
-    assertThat(new CleanUpUploadsService(files, failingStore).cleanUp(Duration.ofHours(1)))
-        .isEqualTo(1);
+    assertThat(cleanUp(failingToDelete(Set.of(orphan.id())), Duration.ofHours(1)))
+        .isEqualTo(new UploadsCleanup(1, 0));
     assertThat(files.findUpload(orphan.owner(), orphan.id())).isEmpty();
+    assertThat(files.hasBytes(orphan.id())).isTrue();
+
+    assertThat(cleanUp(files, Duration.ofHours(1))).isEqualTo(new UploadsCleanup(0, 1));
+    assertThat(files.hasBytes(orphan.id())).isFalse();
   }
 
   @Test
   @DisplayName("an age under an hour is refused before anything is deleted")
   void refusesShortAges() {
     UploadedFile orphan = upload(Duration.ofHours(2));
+    UploadFileId lost = storedOnly(Duration.ofHours(2));
 
-    assertThatThrownBy(
-            () -> new CleanUpUploadsService(files, files).cleanUp(Duration.ofMinutes(59)))
+    assertThatThrownBy(() -> cleanUp(files, Duration.ofMinutes(59)))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("older_than_hours");
     assertThat(files.hasBytes(orphan.id())).isTrue();
+    assertThat(files.hasBytes(lost)).isTrue();
   }
 }

@@ -102,6 +102,11 @@ class MediaUseCasesTest {
           public List<UploadFileId> deleteUnreferencedUploads(Duration olderThan, int limit) {
             return List.of();
           }
+
+          @Override
+          public Set<UploadFileId> recordedAmong(List<UploadFileId> ids) {
+            return Set.of();
+          }
         };
     UploadFileService service = new UploadFileService(failing, kit.files, LIMITS);
 

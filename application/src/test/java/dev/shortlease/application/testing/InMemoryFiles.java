@@ -1,6 +1,8 @@
 package dev.shortlease.application.testing;
 
 import dev.shortlease.application.port.out.FileStorePort;
+import dev.shortlease.application.port.out.StoredFile;
+import dev.shortlease.application.port.out.StoredFilesPage;
 import dev.shortlease.domain.AppId;
 import dev.shortlease.domain.AppMedia;
 import dev.shortlease.domain.EndUserId;
@@ -16,11 +18,14 @@ import dev.shortlease.domain.port.MessageFilesPort;
 import dev.shortlease.domain.port.UploadsPort;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * Test double of the files ports and the file store, in memory. End users come from {@code
@@ -31,6 +36,7 @@ public final class InMemoryFiles
   private final EndUsersPort endUsers;
   private final Map<UploadFileId, UploadedFile> uploads = new ConcurrentHashMap<>();
   private final Map<UploadFileId, byte[]> bytes = new ConcurrentHashMap<>();
+  private final Map<UploadFileId, Instant> written = new ConcurrentHashMap<>();
   private final Map<MessageId, List<MessageFile>> attached = new ConcurrentHashMap<>();
   private final Map<AppId, AppMedia> media = new ConcurrentHashMap<>();
   private final Map<String, EndUserId> newUsers = new ConcurrentHashMap<>();
@@ -89,6 +95,11 @@ public final class InMemoryFiles
     return deleted;
   }
 
+  @Override
+  public Set<UploadFileId> recordedAmong(List<UploadFileId> ids) {
+    return ids.stream().filter(uploads::containsKey).collect(Collectors.toSet());
+  }
+
   /** Moves the upload's creation time {@code age} back (a test ages it for the cleanup). */
   public void backdateUpload(UploadFileId id, Duration age) {
     uploads.computeIfPresent(
@@ -102,6 +113,11 @@ public final class InMemoryFiles
                 file.mimeType(),
                 file.size(),
                 file.createdAt().minus(age)));
+  }
+
+  /** Moves the time the bytes under {@code id} were written {@code age} back (ages them). */
+  public void backdateBytes(UploadFileId id, Duration age) {
+    written.computeIfPresent(id, (key, at) -> at.minus(age));
   }
 
   /** Whether bytes are stored under {@code id}. */
@@ -135,6 +151,7 @@ public final class InMemoryFiles
   @Override
   public void write(UploadFileId id, byte[] content) {
     bytes.put(id, content.clone());
+    written.put(id, Instant.now());
   }
 
   @Override
@@ -149,5 +166,20 @@ public final class InMemoryFiles
   @Override
   public void delete(UploadFileId id) {
     bytes.remove(id);
+    written.remove(id);
+  }
+
+  /** In key order after the cursor (the last key of the previous page), as the local store. */
+  @Override
+  public StoredFilesPage list(String cursor, int limit) {
+    List<StoredFile> page =
+        written.entrySet().stream()
+            .sorted(Comparator.comparing(entry -> entry.getKey().toString()))
+            .filter(entry -> cursor == null || entry.getKey().toString().compareTo(cursor) > 0)
+            .limit(limit)
+            .map(entry -> new StoredFile(entry.getKey(), entry.getValue()))
+            .toList();
+    return new StoredFilesPage(
+        page, page.size() < limit ? null : page.get(page.size() - 1).id().toString());
   }
 }

@@ -7,6 +7,7 @@ import dev.shortlease.domain.UploadedFile;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Outbound port: the metadata of uploaded files (the bytes live behind the file store). */
 public interface UploadsPort {
@@ -38,4 +39,11 @@ public interface UploadsPort {
    * means none are left.
    */
   List<UploadFileId> deleteUnreferencedUploads(Duration olderThan, int limit);
+
+  /**
+   * The IDs among {@code ids} that have an upload record, whoever owns it; one short statement. The
+   * cleanup's sweep of the file store asks it, a page at a time, which stored files still belong to
+   * an upload.
+   */
+  Set<UploadFileId> recordedAmong(List<UploadFileId> ids);
 }

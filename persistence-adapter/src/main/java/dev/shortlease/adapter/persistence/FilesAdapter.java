@@ -135,6 +135,24 @@ final class FilesAdapter implements UploadsPort, MessageFilesPort, AppMediaPort 
         });
   }
 
+  /** One short read of the IDs alone: the cleanup's sweep asks it once per page of the store. */
+  @Override
+  public Set<UploadFileId> recordedAmong(List<UploadFileId> ids) {
+    if (ids.isEmpty()) {
+      return Set.of();
+    }
+    return scope.callStateless(
+        session ->
+            session
+                .createSelectionQuery(
+                    "select f.id from UploadFileEntity f where f.id in :ids", UUID.class)
+                .setParameter("ids", ids.stream().map(UploadFileId::value).toList())
+                .getResultList()
+                .stream()
+                .map(UploadFileId::new)
+                .collect(Collectors.toUnmodifiableSet()));
+  }
+
   @Override
   public void attachFiles(Owner owner, MessageId messageId, List<MessageFile> files) {
     scope.callStateless(

@@ -1,20 +1,35 @@
 package dev.shortlease.adapter.persistence;
 
+import static java.nio.file.LinkOption.NOFOLLOW_LINKS;
+
 import dev.shortlease.application.port.out.FileStorePort;
+import dev.shortlease.application.port.out.StoredFile;
+import dev.shortlease.application.port.out.StoredFilesPage;
 import dev.shortlease.domain.NotFoundException;
 import dev.shortlease.domain.UploadFileId;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 
 /**
  * File store adapter: one file per upload in a local directory ({@code FILES_DIR}), two levels of
  * fan-out by the ID's first characters so no directory grows huge. Writes go to a temporary file
  * first and are moved into place, so a reader never sees half a file. Keep the directory on a
  * volume every instance shares, or bind an object store instead ({@link FileStorePort}).
+ *
+ * <p>Its listing walks that layout in name order, which is the IDs' text order, so a page resumes
+ * after the last ID listed; only {@code root/ab/cd/abcd…} regular files named by a canonical ID
+ * count. Anything else, such as the {@code .part} file a crash mid-write leaves behind, a symbolic
+ * link or a file someone put there, is skipped: never listed, so never swept.
  */
 public final class LocalDirectoryFileStore implements FileStorePort {
   private final Path root;
@@ -58,6 +73,87 @@ public final class LocalDirectoryFileStore implements FileStorePort {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot delete file " + id, e);
     }
+  }
+
+  @Override
+  public StoredFilesPage list(String cursor, int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be at least 1: " + limit);
+    }
+    String after = cursor == null ? "" : cursor;
+    List<StoredFile> page = new ArrayList<>();
+    for (String first : namesFrom(root, "", after)) {
+      for (String second : namesFrom(root.resolve(first), first, after)) {
+        Path leaf = root.resolve(first).resolve(second);
+        for (String name : sortedNames(leaf)) {
+          StoredFile file =
+              name.compareTo(after) > 0 ? storedFile(leaf, first + second, name) : null;
+          if (file != null) {
+            page.add(file);
+            if (page.size() == limit) {
+              return new StoredFilesPage(page, name);
+            }
+          }
+        }
+      }
+    }
+    return new StoredFilesPage(page, null);
+  }
+
+  /**
+   * The fan-out directories under {@code dir} (two-character names) whose key prefix ({@code
+   * prefix} and the name) does not sort before the cursor's.
+   */
+  private static List<String> namesFrom(Path dir, String prefix, String after) {
+    return sortedNames(dir).stream()
+        .filter(name -> name.length() == 2 && Files.isDirectory(dir.resolve(name), NOFOLLOW_LINKS))
+        .filter(
+            name -> {
+              String key = prefix + name;
+              return key.compareTo(after.substring(0, Math.min(key.length(), after.length()))) >= 0;
+            })
+        .toList();
+  }
+
+  /** The file as listed, or null when it is not one of this store's (or is already gone). */
+  private static StoredFile storedFile(Path leaf, String prefix, String name) {
+    if (!name.startsWith(prefix) || !isCanonicalId(name)) {
+      return null;
+    }
+    try {
+      BasicFileAttributes attributes =
+          Files.readAttributes(leaf.resolve(name), BasicFileAttributes.class, NOFOLLOW_LINKS);
+      return attributes.isRegularFile()
+          ? new StoredFile(
+              new UploadFileId(UUID.fromString(name)), attributes.lastModifiedTime().toInstant())
+          : null;
+    } catch (NoSuchFileException e) {
+      return null;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list file " + name, e);
+    }
+  }
+
+  private static boolean isCanonicalId(String name) {
+    try {
+      return UUID.fromString(name).toString().equals(name);
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  /** The names in {@code dir}, sorted; none when it does not exist (yet, or any more). */
+  private static List<String> sortedNames(Path dir) {
+    List<String> names = new ArrayList<>();
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+      entries.forEach(entry -> names.add(entry.getFileName().toString()));
+    } catch (NoSuchFileException | NotDirectoryException e) {
+      return List.of();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list directory " + dir, e);
+    }
+    names.sort(null);
+    return names;
   }
 
   Path pathOf(UploadFileId id) {

@@ -144,6 +144,7 @@ class ConnectionHygieneTest {
             app, "hygiene-user", UploadFileId.random(), "h.txt", "txt", "text/plain", 1);
     uploads.findUpload(upload.owner(), upload.id());
     uploads.findUploads(upload.owner(), List.of(upload.id()));
+    uploads.recordedAmong(List.of(upload.id(), UploadFileId.random()));
     messageFiles.attachFiles(
         turn.owner(), turn.messageId(), List.of(MessageFile.uploaded(FileKind.DOCUMENT, upload)));
     messageFiles.filesOf(turn.owner(), List.of(turn.messageId()));

@@ -174,4 +174,20 @@ abstract class FilesAdapterContract {
     assertThat(Stream.concat(first.stream(), rest.stream()))
         .containsExactlyInAnyOrderElementsOf(orphans);
   }
+
+  @Test
+  @DisplayName(
+      "asked which IDs have an upload record, it names those, whoever owns them, and no other")
+  void findsRecordedAmong() {
+    UploadedFile alices =
+        files().recordUpload(newApp(), "alice", UploadFileId.random(), "a.txt", "txt", "t/p", 1);
+    UploadedFile bobs =
+        files().recordUpload(newApp(), "bob", UploadFileId.random(), "b.txt", "txt", "t/p", 1);
+    UploadFileId neverRecorded = UploadFileId.random();
+
+    assertThat(files().recordedAmong(List.of(alices.id(), neverRecorded, bobs.id())))
+        .containsExactlyInAnyOrder(alices.id(), bobs.id());
+    assertThat(files().recordedAmong(List.of(neverRecorded))).isEmpty();
+    assertThat(files().recordedAmong(List.of())).isEmpty();
+  }
 }

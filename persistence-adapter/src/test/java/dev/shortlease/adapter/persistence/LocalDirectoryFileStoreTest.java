@@ -2,11 +2,23 @@ package dev.shortlease.adapter.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
+import dev.shortlease.application.port.out.StoredFile;
+import dev.shortlease.application.port.out.StoredFilesPage;
 import dev.shortlease.domain.NotFoundException;
 import dev.shortlease.domain.UploadFileId;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,6 +42,84 @@ class LocalDirectoryFileStoreTest {
     store.delete(id);
     assertThatThrownBy(() -> store.read(id)).isInstanceOf(NotFoundException.class);
     store.delete(id); // nothing there: no error
+  }
+
+  @Test
+  @DisplayName("the listing names each stored file with its last-modified time, in ID order")
+  void listsWithAges() throws Exception {
+    LocalDirectoryFileStore store = new LocalDirectoryFileStore(directory);
+    assertThat(store.list(null, 10)).isEqualTo(new StoredFilesPage(List.of(), null));
+    List<UploadFileId> ids = sortedIds(3);
+    ids.forEach(id -> store.write(id, new byte[] {1}));
+    Instant old = Instant.now().minus(Duration.ofHours(5)).truncatedTo(ChronoUnit.SECONDS);
+    Files.setLastModifiedTime(store.pathOf(ids.get(1)), FileTime.from(old));
+
+    StoredFilesPage page = store.list(null, 10);
+
+    assertThat(page.next()).isNull();
+    assertThat(page.files()).extracting(StoredFile::id).containsExactlyElementsOf(ids);
+    assertThat(page.files().get(1).lastModified()).isEqualTo(old);
+    assertThat(page.files().get(0).lastModified())
+        .isCloseTo(Instant.now(), within(1, ChronoUnit.MINUTES));
+    assertThat(page.files().get(2).lastModified())
+        .isCloseTo(Instant.now(), within(1, ChronoUnit.MINUTES));
+  }
+
+  @Test
+  @DisplayName("the listing pages through the store, each page resuming after the last")
+  void listsInPages() {
+    LocalDirectoryFileStore store = new LocalDirectoryFileStore(directory);
+    List<UploadFileId> ids = sortedIds(7);
+    ids.forEach(id -> store.write(id, new byte[] {1}));
+
+    List<UploadFileId> listed = new ArrayList<>();
+    String cursor = null;
+    int pages = 0;
+    do {
+      StoredFilesPage page = store.list(cursor, 3);
+      assertThat(page.files()).hasSizeLessThanOrEqualTo(3);
+      page.files().forEach(file -> listed.add(file.id()));
+      cursor = page.next();
+      pages++;
+    } while (cursor != null);
+
+    assertThat(listed).containsExactlyElementsOf(ids);
+    assertThat(pages).isEqualTo(3);
+  }
+
+  @Test
+  @DisplayName(
+      "the listing skips what the store did not write: part files, links, strays, misplaced or"
+          + " non-canonical names")
+  void listsOnlyItsOwnFiles() throws Exception {
+    LocalDirectoryFileStore store = new LocalDirectoryFileStore(directory);
+    UploadFileId id = UploadFileId.random();
+    store.write(id, new byte[] {1});
+    Path leaf = store.pathOf(id).getParent();
+    String other = UploadFileId.random().toString();
+    Files.writeString(leaf.resolve(id + ".123.part"), "half");
+    Files.writeString(leaf.resolve(other), "misplaced: not under its own prefix");
+    Files.writeString(leaf.resolve(id.toString().toUpperCase(Locale.ROOT)), "not canonical");
+    Files.createSymbolicLink(leaf.resolve(samePrefix(id)), store.pathOf(id));
+    Files.createDirectory(leaf.resolve(samePrefix(id)));
+    Files.writeString(directory.resolve("README"), "stray");
+    Files.writeString(leaf.getParent().resolve(other), "stray");
+    Path notFanOut = Files.createDirectories(directory.resolve("tmp").resolve("xx"));
+    Files.writeString(notFanOut.resolve(other), "stray");
+
+    assertThat(store.list(null, 10).files()).extracting(StoredFile::id).containsExactly(id);
+  }
+
+  /** Another canonical ID whose file would sit in the same directory as {@code id}'s. */
+  private static String samePrefix(UploadFileId id) {
+    return id.toString().substring(0, 4) + UploadFileId.random().toString().substring(4);
+  }
+
+  private static List<UploadFileId> sortedIds(int count) {
+    return IntStream.range(0, count)
+        .mapToObj(i -> UploadFileId.random())
+        .sorted(Comparator.comparing(UploadFileId::toString))
+        .toList();
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.shortlease.adapter.web;
 import dev.shortlease.application.port.in.CleanUpUploadsUseCase;
 import dev.shortlease.application.port.in.InspectPoolUseCase;
 import dev.shortlease.application.port.in.ScrapeMetricsUseCase;
+import dev.shortlease.application.port.in.UploadsCleanup;
 import io.javalin.http.Context;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -54,7 +55,8 @@ public final class OpsHandler {
   /**
    * The operator's cleanup of orphaned uploads (Dify's {@code clear-orphaned-file-records} and
    * {@code remove-orphaned-files-on-storage}): {@code {"older_than_hours": N}}, N a whole number of
-   * hours from 1; the body is checked before anything is deleted.
+   * hours from 1; the body is checked before anything is deleted. {@code deleted} counts upload
+   * records deleted, {@code deleted_stored_files} stored files deleted that no record named.
    */
   void cleanUpUploads(Context ctx) {
     auth.requireAdmin(ctx);
@@ -68,8 +70,16 @@ public final class OpsHandler {
           ApiError.invalidParam(
               OLDER_THAN_HOURS + " must be between 1 and " + MAX_OLDER_THAN_HOURS));
     }
-    int deleted = uploads.cleanUp(Duration.ofHours(hours));
-    Responses.ok(ctx, Map.of("result", "success", "deleted", deleted));
+    UploadsCleanup cleaned = uploads.cleanUp(Duration.ofHours(hours));
+    Responses.ok(
+        ctx,
+        Map.of(
+            "result",
+            "success",
+            "deleted",
+            cleaned.deleted(),
+            "deleted_stored_files",
+            cleaned.deletedStoredFiles()));
   }
 
   void metrics(Context ctx) {

@@ -4,16 +4,19 @@ import java.time.Duration;
 
 /**
  * Use case (operations, called by the operator: {@code POST /admin/uploads/cleanup}): delete the
- * uploads no message refers to once they are older than an age, their records and their bytes — the
- * equivalent of Dify's manual {@code clear-orphaned-file-records} and {@code
- * remove-orphaned-files-on-storage} commands. Nothing deletes uploads otherwise.
+ * uploads no message refers to once they are older than an age, their records and their bytes, and
+ * then the stored bytes no upload record names — the equivalent of Dify's manual {@code
+ * clear-orphaned-file-records} and {@code remove-orphaned-files-on-storage} commands. Nothing
+ * deletes uploads otherwise.
  */
 public interface CleanUpUploadsUseCase {
 
   /**
    * Deletes, batch by batch, every upload older than {@code olderThan} by the database's clock that
-   * no message refers to; returns how many records were deleted. Bytes the store failed to delete
-   * are logged and left behind (their record is gone, so they count as deleted).
+   * no message refers to (bytes the store fails to delete are logged and left behind; their record
+   * is gone, so they count as deleted), then every stored file older than {@code olderThan} by the
+   * store's timestamps that has no upload record (a file the store fails to delete is logged,
+   * skipped and not counted; the next cleanup finds it again).
    */
-  int cleanUp(Duration olderThan);
+  UploadsCleanup cleanUp(Duration olderThan);
 }

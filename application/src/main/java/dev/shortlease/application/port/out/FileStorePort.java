@@ -5,8 +5,10 @@ import dev.shortlease.domain.UploadFileId;
 /**
  * Outbound port: where the bytes of uploaded files live, by file ID. A long call (disk or network
  * I/O): no connection is held while it works. The default adapter is a local directory; an object
- * store (S3, GCS, Azure Blob) replaces it by implementing these three methods with its client,
- * keyed by the ID's text, and binding itself instead.
+ * store (S3, GCS, Azure Blob) replaces it by implementing these four methods with its client, keyed
+ * by the ID's text, and binding itself instead. {@link #list} is a paged listing: S3's {@code
+ * ListObjectsV2} (key and {@code LastModified}, {@code MaxKeys}, continuation token) maps onto it
+ * one call per page; keys that are not upload IDs are left out.
  */
 @LongCall
 public interface FileStorePort {
@@ -23,4 +25,13 @@ public interface FileStorePort {
 
   /** Removes what is stored under {@code id}, if anything (an upload whose record failed). */
   void delete(UploadFileId id);
+
+  /**
+   * One page of what is stored: up to {@code limit} files in key order (the ID's text), each with
+   * the time the store last wrote it, starting after {@code cursor} (null: from the start; else a
+   * page's {@link StoredFilesPage#next}). Only files this store wrote for an upload are listed;
+   * anything else it finds (temporary files, foreign keys) is skipped. Never reads the whole store
+   * into memory; files written or deleted meanwhile may or may not be listed.
+   */
+  StoredFilesPage list(String cursor, int limit);
 }

@@ -1,0 +1,80 @@
+package dev.shortlease.application.files;
+
+import dev.shortlease.application.port.out.FileStorePort;
+import dev.shortlease.application.port.out.StoredFile;
+import dev.shortlease.application.port.out.StoredFilesPage;
+import dev.shortlease.domain.UploadFileId;
+import dev.shortlease.domain.port.UploadsPort;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The cleanup's second pass: walks the file store a page at a time and deletes the files older than
+ * the age that no upload record names (a failed delete after the record pass, a crash between the
+ * two, an upload whose record and compensating delete both failed). Per page: list (no connection
+ * held), one short query for which of the old IDs have a record, delete the rest (no connection
+ * held).
+ *
+ * <p>Age is the store's last-modified time against this process's clock: the bytes have no row, so
+ * the database's clock (the record pass's) never stamped them; skew between the two is minutes at
+ * worst, against an age of at least an hour. That age is what protects an upload in flight, whose
+ * bytes are written before its record: its record follows within one short transaction, so bytes
+ * older than an hour without a record have lost it for good.
+ */
+final class OrphanedBytesSweep {
+  /** Stored files listed, and their IDs looked up, per page. */
+  static final int PAGE = 100;
+
+  private static final System.Logger LOG = System.getLogger(OrphanedBytesSweep.class.getName());
+
+  private final UploadsPort uploads;
+  private final FileStorePort store;
+  private final Clock clock;
+
+  OrphanedBytesSweep(UploadsPort uploads, FileStorePort store, Clock clock) {
+    this.uploads = uploads;
+    this.store = store;
+    this.clock = clock;
+  }
+
+  /** Deletes the old stored files with no record; returns how many were deleted. */
+  int sweep(Duration olderThan) {
+    Instant cutOff = clock.instant().minus(olderThan);
+    int deleted = 0;
+    String cursor = null;
+    do {
+      StoredFilesPage page = store.list(cursor, PAGE);
+      List<UploadFileId> old =
+          page.files().stream()
+              .filter(file -> file.lastModified().isBefore(cutOff))
+              .map(StoredFile::id)
+              .toList();
+      if (!old.isEmpty()) {
+        Set<UploadFileId> recorded = uploads.recordedAmong(old);
+        for (UploadFileId id : old) {
+          if (!recorded.contains(id) && delete(id)) {
+            deleted++;
+          }
+        }
+      }
+      cursor = page.next();
+    } while (cursor != null);
+    return deleted;
+  }
+
+  private boolean delete(UploadFileId id) {
+    try {
+      store.delete(id);
+      return true;
+    } catch (RuntimeException e) {
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "stored file " + id + " has no upload record, but the file store failed to delete it",
+          e);
+      return false;
+    }
+  }
+}
