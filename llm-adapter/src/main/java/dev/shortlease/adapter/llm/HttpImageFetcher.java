@@ -116,6 +116,9 @@ public final class HttpImageFetcher implements RemoteImagePort {
     if (!(scheme.equals("http") || scheme.equals("https")) || url.getHost() == null) {
       throw new Refusal("only http and https URLs are fetched");
     }
+    if (url.getRawUserInfo() != null) {
+      throw new Refusal("URLs with a user name or password are not fetched");
+    }
     HttpGet request = new HttpGet(url);
     long left = deadline - System.nanoTime();
     if (left <= 0) {

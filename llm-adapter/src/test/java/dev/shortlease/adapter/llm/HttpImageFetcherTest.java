@@ -261,6 +261,6 @@ class HttpImageFetcherTest {
         .message()
         .doesNotContain("pw")
         .doesNotContain("token=abc")
-        .contains("/page.html");
+        .contains("/page.html", "user name or password");
   }
 }
