@@ -81,7 +81,11 @@ public final class Composition {
         Modules.combine(
             new MetricsModule(registry),
             new PersistenceModule(settings.database(), registry),
-            new ModelModule(settings.llm(), settings.embedding(), settings.media().models()),
+            new ModelModule(
+                settings.llm(),
+                settings.embedding(),
+                settings.media().models(),
+                settings.media().remoteImages()),
             new FilesModule(settings.media().filesDir()),
             new ObservabilityModule(settings.llm().provider()),
             new ApplicationModule(

@@ -59,4 +59,9 @@ final class MeasuredChatModel implements ChatModelPort {
   public boolean supportsVision() {
     return model.supportsVision();
   }
+
+  @Override
+  public boolean takesImageLinks() {
+    return model.takesImageLinks();
+  }
 }

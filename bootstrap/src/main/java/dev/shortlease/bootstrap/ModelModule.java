@@ -10,11 +10,13 @@ import dev.shortlease.adapter.llm.LangChain4jEmbeddingModel;
 import dev.shortlease.adapter.llm.LlmModule;
 import dev.shortlease.adapter.llm.LlmSettings;
 import dev.shortlease.adapter.llm.MediaModelSettings;
+import dev.shortlease.adapter.llm.RemoteImageSettings;
 import dev.shortlease.application.agent.ConversationStatsTool;
 import dev.shortlease.application.agent.CurrentTimeTool;
 import dev.shortlease.application.agent.Tool;
 import dev.shortlease.application.port.out.ChatModelPort;
 import dev.shortlease.application.port.out.EmbeddingModelPort;
+import dev.shortlease.application.port.out.RemoteImagePort;
 import dev.shortlease.application.port.out.SpeechPort;
 import dev.shortlease.guardrails.guard.ConnectionTracker;
 
@@ -29,11 +31,17 @@ final class ModelModule extends AbstractModule {
   private final LlmSettings llm;
   private final EmbeddingSettings embedding;
   private final MediaModelSettings media;
+  private final RemoteImageSettings remoteImages;
 
-  ModelModule(LlmSettings llm, EmbeddingSettings embedding, MediaModelSettings media) {
+  ModelModule(
+      LlmSettings llm,
+      EmbeddingSettings embedding,
+      MediaModelSettings media,
+      RemoteImageSettings remoteImages) {
     this.llm = llm;
     this.embedding = embedding;
     this.media = media;
+    this.remoteImages = remoteImages;
   }
 
   /** The model the application calls: the raw one, measured and drawn on the live page. */
@@ -51,7 +59,8 @@ final class ModelModule extends AbstractModule {
   @Singleton
   @RawModel
   ChatModelPort rawModel() {
-    return Guice.createInjector(new LlmModule(llm, media)).getInstance(ChatModelPort.class);
+    return Guice.createInjector(new LlmModule(llm, media, remoteImages))
+        .getInstance(ChatModelPort.class);
   }
 
   /** Speech to text and text to speech: a long call, guarded like the chat model. */
@@ -59,6 +68,17 @@ final class ModelModule extends AbstractModule {
   @Singleton
   SpeechPort speech() {
     return Guice.createInjector(new LlmModule(llm, media)).getInstance(SpeechPort.class);
+  }
+
+  /**
+   * Images named by URL, downloaded for a model that takes only inline images: a long call, guarded
+   * like the chat model.
+   */
+  @Provides
+  @Singleton
+  RemoteImagePort remoteImages() {
+    return Guice.createInjector(new LlmModule(llm, media, remoteImages))
+        .getInstance(RemoteImagePort.class);
   }
 
   /** Annotation reply's embedding model: guarded like the chat model (a {@code @LongCall} type). */

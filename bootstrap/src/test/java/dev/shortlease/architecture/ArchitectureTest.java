@@ -32,6 +32,9 @@ class ArchitectureTest {
   /** The web adapter reads the connection itself to see a blocking client hang up. */
   static final Technology JETTY = Technology.of("Jetty", "org.eclipse.jetty");
 
+  /** The LLM adapter downloads remote images for Ollama with it (checked DNS, ADR 0060). */
+  static final Technology HTTP_CLIENT = Technology.of("Apache HttpClient", "org.apache.hc");
+
   static final Hexagon SHORTLEASE =
       Hexagon.describe("dev.shortlease")
           // Persistence ports sit in the domain (they speak domain values only); the model, tool
@@ -48,7 +51,7 @@ class ArchitectureTest {
               MICROMETER,
               GUICE,
               JACKSON)
-          .adapter("llm", "adapter.llm", LANGCHAIN4J, JACKSON, GUICE)
+          .adapter("llm", "adapter.llm", LANGCHAIN4J, HTTP_CLIENT, JACKSON, GUICE)
           .adapter("web", "adapter.web", JAVALIN, JETTY, JACKSON)
           .longCallPorts(LongCall.class)
           .transactionCallbacks("dev.shortlease.adapter.persistence.SessionScope")

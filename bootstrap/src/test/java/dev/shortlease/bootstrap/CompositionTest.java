@@ -11,6 +11,7 @@ import com.google.inject.Stage;
 import com.google.inject.TypeLiteral;
 import com.google.inject.spi.Elements;
 import com.google.inject.util.Modules;
+import com.sun.net.httpserver.HttpServer;
 import dev.shortlease.adapter.persistence.DataSourceDecorator;
 import dev.shortlease.adapter.persistence.PersistenceContext;
 import dev.shortlease.adapter.persistence.PersistenceSettings;
@@ -20,6 +21,8 @@ import dev.shortlease.application.port.out.EmbeddingModelPort;
 import dev.shortlease.application.port.out.FileStorePort;
 import dev.shortlease.application.port.out.LongCall;
 import dev.shortlease.application.port.out.MetricsPort;
+import dev.shortlease.application.port.out.RemoteImageException;
+import dev.shortlease.application.port.out.RemoteImagePort;
 import dev.shortlease.application.port.out.SpeechPort;
 import dev.shortlease.application.port.out.StopSignal;
 import dev.shortlease.domain.UploadFileId;
@@ -33,6 +36,8 @@ import dev.shortlease.guardrails.guice.Guardrails;
 import dev.shortlease.guardrails.guice.UnguardedBindingException;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.InetSocketAddress;
+import java.net.URI;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -40,6 +45,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
@@ -167,6 +173,54 @@ class CompositionTest {
           .hasMessageContaining("FileStorePort.list(");
     }
     assertThat(tracker.guardViolations()).isEqualTo(4);
+  }
+
+  @Test
+  @DisplayName(
+      "strict: a held connection stops a remote image download before it connects; released, the"
+          + " download works")
+  void strictGuardCoversRemoteImages() throws Exception {
+    AtomicInteger requests = new AtomicInteger();
+    HttpServer images = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    images.createContext(
+        "/",
+        exchange -> {
+          requests.incrementAndGet();
+          exchange.getResponseHeaders().set("Content-Type", "image/png");
+          exchange.sendResponseHeaders(200, 3);
+          exchange.getResponseBody().write(new byte[] {1, 2, 3});
+          exchange.close();
+        });
+    images.start();
+    try {
+      Injector injector = production(Map.of("REMOTE_IMAGE_ALLOW_PRIVATE_ADDRESSES", "true"));
+      ConnectionTracker tracker = injector.getInstance(ConnectionTracker.class);
+      RemoteImagePort remote = injector.getInstance(RemoteImagePort.class);
+      URI url = URI.create("http://127.0.0.1:" + images.getAddress().getPort() + "/a.png");
+
+      assertThat(LongCallGuard.isGuarded(remote)).isTrue();
+      try (Connection held = trackedH2(tracker).getConnection()) {
+        assertThatThrownBy(() -> remote.fetch(url))
+            .isInstanceOf(ConnectionHeldDuringLongCallException.class)
+            .hasMessageContaining("RemoteImagePort.fetch(");
+      }
+      assertThat(requests).as("requests made while the connection was held").hasValue(0);
+      assertThat(tracker.guardViolations()).isEqualTo(1);
+      assertThat(remote.fetch(url).data()).containsExactly(1, 2, 3);
+      assertThat(requests).hasValue(1);
+    } finally {
+      images.stop(0);
+    }
+  }
+
+  @Test
+  @DisplayName("by default the real injector's remote image download refuses this host")
+  void remoteImagesRefusePrivateAddressesByDefault() {
+    RemoteImagePort remote = production(Map.of()).getInstance(RemoteImagePort.class);
+
+    assertThatThrownBy(() -> remote.fetch(URI.create("http://127.0.0.1:9/a.png")))
+        .isInstanceOf(RemoteImageException.class)
+        .hasMessageContaining("its address is not allowed");
   }
 
   @Test

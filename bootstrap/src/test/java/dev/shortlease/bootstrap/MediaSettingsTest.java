@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,30 @@ class MediaSettingsTest {
     assertThat(media.models().speechToTextModel()).isEqualTo("whisper-1");
     assertThat(media.models().textToSpeechModel()).isEqualTo("tts-1");
     assertThat(media.models().voice()).isEqualTo("alloy");
+    assertThat(media.remoteImages().maxBytes()).isEqualTo(10 * MB);
+    assertThat(media.remoteImages().connectTimeout()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(media.remoteImages().timeout()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(media.remoteImages().allowPrivateAddresses()).isFalse();
+  }
+
+  @Test
+  @DisplayName(
+      "remote images: capped at the image upload limit, timeouts and private addresses from the"
+          + " environment")
+  void remoteImages() {
+    MediaSettings media =
+        Settings.fromEnvironment(
+                Map.of(
+                    "UPLOAD_IMAGE_FILE_SIZE_LIMIT", "3",
+                    "REMOTE_IMAGE_CONNECT_TIMEOUT_SECONDS", "2",
+                    "REMOTE_IMAGE_TIMEOUT_SECONDS", "30",
+                    "REMOTE_IMAGE_ALLOW_PRIVATE_ADDRESSES", "true"))
+            .media();
+
+    assertThat(media.remoteImages().maxBytes()).isEqualTo(3 * MB);
+    assertThat(media.remoteImages().connectTimeout()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(media.remoteImages().timeout()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(media.remoteImages().allowPrivateAddresses()).isTrue();
   }
 
   @Test
@@ -60,7 +85,10 @@ class MediaSettingsTest {
             Map.of("UPLOAD_IMAGE_FILE_SIZE_LIMIT", "0"),
             Map.of("UPLOAD_VIDEO_FILE_SIZE_LIMIT", "2000"),
             Map.of("UPLOAD_FILE_SIZE_LIMIT", "ten"),
-            Map.of("LLM_VISION", "maybe"))) {
+            Map.of("LLM_VISION", "maybe"),
+            Map.of("REMOTE_IMAGE_TIMEOUT_SECONDS", "0"),
+            Map.of("REMOTE_IMAGE_CONNECT_TIMEOUT_SECONDS", "11"),
+            Map.of("REMOTE_IMAGE_ALLOW_PRIVATE_ADDRESSES", "sometimes"))) {
       String variable = env.keySet().iterator().next();
       assertThatThrownBy(() -> Settings.fromEnvironment(env))
           .isInstanceOf(SettingsException.class)

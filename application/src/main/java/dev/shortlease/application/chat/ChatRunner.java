@@ -3,6 +3,7 @@ package dev.shortlease.application.chat;
 import dev.shortlease.application.conversation.ConversationNamer;
 import dev.shortlease.application.port.in.ChatEvent;
 import dev.shortlease.application.port.out.ModelException;
+import dev.shortlease.application.port.out.RemoteImageException;
 import dev.shortlease.domain.MessageOutcome;
 import dev.shortlease.domain.MessageStatus;
 import java.time.Duration;
@@ -83,7 +84,8 @@ final class ChatRunner implements Runnable {
   private void end(RunProgress progress, Throwable failure) {
     try {
       RunEnding ending = RunEnding.of(run.stopReason(), failure);
-      if (ending.status() == MessageStatus.ERROR && !(failure instanceof ModelException)) {
+      if (ending.status() == MessageStatus.ERROR
+          && !(failure instanceof ModelException || failure instanceof RemoteImageException)) {
         // The client is told only that it failed (and may be gone): the stack goes to the log.
         LOG.log(
             System.Logger.Level.ERROR,

@@ -6,6 +6,7 @@ import dev.shortlease.application.annotation.AnnotationReplier;
 import dev.shortlease.application.conversation.ConversationNamer;
 import dev.shortlease.application.port.out.ChatModelPort;
 import dev.shortlease.application.port.out.FileStorePort;
+import dev.shortlease.application.port.out.RemoteImagePort;
 import dev.shortlease.domain.AppMode;
 import dev.shortlease.domain.port.AgentThoughtsPort;
 import jakarta.inject.Inject;
@@ -35,7 +36,8 @@ public final class ChatRunners {
       ConversationNamer namer,
       ChatSettings settings,
       AnnotationReplier annotations,
-      FileStorePort files) {
+      FileStorePort files,
+      RemoteImagePort remoteImages) {
     this.finalSave = finalSave;
     this.registry = registry;
     this.namer = namer;
@@ -44,13 +46,15 @@ public final class ChatRunners {
     // An annotation reply answers without the model, so images are read only after it missed.
     this.singleTurn =
         new AnnotationReplyGenerator(
-            new VisionInput(new SingleTurnGenerator(model), model, files), annotations);
+            new VisionInput(new SingleTurnGenerator(model), model, files, remoteImages),
+            annotations);
     this.agent =
         new AnnotationReplyGenerator(
             new VisionInput(
                 new AgentLoop(model, thoughts, ordered, settings.maxAgentIterations()),
                 model,
-                files),
+                files,
+                remoteImages),
             annotations);
   }
 

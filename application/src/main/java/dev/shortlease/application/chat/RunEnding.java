@@ -3,6 +3,7 @@ package dev.shortlease.application.chat;
 import dev.shortlease.application.port.in.ChatEvent;
 import dev.shortlease.application.port.out.ModelErrorKind;
 import dev.shortlease.application.port.out.ModelException;
+import dev.shortlease.application.port.out.RemoteImageException;
 import dev.shortlease.domain.AnnotationId;
 import dev.shortlease.domain.MessageOutcome;
 import dev.shortlease.domain.MessageStatus;
@@ -17,22 +18,28 @@ import java.util.Optional;
  * What the failure said ({@code detail}: provider bodies, host names, exception classes) travels
  * only to the operator's log; the stored error and the client's event say a fixed sentence.
  */
-record RunEnding(MessageStatus status, ModelErrorKind modelError, String detail) {
+record RunEnding(
+    MessageStatus status, ModelErrorKind modelError, String detail, String invalidInput) {
 
   /** The stored error of an unexpected failure. */
   static final String INTERNAL_ERROR = "internal_error: the service failed";
 
   static RunEnding of(Optional<StopReason> stop, Throwable failure) {
     if (stop.isPresent()) {
-      return new RunEnding(MessageStatus.STOPPED, null, null);
+      return new RunEnding(MessageStatus.STOPPED, null, null, null);
     }
     if (failure instanceof ModelException e) {
-      return new RunEnding(MessageStatus.ERROR, e.kind(), String.valueOf(e.getMessage()));
+      return new RunEnding(MessageStatus.ERROR, e.kind(), String.valueOf(e.getMessage()), null);
+    }
+    if (failure instanceof RemoteImageException e) {
+      // The client's input, not this service, failed: it is told why (Dify fails the node).
+      String reason = String.valueOf(e.getMessage());
+      return new RunEnding(MessageStatus.ERROR, null, reason, reason);
     }
     if (failure != null) {
-      return new RunEnding(MessageStatus.ERROR, null, failure.toString());
+      return new RunEnding(MessageStatus.ERROR, null, failure.toString(), null);
     }
-    return new RunEnding(MessageStatus.NORMAL, null, null);
+    return new RunEnding(MessageStatus.NORMAL, null, null, null);
   }
 
   MessageOutcome outcome(String text, TokenUsage usage, Duration latency) {
@@ -45,6 +52,9 @@ record RunEnding(MessageStatus status, ModelErrorKind modelError, String detail)
     if (status != MessageStatus.ERROR) {
       return new ChatEvent.MessageEnd(usage, latency, status, annotationReply);
     }
+    if (invalidInput != null) {
+      return ChatEvent.Failed.invalidInput(invalidInput, detail);
+    }
     return modelError == null
         ? ChatEvent.Failed.unexpected(detail)
         : ChatEvent.Failed.model(modelError, detail);
@@ -52,6 +62,9 @@ record RunEnding(MessageStatus status, ModelErrorKind modelError, String detail)
 
   /** The message's stored error: the failure's kind in lower case and a fixed sentence. */
   private String storedError() {
+    if (invalidInput != null) {
+      return "invalid_param: " + invalidInput;
+    }
     if (modelError == null) {
       return INTERNAL_ERROR;
     }

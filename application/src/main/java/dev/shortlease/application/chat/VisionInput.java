@@ -3,6 +3,7 @@ package dev.shortlease.application.chat;
 import dev.shortlease.application.port.out.ChatModelPort;
 import dev.shortlease.application.port.out.FileStorePort;
 import dev.shortlease.application.port.out.ModelImage;
+import dev.shortlease.application.port.out.RemoteImagePort;
 import dev.shortlease.domain.FileKind;
 import dev.shortlease.domain.FileTransfer;
 import dev.shortlease.domain.MessageFile;
@@ -10,19 +11,24 @@ import java.net.URI;
 import java.util.List;
 
 /**
- * Shows a message's images to a model that sees images: remote ones by URL, uploads by their bytes,
- * read here on the runner's thread (no connection held) before the model is called. A model without
- * vision gets the text alone, as Dify leaves files out for such models.
+ * Shows a message's images to a model that sees images: remote ones by URL, or downloaded first
+ * when the model takes only inline images; uploads by their bytes. Both are read here on the
+ * runner's thread (no connection held) before the model is called, so a failed download ends the
+ * run before any text. A model without vision gets the text alone, as Dify leaves files out for
+ * such models.
  */
 final class VisionInput implements AnswerGenerator {
   private final AnswerGenerator generator;
   private final ChatModelPort model;
   private final FileStorePort store;
+  private final RemoteImagePort remote;
 
-  VisionInput(AnswerGenerator generator, ChatModelPort model, FileStorePort store) {
+  VisionInput(
+      AnswerGenerator generator, ChatModelPort model, FileStorePort store, RemoteImagePort remote) {
     this.generator = generator;
     this.model = model;
     this.store = store;
+    this.remote = remote;
   }
 
   @Override
@@ -33,12 +39,15 @@ final class VisionInput implements AnswerGenerator {
       generator.generate(context, progress);
       return;
     }
-    generator.generate(context.withImages(images.stream().map(this::image).toList()), progress);
+    boolean links = model.takesImageLinks();
+    generator.generate(
+        context.withImages(images.stream().map(file -> image(file, links)).toList()), progress);
   }
 
-  private ModelImage image(MessageFile file) {
+  private ModelImage image(MessageFile file, boolean links) {
     if (file.transfer() == FileTransfer.REMOTE_URL) {
-      return new ModelImage.Link(URI.create(file.url()));
+      URI url = URI.create(file.url());
+      return links ? new ModelImage.Link(url) : remote.fetch(url);
     }
     String mimeType = file.mimeType().isBlank() ? "image/png" : file.mimeType();
     return new ModelImage.Inline(mimeType, store.read(file.upload()));

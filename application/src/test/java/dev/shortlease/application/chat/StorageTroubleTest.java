@@ -182,7 +182,8 @@ class StorageTroubleTest {
             kit.namer,
             kit.settings,
             AnnotationReplier.none(),
-            kit.files);
+            kit.files,
+            kit.remoteImages);
     return new SendMessageService(
         kit.store,
         kit.store,

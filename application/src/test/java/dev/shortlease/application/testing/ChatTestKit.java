@@ -54,6 +54,7 @@ public final class ChatTestKit {
   public final RunRegistry registry = new RunRegistry();
   public final InMemoryAnswerSpool spool = new InMemoryAnswerSpool();
   public final InMemoryFiles files = new InMemoryFiles(store);
+  public final ScriptedRemoteImages remoteImages = new ScriptedRemoteImages();
   public final ActiveRequests active = new ActiveRequests(LimitSettings.DEFAULTS);
   public final ModelSideCalls sideCalls = new ModelSideCalls(LimitSettings.DEFAULTS);
   public final ChatSettings settings;
@@ -95,7 +96,8 @@ public final class ChatTestKit {
             namer,
             settings,
             AnnotationReplier.none(),
-            files);
+            files,
+            remoteImages);
     this.sender = senderWith(store, ReliabilitySettings.forPool(10));
     this.stopper =
         new StopGenerationService(

@@ -106,6 +106,26 @@ public final class ScriptedChatModel implements ChatModelPort {
   private volatile Step fallback = reply("ok");
   private volatile Consumer<ModelRequest> hook = request -> {};
 
+  private volatile boolean vision;
+  private volatile boolean imageLinks = true;
+
+  /** Sees images; takes them by URL ({@code links}) or only inline (as Ollama). */
+  public ScriptedChatModel seeingImages(boolean links) {
+    this.vision = true;
+    this.imageLinks = links;
+    return this;
+  }
+
+  @Override
+  public boolean supportsVision() {
+    return vision;
+  }
+
+  @Override
+  public boolean takesImageLinks() {
+    return imageLinks;
+  }
+
   /** Appends steps, played one per call in order. */
   public ScriptedChatModel then(Step... steps) {
     script.addAll(Arrays.asList(steps));

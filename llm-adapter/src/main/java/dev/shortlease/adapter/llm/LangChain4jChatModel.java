@@ -34,7 +34,10 @@ public final class LangChain4jChatModel implements ChatModelPort {
   private final boolean vision;
   private final String baseUrl;
 
-  /** Ollama takes only inline images: LangChain4j would download a URL itself (an SSRF). */
+  /**
+   * Ollama takes only inline images: LangChain4j would download a URL itself, unchecked (an SSRF),
+   * so the application downloads it through {@code RemoteImagePort} instead.
+   */
   private final boolean takesImageLinks;
 
   /**
@@ -106,6 +109,11 @@ public final class LangChain4jChatModel implements ChatModelPort {
   @Override
   public boolean supportsVision() {
     return vision;
+  }
+
+  @Override
+  public boolean takesImageLinks() {
+    return takesImageLinks;
   }
 
   @Override

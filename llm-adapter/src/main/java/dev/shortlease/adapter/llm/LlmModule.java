@@ -4,24 +4,32 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.shortlease.application.port.out.ChatModelPort;
+import dev.shortlease.application.port.out.RemoteImagePort;
 import dev.shortlease.application.port.out.SpeechPort;
 import java.util.Objects;
 
 /**
  * Guice module of the LLM adapter: binds {@link ChatModelPort} and {@link SpeechPort} to the
- * configured provider.
+ * configured provider, and {@link RemoteImagePort} to the checked downloader of image URLs.
  */
 public final class LlmModule extends AbstractModule {
   private final LlmSettings settings;
   private final MediaModelSettings media;
+  private final RemoteImageSettings remoteImages;
 
   public LlmModule(LlmSettings settings) {
     this(settings, MediaModelSettings.defaults());
   }
 
   public LlmModule(LlmSettings settings, MediaModelSettings media) {
+    this(settings, media, RemoteImageSettings.defaults());
+  }
+
+  public LlmModule(
+      LlmSettings settings, MediaModelSettings media, RemoteImageSettings remoteImages) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.media = Objects.requireNonNull(media, "media");
+    this.remoteImages = Objects.requireNonNull(remoteImages, "remoteImages");
   }
 
   @Provides
@@ -34,5 +42,11 @@ public final class LlmModule extends AbstractModule {
   @Singleton
   SpeechPort speechPort() {
     return LangChain4jSpeech.fromSettings(settings, media);
+  }
+
+  @Provides
+  @Singleton
+  RemoteImagePort remoteImagePort() {
+    return new HttpImageFetcher(remoteImages);
   }
 }

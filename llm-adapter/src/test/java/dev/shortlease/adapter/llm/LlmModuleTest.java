@@ -9,6 +9,7 @@ import dev.shortlease.application.port.out.FinishReason;
 import dev.shortlease.application.port.out.ModelMessage;
 import dev.shortlease.application.port.out.ModelReply;
 import dev.shortlease.application.port.out.ModelRequest;
+import dev.shortlease.application.port.out.RemoteImagePort;
 import dev.shortlease.application.port.out.StopSignal;
 import dev.shortlease.domain.ModelSettings;
 import java.util.List;
@@ -47,6 +48,27 @@ class LlmModuleTest {
 
       assertThat(injector.getInstance(ChatModelPort.class))
           .isInstanceOf(LangChain4jChatModel.class);
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "Ollama takes no image links, OpenAI does; remote images are fetched by the checked"
+          + " downloader")
+  void bindsTheRemoteImagePort() {
+    for (String provider : List.of("openai", "ollama")) {
+      Injector injector =
+          Guice.createInjector(
+              new LlmModule(
+                  new LlmSettings(provider, "http://127.0.0.1:9", "k", "m", null, null, 0, 1, 1),
+                  MediaModelSettings.defaults().withVision(true),
+                  RemoteImageSettings.defaults()));
+
+      assertThat(injector.getInstance(ChatModelPort.class).takesImageLinks())
+          .isEqualTo(provider.equals("openai"));
+      RemoteImagePort images = injector.getInstance(RemoteImagePort.class);
+      assertThat(images).isInstanceOf(HttpImageFetcher.class);
+      assertThat(injector.getInstance(RemoteImagePort.class)).isSameAs(images);
     }
   }
 }

@@ -105,9 +105,14 @@ final class ErrorMapping {
 
   /**
    * A run's {@code Failed} event as the client sees it: its kind's fixed message, or the message
-   * this service wrote for it; an unexpected failure says only Dify's internal error sentence.
+   * this service wrote for it (400 for the client's input, a remote image that could not be
+   * fetched); an unexpected failure says only Dify's internal error sentence.
    */
   static ApiError runFailure(ChatEvent.Failed failed, boolean streaming) {
+    if (failed.invalidInput()) {
+      // Dify's stream converter answers a ValueError so: 400 invalid_param with its message.
+      return ApiError.invalidParam(failed.message());
+    }
     if (!failed.isInternal()) {
       return modelError(failed.modelError(), streaming);
     }
@@ -125,7 +130,9 @@ final class ErrorMapping {
         "request {}: message {} failed ({}): {}",
         requestId,
         run.messageId(),
-        failed.isInternal() ? "internal" : failed.modelError(),
+        failed.invalidInput()
+            ? "invalid input"
+            : failed.isInternal() ? "internal" : failed.modelError(),
         failed.detail() == null ? failed.message() : failed.detail());
   }
 

@@ -69,8 +69,14 @@ public sealed interface ChatEvent {
    * @param message what the client may be told, written by this service (never an exception's
    *     text); {@code null} leaves it to the adapter's fixed message for the failure's kind
    * @param detail what happened, for the operator's log only (may name hosts, classes, bodies)
+   * @param invalidInput the client's input failed ({@link #invalidInput}), not the service
    */
-  record Failed(ModelErrorKind modelError, String message, String detail) implements ChatEvent {
+  record Failed(ModelErrorKind modelError, String message, String detail, boolean invalidInput)
+      implements ChatEvent {
+
+    public Failed(ModelErrorKind modelError, String message, String detail) {
+      this(modelError, message, detail, false);
+    }
 
     /** The model failed; {@code detail} goes to the log, the client gets its kind's message. */
     public static Failed model(ModelErrorKind kind, String detail) {
@@ -87,6 +93,14 @@ public sealed interface ChatEvent {
      */
     public static Failed unexpected(String detail) {
       return new Failed(null, null, detail);
+    }
+
+    /**
+     * What the client sent cannot be used (a remote image that could not be fetched): {@code
+     * message} tells the client why, Dify's {@code invalid_param}.
+     */
+    public static Failed invalidInput(String message, String detail) {
+      return new Failed(null, message, detail, true);
     }
 
     public boolean isInternal() {

@@ -21,4 +21,14 @@ public interface ChatModelPort {
   default boolean supportsVision() {
     return false;
   }
+
+  /**
+   * True when an image the client named by URL may be passed on as that URL ({@link
+   * ModelImage.Link}): the provider downloads it from its own network (OpenAI). False when the
+   * provider takes only inline images (Ollama): the application downloads it first, through {@link
+   * RemoteImagePort}, and sends the bytes.
+   */
+  default boolean takesImageLinks() {
+    return true;
+  }
 }

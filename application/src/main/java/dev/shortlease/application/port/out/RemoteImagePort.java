@@ -1,0 +1,21 @@
+package dev.shortlease.application.port.out;
+
+import java.net.URI;
+
+/**
+ * Outbound port: downloads an image a client named by URL, for a model that takes only inline
+ * images ({@link ChatModelPort#takesImageLinks()}). A long call (the network, seconds): no
+ * connection is held while it works. The client chooses the URL, so an adapter must refuse the
+ * service's own network (loopback, private, link-local addresses) and bound time and size.
+ */
+@LongCall
+public interface RemoteImagePort {
+
+  /**
+   * The image at {@code url}, its bytes and media type.
+   *
+   * @throws RemoteImageException when the address is refused, the download fails, takes too long,
+   *     is too large, or is not an image
+   */
+  ModelImage.Inline fetch(URI url);
+}

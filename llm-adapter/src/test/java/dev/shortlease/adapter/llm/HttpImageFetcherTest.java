@@ -1,0 +1,266 @@
+package dev.shortlease.adapter.llm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.shortlease.application.port.out.ModelImage;
+import dev.shortlease.application.port.out.RemoteImageException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The image downloader against a local HTTP server. Downloads that should work run with private
+ * addresses allowed (the server is on 127.0.0.1); the SSRF refusals run with the default settings,
+ * and the server counts every request, so a refusal is shown to have connected nowhere.
+ */
+@DisplayName("Remote images: downloaded with SSRF defences, size and time limits")
+class HttpImageFetcherTest {
+  private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 26, '\n', 1, 2, 3};
+  private static final RemoteImageSettings LOCAL =
+      RemoteImageSettings.defaults().withPrivateAddresses(true);
+
+  private final AtomicInteger requests = new AtomicInteger();
+  private final CountDownLatch released = new CountDownLatch(1);
+  private HttpServer server;
+
+  @BeforeEach
+  void start() throws IOException {
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
+    server.createContext("/", exchange -> handle(exchange));
+    server.start();
+  }
+
+  @AfterEach
+  void stop() {
+    released.countDown();
+    server.stop(0);
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    requests.incrementAndGet();
+    String path = exchange.getRequestURI().getPath();
+    try (exchange) {
+      switch (path) {
+        case "/cat.png" -> send(exchange, 200, "image/png; charset=binary", PNG);
+        case "/page.html" -> send(exchange, 200, "text/html", "<html>".getBytes());
+        case "/untyped" -> send(exchange, 200, null, PNG);
+        case "/missing.png" -> send(exchange, 404, "text/plain", "no".getBytes());
+        case "/hop" -> redirect(exchange, "/cat.png");
+        case "/loop" -> redirect(exchange, "/loop");
+        case "/to-metadata" -> redirect(exchange, "http://169.254.169.254/latest/meta-data/");
+        case "/to-private" -> redirect(exchange, "http://10.0.0.1/x.png");
+        case "/to-loopback" ->
+            redirect(exchange, "http://[::1]:" + server.getAddress().getPort() + "/cat.png");
+        case "/to-file" -> redirect(exchange, "file:///etc/passwd");
+        case "/big-announced" -> send(exchange, 200, "image/png", new byte[4096]);
+        case "/big-streamed" -> {
+          // 4 KB with no length, then a body that never ends: only a cap counted while reading
+          // ends this before the deadline.
+          exchange.getResponseHeaders().set("Content-Type", "image/png");
+          exchange.sendResponseHeaders(200, 0);
+          OutputStream out = exchange.getResponseBody();
+          out.write(new byte[4096]);
+          out.flush();
+          await();
+        }
+        case "/drip" -> {
+          exchange.getResponseHeaders().set("Content-Type", "image/png");
+          exchange.sendResponseHeaders(200, 0);
+          OutputStream out = exchange.getResponseBody();
+          for (int i = 0; i < 100 && released.getCount() > 0; i++) {
+            out.write(1);
+            out.flush();
+            sleep(100);
+          }
+        }
+        default -> send(exchange, 404, "text/plain", new byte[0]);
+      }
+    }
+  }
+
+  private static void send(HttpExchange exchange, int status, String type, byte[] body)
+      throws IOException {
+    if (type != null) {
+      exchange.getResponseHeaders().set("Content-Type", type);
+    }
+    exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+    exchange.getResponseBody().write(body);
+  }
+
+  private static void redirect(HttpExchange exchange, String location) throws IOException {
+    exchange.getResponseHeaders().set("Location", location);
+    exchange.sendResponseHeaders(302, -1);
+  }
+
+  private void await() {
+    try {
+      released.await(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private URI url(String path) {
+    return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
+  }
+
+  @Test
+  @DisplayName("an image is downloaded with its media type; a redirect is followed")
+  void downloadsImages() {
+    HttpImageFetcher fetcher = new HttpImageFetcher(LOCAL);
+
+    ModelImage.Inline image = fetcher.fetch(url("/cat.png"));
+    assertThat(image.mimeType()).isEqualTo("image/png");
+    assertThat(image.data()).isEqualTo(PNG);
+    assertThat(fetcher.fetch(url("/hop")).data()).isEqualTo(PNG);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "http://127.0.0.1:PORT/cat.png",
+        "http://[::1]:PORT/cat.png",
+        "http://[::ffff:127.0.0.1]:PORT/cat.png",
+        "http://localhost:PORT/cat.png",
+        "http://169.254.169.254/latest/meta-data/",
+        "http://10.0.0.1/cat.png",
+        "http://192.168.0.1/cat.png",
+        "http://100.64.0.1/cat.png",
+        "http://0.0.0.0:PORT/cat.png"
+      })
+  @DisplayName("default settings: loopback, private and link-local addresses are refused")
+  void refusesPrivateAddresses(String url) {
+    HttpImageFetcher fetcher = new HttpImageFetcher(RemoteImageSettings.defaults());
+    URI target = URI.create(url.replace("PORT", String.valueOf(server.getAddress().getPort())));
+
+    assertThatThrownBy(() -> fetcher.fetch(target))
+        .isInstanceOf(RemoteImageException.class)
+        .hasMessageContaining("its address is not allowed")
+        .hasRootCauseInstanceOf(AddressPolicy.RefusedAddressException.class);
+    assertThat(requests).as("requests that reached the server").hasValue(0);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"ftp://127.0.0.1/cat.png", "file:///etc/passwd", "gopher://x.test/"})
+  @DisplayName("only http and https URLs are fetched")
+  void refusesOtherSchemes(String url) {
+    HttpImageFetcher fetcher = new HttpImageFetcher(LOCAL);
+
+    assertThatThrownBy(() -> fetcher.fetch(URI.create(url)))
+        .isInstanceOf(RemoteImageException.class)
+        .hasMessageContaining("only http and https");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"/to-metadata", "/to-private", "/to-loopback"})
+  @DisplayName("a redirect to a private address is refused: each hop is checked again")
+  void refusesRedirectsToPrivateAddresses(String path) {
+    InetAddress testServer = server.getAddress().getAddress();
+    // The test server stands in for a public host; everything else follows the default policy.
+    HttpImageFetcher fetcher =
+        new HttpImageFetcher(
+            RemoteImageSettings.defaults(),
+            address -> address.equals(testServer) || AddressPolicy.isPublic(address));
+
+    assertThatThrownBy(() -> fetcher.fetch(url(path)))
+        .isInstanceOf(RemoteImageException.class)
+        .hasMessageContaining("its address is not allowed")
+        .hasRootCauseInstanceOf(AddressPolicy.RefusedAddressException.class);
+    assertThat(requests).as("only the first hop reached a server").hasValue(1);
+  }
+
+  @Test
+  @DisplayName("a redirect to another scheme is refused, and so is a fourth redirect")
+  void refusesOtherRedirects() {
+    HttpImageFetcher fetcher = new HttpImageFetcher(LOCAL);
+
+    assertThatThrownBy(() -> fetcher.fetch(url("/to-file")))
+        .hasMessageContaining("only http and https");
+    assertThatThrownBy(() -> fetcher.fetch(url("/loop")))
+        .isInstanceOf(RemoteImageException.class)
+        .hasMessageContaining("redirected more than 3 times");
+  }
+
+  @Test
+  @DisplayName("an answer that is not an image, or not a success, is refused")
+  void refusesNonImages() {
+    HttpImageFetcher fetcher = new HttpImageFetcher(LOCAL);
+
+    assertThatThrownBy(() -> fetcher.fetch(url("/page.html")))
+        .isInstanceOf(RemoteImageException.class)
+        .hasMessageContaining("not an image (content type text/html)");
+    assertThatThrownBy(() -> fetcher.fetch(url("/untyped")))
+        .hasMessageContaining("not an image (content type none)");
+    assertThatThrownBy(() -> fetcher.fetch(url("/missing.png")))
+        .hasMessageContaining("the server answered HTTP 404");
+  }
+
+  @Test
+  @DisplayName("the size cap holds for an announced length and while an endless body streams")
+  void capsTheSize() {
+    HttpImageFetcher fetcher =
+        new HttpImageFetcher(LOCAL.withMaxBytes(1024).withTimeout(Duration.ofSeconds(20)));
+
+    assertThatThrownBy(() -> fetcher.fetch(url("/big-announced")))
+        .isInstanceOf(RemoteImageException.class)
+        .hasMessageContaining("larger than 1024 bytes");
+    long start = System.nanoTime();
+    assertThatThrownBy(() -> fetcher.fetch(url("/big-streamed")))
+        .isInstanceOf(RemoteImageException.class)
+        .hasMessageContaining("larger than 1024 bytes");
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+  }
+
+  @Test
+  @DisplayName("a download that goes on past the deadline is cut there, though bytes keep coming")
+  void cutsSlowDownloadsAtTheDeadline() {
+    HttpImageFetcher fetcher = new HttpImageFetcher(LOCAL.withTimeout(Duration.ofSeconds(1)));
+
+    long start = System.nanoTime();
+    assertThatThrownBy(() -> fetcher.fetch(url("/drip")))
+        .isInstanceOf(RemoteImageException.class)
+        .hasMessageContaining("took longer than 1.0 s");
+    assertThat(Duration.ofNanos(System.nanoTime() - start))
+        .isBetween(Duration.ofMillis(900), Duration.ofSeconds(4));
+  }
+
+  @Test
+  @DisplayName("the client's message and the log show the URL without credentials or query")
+  void redactsTheUrl() {
+    HttpImageFetcher fetcher = new HttpImageFetcher(LOCAL);
+    URI secret =
+        URI.create(
+            "http://user:pw@127.0.0.1:" + server.getAddress().getPort() + "/page.html?token=abc");
+
+    assertThatThrownBy(() -> fetcher.fetch(secret))
+        .isInstanceOf(RemoteImageException.class)
+        .message()
+        .doesNotContain("pw")
+        .doesNotContain("token=abc")
+        .contains("/page.html", "user name or password");
+  }
+}
