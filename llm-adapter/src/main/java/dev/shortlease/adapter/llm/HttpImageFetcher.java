@@ -14,8 +14,6 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.HttpHostConnectException;
@@ -45,9 +43,6 @@ import org.slf4j.LoggerFactory;
 public final class HttpImageFetcher implements RemoteImagePort {
   static final int MAX_REDIRECTS = 3;
   private static final Logger LOG = LoggerFactory.getLogger(HttpImageFetcher.class);
-
-  /** One timer aborts every download at its deadline. */
-  private static final ScheduledThreadPoolExecutor DEADLINES = deadlineTimer();
 
   private final RemoteImageSettings settings;
   private final CloseableHttpClient http;
@@ -124,7 +119,7 @@ public final class HttpImageFetcher implements RemoteImagePort {
     if (left <= 0) {
       throw new Refusal(tookTooLong());
     }
-    ScheduledFuture<?> abort = DEADLINES.schedule(request::cancel, left, TimeUnit.NANOSECONDS);
+    ScheduledFuture<?> abort = AdapterTimer.after(left, request::cancel);
     try (ClassicHttpResponse response = http.executeOpen(null, request, null)) {
       Hop hop = null;
       try {
@@ -244,14 +239,6 @@ public final class HttpImageFetcher implements RemoteImagePort {
         cause == null ? "" : "; cause: " + cause);
     return new RemoteImageException(
         "The image at " + shown + " could not be fetched: " + reason + ".", cause);
-  }
-
-  private static ScheduledThreadPoolExecutor deadlineTimer() {
-    var timer =
-        new ScheduledThreadPoolExecutor(
-            1, Thread.ofPlatform().daemon().name("remote-image-deadlines").factory());
-    timer.setRemoveOnCancelPolicy(true);
-    return timer;
   }
 
   private record Hop(ModelImage.Inline image, URI redirect) {}

@@ -2,21 +2,17 @@ package dev.shortlease.adapter.llm;
 
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 
 /**
- * LLM adapter internals: the silence watchdog of every model stream, on one platform thread (ADR
- * 0045). A stream's check runs once per silence timeout and re-arms itself from the time of the
- * last event, so a token costs a volatile write instead of a timed wait; a timed wait on a virtual
- * thread that ends early, as a poll per token would, costs two wake-ups of the JDK's delay
- * scheduler.
+ * LLM adapter internals: the silence watchdog of every model stream, on the adapter's one timer
+ * thread ({@link AdapterTimer}, ADR 0045). A stream's check runs once per silence timeout and
+ * re-arms itself from the time of the last event, so a token costs a volatile write instead of a
+ * timed wait; a timed wait on a virtual thread that ends early, as a poll per token would, costs
+ * two wake-ups of the JDK's delay scheduler.
  */
 final class SilenceWatch {
-  private static final ScheduledThreadPoolExecutor TIMER = timer();
-
   private SilenceWatch() {}
 
   /** One stream's watch; {@link #cancel()} when the stream ends. */
@@ -40,7 +36,7 @@ final class SilenceWatch {
     }
 
     private void arm(long delayNanos) {
-      check = TIMER.schedule(this::check, delayNanos, TimeUnit.NANOSECONDS);
+      check = AdapterTimer.after(delayNanos, this::check);
     }
 
     private void check() {
@@ -69,14 +65,6 @@ final class SilenceWatch {
 
   /** Checks not yet run or cancelled; for tests. */
   static int pending() {
-    return TIMER.getQueue().size();
-  }
-
-  private static ScheduledThreadPoolExecutor timer() {
-    ScheduledThreadPoolExecutor timer =
-        new ScheduledThreadPoolExecutor(
-            1, Thread.ofPlatform().daemon().name("model-silence-watch").factory());
-    timer.setRemoveOnCancelPolicy(true);
-    return timer;
+    return AdapterTimer.pending();
   }
 }
