@@ -2,6 +2,7 @@ package dev.shortlease.bootstrap;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Guice;
+import com.google.inject.Injector;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.ProvidesIntoSet;
@@ -22,16 +23,17 @@ import dev.shortlease.guardrails.guard.ConnectionTracker;
 
 /**
  * Composition root: the chat model and the agent tools, the service's long calls. The LLM adapter's
- * model is built in its own small injector and bound as {@link RawModel} (tests replace that one
- * binding); {@link ChatModelPort} is it, measured ({@link MeasuredChatModel}). Nothing here guards:
- * the guardrails kit guards every binding of a {@code @LongCall} type, these included (see {@link
- * Composition}).
+ * ports (model, speech, image downloads) come from its own small injector, built once; the model is
+ * bound as {@link RawModel} (tests replace that one binding); {@link ChatModelPort} is it, measured
+ * ({@link MeasuredChatModel}). Nothing here guards: the guardrails kit guards every binding of a
+ * {@code @LongCall} type, these included (see {@link Composition}).
  */
 final class ModelModule extends AbstractModule {
   private final LlmSettings llm;
   private final EmbeddingSettings embedding;
   private final MediaModelSettings media;
   private final RemoteImageSettings remoteImages;
+  private Injector adapter;
 
   ModelModule(
       LlmSettings llm,
@@ -59,15 +61,14 @@ final class ModelModule extends AbstractModule {
   @Singleton
   @RawModel
   ChatModelPort rawModel() {
-    return Guice.createInjector(new LlmModule(llm, media, remoteImages))
-        .getInstance(ChatModelPort.class);
+    return adapter().getInstance(ChatModelPort.class);
   }
 
   /** Speech to text and text to speech: a long call, guarded like the chat model. */
   @Provides
   @Singleton
   SpeechPort speech() {
-    return Guice.createInjector(new LlmModule(llm, media)).getInstance(SpeechPort.class);
+    return adapter().getInstance(SpeechPort.class);
   }
 
   /**
@@ -77,8 +78,15 @@ final class ModelModule extends AbstractModule {
   @Provides
   @Singleton
   RemoteImagePort remoteImages() {
-    return Guice.createInjector(new LlmModule(llm, media, remoteImages))
-        .getInstance(RemoteImagePort.class);
+    return adapter().getInstance(RemoteImagePort.class);
+  }
+
+  /** The LLM adapter's own injector, built once for the three ports it binds. */
+  private synchronized Injector adapter() {
+    if (adapter == null) {
+      adapter = Guice.createInjector(new LlmModule(llm, media, remoteImages));
+    }
+    return adapter;
   }
 
   /** Annotation reply's embedding model: guarded like the chat model (a {@code @LongCall} type). */
