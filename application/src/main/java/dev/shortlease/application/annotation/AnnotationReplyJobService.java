@@ -116,8 +116,8 @@ public final class AnnotationReplyJobService implements ConfigureAnnotationReply
   }
 
   /**
-   * Records the job's progress. A job not stored (its row was deleted while it ran) is not an error
-   * of the work: the WARN says that its status call will answer 404.
+   * Records the job's progress. A job not stored (its row was deleted while it ran) does not stop
+   * the work; the WARN says why its status call answers as for an unknown job.
    */
   private void move(AnnotationJobId id, AnnotationJobStatus status, String errorMessage) {
     if (!jobs.updateJob(id, status, errorMessage)) {
