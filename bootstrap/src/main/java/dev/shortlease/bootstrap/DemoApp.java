@@ -4,6 +4,7 @@ import dev.shortlease.application.port.in.ManageAppsUseCase;
 import dev.shortlease.domain.App;
 import dev.shortlease.domain.AppId;
 import dev.shortlease.domain.AppMode;
+import dev.shortlease.domain.AppWithMedia;
 import dev.shortlease.domain.NewApp;
 import java.util.List;
 import java.util.Optional;
@@ -36,7 +37,7 @@ final class DemoApp {
 
   /** Creates the demo app when {@code create} and no app exists; says what there is. */
   static Outcome prepare(ManageAppsUseCase apps, boolean create) {
-    List<App> existing = apps.listApps();
+    List<App> existing = apps.listApps().stream().map(AppWithMedia::app).toList();
     if (existing.isEmpty()) {
       return create ? new Created(apps.createApp(demo())) : new NoApps();
     }

@@ -161,6 +161,54 @@ class AdminAndOpsTest {
   }
 
   @Test
+  @DisplayName(
+      "create, get, list and patch show one app shape, the media switches included, as saved")
+  void oneAppShapeWithMediaSwitches() {
+    Api.Reply created =
+        api.post(
+            "/admin/apps",
+            ADMIN,
+            "{\"name\":\"media\",\"mode\":\"chat\",\"file_upload\":{\"enabled\":true,"
+                + "\"allowed_file_types\":[\"image\",\"document\"],\"number_limits\":4},"
+                + "\"speech_to_text\":{\"enabled\":true},"
+                + "\"text_to_speech\":{\"enabled\":true,\"voice\":\"nova\"}}");
+    assertThat(created.status()).as(created.text()).isEqualTo(201);
+    JsonNode fromCreate = created.json().get("app");
+    String id = fromCreate.get("id").asText();
+    Api.AppKey plain = api.createApp("chat");
+
+    JsonNode fromGet = api.get("/admin/apps/" + id, ADMIN).json();
+    JsonNode fromList = listed(id);
+    JsonNode fromPatch = api.patch("/admin/apps/" + id, ADMIN, "{}").json();
+
+    assertThat(fromCreate.at("/file_upload/enabled").asBoolean()).isTrue();
+    assertThat(fromCreate.at("/file_upload/number_limits").asInt()).isEqualTo(4);
+    assertThat(fromCreate.at("/file_upload/allowed_file_types").toString())
+        .isEqualTo("[\"document\",\"image\"]");
+    assertThat(fromCreate.at("/speech_to_text/enabled").asBoolean()).isTrue();
+    assertThat(fromCreate.at("/text_to_speech/voice").asText()).isEqualTo("nova");
+    assertThat(fromGet).isEqualTo(fromCreate);
+    assertThat(fromList).isEqualTo(fromCreate);
+    assertThat(fromPatch).isEqualTo(fromCreate);
+    JsonNode off = listed(plain.id());
+    assertThat(off.at("/file_upload/enabled").asBoolean()).isFalse();
+    assertThat(off.at("/speech_to_text/enabled").asBoolean()).isFalse();
+    assertThat(off.at("/text_to_speech/enabled").asBoolean()).isFalse();
+    assertThat(api.get("/admin/apps/" + plain.id(), ADMIN).json()).isEqualTo(off);
+    assertThat(api.get("/admin/apps/" + UUID.randomUUID(), ADMIN).status()).isEqualTo(404);
+    assertThat(api.get("/admin/apps/" + id, plain.key()).status()).isEqualTo(401);
+  }
+
+  private static JsonNode listed(String id) {
+    for (JsonNode app : api.get("/admin/apps", ADMIN).json().get("data")) {
+      if (app.get("id").asText().equals(id)) {
+        return app;
+      }
+    }
+    throw new AssertionError("app " + id + " is not listed");
+  }
+
+  @Test
   @DisplayName("pool snapshot, Prometheus metrics and health probes are served")
   void operations() {
     JsonNode pool = api.get("/admin/pool", ADMIN).json();

@@ -169,6 +169,11 @@ class DifyWireTest {
     assertError(serviceOff, 403, "forbidden");
     assertThat(serviceOff.json().get("message").asText())
         .isEqualTo("The app's API service has been disabled.");
+    // Dify checks the status before the API switch: an app with both off is "abnormal".
+    api.patch("/admin/apps/" + disabled.id(), TestServers.ADMIN_TOKEN, "{\"api_enabled\":false}");
+    Api.Reply bothOff = api.get("/v1/info", disabled.key());
+    assertError(bothOff, 403, "forbidden");
+    assertThat(bothOff.json().get("message").asText()).isEqualTo("The app's status is abnormal.");
   }
 
   @Test

@@ -5,6 +5,7 @@ import dev.shortlease.application.port.in.AuthenticateAppUseCase;
 import dev.shortlease.application.port.in.UnauthorizedException;
 import dev.shortlease.domain.ApiKeyHash;
 import dev.shortlease.domain.App;
+import dev.shortlease.domain.AppId;
 import dev.shortlease.domain.port.ApiKeysPort;
 import dev.shortlease.domain.port.AppsPort;
 import jakarta.inject.Inject;
@@ -30,10 +31,13 @@ public final class AuthenticateAppService implements AuthenticateAppUseCase {
     if (bearerKey == null || bearerKey.isBlank() || bearerKey.length() > 512) {
       throw new UnauthorizedException("Access token is missing or invalid.");
     }
-    App app =
+    AppId appId =
         keys.findAppIdByKey(ApiKeyHash.of(bearerKey.strip()))
-            .flatMap(apps::findApp)
             .orElseThrow(() -> new UnauthorizedException("Access token is invalid."));
+    // A known key whose app is gone is Dify's 403, not an invalid key: the key was real.
+    App app =
+        apps.findApp(appId)
+            .orElseThrow(() -> new AppUnavailableException(AppUnavailableException.Reason.GONE));
     if (!app.isServing()) {
       throw AppUnavailableException.of(app);
     }

@@ -7,9 +7,11 @@ import dev.shortlease.domain.ApiKeyId;
 import dev.shortlease.domain.App;
 import dev.shortlease.domain.AppId;
 import dev.shortlease.domain.AppUpdate;
+import dev.shortlease.domain.AppWithMedia;
 import dev.shortlease.domain.NewApp;
 import dev.shortlease.domain.NotFoundException;
 import dev.shortlease.domain.port.ApiKeysPort;
+import dev.shortlease.domain.port.AppMediaPort;
 import dev.shortlease.domain.port.AppsPort;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -24,11 +26,13 @@ public final class ManageAppsService implements ManageAppsUseCase {
 
   private final AppsPort apps;
   private final ApiKeysPort keys;
+  private final AppMediaPort media;
 
   @Inject
-  public ManageAppsService(AppsPort apps, ApiKeysPort keys) {
+  public ManageAppsService(AppsPort apps, ApiKeysPort keys, AppMediaPort media) {
     this.apps = apps;
     this.keys = keys;
+    this.media = media;
   }
 
   @Override
@@ -39,8 +43,8 @@ public final class ManageAppsService implements ManageAppsUseCase {
   }
 
   @Override
-  public List<App> listApps() {
-    return apps.listApps();
+  public List<AppWithMedia> listApps() {
+    return media.listAppsWithMedia();
   }
 
   @Override

@@ -91,11 +91,11 @@ public final class AnnotationReplyJobService implements ConfigureAnnotationReply
   private void run(AnnotationJob job, AnnotationReplySettings requested) {
     AnnotationJobId id = job.id();
     try {
-      jobs.updateJob(id, AnnotationJobStatus.PROCESSING, "");
+      move(id, AnnotationJobStatus.PROCESSING, "");
       if (job.action() == AnnotationReplyAction.ENABLE) {
         AnnotationReplySettings reply =
             requested.withModelKey(embeddings.modelKey(requested.embeddingModelName()));
-        Runnable progress = () -> jobs.updateJob(id, AnnotationJobStatus.PROCESSING, "");
+        Runnable progress = () -> move(id, AnnotationJobStatus.PROCESSING, "");
         embedder.embedPending(job.appId(), reply, progress);
         index.saveReplySettings(job.appId(), reply);
         indexes.forget(job.appId());
@@ -104,14 +104,26 @@ public final class AnnotationReplyJobService implements ConfigureAnnotationReply
         index.removeReplySettings(job.appId());
         indexes.forget(job.appId());
       }
-      jobs.updateJob(id, AnnotationJobStatus.COMPLETED, "");
+      move(id, AnnotationJobStatus.COMPLETED, "");
     } catch (RuntimeException e) {
       LOG.log(System.Logger.Level.WARNING, "annotation reply job " + id + " failed", e);
       try {
-        jobs.updateJob(id, AnnotationJobStatus.ERROR, errorMessage(id, e));
+        move(id, AnnotationJobStatus.ERROR, errorMessage(id, e));
       } catch (RuntimeException suppressed) {
         // the status stays processing; the stale rule reports it as an error later
       }
+    }
+  }
+
+  /**
+   * Records the job's progress. A job not stored (its row was deleted while it ran) does not stop
+   * the work; the WARN says why its status call answers as for an unknown job.
+   */
+  private void move(AnnotationJobId id, AnnotationJobStatus status, String errorMessage) {
+    if (!jobs.updateJob(id, status, errorMessage)) {
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "annotation reply job " + id + " is not stored; its status " + status + " is lost");
     }
   }
 

@@ -4,26 +4,38 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.shortlease.application.port.in.AppUnavailableException;
+import dev.shortlease.application.port.in.AppUnavailableException.Reason;
 import dev.shortlease.application.port.in.ManageAppsUseCase.CreatedApp;
 import dev.shortlease.application.port.in.ManageAppsUseCase.IssuedKey;
 import dev.shortlease.application.port.in.UnauthorizedException;
+import dev.shortlease.application.testing.InMemoryFiles;
 import dev.shortlease.domain.ApiKey;
 import dev.shortlease.domain.ApiKeyHash;
 import dev.shortlease.domain.ApiKeyId;
+import dev.shortlease.domain.App;
 import dev.shortlease.domain.AppId;
+import dev.shortlease.domain.AppMedia;
 import dev.shortlease.domain.AppMode;
 import dev.shortlease.domain.AppStatus;
 import dev.shortlease.domain.AppUpdate;
+import dev.shortlease.domain.AppWithMedia;
+import dev.shortlease.domain.FileKind;
+import dev.shortlease.domain.FileTransfer;
 import dev.shortlease.domain.NewApp;
 import dev.shortlease.domain.NotFoundException;
+import dev.shortlease.domain.port.AppsPort;
 import dev.shortlease.domain.port.inmemory.InMemoryStore;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 @DisplayName("Admin and authentication use cases")
 class AdminUseCasesTest {
   private final InMemoryStore store = new InMemoryStore();
-  private final ManageAppsService admin = new ManageAppsService(store, store);
+  private final InMemoryFiles files = new InMemoryFiles(store);
+  private final ManageAppsService admin = new ManageAppsService(store, store, files);
   private final AuthenticateAppService auth = new AuthenticateAppService(store, store);
   private final CreatedApp created =
       admin.createApp(new NewApp("Support bot", null, AppMode.CHAT, null, null, null, null));
@@ -62,12 +74,47 @@ class AdminUseCasesTest {
     AppId id = created.app().id();
     admin.updateApp(id, new AppUpdate(null, null, null, null, null, null, null, false));
     assertThatThrownBy(() -> auth.authenticate(created.key().plainKey()))
-        .isInstanceOf(AppUnavailableException.class);
+        .isInstanceOfSatisfying(
+            AppUnavailableException.class, e -> assertThat(e.reason()).isEqualTo(Reason.API_OFF));
 
     admin.updateApp(
-        id, new AppUpdate(null, null, null, null, null, null, AppStatus.DISABLED, true));
+        id, new AppUpdate(null, null, null, null, null, null, AppStatus.DISABLED, false));
     assertThatThrownBy(() -> auth.authenticate(created.key().plainKey()))
-        .isInstanceOf(AppUnavailableException.class);
+        .as("the status is checked first, as Dify does")
+        .isInstanceOfSatisfying(
+            AppUnavailableException.class, e -> assertThat(e.reason()).isEqualTo(Reason.DISABLED));
+  }
+
+  @Test
+  @DisplayName("a known key whose app is gone is unavailable (gone), not unauthorized")
+  void keyOfAGoneAppIsUnavailable() {
+    AppsPort noApps =
+        new AppsPort() {
+          @Override
+          public AppId createApp(NewApp app) {
+            throw new UnsupportedOperationException();
+          }
+
+          @Override
+          public Optional<App> findApp(AppId id) {
+            return Optional.empty();
+          }
+
+          @Override
+          public List<App> listApps() {
+            return List.of();
+          }
+
+          @Override
+          public Optional<App> updateApp(AppId id, AppUpdate update) {
+            return Optional.empty();
+          }
+        };
+
+    assertThatThrownBy(
+            () -> new AuthenticateAppService(store, noApps).authenticate(created.key().plainKey()))
+        .isInstanceOfSatisfying(
+            AppUnavailableException.class, e -> assertThat(e.reason()).isEqualTo(Reason.GONE));
   }
 
   @Test
@@ -84,6 +131,31 @@ class AdminUseCasesTest {
     assertThatThrownBy(() -> admin.issueKey(unknown)).isInstanceOf(NotFoundException.class);
     assertThatThrownBy(() -> admin.revokeKey(created.app().id(), ApiKeyId.random()))
         .isInstanceOf(NotFoundException.class);
-    assertThat(admin.listApps()).extracting(a -> a.name()).containsExactly("Support bot");
+    assertThat(admin.listApps()).extracting(a -> a.app().name()).containsExactly("Support bot");
+  }
+
+  @Test
+  @DisplayName("the list shows each app with its media switches, off where never set")
+  void listShowsMedia() {
+    AppId second =
+        admin
+            .createApp(new NewApp("Voice bot", null, AppMode.CHAT, null, null, null, null))
+            .app()
+            .id();
+    AppMedia speech =
+        new AppMedia(
+            false,
+            Set.of(FileKind.IMAGE),
+            3,
+            Set.of(FileTransfer.LOCAL_FILE),
+            true,
+            true,
+            "nova",
+            "");
+    files.saveMedia(second, speech);
+
+    assertThat(admin.listApps())
+        .extracting(AppWithMedia::media)
+        .containsExactly(AppMedia.OFF, speech);
   }
 }

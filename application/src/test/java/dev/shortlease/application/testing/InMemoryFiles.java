@@ -5,6 +5,7 @@ import dev.shortlease.application.port.out.StoredFile;
 import dev.shortlease.application.port.out.StoredFilesPage;
 import dev.shortlease.domain.AppId;
 import dev.shortlease.domain.AppMedia;
+import dev.shortlease.domain.AppWithMedia;
 import dev.shortlease.domain.EndUserId;
 import dev.shortlease.domain.MessageFile;
 import dev.shortlease.domain.MessageId;
@@ -13,6 +14,7 @@ import dev.shortlease.domain.Owner;
 import dev.shortlease.domain.UploadFileId;
 import dev.shortlease.domain.UploadedFile;
 import dev.shortlease.domain.port.AppMediaPort;
+import dev.shortlease.domain.port.AppsPort;
 import dev.shortlease.domain.port.EndUsersPort;
 import dev.shortlease.domain.port.MessageFilesPort;
 import dev.shortlease.domain.port.UploadsPort;
@@ -28,12 +30,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
- * Test double of the files ports and the file store, in memory. End users come from {@code
- * endUsers} (the in-memory store); an upload by a user it does not know gets a fresh ID.
+ * Test double of the files ports and the file store, in memory. End users and apps come from the
+ * in-memory store; an upload by a user it does not know gets a fresh ID.
  */
 public final class InMemoryFiles
     implements UploadsPort, MessageFilesPort, AppMediaPort, FileStorePort {
   private final EndUsersPort endUsers;
+  private final AppsPort apps;
   private final Map<UploadFileId, UploadedFile> uploads = new ConcurrentHashMap<>();
   private final Map<UploadFileId, byte[]> bytes = new ConcurrentHashMap<>();
   private final Map<UploadFileId, Instant> written = new ConcurrentHashMap<>();
@@ -41,8 +44,9 @@ public final class InMemoryFiles
   private final Map<AppId, AppMedia> media = new ConcurrentHashMap<>();
   private final Map<String, EndUserId> newUsers = new ConcurrentHashMap<>();
 
-  public InMemoryFiles(EndUsersPort endUsers) {
-    this.endUsers = endUsers;
+  public <T extends EndUsersPort & AppsPort> InMemoryFiles(T store) {
+    this.endUsers = store;
+    this.apps = store;
   }
 
   @Override
@@ -146,6 +150,11 @@ public final class InMemoryFiles
   @Override
   public void saveMedia(AppId appId, AppMedia switches) {
     media.put(appId, switches);
+  }
+
+  @Override
+  public List<AppWithMedia> listAppsWithMedia() {
+    return apps.listApps().stream().map(app -> new AppWithMedia(app, mediaOf(app.id()))).toList();
   }
 
   @Override

@@ -22,8 +22,11 @@ public interface AnnotationJobsPort {
   AnnotationJob startJob(
       AnnotationJobId id, AppId app, AnnotationReplyAction action, Duration staleAfter);
 
-  /** Sets the job's status (and error message), and moves its {@code updatedAt}. */
-  void updateJob(AnnotationJobId id, AnnotationJobStatus status, String errorMessage);
+  /**
+   * Sets the job's status (and error message), and moves its {@code updatedAt}; false, changing
+   * nothing, when no job has this ID.
+   */
+  boolean updateJob(AnnotationJobId id, AnnotationJobStatus status, String errorMessage);
 
   /**
    * The app's job, or empty when there is none of this app with this ID; {@linkplain

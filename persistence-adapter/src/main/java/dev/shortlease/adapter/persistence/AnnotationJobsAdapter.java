@@ -65,16 +65,18 @@ final class AnnotationJobsAdapter implements AnnotationJobsPort {
   }
 
   @Override
-  public void updateJob(AnnotationJobId id, AnnotationJobStatus status, String errorMessage) {
-    scope.run(
+  public boolean updateJob(AnnotationJobId id, AnnotationJobStatus status, String errorMessage) {
+    return scope.call(
         em ->
             em.createNativeQuery(
-                    "update {h-schema}annotation_job set status = :status, error_message = :error,"
-                        + " updated_at = current_timestamp where id = :id")
-                .setParameter("status", status.name())
-                .setParameter("error", errorMessage == null ? "" : errorMessage)
-                .setParameter("id", id.value())
-                .executeUpdate());
+                        "update {h-schema}annotation_job set status = :status,"
+                            + " error_message = :error, updated_at = current_timestamp"
+                            + " where id = :id")
+                    .setParameter("status", status.name())
+                    .setParameter("error", errorMessage == null ? "" : errorMessage)
+                    .setParameter("id", id.value())
+                    .executeUpdate()
+                == 1);
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.shortlease.adapter.persistence;
 
 import dev.shortlease.domain.AppId;
 import dev.shortlease.domain.AppMedia;
+import dev.shortlease.domain.AppWithMedia;
 import dev.shortlease.domain.EndUserId;
 import dev.shortlease.domain.FileKind;
 import dev.shortlease.domain.FileTransfer;
@@ -218,6 +219,26 @@ final class FilesAdapter implements UploadsPort, MessageFilesPort, AppMediaPort 
           session.upsert(row);
           return null;
         });
+  }
+
+  /** Apps outer-joined to their switch rows, one select; an app without a row is off. */
+  @Override
+  public List<AppWithMedia> listAppsWithMedia() {
+    return scope.callStateless(
+        session ->
+            session
+                .createSelectionQuery(
+                    "select a, m from AppEntity a left join AppMediaEntity m on m.appId = a.id"
+                        + " order by a.createdAt, a.id",
+                    Object[].class)
+                .getResultList()
+                .stream()
+                .map(
+                    row ->
+                        new AppWithMedia(
+                            EntityMappers.toApp((AppEntity) row[0]),
+                            row[1] == null ? AppMedia.OFF : media((AppMediaEntity) row[1])))
+                .toList());
   }
 
   /** The end user's ID, inserting it first if the app has not seen it (as a chat's T2 does). */

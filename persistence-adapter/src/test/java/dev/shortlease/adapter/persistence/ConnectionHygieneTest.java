@@ -150,6 +150,7 @@ class ConnectionHygieneTest {
     messageFiles.filesOf(turn.owner(), List.of(turn.messageId()));
     media.saveMedia(app, AppMedia.OFF);
     media.mediaOf(app);
+    media.listAppsWithMedia();
     uploads.deleteUnreferencedUploads(Duration.ofDays(36_500), 1);
     p.conversations().deleteConversation(turn.owner(), turn.conversationId());
     StopRequest stop = new StopRequest(app, "hygiene-user", TaskId.random());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.shortlease.domain.AppId;
 import dev.shortlease.domain.AppMedia;
 import dev.shortlease.domain.AppMode;
+import dev.shortlease.domain.AppWithMedia;
 import dev.shortlease.domain.EndUserId;
 import dev.shortlease.domain.FileKind;
 import dev.shortlease.domain.FileTransfer;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
@@ -112,6 +114,28 @@ abstract class FilesAdapterContract {
 
     files().saveMedia(app, AppMedia.OFF);
     assertThat(files().mediaOf(app)).isEqualTo(AppMedia.OFF);
+  }
+
+  @Test
+  @DisplayName("every app is listed with its switches, off where never saved, oldest first")
+  void appsWithMedia() {
+    AppId plain = newApp();
+    AppId speaking = newApp();
+    AppMedia speech =
+        new AppMedia(
+            false, Set.of(FileKind.IMAGE), 3, Set.of(FileTransfer.REMOTE_URL), true, true, "", "");
+    files().saveMedia(speaking, speech);
+
+    List<AppWithMedia> listed = files().listAppsWithMedia();
+
+    Map<AppId, AppWithMedia> byId =
+        listed.stream().collect(Collectors.toMap(a -> a.app().id(), a -> a));
+    assertThat(byId.get(plain).media()).isEqualTo(AppMedia.OFF);
+    assertThat(byId.get(speaking).media()).isEqualTo(speech);
+    assertThat(byId.get(speaking).app())
+        .isEqualTo(context().apps().findApp(speaking).orElseThrow());
+    List<AppId> order = listed.stream().map(a -> a.app().id()).toList();
+    assertThat(order.indexOf(plain)).isLessThan(order.indexOf(speaking));
   }
 
   private UploadedFile uploadAged(AppId app, Duration age) {

@@ -14,15 +14,13 @@ import dev.shortlease.domain.NewApp;
 import io.javalin.http.Context;
 import jakarta.inject.Inject;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Web adapter: {@code /admin/apps} and their keys, behind the admin token. A created app answers
- * with its first key, so a script can create an app and chat at once.
+ * with its first key, so a script can create an app and chat at once. Create, get, list and update
+ * show an app in one shape, its media switches included.
  */
 public final class AdminAppsHandler {
-  private static final com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>> MAP =
-      new com.fasterxml.jackson.core.type.TypeReference<>() {};
   private static final List<String> CREATE_FIELDS =
       List.of(
           "name",
@@ -98,13 +96,21 @@ public final class AdminAppsHandler {
             WireEnums.mode(saved.mode()),
             created.key().plainKey(),
             created.key().id().toString(),
-            AdminWire.app(saved)));
+            AdminWire.app(saved, switches == null ? AppMedia.OFF : switches)));
   }
 
+  /** One read for all apps and their switches, however many apps there are. */
   void list(Context ctx) {
     auth.requireAdmin(ctx);
     Responses.ok(
         ctx, new AdminWire.ListDto<>(apps.listApps().stream().map(AdminWire::app).toList()));
+  }
+
+  void get(Context ctx) {
+    auth.requireAdmin(ctx);
+    AppId id = AppId.parse(ctx.pathParam("app_id"), "app_id");
+    App app = apps.getApp(id);
+    Responses.ok(ctx, AdminWire.app(app, media.mediaOf(id)));
   }
 
   void update(Context ctx) {
@@ -126,7 +132,8 @@ public final class AdminAppsHandler {
             FormWire.variables(body.raw("conversation_variables")),
             body.optionalInt("max_active_requests"));
     if (!MediaWire.mentioned(body)) {
-      Responses.ok(ctx, AdminWire.app(apps.updateApp(id, update)));
+      App updated = apps.updateApp(id, update);
+      Responses.ok(ctx, AdminWire.app(updated, media.mediaOf(id)));
       return;
     }
     // The media switches (Dify's app features) live apart from the app: checked before anything
@@ -134,11 +141,7 @@ public final class AdminAppsHandler {
     AppMedia switches = MediaWire.apply(body, media.mediaOf(id));
     App updated = apps.updateApp(id, update);
     media.saveMedia(id, switches);
-    Map<String, Object> answer = Json.MAPPER.convertValue(AdminWire.app(updated), MAP);
-    answer.put("file_upload", MediaWire.fileUpload(switches));
-    answer.put("speech_to_text", MediaWire.speechToText(switches));
-    answer.put("text_to_speech", MediaWire.textToSpeech(switches));
-    Responses.ok(ctx, answer);
+    Responses.ok(ctx, AdminWire.app(updated, switches));
   }
 
   void issueKey(Context ctx) {

@@ -2,6 +2,8 @@ package dev.shortlease.adapter.web;
 
 import dev.shortlease.domain.ApiKey;
 import dev.shortlease.domain.App;
+import dev.shortlease.domain.AppMedia;
+import dev.shortlease.domain.AppWithMedia;
 import dev.shortlease.domain.ModelSettings;
 import java.time.Instant;
 import java.util.List;
@@ -27,7 +29,10 @@ final class AdminWire {
       long createdAt,
       List<Map<String, Object>> userInputForm,
       List<Map<String, Object>> conversationVariables,
-      Integer maxActiveRequests) {}
+      Integer maxActiveRequests,
+      Map<String, Object> fileUpload,
+      Map<String, Object> speechToText,
+      Map<String, Object> textToSpeech) {}
 
   /** A created app with its first key: the only time the plain key is shown. */
   record CreatedAppDto(
@@ -39,7 +44,12 @@ final class AdminWire {
 
   record ListDto<T>(List<T> data) {}
 
-  static AppDto app(App app) {
+  /** One shape for create, get, list and update: the app with its media switches. */
+  static AppDto app(AppWithMedia app) {
+    return app(app.app(), app.media());
+  }
+
+  static AppDto app(App app, AppMedia media) {
     ModelSettings m = app.modelSettings();
     return new AppDto(
         app.id().toString(),
@@ -55,7 +65,10 @@ final class AdminWire {
         seconds(app.createdAt()),
         FormWire.form(app.userInputForm()),
         FormWire.variables(app.conversationVariables()),
-        app.maxActiveRequests());
+        app.maxActiveRequests(),
+        MediaWire.fileUpload(media),
+        MediaWire.speechToText(media),
+        MediaWire.textToSpeech(media));
   }
 
   static KeyDto key(ApiKey key) {

@@ -42,7 +42,7 @@ public final class ApiAuth {
 
   /**
    * The app the request's key opens; 401 without a valid key, 403 naming why for an app that is
-   * disabled or has its API off (Dify's texts, api/controllers/service_api/wraps.py).
+   * gone, disabled or has its API off (Dify's texts, api/controllers/service_api/wraps.py).
    */
   App app(Context ctx) {
     String header = ctx.header("Authorization");
@@ -62,9 +62,11 @@ public final class ApiAuth {
     } catch (AppUnavailableException e) {
       throw new ApiException(
           ApiError.forbidden(
-              e.apiOnly()
-                  ? "The app's API service has been disabled."
-                  : "The app's status is abnormal."));
+              switch (e.reason()) {
+                case GONE -> "The app no longer exists.";
+                case DISABLED -> "The app's status is abnormal.";
+                case API_OFF -> "The app's API service has been disabled.";
+              }));
     }
   }
 

@@ -295,6 +295,7 @@ public final class HttpApi {
 
     routes.post("/admin/apps", admin::create);
     routes.get("/admin/apps", admin::list);
+    routes.get("/admin/apps/{app_id}", admin::get);
     routes.patch("/admin/apps/{app_id}", admin::update);
     routes.post("/admin/apps/{app_id}/keys", admin::issueKey);
     routes.get("/admin/apps/{app_id}/keys", admin::listKeys);

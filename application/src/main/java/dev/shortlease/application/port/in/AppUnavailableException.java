@@ -4,26 +4,40 @@ import dev.shortlease.domain.App;
 import dev.shortlease.domain.AppStatus;
 
 /**
- * The app exists but is disabled or has its API turned off (Dify's {@code app_unavailable}); {@link
- * #apiOnly()} says which, so the API can name it.
+ * A key's app serves no requests: it is gone, disabled, or has its API turned off (Dify's {@code
+ * app_unavailable}); {@link #reason()} says which, so the API can name it.
  */
 public final class AppUnavailableException extends RuntimeException {
-  private final boolean apiOnly;
 
-  public AppUnavailableException(String message, boolean apiOnly) {
-    super(message);
-    this.apiOnly = apiOnly;
+  /**
+   * Why the app serves nothing, in the order Dify checks (api/controllers/service_api/wraps.py).
+   */
+  public enum Reason {
+    /** The key is still known (a cache, another instance) but its app's row is not. */
+    GONE,
+    DISABLED,
+    API_OFF
+  }
+
+  private final Reason reason;
+
+  public AppUnavailableException(Reason reason) {
+    super(
+        switch (reason) {
+          case GONE -> "the app no longer exists";
+          case DISABLED -> "the app is disabled";
+          case API_OFF -> "the app's API is turned off";
+        });
+    this.reason = reason;
   }
 
   /** Why {@code app} serves no requests: disabled, else its API is off. */
   public static AppUnavailableException of(App app) {
-    return app.status() == AppStatus.NORMAL
-        ? new AppUnavailableException("the app's API is turned off", true)
-        : new AppUnavailableException("the app is disabled", false);
+    return new AppUnavailableException(
+        app.status() == AppStatus.NORMAL ? Reason.API_OFF : Reason.DISABLED);
   }
 
-  /** True when the app is enabled but its API is turned off. */
-  public boolean apiOnly() {
-    return apiOnly;
+  public Reason reason() {
+    return reason;
   }
 }

@@ -7,7 +7,8 @@ public interface AuthenticateAppUseCase {
 
   /**
    * The serving app whose active key this is. Throws {@link UnauthorizedException} for a missing,
-   * unknown or revoked key, and {@link AppUnavailableException} for a disabled app.
+   * unknown or revoked key, and {@link AppUnavailableException} for an app that is gone, disabled
+   * or has its API off.
    */
   App authenticate(String bearerKey);
 }

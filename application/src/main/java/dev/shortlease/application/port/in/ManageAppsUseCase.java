@@ -5,6 +5,7 @@ import dev.shortlease.domain.ApiKeyId;
 import dev.shortlease.domain.App;
 import dev.shortlease.domain.AppId;
 import dev.shortlease.domain.AppUpdate;
+import dev.shortlease.domain.AppWithMedia;
 import dev.shortlease.domain.NewApp;
 import java.util.List;
 
@@ -19,7 +20,8 @@ public interface ManageAppsUseCase {
 
   CreatedApp createApp(NewApp app);
 
-  List<App> listApps();
+  /** Every app with its media switches, oldest first, read at once (not one read per app). */
+  List<AppWithMedia> listApps();
 
   /** Throws {@link dev.shortlease.domain.NotFoundException} for an unknown app. */
   App getApp(AppId id);

@@ -272,8 +272,15 @@ public abstract class AnnotationStorageContract extends PortContract {
         .as("a job that has not moved for longer than the age is stale: a new one starts")
         .isEqualTo(afterStale);
 
-    c.annotationJobs().updateJob(afterStale, AnnotationJobStatus.COMPLETED, "");
-    c.annotationJobs().updateJob(id, AnnotationJobStatus.ERROR, "model refused");
+    assertThat(c.annotationJobs().updateJob(afterStale, AnnotationJobStatus.COMPLETED, ""))
+        .isTrue();
+    assertThat(c.annotationJobs().updateJob(id, AnnotationJobStatus.ERROR, "model refused"))
+        .isTrue();
+    AnnotationJobId unknown = AnnotationJobId.random();
+    assertThat(c.annotationJobs().updateJob(unknown, AnnotationJobStatus.COMPLETED, ""))
+        .as("no job with this ID: nothing changes, and the caller is told")
+        .isFalse();
+    assertThat(c.annotationJobs().findJob(app, unknown, staleAfter)).isEmpty();
     var failed = c.annotationJobs().findJob(app, id, staleAfter).orElseThrow();
     assertThat(failed.status()).isEqualTo(AnnotationJobStatus.ERROR);
     assertThat(failed.errorMessage()).isEqualTo("model refused");

@@ -905,13 +905,15 @@ public final class InMemoryStore
   }
 
   @Override
-  public synchronized void updateJob(
+  public synchronized boolean updateJob(
       AnnotationJobId id, AnnotationJobStatus status, String errorMessage) {
     AnnotationJob job = jobs.get(id);
-    if (job != null) {
-      jobs.put(
-          id, new AnnotationJob(id, job.appId(), job.action(), status, errorMessage, now(), false));
+    if (job == null) {
+      return false;
     }
+    jobs.put(
+        id, new AnnotationJob(id, job.appId(), job.action(), status, errorMessage, now(), false));
+    return true;
   }
 
   @Override
