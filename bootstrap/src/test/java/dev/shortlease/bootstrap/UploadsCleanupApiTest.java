@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
  * The operator's cleanup of orphaned uploads over real HTTP ({@code POST /admin/uploads/cleanup}):
  * behind the admin token, its body checked before anything is deleted, and then an old upload no
  * message refers to gone — record and bytes — while one attached to a chat stays; and old bytes in
- * the file store that no upload record names gone too, counted apart.
+ * the file store that no upload record names gone too, counted apart; so are old writes a crash
+ * left unfinished.
  */
 class UploadsCleanupApiTest {
   private static final String ADMIN = TestServers.ADMIN_TOKEN;
@@ -93,6 +94,17 @@ class UploadsCleanupApiTest {
     return file;
   }
 
+  /**
+   * A write's temporary file beside where {@code id}'s bytes go, as a crash mid-write leaves it.
+   */
+  private static Path partOf(String id, int hours) throws Exception {
+    Path part = bytesOf(id).resolveSibling(id + ".4711.part");
+    Files.createDirectories(part.getParent());
+    Files.write(part, PNG);
+    age(part, hours);
+    return part;
+  }
+
   @Test
   @DisplayName("the cleanup refuses a missing, wrong or app token with 401, deleting nothing")
   void adminOnly() throws Exception {
@@ -116,6 +128,7 @@ class UploadsCleanupApiTest {
     String id = upload(app.key(), "alice");
     backdate(id, 3);
     Path stray = strayBytes(3);
+    Path part = partOf(UUID.randomUUID().toString(), 3);
 
     for (String body :
         List.of(
@@ -136,6 +149,7 @@ class UploadsCleanupApiTest {
     assertThat(preview(app.key(), id, "alice")).isEqualTo(200);
     assertThat(bytesOf(id)).exists();
     assertThat(stray).exists();
+    assertThat(part).exists();
   }
 
   @Test
@@ -212,5 +226,33 @@ class UploadsCleanupApiTest {
     assertThat(preview(app.key(), recorded, "alice")).isEqualTo(200);
     Api.Reply again = api.post(CLEANUP, ADMIN, "{\"older_than_hours\":24}");
     assertThat(again.json().get("deleted_stored_files").asInt()).isZero();
+  }
+
+  @Test
+  @DisplayName(
+      "old writes a crash left unfinished are deleted and counted as deleted_incomplete_writes, a"
+          + " young one (maybe in flight) stays")
+  void deletesIncompleteWrites() throws Exception {
+    Api.AppKey app = api.createApp("chat");
+    Path crashed = partOf(UUID.randomUUID().toString(), 30);
+    Path alsoCrashed = partOf(UUID.randomUUID().toString(), 48);
+    Path inFlight = partOf(UUID.randomUUID().toString(), 0);
+    Path lost = strayBytes(30);
+    String recorded = upload(app.key(), "alice");
+    age(bytesOf(recorded), 30);
+
+    Api.Reply cleaned = api.post(CLEANUP, ADMIN, "{\"older_than_hours\":24}");
+
+    assertThat(cleaned.status()).as(cleaned.raw().body()).isEqualTo(200);
+    assertThat(cleaned.json().get("result").asText()).isEqualTo("success");
+    assertThat(cleaned.json().get("deleted_incomplete_writes").asInt()).isEqualTo(2);
+    assertThat(cleaned.json().get("deleted_stored_files").asInt()).isEqualTo(1);
+    assertThat(crashed).doesNotExist();
+    assertThat(alsoCrashed).doesNotExist();
+    assertThat(lost).doesNotExist();
+    assertThat(inFlight).exists();
+    assertThat(preview(app.key(), recorded, "alice")).isEqualTo(200);
+    Api.Reply again = api.post(CLEANUP, ADMIN, "{\"older_than_hours\":24}");
+    assertThat(again.json().get("deleted_incomplete_writes").asInt()).isZero();
   }
 }

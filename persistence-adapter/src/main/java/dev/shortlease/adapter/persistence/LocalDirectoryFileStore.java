@@ -16,9 +16,12 @@ import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * File store adapter: one file per upload in a local directory ({@code FILES_DIR}), two levels of
@@ -29,9 +32,13 @@ import java.util.UUID;
  * <p>Its listing walks that layout in name order, which is the IDs' text order, so a page resumes
  * after the last ID listed; only {@code root/ab/cd/abcd…} regular files named by a canonical ID
  * count. Anything else, such as the {@code .part} file a crash mid-write leaves behind, a symbolic
- * link or a file someone put there, is skipped: never listed, so never swept.
+ * link or a file someone put there, is skipped: never listed, so never swept. The {@code .part}
+ * files are the store's incomplete writes ({@link #deleteIncompleteWrites}).
  */
 public final class LocalDirectoryFileStore implements FileStorePort {
+  private static final Logger LOG = LoggerFactory.getLogger(LocalDirectoryFileStore.class);
+  private static final String PART = ".part";
+
   private final Path root;
 
   public LocalDirectoryFileStore(Path root) {
@@ -43,7 +50,7 @@ public final class LocalDirectoryFileStore implements FileStorePort {
     Path target = pathOf(id);
     try {
       Files.createDirectories(target.getParent());
-      Path partial = Files.createTempFile(target.getParent(), target.getFileName() + ".", ".part");
+      Path partial = Files.createTempFile(target.getParent(), target.getFileName() + ".", PART);
       try {
         Files.write(partial, content);
         Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
@@ -72,6 +79,53 @@ public final class LocalDirectoryFileStore implements FileStorePort {
       Files.deleteIfExists(pathOf(id));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot delete file " + id, e);
+    }
+  }
+
+  /**
+   * Deletes the {@code .part} files (a write's temporary file, left by a crash mid-write) last
+   * modified before {@code before}. Like the listing, only {@code root/ab/cd/abcd….part} regular
+   * files count.
+   */
+  @Override
+  public int deleteIncompleteWrites(Instant before) {
+    int deleted = 0;
+    for (String first : namesFrom(root, "", "")) {
+      Path top = root.resolve(first);
+      for (String second : namesFrom(top, first, "")) {
+        Path leaf = top.resolve(second);
+        for (String name : sortedNames(leaf)) {
+          if (isPart(first + second, name) && deleteIfOlder(leaf.resolve(name), before)) {
+            deleted++;
+          }
+        }
+      }
+    }
+    return deleted;
+  }
+
+  private static boolean isPart(String prefix, String name) {
+    int idLength = 36;
+    return name.startsWith(prefix)
+        && name.endsWith(PART)
+        && name.length() > idLength + PART.length()
+        && name.charAt(idLength) == '.'
+        && isCanonicalId(name.substring(0, idLength));
+  }
+
+  /** Whether the regular file was older and is now deleted; a failure is logged and skipped. */
+  private static boolean deleteIfOlder(Path file, Instant before) {
+    try {
+      BasicFileAttributes attributes =
+          Files.readAttributes(file, BasicFileAttributes.class, NOFOLLOW_LINKS);
+      return attributes.isRegularFile()
+          && attributes.lastModifiedTime().toInstant().isBefore(before)
+          && Files.deleteIfExists(file);
+    } catch (NoSuchFileException e) {
+      return false;
+    } catch (IOException e) {
+      LOG.warn("cannot delete the incomplete write {}", file, e);
+      return false;
     }
   }
 

@@ -110,6 +110,44 @@ class LocalDirectoryFileStoreTest {
     assertThat(store.list(null, 10).files()).extracting(StoredFile::id).containsExactly(id);
   }
 
+  @Test
+  @DisplayName(
+      "incomplete writes (part files) older than the instant are deleted and counted; young ones,"
+          + " stored files and anything else stay")
+  void deletesOldIncompleteWrites() throws Exception {
+    LocalDirectoryFileStore store = new LocalDirectoryFileStore(directory);
+    UploadFileId id = UploadFileId.random();
+    store.write(id, new byte[] {1});
+    Path leaf = store.pathOf(id).getParent();
+    Path crashed = aged(leaf.resolve(id + ".123.part"), 5);
+    Path alsoCrashed = aged(leaf.resolve(samePrefix(id) + ".456.part"), 30);
+    Path inFlight = aged(leaf.resolve(id + ".789.part"), 0);
+    Path notOurs = aged(leaf.resolve("notes.part"), 5);
+    Path misplaced = aged(leaf.getParent().resolve(id + ".1.part"), 5);
+    Path link = leaf.resolve(samePrefix(id) + ".2.part");
+    Files.createSymbolicLink(link, store.pathOf(id));
+    aged(store.pathOf(id), 5);
+
+    int deleted = store.deleteIncompleteWrites(Instant.now().minus(Duration.ofHours(1)));
+
+    assertThat(deleted).isEqualTo(2);
+    assertThat(crashed).doesNotExist();
+    assertThat(alsoCrashed).doesNotExist();
+    assertThat(List.of(inFlight, notOurs, misplaced, link, store.pathOf(id)))
+        .allMatch(path -> Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS));
+    assertThat(store.read(id)).containsExactly(1);
+    assertThat(store.deleteIncompleteWrites(Instant.now().minus(Duration.ofHours(1)))).isZero();
+  }
+
+  /** {@code file} written (if absent) and last modified {@code hours} ago. */
+  private static Path aged(Path file, int hours) throws Exception {
+    if (!Files.exists(file)) {
+      Files.writeString(file, "half");
+    }
+    Files.setLastModifiedTime(file, FileTime.from(Instant.now().minus(Duration.ofHours(hours))));
+    return file;
+  }
+
   /** Another canonical ID whose file would sit in the same directory as {@code id}'s. */
   private static String samePrefix(UploadFileId id) {
     return id.toString().substring(0, 4) + UploadFileId.random().toString().substring(4);
