@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * behind the admin token, its body checked before anything is deleted, and then an old upload no
  * message refers to gone — record and bytes — while one attached to a chat stays; and old bytes in
  * the file store that no upload record names gone too, counted apart; so are old writes a crash
- * left unfinished.
+ * left unfinished, and the fan-out directories left empty.
  */
 class UploadsCleanupApiTest {
   private static final String ADMIN = TestServers.ADMIN_TOKEN;
@@ -103,6 +104,25 @@ class UploadsCleanupApiTest {
     Files.write(part, PNG);
     age(part, hours);
     return part;
+  }
+
+  /** The fan-out directories (FILES_DIR/ab, FILES_DIR/ab/cd) with nothing in them. */
+  private static List<Path> emptyDirectories() throws Exception {
+    try (Stream<Path> paths = Files.walk(Path.of(env.get("FILES_DIR")), 2)) {
+      return paths
+          .filter(path -> !path.equals(Path.of(env.get("FILES_DIR"))))
+          .filter(Files::isDirectory)
+          .filter(UploadsCleanupApiTest::isEmpty)
+          .toList();
+    }
+  }
+
+  private static boolean isEmpty(Path directory) {
+    try (Stream<Path> entries = Files.list(directory)) {
+      return entries.findAny().isEmpty();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   @Test
@@ -231,13 +251,14 @@ class UploadsCleanupApiTest {
   @Test
   @DisplayName(
       "old writes a crash left unfinished are deleted and counted as deleted_incomplete_writes, a"
-          + " young one (maybe in flight) stays")
-  void deletesIncompleteWrites() throws Exception {
+          + " young one (maybe in flight) stays; fan-out directories left or found empty are gone")
+  void deletesIncompleteWritesAndEmptyDirectories() throws Exception {
     Api.AppKey app = api.createApp("chat");
     Path crashed = partOf(UUID.randomUUID().toString(), 30);
     Path alsoCrashed = partOf(UUID.randomUUID().toString(), 48);
     Path inFlight = partOf(UUID.randomUUID().toString(), 0);
     Path lost = strayBytes(30);
+    Path empty = Files.createDirectories(bytesOf(UUID.randomUUID().toString()).getParent());
     String recorded = upload(app.key(), "alice");
     age(bytesOf(recorded), 30);
 
@@ -251,6 +272,8 @@ class UploadsCleanupApiTest {
     assertThat(alsoCrashed).doesNotExist();
     assertThat(lost).doesNotExist();
     assertThat(inFlight).exists();
+    assertThat(empty).doesNotExist();
+    assertThat(emptyDirectories()).isEmpty();
     assertThat(preview(app.key(), recorded, "alice")).isEqualTo(200);
     Api.Reply again = api.post(CLEANUP, ADMIN, "{\"older_than_hours\":24}");
     assertThat(again.json().get("deleted_incomplete_writes").asInt()).isZero();
