@@ -41,6 +41,7 @@ import java.net.URI;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -171,8 +172,11 @@ class CompositionTest {
       assertThatThrownBy(() -> files.list(null, 100))
           .isInstanceOf(ConnectionHeldDuringLongCallException.class)
           .hasMessageContaining("FileStorePort.list(");
+      assertThatThrownBy(() -> files.deleteIncompleteWrites(Instant.now()))
+          .isInstanceOf(ConnectionHeldDuringLongCallException.class)
+          .hasMessageContaining("FileStorePort.deleteIncompleteWrites(");
     }
-    assertThat(tracker.guardViolations()).isEqualTo(4);
+    assertThat(tracker.guardViolations()).isEqualTo(5);
   }
 
   @Test

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -24,7 +25,8 @@ import org.junit.jupiter.api.Test;
  * The operator's cleanup of orphaned uploads over real HTTP ({@code POST /admin/uploads/cleanup}):
  * behind the admin token, its body checked before anything is deleted, and then an old upload no
  * message refers to gone — record and bytes — while one attached to a chat stays; and old bytes in
- * the file store that no upload record names gone too, counted apart.
+ * the file store that no upload record names gone too, counted apart; so are old writes a crash
+ * left unfinished, and the fan-out directories left empty.
  */
 class UploadsCleanupApiTest {
   private static final String ADMIN = TestServers.ADMIN_TOKEN;
@@ -93,6 +95,36 @@ class UploadsCleanupApiTest {
     return file;
   }
 
+  /**
+   * A write's temporary file beside where {@code id}'s bytes go, as a crash mid-write leaves it.
+   */
+  private static Path partOf(String id, int hours) throws Exception {
+    Path part = bytesOf(id).resolveSibling(id + ".4711.part");
+    Files.createDirectories(part.getParent());
+    Files.write(part, PNG);
+    age(part, hours);
+    return part;
+  }
+
+  /** The fan-out directories (FILES_DIR/ab, FILES_DIR/ab/cd) with nothing in them. */
+  private static List<Path> emptyDirectories() throws Exception {
+    try (Stream<Path> paths = Files.walk(Path.of(env.get("FILES_DIR")), 2)) {
+      return paths
+          .filter(path -> !path.equals(Path.of(env.get("FILES_DIR"))))
+          .filter(Files::isDirectory)
+          .filter(UploadsCleanupApiTest::isEmpty)
+          .toList();
+    }
+  }
+
+  private static boolean isEmpty(Path directory) {
+    try (Stream<Path> entries = Files.list(directory)) {
+      return entries.findAny().isEmpty();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   @Test
   @DisplayName("the cleanup refuses a missing, wrong or app token with 401, deleting nothing")
   void adminOnly() throws Exception {
@@ -116,6 +148,7 @@ class UploadsCleanupApiTest {
     String id = upload(app.key(), "alice");
     backdate(id, 3);
     Path stray = strayBytes(3);
+    Path part = partOf(UUID.randomUUID().toString(), 3);
 
     for (String body :
         List.of(
@@ -136,6 +169,7 @@ class UploadsCleanupApiTest {
     assertThat(preview(app.key(), id, "alice")).isEqualTo(200);
     assertThat(bytesOf(id)).exists();
     assertThat(stray).exists();
+    assertThat(part).exists();
   }
 
   @Test
@@ -212,5 +246,36 @@ class UploadsCleanupApiTest {
     assertThat(preview(app.key(), recorded, "alice")).isEqualTo(200);
     Api.Reply again = api.post(CLEANUP, ADMIN, "{\"older_than_hours\":24}");
     assertThat(again.json().get("deleted_stored_files").asInt()).isZero();
+  }
+
+  @Test
+  @DisplayName(
+      "old writes a crash left unfinished are deleted and counted as deleted_incomplete_writes, a"
+          + " young one (maybe in flight) stays; fan-out directories left or found empty are gone")
+  void deletesIncompleteWritesAndEmptyDirectories() throws Exception {
+    Api.AppKey app = api.createApp("chat");
+    Path crashed = partOf(UUID.randomUUID().toString(), 30);
+    Path alsoCrashed = partOf(UUID.randomUUID().toString(), 48);
+    Path inFlight = partOf(UUID.randomUUID().toString(), 0);
+    Path lost = strayBytes(30);
+    Path empty = Files.createDirectories(bytesOf(UUID.randomUUID().toString()).getParent());
+    String recorded = upload(app.key(), "alice");
+    age(bytesOf(recorded), 30);
+
+    Api.Reply cleaned = api.post(CLEANUP, ADMIN, "{\"older_than_hours\":24}");
+
+    assertThat(cleaned.status()).as(cleaned.raw().body()).isEqualTo(200);
+    assertThat(cleaned.json().get("result").asText()).isEqualTo("success");
+    assertThat(cleaned.json().get("deleted_incomplete_writes").asInt()).isEqualTo(2);
+    assertThat(cleaned.json().get("deleted_stored_files").asInt()).isEqualTo(1);
+    assertThat(crashed).doesNotExist();
+    assertThat(alsoCrashed).doesNotExist();
+    assertThat(lost).doesNotExist();
+    assertThat(inFlight).exists();
+    assertThat(empty).doesNotExist();
+    assertThat(emptyDirectories()).isEmpty();
+    assertThat(preview(app.key(), recorded, "alice")).isEqualTo(200);
+    Api.Reply again = api.post(CLEANUP, ADMIN, "{\"older_than_hours\":24}");
+    assertThat(again.json().get("deleted_incomplete_writes").asInt()).isZero();
   }
 }

@@ -9,6 +9,7 @@ import dev.shortlease.domain.port.UploadsPort;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -17,7 +18,8 @@ import java.util.List;
  * deleted after it, with no connection held (the file store is a long call). A record is deleted
  * before its bytes, so a failure in between leaves bytes no record names (logged), never a record
  * whose bytes are gone. Such bytes, and any other stored file without a record, are found by the
- * second pass over the file store ({@link OrphanedBytesSweep}).
+ * second pass over the file store ({@link OrphanedBytesSweep}); last, the store deletes the writes
+ * a crash left unfinished, as old as the age (they never have a record).
  */
 public final class CleanUpUploadsService implements CleanUpUploadsUseCase {
   /** Records deleted per transaction: short enough to hold no lock for long. */
@@ -28,6 +30,7 @@ public final class CleanUpUploadsService implements CleanUpUploadsUseCase {
   private final UploadsPort uploads;
   private final FileStorePort store;
   private final OrphanedBytesSweep sweep;
+  private final Clock clock;
 
   @Inject
   public CleanUpUploadsService(UploadsPort uploads, FileStorePort store) {
@@ -37,7 +40,8 @@ public final class CleanUpUploadsService implements CleanUpUploadsUseCase {
   CleanUpUploadsService(UploadsPort uploads, FileStorePort store, Clock clock) {
     this.uploads = uploads;
     this.store = store;
-    this.sweep = new OrphanedBytesSweep(uploads, store, clock);
+    this.sweep = new OrphanedBytesSweep(uploads, store);
+    this.clock = clock;
   }
 
   @Override
@@ -55,14 +59,23 @@ public final class CleanUpUploadsService implements CleanUpUploadsUseCase {
     if (deleted > 0) {
       LOG.log(System.Logger.Level.INFO, "deleted {0} unreferenced uploads", deleted);
     }
-    int deletedStoredFiles = sweep.sweep(olderThan);
+    // the store's timestamps against this clock, as the sweep explains
+    Instant cutOff = clock.instant().minus(olderThan);
+    int deletedStoredFiles = sweep.sweep(cutOff);
     if (deletedStoredFiles > 0) {
       LOG.log(
           System.Logger.Level.INFO,
           "deleted {0} stored files no upload record names",
           deletedStoredFiles);
     }
-    return new UploadsCleanup(deleted, deletedStoredFiles);
+    int deletedIncompleteWrites = store.deleteIncompleteWrites(cutOff);
+    if (deletedIncompleteWrites > 0) {
+      LOG.log(
+          System.Logger.Level.INFO,
+          "deleted {0} unfinished writes to the file store",
+          deletedIncompleteWrites);
+    }
+    return new UploadsCleanup(deleted, deletedStoredFiles, deletedIncompleteWrites);
   }
 
   private void deleteBytes(UploadFileId id) {

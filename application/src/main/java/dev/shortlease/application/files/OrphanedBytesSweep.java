@@ -5,8 +5,6 @@ import dev.shortlease.application.port.out.StoredFile;
 import dev.shortlease.application.port.out.StoredFilesPage;
 import dev.shortlease.domain.UploadFileId;
 import dev.shortlease.domain.port.UploadsPort;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -32,17 +30,14 @@ final class OrphanedBytesSweep {
 
   private final UploadsPort uploads;
   private final FileStorePort store;
-  private final Clock clock;
 
-  OrphanedBytesSweep(UploadsPort uploads, FileStorePort store, Clock clock) {
+  OrphanedBytesSweep(UploadsPort uploads, FileStorePort store) {
     this.uploads = uploads;
     this.store = store;
-    this.clock = clock;
   }
 
-  /** Deletes the old stored files with no record; returns how many were deleted. */
-  int sweep(Duration olderThan) {
-    Instant cutOff = clock.instant().minus(olderThan);
+  /** Deletes the stored files older than {@code cutOff} with no record; returns how many. */
+  int sweep(Instant cutOff) {
     int deleted = 0;
     String cursor = null;
     do {

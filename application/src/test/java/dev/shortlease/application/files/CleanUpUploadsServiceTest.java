@@ -16,6 +16,7 @@ import dev.shortlease.domain.UploadFileId;
 import dev.shortlease.domain.UploadedFile;
 import dev.shortlease.domain.port.inmemory.InMemoryStore;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -72,6 +73,11 @@ class CleanUpUploadsServiceTest {
       public StoredFilesPage list(String cursor, int limit) {
         return files.list(cursor, limit);
       }
+
+      @Override
+      public int deleteIncompleteWrites(Instant before) {
+        return files.deleteIncompleteWrites(before);
+      }
     };
   }
 
@@ -88,7 +94,7 @@ class CleanUpUploadsServiceTest {
 
     UploadsCleanup cleaned = cleanUp(files, Duration.ofHours(2));
 
-    assertThat(cleaned).isEqualTo(new UploadsCleanup(1, 0));
+    assertThat(cleaned).isEqualTo(new UploadsCleanup(1, 0, 0));
     assertThat(files.findUpload(orphan.owner(), orphan.id())).isEmpty();
     assertThat(files.hasBytes(orphan.id())).isFalse();
     assertThat(files.findUpload(young.owner(), young.id())).isPresent();
@@ -126,7 +132,7 @@ class CleanUpUploadsServiceTest {
 
     UploadsCleanup cleaned = cleanUp(files, Duration.ofHours(2));
 
-    assertThat(cleaned).isEqualTo(new UploadsCleanup(0, 1));
+    assertThat(cleaned).isEqualTo(new UploadsCleanup(0, 1, 0));
     assertThat(files.hasBytes(lost)).isFalse();
     assertThat(files.hasBytes(inFlight)).isTrue();
     assertThat(files.hasBytes(attached.id())).isTrue();
@@ -157,7 +163,7 @@ class CleanUpUploadsServiceTest {
 
     UploadsCleanup cleaned = cleanUp(failingToDelete(Set.of(stuck)), Duration.ofHours(1));
 
-    assertThat(cleaned).isEqualTo(new UploadsCleanup(0, 2));
+    assertThat(cleaned).isEqualTo(new UploadsCleanup(0, 2, 0));
     assertThat(files.hasBytes(stuck)).isTrue();
     assertThat(lost.subList(1, 3)).noneMatch(files::hasBytes);
   }
@@ -170,12 +176,29 @@ class CleanUpUploadsServiceTest {
     UploadedFile orphan = upload(Duration.ofHours(2));
 
     assertThat(cleanUp(failingToDelete(Set.of(orphan.id())), Duration.ofHours(1)))
-        .isEqualTo(new UploadsCleanup(1, 0));
+        .isEqualTo(new UploadsCleanup(1, 0, 0));
     assertThat(files.findUpload(orphan.owner(), orphan.id())).isEmpty();
     assertThat(files.hasBytes(orphan.id())).isTrue();
 
-    assertThat(cleanUp(files, Duration.ofHours(1))).isEqualTo(new UploadsCleanup(0, 1));
+    assertThat(cleanUp(files, Duration.ofHours(1))).isEqualTo(new UploadsCleanup(0, 1, 0));
     assertThat(files.hasBytes(orphan.id())).isFalse();
+  }
+
+  @Test
+  @DisplayName(
+      "unfinished writes older than the age are deleted and counted apart; younger ones, maybe in"
+          + " flight, stay")
+  void deletesOldUnfinishedWrites() {
+    UploadFileId crashed = files.unfinishedWrite(Duration.ofHours(3));
+    UploadFileId alsoCrashed = files.unfinishedWrite(Duration.ofHours(30));
+    UploadFileId inFlight = files.unfinishedWrite(Duration.ofMinutes(90));
+
+    UploadsCleanup cleaned = cleanUp(files, Duration.ofHours(2));
+
+    assertThat(cleaned).isEqualTo(new UploadsCleanup(0, 0, 2));
+    assertThat(files.hasUnfinishedWrite(crashed)).isFalse();
+    assertThat(files.hasUnfinishedWrite(alsoCrashed)).isFalse();
+    assertThat(files.hasUnfinishedWrite(inFlight)).isTrue();
   }
 
   @Test
@@ -183,11 +206,13 @@ class CleanUpUploadsServiceTest {
   void refusesShortAges() {
     UploadedFile orphan = upload(Duration.ofHours(2));
     UploadFileId lost = storedOnly(Duration.ofHours(2));
+    UploadFileId crashed = files.unfinishedWrite(Duration.ofHours(2));
 
     assertThatThrownBy(() -> cleanUp(files, Duration.ofMinutes(59)))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("older_than_hours");
     assertThat(files.hasBytes(orphan.id())).isTrue();
     assertThat(files.hasBytes(lost)).isTrue();
+    assertThat(files.hasUnfinishedWrite(crashed)).isTrue();
   }
 }

@@ -40,6 +40,7 @@ public final class InMemoryFiles
   private final Map<UploadFileId, UploadedFile> uploads = new ConcurrentHashMap<>();
   private final Map<UploadFileId, byte[]> bytes = new ConcurrentHashMap<>();
   private final Map<UploadFileId, Instant> written = new ConcurrentHashMap<>();
+  private final Map<UploadFileId, Instant> unfinished = new ConcurrentHashMap<>();
   private final Map<MessageId, List<MessageFile>> attached = new ConcurrentHashMap<>();
   private final Map<AppId, AppMedia> media = new ConcurrentHashMap<>();
   private final Map<String, EndUserId> newUsers = new ConcurrentHashMap<>();
@@ -124,6 +125,18 @@ public final class InMemoryFiles
     written.computeIfPresent(id, (key, at) -> at.minus(age));
   }
 
+  /** A write under a new ID, last touched {@code age} ago, that never finished (a crash). */
+  public UploadFileId unfinishedWrite(Duration age) {
+    UploadFileId id = UploadFileId.random();
+    unfinished.put(id, Instant.now().minus(age));
+    return id;
+  }
+
+  /** Whether the unfinished write under {@code id} is still there. */
+  public boolean hasUnfinishedWrite(UploadFileId id) {
+    return unfinished.containsKey(id);
+  }
+
   /** Whether bytes are stored under {@code id}. */
   public boolean hasBytes(UploadFileId id) {
     return bytes.containsKey(id);
@@ -190,5 +203,16 @@ public final class InMemoryFiles
             .toList();
     return new StoredFilesPage(
         page, page.size() < limit ? null : page.get(page.size() - 1).id().toString());
+  }
+
+  @Override
+  public int deleteIncompleteWrites(Instant before) {
+    List<UploadFileId> old =
+        unfinished.entrySet().stream()
+            .filter(entry -> entry.getValue().isBefore(before))
+            .map(Map.Entry::getKey)
+            .toList();
+    old.forEach(unfinished::remove);
+    return old.size();
   }
 }

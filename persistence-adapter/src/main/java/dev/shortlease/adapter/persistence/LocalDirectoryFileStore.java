@@ -9,6 +9,7 @@ import dev.shortlease.domain.NotFoundException;
 import dev.shortlease.domain.UploadFileId;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -16,9 +17,13 @@ import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * File store adapter: one file per upload in a local directory ({@code FILES_DIR}), two levels of
@@ -29,21 +34,37 @@ import java.util.UUID;
  * <p>Its listing walks that layout in name order, which is the IDs' text order, so a page resumes
  * after the last ID listed; only {@code root/ab/cd/abcd…} regular files named by a canonical ID
  * count. Anything else, such as the {@code .part} file a crash mid-write leaves behind, a symbolic
- * link or a file someone put there, is skipped: never listed, so never swept.
+ * link or a file someone put there, is skipped: never listed, so never swept. The {@code .part}
+ * files are the store's incomplete writes ({@link #deleteIncompleteWrites}).
+ *
+ * <p>A fan-out directory is removed once empty, by the delete that empties it or by the walk for
+ * incomplete writes; a write that finds its directory removed under it creates it again.
  */
 public final class LocalDirectoryFileStore implements FileStorePort {
+  private static final Logger LOG = LoggerFactory.getLogger(LocalDirectoryFileStore.class);
+  private static final String PART = ".part";
+
+  /** A write's tries at its directory and temporary file (a cleanup may remove the directory). */
+  static final int WRITE_ATTEMPTS = 3;
+
   private final Path root;
+  private final Consumer<Path> afterDirectoriesCreated;
 
   public LocalDirectoryFileStore(Path root) {
+    this(root, directory -> {});
+  }
+
+  /** A test sees between a write's creating its directory and its temporary file. */
+  LocalDirectoryFileStore(Path root, Consumer<Path> afterDirectoriesCreated) {
     this.root = root.toAbsolutePath().normalize();
+    this.afterDirectoriesCreated = afterDirectoriesCreated;
   }
 
   @Override
   public void write(UploadFileId id, byte[] content) {
     Path target = pathOf(id);
     try {
-      Files.createDirectories(target.getParent());
-      Path partial = Files.createTempFile(target.getParent(), target.getFileName() + ".", ".part");
+      Path partial = startWrite(target);
       try {
         Files.write(partial, content);
         Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
@@ -52,6 +73,26 @@ public final class LocalDirectoryFileStore implements FileStorePort {
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot store file " + id, e);
+    }
+  }
+
+  /**
+   * The write's temporary file, its directories created first. A cleanup may remove an empty
+   * directory in between: then both are tried again. Holding the file, the directory is not empty,
+   * so it stays.
+   */
+  private Path startWrite(Path target) throws IOException {
+    Path directory = target.getParent();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        Files.createDirectories(directory);
+        afterDirectoriesCreated.accept(directory);
+        return Files.createTempFile(directory, target.getFileName() + ".", PART);
+      } catch (NoSuchFileException e) {
+        if (attempt == WRITE_ATTEMPTS) {
+          throw e;
+        }
+      }
     }
   }
 
@@ -68,10 +109,79 @@ public final class LocalDirectoryFileStore implements FileStorePort {
 
   @Override
   public void delete(UploadFileId id) {
+    Path file = pathOf(id);
     try {
-      Files.deleteIfExists(pathOf(id));
+      Files.deleteIfExists(file);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot delete file " + id, e);
+    }
+    deleteIfEmpty(file.getParent());
+    deleteIfEmpty(file.getParent().getParent());
+  }
+
+  /**
+   * Deletes the {@code .part} files (a write's temporary file, left by a crash mid-write) last
+   * modified before {@code before}, and the fan-out directories it finds empty. Like the listing,
+   * only {@code root/ab/cd/abcd….part} regular files count.
+   */
+  @Override
+  public int deleteIncompleteWrites(Instant before) {
+    int deleted = 0;
+    for (String first : namesFrom(root, "", "")) {
+      Path top = root.resolve(first);
+      for (String second : namesFrom(top, first, "")) {
+        Path leaf = top.resolve(second);
+        for (String name : sortedNames(leaf)) {
+          if (isPart(first + second, name) && deleteIfOlder(leaf.resolve(name), before)) {
+            deleted++;
+          }
+        }
+        deleteIfEmpty(leaf);
+      }
+      deleteIfEmpty(top);
+    }
+    return deleted;
+  }
+
+  private static boolean isPart(String prefix, String name) {
+    int idLength = 36;
+    return name.startsWith(prefix)
+        && name.endsWith(PART)
+        && name.length() > idLength + PART.length()
+        && name.charAt(idLength) == '.'
+        && isCanonicalId(name.substring(0, idLength));
+  }
+
+  /** Whether the regular file was older and is now deleted; a failure is logged and skipped. */
+  private static boolean deleteIfOlder(Path file, Instant before) {
+    try {
+      BasicFileAttributes attributes =
+          Files.readAttributes(file, BasicFileAttributes.class, NOFOLLOW_LINKS);
+      return attributes.isRegularFile()
+          && attributes.lastModifiedTime().toInstant().isBefore(before)
+          && Files.deleteIfExists(file);
+    } catch (NoSuchFileException e) {
+      return false;
+    } catch (IOException e) {
+      LOG.warn("cannot delete the incomplete write {}", file, e);
+      return false;
+    }
+  }
+
+  /**
+   * Removes the fan-out directory if it is empty; an entry in it (a write's temporary file
+   * included) keeps it, and a link in its place is not removed. Housekeeping: a directory that
+   * stays costs an inode, so failures are ignored.
+   */
+  private static void deleteIfEmpty(Path directory) {
+    try {
+      if (Files.isDirectory(directory, NOFOLLOW_LINKS)) {
+        Files.delete(directory);
+      }
+    } catch (DirectoryNotEmptyException | NoSuchFileException e) {
+      // in use, or gone already
+    } catch (IOException e) {
+      LOG.debug("cannot remove the empty directory {}", directory, e);
     }
   }
 

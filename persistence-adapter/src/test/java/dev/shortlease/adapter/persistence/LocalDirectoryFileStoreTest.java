@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -108,6 +110,148 @@ class LocalDirectoryFileStoreTest {
     Files.writeString(notFanOut.resolve(other), "stray");
 
     assertThat(store.list(null, 10).files()).extracting(StoredFile::id).containsExactly(id);
+  }
+
+  @Test
+  @DisplayName("deleting a directory's last file removes its fan-out directories; others stay")
+  void deleteRemovesEmptiedDirectories() throws Exception {
+    LocalDirectoryFileStore store = new LocalDirectoryFileStore(directory);
+    UploadFileId id = UploadFileId.random();
+    UploadFileId neighbour = new UploadFileId(UUID.fromString(samePrefix(id)));
+    store.write(id, new byte[] {1});
+    store.write(neighbour, new byte[] {2});
+    Path leaf = store.pathOf(id).getParent();
+    Path sibling = Files.createDirectory(leaf.resolveSibling(otherName(leaf)));
+    Files.writeString(sibling.resolve("kept"), "keeps its directory");
+
+    store.delete(id);
+    assertThat(leaf).isDirectory();
+
+    store.delete(neighbour);
+    assertThat(leaf).doesNotExist();
+    assertThat(leaf.getParent()).isDirectory();
+
+    Files.delete(sibling.resolve("kept"));
+    Files.delete(sibling);
+    UploadFileId last = new UploadFileId(UUID.fromString(samePrefix(id)));
+    store.write(last, new byte[] {3});
+    store.delete(last);
+    assertThat(leaf.getParent()).doesNotExist();
+    assertThat(directory).isDirectory();
+  }
+
+  @Test
+  @DisplayName(
+      "incomplete writes (part files) older than the instant are deleted and counted; young ones,"
+          + " stored files and anything else stay")
+  void deletesOldIncompleteWrites() throws Exception {
+    LocalDirectoryFileStore store = new LocalDirectoryFileStore(directory);
+    UploadFileId id = UploadFileId.random();
+    store.write(id, new byte[] {1});
+    Path leaf = store.pathOf(id).getParent();
+    Path crashed = aged(leaf.resolve(id + ".123.part"), 5);
+    Path alsoCrashed = aged(leaf.resolve(samePrefix(id) + ".456.part"), 30);
+    Path inFlight = aged(leaf.resolve(id + ".789.part"), 0);
+    Path notOurs = aged(leaf.resolve("notes.part"), 5);
+    Path misplaced = aged(leaf.getParent().resolve(id + ".1.part"), 5);
+    Path link = leaf.resolve(samePrefix(id) + ".2.part");
+    Files.createSymbolicLink(link, store.pathOf(id));
+    aged(store.pathOf(id), 5);
+
+    int deleted = store.deleteIncompleteWrites(Instant.now().minus(Duration.ofHours(1)));
+
+    assertThat(deleted).isEqualTo(2);
+    assertThat(crashed).doesNotExist();
+    assertThat(alsoCrashed).doesNotExist();
+    assertThat(List.of(inFlight, notOurs, misplaced, link, store.pathOf(id)))
+        .allMatch(path -> Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS));
+    assertThat(store.read(id)).containsExactly(1);
+    assertThat(store.deleteIncompleteWrites(Instant.now().minus(Duration.ofHours(1)))).isZero();
+  }
+
+  @Test
+  @DisplayName(
+      "the walk for incomplete writes removes the fan-out directories it leaves or finds empty")
+  void incompleteWritesWalkRemovesEmptyDirectories() throws Exception {
+    LocalDirectoryFileStore store = new LocalDirectoryFileStore(directory);
+    UploadFileId crashed = startingWith("aaaa");
+    Path crashedLeaf = Files.createDirectories(store.pathOf(crashed).getParent());
+    aged(crashedLeaf.resolve(crashed + ".1.part"), 5);
+    Path emptyLeaf = Files.createDirectories(store.pathOf(startingWith("bbbb")).getParent());
+    UploadFileId writing = startingWith("cccc");
+    Path writingLeaf = Files.createDirectories(store.pathOf(writing).getParent());
+    aged(writingLeaf.resolve(writing + ".1.part"), 0);
+
+    assertThat(store.deleteIncompleteWrites(Instant.now().minus(Duration.ofHours(1)))).isEqualTo(1);
+
+    assertThat(directory.resolve("aa")).doesNotExist();
+    assertThat(directory.resolve("bb")).doesNotExist();
+    assertThat(writingLeaf).isDirectory();
+    assertThat(directory).isDirectory();
+  }
+
+  @Test
+  @DisplayName(
+      "a write whose directory a cleanup removes before its temporary file exists creates it again")
+  void writeSurvivesItsDirectoryRemoved() {
+    AtomicInteger removals = new AtomicInteger();
+    LocalDirectoryFileStore store =
+        new LocalDirectoryFileStore(
+            directory, leaf -> removeOnce(leaf, removals.getAndIncrement() == 0));
+    UploadFileId id = UploadFileId.random();
+
+    store.write(id, new byte[] {7});
+
+    assertThat(store.read(id)).containsExactly(7);
+    assertThat(removals).hasValue(2);
+  }
+
+  @Test
+  @DisplayName("a write whose directory keeps being removed gives up after a few tries")
+  void writeGivesUp() {
+    AtomicInteger removals = new AtomicInteger();
+    LocalDirectoryFileStore store =
+        new LocalDirectoryFileStore(
+            directory,
+            leaf -> {
+              removals.incrementAndGet();
+              removeOnce(leaf, true);
+            });
+
+    assertThatThrownBy(() -> store.write(UploadFileId.random(), new byte[] {7}))
+        .isInstanceOf(java.io.UncheckedIOException.class);
+    assertThat(removals).hasValue(LocalDirectoryFileStore.WRITE_ATTEMPTS);
+  }
+
+  /** As a cleanup does: the empty leaf directory and its empty parent, when {@code remove}. */
+  private static void removeOnce(Path leaf, boolean remove) {
+    if (remove) {
+      try {
+        Files.delete(leaf);
+        Files.delete(leaf.getParent());
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+  }
+
+  /** {@code file} written (if absent) and last modified {@code hours} ago. */
+  private static Path aged(Path file, int hours) throws Exception {
+    if (!Files.exists(file)) {
+      Files.writeString(file, "half");
+    }
+    Files.setLastModifiedTime(file, FileTime.from(Instant.now().minus(Duration.ofHours(hours))));
+    return file;
+  }
+
+  /** A two-character name other than {@code directory}'s. */
+  private static String otherName(Path directory) {
+    return directory.getFileName().toString().equals("00") ? "01" : "00";
+  }
+
+  /** A random ID whose text starts with {@code four} (hex) characters. */
+  private static UploadFileId startingWith(String four) {
+    return new UploadFileId(UUID.fromString(four + UploadFileId.random().toString().substring(4)));
   }
 
   /** Another canonical ID whose file would sit in the same directory as {@code id}'s. */

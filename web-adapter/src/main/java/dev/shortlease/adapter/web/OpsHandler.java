@@ -56,7 +56,8 @@ public final class OpsHandler {
    * The operator's cleanup of orphaned uploads (Dify's {@code clear-orphaned-file-records} and
    * {@code remove-orphaned-files-on-storage}): {@code {"older_than_hours": N}}, N a whole number of
    * hours from 1; the body is checked before anything is deleted. {@code deleted} counts upload
-   * records deleted, {@code deleted_stored_files} stored files deleted that no record named.
+   * records deleted, {@code deleted_stored_files} stored files deleted that no record named, {@code
+   * deleted_incomplete_writes} writes a crash left unfinished in the store.
    */
   void cleanUpUploads(Context ctx) {
     auth.requireAdmin(ctx);
@@ -79,7 +80,9 @@ public final class OpsHandler {
             "deleted",
             cleaned.deleted(),
             "deleted_stored_files",
-            cleaned.deletedStoredFiles()));
+            cleaned.deletedStoredFiles(),
+            "deleted_incomplete_writes",
+            cleaned.deletedIncompleteWrites()));
   }
 
   void metrics(Context ctx) {

@@ -16,7 +16,8 @@ public interface CleanUpUploadsUseCase {
    * no message refers to (bytes the store fails to delete are logged and left behind; their record
    * is gone, so they count as deleted), then every stored file older than {@code olderThan} by the
    * store's timestamps that has no upload record (a file the store fails to delete is logged,
-   * skipped and not counted; the next cleanup finds it again).
+   * skipped and not counted; the next cleanup finds it again), then every write to the store that
+   * never finished and was last touched before that age (a crash mid-write).
    */
   UploadsCleanup cleanUp(Duration olderThan);
 }

@@ -1,14 +1,17 @@
 package dev.shortlease.application.port.out;
 
 import dev.shortlease.domain.UploadFileId;
+import java.time.Instant;
 
 /**
  * Outbound port: where the bytes of uploaded files live, by file ID. A long call (disk or network
  * I/O): no connection is held while it works. The default adapter is a local directory; an object
- * store (S3, GCS, Azure Blob) replaces it by implementing these four methods with its client, keyed
+ * store (S3, GCS, Azure Blob) replaces it by implementing these five methods with its client, keyed
  * by the ID's text, and binding itself instead. {@link #list} is a paged listing: S3's {@code
  * ListObjectsV2} (key and {@code LastModified}, {@code MaxKeys}, continuation token) maps onto it
- * one call per page; keys that are not upload IDs are left out.
+ * one call per page; keys that are not upload IDs are left out. {@link #deleteIncompleteWrites} is
+ * S3's incomplete multipart uploads: {@code ListMultipartUploads} and {@code AbortMultipartUpload}
+ * for those initiated before the instant (or nothing, when a lifecycle rule aborts them).
  */
 @LongCall
 public interface FileStorePort {
@@ -34,4 +37,13 @@ public interface FileStorePort {
    * into memory; files written or deleted meanwhile may or may not be listed.
    */
   StoredFilesPage list(String cursor, int limit);
+
+  /**
+   * Deletes the writes this store began and never finished (a crash mid-write) that it last touched
+   * before {@code before} by its own timestamps, and returns how many. No upload record names them:
+   * an upload's record is written only once its bytes are. A write touched since, maybe still in
+   * flight, is left alone; one the store fails to delete is skipped, not counted, and found again
+   * by the next call.
+   */
+  int deleteIncompleteWrites(Instant before);
 }
