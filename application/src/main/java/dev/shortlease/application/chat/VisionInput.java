@@ -2,6 +2,8 @@ package dev.shortlease.application.chat;
 
 import dev.shortlease.application.port.out.ChatModelPort;
 import dev.shortlease.application.port.out.FileStorePort;
+import dev.shortlease.application.port.out.ImageFormat;
+import dev.shortlease.application.port.out.ImageInputException;
 import dev.shortlease.application.port.out.ModelImage;
 import dev.shortlease.application.port.out.RemoteImagePort;
 import dev.shortlease.domain.FileKind;
@@ -14,8 +16,8 @@ import java.util.List;
  * Shows a message's images to a model that sees images: remote ones by URL, or downloaded first
  * when the model takes only inline images; uploads by their bytes. Both are read here on the
  * runner's thread (no connection held) before the model is called, so a failed download ends the
- * run before any text. A model without vision gets the text alone, as Dify leaves files out for
- * such models.
+ * run before any text, as does an upload whose bytes are no raster image ({@link ImageFormat}). A
+ * model without vision gets the text alone, as Dify leaves files out for such models.
  */
 final class VisionInput implements AnswerGenerator {
   private final AnswerGenerator generator;
@@ -49,7 +51,18 @@ final class VisionInput implements AnswerGenerator {
       URI url = URI.create(file.url());
       return links ? new ModelImage.Link(url) : remote.fetch(url);
     }
-    String mimeType = file.mimeType().isBlank() ? "image/png" : file.mimeType();
-    return new ModelImage.Inline(mimeType, store.read(file.upload()));
+    byte[] data = store.read(file.upload());
+    // The type the uploader declared is not trusted: the bytes decide, as for a download.
+    ImageFormat format =
+        ImageFormat.of(data)
+            .orElseThrow(
+                () ->
+                    new ImageInputException(
+                        "The uploaded image "
+                            + file.name()
+                            + " cannot be shown to the model: it is not "
+                            + ImageFormat.NAMES
+                            + "."));
+    return new ModelImage.Inline(format.mimeType(), data);
   }
 }

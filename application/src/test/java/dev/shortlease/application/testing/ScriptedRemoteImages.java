@@ -1,7 +1,7 @@
 package dev.shortlease.application.testing;
 
+import dev.shortlease.application.port.out.ImageInputException;
 import dev.shortlease.application.port.out.ModelImage;
-import dev.shortlease.application.port.out.RemoteImageException;
 import dev.shortlease.application.port.out.RemoteImagePort;
 import java.net.URI;
 import java.util.List;
@@ -29,7 +29,7 @@ public final class ScriptedRemoteImages implements RemoteImagePort {
     fetched.add(url);
     ModelImage.Inline image = images.get(url);
     if (image == null) {
-      throw new RemoteImageException("The image at " + url + " could not be fetched: refused.");
+      throw new ImageInputException("The image at " + url + " could not be fetched: refused.");
     }
     return image;
   }

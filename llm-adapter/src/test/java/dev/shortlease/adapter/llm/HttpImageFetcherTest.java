@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.shortlease.application.port.out.ImageInputException;
 import dev.shortlease.application.port.out.ModelImage;
-import dev.shortlease.application.port.out.RemoteImageException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -31,6 +31,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 @DisplayName("Remote images: downloaded with SSRF defences, size and time limits")
 class HttpImageFetcherTest {
   private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 26, '\n', 1, 2, 3};
+  private static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16};
+  private static final byte[] SVG =
+      "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>".getBytes();
   private static final RemoteImageSettings LOCAL =
       RemoteImageSettings.defaults().withPrivateAddresses(true);
 
@@ -60,6 +63,20 @@ class HttpImageFetcherTest {
         case "/cat.png" -> send(exchange, 200, "image/png; charset=binary", PNG);
         case "/page.html" -> send(exchange, 200, "text/html", "<html>".getBytes());
         case "/untyped" -> send(exchange, 200, null, PNG);
+        case "/jpeg-called-png" -> send(exchange, 200, "image/png", JPEG);
+        case "/logo.svg" -> send(exchange, 200, "image/svg+xml", SVG);
+        case "/svg-called-png" -> send(exchange, 200, "image/png", SVG);
+        case "/tiny" -> send(exchange, 200, "image/gif", "GIF8".getBytes());
+        case "/endless-html" -> {
+          // Not an image from its first bytes on, and never ending: only a check of those first
+          // bytes, as they arrive, ends this before the deadline.
+          exchange.getResponseHeaders().set("Content-Type", "image/png");
+          exchange.sendResponseHeaders(200, 0);
+          OutputStream out = exchange.getResponseBody();
+          out.write("<html><body>".getBytes());
+          out.flush();
+          await();
+        }
         case "/missing.png" -> send(exchange, 404, "text/plain", "no".getBytes());
         case "/hop" -> redirect(exchange, "/cat.png");
         case "/loop" -> redirect(exchange, "/loop");
@@ -75,6 +92,7 @@ class HttpImageFetcherTest {
           exchange.getResponseHeaders().set("Content-Type", "image/png");
           exchange.sendResponseHeaders(200, 0);
           OutputStream out = exchange.getResponseBody();
+          out.write(PNG);
           out.write(new byte[4096]);
           out.flush();
           await();
@@ -83,6 +101,8 @@ class HttpImageFetcherTest {
           exchange.getResponseHeaders().set("Content-Type", "image/png");
           exchange.sendResponseHeaders(200, 0);
           OutputStream out = exchange.getResponseBody();
+          out.write(PNG);
+          out.flush();
           for (int i = 0; i < 100 && released.getCount() > 0; i++) {
             out.write(1);
             out.flush();
@@ -158,7 +178,7 @@ class HttpImageFetcherTest {
     URI target = URI.create(url.replace("PORT", String.valueOf(server.getAddress().getPort())));
 
     assertThatThrownBy(() -> fetcher.fetch(target))
-        .isInstanceOf(RemoteImageException.class)
+        .isInstanceOf(ImageInputException.class)
         .hasMessageContaining("its address is not allowed")
         .hasRootCauseInstanceOf(AddressPolicy.RefusedAddressException.class);
     assertThat(requests).as("requests that reached the server").hasValue(0);
@@ -171,7 +191,7 @@ class HttpImageFetcherTest {
     HttpImageFetcher fetcher = new HttpImageFetcher(LOCAL);
 
     assertThatThrownBy(() -> fetcher.fetch(URI.create(url)))
-        .isInstanceOf(RemoteImageException.class)
+        .isInstanceOf(ImageInputException.class)
         .hasMessageContaining("only http and https");
   }
 
@@ -187,7 +207,7 @@ class HttpImageFetcherTest {
             address -> address.equals(testServer) || AddressPolicy.isPublic(address));
 
     assertThatThrownBy(() -> fetcher.fetch(url(path)))
-        .isInstanceOf(RemoteImageException.class)
+        .isInstanceOf(ImageInputException.class)
         .hasMessageContaining("its address is not allowed")
         .hasRootCauseInstanceOf(AddressPolicy.RefusedAddressException.class);
     assertThat(requests).as("only the first hop reached a server").hasValue(1);
@@ -201,7 +221,7 @@ class HttpImageFetcherTest {
     assertThatThrownBy(() -> fetcher.fetch(url("/to-file")))
         .hasMessageContaining("only http and https");
     assertThatThrownBy(() -> fetcher.fetch(url("/loop")))
-        .isInstanceOf(RemoteImageException.class)
+        .isInstanceOf(ImageInputException.class)
         .hasMessageContaining("redirected more than 3 times");
   }
 
@@ -211,12 +231,50 @@ class HttpImageFetcherTest {
     HttpImageFetcher fetcher = new HttpImageFetcher(LOCAL);
 
     assertThatThrownBy(() -> fetcher.fetch(url("/page.html")))
-        .isInstanceOf(RemoteImageException.class)
+        .isInstanceOf(ImageInputException.class)
         .hasMessageContaining("not an image (content type text/html)");
     assertThatThrownBy(() -> fetcher.fetch(url("/untyped")))
         .hasMessageContaining("not an image (content type none)");
     assertThatThrownBy(() -> fetcher.fetch(url("/missing.png")))
         .hasMessageContaining("the server answered HTTP 404");
+  }
+
+  @Test
+  @DisplayName("the media type is the one the bytes show, whatever the server's header says")
+  void typeFromTheBytes() {
+    HttpImageFetcher fetcher = new HttpImageFetcher(LOCAL);
+
+    ModelImage.Inline image = fetcher.fetch(url("/jpeg-called-png"));
+    assertThat(image.mimeType()).isEqualTo("image/jpeg");
+    assertThat(image.data()).isEqualTo(JPEG);
+  }
+
+  @Test
+  @DisplayName("SVG, by its type or by its bytes, and a body too short for a signature are refused")
+  void refusesWhatIsNoRasterImage() {
+    HttpImageFetcher fetcher = new HttpImageFetcher(LOCAL);
+
+    assertThatThrownBy(() -> fetcher.fetch(url("/logo.svg")))
+        .isInstanceOf(ImageInputException.class)
+        .hasMessageContaining("it is an SVG image, not a PNG, JPEG, GIF or WEBP image");
+    assertThatThrownBy(() -> fetcher.fetch(url("/svg-called-png")))
+        .isInstanceOf(ImageInputException.class)
+        .hasMessageContaining("its bytes are not a PNG, JPEG, GIF or WEBP image");
+    assertThatThrownBy(() -> fetcher.fetch(url("/tiny")))
+        .isInstanceOf(ImageInputException.class)
+        .hasMessageContaining("its bytes are not a PNG");
+  }
+
+  @Test
+  @DisplayName("a body whose first bytes are no image is refused as they arrive, not at the end")
+  void refusesOnTheFirstBytes() {
+    HttpImageFetcher fetcher = new HttpImageFetcher(LOCAL.withTimeout(Duration.ofSeconds(20)));
+
+    long start = System.nanoTime();
+    assertThatThrownBy(() -> fetcher.fetch(url("/endless-html")))
+        .isInstanceOf(ImageInputException.class)
+        .hasMessageContaining("its bytes are not a PNG");
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
   }
 
   @Test
@@ -226,11 +284,11 @@ class HttpImageFetcherTest {
         new HttpImageFetcher(LOCAL.withMaxBytes(1024).withTimeout(Duration.ofSeconds(20)));
 
     assertThatThrownBy(() -> fetcher.fetch(url("/big-announced")))
-        .isInstanceOf(RemoteImageException.class)
+        .isInstanceOf(ImageInputException.class)
         .hasMessageContaining("larger than 1024 bytes");
     long start = System.nanoTime();
     assertThatThrownBy(() -> fetcher.fetch(url("/big-streamed")))
-        .isInstanceOf(RemoteImageException.class)
+        .isInstanceOf(ImageInputException.class)
         .hasMessageContaining("larger than 1024 bytes");
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
   }
@@ -242,7 +300,7 @@ class HttpImageFetcherTest {
 
     long start = System.nanoTime();
     assertThatThrownBy(() -> fetcher.fetch(url("/drip")))
-        .isInstanceOf(RemoteImageException.class)
+        .isInstanceOf(ImageInputException.class)
         .hasMessageContaining("took longer than 1.0 s");
     assertThat(Duration.ofNanos(System.nanoTime() - start))
         .isBetween(Duration.ofMillis(900), Duration.ofSeconds(4));
@@ -257,7 +315,7 @@ class HttpImageFetcherTest {
             "http://user:pw@127.0.0.1:" + server.getAddress().getPort() + "/page.html?token=abc");
 
     assertThatThrownBy(() -> fetcher.fetch(secret))
-        .isInstanceOf(RemoteImageException.class)
+        .isInstanceOf(ImageInputException.class)
         .message()
         .doesNotContain("pw")
         .doesNotContain("token=abc")

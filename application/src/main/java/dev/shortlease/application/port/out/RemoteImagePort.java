@@ -14,8 +14,8 @@ public interface RemoteImagePort {
   /**
    * The image at {@code url}, its bytes and media type.
    *
-   * @throws RemoteImageException when the address is refused, the download fails, takes too long,
-   *     is too large, or is not an image
+   * @throws ImageInputException when the address is refused, the download fails, takes too long, is
+   *     too large, or is not an image
    */
   ModelImage.Inline fetch(URI url);
 }
