@@ -201,13 +201,13 @@ class CompositionTest {
 
       assertThat(LongCallGuard.isGuarded(remote)).isTrue();
       try (Connection held = trackedH2(tracker).getConnection()) {
-        assertThatThrownBy(() -> remote.fetch(url))
+        assertThatThrownBy(() -> remote.fetch(url, StopSignal.never()))
             .isInstanceOf(ConnectionHeldDuringLongCallException.class)
             .hasMessageContaining("RemoteImagePort.fetch(");
       }
       assertThat(requests).as("requests made while the connection was held").hasValue(0);
       assertThat(tracker.guardViolations()).isEqualTo(1);
-      assertThat(remote.fetch(url).data()).isEqualTo(png);
+      assertThat(remote.fetch(url, StopSignal.never()).data()).isEqualTo(png);
       assertThat(requests).hasValue(1);
     } finally {
       images.stop(0);
@@ -219,7 +219,8 @@ class CompositionTest {
   void remoteImagesRefusePrivateAddressesByDefault() {
     RemoteImagePort remote = production(Map.of()).getInstance(RemoteImagePort.class);
 
-    assertThatThrownBy(() -> remote.fetch(URI.create("http://127.0.0.1:9/a.png")))
+    assertThatThrownBy(
+            () -> remote.fetch(URI.create("http://127.0.0.1:9/a.png"), StopSignal.never()))
         .isInstanceOf(ImageInputException.class)
         .hasMessageContaining("its address is not allowed");
   }

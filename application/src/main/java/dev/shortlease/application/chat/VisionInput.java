@@ -6,6 +6,7 @@ import dev.shortlease.application.port.out.ImageFormat;
 import dev.shortlease.application.port.out.ImageInputException;
 import dev.shortlease.application.port.out.ModelImage;
 import dev.shortlease.application.port.out.RemoteImagePort;
+import dev.shortlease.application.port.out.StopSignal;
 import dev.shortlease.domain.FileKind;
 import dev.shortlease.domain.FileTransfer;
 import dev.shortlease.domain.MessageFile;
@@ -43,13 +44,15 @@ final class VisionInput implements AnswerGenerator {
     }
     boolean links = model.takesImageLinks();
     generator.generate(
-        context.withImages(images.stream().map(file -> image(file, links)).toList()), progress);
+        context.withImages(
+            images.stream().map(file -> image(file, links, progress.stopSignal())).toList()),
+        progress);
   }
 
-  private ModelImage image(MessageFile file, boolean links) {
+  private ModelImage image(MessageFile file, boolean links, StopSignal stop) {
     if (file.transfer() == FileTransfer.REMOTE_URL) {
       URI url = URI.create(file.url());
-      return links ? new ModelImage.Link(url) : remote.fetch(url);
+      return links ? new ModelImage.Link(url) : remote.fetch(url, stop);
     }
     byte[] data = store.read(file.upload());
     // The type the uploader declared is not trusted: the bytes decide, as for a download.

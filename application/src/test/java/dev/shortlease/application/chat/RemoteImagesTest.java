@@ -84,6 +84,31 @@ class RemoteImagesTest {
     assertThat(saved.error()).startsWith("invalid_param: ").contains("could not be fetched");
   }
 
+  @Test
+  @DisplayName(
+      "a stop during a download ends it and the run, as a stopped run: saved stopped, nothing left"
+          + " running, the model never called")
+  void stopEndsADownload() throws Exception {
+    kit.model.seeingImages(false).then(reply("never"));
+    kit.remoteImages.hangs(URL);
+    App app = kit.app(AppMode.CHAT);
+    ChatRun run = send(app);
+    assertThat(kit.remoteImages.awaitFetches(1, ChatTestKit.WAIT)).isTrue();
+
+    kit.stopper.stop(app.id(), "alice", run.taskId());
+    List<ChatEvent> events = ChatTestKit.drain(run);
+
+    assertThat(events.getLast())
+        .isInstanceOfSatisfying(
+            ChatEvent.MessageEnd.class,
+            end -> assertThat(end.status()).isEqualTo(MessageStatus.STOPPED));
+    assertThat(kit.model.requests()).isEmpty();
+    kit.awaitIdle();
+    Message saved = kit.message(app.id(), "alice", run.messageId());
+    assertThat(saved.status()).isEqualTo(MessageStatus.STOPPED);
+    assertThat(saved.error()).isNull();
+  }
+
   private ChatRun send(App app) {
     kit.files.saveMedia(
         app.id(),

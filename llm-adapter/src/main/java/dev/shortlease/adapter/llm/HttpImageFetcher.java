@@ -4,6 +4,7 @@ import dev.shortlease.application.port.out.ImageFormat;
 import dev.shortlease.application.port.out.ImageInputException;
 import dev.shortlease.application.port.out.ModelImage;
 import dev.shortlease.application.port.out.RemoteImagePort;
+import dev.shortlease.application.port.out.StopSignal;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -88,12 +89,12 @@ public final class HttpImageFetcher implements RemoteImagePort {
   }
 
   @Override
-  public ModelImage.Inline fetch(URI url) {
+  public ModelImage.Inline fetch(URI url, StopSignal stop) {
     long deadline = System.nanoTime() + settings.timeout().toNanos();
     URI current = url;
     try {
       for (int hop = 0; ; hop++) {
-        Hop answer = get(current, deadline);
+        Hop answer = get(current, deadline, stop);
         if (answer.image() != null) {
           return answer.image();
         }
@@ -103,12 +104,22 @@ public final class HttpImageFetcher implements RemoteImagePort {
         current = answer.redirect();
       }
     } catch (Refusal refusal) {
+      if (stop.isRequested()) {
+        // The run ends as stopped: nobody is told this reason, and it is no server's fault.
+        LOG.debug("remote image download stopped: url={}", LlmSettings.redact(url.toString()));
+        throw stopped(url);
+      }
       throw refused(url, current, refusal.getMessage(), refusal.getCause());
     }
   }
 
+  private static ImageInputException stopped(URI url) {
+    return new ImageInputException(
+        "The image at " + LlmSettings.redact(url.toString()) + " was not fetched: stopped.");
+  }
+
   /** One request: the image, or where it was redirected. */
-  private Hop get(URI url, long deadline) throws Refusal {
+  private Hop get(URI url, long deadline, StopSignal stop) throws Refusal {
     String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
     if (!(scheme.equals("http") || scheme.equals("https")) || url.getHost() == null) {
       throw new Refusal("only http and https URLs are fetched");
@@ -122,6 +133,8 @@ public final class HttpImageFetcher implements RemoteImagePort {
       throw new Refusal(tookTooLong());
     }
     ScheduledFuture<?> abort = AdapterTimer.after(left, request::cancel);
+    // A stop cancels the request as the deadline does (at once if the run is stopped already).
+    stop.onRequest(request::cancel);
     try (ClassicHttpResponse response = http.executeOpen(null, request, null)) {
       Hop hop = null;
       try {

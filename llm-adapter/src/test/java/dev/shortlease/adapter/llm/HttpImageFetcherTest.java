@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.shortlease.application.port.out.ImageInputException;
 import dev.shortlease.application.port.out.ModelImage;
+import dev.shortlease.application.port.out.StopSignal;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -34,6 +35,7 @@ class HttpImageFetcherTest {
   private static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16};
   private static final byte[] SVG =
       "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>".getBytes();
+  private static final StopSignal NO_STOP = StopSignal.never();
   private static final RemoteImageSettings LOCAL =
       RemoteImageSettings.defaults().withPrivateAddresses(true);
 
@@ -153,10 +155,10 @@ class HttpImageFetcherTest {
   void downloadsImages() {
     HttpImageFetcher fetcher = new HttpImageFetcher(LOCAL);
 
-    ModelImage.Inline image = fetcher.fetch(url("/cat.png"));
+    ModelImage.Inline image = fetcher.fetch(url("/cat.png"), NO_STOP);
     assertThat(image.mimeType()).isEqualTo("image/png");
     assertThat(image.data()).isEqualTo(PNG);
-    assertThat(fetcher.fetch(url("/hop")).data()).isEqualTo(PNG);
+    assertThat(fetcher.fetch(url("/hop"), NO_STOP).data()).isEqualTo(PNG);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -177,7 +179,7 @@ class HttpImageFetcherTest {
     HttpImageFetcher fetcher = new HttpImageFetcher(RemoteImageSettings.defaults());
     URI target = URI.create(url.replace("PORT", String.valueOf(server.getAddress().getPort())));
 
-    assertThatThrownBy(() -> fetcher.fetch(target))
+    assertThatThrownBy(() -> fetcher.fetch(target, NO_STOP))
         .isInstanceOf(ImageInputException.class)
         .hasMessageContaining("its address is not allowed")
         .hasRootCauseInstanceOf(AddressPolicy.RefusedAddressException.class);
@@ -190,7 +192,7 @@ class HttpImageFetcherTest {
   void refusesOtherSchemes(String url) {
     HttpImageFetcher fetcher = new HttpImageFetcher(LOCAL);
 
-    assertThatThrownBy(() -> fetcher.fetch(URI.create(url)))
+    assertThatThrownBy(() -> fetcher.fetch(URI.create(url), NO_STOP))
         .isInstanceOf(ImageInputException.class)
         .hasMessageContaining("only http and https");
   }
@@ -206,7 +208,7 @@ class HttpImageFetcherTest {
             RemoteImageSettings.defaults(),
             address -> address.equals(testServer) || AddressPolicy.isPublic(address));
 
-    assertThatThrownBy(() -> fetcher.fetch(url(path)))
+    assertThatThrownBy(() -> fetcher.fetch(url(path), NO_STOP))
         .isInstanceOf(ImageInputException.class)
         .hasMessageContaining("its address is not allowed")
         .hasRootCauseInstanceOf(AddressPolicy.RefusedAddressException.class);
@@ -218,9 +220,9 @@ class HttpImageFetcherTest {
   void refusesOtherRedirects() {
     HttpImageFetcher fetcher = new HttpImageFetcher(LOCAL);
 
-    assertThatThrownBy(() -> fetcher.fetch(url("/to-file")))
+    assertThatThrownBy(() -> fetcher.fetch(url("/to-file"), NO_STOP))
         .hasMessageContaining("only http and https");
-    assertThatThrownBy(() -> fetcher.fetch(url("/loop")))
+    assertThatThrownBy(() -> fetcher.fetch(url("/loop"), NO_STOP))
         .isInstanceOf(ImageInputException.class)
         .hasMessageContaining("redirected more than 3 times");
   }
@@ -230,12 +232,12 @@ class HttpImageFetcherTest {
   void refusesNonImages() {
     HttpImageFetcher fetcher = new HttpImageFetcher(LOCAL);
 
-    assertThatThrownBy(() -> fetcher.fetch(url("/page.html")))
+    assertThatThrownBy(() -> fetcher.fetch(url("/page.html"), NO_STOP))
         .isInstanceOf(ImageInputException.class)
         .hasMessageContaining("not an image (content type text/html)");
-    assertThatThrownBy(() -> fetcher.fetch(url("/untyped")))
+    assertThatThrownBy(() -> fetcher.fetch(url("/untyped"), NO_STOP))
         .hasMessageContaining("not an image (content type none)");
-    assertThatThrownBy(() -> fetcher.fetch(url("/missing.png")))
+    assertThatThrownBy(() -> fetcher.fetch(url("/missing.png"), NO_STOP))
         .hasMessageContaining("the server answered HTTP 404");
   }
 
@@ -244,7 +246,7 @@ class HttpImageFetcherTest {
   void typeFromTheBytes() {
     HttpImageFetcher fetcher = new HttpImageFetcher(LOCAL);
 
-    ModelImage.Inline image = fetcher.fetch(url("/jpeg-called-png"));
+    ModelImage.Inline image = fetcher.fetch(url("/jpeg-called-png"), NO_STOP);
     assertThat(image.mimeType()).isEqualTo("image/jpeg");
     assertThat(image.data()).isEqualTo(JPEG);
   }
@@ -254,13 +256,13 @@ class HttpImageFetcherTest {
   void refusesWhatIsNoRasterImage() {
     HttpImageFetcher fetcher = new HttpImageFetcher(LOCAL);
 
-    assertThatThrownBy(() -> fetcher.fetch(url("/logo.svg")))
+    assertThatThrownBy(() -> fetcher.fetch(url("/logo.svg"), NO_STOP))
         .isInstanceOf(ImageInputException.class)
         .hasMessageContaining("it is an SVG image, not a PNG, JPEG, GIF or WEBP image");
-    assertThatThrownBy(() -> fetcher.fetch(url("/svg-called-png")))
+    assertThatThrownBy(() -> fetcher.fetch(url("/svg-called-png"), NO_STOP))
         .isInstanceOf(ImageInputException.class)
         .hasMessageContaining("its bytes are not a PNG, JPEG, GIF or WEBP image");
-    assertThatThrownBy(() -> fetcher.fetch(url("/tiny")))
+    assertThatThrownBy(() -> fetcher.fetch(url("/tiny"), NO_STOP))
         .isInstanceOf(ImageInputException.class)
         .hasMessageContaining("its bytes are not a PNG");
   }
@@ -271,7 +273,7 @@ class HttpImageFetcherTest {
     HttpImageFetcher fetcher = new HttpImageFetcher(LOCAL.withTimeout(Duration.ofSeconds(20)));
 
     long start = System.nanoTime();
-    assertThatThrownBy(() -> fetcher.fetch(url("/endless-html")))
+    assertThatThrownBy(() -> fetcher.fetch(url("/endless-html"), NO_STOP))
         .isInstanceOf(ImageInputException.class)
         .hasMessageContaining("its bytes are not a PNG");
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
@@ -283,11 +285,11 @@ class HttpImageFetcherTest {
     HttpImageFetcher fetcher =
         new HttpImageFetcher(LOCAL.withMaxBytes(1024).withTimeout(Duration.ofSeconds(20)));
 
-    assertThatThrownBy(() -> fetcher.fetch(url("/big-announced")))
+    assertThatThrownBy(() -> fetcher.fetch(url("/big-announced"), NO_STOP))
         .isInstanceOf(ImageInputException.class)
         .hasMessageContaining("larger than 1024 bytes");
     long start = System.nanoTime();
-    assertThatThrownBy(() -> fetcher.fetch(url("/big-streamed")))
+    assertThatThrownBy(() -> fetcher.fetch(url("/big-streamed"), NO_STOP))
         .isInstanceOf(ImageInputException.class)
         .hasMessageContaining("larger than 1024 bytes");
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
@@ -299,11 +301,28 @@ class HttpImageFetcherTest {
     HttpImageFetcher fetcher = new HttpImageFetcher(LOCAL.withTimeout(Duration.ofSeconds(1)));
 
     long start = System.nanoTime();
-    assertThatThrownBy(() -> fetcher.fetch(url("/drip")))
+    assertThatThrownBy(() -> fetcher.fetch(url("/drip"), NO_STOP))
         .isInstanceOf(ImageInputException.class)
         .hasMessageContaining("took longer than 1.0 s");
     assertThat(Duration.ofNanos(System.nanoTime() - start))
         .isBetween(Duration.ofMillis(900), Duration.ofSeconds(4));
+  }
+
+  @Test
+  @DisplayName("a stop ends a download in progress at once, long before its deadline")
+  void stopEndsTheDownload() {
+    HttpImageFetcher fetcher = new HttpImageFetcher(LOCAL.withTimeout(Duration.ofSeconds(30)));
+    StopSignal stop = new StopSignal();
+    AdapterTimer.after(Duration.ofMillis(300).toNanos(), stop::request);
+
+    long start = System.nanoTime();
+    assertThatThrownBy(() -> fetcher.fetch(url("/drip"), stop))
+        .isInstanceOf(ImageInputException.class)
+        .hasMessageContaining("was not fetched: stopped");
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+    int before = requests.get();
+    assertThatThrownBy(() -> fetcher.fetch(url("/cat.png"), stop)).hasMessageContaining("stopped");
+    assertThat(requests).as("a stopped run starts no download").hasValue(before);
   }
 
   @Test
@@ -314,7 +333,7 @@ class HttpImageFetcherTest {
         URI.create(
             "http://user:pw@127.0.0.1:" + server.getAddress().getPort() + "/page.html?token=abc");
 
-    assertThatThrownBy(() -> fetcher.fetch(secret))
+    assertThatThrownBy(() -> fetcher.fetch(secret, NO_STOP))
         .isInstanceOf(ImageInputException.class)
         .message()
         .doesNotContain("pw")
