@@ -15,10 +15,11 @@ import java.util.List;
 
 /**
  * Shows a message's images to a model that sees images: remote ones by URL, or downloaded first
- * when the model takes only inline images; uploads by their bytes. Both are read here on the
- * runner's thread (no connection held) before the model is called, so a failed download ends the
- * run before any text, as does an upload whose bytes are no raster image ({@link ImageFormat}). A
- * model without vision gets the text alone, as Dify leaves files out for such models.
+ * when the model takes only inline images; uploads by their bytes. They are read here, a few at
+ * once ({@link ParallelReads}) while the runner waits (no connection held), before the model is
+ * called, so a failed download ends the run before any text, as does an upload whose bytes are no
+ * raster image ({@link ImageFormat}). A model without vision gets the text alone, as Dify leaves
+ * files out for such models.
  */
 final class VisionInput implements AnswerGenerator {
   private final AnswerGenerator generator;
@@ -45,7 +46,8 @@ final class VisionInput implements AnswerGenerator {
     boolean links = model.takesImageLinks();
     generator.generate(
         context.withImages(
-            images.stream().map(file -> image(file, links, progress.stopSignal())).toList()),
+            ParallelReads.inOrder(
+                images, progress.stopSignal(), (file, stop) -> image(file, links, stop))),
         progress);
   }
 
