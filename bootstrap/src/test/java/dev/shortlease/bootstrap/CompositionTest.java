@@ -19,9 +19,9 @@ import dev.shortlease.application.agent.Tool;
 import dev.shortlease.application.port.out.ChatModelPort;
 import dev.shortlease.application.port.out.EmbeddingModelPort;
 import dev.shortlease.application.port.out.FileStorePort;
+import dev.shortlease.application.port.out.ImageInputException;
 import dev.shortlease.application.port.out.LongCall;
 import dev.shortlease.application.port.out.MetricsPort;
-import dev.shortlease.application.port.out.RemoteImageException;
 import dev.shortlease.application.port.out.RemoteImagePort;
 import dev.shortlease.application.port.out.SpeechPort;
 import dev.shortlease.application.port.out.StopSignal;
@@ -184,6 +184,7 @@ class CompositionTest {
       "strict: a held connection stops a remote image download before it connects; released, the"
           + " download works")
   void strictGuardCoversRemoteImages() throws Exception {
+    byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 26, '\n', 1, 2, 3};
     AtomicInteger requests = new AtomicInteger();
     HttpServer images = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     images.createContext(
@@ -191,8 +192,8 @@ class CompositionTest {
         exchange -> {
           requests.incrementAndGet();
           exchange.getResponseHeaders().set("Content-Type", "image/png");
-          exchange.sendResponseHeaders(200, 3);
-          exchange.getResponseBody().write(new byte[] {1, 2, 3});
+          exchange.sendResponseHeaders(200, png.length);
+          exchange.getResponseBody().write(png);
           exchange.close();
         });
     images.start();
@@ -204,13 +205,13 @@ class CompositionTest {
 
       assertThat(LongCallGuard.isGuarded(remote)).isTrue();
       try (Connection held = trackedH2(tracker).getConnection()) {
-        assertThatThrownBy(() -> remote.fetch(url))
+        assertThatThrownBy(() -> remote.fetch(url, StopSignal.never()))
             .isInstanceOf(ConnectionHeldDuringLongCallException.class)
             .hasMessageContaining("RemoteImagePort.fetch(");
       }
       assertThat(requests).as("requests made while the connection was held").hasValue(0);
       assertThat(tracker.guardViolations()).isEqualTo(1);
-      assertThat(remote.fetch(url).data()).containsExactly(1, 2, 3);
+      assertThat(remote.fetch(url, StopSignal.never()).data()).isEqualTo(png);
       assertThat(requests).hasValue(1);
     } finally {
       images.stop(0);
@@ -222,8 +223,9 @@ class CompositionTest {
   void remoteImagesRefusePrivateAddressesByDefault() {
     RemoteImagePort remote = production(Map.of()).getInstance(RemoteImagePort.class);
 
-    assertThatThrownBy(() -> remote.fetch(URI.create("http://127.0.0.1:9/a.png")))
-        .isInstanceOf(RemoteImageException.class)
+    assertThatThrownBy(
+            () -> remote.fetch(URI.create("http://127.0.0.1:9/a.png"), StopSignal.never()))
+        .isInstanceOf(ImageInputException.class)
         .hasMessageContaining("its address is not allowed");
   }
 

@@ -375,6 +375,51 @@ class FilesApiTest {
   }
 
   @Test
+  @DisplayName(
+      "an upload reaches the model with the type its bytes show; an SVG or non-image upload fails"
+          + " the chat with invalid_param before the model is called")
+  void uploadedImagesAreCheckedByTheirBytes() throws Exception {
+    Api.AppKey app = api.createApp("chat");
+    enableImages(app);
+    byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16};
+    String photo = uploadImage(app.key(), "photo.png", "image/png", jpeg);
+    String logo =
+        uploadImage(app.key(), "logo.svg", "image/svg+xml", "<svg><script/></svg>".getBytes());
+    SCRIPT.then(reply("A photo"));
+    int before = SCRIPT.requests().size();
+
+    Api.Reply ok = api.post("/v1/chat-messages", app.key(), chatWithUpload(photo));
+
+    assertThat(ok.status()).isEqualTo(200);
+    ModelMessage.User user = (ModelMessage.User) SCRIPT.requests().get(before).messages().getLast();
+    assertThat(((ModelImage.Inline) user.images().getFirst()).mimeType()).isEqualTo("image/jpeg");
+
+    Api.Reply refused = api.post("/v1/chat-messages", app.key(), chatWithUpload(logo));
+
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.code()).isEqualTo("invalid_param");
+    assertThat(refused.json().get("message").asText())
+        .contains("logo.svg", "not a PNG, JPEG, GIF or WEBP image");
+    assertThat(SCRIPT.requests()).hasSize(before + 1);
+  }
+
+  private static String uploadImage(String key, String name, String type, byte[] bytes)
+      throws Exception {
+    HttpResponse<byte[]> response =
+        upload(key, List.of(Part.file("file", name, type, bytes), Part.field("user", "alice")));
+    assertThat(response.statusCode()).as(new String(response.body())).isEqualTo(201);
+    return json(response).get("id").asText();
+  }
+
+  private static String chatWithUpload(String upload) {
+    return withFiles(
+        Api.chat("alice", "What is this?", "blocking", null),
+        "[{\"type\":\"image\",\"transfer_method\":\"local_file\",\"upload_file_id\":\""
+            + upload
+            + "\"}]");
+  }
+
+  @Test
   @DisplayName("an app without file upload ignores the files it is sent, as Dify")
   void filesIgnoredWhenOff() throws Exception {
     Api.AppKey app = api.createApp("chat");

@@ -3,13 +3,20 @@ package dev.shortlease.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.shortlease.adapter.llm.wire.FakeLlmServer;
 import dev.shortlease.adapter.llm.wire.OllamaWire;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,12 +34,16 @@ class RemoteImagesApiTest {
   private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 26, '\n', 7, 8, 9};
   private final FakeLlmServer ollama = new FakeLlmServer();
   private final AtomicInteger imageRequests = new AtomicInteger();
+  private final CountDownLatch slowStarted = new CountDownLatch(1);
+  private final CountDownLatch slowHungUp = new CountDownLatch(1);
   private HttpServer images;
   private ShortleaseServer server;
 
   @BeforeEach
   void startImages() throws Exception {
     images = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    images.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+    images.createContext("/slow.png", this::drip);
     images.createContext(
         "/",
         exchange -> {
@@ -43,6 +54,25 @@ class RemoteImagesApiTest {
           exchange.close();
         });
     images.start();
+  }
+
+  /** An image that arrives a byte every 50 ms for 30 s, noting when the downloader hangs up. */
+  private void drip(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      exchange.getResponseHeaders().set("Content-Type", "image/png");
+      exchange.sendResponseHeaders(200, 0);
+      OutputStream out = exchange.getResponseBody();
+      out.write(PNG);
+      out.flush();
+      slowStarted.countDown();
+      for (int i = 0; i < 600; i++) {
+        Thread.sleep(50);
+        out.write(0);
+        out.flush();
+      }
+    } catch (IOException | InterruptedException e) {
+      slowHungUp.countDown();
+    }
   }
 
   @AfterEach
@@ -65,8 +95,8 @@ class RemoteImagesApiTest {
     return new Api(server);
   }
 
-  private String imageUrl() {
-    return "http://127.0.0.1:" + images.getAddress().getPort() + "/cat.png?sig=secret";
+  private String imageUrl(String path) {
+    return "http://127.0.0.1:" + images.getAddress().getPort() + path + "?sig=secret";
   }
 
   private Api.AppKey appWithImages(Api api) {
@@ -79,10 +109,14 @@ class RemoteImagesApiTest {
   }
 
   private String chat(String mode) {
+    return chat(mode, "/cat.png");
+  }
+
+  private String chat(String mode, String imagePath) {
     String chat = Api.chat("alice", "What is this?", mode, null);
     return chat.substring(0, chat.length() - 1)
         + ",\"files\":[{\"type\":\"image\",\"transfer_method\":\"remote_url\",\"url\":\""
-        + imageUrl()
+        + imageUrl(imagePath)
         + "\"}]}";
   }
 
@@ -138,5 +172,44 @@ class RemoteImagesApiTest {
 
     assertThat(imageRequests).hasValue(0);
     assertThat(ollama.requests()).isEmpty();
+  }
+
+  @Test
+  @DisplayName(
+      "a client that leaves during a download ends the download at once, long before its"
+          + " deadline; the message is saved as stopped and Ollama is never called")
+  void leavingEndsTheDownload() throws Exception {
+    Api api =
+        start(
+            Map.of(
+                "REMOTE_IMAGE_ALLOW_PRIVATE_ADDRESSES",
+                "true",
+                "REMOTE_IMAGE_TIMEOUT_SECONDS",
+                "60"));
+    Api.AppKey app = appWithImages(api);
+
+    try (InputStream stream =
+        api.stream("/v1/chat-messages", app.key(), chat("streaming", "/slow.png"))) {
+      assertThat(slowStarted.await(5, TimeUnit.SECONDS)).as("the download started").isTrue();
+    } // closing the body closes the connection; the next ping finds it gone and stops the run
+
+    assertThat(slowHungUp.await(5, TimeUnit.SECONDS)).as("the download was ended").isTrue();
+    String conversation =
+        api.get("/v1/conversations?user=alice", app.key()).json().at("/data/0/id").asText();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    JsonNode message = messageOf(api, app, conversation);
+    while (message.get("generation_status").asText().equals("running")
+        && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+      message = messageOf(api, app, conversation);
+    }
+    assertThat(message.get("generation_status").asText()).isEqualTo("stopped");
+    assertThat(ollama.requests()).isEmpty();
+  }
+
+  private static JsonNode messageOf(Api api, Api.AppKey app, String conversation) {
+    return api.get("/v1/messages?user=alice&conversation_id=" + conversation, app.key())
+        .json()
+        .at("/data/0");
   }
 }

@@ -2,8 +2,8 @@ package dev.shortlease.application.chat;
 
 import dev.shortlease.application.conversation.ConversationNamer;
 import dev.shortlease.application.port.in.ChatEvent;
+import dev.shortlease.application.port.out.ImageInputException;
 import dev.shortlease.application.port.out.ModelException;
-import dev.shortlease.application.port.out.RemoteImageException;
 import dev.shortlease.domain.MessageOutcome;
 import dev.shortlease.domain.MessageStatus;
 import java.time.Duration;
@@ -85,7 +85,7 @@ final class ChatRunner implements Runnable {
     try {
       RunEnding ending = RunEnding.of(run.stopReason(), failure);
       if (ending.status() == MessageStatus.ERROR
-          && !(failure instanceof ModelException || failure instanceof RemoteImageException)) {
+          && !(failure instanceof ModelException || failure instanceof ImageInputException)) {
         // The client is told only that it failed (and may be gone): the stack goes to the log.
         LOG.log(
             System.Logger.Level.ERROR,

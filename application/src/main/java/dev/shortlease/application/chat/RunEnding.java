@@ -1,9 +1,9 @@
 package dev.shortlease.application.chat;
 
 import dev.shortlease.application.port.in.ChatEvent;
+import dev.shortlease.application.port.out.ImageInputException;
 import dev.shortlease.application.port.out.ModelErrorKind;
 import dev.shortlease.application.port.out.ModelException;
-import dev.shortlease.application.port.out.RemoteImageException;
 import dev.shortlease.domain.AnnotationId;
 import dev.shortlease.domain.MessageOutcome;
 import dev.shortlease.domain.MessageStatus;
@@ -31,7 +31,7 @@ record RunEnding(
     if (failure instanceof ModelException e) {
       return new RunEnding(MessageStatus.ERROR, e.kind(), String.valueOf(e.getMessage()), null);
     }
-    if (failure instanceof RemoteImageException e) {
+    if (failure instanceof ImageInputException e) {
       // The client's input, not this service, failed: it is told why (Dify fails the node).
       String reason = String.valueOf(e.getMessage());
       return new RunEnding(MessageStatus.ERROR, null, reason, reason);

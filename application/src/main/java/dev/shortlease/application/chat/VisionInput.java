@@ -2,8 +2,11 @@ package dev.shortlease.application.chat;
 
 import dev.shortlease.application.port.out.ChatModelPort;
 import dev.shortlease.application.port.out.FileStorePort;
+import dev.shortlease.application.port.out.ImageFormat;
+import dev.shortlease.application.port.out.ImageInputException;
 import dev.shortlease.application.port.out.ModelImage;
 import dev.shortlease.application.port.out.RemoteImagePort;
+import dev.shortlease.application.port.out.StopSignal;
 import dev.shortlease.domain.FileKind;
 import dev.shortlease.domain.FileTransfer;
 import dev.shortlease.domain.MessageFile;
@@ -12,10 +15,11 @@ import java.util.List;
 
 /**
  * Shows a message's images to a model that sees images: remote ones by URL, or downloaded first
- * when the model takes only inline images; uploads by their bytes. Both are read here on the
- * runner's thread (no connection held) before the model is called, so a failed download ends the
- * run before any text. A model without vision gets the text alone, as Dify leaves files out for
- * such models.
+ * when the model takes only inline images; uploads by their bytes. They are read here, a few at
+ * once ({@link ParallelReads}) while the runner waits (no connection held), before the model is
+ * called, so a failed download ends the run before any text, as does an upload whose bytes are no
+ * raster image ({@link ImageFormat}). A model without vision gets the text alone, as Dify leaves
+ * files out for such models.
  */
 final class VisionInput implements AnswerGenerator {
   private final AnswerGenerator generator;
@@ -41,15 +45,29 @@ final class VisionInput implements AnswerGenerator {
     }
     boolean links = model.takesImageLinks();
     generator.generate(
-        context.withImages(images.stream().map(file -> image(file, links)).toList()), progress);
+        context.withImages(
+            ParallelReads.inOrder(
+                images, progress.stopSignal(), (file, stop) -> image(file, links, stop))),
+        progress);
   }
 
-  private ModelImage image(MessageFile file, boolean links) {
+  private ModelImage image(MessageFile file, boolean links, StopSignal stop) {
     if (file.transfer() == FileTransfer.REMOTE_URL) {
       URI url = URI.create(file.url());
-      return links ? new ModelImage.Link(url) : remote.fetch(url);
+      return links ? new ModelImage.Link(url) : remote.fetch(url, stop);
     }
-    String mimeType = file.mimeType().isBlank() ? "image/png" : file.mimeType();
-    return new ModelImage.Inline(mimeType, store.read(file.upload()));
+    byte[] data = store.read(file.upload());
+    // The type the uploader declared is not trusted: the bytes decide, as for a download.
+    ImageFormat format =
+        ImageFormat.of(data)
+            .orElseThrow(
+                () ->
+                    new ImageInputException(
+                        "The uploaded image "
+                            + file.name()
+                            + " cannot be shown to the model: it is not "
+                            + ImageFormat.NAMES
+                            + "."));
+    return new ModelImage.Inline(format.mimeType(), data);
   }
 }

@@ -19,6 +19,7 @@ import dev.shortlease.domain.FileTransfer;
 import dev.shortlease.domain.Message;
 import dev.shortlease.domain.MessageStatus;
 import java.net.URI;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -84,7 +85,66 @@ class RemoteImagesTest {
     assertThat(saved.error()).startsWith("invalid_param: ").contains("could not be fetched");
   }
 
+  @Test
+  @DisplayName(
+      "a stop during a download ends it and the run, as a stopped run: saved stopped, nothing left"
+          + " running, the model never called")
+  void stopEndsADownload() throws Exception {
+    kit.model.seeingImages(false).then(reply("never"));
+    kit.remoteImages.hangs(URL);
+    App app = kit.app(AppMode.CHAT);
+    ChatRun run = send(app);
+    assertThat(kit.remoteImages.awaitFetches(1, ChatTestKit.WAIT)).isTrue();
+
+    kit.stopper.stop(app.id(), "alice", run.taskId());
+    List<ChatEvent> events = ChatTestKit.drain(run);
+
+    assertThat(events.getLast())
+        .isInstanceOfSatisfying(
+            ChatEvent.MessageEnd.class,
+            end -> assertThat(end.status()).isEqualTo(MessageStatus.STOPPED));
+    assertThat(kit.model.requests()).isEmpty();
+    kit.awaitIdle();
+    Message saved = kit.message(app.id(), "alice", run.messageId());
+    assertThat(saved.status()).isEqualTo(MessageStatus.STOPPED);
+    assertThat(saved.error()).isNull();
+  }
+
+  @Test
+  @DisplayName(
+      "several images are fetched side by side: a refusal fails the run while another download is"
+          + " still going, which is stopped; the images reach the model in the message's order")
+  void imagesFetchedSideBySide() throws Exception {
+    String slow = "https://images.test/slow.png";
+    String bad = "https://images.test/refused.png";
+    kit.model.seeingImages(false).then(reply("never"));
+    kit.remoteImages.hangs(slow);
+    App app = kit.app(AppMode.CHAT);
+    ChatRun run = send(app, slow, bad);
+    List<ChatEvent> events = ChatTestKit.drain(run);
+
+    ChatEvent.Failed failed = (ChatEvent.Failed) events.getLast();
+    assertThat(failed.invalidInput()).isTrue();
+    assertThat(failed.message()).contains("refused.png", "could not be fetched");
+    assertThat(kit.model.requests()).isEmpty();
+    kit.awaitIdle();
+
+    String other = "https://images.test/dog.png";
+    byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 9};
+    kit.remoteImages.serve(other, "image/jpeg", jpeg);
+    kit.remoteImages.serve(URL, "image/png", PNG);
+    kit.model.then(reply("two"));
+    ChatTestKit.drain(send(app, other, URL));
+    assertThat(userMessage().images())
+        .extracting(image -> ((ModelImage.Inline) image).mimeType())
+        .containsExactly("image/jpeg", "image/png");
+  }
+
   private ChatRun send(App app) {
+    return send(app, URL);
+  }
+
+  private ChatRun send(App app, String... urls) {
     kit.files.saveMedia(
         app.id(),
         new AppMedia(
@@ -99,7 +159,9 @@ class RemoteImagesTest {
             ResponseMode.STREAMING,
             false,
             false),
-        List.of(new FileRequest(FileKind.IMAGE, FileTransfer.REMOTE_URL, null, URL)));
+        Arrays.stream(urls)
+            .map(url -> new FileRequest(FileKind.IMAGE, FileTransfer.REMOTE_URL, null, url))
+            .toList());
   }
 
   private ModelMessage.User userMessage() {

@@ -1,8 +1,10 @@
 package dev.shortlease.adapter.llm;
 
+import dev.shortlease.application.port.out.ImageFormat;
+import dev.shortlease.application.port.out.ImageInputException;
 import dev.shortlease.application.port.out.ModelImage;
-import dev.shortlease.application.port.out.RemoteImageException;
 import dev.shortlease.application.port.out.RemoteImagePort;
+import dev.shortlease.application.port.out.StopSignal;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,9 +38,10 @@ import org.slf4j.LoggerFactory;
  * LLM adapter: downloads a client's image URL for a model that takes only inline images, on Apache
  * HttpClient 5 with the SSRF defences: http and https only; every address checked and the
  * connection pinned to it ({@link CheckedDnsResolver}); no proxy; redirects followed here, at most
- * {@value #MAX_REDIRECTS}, each hop checked again; an {@code image/*} answer only; the size capped
- * while the bytes arrive; a connect timeout and a deadline for the whole download. Each refusal is
- * logged with the URL redacted (no user info, no query).
+ * {@value #MAX_REDIRECTS}, each hop checked again; an {@code image/*} answer only, whose first
+ * bytes are a raster format's ({@link ImageFormat}); the size capped while the bytes arrive; a
+ * connect timeout and a deadline for the whole download. Each refusal is logged with the URL
+ * redacted (no user info, no query).
  */
 public final class HttpImageFetcher implements RemoteImagePort {
   static final int MAX_REDIRECTS = 3;
@@ -86,12 +89,12 @@ public final class HttpImageFetcher implements RemoteImagePort {
   }
 
   @Override
-  public ModelImage.Inline fetch(URI url) {
+  public ModelImage.Inline fetch(URI url, StopSignal stop) {
     long deadline = System.nanoTime() + settings.timeout().toNanos();
     URI current = url;
     try {
       for (int hop = 0; ; hop++) {
-        Hop answer = get(current, deadline);
+        Hop answer = get(current, deadline, stop);
         if (answer.image() != null) {
           return answer.image();
         }
@@ -101,12 +104,22 @@ public final class HttpImageFetcher implements RemoteImagePort {
         current = answer.redirect();
       }
     } catch (Refusal refusal) {
+      if (stop.isRequested()) {
+        // The run ends as stopped: nobody is told this reason, and it is no server's fault.
+        LOG.debug("remote image download stopped: url={}", LlmSettings.redact(url.toString()));
+        throw stopped(url);
+      }
       throw refused(url, current, refusal.getMessage(), refusal.getCause());
     }
   }
 
+  private static ImageInputException stopped(URI url) {
+    return new ImageInputException(
+        "The image at " + LlmSettings.redact(url.toString()) + " was not fetched: stopped.");
+  }
+
   /** One request: the image, or where it was redirected. */
-  private Hop get(URI url, long deadline) throws Refusal {
+  private Hop get(URI url, long deadline, StopSignal stop) throws Refusal {
     String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
     if (!(scheme.equals("http") || scheme.equals("https")) || url.getHost() == null) {
       throw new Refusal("only http and https URLs are fetched");
@@ -120,6 +133,8 @@ public final class HttpImageFetcher implements RemoteImagePort {
       throw new Refusal(tookTooLong());
     }
     ScheduledFuture<?> abort = AdapterTimer.after(left, request::cancel);
+    // A stop cancels the request as the deadline does (at once if the run is stopped already).
+    stop.onRequest(request::cancel);
     try (ClassicHttpResponse response = http.executeOpen(null, request, null)) {
       Hop hop = null;
       try {
@@ -163,16 +178,25 @@ public final class HttpImageFetcher implements RemoteImagePort {
       throw new Refusal(
           "it is not an image (content type " + (mimeType.isEmpty() ? "none" : mimeType) + ")");
     }
+    if (mimeType.equals("image/svg+xml")) {
+      throw new Refusal("it is an SVG image, not " + ImageFormat.NAMES);
+    }
     if (entity.getContentLength() > settings.maxBytes()) {
       throw new Refusal(tooLarge());
     }
-    return new Hop(new ModelImage.Inline(mimeType, read(entity, deadline)), null);
+    return new Hop(read(entity, deadline), null);
   }
 
-  /** The body, refused as soon as it passes the cap (never read whole first). */
-  private byte[] read(HttpEntity entity, long deadline) throws IOException, Refusal {
+  /**
+   * The body, refused as soon as it passes the cap (never read whole first) or its first bytes are
+   * no raster image's. Its media type is the one those bytes show, not the server's header: the
+   * model is never told a type its decoder then fails on.
+   */
+  private ModelImage.Inline read(HttpEntity entity, long deadline) throws IOException, Refusal {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     byte[] buffer = new byte[16 * 1024];
+    byte[] head = new byte[ImageFormat.SIGNATURE_BYTES];
+    ImageFormat format = null;
     // Not closed on a refusal: closing reads the rest; the request is cancelled instead.
     InputStream in = entity.getContent();
     for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
@@ -182,10 +206,25 @@ public final class HttpImageFetcher implements RemoteImagePort {
       if (System.nanoTime() - deadline > 0) {
         throw new Refusal(tookTooLong());
       }
+      if (format == null && bytes.size() < head.length) {
+        int had = bytes.size();
+        System.arraycopy(buffer, 0, head, had, Math.min(n, head.length - had));
+        if (had + n >= head.length) {
+          format = formatOf(head, head.length);
+        }
+      }
       bytes.write(buffer, 0, n);
     }
     in.close();
-    return bytes.toByteArray();
+    if (format == null) { // a body shorter than the longest signature
+      format = formatOf(head, bytes.size());
+    }
+    return new ModelImage.Inline(format.mimeType(), bytes.toByteArray());
+  }
+
+  private static ImageFormat formatOf(byte[] head, int length) throws Refusal {
+    return ImageFormat.of(head, length)
+        .orElseThrow(() -> new Refusal("its bytes are not " + ImageFormat.NAMES));
   }
 
   private static String mimeType(String contentType) {
@@ -229,7 +268,7 @@ public final class HttpImageFetcher implements RemoteImagePort {
     return bytes % mb == 0 ? bytes / mb + " MB" : bytes + " bytes";
   }
 
-  private static RemoteImageException refused(URI url, URI hop, String reason, Throwable cause) {
+  private static ImageInputException refused(URI url, URI hop, String reason, Throwable cause) {
     String shown = LlmSettings.redact(url.toString());
     LOG.warn(
         "remote image refused: url={}{}: {}{}",
@@ -237,7 +276,7 @@ public final class HttpImageFetcher implements RemoteImagePort {
         hop.equals(url) ? "" : " (redirected to " + LlmSettings.redact(hop.toString()) + ")",
         reason,
         cause == null ? "" : "; cause: " + cause);
-    return new RemoteImageException(
+    return new ImageInputException(
         "The image at " + shown + " could not be fetched: " + reason + ".", cause);
   }
 

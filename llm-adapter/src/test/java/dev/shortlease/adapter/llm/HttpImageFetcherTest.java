@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.shortlease.application.port.out.ImageInputException;
 import dev.shortlease.application.port.out.ModelImage;
-import dev.shortlease.application.port.out.RemoteImageException;
+import dev.shortlease.application.port.out.StopSignal;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -31,6 +32,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 @DisplayName("Remote images: downloaded with SSRF defences, size and time limits")
 class HttpImageFetcherTest {
   private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 26, '\n', 1, 2, 3};
+  private static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16};
+  private static final byte[] SVG =
+      "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>".getBytes();
+  private static final StopSignal NO_STOP = StopSignal.never();
   private static final RemoteImageSettings LOCAL =
       RemoteImageSettings.defaults().withPrivateAddresses(true);
 
@@ -60,6 +65,20 @@ class HttpImageFetcherTest {
         case "/cat.png" -> send(exchange, 200, "image/png; charset=binary", PNG);
         case "/page.html" -> send(exchange, 200, "text/html", "<html>".getBytes());
         case "/untyped" -> send(exchange, 200, null, PNG);
+        case "/jpeg-called-png" -> send(exchange, 200, "image/png", JPEG);
+        case "/logo.svg" -> send(exchange, 200, "image/svg+xml", SVG);
+        case "/svg-called-png" -> send(exchange, 200, "image/png", SVG);
+        case "/tiny" -> send(exchange, 200, "image/gif", "GIF8".getBytes());
+        case "/endless-html" -> {
+          // Not an image from its first bytes on, and never ending: only a check of those first
+          // bytes, as they arrive, ends this before the deadline.
+          exchange.getResponseHeaders().set("Content-Type", "image/png");
+          exchange.sendResponseHeaders(200, 0);
+          OutputStream out = exchange.getResponseBody();
+          out.write("<html><body>".getBytes());
+          out.flush();
+          await();
+        }
         case "/missing.png" -> send(exchange, 404, "text/plain", "no".getBytes());
         case "/hop" -> redirect(exchange, "/cat.png");
         case "/loop" -> redirect(exchange, "/loop");
@@ -75,6 +94,7 @@ class HttpImageFetcherTest {
           exchange.getResponseHeaders().set("Content-Type", "image/png");
           exchange.sendResponseHeaders(200, 0);
           OutputStream out = exchange.getResponseBody();
+          out.write(PNG);
           out.write(new byte[4096]);
           out.flush();
           await();
@@ -83,6 +103,8 @@ class HttpImageFetcherTest {
           exchange.getResponseHeaders().set("Content-Type", "image/png");
           exchange.sendResponseHeaders(200, 0);
           OutputStream out = exchange.getResponseBody();
+          out.write(PNG);
+          out.flush();
           for (int i = 0; i < 100 && released.getCount() > 0; i++) {
             out.write(1);
             out.flush();
@@ -133,10 +155,10 @@ class HttpImageFetcherTest {
   void downloadsImages() {
     HttpImageFetcher fetcher = new HttpImageFetcher(LOCAL);
 
-    ModelImage.Inline image = fetcher.fetch(url("/cat.png"));
+    ModelImage.Inline image = fetcher.fetch(url("/cat.png"), NO_STOP);
     assertThat(image.mimeType()).isEqualTo("image/png");
     assertThat(image.data()).isEqualTo(PNG);
-    assertThat(fetcher.fetch(url("/hop")).data()).isEqualTo(PNG);
+    assertThat(fetcher.fetch(url("/hop"), NO_STOP).data()).isEqualTo(PNG);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -157,8 +179,8 @@ class HttpImageFetcherTest {
     HttpImageFetcher fetcher = new HttpImageFetcher(RemoteImageSettings.defaults());
     URI target = URI.create(url.replace("PORT", String.valueOf(server.getAddress().getPort())));
 
-    assertThatThrownBy(() -> fetcher.fetch(target))
-        .isInstanceOf(RemoteImageException.class)
+    assertThatThrownBy(() -> fetcher.fetch(target, NO_STOP))
+        .isInstanceOf(ImageInputException.class)
         .hasMessageContaining("its address is not allowed")
         .hasRootCauseInstanceOf(AddressPolicy.RefusedAddressException.class);
     assertThat(requests).as("requests that reached the server").hasValue(0);
@@ -170,8 +192,8 @@ class HttpImageFetcherTest {
   void refusesOtherSchemes(String url) {
     HttpImageFetcher fetcher = new HttpImageFetcher(LOCAL);
 
-    assertThatThrownBy(() -> fetcher.fetch(URI.create(url)))
-        .isInstanceOf(RemoteImageException.class)
+    assertThatThrownBy(() -> fetcher.fetch(URI.create(url), NO_STOP))
+        .isInstanceOf(ImageInputException.class)
         .hasMessageContaining("only http and https");
   }
 
@@ -186,8 +208,8 @@ class HttpImageFetcherTest {
             RemoteImageSettings.defaults(),
             address -> address.equals(testServer) || AddressPolicy.isPublic(address));
 
-    assertThatThrownBy(() -> fetcher.fetch(url(path)))
-        .isInstanceOf(RemoteImageException.class)
+    assertThatThrownBy(() -> fetcher.fetch(url(path), NO_STOP))
+        .isInstanceOf(ImageInputException.class)
         .hasMessageContaining("its address is not allowed")
         .hasRootCauseInstanceOf(AddressPolicy.RefusedAddressException.class);
     assertThat(requests).as("only the first hop reached a server").hasValue(1);
@@ -198,10 +220,10 @@ class HttpImageFetcherTest {
   void refusesOtherRedirects() {
     HttpImageFetcher fetcher = new HttpImageFetcher(LOCAL);
 
-    assertThatThrownBy(() -> fetcher.fetch(url("/to-file")))
+    assertThatThrownBy(() -> fetcher.fetch(url("/to-file"), NO_STOP))
         .hasMessageContaining("only http and https");
-    assertThatThrownBy(() -> fetcher.fetch(url("/loop")))
-        .isInstanceOf(RemoteImageException.class)
+    assertThatThrownBy(() -> fetcher.fetch(url("/loop"), NO_STOP))
+        .isInstanceOf(ImageInputException.class)
         .hasMessageContaining("redirected more than 3 times");
   }
 
@@ -210,13 +232,51 @@ class HttpImageFetcherTest {
   void refusesNonImages() {
     HttpImageFetcher fetcher = new HttpImageFetcher(LOCAL);
 
-    assertThatThrownBy(() -> fetcher.fetch(url("/page.html")))
-        .isInstanceOf(RemoteImageException.class)
+    assertThatThrownBy(() -> fetcher.fetch(url("/page.html"), NO_STOP))
+        .isInstanceOf(ImageInputException.class)
         .hasMessageContaining("not an image (content type text/html)");
-    assertThatThrownBy(() -> fetcher.fetch(url("/untyped")))
+    assertThatThrownBy(() -> fetcher.fetch(url("/untyped"), NO_STOP))
         .hasMessageContaining("not an image (content type none)");
-    assertThatThrownBy(() -> fetcher.fetch(url("/missing.png")))
+    assertThatThrownBy(() -> fetcher.fetch(url("/missing.png"), NO_STOP))
         .hasMessageContaining("the server answered HTTP 404");
+  }
+
+  @Test
+  @DisplayName("the media type is the one the bytes show, whatever the server's header says")
+  void typeFromTheBytes() {
+    HttpImageFetcher fetcher = new HttpImageFetcher(LOCAL);
+
+    ModelImage.Inline image = fetcher.fetch(url("/jpeg-called-png"), NO_STOP);
+    assertThat(image.mimeType()).isEqualTo("image/jpeg");
+    assertThat(image.data()).isEqualTo(JPEG);
+  }
+
+  @Test
+  @DisplayName("SVG, by its type or by its bytes, and a body too short for a signature are refused")
+  void refusesWhatIsNoRasterImage() {
+    HttpImageFetcher fetcher = new HttpImageFetcher(LOCAL);
+
+    assertThatThrownBy(() -> fetcher.fetch(url("/logo.svg"), NO_STOP))
+        .isInstanceOf(ImageInputException.class)
+        .hasMessageContaining("it is an SVG image, not a PNG, JPEG, GIF or WEBP image");
+    assertThatThrownBy(() -> fetcher.fetch(url("/svg-called-png"), NO_STOP))
+        .isInstanceOf(ImageInputException.class)
+        .hasMessageContaining("its bytes are not a PNG, JPEG, GIF or WEBP image");
+    assertThatThrownBy(() -> fetcher.fetch(url("/tiny"), NO_STOP))
+        .isInstanceOf(ImageInputException.class)
+        .hasMessageContaining("its bytes are not a PNG");
+  }
+
+  @Test
+  @DisplayName("a body whose first bytes are no image is refused as they arrive, not at the end")
+  void refusesOnTheFirstBytes() {
+    HttpImageFetcher fetcher = new HttpImageFetcher(LOCAL.withTimeout(Duration.ofSeconds(20)));
+
+    long start = System.nanoTime();
+    assertThatThrownBy(() -> fetcher.fetch(url("/endless-html"), NO_STOP))
+        .isInstanceOf(ImageInputException.class)
+        .hasMessageContaining("its bytes are not a PNG");
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
   }
 
   @Test
@@ -225,12 +285,12 @@ class HttpImageFetcherTest {
     HttpImageFetcher fetcher =
         new HttpImageFetcher(LOCAL.withMaxBytes(1024).withTimeout(Duration.ofSeconds(20)));
 
-    assertThatThrownBy(() -> fetcher.fetch(url("/big-announced")))
-        .isInstanceOf(RemoteImageException.class)
+    assertThatThrownBy(() -> fetcher.fetch(url("/big-announced"), NO_STOP))
+        .isInstanceOf(ImageInputException.class)
         .hasMessageContaining("larger than 1024 bytes");
     long start = System.nanoTime();
-    assertThatThrownBy(() -> fetcher.fetch(url("/big-streamed")))
-        .isInstanceOf(RemoteImageException.class)
+    assertThatThrownBy(() -> fetcher.fetch(url("/big-streamed"), NO_STOP))
+        .isInstanceOf(ImageInputException.class)
         .hasMessageContaining("larger than 1024 bytes");
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
   }
@@ -241,11 +301,28 @@ class HttpImageFetcherTest {
     HttpImageFetcher fetcher = new HttpImageFetcher(LOCAL.withTimeout(Duration.ofSeconds(1)));
 
     long start = System.nanoTime();
-    assertThatThrownBy(() -> fetcher.fetch(url("/drip")))
-        .isInstanceOf(RemoteImageException.class)
+    assertThatThrownBy(() -> fetcher.fetch(url("/drip"), NO_STOP))
+        .isInstanceOf(ImageInputException.class)
         .hasMessageContaining("took longer than 1.0 s");
     assertThat(Duration.ofNanos(System.nanoTime() - start))
         .isBetween(Duration.ofMillis(900), Duration.ofSeconds(4));
+  }
+
+  @Test
+  @DisplayName("a stop ends a download in progress at once, long before its deadline")
+  void stopEndsTheDownload() {
+    HttpImageFetcher fetcher = new HttpImageFetcher(LOCAL.withTimeout(Duration.ofSeconds(30)));
+    StopSignal stop = new StopSignal();
+    AdapterTimer.after(Duration.ofMillis(300).toNanos(), stop::request);
+
+    long start = System.nanoTime();
+    assertThatThrownBy(() -> fetcher.fetch(url("/drip"), stop))
+        .isInstanceOf(ImageInputException.class)
+        .hasMessageContaining("was not fetched: stopped");
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+    int before = requests.get();
+    assertThatThrownBy(() -> fetcher.fetch(url("/cat.png"), stop)).hasMessageContaining("stopped");
+    assertThat(requests).as("a stopped run starts no download").hasValue(before);
   }
 
   @Test
@@ -256,8 +333,8 @@ class HttpImageFetcherTest {
         URI.create(
             "http://user:pw@127.0.0.1:" + server.getAddress().getPort() + "/page.html?token=abc");
 
-    assertThatThrownBy(() -> fetcher.fetch(secret))
-        .isInstanceOf(RemoteImageException.class)
+    assertThatThrownBy(() -> fetcher.fetch(secret, NO_STOP))
+        .isInstanceOf(ImageInputException.class)
         .message()
         .doesNotContain("pw")
         .doesNotContain("token=abc")

@@ -12,10 +12,11 @@ import java.net.URI;
 public interface RemoteImagePort {
 
   /**
-   * The image at {@code url}, its bytes and media type.
+   * The image at {@code url}, its bytes and the media type they show ({@link ImageFormat}).
    *
-   * @throws RemoteImageException when the address is refused, the download fails, takes too long,
-   *     is too large, or is not an image
+   * @param stop raised when the run is stopped: a download in progress ends at once
+   * @throws ImageInputException when the address is refused, the download fails, takes too long, is
+   *     too large, is not an image a model takes, or was stopped
    */
-  ModelImage.Inline fetch(URI url);
+  ModelImage.Inline fetch(URI url, StopSignal stop);
 }
