@@ -8,6 +8,7 @@ import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -85,15 +86,26 @@ class MainShutdownHookTest {
     Thread start =
         Thread.ofPlatform()
             .start(
-                () -> assertThatThrownBy(() -> serve(stuck)).isInstanceOf(StartupException.class));
+                () ->
+                    assertThatThrownBy(() -> serve(stuck, Duration.ofSeconds(1)))
+                        .isInstanceOf(StartupException.class));
 
     assertThat(hooksDone.await(15, TimeUnit.SECONDS)).as("hook ended during the start").isTrue();
     start.join();
   }
 
+  /**
+   * Served with a grace no start exceeds, even on a loaded machine: a start that outlasts the grace
+   * is left to the JVM's exit, so the server would still listen here.
+   */
   private ShortleaseServer serve(Function<Settings, ShortleaseServer> start) {
-    ShortleaseServer server =
-        Main.serve(Settings.fromEnvironment(TestServers.env()), hooks::add, start);
+    return serve(start, Duration.ofSeconds(60));
+  }
+
+  private ShortleaseServer serve(Function<Settings, ShortleaseServer> start, Duration grace) {
+    Map<String, String> env = TestServers.env();
+    env.put("SHUTDOWN_GRACE_SECONDS", Long.toString(grace.toSeconds()));
+    ShortleaseServer server = Main.serve(Settings.fromEnvironment(env), hooks::add, start);
     servers.add(server);
     return server;
   }
