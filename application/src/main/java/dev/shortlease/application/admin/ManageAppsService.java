@@ -6,12 +6,16 @@ import dev.shortlease.domain.ApiKeyHash;
 import dev.shortlease.domain.ApiKeyId;
 import dev.shortlease.domain.App;
 import dev.shortlease.domain.AppId;
+import dev.shortlease.domain.AppMedia;
 import dev.shortlease.domain.AppUpdate;
+import dev.shortlease.domain.AppWithKey;
 import dev.shortlease.domain.AppWithMedia;
+import dev.shortlease.domain.NewApiKey;
 import dev.shortlease.domain.NewApp;
 import dev.shortlease.domain.NotFoundException;
 import dev.shortlease.domain.port.ApiKeysPort;
 import dev.shortlease.domain.port.AppMediaPort;
+import dev.shortlease.domain.port.AppSetupPort;
 import dev.shortlease.domain.port.AppsPort;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -27,19 +31,24 @@ public final class ManageAppsService implements ManageAppsUseCase {
   private final AppsPort apps;
   private final ApiKeysPort keys;
   private final AppMediaPort media;
+  private final AppSetupPort setup;
 
   @Inject
-  public ManageAppsService(AppsPort apps, ApiKeysPort keys, AppMediaPort media) {
+  public ManageAppsService(
+      AppsPort apps, ApiKeysPort keys, AppMediaPort media, AppSetupPort setup) {
     this.apps = apps;
     this.keys = keys;
     this.media = media;
+    this.setup = setup;
   }
 
+  /** One write for app, key and switches; the created app comes back from it, not a later read. */
   @Override
-  public CreatedApp createApp(NewApp app) {
+  public CreatedApp createApp(NewApp app, AppMedia switches) {
     Objects.requireNonNull(app, "app");
-    AppId id = apps.createApp(app);
-    return new CreatedApp(getApp(id), issueKey(id));
+    String plainKey = ApiKeyHash.newPlainKey();
+    AppWithKey created = setup.createApp(app, storedKey(plainKey), switches);
+    return new CreatedApp(created.app(), new IssuedKey(created.keyId(), plainKey));
   }
 
   @Override
@@ -53,15 +62,20 @@ public final class ManageAppsService implements ManageAppsUseCase {
   }
 
   @Override
-  public App updateApp(AppId id, AppUpdate update) {
-    return apps.updateApp(id, update).orElseThrow(() -> new NotFoundException("app"));
+  public App updateApp(AppId id, AppUpdate update, AppMedia switches) {
+    return setup.updateApp(id, update, switches).orElseThrow(() -> new NotFoundException("app"));
   }
 
   @Override
   public IssuedKey issueKey(AppId id) {
     String plainKey = ApiKeyHash.newPlainKey();
-    ApiKeyId keyId = keys.addKey(id, ApiKeyHash.of(plainKey), plainKey.substring(0, PREFIX_LENGTH));
-    return new IssuedKey(keyId, plainKey);
+    NewApiKey key = storedKey(plainKey);
+    return new IssuedKey(keys.addKey(id, key.hash(), key.prefix()), plainKey);
+  }
+
+  /** What is stored of a key: its hash and display prefix, never the key. */
+  private static NewApiKey storedKey(String plainKey) {
+    return new NewApiKey(ApiKeyHash.of(plainKey), plainKey.substring(0, PREFIX_LENGTH));
   }
 
   @Override

@@ -18,11 +18,15 @@ import dev.shortlease.domain.AppMedia;
 import dev.shortlease.domain.AppMode;
 import dev.shortlease.domain.AppStatus;
 import dev.shortlease.domain.AppUpdate;
+import dev.shortlease.domain.AppWithKey;
 import dev.shortlease.domain.AppWithMedia;
 import dev.shortlease.domain.FileKind;
 import dev.shortlease.domain.FileTransfer;
+import dev.shortlease.domain.NewApiKey;
 import dev.shortlease.domain.NewApp;
 import dev.shortlease.domain.NotFoundException;
+import dev.shortlease.domain.StorageUnavailableException;
+import dev.shortlease.domain.port.AppSetupPort;
 import dev.shortlease.domain.port.AppsPort;
 import dev.shortlease.domain.port.inmemory.InMemoryStore;
 import java.util.List;
@@ -35,7 +39,7 @@ import org.junit.jupiter.api.Test;
 class AdminUseCasesTest {
   private final InMemoryStore store = new InMemoryStore();
   private final InMemoryFiles files = new InMemoryFiles(store);
-  private final ManageAppsService admin = new ManageAppsService(store, store, files);
+  private final ManageAppsService admin = new ManageAppsService(store, store, files, store);
   private final AuthenticateAppService auth = new AuthenticateAppService(store, store);
   private final CreatedApp created =
       admin.createApp(new NewApp("Support bot", null, AppMode.CHAT, null, null, null, null));
@@ -51,6 +55,58 @@ class AdminUseCasesTest {
     assertThat(stored.prefix()).isEqualTo(plain.substring(0, 8)).hasSize(8);
     assertThat(stored.hash()).isEqualTo(ApiKeyHash.of(plain));
     assertThat(stored.id()).isEqualTo(created.key().id());
+  }
+
+  @Test
+  @DisplayName("an app created with switches has them, and an update with switches changes both")
+  void createAndUpdateWithSwitches() {
+    AppMedia speech =
+        new AppMedia(
+            false, Set.of(FileKind.IMAGE), 3, Set.of(FileTransfer.values()), true, true, "", "");
+    CreatedApp withMedia =
+        admin.createApp(new NewApp("Voice", null, AppMode.CHAT, null, null, null, null), speech);
+    AppId id = withMedia.app().id();
+    assertThat(files.mediaOf(id)).isEqualTo(speech);
+    assertThat(auth.authenticate(withMedia.key().plainKey()).id()).isEqualTo(id);
+
+    App renamed =
+        admin.updateApp(
+            id, new AppUpdate("Voice 2", null, null, null, null, null, null, null), AppMedia.OFF);
+    assertThat(renamed.name()).isEqualTo("Voice 2");
+    assertThat(files.mediaOf(id)).isEqualTo(AppMedia.OFF);
+    assertThatThrownBy(
+            () ->
+                admin.updateApp(
+                    AppId.random(),
+                    new AppUpdate("x", null, null, null, null, null, null, null),
+                    speech))
+        .isInstanceOf(NotFoundException.class);
+  }
+
+  @Test
+  @DisplayName("a create whose one write fails leaves no app behind (nothing written apart)")
+  void failedSetupCreatesNothing() {
+    InMemoryStore empty = new InMemoryStore();
+    AppSetupPort away =
+        new AppSetupPort() {
+          @Override
+          public AppWithKey createApp(NewApp app, NewApiKey firstKey, AppMedia media) {
+            throw new StorageUnavailableException("database away", null);
+          }
+
+          @Override
+          public Optional<App> updateApp(AppId id, AppUpdate update, AppMedia media) {
+            throw new StorageUnavailableException("database away", null);
+          }
+        };
+    ManageAppsService failing = new ManageAppsService(empty, empty, empty, away);
+
+    assertThatThrownBy(
+            () ->
+                failing.createApp(
+                    new NewApp("Lost", null, AppMode.CHAT, null, null, null, null), AppMedia.OFF))
+        .isInstanceOf(StorageUnavailableException.class);
+    assertThat(empty.listApps()).isEmpty();
   }
 
   @Test

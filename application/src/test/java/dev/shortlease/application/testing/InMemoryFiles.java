@@ -14,7 +14,6 @@ import dev.shortlease.domain.Owner;
 import dev.shortlease.domain.UploadFileId;
 import dev.shortlease.domain.UploadedFile;
 import dev.shortlease.domain.port.AppMediaPort;
-import dev.shortlease.domain.port.AppsPort;
 import dev.shortlease.domain.port.EndUsersPort;
 import dev.shortlease.domain.port.MessageFilesPort;
 import dev.shortlease.domain.port.UploadsPort;
@@ -30,24 +29,24 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
- * Test double of the files ports and the file store, in memory. End users and apps come from the
- * in-memory store; an upload by a user it does not know gets a fresh ID.
+ * Test double of the files ports and the file store, in memory. End users and the apps' media
+ * switches come from the in-memory store (app setup writes switches there); an upload by a user it
+ * does not know gets a fresh ID.
  */
 public final class InMemoryFiles
     implements UploadsPort, MessageFilesPort, AppMediaPort, FileStorePort {
   private final EndUsersPort endUsers;
-  private final AppsPort apps;
+  private final AppMediaPort media;
   private final Map<UploadFileId, UploadedFile> uploads = new ConcurrentHashMap<>();
   private final Map<UploadFileId, byte[]> bytes = new ConcurrentHashMap<>();
   private final Map<UploadFileId, Instant> written = new ConcurrentHashMap<>();
   private final Map<UploadFileId, Instant> unfinished = new ConcurrentHashMap<>();
   private final Map<MessageId, List<MessageFile>> attached = new ConcurrentHashMap<>();
-  private final Map<AppId, AppMedia> media = new ConcurrentHashMap<>();
   private final Map<String, EndUserId> newUsers = new ConcurrentHashMap<>();
 
-  public <T extends EndUsersPort & AppsPort> InMemoryFiles(T store) {
+  public <T extends EndUsersPort & AppMediaPort> InMemoryFiles(T store) {
     this.endUsers = store;
-    this.apps = store;
+    this.media = store;
   }
 
   @Override
@@ -157,17 +156,17 @@ public final class InMemoryFiles
 
   @Override
   public AppMedia mediaOf(AppId appId) {
-    return media.getOrDefault(appId, AppMedia.OFF);
+    return media.mediaOf(appId);
   }
 
   @Override
   public void saveMedia(AppId appId, AppMedia switches) {
-    media.put(appId, switches);
+    media.saveMedia(appId, switches);
   }
 
   @Override
   public List<AppWithMedia> listAppsWithMedia() {
-    return apps.listApps().stream().map(app -> new AppWithMedia(app, mediaOf(app.id()))).toList();
+    return media.listAppsWithMedia();
   }
 
   @Override

@@ -5,19 +5,26 @@ import dev.shortlease.domain.ApiKeyHash;
 import dev.shortlease.domain.ApiKeyId;
 import dev.shortlease.domain.App;
 import dev.shortlease.domain.AppId;
+import dev.shortlease.domain.AppMedia;
 import dev.shortlease.domain.AppStatus;
 import dev.shortlease.domain.AppUpdate;
+import dev.shortlease.domain.AppWithKey;
+import dev.shortlease.domain.NewApiKey;
 import dev.shortlease.domain.NewApp;
 import dev.shortlease.domain.NotFoundException;
 import dev.shortlease.domain.port.ApiKeysPort;
+import dev.shortlease.domain.port.AppSetupPort;
 import dev.shortlease.domain.port.AppsPort;
 import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Persistence adapter: apps and their API keys (stored as hashes). */
-final class AppCatalogAdapter implements AppsPort, ApiKeysPort {
+/**
+ * Persistence adapter: apps and their API keys (stored as hashes), and the admin's writes that set
+ * up an app with its first key and media switches in one transaction.
+ */
+final class AppCatalogAdapter implements AppsPort, ApiKeysPort, AppSetupPort {
   private final SessionScope scope;
 
   AppCatalogAdapter(SessionScope scope) {
@@ -27,27 +34,45 @@ final class AppCatalogAdapter implements AppsPort, ApiKeysPort {
   /** The create pattern: persist, flush (the database fills created_at), return the ID. */
   @Override
   public AppId createApp(NewApp n) {
+    return scope.call(em -> new AppId(persistApp(em, n).id));
+  }
+
+  /** App, key and switches in one unit: a failed insert rolls back the ones before it. */
+  @Override
+  public AppWithKey createApp(NewApp n, NewApiKey firstKey, AppMedia media) {
     return scope.call(
         em -> {
-          App app =
-              new App(
-                  AppId.random(),
-                  n.name(),
-                  n.description(),
-                  n.mode(),
-                  n.modelSettings(),
-                  n.systemPrompt(),
-                  n.openingStatement(),
-                  n.suggestedQuestions(),
-                  AppStatus.NORMAL,
-                  true,
-                  null,
-                  n.userInputForm(),
-                  n.conversationVariables(),
-                  null);
-          em.persist(EntityMappers.fill(new AppEntity(), app));
-          return app.id();
+          AppEntity app = persistApp(em, n);
+          ApiKeyEntity key = newKey(new AppId(app.id), firstKey.hash(), firstKey.prefix());
+          em.persist(key);
+          if (media != null) {
+            em.persist(AppMediaEntity.of(new AppId(app.id), media));
+          }
+          em.flush();
+          return new AppWithKey(EntityMappers.toApp(app), new ApiKeyId(key.id));
         });
+  }
+
+  private static AppEntity persistApp(EntityManager em, NewApp n) {
+    App app =
+        new App(
+            AppId.random(),
+            n.name(),
+            n.description(),
+            n.mode(),
+            n.modelSettings(),
+            n.systemPrompt(),
+            n.openingStatement(),
+            n.suggestedQuestions(),
+            AppStatus.NORMAL,
+            true,
+            null,
+            n.userInputForm(),
+            n.conversationVariables(),
+            null);
+    AppEntity entity = EntityMappers.fill(new AppEntity(), app);
+    em.persist(entity);
+    return entity;
   }
 
   /** The read pattern: load, copy into a record, close. */
@@ -70,6 +95,12 @@ final class AppCatalogAdapter implements AppsPort, ApiKeysPort {
   /** The update pattern: by ID, change, commit; the new state is read back in the same session. */
   @Override
   public Optional<App> updateApp(AppId id, AppUpdate update) {
+    return updateApp(id, update, null);
+  }
+
+  /** The app is flushed before the switches are merged (a select, then an insert or update). */
+  @Override
+  public Optional<App> updateApp(AppId id, AppUpdate update, AppMedia media) {
     return scope.call(
         em -> {
           AppEntity entity = em.find(AppEntity.class, id.value());
@@ -78,6 +109,9 @@ final class AppCatalogAdapter implements AppsPort, ApiKeysPort {
           }
           EntityMappers.fill(entity, update.applyTo(EntityMappers.toApp(entity)));
           em.flush();
+          if (media != null) {
+            em.merge(AppMediaEntity.of(id, media));
+          }
           return Optional.of(EntityMappers.toApp(entity));
         });
   }
@@ -87,11 +121,7 @@ final class AppCatalogAdapter implements AppsPort, ApiKeysPort {
     return scope.call(
         em -> {
           requireApp(em, appId);
-          ApiKeyEntity key = new ApiKeyEntity();
-          key.id = UUID.randomUUID();
-          key.appId = appId.value();
-          key.hash = hash.hex();
-          key.prefix = prefix;
+          ApiKeyEntity key = newKey(appId, hash, prefix);
           em.persist(key);
           return new ApiKeyId(key.id);
         });
@@ -134,6 +164,15 @@ final class AppCatalogAdapter implements AppsPort, ApiKeysPort {
                 .getResultStream()
                 .findFirst()
                 .map(AppId::new));
+  }
+
+  private static ApiKeyEntity newKey(AppId appId, ApiKeyHash hash, String prefix) {
+    ApiKeyEntity key = new ApiKeyEntity();
+    key.id = UUID.randomUUID();
+    key.appId = appId.value();
+    key.hash = hash.hex();
+    key.prefix = prefix;
+    return key;
   }
 
   static void requireApp(EntityManager em, AppId appId) {

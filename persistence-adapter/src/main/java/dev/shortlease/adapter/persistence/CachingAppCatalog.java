@@ -8,9 +8,13 @@ import dev.shortlease.domain.ApiKeyHash;
 import dev.shortlease.domain.ApiKeyId;
 import dev.shortlease.domain.App;
 import dev.shortlease.domain.AppId;
+import dev.shortlease.domain.AppMedia;
 import dev.shortlease.domain.AppUpdate;
+import dev.shortlease.domain.AppWithKey;
+import dev.shortlease.domain.NewApiKey;
 import dev.shortlease.domain.NewApp;
 import dev.shortlease.domain.port.ApiKeysPort;
+import dev.shortlease.domain.port.AppSetupPort;
 import dev.shortlease.domain.port.AppsPort;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
@@ -39,11 +43,12 @@ import java.util.function.Function;
  * outright, a hot key made every request of the next read's duration wait for that read, and a hot
  * app let each of them read it.
  */
-final class CachingAppCatalog implements AppsPort, ApiKeysPort {
+final class CachingAppCatalog implements AppsPort, ApiKeysPort, AppSetupPort {
   static final long MAXIMUM_ENTRIES = 10_000;
 
   private final AppsPort apps;
   private final ApiKeysPort keys;
+  private final AppSetupPort setup;
   private final Cache<ApiKeyHash, Stamped<AppId>> appIdsByKey;
   private final Cache<ApiKeyHash, Boolean> unknownKeys;
   private final Cache<AppId, Stamped<App>> appsById;
@@ -59,7 +64,8 @@ final class CachingAppCatalog implements AppsPort, ApiKeysPort {
   private final AtomicLong changes = new AtomicLong();
 
   /** Found values and misses both kept for {@code ttl}. */
-  <T extends AppsPort & ApiKeysPort> CachingAppCatalog(T catalog, Duration ttl, Ticker ticker) {
+  <T extends AppsPort & ApiKeysPort & AppSetupPort> CachingAppCatalog(
+      T catalog, Duration ttl, Ticker ticker) {
     this(catalog, ttl, ttl, ticker);
   }
 
@@ -67,7 +73,7 @@ final class CachingAppCatalog implements AppsPort, ApiKeysPort {
    * Found values kept for {@code ttl}, unknown keys for {@code missTtl}; either may be zero (not
    * kept), not both (then use the catalog itself).
    */
-  <T extends AppsPort & ApiKeysPort> CachingAppCatalog(
+  <T extends AppsPort & ApiKeysPort & AppSetupPort> CachingAppCatalog(
       T catalog, Duration ttl, Duration missTtl, Ticker ticker) {
     if (ttl.isNegative() || missTtl.isNegative() || (ttl.isZero() && missTtl.isZero())) {
       throw new IllegalArgumentException(
@@ -75,6 +81,7 @@ final class CachingAppCatalog implements AppsPort, ApiKeysPort {
     }
     this.apps = Objects.requireNonNull(catalog, "catalog");
     this.keys = catalog;
+    this.setup = catalog;
     this.appIdsByKey = newCache(ttl, ticker);
     this.unknownKeys = newCache(missTtl, ticker);
     this.appsById = newCache(ttl, ticker);
@@ -226,6 +233,28 @@ final class CachingAppCatalog implements AppsPort, ApiKeysPort {
     } finally {
       changes.incrementAndGet();
       appsById.invalidate(id);
+    }
+  }
+
+  /** As {@link #updateApp(AppId, AppUpdate)}: the switches are not cached here. */
+  @Override
+  public Optional<App> updateApp(AppId id, AppUpdate update, AppMedia media) {
+    try {
+      return setup.updateApp(id, update, media);
+    } finally {
+      changes.incrementAndGet();
+      appsById.invalidate(id);
+    }
+  }
+
+  /** As {@link #addKey}: the first key may have been tried before it existed. */
+  @Override
+  public AppWithKey createApp(NewApp app, NewApiKey firstKey, AppMedia media) {
+    try {
+      return setup.createApp(app, firstKey, media);
+    } finally {
+      changes.incrementAndGet();
+      unknownKeys.invalidate(firstKey.hash());
     }
   }
 

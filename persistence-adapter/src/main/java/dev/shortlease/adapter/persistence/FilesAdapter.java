@@ -206,17 +206,7 @@ final class FilesAdapter implements UploadsPort, MessageFilesPort, AppMediaPort 
   public void saveMedia(AppId appId, AppMedia media) {
     scope.callStateless(
         session -> {
-          AppMediaEntity row = new AppMediaEntity();
-          row.appId = appId.value();
-          row.fileUpload = media.fileUpload();
-          row.allowedKinds = names(media.allowedKinds());
-          row.numberLimits = media.numberLimits();
-          row.transfers = names(media.transfers());
-          row.speechToText = media.speechToText();
-          row.textToSpeech = media.textToSpeech();
-          row.voice = media.voice();
-          row.language = media.language();
-          session.upsert(row);
+          session.upsert(AppMediaEntity.of(appId, media));
           return null;
         });
   }
@@ -312,10 +302,6 @@ final class FilesAdapter implements UploadsPort, MessageFilesPort, AppMediaPort 
         row.textToSpeech,
         row.voice,
         row.language);
-  }
-
-  private static String names(Set<? extends Enum<?>> values) {
-    return values.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
   }
 
   private static <E extends Enum<E>> Set<E> parse(String names, Class<E> type) {

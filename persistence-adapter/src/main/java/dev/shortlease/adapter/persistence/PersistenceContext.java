@@ -11,6 +11,7 @@ import dev.shortlease.domain.port.AnnotationJobsPort;
 import dev.shortlease.domain.port.AnnotationsPort;
 import dev.shortlease.domain.port.ApiKeysPort;
 import dev.shortlease.domain.port.AppFeedbacksPort;
+import dev.shortlease.domain.port.AppSetupPort;
 import dev.shortlease.domain.port.AppsPort;
 import dev.shortlease.domain.port.ChatHistoryPort;
 import dev.shortlease.domain.port.ConversationVariablesPort;
@@ -53,6 +54,7 @@ public final class PersistenceContext implements AutoCloseable {
   private final SessionScope scope;
   private final AppsPort apps;
   private final ApiKeysPort apiKeys;
+  private final AppSetupPort appSetup;
   private final TurnStartAdapter turns;
   private final MessageLifecycleAdapter lifecycle;
   private final ConversationsAdapter conversations;
@@ -104,9 +106,11 @@ public final class PersistenceContext implements AutoCloseable {
         cached.bindMetrics(registry);
         apps = cached;
         apiKeys = cached;
+        appSetup = cached;
       } else {
         apps = catalog;
         apiKeys = catalog;
+        appSetup = catalog;
       }
       turns = new TurnStartAdapter(scope, instanceId);
       lifecycle = new MessageLifecycleAdapter(scope);
@@ -268,6 +272,11 @@ public final class PersistenceContext implements AutoCloseable {
 
   public ApiKeysPort apiKeys() {
     return apiKeys;
+  }
+
+  /** App setup through the same app cache as {@link #apps()}, so its changes drop what it holds. */
+  public AppSetupPort appSetup() {
+    return appSetup;
   }
 
   public AnnotationsPort annotations() {

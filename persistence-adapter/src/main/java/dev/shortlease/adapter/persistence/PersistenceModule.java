@@ -10,6 +10,7 @@ import dev.shortlease.domain.port.AnnotationJobsPort;
 import dev.shortlease.domain.port.AnnotationsPort;
 import dev.shortlease.domain.port.ApiKeysPort;
 import dev.shortlease.domain.port.AppFeedbacksPort;
+import dev.shortlease.domain.port.AppSetupPort;
 import dev.shortlease.domain.port.AppsPort;
 import dev.shortlease.domain.port.ChatHistoryPort;
 import dev.shortlease.domain.port.ConversationVariablesPort;
@@ -66,6 +67,12 @@ public final class PersistenceModule extends AbstractModule {
   @Singleton
   ApiKeysPort apiKeys(PersistenceContext context) {
     return context.apiKeys();
+  }
+
+  @Provides
+  @Singleton
+  AppSetupPort appSetup(PersistenceContext context) {
+    return context.appSetup();
   }
 
   @Provides

@@ -9,11 +9,15 @@ import dev.shortlease.domain.ApiKeyHash;
 import dev.shortlease.domain.ApiKeyId;
 import dev.shortlease.domain.App;
 import dev.shortlease.domain.AppId;
+import dev.shortlease.domain.AppMedia;
 import dev.shortlease.domain.AppMode;
 import dev.shortlease.domain.AppStatus;
 import dev.shortlease.domain.AppUpdate;
+import dev.shortlease.domain.AppWithKey;
+import dev.shortlease.domain.NewApiKey;
 import dev.shortlease.domain.NewApp;
 import dev.shortlease.domain.port.ApiKeysPort;
+import dev.shortlease.domain.port.AppSetupPort;
 import dev.shortlease.domain.port.AppsPort;
 import dev.shortlease.domain.port.inmemory.InMemoryStore;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -352,7 +356,7 @@ class CachingAppCatalogTest {
   }
 
   /** The in-memory store, counting the two T1 lookups; one lookup can be paused after its read. */
-  private static final class CountingCatalog implements AppsPort, ApiKeysPort {
+  private static final class CountingCatalog implements AppsPort, ApiKeysPort, AppSetupPort {
     private final InMemoryStore store = new InMemoryStore();
     final AtomicInteger keyLookups = new AtomicInteger();
     final AtomicInteger appLookups = new AtomicInteger();
@@ -406,6 +410,16 @@ class CachingAppCatalogTest {
     @Override
     public ApiKeyId addKey(AppId appId, ApiKeyHash hash, String prefix) {
       return store.addKey(appId, hash, prefix);
+    }
+
+    @Override
+    public AppWithKey createApp(NewApp app, NewApiKey firstKey, AppMedia media) {
+      return store.createApp(app, firstKey, media);
+    }
+
+    @Override
+    public Optional<App> updateApp(AppId id, AppUpdate update, AppMedia media) {
+      return store.updateApp(id, update, media);
     }
 
     @Override

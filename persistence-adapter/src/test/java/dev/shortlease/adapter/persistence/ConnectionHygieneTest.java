@@ -18,6 +18,7 @@ import dev.shortlease.domain.FileKind;
 import dev.shortlease.domain.HistoryWindow;
 import dev.shortlease.domain.MessageFile;
 import dev.shortlease.domain.MessageOutcome;
+import dev.shortlease.domain.NewApiKey;
 import dev.shortlease.domain.NewApp;
 import dev.shortlease.domain.NewTurn;
 import dev.shortlease.domain.Rating;
@@ -82,7 +83,7 @@ class ConnectionHygieneTest {
     FilesAdapter filesAdapter = new FilesAdapter(context.sessionScope());
     UploadsPort uploads = hygiene.check(UploadsPort.class, filesAdapter);
     MessageFilesPort messageFiles = hygiene.check(MessageFilesPort.class, filesAdapter);
-    AppMediaPort media = hygiene.check(AppMediaPort.class, filesAdapter);
+    AppMediaPort media = p.media();
 
     var app =
         p.apps().createApp(new NewApp("hygiene", null, AppMode.AGENT_CHAT, null, null, null, null));
@@ -94,6 +95,17 @@ class ConnectionHygieneTest {
     p.apiKeys().listKeys(app);
     p.apiKeys().findAppIdByKey(hash);
     p.apiKeys().revokeKey(app, key);
+    var setUp =
+        p.setup()
+            .createApp(
+                new NewApp("hygiene setup", null, AppMode.CHAT, null, null, null, null),
+                new NewApiKey(ApiKeyHash.of(UUID.randomUUID().toString()), "app-s"),
+                AppMedia.OFF);
+    p.setup()
+        .updateApp(
+            setUp.app().id(),
+            new AppUpdate(null, "e", null, null, null, null, null, null),
+            AppMedia.OFF);
     StartedTurn turn =
         p.startTurn()
             .startTurn(
@@ -200,8 +212,7 @@ class ConnectionHygieneTest {
                 ConversationVariablesPort.class,
                 AppFeedbacksPort.class,
                 UploadsPort.class,
-                MessageFilesPort.class,
-                AppMediaPort.class))
+                MessageFilesPort.class))
         .forEach(port -> PortChecks.assertPlainValues(port, values));
   }
 

@@ -10,21 +10,25 @@ import dev.shortlease.domain.AppId;
 import dev.shortlease.domain.port.contract.PortSet;
 import dev.shortlease.guardrails.guard.ConnectionTracker;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class PersistenceModuleTest {
 
   @Test
   @DisplayName(
-      "the module binds every persistence port, the pool monitor and the tracker as singletons")
-  void bindsEveryPort() {
+      "the modules bind every persistence port, the pool monitor and the tracker as singletons")
+  void bindsEveryPort(@TempDir Path files) {
+    // The media switches' port is bound by the files module, beside the persistence module.
     Injector injector =
         Guice.createInjector(
-            new PersistenceModule(H2TestDatabase.newDatabase(), new SimpleMeterRegistry()));
+            new PersistenceModule(H2TestDatabase.newDatabase(), new SimpleMeterRegistry()),
+            new FilesModule(files));
     try (PersistenceContext context = injector.getInstance(PersistenceContext.class)) {
       for (var component : PortSet.class.getRecordComponents()) {
         Object port = injector.getInstance(component.getType());
@@ -33,7 +37,7 @@ class PersistenceModuleTest {
       }
       assertThat(injector.getInstance(ConnectionTracker.class)).isSameAs(context.tracker());
       assertThat(injector.getInstance(PoolMonitorPort.class).databaseReady()).isTrue();
-      assertThat(Arrays.stream(PortSet.class.getRecordComponents())).hasSize(12);
+      assertThat(Arrays.stream(PortSet.class.getRecordComponents())).hasSize(14);
     }
   }
 

@@ -53,6 +53,8 @@ final class SharedContexts {
     return new PortSet(
         c.apps(),
         c.apiKeys(),
+        c.appSetup(),
+        new FilesAdapter(c.sessionScope()),
         c.endUsers(),
         c.startTurn(),
         c.chatHistory(),
@@ -72,6 +74,8 @@ final class SharedContexts {
     return new PortSet(
         catalog,
         catalog,
+        catalog,
+        cached.media(),
         cached.endUsers(),
         cached.startTurn(),
         cached.history(),

@@ -18,7 +18,9 @@ import java.util.List;
 /**
  * Web adapter: {@code /admin/apps} and their keys, behind the admin token. A created app answers
  * with its first key, so a script can create an app and chat at once. Create, get, list and update
- * show an app in one shape, its media switches included.
+ * show an app in one shape, its media switches included; a create or an update writes the app and
+ * its switches (and a create its first key) in one transaction, so a failure leaves nothing half
+ * done.
  */
 public final class AdminAppsHandler {
   private static final List<String> CREATE_FIELDS =
@@ -82,11 +84,8 @@ public final class AdminAppsHandler {
             body.optionalTextList("suggested_questions"),
             FormWire.form(body.raw("user_input_form")),
             FormWire.variables(body.raw("conversation_variables")));
-    ManageAppsUseCase.CreatedApp created = apps.createApp(app);
+    ManageAppsUseCase.CreatedApp created = apps.createApp(app, switches);
     App saved = created.app();
-    if (switches != null) {
-      media.saveMedia(saved.id(), switches);
-    }
     Responses.json(
         ctx,
         201,
@@ -137,10 +136,9 @@ public final class AdminAppsHandler {
       return;
     }
     // The media switches (Dify's app features) live apart from the app: checked before anything
-    // changes, saved after the app, and answered with it.
+    // changes, then saved with the app in one transaction, and answered with it.
     AppMedia switches = MediaWire.apply(body, media.mediaOf(id));
-    App updated = apps.updateApp(id, update);
-    media.saveMedia(id, switches);
+    App updated = apps.updateApp(id, update, switches);
     Responses.ok(ctx, AdminWire.app(updated, switches));
   }
 

@@ -4,6 +4,7 @@ import dev.shortlease.domain.ApiKey;
 import dev.shortlease.domain.ApiKeyId;
 import dev.shortlease.domain.App;
 import dev.shortlease.domain.AppId;
+import dev.shortlease.domain.AppMedia;
 import dev.shortlease.domain.AppUpdate;
 import dev.shortlease.domain.AppWithMedia;
 import dev.shortlease.domain.NewApp;
@@ -18,7 +19,16 @@ public interface ManageAppsUseCase {
   /** A new key; {@code plainKey} is shown once and never stored. */
   record IssuedKey(ApiKeyId id, String plainKey) {}
 
-  CreatedApp createApp(NewApp app);
+  /** As {@link #createApp(NewApp, AppMedia)} with the switches left off. */
+  default CreatedApp createApp(NewApp app) {
+    return createApp(app, null);
+  }
+
+  /**
+   * Creates the app, its first key and, unless {@code media} is null, its media switches, all or
+   * none: a failed request leaves no app behind, nor a key whose plain text nobody saw.
+   */
+  CreatedApp createApp(NewApp app, AppMedia media);
 
   /** Every app with its media switches, oldest first, read at once (not one read per app). */
   List<AppWithMedia> listApps();
@@ -26,7 +36,17 @@ public interface ManageAppsUseCase {
   /** Throws {@link dev.shortlease.domain.NotFoundException} for an unknown app. */
   App getApp(AppId id);
 
-  App updateApp(AppId id, AppUpdate update);
+  /** As {@link #updateApp(AppId, AppUpdate, AppMedia)} with the switches unchanged. */
+  default App updateApp(AppId id, AppUpdate update) {
+    return updateApp(id, update, null);
+  }
+
+  /**
+   * Applies {@code update} and, unless {@code media} is null, replaces the switches, all or none.
+   *
+   * @throws dev.shortlease.domain.NotFoundException for an unknown app
+   */
+  App updateApp(AppId id, AppUpdate update, AppMedia media);
 
   IssuedKey issueKey(AppId id);
 

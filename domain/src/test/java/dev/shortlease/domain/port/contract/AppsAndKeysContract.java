@@ -8,17 +8,24 @@ import dev.shortlease.domain.ApiKeyHash;
 import dev.shortlease.domain.ApiKeyId;
 import dev.shortlease.domain.App;
 import dev.shortlease.domain.AppId;
+import dev.shortlease.domain.AppMedia;
 import dev.shortlease.domain.AppMode;
 import dev.shortlease.domain.AppStatus;
 import dev.shortlease.domain.AppUpdate;
+import dev.shortlease.domain.AppWithKey;
+import dev.shortlease.domain.FileKind;
+import dev.shortlease.domain.FileTransfer;
 import dev.shortlease.domain.ModelSettings;
+import dev.shortlease.domain.NewApiKey;
 import dev.shortlease.domain.NewApp;
 import dev.shortlease.domain.NotFoundException;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** Contract of {@code AppsPort} and {@code ApiKeysPort}. */
+/** Contract of {@code AppsPort}, {@code ApiKeysPort} and {@code AppSetupPort}. */
 public abstract class AppsAndKeysContract extends PortContract {
 
   @Test
@@ -143,5 +150,113 @@ public abstract class AppsAndKeysContract extends PortContract {
   void keyForUnknownAppIsRefused() {
     assertThatThrownBy(() -> ports().apiKeys().addKey(AppId.random(), ApiKeyHash.of("k"), "app-k"))
         .isInstanceOf(NotFoundException.class);
+  }
+
+  private static final AppMedia SWITCHES =
+      new AppMedia(
+          true,
+          Set.of(FileKind.IMAGE, FileKind.DOCUMENT),
+          5,
+          Set.of(FileTransfer.values()),
+          true,
+          false,
+          "alloy",
+          "en");
+
+  private static NewApp named(String name) {
+    return new NewApp(name, "", AppMode.CHAT, null, null, null, null);
+  }
+
+  private static NewApiKey freshKey() {
+    return new NewApiKey(ApiKeyHash.of(ApiKeyHash.newPlainKey()), "app-new");
+  }
+
+  @Test
+  @DisplayName("an app set up with its first key and switches is stored whole, the key usable")
+  void setUpAppIsStoredWhole() {
+    NewApiKey key = freshKey();
+    assertThat(ports().apiKeys().findAppIdByKey(key.hash())).as("tried before it exists").isEmpty();
+
+    AppWithKey created =
+        ports().setup().createApp(named("setup " + UUID.randomUUID()), key, SWITCHES);
+
+    AppId id = created.app().id();
+    assertThat(ports().apps().findApp(id)).contains(created.app());
+    assertThat(created.app().createdAt()).isNotNull();
+    assertThat(created.app().isServing()).isTrue();
+    assertThat(ports().apiKeys().findAppIdByKey(key.hash())).contains(id);
+    assertThat(ports().apiKeys().listKeys(id))
+        .singleElement()
+        .satisfies(
+            k -> {
+              assertThat(k.id()).isEqualTo(created.keyId());
+              assertThat(k.prefix()).isEqualTo("app-new");
+            });
+    assertThat(ports().media().mediaOf(id)).isEqualTo(SWITCHES);
+  }
+
+  @Test
+  @DisplayName("an app set up without switches has them off")
+  void setUpWithoutSwitchesIsOff() {
+    AppWithKey created =
+        ports().setup().createApp(named("plain " + UUID.randomUUID()), freshKey(), null);
+
+    assertThat(ports().media().mediaOf(created.app().id())).isEqualTo(AppMedia.OFF);
+  }
+
+  @Test
+  @DisplayName("an app whose first key cannot be stored is not created: no app, no switches")
+  void failedKeyLeavesNoApp() {
+    NewApiKey taken = freshKey();
+    ports().setup().createApp(named("first " + UUID.randomUUID()), taken, null);
+    String name = "second " + UUID.randomUUID();
+
+    assertThatThrownBy(() -> ports().setup().createApp(named(name), taken, SWITCHES))
+        .isInstanceOf(RuntimeException.class);
+
+    assertThat(ports().apps().listApps()).extracting(App::name).doesNotContain(name);
+    assertThat(ports().media().listAppsWithMedia())
+        .extracting(a -> a.app().name())
+        .doesNotContain(name);
+  }
+
+  @Test
+  @DisplayName("an update with switches changes both, and a cached read sees it at once")
+  void updateWithSwitchesChangesBoth() {
+    AppId id = newApp();
+    ports().apps().findApp(id).orElseThrow(); // cached, where a cache is in front
+
+    App after =
+        ports()
+            .setup()
+            .updateApp(
+                id, new AppUpdate("Renamed", null, null, null, null, null, null, null), SWITCHES)
+            .orElseThrow();
+
+    assertThat(after.name()).isEqualTo("Renamed");
+    assertThat(ports().apps().findApp(id)).contains(after);
+    assertThat(ports().media().mediaOf(id)).isEqualTo(SWITCHES);
+
+    ports()
+        .setup()
+        .updateApp(id, new AppUpdate("Again", null, null, null, null, null, null, null), null);
+    assertThat(ports().apps().findApp(id).orElseThrow().name()).isEqualTo("Again");
+    assertThat(ports().media().mediaOf(id)).as("null keeps the switches").isEqualTo(SWITCHES);
+  }
+
+  @Test
+  @DisplayName("an update with switches of an unknown app writes nothing")
+  void updateOfUnknownAppWritesNothing() {
+    AppId unknown = AppId.random();
+
+    assertThat(
+            ports()
+                .setup()
+                .updateApp(
+                    unknown,
+                    new AppUpdate("x", null, null, null, null, null, null, null),
+                    SWITCHES))
+        .isEmpty();
+    assertThat(ports().media().mediaOf(unknown)).isEqualTo(AppMedia.OFF);
   }
 }

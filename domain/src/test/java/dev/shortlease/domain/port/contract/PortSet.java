@@ -5,6 +5,8 @@ import dev.shortlease.domain.port.AnnotationIndexPort;
 import dev.shortlease.domain.port.AnnotationJobsPort;
 import dev.shortlease.domain.port.AnnotationsPort;
 import dev.shortlease.domain.port.ApiKeysPort;
+import dev.shortlease.domain.port.AppMediaPort;
+import dev.shortlease.domain.port.AppSetupPort;
 import dev.shortlease.domain.port.AppsPort;
 import dev.shortlease.domain.port.ChatHistoryPort;
 import dev.shortlease.domain.port.ConversationsPort;
@@ -17,6 +19,8 @@ import dev.shortlease.domain.port.StartTurnPort;
 public record PortSet(
     AppsPort apps,
     ApiKeysPort apiKeys,
+    AppSetupPort setup,
+    AppMediaPort media,
     EndUsersPort endUsers,
     StartTurnPort startTurn,
     ChatHistoryPort history,
@@ -31,10 +35,10 @@ public record PortSet(
   /** One object implementing every port, such as the in-memory fake. */
   public static <
           T extends
-              AppsPort & ApiKeysPort & EndUsersPort & StartTurnPort & ChatHistoryPort
-                  & FinishMessagePort & AgentThoughtsPort & ConversationsPort & MessagesPort
-                  & AnnotationsPort & AnnotationIndexPort & AnnotationJobsPort>
+              AppsPort & ApiKeysPort & AppSetupPort & AppMediaPort & EndUsersPort & StartTurnPort
+                  & ChatHistoryPort & FinishMessagePort & AgentThoughtsPort & ConversationsPort
+                  & MessagesPort & AnnotationsPort & AnnotationIndexPort & AnnotationJobsPort>
       PortSet of(T all) {
-    return new PortSet(all, all, all, all, all, all, all, all, all, all, all, all);
+    return new PortSet(all, all, all, all, all, all, all, all, all, all, all, all, all, all);
   }
 }

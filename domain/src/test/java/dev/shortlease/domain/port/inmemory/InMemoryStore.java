@@ -19,8 +19,11 @@ import dev.shortlease.domain.ApiKeyId;
 import dev.shortlease.domain.App;
 import dev.shortlease.domain.AppFeedback;
 import dev.shortlease.domain.AppId;
+import dev.shortlease.domain.AppMedia;
 import dev.shortlease.domain.AppStatus;
 import dev.shortlease.domain.AppUpdate;
+import dev.shortlease.domain.AppWithKey;
+import dev.shortlease.domain.AppWithMedia;
 import dev.shortlease.domain.ChatTurn;
 import dev.shortlease.domain.ComputedEmbedding;
 import dev.shortlease.domain.Conversation;
@@ -39,6 +42,7 @@ import dev.shortlease.domain.MessageId;
 import dev.shortlease.domain.MessageOutcome;
 import dev.shortlease.domain.MessageStatus;
 import dev.shortlease.domain.MessageWithThoughts;
+import dev.shortlease.domain.NewApiKey;
 import dev.shortlease.domain.NewApp;
 import dev.shortlease.domain.NewTurn;
 import dev.shortlease.domain.NotFoundException;
@@ -57,6 +61,8 @@ import dev.shortlease.domain.port.AnnotationJobsPort;
 import dev.shortlease.domain.port.AnnotationsPort;
 import dev.shortlease.domain.port.ApiKeysPort;
 import dev.shortlease.domain.port.AppFeedbacksPort;
+import dev.shortlease.domain.port.AppMediaPort;
+import dev.shortlease.domain.port.AppSetupPort;
 import dev.shortlease.domain.port.AppsPort;
 import dev.shortlease.domain.port.ChatHistoryPort;
 import dev.shortlease.domain.port.ConversationSort;
@@ -89,6 +95,8 @@ import java.util.Optional;
 public final class InMemoryStore
     implements AppsPort,
         ApiKeysPort,
+        AppMediaPort,
+        AppSetupPort,
         EndUsersPort,
         StartTurnPort,
         ChatHistoryPort,
@@ -106,6 +114,7 @@ public final class InMemoryStore
   private final Clock clock;
   private final Map<AppId, App> apps = new LinkedHashMap<>();
   private final Map<ApiKeyId, ApiKey> keys = new LinkedHashMap<>();
+  private final Map<AppId, AppMedia> media = new LinkedHashMap<>();
   private final Map<EndUserId, EndUser> endUsers = new LinkedHashMap<>();
   private final Map<ConversationId, Conversation> conversations = new LinkedHashMap<>();
   private final Map<MessageId, Message> messages = new LinkedHashMap<>();
@@ -178,9 +187,53 @@ public final class InMemoryStore
     if (!apps.containsKey(appId)) {
       throw new NotFoundException("app");
     }
+    requireNewHash(hash);
     ApiKeyId id = ApiKeyId.random();
     keys.put(id, new ApiKey(id, appId, hash, prefix, now(), null));
     return id;
+  }
+
+  /** As the database's unique hash: a second key with a stored hash is refused. */
+  private void requireNewHash(ApiKeyHash hash) {
+    if (keys.values().stream().anyMatch(k -> k.hash().equals(hash))) {
+      throw new IllegalStateException("api key hash already stored");
+    }
+  }
+
+  /** Checks everything before writing anything: all or nothing, as the adapter's transaction. */
+  @Override
+  public synchronized AppWithKey createApp(NewApp n, NewApiKey firstKey, AppMedia switches) {
+    requireNewHash(firstKey.hash());
+    AppId id = createApp(n);
+    ApiKeyId keyId = addKey(id, firstKey.hash(), firstKey.prefix());
+    if (switches != null) {
+      media.put(id, switches);
+    }
+    return new AppWithKey(apps.get(id), keyId);
+  }
+
+  @Override
+  public synchronized Optional<App> updateApp(AppId id, AppUpdate update, AppMedia switches) {
+    Optional<App> updated = updateApp(id, update);
+    if (updated.isPresent() && switches != null) {
+      media.put(id, switches);
+    }
+    return updated;
+  }
+
+  @Override
+  public synchronized AppMedia mediaOf(AppId appId) {
+    return media.getOrDefault(appId, AppMedia.OFF);
+  }
+
+  @Override
+  public synchronized void saveMedia(AppId appId, AppMedia switches) {
+    media.put(appId, switches);
+  }
+
+  @Override
+  public synchronized List<AppWithMedia> listAppsWithMedia() {
+    return apps.values().stream().map(app -> new AppWithMedia(app, mediaOf(app.id()))).toList();
   }
 
   @Override
