@@ -34,11 +34,12 @@ public record AppMedia(
       throw new InvalidInputException(
           "file_upload.number_limits", "must be between 1 and " + MAX_FILES);
     }
-    voice = optional(voice, "text_to_speech.voice");
-    language = optional(language, "text_to_speech.language");
+    // the columns' widths (V5): a longer value is refused here, not by the database
+    voice = optional(voice, "text_to_speech.voice", 64);
+    language = optional(language, "text_to_speech.language", 32);
   }
 
-  private static String optional(String text, String field) {
-    return text == null || text.isBlank() ? "" : Texts.requireText(text, field, 64);
+  private static String optional(String text, String field, int max) {
+    return text == null || text.isBlank() ? "" : Texts.requireText(text, field, max);
   }
 }

@@ -10,6 +10,36 @@ import org.junit.jupiter.api.Test;
 class IdsAndValuesTest {
 
   @Test
+  @DisplayName(
+      "a text-to-speech voice and language fit their columns or are refused, naming the field")
+  void mediaTextsFitTheirColumns() {
+    AppMedia fits = media("v".repeat(64), "l".repeat(32));
+    assertThat(fits.voice()).hasSize(64);
+    assertThat(fits.language()).hasSize(32);
+    assertThatThrownBy(() -> media("", "l".repeat(33)))
+        .isInstanceOf(InvalidInputException.class)
+        .extracting(e -> ((InvalidInputException) e).field())
+        .isEqualTo("text_to_speech.language");
+    assertThatThrownBy(() -> media("v".repeat(65), ""))
+        .isInstanceOf(InvalidInputException.class)
+        .extracting(e -> ((InvalidInputException) e).field())
+        .isEqualTo("text_to_speech.voice");
+  }
+
+  private static AppMedia media(String voice, String language) {
+    AppMedia off = AppMedia.OFF;
+    return new AppMedia(
+        true,
+        off.allowedKinds(),
+        off.numberLimits(),
+        off.transfers(),
+        false,
+        true,
+        voice,
+        language);
+  }
+
+  @Test
   @DisplayName("a typed ID parses its canonical UUID form and prints it back")
   void idRoundTrip() {
     UUID uuid = UUID.randomUUID();
