@@ -142,7 +142,13 @@ final class CachingAppCatalog implements AppsPort, ApiKeysPort, AppSetupPort {
       return awaitRead(running);
     }
     try {
-      Optional<AppId> found = readKey(hash);
+      // A read that ended between the checks above and putIfAbsent has stored its answer already
+      // (looked up through asMap(), which counts no second miss).
+      Stamped<AppId> stored = appIdsByKey.asMap().get(hash);
+      Optional<AppId> found =
+          stored != null
+              ? Optional.of(stored.value())
+              : unknownKeys.asMap().containsKey(hash) ? Optional.empty() : readKey(hash);
       mine.complete(found);
       return found;
     } catch (RuntimeException e) {
