@@ -70,6 +70,23 @@ class UnitOfWorkTest {
   }
 
   @Test
+  @DisplayName(
+      "a pool of virtual threads made inside a unit, for one call's side-by-side work, shares it")
+  void virtualThreadPoolMadeInsideAUnitSharesIt() throws Exception {
+    // The shape of a call that fans out (shortlease's ParallelReads): a long call on one of
+    // these threads must see the connection its starter holds.
+    try (UnitOfWork work = tracker.beginUnitOfWork();
+        Connection held = db.open();
+        ExecutorService threads = Executors.newFixedThreadPool(2, Thread.ofVirtual().factory())) {
+      Future<Integer> first = threads.submit(tracker::heldByCurrentWork);
+      Future<Integer> second = threads.submit(tracker::heldByCurrentWork);
+
+      assertThat(first.get()).isEqualTo(1);
+      assertThat(second.get()).isEqualTo(1);
+    }
+  }
+
+  @Test
   @DisplayName("a thread started outside any unit of work shares nothing with its starter")
   void noUnitOfWorkNoSharing() throws Exception {
     try (Connection held = db.open()) {
