@@ -195,7 +195,6 @@ public final class HttpImageFetcher implements RemoteImagePort {
   private ModelImage.Inline read(HttpEntity entity, long deadline) throws IOException, Refusal {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     byte[] buffer = new byte[16 * 1024];
-    byte[] head = new byte[ImageFormat.SIGNATURE_BYTES];
     ImageFormat format = null;
     // Not closed on a refusal: closing reads the rest; the request is cancelled instead.
     InputStream in = entity.getContent();
@@ -206,24 +205,20 @@ public final class HttpImageFetcher implements RemoteImagePort {
       if (System.nanoTime() - deadline > 0) {
         throw new Refusal(tookTooLong());
       }
-      if (format == null && bytes.size() < head.length) {
-        int had = bytes.size();
-        System.arraycopy(buffer, 0, head, had, Math.min(n, head.length - had));
-        if (had + n >= head.length) {
-          format = formatOf(head, head.length);
-        }
-      }
       bytes.write(buffer, 0, n);
+      if (format == null && bytes.size() >= ImageFormat.SIGNATURE_BYTES) {
+        format = formatOf(bytes.toByteArray()); // once, on the first buffer or two
+      }
     }
     in.close();
     if (format == null) { // a body shorter than the longest signature
-      format = formatOf(head, bytes.size());
+      format = formatOf(bytes.toByteArray());
     }
     return new ModelImage.Inline(format.mimeType(), bytes.toByteArray());
   }
 
-  private static ImageFormat formatOf(byte[] head, int length) throws Refusal {
-    return ImageFormat.of(head, length)
+  private static ImageFormat formatOf(byte[] head) throws Refusal {
+    return ImageFormat.of(head)
         .orElseThrow(() -> new Refusal("its bytes are not " + ImageFormat.NAMES));
   }
 
