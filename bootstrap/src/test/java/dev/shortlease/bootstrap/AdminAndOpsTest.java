@@ -72,8 +72,7 @@ class AdminAndOpsTest {
     api.patch("/admin/apps/" + id, ADMIN, "{\"api_enabled\":true}");
     assertThat(api.get("/v1/info", key).status()).isEqualTo(200);
 
-    assertThat(api.get("/admin/apps", ADMIN).json().get("data").findValuesAsText("id"))
-        .contains(id);
+    assertThat(api.allApps(ADMIN)).extracting(listed -> listed.get("id").asText()).contains(id);
     assertThat(api.patch("/admin/apps/" + UUID.randomUUID(), ADMIN, "{}").status()).isEqualTo(404);
   }
 
@@ -200,7 +199,7 @@ class AdminAndOpsTest {
   }
 
   private static JsonNode listed(String id) {
-    for (JsonNode app : api.get("/admin/apps", ADMIN).json().get("data")) {
+    for (JsonNode app : api.allApps(ADMIN)) {
       if (app.get("id").asText().equals(id)) {
         return app;
       }

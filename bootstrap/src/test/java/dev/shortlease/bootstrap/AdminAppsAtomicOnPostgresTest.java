@@ -69,8 +69,7 @@ class AdminAppsAtomicOnPostgresTest {
             "{\"name\":\"" + name + "\",\"mode\":\"chat\",\"speech_to_text\":{\"enabled\":true}}");
 
     assertThat(reply.status()).as(reply.text()).isGreaterThanOrEqualTo(500);
-    assertThat(api.get("/admin/apps", ADMIN).json().get("data").findValuesAsText("name"))
-        .doesNotContain(name);
+    assertThat(api.allApps(ADMIN)).extracting(app -> app.get("name").asText()).doesNotContain(name);
   }
 
   @Test

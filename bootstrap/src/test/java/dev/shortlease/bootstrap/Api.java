@@ -69,6 +69,18 @@ final class Api {
     this.base = base;
   }
 
+  /** Every app {@code GET /admin/apps} lists, page after page (100 a page). */
+  List<JsonNode> allApps(String adminToken) {
+    List<JsonNode> apps = new ArrayList<>();
+    for (int page = 1; ; page++) {
+      JsonNode reply = get("/admin/apps?limit=100&page=" + page, adminToken).json();
+      reply.get("data").forEach(apps::add);
+      if (!reply.get("has_more").asBoolean()) {
+        return apps;
+      }
+    }
+  }
+
   Reply get(String path, String token) {
     return send(builder(path, token).GET());
   }

@@ -54,10 +54,8 @@ class ConversationVariablesTest {
   void listsDeclaredVariables() {
     Api.AppKey app = api.createApp("chat", DECLARED);
     assertThat(
-            api.get("/admin/apps", TestServers.ADMIN_TOKEN)
-                .json()
-                .get("data")
-                .findValues("conversation_variables"))
+            api.allApps(TestServers.ADMIN_TOKEN).stream()
+                .map(listed -> listed.get("conversation_variables")))
         .anySatisfy(v -> assertThat(v.toString()).contains("\"value_type\":\"object\""));
     String conversation = converse(app, "ana");
 

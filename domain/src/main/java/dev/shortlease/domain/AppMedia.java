@@ -30,13 +30,26 @@ public record AppMedia(
   public AppMedia {
     allowedKinds = Set.copyOf(Objects.requireNonNull(allowedKinds, "allowedKinds"));
     transfers = Set.copyOf(Objects.requireNonNull(transfers, "transfers"));
+    requireNumberLimits(numberLimits);
+    voice = voice(voice);
+    language = language(language);
+  }
+
+  static int requireNumberLimits(int numberLimits) {
     if (numberLimits < 1 || numberLimits > MAX_FILES) {
       throw new InvalidInputException(
           "file_upload.number_limits", "must be between 1 and " + MAX_FILES);
     }
-    // the columns' widths (V5): a longer value is refused here, not by the database
-    voice = optional(voice, "text_to_speech.voice", 64);
-    language = optional(language, "text_to_speech.language", 32);
+    return numberLimits;
+  }
+
+  // the columns' widths (V5): a longer value is refused here, not by the database
+  static String voice(String voice) {
+    return optional(voice, "text_to_speech.voice", 64);
+  }
+
+  static String language(String language) {
+    return optional(language, "text_to_speech.language", 32);
   }
 
   private static String optional(String text, String field, int max) {

@@ -20,6 +20,10 @@ public record AppUpdate(
     List<VariableDeclaration> conversationVariables,
     Integer maxActiveRequests) {
 
+  /** Changes nothing. */
+  public static final AppUpdate NONE =
+      new AppUpdate(null, null, null, null, null, null, null, null);
+
   public AppUpdate {
     if (name != null) {
       name = Texts.requireText(name, "name", 255);

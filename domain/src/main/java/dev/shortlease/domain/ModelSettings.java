@@ -12,7 +12,12 @@ public record ModelSettings(String model, Double temperature, Integer maxTokens)
 
   public ModelSettings {
     Objects.requireNonNull(model, "model");
-    if (model.isBlank()) {
+    check(model, temperature, maxTokens);
+  }
+
+  /** The rules of each given field ({@code null} is not checked), shared with a patch. */
+  static void check(String model, Double temperature, Integer maxTokens) {
+    if (model != null && model.isBlank()) {
       throw new InvalidInputException("model", "must not be blank");
     }
     if (temperature != null && (temperature < 0 || temperature > 2)) {

@@ -7,12 +7,14 @@ import dev.shortlease.domain.ApiKeyId;
 import dev.shortlease.domain.App;
 import dev.shortlease.domain.AppId;
 import dev.shortlease.domain.AppMedia;
-import dev.shortlease.domain.AppUpdate;
+import dev.shortlease.domain.AppPatch;
 import dev.shortlease.domain.AppWithKey;
 import dev.shortlease.domain.AppWithMedia;
+import dev.shortlease.domain.AppsPage;
 import dev.shortlease.domain.NewApiKey;
 import dev.shortlease.domain.NewApp;
 import dev.shortlease.domain.NotFoundException;
+import dev.shortlease.domain.Page;
 import dev.shortlease.domain.port.ApiKeysPort;
 import dev.shortlease.domain.port.AppMediaPort;
 import dev.shortlease.domain.port.AppSetupPort;
@@ -57,13 +59,19 @@ public final class ManageAppsService implements ManageAppsUseCase {
   }
 
   @Override
+  public AppsPage listApps(int page, int limit) {
+    return media.pageAppsWithMedia(Page.requirePageNumber(page), Page.requireLimit(limit));
+  }
+
+  @Override
   public App getApp(AppId id) {
     return apps.findApp(id).orElseThrow(() -> new NotFoundException("app"));
   }
 
+  /** The patch is merged by the store, on the app's row as it is then (ADR 0066). */
   @Override
-  public App updateApp(AppId id, AppUpdate update, AppMedia switches) {
-    return setup.updateApp(id, update, switches).orElseThrow(() -> new NotFoundException("app"));
+  public AppWithMedia updateApp(AppId id, AppPatch patch) {
+    return setup.updateApp(id, patch).orElseThrow(() -> new NotFoundException("app"));
   }
 
   @Override

@@ -15,13 +15,17 @@ import dev.shortlease.domain.ApiKeyId;
 import dev.shortlease.domain.App;
 import dev.shortlease.domain.AppId;
 import dev.shortlease.domain.AppMedia;
+import dev.shortlease.domain.AppMediaPatch;
 import dev.shortlease.domain.AppMode;
+import dev.shortlease.domain.AppPatch;
 import dev.shortlease.domain.AppStatus;
 import dev.shortlease.domain.AppUpdate;
 import dev.shortlease.domain.AppWithKey;
 import dev.shortlease.domain.AppWithMedia;
+import dev.shortlease.domain.AppsPage;
 import dev.shortlease.domain.FileKind;
 import dev.shortlease.domain.FileTransfer;
+import dev.shortlease.domain.InvalidInputException;
 import dev.shortlease.domain.NewApiKey;
 import dev.shortlease.domain.NewApp;
 import dev.shortlease.domain.NotFoundException;
@@ -69,17 +73,21 @@ class AdminUseCasesTest {
     assertThat(files.mediaOf(id)).isEqualTo(speech);
     assertThat(auth.authenticate(withMedia.key().plainKey()).id()).isEqualTo(id);
 
-    App renamed =
+    AppWithMedia renamed =
         admin.updateApp(
-            id, new AppUpdate("Voice 2", null, null, null, null, null, null, null), AppMedia.OFF);
-    assertThat(renamed.name()).isEqualTo("Voice 2");
-    assertThat(files.mediaOf(id)).isEqualTo(AppMedia.OFF);
+            id,
+            new AppPatch(
+                new AppUpdate("Voice 2", null, null, null, null, null, null, null),
+                null,
+                new AppMediaPatch(null, null, null, null, null, false, null, null)));
+    assertThat(renamed.app().name()).isEqualTo("Voice 2");
+    AppMedia quiet =
+        new AppMedia(
+            false, Set.of(FileKind.IMAGE), 3, Set.of(FileTransfer.values()), true, false, "", "");
+    assertThat(renamed.media()).as("the patch merged into the stored switches").isEqualTo(quiet);
+    assertThat(files.mediaOf(id)).isEqualTo(quiet);
     assertThatThrownBy(
-            () ->
-                admin.updateApp(
-                    AppId.random(),
-                    new AppUpdate("x", null, null, null, null, null, null, null),
-                    speech))
+            () -> admin.updateApp(AppId.random(), AppPatch.media(AppMediaPatch.replacing(speech))))
         .isInstanceOf(NotFoundException.class);
   }
 
@@ -95,7 +103,7 @@ class AdminUseCasesTest {
           }
 
           @Override
-          public Optional<App> updateApp(AppId id, AppUpdate update, AppMedia media) {
+          public Optional<AppWithMedia> updateApp(AppId id, AppPatch patch) {
             throw new StorageUnavailableException("database away", null);
           }
         };
@@ -213,5 +221,18 @@ class AdminUseCasesTest {
     assertThat(admin.listApps())
         .extracting(AppWithMedia::media)
         .containsExactly(AppMedia.OFF, speech);
+    AppsPage second2 = admin.listApps(2, 1);
+    assertThat(second2.items()).extracting(AppWithMedia::media).containsExactly(speech);
+    assertThat(second2.total()).isEqualTo(2);
+    assertThat(second2.hasMore()).isFalse();
+    assertThat(admin.listApps(1, 1).hasMore()).isTrue();
+  }
+
+  @Test
+  @DisplayName("a page or limit out of range is invalid input")
+  void pageAndLimitAreChecked() {
+    assertThatThrownBy(() -> admin.listApps(0, 20)).isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> admin.listApps(1, 0)).isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> admin.listApps(1, 101)).isInstanceOf(InvalidInputException.class);
   }
 }

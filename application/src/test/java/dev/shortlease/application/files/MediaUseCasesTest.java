@@ -127,7 +127,7 @@ class MediaUseCasesTest {
   @Test
   @DisplayName("speech to text checks, in Dify's order: switch, type, size, provider")
   void transcriptionChecks() {
-    AppId app = AppId.random();
+    AppId app = kit.app(AppMode.CHAT).id();
     StubSpeech speech = new StubSpeech();
     TranscribeAudioService service = new TranscribeAudioService(kit.files, speech);
     AudioClip ok = new AudioClip(new byte[] {1}, "audio/mp3", "a.mp3");

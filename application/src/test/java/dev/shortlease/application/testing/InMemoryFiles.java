@@ -5,7 +5,10 @@ import dev.shortlease.application.port.out.StoredFile;
 import dev.shortlease.application.port.out.StoredFilesPage;
 import dev.shortlease.domain.AppId;
 import dev.shortlease.domain.AppMedia;
+import dev.shortlease.domain.AppMediaPatch;
+import dev.shortlease.domain.AppPatch;
 import dev.shortlease.domain.AppWithMedia;
+import dev.shortlease.domain.AppsPage;
 import dev.shortlease.domain.EndUserId;
 import dev.shortlease.domain.MessageFile;
 import dev.shortlease.domain.MessageId;
@@ -14,6 +17,7 @@ import dev.shortlease.domain.Owner;
 import dev.shortlease.domain.UploadFileId;
 import dev.shortlease.domain.UploadedFile;
 import dev.shortlease.domain.port.AppMediaPort;
+import dev.shortlease.domain.port.AppSetupPort;
 import dev.shortlease.domain.port.EndUsersPort;
 import dev.shortlease.domain.port.MessageFilesPort;
 import dev.shortlease.domain.port.UploadsPort;
@@ -37,6 +41,7 @@ public final class InMemoryFiles
     implements UploadsPort, MessageFilesPort, AppMediaPort, FileStorePort {
   private final EndUsersPort endUsers;
   private final AppMediaPort media;
+  private final AppSetupPort setup;
   private final Map<UploadFileId, UploadedFile> uploads = new ConcurrentHashMap<>();
   private final Map<UploadFileId, byte[]> bytes = new ConcurrentHashMap<>();
   private final Map<UploadFileId, Instant> written = new ConcurrentHashMap<>();
@@ -44,9 +49,10 @@ public final class InMemoryFiles
   private final Map<MessageId, List<MessageFile>> attached = new ConcurrentHashMap<>();
   private final Map<String, EndUserId> newUsers = new ConcurrentHashMap<>();
 
-  public <T extends EndUsersPort & AppMediaPort> InMemoryFiles(T store) {
+  public <T extends EndUsersPort & AppMediaPort & AppSetupPort> InMemoryFiles(T store) {
     this.endUsers = store;
     this.media = store;
+    this.setup = store;
   }
 
   @Override
@@ -159,14 +165,19 @@ public final class InMemoryFiles
     return media.mediaOf(appId);
   }
 
-  @Override
+  /** Test set-up: sets every switch, as an admin's patch does. */
   public void saveMedia(AppId appId, AppMedia switches) {
-    media.saveMedia(appId, switches);
+    setup.updateApp(appId, AppPatch.media(AppMediaPatch.replacing(switches)));
   }
 
   @Override
   public List<AppWithMedia> listAppsWithMedia() {
     return media.listAppsWithMedia();
+  }
+
+  @Override
+  public AppsPage pageAppsWithMedia(int page, int limit) {
+    return media.pageAppsWithMedia(page, limit);
   }
 
   @Override

@@ -1,10 +1,10 @@
 package dev.shortlease.domain.port;
 
-import dev.shortlease.domain.App;
 import dev.shortlease.domain.AppId;
 import dev.shortlease.domain.AppMedia;
-import dev.shortlease.domain.AppUpdate;
+import dev.shortlease.domain.AppPatch;
 import dev.shortlease.domain.AppWithKey;
+import dev.shortlease.domain.AppWithMedia;
 import dev.shortlease.domain.NewApiKey;
 import dev.shortlease.domain.NewApp;
 import java.util.Optional;
@@ -22,8 +22,10 @@ public interface AppSetupPort {
   AppWithKey createApp(NewApp app, NewApiKey firstKey, AppMedia media);
 
   /**
-   * Applies {@code update} and, unless {@code media} is null, replaces the app's switches; returns
-   * the new state, or empty (nothing written) when the app does not exist.
+   * Applies {@code patch} to the app and its switches as stored when it runs, with the app's row
+   * locked until the end of the transaction, so concurrent patches of one app run one after the
+   * other and none loses another's change; returns the new state, or empty (nothing written) when
+   * the app does not exist.
    */
-  Optional<App> updateApp(AppId id, AppUpdate update, AppMedia media);
+  Optional<AppWithMedia> updateApp(AppId id, AppPatch patch);
 }

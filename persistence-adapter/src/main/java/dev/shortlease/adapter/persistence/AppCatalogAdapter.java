@@ -6,9 +6,11 @@ import dev.shortlease.domain.ApiKeyId;
 import dev.shortlease.domain.App;
 import dev.shortlease.domain.AppId;
 import dev.shortlease.domain.AppMedia;
+import dev.shortlease.domain.AppPatch;
 import dev.shortlease.domain.AppStatus;
 import dev.shortlease.domain.AppUpdate;
 import dev.shortlease.domain.AppWithKey;
+import dev.shortlease.domain.AppWithMedia;
 import dev.shortlease.domain.NewApiKey;
 import dev.shortlease.domain.NewApp;
 import dev.shortlease.domain.NotFoundException;
@@ -16,6 +18,7 @@ import dev.shortlease.domain.port.ApiKeysPort;
 import dev.shortlease.domain.port.AppSetupPort;
 import dev.shortlease.domain.port.AppsPort;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -95,24 +98,31 @@ final class AppCatalogAdapter implements AppsPort, ApiKeysPort, AppSetupPort {
   /** The update pattern: by ID, change, commit; the new state is read back in the same session. */
   @Override
   public Optional<App> updateApp(AppId id, AppUpdate update) {
-    return updateApp(id, update, null);
+    return updateApp(id, AppPatch.of(update)).map(AppWithMedia::app);
   }
 
-  /** The app is flushed before the switches are merged (a select, then an insert or update). */
+  /**
+   * The app's row is read {@code FOR UPDATE} and held until the commit, so a concurrent patch of
+   * the app waits here and then reads this one's result: the patch is merged into the current
+   * state, never into a copy another patch has since changed. The switches are read after the lock
+   * and written only by a patch (or a create), so the app's lock guards them too.
+   */
   @Override
-  public Optional<App> updateApp(AppId id, AppUpdate update, AppMedia media) {
+  public Optional<AppWithMedia> updateApp(AppId id, AppPatch patch) {
     return scope.call(
         em -> {
-          AppEntity entity = em.find(AppEntity.class, id.value());
+          AppEntity entity = em.find(AppEntity.class, id.value(), LockModeType.PESSIMISTIC_WRITE);
           if (entity == null) {
             return Optional.empty();
           }
-          EntityMappers.fill(entity, update.applyTo(EntityMappers.toApp(entity)));
+          EntityMappers.fill(entity, patch.applyTo(EntityMappers.toApp(entity)));
           em.flush();
-          if (media != null) {
+          AppMediaEntity row = em.find(AppMediaEntity.class, id.value());
+          AppMedia media = patch.applyTo(row == null ? AppMedia.OFF : row.toMedia());
+          if (patch.media() != null) {
             em.merge(AppMediaEntity.of(id, media));
           }
-          return Optional.of(EntityMappers.toApp(entity));
+          return Optional.of(new AppWithMedia(EntityMappers.toApp(entity), media));
         });
   }
 

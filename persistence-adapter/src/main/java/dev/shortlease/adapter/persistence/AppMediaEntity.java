@@ -2,10 +2,13 @@ package dev.shortlease.adapter.persistence;
 
 import dev.shortlease.domain.AppId;
 import dev.shortlease.domain.AppMedia;
+import dev.shortlease.domain.FileKind;
+import dev.shortlease.domain.FileTransfer;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.util.Arrays;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -38,7 +41,7 @@ class AppMediaEntity {
   String voice;
   String language;
 
-  /** The row of {@code app}'s switches, written by the media adapter and by app setup alike. */
+  /** The row of {@code app}'s switches, written by app setup, read by it and the media adapter. */
   static AppMediaEntity of(AppId app, AppMedia media) {
     AppMediaEntity row = new AppMediaEntity();
     row.appId = app.value();
@@ -51,6 +54,25 @@ class AppMediaEntity {
     row.voice = media.voice();
     row.language = media.language();
     return row;
+  }
+
+  AppMedia toMedia() {
+    return new AppMedia(
+        fileUpload,
+        parse(allowedKinds, FileKind.class),
+        numberLimits,
+        parse(transfers, FileTransfer.class),
+        speechToText,
+        textToSpeech,
+        voice,
+        language);
+  }
+
+  private static <E extends Enum<E>> Set<E> parse(String names, Class<E> type) {
+    return Arrays.stream(names.split(","))
+        .filter(name -> !name.isBlank())
+        .map(name -> Enum.valueOf(type, name))
+        .collect(Collectors.toSet());
   }
 
   private static String names(Set<? extends Enum<?>> values) {

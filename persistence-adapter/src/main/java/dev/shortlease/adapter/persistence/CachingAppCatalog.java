@@ -9,8 +9,10 @@ import dev.shortlease.domain.ApiKeyId;
 import dev.shortlease.domain.App;
 import dev.shortlease.domain.AppId;
 import dev.shortlease.domain.AppMedia;
+import dev.shortlease.domain.AppPatch;
 import dev.shortlease.domain.AppUpdate;
 import dev.shortlease.domain.AppWithKey;
+import dev.shortlease.domain.AppWithMedia;
 import dev.shortlease.domain.NewApiKey;
 import dev.shortlease.domain.NewApp;
 import dev.shortlease.domain.port.ApiKeysPort;
@@ -244,9 +246,9 @@ final class CachingAppCatalog implements AppsPort, ApiKeysPort, AppSetupPort {
 
   /** As {@link #updateApp(AppId, AppUpdate)}: the switches are not cached here. */
   @Override
-  public Optional<App> updateApp(AppId id, AppUpdate update, AppMedia media) {
+  public Optional<AppWithMedia> updateApp(AppId id, AppPatch patch) {
     try {
-      return setup.updateApp(id, update, media);
+      return setup.updateApp(id, patch);
     } finally {
       changes.incrementAndGet();
       appsById.invalidate(id);

@@ -3,6 +3,7 @@ package dev.shortlease.adapter.persistence;
 import dev.shortlease.domain.AppId;
 import dev.shortlease.domain.AppMedia;
 import dev.shortlease.domain.AppWithMedia;
+import dev.shortlease.domain.AppsPage;
 import dev.shortlease.domain.EndUserId;
 import dev.shortlease.domain.FileKind;
 import dev.shortlease.domain.FileTransfer;
@@ -18,7 +19,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,6 +29,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.hibernate.StatelessSession;
+import org.hibernate.query.SelectionQuery;
 
 /**
  * Persistence adapter: upload metadata, the files attached to messages, and each app's media
@@ -198,17 +199,8 @@ final class FilesAdapter implements UploadsPort, MessageFilesPort, AppMediaPort 
     return scope.callStateless(
         session ->
             Optional.ofNullable(session.get(AppMediaEntity.class, appId.value()))
-                .map(FilesAdapter::media)
+                .map(AppMediaEntity::toMedia)
                 .orElse(AppMedia.OFF));
-  }
-
-  @Override
-  public void saveMedia(AppId appId, AppMedia media) {
-    scope.callStateless(
-        session -> {
-          session.upsert(AppMediaEntity.of(appId, media));
-          return null;
-        });
   }
 
   /** Apps outer-joined to their switch rows, one select; an app without a row is off. */
@@ -216,19 +208,43 @@ final class FilesAdapter implements UploadsPort, MessageFilesPort, AppMediaPort 
   public List<AppWithMedia> listAppsWithMedia() {
     return scope.callStateless(
         session ->
-            session
-                .createSelectionQuery(
-                    "select a, m from AppEntity a left join AppMediaEntity m on m.appId = a.id"
-                        + " order by a.createdAt, a.id",
-                    Object[].class)
-                .getResultList()
-                .stream()
-                .map(
-                    row ->
-                        new AppWithMedia(
-                            EntityMappers.toApp((AppEntity) row[0]),
-                            row[1] == null ? AppMedia.OFF : media((AppMediaEntity) row[1])))
+            appsWithMedia(session).getResultList().stream()
+                .map(FilesAdapter::appWithMedia)
                 .toList());
+  }
+
+  /** The page's select and a count, two statements in one transaction (one borrow). */
+  @Override
+  public AppsPage pageAppsWithMedia(int page, int limit) {
+    return scope.callStateless(
+        session -> {
+          List<AppWithMedia> items =
+              appsWithMedia(session)
+                  .setFirstResult((page - 1) * limit)
+                  .setMaxResults(limit)
+                  .getResultList()
+                  .stream()
+                  .map(FilesAdapter::appWithMedia)
+                  .toList();
+          long total =
+              session
+                  .createSelectionQuery("select count(a) from AppEntity a", Long.class)
+                  .getSingleResult();
+          return new AppsPage(items, page, limit, total);
+        });
+  }
+
+  private static SelectionQuery<Object[]> appsWithMedia(StatelessSession session) {
+    return session.createSelectionQuery(
+        "select a, m from AppEntity a left join AppMediaEntity m on m.appId = a.id"
+            + " order by a.createdAt, a.id",
+        Object[].class);
+  }
+
+  private static AppWithMedia appWithMedia(Object[] row) {
+    return new AppWithMedia(
+        EntityMappers.toApp((AppEntity) row[0]),
+        row[1] == null ? AppMedia.OFF : ((AppMediaEntity) row[1]).toMedia());
   }
 
   /** The end user's ID, inserting it first if the app has not seen it (as a chat's T2 does). */
@@ -290,24 +306,5 @@ final class FilesAdapter implements UploadsPort, MessageFilesPort, AppMediaPort 
         row.extension,
         row.mimeType,
         row.size);
-  }
-
-  private static AppMedia media(AppMediaEntity row) {
-    return new AppMedia(
-        row.fileUpload,
-        parse(row.allowedKinds, FileKind.class),
-        row.numberLimits,
-        parse(row.transfers, FileTransfer.class),
-        row.speechToText,
-        row.textToSpeech,
-        row.voice,
-        row.language);
-  }
-
-  private static <E extends Enum<E>> Set<E> parse(String names, Class<E> type) {
-    return Arrays.stream(names.split(","))
-        .filter(name -> !name.isBlank())
-        .map(name -> Enum.valueOf(type, name))
-        .collect(Collectors.toSet());
   }
 }

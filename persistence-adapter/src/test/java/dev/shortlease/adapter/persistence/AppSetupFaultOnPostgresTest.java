@@ -9,7 +9,9 @@ import dev.shortlease.domain.ApiKeyHash;
 import dev.shortlease.domain.App;
 import dev.shortlease.domain.AppId;
 import dev.shortlease.domain.AppMedia;
+import dev.shortlease.domain.AppMediaPatch;
 import dev.shortlease.domain.AppMode;
+import dev.shortlease.domain.AppPatch;
 import dev.shortlease.domain.AppUpdate;
 import dev.shortlease.domain.NewApiKey;
 import dev.shortlease.domain.NewApp;
@@ -87,7 +89,11 @@ class AppSetupFaultOnPostgresTest {
 
     AppUpdate rename =
         new AppUpdate(FAULT + UUID.randomUUID(), null, null, null, null, null, null, null);
-    assertThatThrownBy(() -> context.appSetup().updateApp(id, rename, SWITCHES))
+    assertThatThrownBy(
+            () ->
+                context
+                    .appSetup()
+                    .updateApp(id, new AppPatch(rename, null, AppMediaPatch.replacing(SWITCHES))))
         .isInstanceOf(RuntimeException.class);
 
     assertThat(context.apps().findApp(id).orElseThrow().name()).isEqualTo(before);

@@ -11,9 +11,11 @@ import dev.shortlease.domain.App;
 import dev.shortlease.domain.AppId;
 import dev.shortlease.domain.AppMedia;
 import dev.shortlease.domain.AppMode;
+import dev.shortlease.domain.AppPatch;
 import dev.shortlease.domain.AppStatus;
 import dev.shortlease.domain.AppUpdate;
 import dev.shortlease.domain.AppWithKey;
+import dev.shortlease.domain.AppWithMedia;
 import dev.shortlease.domain.NewApiKey;
 import dev.shortlease.domain.NewApp;
 import dev.shortlease.domain.port.ApiKeysPort;
@@ -418,8 +420,8 @@ class CachingAppCatalogTest {
     }
 
     @Override
-    public Optional<App> updateApp(AppId id, AppUpdate update, AppMedia media) {
-      return store.updateApp(id, update, media);
+    public Optional<AppWithMedia> updateApp(AppId id, AppPatch patch) {
+      return store.updateApp(id, patch);
     }
 
     @Override

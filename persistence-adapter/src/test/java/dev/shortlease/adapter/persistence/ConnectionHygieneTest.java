@@ -9,7 +9,9 @@ import dev.shortlease.domain.AnnotationReplySettings;
 import dev.shortlease.domain.AnnotationText;
 import dev.shortlease.domain.ApiKeyHash;
 import dev.shortlease.domain.AppMedia;
+import dev.shortlease.domain.AppMediaPatch;
 import dev.shortlease.domain.AppMode;
+import dev.shortlease.domain.AppPatch;
 import dev.shortlease.domain.AppUpdate;
 import dev.shortlease.domain.ComputedEmbedding;
 import dev.shortlease.domain.EmbeddingVector;
@@ -18,6 +20,7 @@ import dev.shortlease.domain.FileKind;
 import dev.shortlease.domain.HistoryWindow;
 import dev.shortlease.domain.MessageFile;
 import dev.shortlease.domain.MessageOutcome;
+import dev.shortlease.domain.ModelSettingsPatch;
 import dev.shortlease.domain.NewApiKey;
 import dev.shortlease.domain.NewApp;
 import dev.shortlease.domain.NewTurn;
@@ -104,8 +107,10 @@ class ConnectionHygieneTest {
     p.setup()
         .updateApp(
             setUp.app().id(),
-            new AppUpdate(null, "e", null, null, null, null, null, null),
-            AppMedia.OFF);
+            new AppPatch(
+                new AppUpdate(null, "e", null, null, null, null, null, null),
+                new ModelSettingsPatch(null, 0.5, null),
+                AppMediaPatch.replacing(AppMedia.OFF)));
     StartedTurn turn =
         p.startTurn()
             .startTurn(
@@ -160,9 +165,9 @@ class ConnectionHygieneTest {
     messageFiles.attachFiles(
         turn.owner(), turn.messageId(), List.of(MessageFile.uploaded(FileKind.DOCUMENT, upload)));
     messageFiles.filesOf(turn.owner(), List.of(turn.messageId()));
-    media.saveMedia(app, AppMedia.OFF);
     media.mediaOf(app);
     media.listAppsWithMedia();
+    media.pageAppsWithMedia(1, 20);
     uploads.deleteUnreferencedUploads(Duration.ofDays(36_500), 1);
     p.conversations().deleteConversation(turn.owner(), turn.conversationId());
     StopRequest stop = new StopRequest(app, "hygiene-user", TaskId.random());

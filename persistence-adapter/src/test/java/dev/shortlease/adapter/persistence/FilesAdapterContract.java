@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shortlease.domain.AppId;
 import dev.shortlease.domain.AppMedia;
+import dev.shortlease.domain.AppMediaPatch;
 import dev.shortlease.domain.AppMode;
+import dev.shortlease.domain.AppPatch;
 import dev.shortlease.domain.AppWithMedia;
 import dev.shortlease.domain.EndUserId;
 import dev.shortlease.domain.FileKind;
@@ -34,6 +36,11 @@ import org.junit.jupiter.api.Test;
 abstract class FilesAdapterContract {
 
   abstract PersistenceContext context();
+
+  /** The switches as the service sets them: a patch of every switch. */
+  private void saveMedia(AppId app, AppMedia media) {
+    context().appSetup().updateApp(app, AppPatch.media(AppMediaPatch.replacing(media)));
+  }
 
   private FilesAdapter files() {
     return new FilesAdapter(context().sessionScope());
@@ -94,7 +101,7 @@ abstract class FilesAdapterContract {
   }
 
   @Test
-  @DisplayName("media switches are off until saved, then read back as saved, and saved again")
+  @DisplayName("media switches are off until set, then read back as set, and set again")
   void mediaSwitches() {
     AppId app = newApp();
     assertThat(files().mediaOf(app)).isEqualTo(AppMedia.OFF);
@@ -109,10 +116,10 @@ abstract class FilesAdapterContract {
             true,
             "alloy",
             "en-US");
-    files().saveMedia(app, on);
+    saveMedia(app, on);
     assertThat(files().mediaOf(app)).isEqualTo(on);
 
-    files().saveMedia(app, AppMedia.OFF);
+    saveMedia(app, AppMedia.OFF);
     assertThat(files().mediaOf(app)).isEqualTo(AppMedia.OFF);
   }
 
@@ -124,7 +131,7 @@ abstract class FilesAdapterContract {
     AppMedia speech =
         new AppMedia(
             false, Set.of(FileKind.IMAGE), 3, Set.of(FileTransfer.REMOTE_URL), true, true, "", "");
-    files().saveMedia(speaking, speech);
+    saveMedia(speaking, speech);
 
     List<AppWithMedia> listed = files().listAppsWithMedia();
 

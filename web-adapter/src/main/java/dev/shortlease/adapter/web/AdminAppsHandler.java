@@ -6,10 +6,14 @@ import dev.shortlease.domain.ApiKeyId;
 import dev.shortlease.domain.App;
 import dev.shortlease.domain.AppId;
 import dev.shortlease.domain.AppMedia;
+import dev.shortlease.domain.AppMediaPatch;
+import dev.shortlease.domain.AppPatch;
 import dev.shortlease.domain.AppStatus;
 import dev.shortlease.domain.AppUpdate;
+import dev.shortlease.domain.AppWithMedia;
 import dev.shortlease.domain.InvalidInputException;
 import dev.shortlease.domain.ModelSettings;
+import dev.shortlease.domain.ModelSettingsPatch;
 import dev.shortlease.domain.NewApp;
 import io.javalin.http.Context;
 import jakarta.inject.Inject;
@@ -72,7 +76,8 @@ public final class AdminAppsHandler {
   void create(Context ctx) {
     auth.requireAdmin(ctx);
     JsonBody body = JsonBody.read(ctx, settings.maxBodyBytes()).requireOnly(CREATE_FIELDS);
-    AppMedia switches = MediaWire.mentioned(body) ? MediaWire.apply(body, AppMedia.OFF) : null;
+    AppMedia switches =
+        MediaWire.mentioned(body) ? MediaWire.patch(body).applyTo(AppMedia.OFF) : null;
     NewApp app =
         new NewApp(
             body.text("name"),
@@ -98,11 +103,15 @@ public final class AdminAppsHandler {
             AdminWire.app(saved, switches == null ? AppMedia.OFF : switches)));
   }
 
-  /** One read for all apps and their switches, however many apps there are. */
+  /**
+   * {@code page} (default 1) of {@code limit} (default 20, 1..100) apps, oldest first: one read for
+   * the page's apps and their switches, and a count, in one transaction.
+   */
   void list(Context ctx) {
     auth.requireAdmin(ctx);
-    Responses.ok(
-        ctx, new AdminWire.ListDto<>(apps.listApps().stream().map(AdminWire::app).toList()));
+    int page = QueryParams.page(ctx);
+    int limit = QueryParams.limit(ctx);
+    Responses.ok(ctx, AdminWire.page(apps.listApps(page, limit)));
   }
 
   void get(Context ctx) {
@@ -112,16 +121,22 @@ public final class AdminAppsHandler {
     Responses.ok(ctx, AdminWire.app(app, media.mediaOf(id)));
   }
 
+  /**
+   * Checks the whole body first, then hands the fields it sets to one write that merges them into
+   * the app and its switches as stored then, with the app's row locked: concurrent PATCHes of other
+   * fields of the app are not lost (ADR 0066).
+   */
   void update(Context ctx) {
     auth.requireAdmin(ctx);
     AppId id = AppId.parse(ctx.pathParam("app_id"), "app_id");
     JsonBody body = JsonBody.read(ctx, settings.maxBodyBytes()).requireOnly(UPDATE_FIELDS);
     JsonBody model = body.optionalObject("model_settings");
+    ModelSettingsPatch modelPatch = model == null ? null : modelPatch(model);
     AppUpdate update =
         new AppUpdate(
             body.text("name"),
             body.text("description"),
-            model == null ? null : modelSettings(model, apps.getApp(id).modelSettings()),
+            null,
             body.text("system_prompt"),
             body.text("opening_statement"),
             body.optionalTextList("suggested_questions"),
@@ -130,16 +145,9 @@ public final class AdminAppsHandler {
             FormWire.form(body.raw("user_input_form")),
             FormWire.variables(body.raw("conversation_variables")),
             body.optionalInt("max_active_requests"));
-    if (!MediaWire.mentioned(body)) {
-      App updated = apps.updateApp(id, update);
-      Responses.ok(ctx, AdminWire.app(updated, media.mediaOf(id)));
-      return;
-    }
-    // The media switches (Dify's app features) live apart from the app: checked before anything
-    // changes, then saved with the app in one transaction, and answered with it.
-    AppMedia switches = MediaWire.apply(body, media.mediaOf(id));
-    App updated = apps.updateApp(id, update, switches);
-    Responses.ok(ctx, AdminWire.app(updated, switches));
+    AppMediaPatch mediaPatch = MediaWire.mentioned(body) ? MediaWire.patch(body) : null;
+    AppWithMedia updated = apps.updateApp(id, new AppPatch(update, modelPatch, mediaPatch));
+    Responses.ok(ctx, AdminWire.app(updated));
   }
 
   void issueKey(Context ctx) {
@@ -165,17 +173,14 @@ public final class AdminAppsHandler {
 
   /** Fields left out keep {@code current}'s values. */
   private static ModelSettings modelSettings(JsonBody model, ModelSettings current) {
-    if (model == null) {
-      return current;
-    }
+    return model == null ? current : modelPatch(model).applyTo(current);
+  }
+
+  /** The fields {@code model_settings} sets, each checked. */
+  private static ModelSettingsPatch modelPatch(JsonBody model) {
     model.requireOnly(MODEL_FIELDS);
-    String name = model.text("model");
-    Double temperature = model.optionalNumber("temperature");
-    Integer maxTokens = model.optionalInt("max_tokens");
-    return new ModelSettings(
-        name == null ? current.model() : name,
-        temperature == null ? current.temperature() : temperature,
-        maxTokens == null ? current.maxTokens() : maxTokens);
+    return new ModelSettingsPatch(
+        model.text("model"), model.optionalNumber("temperature"), model.optionalInt("max_tokens"));
   }
 
   private static AppStatus status(String wire) {

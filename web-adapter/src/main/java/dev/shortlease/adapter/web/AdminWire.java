@@ -4,6 +4,7 @@ import dev.shortlease.domain.ApiKey;
 import dev.shortlease.domain.App;
 import dev.shortlease.domain.AppMedia;
 import dev.shortlease.domain.AppWithMedia;
+import dev.shortlease.domain.AppsPage;
 import dev.shortlease.domain.ModelSettings;
 import java.time.Instant;
 import java.util.List;
@@ -43,6 +44,18 @@ final class AdminWire {
   record KeyDto(String id, String prefix, long createdAt, Long revokedAt, boolean active) {}
 
   record ListDto<T>(List<T> data) {}
+
+  /** Dify's console list of apps: {@code data} as before, with the page, the total and more. */
+  record AppPageDto(List<AppDto> data, int page, int limit, long total, boolean hasMore) {}
+
+  static AppPageDto page(AppsPage page) {
+    return new AppPageDto(
+        page.items().stream().map(AdminWire::app).toList(),
+        page.page(),
+        page.limit(),
+        page.total(),
+        page.hasMore());
+  }
 
   /** One shape for create, get, list and update: the app with its media switches. */
   static AppDto app(AppWithMedia app) {

@@ -2,6 +2,7 @@ package dev.shortlease.adapter.web;
 
 import dev.shortlease.application.port.in.UploadFileUseCase.FileLimits;
 import dev.shortlease.domain.AppMedia;
+import dev.shortlease.domain.AppMediaPatch;
 import dev.shortlease.domain.FileKind;
 import dev.shortlease.domain.FileTransfer;
 import dev.shortlease.domain.InvalidInputException;
@@ -77,33 +78,35 @@ final class MediaWire {
     return body.has("file_upload") || body.has("speech_to_text") || body.has("text_to_speech");
   }
 
-  /** {@code current} with what the admin body sets; fields left out keep their values. */
-  static AppMedia apply(JsonBody body, AppMedia current) {
+  /**
+   * What the admin body sets of the switches, each field checked; fields left out are null, kept at
+   * their stored values when the store applies the patch.
+   */
+  static AppMediaPatch patch(JsonBody body) {
     JsonBody upload = body.optionalObject("file_upload");
     JsonBody stt = body.optionalObject("speech_to_text");
     JsonBody tts = body.optionalObject("text_to_speech");
-    boolean fileUpload = current.fileUpload();
-    Set<FileKind> kinds = current.allowedKinds();
-    int limit = current.numberLimits();
-    Set<FileTransfer> transfers = current.transfers();
+    Boolean fileUpload = null;
+    Set<FileKind> kinds = null;
+    Integer limit = null;
+    Set<FileTransfer> transfers = null;
     if (upload != null) {
-      fileUpload = upload.bool("enabled", fileUpload);
+      fileUpload = upload.optionalBool("enabled");
       List<String> types = upload.optionalTextList("allowed_file_types");
-      kinds = types == null ? kinds : kinds(types);
-      Integer number = upload.optionalInt("number_limits");
-      limit = number == null ? limit : number;
+      kinds = types == null ? null : kinds(types);
+      limit = upload.optionalInt("number_limits");
       List<String> methods = upload.optionalTextList("allowed_file_upload_methods");
-      transfers = methods == null ? transfers : transfers(methods);
+      transfers = methods == null ? null : transfers(methods);
     }
-    return new AppMedia(
+    return new AppMediaPatch(
         fileUpload,
         kinds,
         limit,
         transfers,
-        stt == null ? current.speechToText() : stt.bool("enabled", current.speechToText()),
-        tts == null ? current.textToSpeech() : tts.bool("enabled", current.textToSpeech()),
-        tts == null || tts.text("voice") == null ? current.voice() : tts.text("voice"),
-        tts == null || tts.text("language") == null ? current.language() : tts.text("language"));
+        stt == null ? null : stt.optionalBool("enabled"),
+        tts == null ? null : tts.optionalBool("enabled"),
+        tts == null ? null : tts.text("voice"),
+        tts == null ? null : tts.text("language"));
   }
 
   private static Set<FileKind> kinds(List<String> names) {

@@ -23,6 +23,20 @@ final class QueryParams {
     }
   }
 
+  /** {@code page} of a numbered list: default 1, an integer within 1..1,000,000. */
+  static int page(Context ctx) {
+    String raw = ctx.queryParam("page");
+    if (raw == null || raw.isBlank()) {
+      return 1;
+    }
+    try {
+      return Page.requirePageNumber(Integer.parseInt(raw.strip()));
+    } catch (NumberFormatException e) {
+      throw new ApiException(
+          ApiError.invalidParam("page must be an integer between 1 and 1000000"));
+    }
+  }
+
   /** The {@code user} query parameter where Dify makes it optional. */
   static String optionalUser(Context ctx) {
     String user = ctx.queryParam("user");

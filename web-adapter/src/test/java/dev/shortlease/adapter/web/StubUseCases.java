@@ -91,11 +91,6 @@ final class StubUseCases {
         public AppMedia mediaOf(AppId appId) {
           return AppMedia.OFF;
         }
-
-        @Override
-        public AppMedia saveMedia(AppId appId, AppMedia media) {
-          return media;
-        }
       };
 
   /** Uploads with Dify's default limits; an upload itself is not served by the stubs. */

@@ -5,8 +5,10 @@ import dev.shortlease.domain.ApiKeyId;
 import dev.shortlease.domain.App;
 import dev.shortlease.domain.AppId;
 import dev.shortlease.domain.AppMedia;
+import dev.shortlease.domain.AppPatch;
 import dev.shortlease.domain.AppUpdate;
 import dev.shortlease.domain.AppWithMedia;
+import dev.shortlease.domain.AppsPage;
 import dev.shortlease.domain.NewApp;
 import java.util.List;
 
@@ -33,20 +35,29 @@ public interface ManageAppsUseCase {
   /** Every app with its media switches, oldest first, read at once (not one read per app). */
   List<AppWithMedia> listApps();
 
+  /**
+   * Page {@code page} (1..1,000,000) of {@code limit} (1..100) apps with their switches, oldest
+   * first, and the number of apps.
+   *
+   * @throws dev.shortlease.domain.InvalidInputException for a page or limit out of range
+   */
+  AppsPage listApps(int page, int limit);
+
   /** Throws {@link dev.shortlease.domain.NotFoundException} for an unknown app. */
   App getApp(AppId id);
 
-  /** As {@link #updateApp(AppId, AppUpdate, AppMedia)} with the switches unchanged. */
+  /** As {@link #updateApp(AppId, AppPatch)} with the switches unchanged. */
   default App updateApp(AppId id, AppUpdate update) {
-    return updateApp(id, update, null);
+    return updateApp(id, AppPatch.of(update)).app();
   }
 
   /**
-   * Applies {@code update} and, unless {@code media} is null, replaces the switches, all or none.
+   * Applies {@code patch} to the app and its switches as they are stored when it runs, all or none,
+   * and returns the new state: concurrent patches of other fields are not lost.
    *
    * @throws dev.shortlease.domain.NotFoundException for an unknown app
    */
-  App updateApp(AppId id, AppUpdate update, AppMedia media);
+  AppWithMedia updateApp(AppId id, AppPatch patch);
 
   IssuedKey issueKey(AppId id);
 

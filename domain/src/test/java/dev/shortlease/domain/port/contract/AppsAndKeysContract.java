@@ -9,13 +9,18 @@ import dev.shortlease.domain.ApiKeyId;
 import dev.shortlease.domain.App;
 import dev.shortlease.domain.AppId;
 import dev.shortlease.domain.AppMedia;
+import dev.shortlease.domain.AppMediaPatch;
 import dev.shortlease.domain.AppMode;
+import dev.shortlease.domain.AppPatch;
 import dev.shortlease.domain.AppStatus;
 import dev.shortlease.domain.AppUpdate;
 import dev.shortlease.domain.AppWithKey;
+import dev.shortlease.domain.AppWithMedia;
+import dev.shortlease.domain.AppsPage;
 import dev.shortlease.domain.FileKind;
 import dev.shortlease.domain.FileTransfer;
 import dev.shortlease.domain.ModelSettings;
+import dev.shortlease.domain.ModelSettingsPatch;
 import dev.shortlease.domain.NewApiKey;
 import dev.shortlease.domain.NewApp;
 import dev.shortlease.domain.NotFoundException;
@@ -226,22 +231,31 @@ public abstract class AppsAndKeysContract extends PortContract {
     AppId id = newApp();
     ports().apps().findApp(id).orElseThrow(); // cached, where a cache is in front
 
-    App after =
+    AppWithMedia after =
         ports()
             .setup()
             .updateApp(
-                id, new AppUpdate("Renamed", null, null, null, null, null, null, null), SWITCHES)
+                id,
+                new AppPatch(
+                    new AppUpdate("Renamed", null, null, null, null, null, null, null),
+                    null,
+                    AppMediaPatch.replacing(SWITCHES)))
             .orElseThrow();
 
-    assertThat(after.name()).isEqualTo("Renamed");
-    assertThat(ports().apps().findApp(id)).contains(after);
+    assertThat(after.app().name()).isEqualTo("Renamed");
+    assertThat(after.media()).isEqualTo(SWITCHES);
+    assertThat(ports().apps().findApp(id)).contains(after.app());
     assertThat(ports().media().mediaOf(id)).isEqualTo(SWITCHES);
 
-    ports()
-        .setup()
-        .updateApp(id, new AppUpdate("Again", null, null, null, null, null, null, null), null);
+    AppWithMedia again =
+        ports()
+            .setup()
+            .updateApp(
+                id, AppPatch.of(new AppUpdate("Again", null, null, null, null, null, null, null)))
+            .orElseThrow();
     assertThat(ports().apps().findApp(id).orElseThrow().name()).isEqualTo("Again");
-    assertThat(ports().media().mediaOf(id)).as("null keeps the switches").isEqualTo(SWITCHES);
+    assertThat(again.media()).as("the stored switches, answered").isEqualTo(SWITCHES);
+    assertThat(ports().media().mediaOf(id)).as("no media patch keeps them").isEqualTo(SWITCHES);
   }
 
   @Test
@@ -254,9 +268,99 @@ public abstract class AppsAndKeysContract extends PortContract {
                 .setup()
                 .updateApp(
                     unknown,
-                    new AppUpdate("x", null, null, null, null, null, null, null),
-                    SWITCHES))
+                    new AppPatch(
+                        new AppUpdate("x", null, null, null, null, null, null, null),
+                        new ModelSettingsPatch(null, 1.0, null),
+                        AppMediaPatch.replacing(SWITCHES))))
         .isEmpty();
     assertThat(ports().media().mediaOf(unknown)).isEqualTo(AppMedia.OFF);
+  }
+
+  /**
+   * Two admins' patches of one app, made from the same state: each sets other fields of the model
+   * settings and of the switches. The first is made, the second lands, then the first: the first
+   * must apply to what the second left, not to the state it was made from (the lost update of a
+   * merge outside the store).
+   */
+  @Test
+  @DisplayName("two patches of different model settings and switches both survive")
+  void patchesOfDifferentFieldsBothSurvive() {
+    AppId id =
+        ports()
+            .apps()
+            .createApp(
+                new NewApp(
+                    "patched " + UUID.randomUUID(),
+                    "",
+                    AppMode.CHAT,
+                    new ModelSettings("gpt-x", null, null),
+                    null,
+                    null,
+                    null));
+    AppPatch first =
+        new AppPatch(
+            AppUpdate.NONE,
+            new ModelSettingsPatch(null, 0.7, null),
+            new AppMediaPatch(true, null, 4, null, null, null, null, null));
+    AppPatch second =
+        new AppPatch(
+            AppUpdate.NONE,
+            new ModelSettingsPatch(null, null, 256),
+            new AppMediaPatch(null, null, null, null, null, true, "alloy", null));
+
+    ports().setup().updateApp(id, second).orElseThrow();
+    AppWithMedia after = ports().setup().updateApp(id, first).orElseThrow();
+
+    ModelSettings both = new ModelSettings("gpt-x", 0.7, 256);
+    AppMedia switches =
+        new AppMedia(
+            true,
+            AppMedia.OFF.allowedKinds(),
+            4,
+            AppMedia.OFF.transfers(),
+            false,
+            true,
+            "alloy",
+            "");
+    assertThat(after.app().modelSettings()).isEqualTo(both);
+    assertThat(after.media()).isEqualTo(switches);
+    assertThat(ports().apps().findApp(id).orElseThrow().modelSettings()).isEqualTo(both);
+    assertThat(ports().media().mediaOf(id)).isEqualTo(switches);
+  }
+
+  @Test
+  @DisplayName("apps are paged oldest first, with the total and whether more follow")
+  void appsArePaged() {
+    List<AppId> mine = List.of(newApp(), newApp(), newApp());
+    ports()
+        .setup()
+        .updateApp(mine.get(1), AppPatch.media(AppMediaPatch.replacing(SWITCHES)))
+        .orElseThrow();
+    long total = ports().media().listAppsWithMedia().size();
+    int last = Math.toIntExact(total);
+
+    // limit 1: the three newest apps are the last three pages, in the order they were made
+    List<AppsPage> pages =
+        List.of(
+            ports().media().pageAppsWithMedia(last - 2, 1),
+            ports().media().pageAppsWithMedia(last - 1, 1),
+            ports().media().pageAppsWithMedia(last, 1));
+    assertThat(pages)
+        .extracting(p -> p.items().getFirst().app().id())
+        .containsExactlyElementsOf(mine);
+    assertThat(pages).allSatisfy(p -> assertThat(p.total()).isEqualTo(total));
+    assertThat(pages).extracting(AppsPage::hasMore).containsExactly(true, true, false);
+    assertThat(pages.get(1).items().getFirst().media()).isEqualTo(SWITCHES);
+    assertThat(pages.get(0).items().getFirst().media()).isEqualTo(AppMedia.OFF);
+
+    AppsPage beyond = ports().media().pageAppsWithMedia(last + 1, 1);
+    assertThat(beyond.items()).isEmpty();
+    assertThat(beyond.hasMore()).isFalse();
+    assertThat(beyond.total()).isEqualTo(total);
+
+    AppsPage tail = ports().media().pageAppsWithMedia(2, last - 1);
+    assertThat(tail.items()).extracting(a -> a.app().id()).containsExactly(mine.get(2));
+    assertThat(tail.hasMore()).isFalse();
+    assertThat(ports().media().pageAppsWithMedia(1, last - 1).hasMore()).isTrue();
   }
 }

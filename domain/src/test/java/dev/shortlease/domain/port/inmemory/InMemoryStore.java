@@ -20,10 +20,12 @@ import dev.shortlease.domain.App;
 import dev.shortlease.domain.AppFeedback;
 import dev.shortlease.domain.AppId;
 import dev.shortlease.domain.AppMedia;
+import dev.shortlease.domain.AppPatch;
 import dev.shortlease.domain.AppStatus;
 import dev.shortlease.domain.AppUpdate;
 import dev.shortlease.domain.AppWithKey;
 import dev.shortlease.domain.AppWithMedia;
+import dev.shortlease.domain.AppsPage;
 import dev.shortlease.domain.ChatTurn;
 import dev.shortlease.domain.ComputedEmbedding;
 import dev.shortlease.domain.Conversation;
@@ -212,13 +214,20 @@ public final class InMemoryStore
     return new AppWithKey(apps.get(id), keyId);
   }
 
+  /** The whole patch under the store's lock, applied to the current app and switches. */
   @Override
-  public synchronized Optional<App> updateApp(AppId id, AppUpdate update, AppMedia switches) {
-    Optional<App> updated = updateApp(id, update);
-    if (updated.isPresent() && switches != null) {
+  public synchronized Optional<AppWithMedia> updateApp(AppId id, AppPatch patch) {
+    App current = apps.get(id);
+    if (current == null) {
+      return Optional.empty();
+    }
+    App app = patch.applyTo(current);
+    AppMedia switches = patch.applyTo(mediaOf(id));
+    apps.put(id, app);
+    if (patch.media() != null) {
       media.put(id, switches);
     }
-    return updated;
+    return Optional.of(new AppWithMedia(app, switches));
   }
 
   @Override
@@ -226,7 +235,7 @@ public final class InMemoryStore
     return media.getOrDefault(appId, AppMedia.OFF);
   }
 
-  @Override
+  /** Test set-up: replaces the app's switches (the service changes them through a patch). */
   public synchronized void saveMedia(AppId appId, AppMedia switches) {
     media.put(appId, switches);
   }
@@ -234,6 +243,16 @@ public final class InMemoryStore
   @Override
   public synchronized List<AppWithMedia> listAppsWithMedia() {
     return apps.values().stream().map(app -> new AppWithMedia(app, mediaOf(app.id()))).toList();
+  }
+
+  @Override
+  public synchronized AppsPage pageAppsWithMedia(int page, int limit) {
+    List<AppWithMedia> all = listAppsWithMedia();
+    return new AppsPage(
+        all.stream().skip((long) (page - 1) * limit).limit(limit).toList(),
+        page,
+        limit,
+        all.size());
   }
 
   @Override
