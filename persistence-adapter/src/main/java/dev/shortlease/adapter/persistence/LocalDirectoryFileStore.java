@@ -33,9 +33,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Its listing walks that layout in name order, which is the IDs' text order, so a page resumes
  * after the last ID listed; only {@code root/ab/cd/abcd…} regular files named by a canonical ID
- * count. Anything else, such as the {@code .part} file a crash mid-write leaves behind, a symbolic
- * link or a file someone put there, is skipped: never listed, so never swept. The {@code .part}
- * files are the store's incomplete writes ({@link #deleteIncompleteWrites}).
+ * count, and a fan-out directory is one named by two lowercase hex characters, as {@link #pathOf}
+ * makes them. Anything else, such as the {@code .part} file a crash mid-write leaves behind, a
+ * symbolic link, or a file or directory someone put there, is skipped: never listed, so never
+ * swept. The {@code .part} files are the store's incomplete writes ({@link
+ * #deleteIncompleteWrites}).
  *
  * <p>A fan-out directory is removed once empty, by the delete that empties it or by the walk for
  * incomplete writes; a write that finds its directory removed under it creates it again.
@@ -211,18 +213,32 @@ public final class LocalDirectoryFileStore implements FileStorePort {
   }
 
   /**
-   * The fan-out directories under {@code dir} (two-character names) whose key prefix ({@code
-   * prefix} and the name) does not sort before the cursor's.
+   * The fan-out directories under {@code dir} (names this store makes: {@link #isFanOutName}) whose
+   * key prefix ({@code prefix} and the name) does not sort before the cursor's.
    */
   private static List<String> namesFrom(Path dir, String prefix, String after) {
     return sortedNames(dir).stream()
-        .filter(name -> name.length() == 2 && Files.isDirectory(dir.resolve(name), NOFOLLOW_LINKS))
+        .filter(LocalDirectoryFileStore::isFanOutName)
         .filter(
             name -> {
               String key = prefix + name;
               return key.compareTo(after.substring(0, Math.min(key.length(), after.length()))) >= 0;
             })
+        .filter(name -> Files.isDirectory(dir.resolve(name), NOFOLLOW_LINKS))
         .toList();
+  }
+
+  /**
+   * Whether {@code name} is one {@link #pathOf} gives a fan-out directory: two characters of a
+   * canonical ID's text, lowercase hex. Any other directory (an operator's {@code tmp}, {@code ZZ}
+   * or {@code .x}) is not the store's: never walked, never removed.
+   */
+  static boolean isFanOutName(String name) {
+    return name.length() == 2 && isLowerHex(name.charAt(0)) && isLowerHex(name.charAt(1));
+  }
+
+  private static boolean isLowerHex(char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
   }
 
   /** The file as listed, or null when it is not one of this store's (or is already gone). */

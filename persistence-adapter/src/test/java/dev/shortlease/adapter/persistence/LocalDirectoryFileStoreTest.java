@@ -192,6 +192,32 @@ class LocalDirectoryFileStoreTest {
 
   @Test
   @DisplayName(
+      "two-character directories the store never makes (not lowercase hex) are neither walked nor"
+          + " removed, even empty; an old file in one stays")
+  void foreignTwoCharacterDirectoriesStay() throws Exception {
+    LocalDirectoryFileStore store = new LocalDirectoryFileStore(directory);
+    UploadFileId id = UploadFileId.random();
+    store.write(id, new byte[] {1});
+    aged(store.pathOf(id), 5);
+    Path foreign = Files.createDirectories(directory.resolve("xy"));
+    Path oldNote = aged(foreign.resolve("notes.txt"), 5);
+    Path foreignEmpty = Files.createDirectories(directory.resolve("zz"));
+    Path upperEmpty = Files.createDirectories(directory.resolve("AB").resolve("CD"));
+    Path hexUnderForeign = Files.createDirectories(directory.resolve("tm").resolve("ab"));
+
+    assertThat(store.deleteIncompleteWrites(Instant.now().minus(Duration.ofHours(1)))).isZero();
+    assertThat(store.list(null, 10).files()).extracting(StoredFile::id).containsExactly(id);
+
+    assertThat(oldNote).exists();
+    assertThat(List.of(foreign, foreignEmpty, upperEmpty, hexUnderForeign))
+        .allMatch(Files::isDirectory);
+    assertThat(LocalDirectoryFileStore.isFanOutName("0f")).isTrue();
+    assertThat(List.of("0F", "g0", "a", "abc", "..", "a-"))
+        .noneMatch(LocalDirectoryFileStore::isFanOutName);
+  }
+
+  @Test
+  @DisplayName(
       "a write whose directory a cleanup removes before its temporary file exists creates it again")
   void writeSurvivesItsDirectoryRemoved() {
     AtomicInteger removals = new AtomicInteger();
