@@ -238,16 +238,22 @@ public final class LocalDirectoryFileStore implements FileStorePort {
       if (names == null) {
         return null;
       }
+      // an entry that stays keeps the leaf: no removal tried (a failed one costs an exception)
+      boolean keeps = false;
       for (String name : names) {
         if (name.compareTo(after) <= 0) {
+          keeps = true;
           continue;
         }
         if (isPart(prefix, name)) {
           if (deleteIfOlder(leaf.resolve(name), incompleteBefore)) {
             deletedIncompleteWrites++;
+          } else {
+            keeps = true;
           }
           continue;
         }
+        keeps = true;
         StoredFile file;
         try {
           file = storedFile(leaf, prefix, name);
@@ -262,7 +268,9 @@ public final class LocalDirectoryFileStore implements FileStorePort {
           }
         }
       }
-      deleteIfEmpty(leaf);
+      if (!keeps) {
+        deleteIfEmpty(leaf);
+      }
       return null;
     }
 
