@@ -169,14 +169,11 @@ class CompositionTest {
       assertThatThrownBy(() -> files.read(UploadFileId.random()))
           .isInstanceOf(ConnectionHeldDuringLongCallException.class)
           .hasMessageContaining("FileStorePort.read(");
-      assertThatThrownBy(() -> files.list(null, 100))
+      assertThatThrownBy(() -> files.walk(null, 100, Instant.now()))
           .isInstanceOf(ConnectionHeldDuringLongCallException.class)
-          .hasMessageContaining("FileStorePort.list(");
-      assertThatThrownBy(() -> files.deleteIncompleteWrites(Instant.now()))
-          .isInstanceOf(ConnectionHeldDuringLongCallException.class)
-          .hasMessageContaining("FileStorePort.deleteIncompleteWrites(");
+          .hasMessageContaining("FileStorePort.walk(");
     }
-    assertThat(tracker.guardViolations()).isEqualTo(5);
+    assertThat(tracker.guardViolations()).isEqualTo(4);
   }
 
   @Test

@@ -108,9 +108,11 @@ class UploadsCleanupApiTest {
 
   /** The fan-out directories (FILES_DIR/ab, FILES_DIR/ab/cd) with nothing in them. */
   private static List<Path> emptyDirectories() throws Exception {
-    try (Stream<Path> paths = Files.walk(Path.of(env.get("FILES_DIR")), 2)) {
+    Path root = Path.of(env.get("FILES_DIR"));
+    try (Stream<Path> paths = Files.walk(root, 2)) {
       return paths
-          .filter(path -> !path.equals(Path.of(env.get("FILES_DIR"))))
+          .filter(path -> !path.equals(root))
+          .filter(path -> root.relativize(path).toString().matches("[0-9a-f]{2}(/[0-9a-f]{2})?"))
           .filter(Files::isDirectory)
           .filter(UploadsCleanupApiTest::isEmpty)
           .toList();
@@ -268,6 +270,7 @@ class UploadsCleanupApiTest {
     assertThat(cleaned.json().get("result").asText()).isEqualTo("success");
     assertThat(cleaned.json().get("deleted_incomplete_writes").asInt()).isEqualTo(2);
     assertThat(cleaned.json().get("deleted_stored_files").asInt()).isEqualTo(1);
+    assertThat(cleaned.json().get("skipped_directories").asInt()).isZero();
     assertThat(crashed).doesNotExist();
     assertThat(alsoCrashed).doesNotExist();
     assertThat(lost).doesNotExist();
@@ -277,5 +280,27 @@ class UploadsCleanupApiTest {
     assertThat(preview(app.key(), recorded, "alice")).isEqualTo(200);
     Api.Reply again = api.post(CLEANUP, ADMIN, "{\"older_than_hours\":24}");
     assertThat(again.json().get("deleted_incomplete_writes").asInt()).isZero();
+  }
+
+  @Test
+  @DisplayName(
+      "two-character directories an operator put in FILES_DIR that the store never makes stay, an"
+          + " old file in one and empty ones alike")
+  void foreignTwoCharacterDirectoriesStay() throws Exception {
+    Path root = Path.of(env.get("FILES_DIR"));
+    Path foreign = Files.createDirectories(root.resolve("tm"));
+    Path oldFile = foreign.resolve(UUID.randomUUID().toString());
+    Files.write(oldFile, PNG);
+    age(oldFile, 30);
+    Path emptyForeign = Files.createDirectories(root.resolve("zz"));
+    Path emptyUnderForeign = Files.createDirectories(root.resolve("XY").resolve("ab"));
+
+    Api.Reply cleaned = api.post(CLEANUP, ADMIN, "{\"older_than_hours\":24}");
+
+    assertThat(cleaned.status()).as(cleaned.raw().body()).isEqualTo(200);
+    assertThat(cleaned.json().get("skipped_directories").asInt()).isZero();
+    assertThat(oldFile).exists();
+    assertThat(emptyForeign).isDirectory();
+    assertThat(emptyUnderForeign).isDirectory();
   }
 }

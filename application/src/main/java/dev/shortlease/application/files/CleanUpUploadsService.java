@@ -9,7 +9,6 @@ import dev.shortlease.domain.port.UploadsPort;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -18,8 +17,13 @@ import java.util.List;
  * deleted after it, with no connection held (the file store is a long call). A record is deleted
  * before its bytes, so a failure in between leaves bytes no record names (logged), never a record
  * whose bytes are gone. Such bytes, and any other stored file without a record, are found by the
- * second pass over the file store ({@link OrphanedBytesSweep}); last, the store deletes the writes
- * a crash left unfinished, as old as the age (they never have a record).
+ * second pass, one walk over the file store ({@link OrphanedBytesSweep}) in which the store also
+ * deletes the writes a crash left unfinished, as old as the age (they never have a record).
+ *
+ * <p>A directory of the store the walk cannot read is skipped and counted in the answer, not an
+ * error: the rest is still cleaned and the operator still learns what was deleted. A failure that
+ * stops the cleanup (the database, the store unreachable) stays an error, since what it did not
+ * look at is unknown; before it is thrown, what was deleted until then is logged.
  */
 public final class CleanUpUploadsService implements CleanUpUploadsUseCase {
   /** Records deleted per transaction: short enough to hold no lock for long. */
@@ -49,33 +53,50 @@ public final class CleanUpUploadsService implements CleanUpUploadsUseCase {
     if (olderThan == null || olderThan.compareTo(Duration.ofHours(1)) < 0) {
       throw new InvalidInputException("older_than_hours", "must be an integer of at least 1");
     }
-    int deleted = 0;
-    List<UploadFileId> batch;
-    do {
-      batch = uploads.deleteUnreferencedUploads(olderThan, BATCH);
-      deleted += batch.size();
-      batch.forEach(this::deleteBytes);
-    } while (batch.size() == BATCH);
-    if (deleted > 0) {
-      LOG.log(System.Logger.Level.INFO, "deleted {0} unreferenced uploads", deleted);
+    CleanupCounts counts = new CleanupCounts();
+    try {
+      deleteRecords(olderThan, counts);
+      // the store's timestamps against this clock, as the sweep explains
+      sweep.sweep(clock.instant().minus(olderThan), counts);
+    } catch (RuntimeException e) {
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "the uploads cleanup failed part-way; before it failed: {0}",
+          counts);
+      throw e;
     }
-    // the store's timestamps against this clock, as the sweep explains
-    Instant cutOff = clock.instant().minus(olderThan);
-    int deletedStoredFiles = sweep.sweep(cutOff);
-    if (deletedStoredFiles > 0) {
+    if (counts.deletedStoredFiles > 0) {
       LOG.log(
           System.Logger.Level.INFO,
           "deleted {0} stored files no upload record names",
-          deletedStoredFiles);
+          counts.deletedStoredFiles);
     }
-    int deletedIncompleteWrites = store.deleteIncompleteWrites(cutOff);
-    if (deletedIncompleteWrites > 0) {
+    if (counts.deletedIncompleteWrites > 0) {
       LOG.log(
           System.Logger.Level.INFO,
           "deleted {0} unfinished writes to the file store",
-          deletedIncompleteWrites);
+          counts.deletedIncompleteWrites);
     }
-    return new UploadsCleanup(deleted, deletedStoredFiles, deletedIncompleteWrites);
+    if (counts.skippedDirectories > 0) {
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "the uploads cleanup skipped {0} directories of the file store it could not read (named"
+              + " in the file store's warnings); what is in them was not cleaned",
+          counts.skippedDirectories);
+    }
+    return counts.answer();
+  }
+
+  private void deleteRecords(Duration olderThan, CleanupCounts counts) {
+    List<UploadFileId> batch;
+    do {
+      batch = uploads.deleteUnreferencedUploads(olderThan, BATCH);
+      counts.deleted += batch.size();
+      batch.forEach(this::deleteBytes);
+    } while (batch.size() == BATCH);
+    if (counts.deleted > 0) {
+      LOG.log(System.Logger.Level.INFO, "deleted {0} unreferenced uploads", counts.deleted);
+    }
   }
 
   private void deleteBytes(UploadFileId id) {

@@ -10,17 +10,19 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The cleanup's second pass: walks the file store a page at a time and deletes the files older than
- * the age that no upload record names (a failed delete after the record pass, a crash between the
- * two, an upload whose record and compensating delete both failed). Per page: list (no connection
- * held), one short query for which of the old IDs have a record, delete the rest (no connection
- * held).
+ * The cleanup's second pass, one walk over the file store a page at a time: deletes the files older
+ * than the age that no upload record names (a failed delete after the record pass, a crash between
+ * the two, an upload whose record and compensating delete both failed), while the store deletes on
+ * the way the writes a crash left unfinished that are as old, and skips, counting them, the
+ * directories it cannot read. Per page: walk (no connection held), one short query for which of the
+ * old IDs have a record, delete the rest (no connection held).
  *
  * <p>Age is the store's last-modified time against this process's clock: the bytes have no row, so
  * the database's clock (the record pass's) never stamped them; skew between the two is minutes at
  * worst, against an age of at least an hour. That age is what protects an upload in flight, whose
  * bytes are written before its record: its record follows within one short transaction, so bytes
- * older than an hour without a record have lost it for good.
+ * older than an hour without a record have lost it for good; a write's unfinished file younger than
+ * that may be one in flight.
  */
 final class OrphanedBytesSweep {
   /** Stored files listed, and their IDs looked up, per page. */
@@ -36,12 +38,17 @@ final class OrphanedBytesSweep {
     this.store = store;
   }
 
-  /** Deletes the stored files older than {@code cutOff} with no record; returns how many. */
-  int sweep(Instant cutOff) {
-    int deleted = 0;
+  /**
+   * Deletes the stored files older than {@code cutOff} with no record, and has the store delete its
+   * unfinished writes as old, adding both to {@code counts} page by page, with the directories the
+   * store skipped.
+   */
+  void sweep(Instant cutOff, CleanupCounts counts) {
     String cursor = null;
     do {
-      StoredFilesPage page = store.list(cursor, PAGE);
+      StoredFilesPage page = store.walk(cursor, PAGE, cutOff);
+      counts.deletedIncompleteWrites += page.deletedIncompleteWrites();
+      counts.skippedDirectories += page.skippedDirectories();
       List<UploadFileId> old =
           page.files().stream()
               .filter(file -> file.lastModified().isBefore(cutOff))
@@ -51,13 +58,12 @@ final class OrphanedBytesSweep {
         Set<UploadFileId> recorded = uploads.recordedAmong(old);
         for (UploadFileId id : old) {
           if (!recorded.contains(id) && delete(id)) {
-            deleted++;
+            counts.deletedStoredFiles++;
           }
         }
       }
       cursor = page.next();
     } while (cursor != null);
-    return deleted;
   }
 
   private boolean delete(UploadFileId id) {

@@ -70,13 +70,40 @@ class CleanUpUploadsServiceTest {
       }
 
       @Override
-      public StoredFilesPage list(String cursor, int limit) {
-        return files.list(cursor, limit);
+      public StoredFilesPage walk(String cursor, int limit, Instant incompleteBefore) {
+        return files.walk(cursor, limit, incompleteBefore);
+      }
+    };
+  }
+
+  /**
+   * The in-memory store, whose walk reports {@code skipped} unreadable directories on its second
+   * page (as the local store does for a directory it cannot list) and goes on.
+   */
+  private FileStorePort skippingDirectories(int skipped) {
+    return new FileStorePort() {
+      @Override
+      public void write(UploadFileId id, byte[] content) {
+        files.write(id, content);
       }
 
       @Override
-      public int deleteIncompleteWrites(Instant before) {
-        return files.deleteIncompleteWrites(before);
+      public byte[] read(UploadFileId id) {
+        return files.read(id);
+      }
+
+      @Override
+      public void delete(UploadFileId id) {
+        files.delete(id);
+      }
+
+      @Override
+      public StoredFilesPage walk(String cursor, int limit, Instant incompleteBefore) {
+        StoredFilesPage page = files.walk(cursor, limit, incompleteBefore);
+        return cursor == null
+            ? page
+            : new StoredFilesPage(
+                page.files(), page.next(), page.deletedIncompleteWrites(), skipped);
       }
     };
   }
@@ -94,7 +121,7 @@ class CleanUpUploadsServiceTest {
 
     UploadsCleanup cleaned = cleanUp(files, Duration.ofHours(2));
 
-    assertThat(cleaned).isEqualTo(new UploadsCleanup(1, 0, 0));
+    assertThat(cleaned).isEqualTo(new UploadsCleanup(1, 0, 0, 0));
     assertThat(files.findUpload(orphan.owner(), orphan.id())).isEmpty();
     assertThat(files.hasBytes(orphan.id())).isFalse();
     assertThat(files.findUpload(young.owner(), young.id())).isPresent();
@@ -132,7 +159,7 @@ class CleanUpUploadsServiceTest {
 
     UploadsCleanup cleaned = cleanUp(files, Duration.ofHours(2));
 
-    assertThat(cleaned).isEqualTo(new UploadsCleanup(0, 1, 0));
+    assertThat(cleaned).isEqualTo(new UploadsCleanup(0, 1, 0, 0));
     assertThat(files.hasBytes(lost)).isFalse();
     assertThat(files.hasBytes(inFlight)).isTrue();
     assertThat(files.hasBytes(attached.id())).isTrue();
@@ -163,7 +190,7 @@ class CleanUpUploadsServiceTest {
 
     UploadsCleanup cleaned = cleanUp(failingToDelete(Set.of(stuck)), Duration.ofHours(1));
 
-    assertThat(cleaned).isEqualTo(new UploadsCleanup(0, 2, 0));
+    assertThat(cleaned).isEqualTo(new UploadsCleanup(0, 2, 0, 0));
     assertThat(files.hasBytes(stuck)).isTrue();
     assertThat(lost.subList(1, 3)).noneMatch(files::hasBytes);
   }
@@ -176,11 +203,11 @@ class CleanUpUploadsServiceTest {
     UploadedFile orphan = upload(Duration.ofHours(2));
 
     assertThat(cleanUp(failingToDelete(Set.of(orphan.id())), Duration.ofHours(1)))
-        .isEqualTo(new UploadsCleanup(1, 0, 0));
+        .isEqualTo(new UploadsCleanup(1, 0, 0, 0));
     assertThat(files.findUpload(orphan.owner(), orphan.id())).isEmpty();
     assertThat(files.hasBytes(orphan.id())).isTrue();
 
-    assertThat(cleanUp(files, Duration.ofHours(1))).isEqualTo(new UploadsCleanup(0, 1, 0));
+    assertThat(cleanUp(files, Duration.ofHours(1))).isEqualTo(new UploadsCleanup(0, 1, 0, 0));
     assertThat(files.hasBytes(orphan.id())).isFalse();
   }
 
@@ -195,10 +222,60 @@ class CleanUpUploadsServiceTest {
 
     UploadsCleanup cleaned = cleanUp(files, Duration.ofHours(2));
 
-    assertThat(cleaned).isEqualTo(new UploadsCleanup(0, 0, 2));
+    assertThat(cleaned).isEqualTo(new UploadsCleanup(0, 0, 2, 0));
     assertThat(files.hasUnfinishedWrite(crashed)).isFalse();
     assertThat(files.hasUnfinishedWrite(alsoCrashed)).isFalse();
     assertThat(files.hasUnfinishedWrite(inFlight)).isTrue();
+  }
+
+  @Test
+  @DisplayName(
+      "directories the store's walk could not read are counted in the answer beside everything it"
+          + " still deleted, records, stored files and unfinished writes, on every page")
+  void skippedDirectoriesAnsweredWithCounts() {
+    upload(Duration.ofHours(3));
+    List<UploadFileId> lost =
+        IntStream.range(0, OrphanedBytesSweep.PAGE + 1)
+            .mapToObj(i -> storedOnly(Duration.ofHours(3)))
+            .toList();
+    files.unfinishedWrite(Duration.ofHours(3));
+
+    UploadsCleanup cleaned = cleanUp(skippingDirectories(2), Duration.ofHours(2));
+
+    assertThat(cleaned).isEqualTo(new UploadsCleanup(1, lost.size(), 1, 2));
+    assertThat(lost).noneMatch(files::hasBytes);
+  }
+
+  @Test
+  @DisplayName(
+      "a walk that fails outright stays an error, after the record pass has deleted what it found")
+  void failedWalkStaysAnError() {
+    UploadedFile orphan = upload(Duration.ofHours(3));
+    FileStorePort down =
+        new FileStorePort() {
+          @Override
+          public void write(UploadFileId id, byte[] content) {}
+
+          @Override
+          public byte[] read(UploadFileId id) {
+            return files.read(id);
+          }
+
+          @Override
+          public void delete(UploadFileId id) {
+            files.delete(id);
+          }
+
+          @Override
+          public StoredFilesPage walk(String cursor, int limit, Instant incompleteBefore) {
+            throw new IllegalStateException("store unreachable");
+          }
+        };
+
+    assertThatThrownBy(() -> cleanUp(down, Duration.ofHours(2)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("store unreachable");
+    assertThat(files.findUpload(orphan.owner(), orphan.id())).isEmpty();
   }
 
   @Test

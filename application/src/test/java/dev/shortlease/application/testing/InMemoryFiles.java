@@ -201,9 +201,13 @@ public final class InMemoryFiles
     written.remove(id);
   }
 
-  /** In key order after the cursor (the last key of the previous page), as the local store. */
+  /**
+   * In key order after the cursor (the last key of the previous page), as the local store; the
+   * first page deletes the old unfinished writes, as an object store would.
+   */
   @Override
-  public StoredFilesPage list(String cursor, int limit) {
+  public StoredFilesPage walk(String cursor, int limit, Instant incompleteBefore) {
+    int deletedIncompleteWrites = cursor == null ? deleteIncompleteWrites(incompleteBefore) : 0;
     List<StoredFile> page =
         written.entrySet().stream()
             .sorted(Comparator.comparing(entry -> entry.getKey().toString()))
@@ -212,11 +216,13 @@ public final class InMemoryFiles
             .map(entry -> new StoredFile(entry.getKey(), entry.getValue()))
             .toList();
     return new StoredFilesPage(
-        page, page.size() < limit ? null : page.get(page.size() - 1).id().toString());
+        page,
+        page.size() < limit ? null : page.get(page.size() - 1).id().toString(),
+        deletedIncompleteWrites,
+        0);
   }
 
-  @Override
-  public int deleteIncompleteWrites(Instant before) {
+  private int deleteIncompleteWrites(Instant before) {
     List<UploadFileId> old =
         unfinished.entrySet().stream()
             .filter(entry -> entry.getValue().isBefore(before))

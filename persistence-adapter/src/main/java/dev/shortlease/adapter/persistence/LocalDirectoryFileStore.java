@@ -9,6 +9,7 @@ import dev.shortlease.domain.NotFoundException;
 import dev.shortlease.domain.UploadFileId;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -31,14 +32,16 @@ import org.slf4j.LoggerFactory;
  * first and are moved into place, so a reader never sees half a file. Keep the directory on a
  * volume every instance shares, or bind an object store instead ({@link FileStorePort}).
  *
- * <p>Its listing walks that layout in name order, which is the IDs' text order, so a page resumes
- * after the last ID listed; only {@code root/ab/cd/abcd…} regular files named by a canonical ID
- * count. Anything else, such as the {@code .part} file a crash mid-write leaves behind, a symbolic
- * link or a file someone put there, is skipped: never listed, so never swept. The {@code .part}
- * files are the store's incomplete writes ({@link #deleteIncompleteWrites}).
+ * <p>The cleanup's walk ({@link #walk}) goes through that layout in name order, which is the IDs'
+ * text order, so a page resumes after the last ID listed; only {@code root/ab/cd/abcd…} regular
+ * files named by a canonical ID are listed, and a fan-out directory is one named by two lowercase
+ * hex characters, as {@link #pathOf} makes them. In the same pass it deletes the old {@code
+ * root/ab/cd/abcd….part} regular files, the store's incomplete writes (a crash mid-write). Anything
+ * else, such as a symbolic link, or a file or directory someone put there, is skipped: never
+ * listed, never deleted. A directory it cannot read is logged, counted and gone past.
  *
- * <p>A fan-out directory is removed once empty, by the delete that empties it or by the walk for
- * incomplete writes; a write that finds its directory removed under it creates it again.
+ * <p>A fan-out directory is removed once empty, by the delete that empties it or by the walk; a
+ * write that finds its directory removed under it creates it again.
  */
 public final class LocalDirectoryFileStore implements FileStorePort {
   private static final Logger LOG = LoggerFactory.getLogger(LocalDirectoryFileStore.class);
@@ -49,6 +52,12 @@ public final class LocalDirectoryFileStore implements FileStorePort {
 
   private final Path root;
   private final Consumer<Path> afterDirectoriesCreated;
+  private final Directories directories;
+
+  /** How the walk opens a directory; a test fails it where file permissions cannot (as root). */
+  interface Directories {
+    DirectoryStream<Path> open(Path dir) throws IOException;
+  }
 
   public LocalDirectoryFileStore(Path root) {
     this(root, directory -> {});
@@ -56,8 +65,13 @@ public final class LocalDirectoryFileStore implements FileStorePort {
 
   /** A test sees between a write's creating its directory and its temporary file. */
   LocalDirectoryFileStore(Path root, Consumer<Path> afterDirectoriesCreated) {
+    this(root, afterDirectoriesCreated, Files::newDirectoryStream);
+  }
+
+  LocalDirectoryFileStore(Path root, Consumer<Path> afterDirectoriesCreated, Directories open) {
     this.root = root.toAbsolutePath().normalize();
     this.afterDirectoriesCreated = afterDirectoriesCreated;
+    this.directories = open;
   }
 
   @Override
@@ -119,30 +133,6 @@ public final class LocalDirectoryFileStore implements FileStorePort {
     deleteIfEmpty(file.getParent().getParent());
   }
 
-  /**
-   * Deletes the {@code .part} files (a write's temporary file, left by a crash mid-write) last
-   * modified before {@code before}, and the fan-out directories it finds empty. Like the listing,
-   * only {@code root/ab/cd/abcd….part} regular files count.
-   */
-  @Override
-  public int deleteIncompleteWrites(Instant before) {
-    int deleted = 0;
-    for (String first : namesFrom(root, "", "")) {
-      Path top = root.resolve(first);
-      for (String second : namesFrom(top, first, "")) {
-        Path leaf = top.resolve(second);
-        for (String name : sortedNames(leaf)) {
-          if (isPart(first + second, name) && deleteIfOlder(leaf.resolve(name), before)) {
-            deleted++;
-          }
-        }
-        deleteIfEmpty(leaf);
-      }
-      deleteIfEmpty(top);
-    }
-    return deleted;
-  }
-
   private static boolean isPart(String prefix, String name) {
     int idLength = 36;
     return name.startsWith(prefix)
@@ -185,48 +175,161 @@ public final class LocalDirectoryFileStore implements FileStorePort {
     }
   }
 
+  /**
+   * One page of the cleanup's walk, in name order, which is the IDs' text order, so a page resumes
+   * after the last ID listed. In each fan-out leaf it passes, it lists the stored files and deletes
+   * the {@code .part} files (a write's temporary file, left by a crash mid-write) last modified
+   * before {@code incompleteBefore}; it removes the fan-out directories it finishes and finds
+   * empty. A directory it cannot read (list, or read its entries' attributes) is logged by name,
+   * counted and gone past.
+   */
   @Override
-  public StoredFilesPage list(String cursor, int limit) {
+  public StoredFilesPage walk(String cursor, int limit, Instant incompleteBefore) {
     if (limit < 1) {
       throw new IllegalArgumentException("limit must be at least 1: " + limit);
     }
-    String after = cursor == null ? "" : cursor;
-    List<StoredFile> page = new ArrayList<>();
-    for (String first : namesFrom(root, "", after)) {
-      for (String second : namesFrom(root.resolve(first), first, after)) {
-        Path leaf = root.resolve(first).resolve(second);
-        for (String name : sortedNames(leaf)) {
-          StoredFile file =
-              name.compareTo(after) > 0 ? storedFile(leaf, first + second, name) : null;
-          if (file != null) {
-            page.add(file);
-            if (page.size() == limit) {
-              return new StoredFilesPage(page, name);
-            }
+    return new PageWalk(cursor == null ? "" : cursor, limit, incompleteBefore).run();
+  }
+
+  /** One page's walk: the files it lists, the unfinished writes it deletes, what it skips. */
+  private final class PageWalk {
+    private final String after;
+    private final int limit;
+    private final Instant incompleteBefore;
+    private final List<StoredFile> files = new ArrayList<>();
+    private int deletedIncompleteWrites;
+    private int skippedDirectories;
+
+    PageWalk(String after, int limit, Instant incompleteBefore) {
+      this.after = after;
+      this.limit = limit;
+      this.incompleteBefore = incompleteBefore;
+    }
+
+    StoredFilesPage run() {
+      List<String> tops = fanOut(root, "");
+      for (String first : tops == null ? List.<String>of() : tops) {
+        Path top = root.resolve(first);
+        List<String> leaves = fanOut(top, first);
+        if (leaves == null) {
+          continue;
+        }
+        for (String second : leaves) {
+          String last = leaf(top.resolve(second), first + second);
+          if (last != null) {
+            return page(last);
+          }
+        }
+        deleteIfEmpty(top);
+      }
+      return page(null);
+    }
+
+    private StoredFilesPage page(String next) {
+      return new StoredFilesPage(files, next, deletedIncompleteWrites, skippedDirectories);
+    }
+
+    /**
+     * Lists and sweeps one leaf after the cursor: the name at which the page filled up, or null
+     * when the leaf is done (or skipped).
+     */
+    private String leaf(Path leaf, String prefix) {
+      List<String> names = names(leaf);
+      if (names == null) {
+        return null;
+      }
+      // an entry that stays keeps the leaf: no removal tried (a failed one costs an exception)
+      boolean keeps = false;
+      for (String name : names) {
+        if (name.compareTo(after) <= 0) {
+          keeps = true;
+          continue;
+        }
+        if (isPart(prefix, name)) {
+          if (deleteIfOlder(leaf.resolve(name), incompleteBefore)) {
+            deletedIncompleteWrites++;
+          } else {
+            keeps = true;
+          }
+          continue;
+        }
+        keeps = true;
+        StoredFile file;
+        try {
+          file = storedFile(leaf, prefix, name);
+        } catch (IOException e) {
+          skip(leaf, e);
+          return null;
+        }
+        if (file != null) {
+          files.add(file);
+          if (files.size() == limit) {
+            return name;
           }
         }
       }
+      if (!keeps) {
+        deleteIfEmpty(leaf);
+      }
+      return null;
     }
-    return new StoredFilesPage(page, null);
+
+    /**
+     * The fan-out directories under {@code dir} (names this store makes: {@link #isFanOutName})
+     * whose key prefix ({@code prefix} and the name) does not sort before the cursor's; null when
+     * {@code dir} cannot be read.
+     */
+    private List<String> fanOut(Path dir, String prefix) {
+      List<String> names = names(dir);
+      if (names == null) {
+        return null;
+      }
+      return names.stream()
+          .filter(LocalDirectoryFileStore::isFanOutName)
+          .filter(
+              name -> {
+                String key = prefix + name;
+                return key.compareTo(after.substring(0, Math.min(key.length(), after.length())))
+                    >= 0;
+              })
+          .filter(name -> Files.isDirectory(dir.resolve(name), NOFOLLOW_LINKS))
+          .toList();
+    }
+
+    /** The names in {@code dir}, sorted; null, logged and counted, when it cannot be read. */
+    private List<String> names(Path dir) {
+      try {
+        return sortedNames(dir);
+      } catch (IOException e) {
+        skip(dir, e);
+        return null;
+      }
+    }
+
+    private void skip(Path dir, IOException e) {
+      skippedDirectories++;
+      LOG.warn(
+          "the cleanup cannot read the directory {} and goes past it; what is in it is not cleaned",
+          dir,
+          e);
+    }
   }
 
   /**
-   * The fan-out directories under {@code dir} (two-character names) whose key prefix ({@code
-   * prefix} and the name) does not sort before the cursor's.
+   * Whether {@code name} is one {@link #pathOf} gives a fan-out directory: two characters of a
+   * canonical ID's text, lowercase hex. Any other directory (an operator's {@code tmp}, {@code ZZ}
+   * or {@code .x}) is not the store's: never walked, never removed.
    */
-  private static List<String> namesFrom(Path dir, String prefix, String after) {
-    return sortedNames(dir).stream()
-        .filter(name -> name.length() == 2 && Files.isDirectory(dir.resolve(name), NOFOLLOW_LINKS))
-        .filter(
-            name -> {
-              String key = prefix + name;
-              return key.compareTo(after.substring(0, Math.min(key.length(), after.length()))) >= 0;
-            })
-        .toList();
+  static boolean isFanOutName(String name) {
+    return name.length() == 2 && isLowerHex(name.charAt(0)) && isLowerHex(name.charAt(1));
+  }
+
+  private static boolean isLowerHex(char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
   }
 
   /** The file as listed, or null when it is not one of this store's (or is already gone). */
-  private static StoredFile storedFile(Path leaf, String prefix, String name) {
+  private static StoredFile storedFile(Path leaf, String prefix, String name) throws IOException {
     if (!name.startsWith(prefix) || !isCanonicalId(name)) {
       return null;
     }
@@ -239,8 +342,6 @@ public final class LocalDirectoryFileStore implements FileStorePort {
           : null;
     } catch (NoSuchFileException e) {
       return null;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot list file " + name, e);
     }
   }
 
@@ -252,15 +353,19 @@ public final class LocalDirectoryFileStore implements FileStorePort {
     }
   }
 
-  /** The names in {@code dir}, sorted; none when it does not exist (yet, or any more). */
-  private static List<String> sortedNames(Path dir) {
+  /**
+   * The names in {@code dir}, sorted; none when it does not exist (yet, or any more).
+   *
+   * @throws IOException when it cannot be read
+   */
+  private List<String> sortedNames(Path dir) throws IOException {
     List<String> names = new ArrayList<>();
-    try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+    try (DirectoryStream<Path> entries = directories.open(dir)) {
       entries.forEach(entry -> names.add(entry.getFileName().toString()));
     } catch (NoSuchFileException | NotDirectoryException e) {
       return List.of();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot list directory " + dir, e);
+    } catch (DirectoryIteratorException e) {
+      throw e.getCause();
     }
     names.sort(null);
     return names;

@@ -8,9 +8,11 @@ import dev.shortlease.application.port.out.StoredFile;
 import dev.shortlease.application.port.out.StoredFilesPage;
 import dev.shortlease.domain.NotFoundException;
 import dev.shortlease.domain.UploadFileId;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -50,13 +52,13 @@ class LocalDirectoryFileStoreTest {
   @DisplayName("the listing names each stored file with its last-modified time, in ID order")
   void listsWithAges() throws Exception {
     LocalDirectoryFileStore store = new LocalDirectoryFileStore(directory);
-    assertThat(store.list(null, 10)).isEqualTo(new StoredFilesPage(List.of(), null));
+    assertThat(list(store, null, 10)).isEqualTo(new StoredFilesPage(List.of(), null));
     List<UploadFileId> ids = sortedIds(3);
     ids.forEach(id -> store.write(id, new byte[] {1}));
     Instant old = Instant.now().minus(Duration.ofHours(5)).truncatedTo(ChronoUnit.SECONDS);
     Files.setLastModifiedTime(store.pathOf(ids.get(1)), FileTime.from(old));
 
-    StoredFilesPage page = store.list(null, 10);
+    StoredFilesPage page = list(store, null, 10);
 
     assertThat(page.next()).isNull();
     assertThat(page.files()).extracting(StoredFile::id).containsExactlyElementsOf(ids);
@@ -78,7 +80,7 @@ class LocalDirectoryFileStoreTest {
     String cursor = null;
     int pages = 0;
     do {
-      StoredFilesPage page = store.list(cursor, 3);
+      StoredFilesPage page = list(store, cursor, 3);
       assertThat(page.files()).hasSizeLessThanOrEqualTo(3);
       page.files().forEach(file -> listed.add(file.id()));
       cursor = page.next();
@@ -109,7 +111,7 @@ class LocalDirectoryFileStoreTest {
     Path notFanOut = Files.createDirectories(directory.resolve("tmp").resolve("xx"));
     Files.writeString(notFanOut.resolve(other), "stray");
 
-    assertThat(store.list(null, 10).files()).extracting(StoredFile::id).containsExactly(id);
+    assertThat(list(store, null, 10).files()).extracting(StoredFile::id).containsExactly(id);
   }
 
   @Test
@@ -158,7 +160,7 @@ class LocalDirectoryFileStoreTest {
     Files.createSymbolicLink(link, store.pathOf(id));
     aged(store.pathOf(id), 5);
 
-    int deleted = store.deleteIncompleteWrites(Instant.now().minus(Duration.ofHours(1)));
+    int deleted = deleteIncompleteWrites(store, Instant.now().minus(Duration.ofHours(1)));
 
     assertThat(deleted).isEqualTo(2);
     assertThat(crashed).doesNotExist();
@@ -166,7 +168,7 @@ class LocalDirectoryFileStoreTest {
     assertThat(List.of(inFlight, notOurs, misplaced, link, store.pathOf(id)))
         .allMatch(path -> Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS));
     assertThat(store.read(id)).containsExactly(1);
-    assertThat(store.deleteIncompleteWrites(Instant.now().minus(Duration.ofHours(1)))).isZero();
+    assertThat(deleteIncompleteWrites(store, Instant.now().minus(Duration.ofHours(1)))).isZero();
   }
 
   @Test
@@ -182,12 +184,147 @@ class LocalDirectoryFileStoreTest {
     Path writingLeaf = Files.createDirectories(store.pathOf(writing).getParent());
     aged(writingLeaf.resolve(writing + ".1.part"), 0);
 
-    assertThat(store.deleteIncompleteWrites(Instant.now().minus(Duration.ofHours(1)))).isEqualTo(1);
+    assertThat(deleteIncompleteWrites(store, Instant.now().minus(Duration.ofHours(1))))
+        .isEqualTo(1);
 
     assertThat(directory.resolve("aa")).doesNotExist();
     assertThat(directory.resolve("bb")).doesNotExist();
     assertThat(writingLeaf).isDirectory();
     assertThat(directory).isDirectory();
+  }
+
+  @Test
+  @DisplayName(
+      "two-character directories the store never makes (not lowercase hex) are neither walked nor"
+          + " removed, even empty; an old file in one stays")
+  void foreignTwoCharacterDirectoriesStay() throws Exception {
+    LocalDirectoryFileStore store = new LocalDirectoryFileStore(directory);
+    UploadFileId id = UploadFileId.random();
+    store.write(id, new byte[] {1});
+    aged(store.pathOf(id), 5);
+    Path foreign = Files.createDirectories(directory.resolve("xy"));
+    Path oldNote = aged(foreign.resolve("notes.txt"), 5);
+    Path foreignEmpty = Files.createDirectories(directory.resolve("zz"));
+    Path upperEmpty = Files.createDirectories(directory.resolve("AB").resolve("CD"));
+    Path hexUnderForeign = Files.createDirectories(directory.resolve("tm").resolve("ab"));
+
+    assertThat(deleteIncompleteWrites(store, Instant.now().minus(Duration.ofHours(1)))).isZero();
+    assertThat(list(store, null, 10).files()).extracting(StoredFile::id).containsExactly(id);
+
+    assertThat(oldNote).exists();
+    assertThat(List.of(foreign, foreignEmpty, upperEmpty, hexUnderForeign))
+        .allMatch(Files::isDirectory);
+    assertThat(LocalDirectoryFileStore.isFanOutName("0f")).isTrue();
+    assertThat(List.of("0F", "g0", "a", "abc", "..", "a-"))
+        .noneMatch(LocalDirectoryFileStore::isFanOutName);
+  }
+
+  @Test
+  @DisplayName(
+      "one walk lists the stored files and deletes the old part files beside them, each once, even"
+          + " when a page ends in the middle of a directory")
+  void oneWalkListsAndDeletesIncompleteWrites() throws Exception {
+    LocalDirectoryFileStore store = new LocalDirectoryFileStore(directory);
+    UploadFileId first = startingWith("abcd");
+    UploadFileId second = new UploadFileId(UUID.fromString(samePrefix(first)));
+    UploadFileId third = startingWith("ef01");
+    List<UploadFileId> ids =
+        List.of(first, second, third).stream()
+            .sorted(Comparator.comparing(UploadFileId::toString))
+            .toList();
+    ids.forEach(id -> store.write(id, new byte[] {1}));
+    List<Path> crashed = new ArrayList<>();
+    for (UploadFileId id : ids) {
+      crashed.add(aged(store.pathOf(id).resolveSibling(id + ".1.part"), 5));
+    }
+    Path inFlight = aged(store.pathOf(third).resolveSibling(third + ".2.part"), 0);
+    Path emptyLeaf = Files.createDirectories(store.pathOf(startingWith("0000")).getParent());
+    List<String> opened = new ArrayList<>();
+    LocalDirectoryFileStore counting =
+        new LocalDirectoryFileStore(
+            directory,
+            dir -> {},
+            dir -> {
+              opened.add(directory.relativize(dir).toString());
+              return Files.newDirectoryStream(dir);
+            });
+
+    StoredFilesPage walk = walkAll(counting, Instant.now().minus(Duration.ofHours(1)), 1);
+
+    assertThat(walk.files()).extractingResultOf("id").containsExactlyElementsOf(ids);
+    assertThat(walk.deletedIncompleteWrites()).isEqualTo(3);
+    assertThat(walk.skippedDirectories()).isZero();
+    assertThat(crashed).noneMatch(Files::exists);
+    assertThat(inFlight).exists();
+    assertThat(emptyLeaf).doesNotExist();
+    assertThat(emptyLeaf.getParent()).doesNotExist();
+    assertThat(ids).allMatch(id -> Files.exists(store.pathOf(id)));
+    // one pass: no directory below the root is read by more than the page that resumes in it
+    assertThat(opened.stream().filter(dir -> dir.contains("/")).distinct().count()).isEqualTo(3);
+  }
+
+  @Test
+  @DisplayName(
+      "a directory the walk cannot read is skipped, counted once and left alone; the walk goes on"
+          + " and cleans the rest")
+  void unreadableDirectorySkipped() throws Exception {
+    LocalDirectoryFileStore store = new LocalDirectoryFileStore(directory);
+    UploadFileId hidden = startingWith("abcd");
+    UploadFileId hiddenLeaf = startingWith("cdef");
+    UploadFileId before = startingWith("0123");
+    UploadFileId after = startingWith("ef01");
+    for (UploadFileId id : List.of(hidden, hiddenLeaf, before, after)) {
+      store.write(id, new byte[] {1});
+      aged(store.pathOf(id).resolveSibling(id + ".1.part"), 5);
+    }
+    Path brokenTop = directory.resolve("ab");
+    Path brokenLeaf = directory.resolve("cd").resolve("ef");
+    LocalDirectoryFileStore walking = unreadable(store, List.of(brokenTop, brokenLeaf));
+    try {
+      StoredFilesPage walk = walkAll(walking, Instant.now().minus(Duration.ofHours(1)), 1);
+
+      assertThat(walk.files()).extractingResultOf("id").containsExactly(before, after);
+      assertThat(walk.deletedIncompleteWrites()).isEqualTo(2);
+      assertThat(walk.skippedDirectories()).isEqualTo(2);
+    } finally {
+      for (Path broken : List.of(brokenTop, brokenLeaf)) {
+        Files.setPosixFilePermissions(broken, PosixFilePermissions.fromString("rwx------"));
+      }
+    }
+    assertThat(store.pathOf(hidden).resolveSibling(hidden + ".1.part")).exists();
+    assertThat(store.pathOf(hiddenLeaf).resolveSibling(hiddenLeaf + ".1.part")).exists();
+    assertThat(store.pathOf(before).resolveSibling(before + ".1.part")).doesNotExist();
+    assertThat(store.pathOf(after).resolveSibling(after + ".1.part")).doesNotExist();
+  }
+
+  /**
+   * {@code store}'s directory with {@code broken} made unreadable (mode 000). Where that does not
+   * stop a listing (root reads anything), the store returned fails to open them instead, as the
+   * file system would for another user.
+   */
+  private static LocalDirectoryFileStore unreadable(
+      LocalDirectoryFileStore store, List<Path> broken) throws Exception {
+    for (Path dir : broken) {
+      Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("---------"));
+    }
+    boolean permissionsStopReads;
+    try (var entries = Files.newDirectoryStream(broken.get(0))) {
+      permissionsStopReads = false;
+    } catch (AccessDeniedException e) {
+      permissionsStopReads = true;
+    }
+    if (permissionsStopReads) {
+      return store;
+    }
+    return new LocalDirectoryFileStore(
+        store.pathOf(UploadFileId.random()).getParent().getParent().getParent(),
+        dir -> {},
+        dir -> {
+          if (broken.contains(dir)) {
+            throw new AccessDeniedException(dir.toString());
+          }
+          return Files.newDirectoryStream(dir);
+        });
   }
 
   @Test
@@ -221,6 +358,32 @@ class LocalDirectoryFileStoreTest {
     assertThatThrownBy(() -> store.write(UploadFileId.random(), new byte[] {7}))
         .isInstanceOf(java.io.UncheckedIOException.class);
     assertThat(removals).hasValue(LocalDirectoryFileStore.WRITE_ATTEMPTS);
+  }
+
+  /** A page of the walk that deletes nothing (no write is older than the epoch). */
+  private static StoredFilesPage list(LocalDirectoryFileStore store, String cursor, int limit) {
+    return store.walk(cursor, limit, Instant.EPOCH);
+  }
+
+  /** A whole walk, page after page: the unfinished writes it deleted. */
+  private static int deleteIncompleteWrites(LocalDirectoryFileStore store, Instant before) {
+    return walkAll(store, before, 10).deletedIncompleteWrites();
+  }
+
+  /** A whole walk in pages of {@code limit}: all its files and counts as one page. */
+  private static StoredFilesPage walkAll(LocalDirectoryFileStore store, Instant before, int limit) {
+    List<StoredFile> files = new ArrayList<>();
+    int deleted = 0;
+    int skipped = 0;
+    String cursor = null;
+    do {
+      StoredFilesPage page = store.walk(cursor, limit, before);
+      files.addAll(page.files());
+      deleted += page.deletedIncompleteWrites();
+      skipped += page.skippedDirectories();
+      cursor = page.next();
+    } while (cursor != null);
+    return new StoredFilesPage(files, null, deleted, skipped);
   }
 
   /** As a cleanup does: the empty leaf directory and its empty parent, when {@code remove}. */

@@ -57,7 +57,9 @@ public final class OpsHandler {
    * {@code remove-orphaned-files-on-storage}): {@code {"older_than_hours": N}}, N a whole number of
    * hours from 1; the body is checked before anything is deleted. {@code deleted} counts upload
    * records deleted, {@code deleted_stored_files} stored files deleted that no record named, {@code
-   * deleted_incomplete_writes} writes a crash left unfinished in the store.
+   * deleted_incomplete_writes} writes a crash left unfinished in the store, {@code
+   * skipped_directories} directories of the store the walk could not read and went past (logged by
+   * name; still 200, with what was done: nothing in them was cleaned).
    */
   void cleanUpUploads(Context ctx) {
     auth.requireAdmin(ctx);
@@ -82,7 +84,9 @@ public final class OpsHandler {
             "deleted_stored_files",
             cleaned.deletedStoredFiles(),
             "deleted_incomplete_writes",
-            cleaned.deletedIncompleteWrites()));
+            cleaned.deletedIncompleteWrites(),
+            "skipped_directories",
+            cleaned.skippedDirectories()));
   }
 
   void metrics(Context ctx) {

@@ -16,8 +16,10 @@ public interface CleanUpUploadsUseCase {
    * no message refers to (bytes the store fails to delete are logged and left behind; their record
    * is gone, so they count as deleted), then every stored file older than {@code olderThan} by the
    * store's timestamps that has no upload record (a file the store fails to delete is logged,
-   * skipped and not counted; the next cleanup finds it again), then every write to the store that
-   * never finished and was last touched before that age (a crash mid-write).
+   * skipped and not counted; the next cleanup finds it again), and, in the same walk over the
+   * store, every write to it that never finished and was last touched before that age (a crash
+   * mid-write). A directory of the store the walk cannot read is skipped, logged and counted; a
+   * failure that stops the cleanup is thrown after what was deleted until then is logged.
    */
   UploadsCleanup cleanUp(Duration olderThan);
 }

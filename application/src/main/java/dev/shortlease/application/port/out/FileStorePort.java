@@ -6,12 +6,13 @@ import java.time.Instant;
 /**
  * Outbound port: where the bytes of uploaded files live, by file ID. A long call (disk or network
  * I/O): no connection is held while it works. The default adapter is a local directory; an object
- * store (S3, GCS, Azure Blob) replaces it by implementing these five methods with its client, keyed
- * by the ID's text, and binding itself instead. {@link #list} is a paged listing: S3's {@code
- * ListObjectsV2} (key and {@code LastModified}, {@code MaxKeys}, continuation token) maps onto it
- * one call per page; keys that are not upload IDs are left out. {@link #deleteIncompleteWrites} is
- * S3's incomplete multipart uploads: {@code ListMultipartUploads} and {@code AbortMultipartUpload}
- * for those initiated before the instant (or nothing, when a lifecycle rule aborts them).
+ * store (S3, GCS, Azure Blob) replaces it by implementing these four methods with its client, keyed
+ * by the ID's text, and binding itself instead. {@link #walk} is the cleanup's paged walk: S3's
+ * {@code ListObjectsV2} (key and {@code LastModified}, {@code MaxKeys}, continuation token) maps
+ * onto it one call per page, keys that are not upload IDs left out; its incomplete writes are S3's
+ * incomplete multipart uploads, a listing of their own: the first page ({@code cursor} null) would
+ * abort those initiated before the instant ({@code ListMultipartUploads}, {@code
+ * AbortMultipartUpload}), or none, when a lifecycle rule aborts them.
  */
 @LongCall
 public interface FileStorePort {
@@ -30,20 +31,24 @@ public interface FileStorePort {
   void delete(UploadFileId id);
 
   /**
-   * One page of what is stored: up to {@code limit} files in key order (the ID's text), each with
-   * the time the store last wrote it, starting after {@code cursor} (null: from the start; else a
-   * page's {@link StoredFilesPage#next}). Only files this store wrote for an upload are listed;
-   * anything else it finds (temporary files, foreign keys) is skipped. Never reads the whole store
-   * into memory; files written or deleted meanwhile may or may not be listed.
+   * One page of the cleanup's walk over the store, in one pass.
+   *
+   * <p>Lists up to {@code limit} files in key order (the ID's text), each with the time the store
+   * last wrote it, starting after {@code cursor} (null: from the start; else a page's {@link
+   * StoredFilesPage#next}). Only files this store wrote for an upload are listed; anything else it
+   * finds (temporary files, foreign keys) is skipped. Never reads the whole store into memory;
+   * files written or deleted meanwhile may or may not be listed.
+   *
+   * <p>On the way, deletes the writes this store began and never finished (a crash mid-write) that
+   * it last touched before {@code incompleteBefore} by its own timestamps, and counts them in the
+   * page. No upload record names them: an upload's record is written only once its bytes are. A
+   * write touched since, maybe still in flight, is left alone; one the store fails to delete is
+   * skipped, not counted, and found again by the next walk.
+   *
+   * <p>A part of the store it cannot read (a directory it cannot list) is skipped, logged by name
+   * and counted in the page's {@link StoredFilesPage#skippedDirectories}: the walk goes on past it,
+   * so what was done is still answered. A failure that stops the whole walk (the store unreachable)
+   * is thrown.
    */
-  StoredFilesPage list(String cursor, int limit);
-
-  /**
-   * Deletes the writes this store began and never finished (a crash mid-write) that it last touched
-   * before {@code before} by its own timestamps, and returns how many. No upload record names them:
-   * an upload's record is written only once its bytes are. A write touched since, maybe still in
-   * flight, is left alone; one the store fails to delete is skipped, not counted, and found again
-   * by the next call.
-   */
-  int deleteIncompleteWrites(Instant before);
+  StoredFilesPage walk(String cursor, int limit, Instant incompleteBefore);
 }

@@ -3,13 +3,22 @@ package dev.shortlease.application.port.out;
 import java.util.List;
 
 /**
- * One page of the file store's listing ({@link FileStorePort#list}): its files in key order, and
- * the cursor that continues after them, null when the listing is complete. The cursor is the
- * store's own (an object store's continuation token, or the last key seen); callers pass it back
- * unread. A page may hold fewer files than asked for, even none, and still have a next one.
+ * One page of the file store's walk ({@link FileStorePort#walk}): its files in key order, and the
+ * cursor that continues after them, null when the walk is complete. The cursor is the store's own
+ * (an object store's continuation token, or the last key seen); callers pass it back unread. A page
+ * may hold fewer files than asked for, even none, and still have a next one. With them, how many
+ * unfinished writes the walk deleted on the way ({@code deletedIncompleteWrites}) and how many
+ * directories it could not read and skipped ({@code skippedDirectories}), each counted on one page
+ * only.
  */
-public record StoredFilesPage(List<StoredFile> files, String next) {
+public record StoredFilesPage(
+    List<StoredFile> files, String next, int deletedIncompleteWrites, int skippedDirectories) {
   public StoredFilesPage {
     files = List.copyOf(files);
+  }
+
+  /** A page of files only: nothing deleted on the way, nothing skipped. */
+  public StoredFilesPage(List<StoredFile> files, String next) {
+    this(files, next, 0, 0);
   }
 }
