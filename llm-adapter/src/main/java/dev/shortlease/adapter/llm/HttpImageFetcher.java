@@ -133,9 +133,10 @@ public final class HttpImageFetcher implements RemoteImagePort {
       throw new Refusal(tookTooLong());
     }
     ScheduledFuture<?> abort = AdapterTimer.after(left, request::cancel);
-    // A stop cancels the request as the deadline does (at once if the run is stopped already).
-    stop.onRequest(request::cancel);
-    try (ClassicHttpResponse response = http.executeOpen(null, request, null)) {
+    // A stop cancels the request as the deadline does (at once if the run is stopped already);
+    // the callback is dropped when the hop ends, so a run's signal does not collect one per hop.
+    try (StopSignal.Registration cancelOnStop = stop.onRequest(request::cancel);
+        ClassicHttpResponse response = http.executeOpen(null, request, null)) {
       Hop hop = null;
       try {
         hop = answer(url, response, deadline);

@@ -216,6 +216,23 @@ class HttpImageFetcherTest {
   }
 
   @Test
+  @DisplayName(
+      "each hop's stop callback is dropped when the hop ends: a run's signal keeps none of a"
+          + " finished, refused or redirected download")
+  void hopsReleaseTheirStopCallbacks() {
+    HttpImageFetcher fetcher = new HttpImageFetcher(LOCAL);
+    StopSignal run = new StopSignal();
+
+    for (int i = 0; i < 20; i++) {
+      assertThat(fetcher.fetch(url("/hop"), run).data()).isEqualTo(PNG);
+      assertThatThrownBy(() -> fetcher.fetch(url("/loop"), run))
+          .hasMessageContaining("redirected more than 3 times");
+    }
+
+    assertThat(run.registered()).isZero();
+  }
+
+  @Test
   @DisplayName("a redirect to another scheme is refused, and so is a fourth redirect")
   void refusesOtherRedirects() {
     HttpImageFetcher fetcher = new HttpImageFetcher(LOCAL);
