@@ -54,7 +54,9 @@ import org.slf4j.LoggerFactory;
  * End to end with {@code LLM_PROVIDER=ollama} and {@code LLM_VISION=true}: an image sent by URL is
  * downloaded by the service (no connection held) and reaches Ollama inline, in its {@code images};
  * with the default settings a URL on this host is refused, the client gets Dify's {@code
- * invalid_param} in the stream or as the blocking answer, and the message is saved as an error.
+ * invalid_param} in the stream or as the blocking answer, and the message is saved as an error. A
+ * connection the runner holds is caught by the guard at each download on the parallel reading
+ * threads (ADR 0068).
  */
 @DisplayName("Remote images reach an Ollama model as base64, fetched safely")
 class RemoteImagesApiTest {
