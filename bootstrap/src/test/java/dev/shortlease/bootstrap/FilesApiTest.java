@@ -4,6 +4,10 @@ import static dev.shortlease.application.testing.ScriptedChatModel.reply;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.inject.Module;
 import dev.shortlease.application.port.out.ChatModelPort;
@@ -23,6 +27,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /**
  * Files over real HTTP: upload and preview (Dify's shapes and errors, owner-scoped, limits from the
@@ -394,8 +399,29 @@ class FilesApiTest {
     ModelMessage.User user = (ModelMessage.User) SCRIPT.requests().get(before).messages().getLast();
     assertThat(((ModelImage.Inline) user.images().getFirst()).mimeType()).isEqualTo("image/jpeg");
 
-    Api.Reply refused = api.post("/v1/chat-messages", app.key(), chatWithUpload(logo));
+    Logger vision = (Logger) LoggerFactory.getLogger("dev.shortlease.application.chat.VisionInput");
+    ListAppender<ILoggingEvent> log = new ListAppender<>();
+    log.start();
+    vision.addAppender(log);
+    Api.Reply refused;
+    try {
+      refused = api.post("/v1/chat-messages", app.key(), chatWithUpload(logo));
+    } finally {
+      vision.detachAppender(log);
+    }
 
+    assertThat(log.list)
+        .singleElement()
+        .satisfies(
+            line -> {
+              assertThat(line.getLevel()).isEqualTo(Level.WARN);
+              assertThat(line.getFormattedMessage())
+                  .isEqualTo(
+                      "uploaded image refused: file="
+                          + logo
+                          + " detected=SVG bytes=20: not a PNG, JPEG, GIF or WEBP image")
+                  .doesNotContain("script");
+            });
     assertThat(refused.status()).isEqualTo(400);
     assertThat(refused.code()).isEqualTo("invalid_param");
     assertThat(refused.json().get("message").asText())

@@ -33,10 +33,11 @@ final class ParallelReads {
       return items.stream().map(item -> read.apply(item, runStop)).toList();
     }
     StopSignal stop = new StopSignal();
-    runStop.onRequest(stop::request);
-    try (ExecutorService threads =
-        Executors.newFixedThreadPool(
-            Math.min(AT_ONCE, items.size()), Thread.ofVirtual().name("image-read-", 0).factory())) {
+    try (StopSignal.Registration forwarded = runStop.onRequest(stop::request);
+        ExecutorService threads =
+            Executors.newFixedThreadPool(
+                Math.min(AT_ONCE, items.size()),
+                Thread.ofVirtual().name("image-read-", 0).factory())) {
       CompletionService<R> done = new ExecutorCompletionService<>(threads);
       List<Future<R>> reads = new ArrayList<>();
       for (T item : items) {

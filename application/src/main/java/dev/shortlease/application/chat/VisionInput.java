@@ -22,6 +22,7 @@ import java.util.List;
  * files out for such models.
  */
 final class VisionInput implements AnswerGenerator {
+  private static final System.Logger LOG = System.getLogger(VisionInput.class.getName());
   private final AnswerGenerator generator;
   private final ChatModelPort model;
   private final FileStorePort store;
@@ -58,16 +59,24 @@ final class VisionInput implements AnswerGenerator {
     }
     byte[] data = store.read(file.upload());
     // The type the uploader declared is not trusted: the bytes decide, as for a download.
-    ImageFormat format =
-        ImageFormat.of(data)
-            .orElseThrow(
-                () ->
-                    new ImageInputException(
-                        "The uploaded image "
-                            + file.name()
-                            + " cannot be shown to the model: it is not "
-                            + ImageFormat.NAMES
-                            + "."));
+    ImageFormat format = ImageFormat.of(data).orElse(null);
+    if (format == null) {
+      // A WARN, as a refused download's: the operator sees which file and what it really is
+      // (never its bytes, nor the names the client gave it), which the client is not told.
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "uploaded image refused: file={0} detected={1} bytes={2}: not {3}",
+          file.upload(),
+          ImageFormat.kindOf(data),
+          String.valueOf(data.length),
+          ImageFormat.NAMES);
+      throw new ImageInputException(
+          "The uploaded image "
+              + file.name()
+              + " cannot be shown to the model: it is not "
+              + ImageFormat.NAMES
+              + ".");
+    }
     return new ModelImage.Inline(format.mimeType(), data);
   }
 }

@@ -52,10 +52,9 @@ public final class ModelSideCalls {
       return Optional.empty();
     }
     StopSignal stop = new StopSignal();
-    caller.onRequest(stop::request);
     ScheduledFuture<?> limit =
         WakeUpTimer.after(timeLimit.toNanos(), stop::request); // one timer thread for all limits
-    try {
+    try (StopSignal.Registration forwarded = caller.onRequest(stop::request)) {
       return Optional.ofNullable(call.apply(stop));
     } finally {
       limit.cancel(false);

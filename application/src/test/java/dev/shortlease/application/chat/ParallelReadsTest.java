@@ -49,12 +49,13 @@ class ParallelReadsTest {
   void boundedAndInOrder() {
     List<Integer> items = IntStream.range(0, 7).boxed().toList();
 
+    StopSignal run = new StopSignal();
     List<String> read =
-        ParallelReads.inOrder(
-            items, StopSignal.never(), (item, stop) -> slowly(item, 200 - item * 20L));
+        ParallelReads.inOrder(items, run, (item, stop) -> slowly(item, 200 - item * 20L));
 
     assertThat(read).containsExactly(items.stream().map(i -> "image " + i).toArray(String[]::new));
     assertThat(mostAtOnce).hasValue(ParallelReads.AT_ONCE);
+    assertThat(run.registered()).as("the run's stop no longer forwards to the reads").isZero();
   }
 
   @Test

@@ -15,6 +15,7 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.function.Predicate;
 import org.apache.hc.client5.http.ConnectTimeoutException;
@@ -56,13 +57,18 @@ public final class HttpImageFetcher implements RemoteImagePort {
 
   /** With {@code allowed} deciding which resolved addresses may be connected to. */
   HttpImageFetcher(RemoteImageSettings settings, Predicate<InetAddress> allowed) {
+    this(settings, new CheckedDnsResolver(allowed));
+  }
+
+  /** With {@code resolver} looking names up (a test's slow lookup, say). */
+  HttpImageFetcher(RemoteImageSettings settings, CheckedDnsResolver resolver) {
     this.settings = settings;
     Timeout total = Timeout.of(settings.timeout());
     this.http =
         HttpClients.custom()
             .setConnectionManager(
                 PoolingHttpClientConnectionManagerBuilder.create()
-                    .setDnsResolver(new CheckedDnsResolver(allowed))
+                    .setDnsResolver(resolver)
                     .setDefaultConnectionConfig(
                         ConnectionConfig.custom()
                             .setConnectTimeout(Timeout.of(settings.connectTimeout()))
@@ -132,10 +138,20 @@ public final class HttpImageFetcher implements RemoteImagePort {
     if (left <= 0) {
       throw new Refusal(tookTooLong());
     }
-    ScheduledFuture<?> abort = AdapterTimer.after(left, request::cancel);
-    // A stop cancels the request as the deadline does (at once if the run is stopped already).
-    stop.onRequest(request::cancel);
-    try (ClassicHttpResponse response = http.executeOpen(null, request, null)) {
+    // Cutting the hop cancels the request and abandons a name lookup in progress, which the
+    // cancel alone does not end (CheckedDnsResolver).
+    CompletableFuture<Void> cut = new CompletableFuture<>();
+    Runnable cutHop =
+        () -> {
+          cut.complete(null);
+          request.cancel();
+        };
+    ScheduledFuture<?> abort = AdapterTimer.after(left, cutHop);
+    // A stop cuts the hop as the deadline does (at once if the run is stopped already); the
+    // callback is dropped when the hop ends, so a run's signal does not collect one per hop.
+    try (StopSignal.Registration cutOnStop = stop.onRequest(cutHop);
+        CheckedDnsResolver.Scope lookups = CheckedDnsResolver.abandonedOn(cut);
+        ClassicHttpResponse response = http.executeOpen(null, request, null)) {
       Hop hop = null;
       try {
         hop = answer(url, response, deadline);
@@ -233,6 +249,9 @@ public final class HttpImageFetcher implements RemoteImagePort {
   }
 
   private String reasonFor(Exception e, long deadline) {
+    if (e instanceof CheckedDnsResolver.LookupAbandonedException) {
+      return tookTooLong(); // or stopped, which the caller tells apart
+    }
     if (e instanceof AddressPolicy.RefusedAddressException
         || e instanceof UnknownHostException
         || e instanceof HttpHostConnectException

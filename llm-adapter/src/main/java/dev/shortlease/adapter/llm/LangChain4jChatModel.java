@@ -159,14 +159,16 @@ public final class LangChain4jChatModel implements ChatModelPort {
       return new ModelReply("", List.of(), TokenUsage.NONE, FinishReason.STOPPED);
     }
     StreamRelay relay = new StreamRelay(provider);
-    stop.onRequest(relay::stopRequested);
-    try {
-      model.chat(RequestMapper.toChatRequest(request, modelName, takesImageLinks), relay);
-    } catch (RuntimeException e) {
-      relay.cancel();
-      throw ErrorMapper.toModelException(e, provider);
+    // Registered for this call only: an agent's run calls the model once per step.
+    try (StopSignal.Registration stopsRelay = stop.onRequest(relay::stopRequested)) {
+      try {
+        model.chat(RequestMapper.toChatRequest(request, modelName, takesImageLinks), relay);
+      } catch (RuntimeException e) {
+        relay.cancel();
+        throw ErrorMapper.toModelException(e, provider);
+      }
+      return relay.drain(tokens, stop, silenceTimeout);
     }
-    return relay.drain(tokens, stop, silenceTimeout);
   }
 
   /**

@@ -216,6 +216,23 @@ class HttpImageFetcherTest {
   }
 
   @Test
+  @DisplayName(
+      "each hop's stop callback is dropped when the hop ends: a run's signal keeps none of a"
+          + " finished, refused or redirected download")
+  void hopsReleaseTheirStopCallbacks() {
+    HttpImageFetcher fetcher = new HttpImageFetcher(LOCAL);
+    StopSignal run = new StopSignal();
+
+    for (int i = 0; i < 20; i++) {
+      assertThat(fetcher.fetch(url("/hop"), run).data()).isEqualTo(PNG);
+      assertThatThrownBy(() -> fetcher.fetch(url("/loop"), run))
+          .hasMessageContaining("redirected more than 3 times");
+    }
+
+    assertThat(run.registered()).isZero();
+  }
+
+  @Test
   @DisplayName("a redirect to another scheme is refused, and so is a fourth redirect")
   void refusesOtherRedirects() {
     HttpImageFetcher fetcher = new HttpImageFetcher(LOCAL);
@@ -323,6 +340,68 @@ class HttpImageFetcherTest {
     int before = requests.get();
     assertThatThrownBy(() -> fetcher.fetch(url("/cat.png"), stop)).hasMessageContaining("stopped");
     assertThat(requests).as("a stopped run starts no download").hasValue(before);
+  }
+
+  /** A fetcher whose lookup of {@code slow.test} blocks until {@code released}. */
+  private static HttpImageFetcher slowLookup(
+      RemoteImageSettings settings, CountDownLatch released, CountDownLatch lookingUp) {
+    return new HttpImageFetcher(
+        settings,
+        new CheckedDnsResolver(
+            address -> true,
+            host -> {
+              if (!host.equals("slow.test")) {
+                return InetAddress.getAllByName(host);
+              }
+              lookingUp.countDown();
+              try {
+                // As a DNS lookup blocks: deaf to cancels and interrupts (bounded for the test).
+                released.await(10, TimeUnit.SECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              return new InetAddress[] {InetAddress.getLoopbackAddress()};
+            }));
+  }
+
+  @Test
+  @DisplayName("a stop ends a download waiting on a name lookup at once; the lookup is abandoned")
+  void stopEndsASlowLookup() throws Exception {
+    CountDownLatch released = new CountDownLatch(1);
+    CountDownLatch lookingUp = new CountDownLatch(1);
+    HttpImageFetcher fetcher =
+        slowLookup(LOCAL.withTimeout(Duration.ofSeconds(30)), released, lookingUp);
+    StopSignal stop = new StopSignal();
+    try {
+      AdapterTimer.after(Duration.ofMillis(300).toNanos(), stop::request);
+
+      long start = System.nanoTime();
+      assertThatThrownBy(() -> fetcher.fetch(URI.create("http://slow.test/cat.png"), stop))
+          .isInstanceOf(ImageInputException.class)
+          .hasMessageContaining("was not fetched: stopped");
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+      assertThat(lookingUp.getCount()).as("the lookup had started").isZero();
+      assertThat(stop.registered()).isZero();
+    } finally {
+      released.countDown();
+    }
+  }
+
+  @Test
+  @DisplayName("the deadline ends a download waiting on a name lookup, as too slow")
+  void deadlineEndsASlowLookup() {
+    CountDownLatch released = new CountDownLatch(1);
+    HttpImageFetcher fetcher =
+        slowLookup(LOCAL.withTimeout(Duration.ofSeconds(1)), released, new CountDownLatch(1));
+    try {
+      long start = System.nanoTime();
+      assertThatThrownBy(() -> fetcher.fetch(URI.create("http://slow.test/cat.png"), NO_STOP))
+          .isInstanceOf(ImageInputException.class)
+          .hasMessageContaining("took longer than 1.0 s");
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+    } finally {
+      released.countDown();
+    }
   }
 
   @Test

@@ -1,5 +1,7 @@
 package dev.shortlease.application.port.out;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -51,6 +53,51 @@ public enum ImageFormat {
 
   public static Optional<ImageFormat> of(byte[] data) {
     return of(data, data.length);
+  }
+
+  /**
+   * What {@code data} shows itself to be when it is none of these formats, in a word for a log line
+   * (never any of its bytes): {@code empty}, {@code SVG}, {@code XML}, {@code HTML}, {@code PDF},
+   * {@code BMP}, {@code TIFF}, {@code HEIF/AVIF}, {@code text} or {@code unknown binary}.
+   */
+  public static String kindOf(byte[] data) {
+    if (data.length == 0) {
+      return "empty";
+    }
+    int n = data.length;
+    String head =
+        new String(data, 0, Math.min(n, 512), StandardCharsets.ISO_8859_1)
+            .replace("\u00EF\u00BB\u00BF", "") // a UTF-8 byte order mark
+            .stripLeading()
+            .toLowerCase(Locale.ROOT);
+    if (head.startsWith("<svg") || (head.startsWith("<?xml") && head.contains("<svg"))) {
+      return "SVG";
+    }
+    if (head.startsWith("<!doctype html") || head.startsWith("<html")) {
+      return "HTML";
+    }
+    if (head.startsWith("<?xml")) {
+      return "XML";
+    }
+    if (starts(data, n, 0, '%', 'P', 'D', 'F', '-')) {
+      return "PDF";
+    }
+    if (starts(data, n, 0, 'B', 'M')) {
+      return "BMP";
+    }
+    if (starts(data, n, 0, 'I', 'I', '*', 0) || starts(data, n, 0, 'M', 'M', 0, '*')) {
+      return "TIFF";
+    }
+    if (starts(data, n, 4, 'f', 't', 'y', 'p')) {
+      return "HEIF/AVIF";
+    }
+    for (int i = 0; i < Math.min(n, 512); i++) {
+      int b = data[i] & 0xFF;
+      if (b < 0x20 && b != '\t' && b != '\n' && b != '\r') {
+        return "unknown binary";
+      }
+    }
+    return "text";
   }
 
   private static boolean starts(byte[] head, int length, int offset, int... signature) {

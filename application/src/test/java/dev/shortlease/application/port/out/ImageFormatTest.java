@@ -47,6 +47,24 @@ class ImageFormatTest {
   }
 
   @Test
+  @DisplayName("what a refused upload is, in a word for the log")
+  void kindsOfWhatIsNoImage() {
+    assertThat(ImageFormat.kindOf(new byte[0])).isEqualTo("empty");
+    assertThat(ImageFormat.kindOf(ascii("  <svg xmlns=\"http://www.w3.org/2000/svg\"/>")))
+        .isEqualTo("SVG");
+    assertThat(ImageFormat.kindOf(ascii("\u00EF\u00BB\u00BF<?xml version=\"1.0\"?><svg/>")))
+        .isEqualTo("SVG");
+    assertThat(ImageFormat.kindOf(ascii("<?xml version=\"1.0\"?><feed/>"))).isEqualTo("XML");
+    assertThat(ImageFormat.kindOf(ascii("<!DOCTYPE html><html>"))).isEqualTo("HTML");
+    assertThat(ImageFormat.kindOf(ascii("%PDF-1.7\n"))).isEqualTo("PDF");
+    assertThat(ImageFormat.kindOf(ascii("BM\u0036\0\0\0\0\0\0\0"))).isEqualTo("BMP");
+    assertThat(ImageFormat.kindOf(ascii("II*\0\u0008\0\0\0"))).isEqualTo("TIFF");
+    assertThat(ImageFormat.kindOf(ascii("\0\0\0\u0018ftypheic"))).isEqualTo("HEIF/AVIF");
+    assertThat(ImageFormat.kindOf(ascii("just some words\n"))).isEqualTo("text");
+    assertThat(ImageFormat.kindOf(bytes(0x00, 0x01, 0x02, 0xFE))).isEqualTo("unknown binary");
+  }
+
+  @Test
   @DisplayName("only the first length bytes count")
   void lengthBounds() {
     byte[] png = bytes(0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n');
