@@ -20,10 +20,12 @@ import java.util.List;
  * second pass, one walk over the file store ({@link OrphanedBytesSweep}) in which the store also
  * deletes the writes a crash left unfinished, as old as the age (they never have a record).
  *
- * <p>A directory of the store the walk cannot read is skipped and counted in the answer, not an
- * error: the rest is still cleaned and the operator still learns what was deleted. A failure that
- * stops the cleanup (the database, the store unreachable) stays an error, since what it did not
- * look at is unknown; before it is thrown, what was deleted until then is logged.
+ * <p>A directory of the store the walk cannot read is skipped and named in the answer, not an
+ * error: the rest is still cleaned and the operator still learns what was deleted; so is a stored
+ * file the sweep meant to delete and the store failed to (the record pass's failed deletes of bytes
+ * are tried again by the sweep in the same call, and named there if they fail again). A failure
+ * that stops the cleanup (the database, the store unreachable) stays an error, since what it did
+ * not look at is unknown; before it is thrown, what was deleted until then is logged.
  */
 public final class CleanUpUploadsService implements CleanUpUploadsUseCase {
   /** Records deleted per transaction: short enough to hold no lock for long. */
@@ -81,8 +83,15 @@ public final class CleanUpUploadsService implements CleanUpUploadsUseCase {
       LOG.log(
           System.Logger.Level.WARNING,
           "the uploads cleanup skipped {0} directories of the file store it could not read (named"
-              + " in the file store's warnings); what is in them was not cleaned",
+              + " in the file store''s warnings); what is in them was not cleaned",
           counts.skippedDirectories);
+    }
+    if (counts.undeletableFiles > 0) {
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "the uploads cleanup could not delete {0} stored files it meant to (named in the"
+              + " warnings before this one); the next cleanup tries again",
+          counts.undeletableFiles);
     }
     return counts.answer();
   }

@@ -13,9 +13,10 @@ import java.util.Set;
  * The cleanup's second pass, one walk over the file store a page at a time: deletes the files older
  * than the age that no upload record names (a failed delete after the record pass, a crash between
  * the two, an upload whose record and compensating delete both failed), while the store deletes on
- * the way the writes a crash left unfinished that are as old, and skips, counting them, the
- * directories it cannot read. Per page: walk (no connection held), one short query for which of the
- * old IDs have a record, delete the rest (no connection held).
+ * the way the writes a crash left unfinished that are as old, and skips, naming them, the
+ * directories it cannot read. A file it meant to delete and could not (either kind) is named too,
+ * and the sweep goes on. Per page: walk (no connection held), one short query for which of the old
+ * IDs have a record, delete the rest (no connection held).
  *
  * <p>Age is the store's last-modified time against this process's clock: the bytes have no row, so
  * the database's clock (the record pass's) never stamped them; skew between the two is minutes at
@@ -41,24 +42,28 @@ final class OrphanedBytesSweep {
   /**
    * Deletes the stored files older than {@code cutOff} with no record, and has the store delete its
    * unfinished writes as old, adding both to {@code counts} page by page, with the directories the
-   * store skipped.
+   * store skipped and the files that could not be deleted.
    */
   void sweep(Instant cutOff, CleanupCounts counts) {
     String cursor = null;
     do {
       StoredFilesPage page = store.walk(cursor, PAGE, cutOff);
       counts.deletedIncompleteWrites += page.deletedIncompleteWrites();
-      counts.skippedDirectories += page.skippedDirectories();
-      List<UploadFileId> old =
-          page.files().stream()
-              .filter(file -> file.lastModified().isBefore(cutOff))
-              .map(StoredFile::id)
-              .toList();
+      page.skippedDirectories().forEach(counts::skipped);
+      page.undeletableIncompleteWrites().forEach(counts::undeletable);
+      List<StoredFile> old =
+          page.files().stream().filter(file -> file.lastModified().isBefore(cutOff)).toList();
       if (!old.isEmpty()) {
-        Set<UploadFileId> recorded = uploads.recordedAmong(old);
-        for (UploadFileId id : old) {
-          if (!recorded.contains(id) && delete(id)) {
+        Set<UploadFileId> recorded =
+            uploads.recordedAmong(old.stream().map(StoredFile::id).toList());
+        for (StoredFile file : old) {
+          if (recorded.contains(file.id())) {
+            continue;
+          }
+          if (delete(file.id())) {
             counts.deletedStoredFiles++;
+          } else {
+            counts.undeletable(file.key());
           }
         }
       }

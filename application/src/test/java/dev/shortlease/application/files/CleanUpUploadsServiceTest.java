@@ -77,10 +77,11 @@ class CleanUpUploadsServiceTest {
   }
 
   /**
-   * The in-memory store, whose walk reports {@code skipped} unreadable directories on its second
-   * page (as the local store does for a directory it cannot list) and goes on.
+   * The in-memory store, whose walk reports {@code skipped} unreadable directories and {@code
+   * undeletable} unfinished writes it failed to delete on its second page (as the local store does
+   * for a directory it cannot list, a file it cannot delete) and goes on.
    */
-  private FileStorePort skippingDirectories(int skipped) {
+  private FileStorePort skippingDirectories(List<String> skipped, List<String> undeletable) {
     return new FileStorePort() {
       @Override
       public void write(UploadFileId id, byte[] content) {
@@ -103,7 +104,7 @@ class CleanUpUploadsServiceTest {
         return cursor == null
             ? page
             : new StoredFilesPage(
-                page.files(), page.next(), page.deletedIncompleteWrites(), skipped);
+                page.files(), page.next(), page.deletedIncompleteWrites(), skipped, undeletable);
       }
     };
   }
@@ -121,7 +122,7 @@ class CleanUpUploadsServiceTest {
 
     UploadsCleanup cleaned = cleanUp(files, Duration.ofHours(2));
 
-    assertThat(cleaned).isEqualTo(new UploadsCleanup(1, 0, 0, 0));
+    assertThat(cleaned).isEqualTo(new UploadsCleanup(1, 0, 0));
     assertThat(files.findUpload(orphan.owner(), orphan.id())).isEmpty();
     assertThat(files.hasBytes(orphan.id())).isFalse();
     assertThat(files.findUpload(young.owner(), young.id())).isPresent();
@@ -159,7 +160,7 @@ class CleanUpUploadsServiceTest {
 
     UploadsCleanup cleaned = cleanUp(files, Duration.ofHours(2));
 
-    assertThat(cleaned).isEqualTo(new UploadsCleanup(0, 1, 0, 0));
+    assertThat(cleaned).isEqualTo(new UploadsCleanup(0, 1, 0));
     assertThat(files.hasBytes(lost)).isFalse();
     assertThat(files.hasBytes(inFlight)).isTrue();
     assertThat(files.hasBytes(attached.id())).isTrue();
@@ -179,7 +180,9 @@ class CleanUpUploadsServiceTest {
   }
 
   @Test
-  @DisplayName("a stored file the store fails to delete is skipped, uncounted; the rest go")
+  @DisplayName(
+      "a stored file the store fails to delete is counted and named by its key as undeletable;"
+          + " the rest go")
   void failedStoreDeleteSkipped() {
     List<UploadFileId> lost =
         IntStream.range(0, 3)
@@ -190,7 +193,8 @@ class CleanUpUploadsServiceTest {
 
     UploadsCleanup cleaned = cleanUp(failingToDelete(Set.of(stuck)), Duration.ofHours(1));
 
-    assertThat(cleaned).isEqualTo(new UploadsCleanup(0, 2, 0, 0));
+    assertThat(cleaned)
+        .isEqualTo(new UploadsCleanup(0, 2, 0, 0, List.of(), 1, List.of(stuck.toString())));
     assertThat(files.hasBytes(stuck)).isTrue();
     assertThat(lost.subList(1, 3)).noneMatch(files::hasBytes);
   }
@@ -198,16 +202,17 @@ class CleanUpUploadsServiceTest {
   @Test
   @DisplayName(
       "bytes the store fails to delete after their record are left behind, their records still"
-          + " count, and the next cleanup sweeps them")
+          + " count, the sweep's retry in the same call names them once, and the next cleanup"
+          + " sweeps them")
   void bytesLeftBehindAreSweptLater() {
     UploadedFile orphan = upload(Duration.ofHours(2));
 
     assertThat(cleanUp(failingToDelete(Set.of(orphan.id())), Duration.ofHours(1)))
-        .isEqualTo(new UploadsCleanup(1, 0, 0, 0));
+        .isEqualTo(new UploadsCleanup(1, 0, 0, 0, List.of(), 1, List.of(orphan.id().toString())));
     assertThat(files.findUpload(orphan.owner(), orphan.id())).isEmpty();
     assertThat(files.hasBytes(orphan.id())).isTrue();
 
-    assertThat(cleanUp(files, Duration.ofHours(1))).isEqualTo(new UploadsCleanup(0, 1, 0, 0));
+    assertThat(cleanUp(files, Duration.ofHours(1))).isEqualTo(new UploadsCleanup(0, 1, 0));
     assertThat(files.hasBytes(orphan.id())).isFalse();
   }
 
@@ -222,7 +227,7 @@ class CleanUpUploadsServiceTest {
 
     UploadsCleanup cleaned = cleanUp(files, Duration.ofHours(2));
 
-    assertThat(cleaned).isEqualTo(new UploadsCleanup(0, 0, 2, 0));
+    assertThat(cleaned).isEqualTo(new UploadsCleanup(0, 0, 2));
     assertThat(files.hasUnfinishedWrite(crashed)).isFalse();
     assertThat(files.hasUnfinishedWrite(alsoCrashed)).isFalse();
     assertThat(files.hasUnfinishedWrite(inFlight)).isTrue();
@@ -230,8 +235,9 @@ class CleanUpUploadsServiceTest {
 
   @Test
   @DisplayName(
-      "directories the store's walk could not read are counted in the answer beside everything it"
-          + " still deleted, records, stored files and unfinished writes, on every page")
+      "directories the store's walk could not read and unfinished writes it could not delete are"
+          + " counted and named in the answer beside everything it still deleted, records, stored"
+          + " files and unfinished writes, on every page")
   void skippedDirectoriesAnsweredWithCounts() {
     upload(Duration.ofHours(3));
     List<UploadFileId> lost =
@@ -240,9 +246,15 @@ class CleanUpUploadsServiceTest {
             .toList();
     files.unfinishedWrite(Duration.ofHours(3));
 
-    UploadsCleanup cleaned = cleanUp(skippingDirectories(2), Duration.ofHours(2));
+    UploadsCleanup cleaned =
+        cleanUp(
+            skippingDirectories(List.of("ab", "cd/ef"), List.of("01/23/0123.part")),
+            Duration.ofHours(2));
 
-    assertThat(cleaned).isEqualTo(new UploadsCleanup(1, lost.size(), 1, 2));
+    assertThat(cleaned)
+        .isEqualTo(
+            new UploadsCleanup(
+                1, lost.size(), 1, 2, List.of("ab", "cd/ef"), 1, List.of("01/23/0123.part")));
     assertThat(lost).noneMatch(files::hasBytes);
   }
 
@@ -276,6 +288,32 @@ class CleanUpUploadsServiceTest {
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("store unreachable");
     assertThat(files.findUpload(orphan.owner(), orphan.id())).isEmpty();
+  }
+
+  @Test
+  @DisplayName(
+      "past the first few, skipped directories and undeletable files are still counted exactly"
+          + " but no longer named, so the answer stays small")
+  void namesCapped() {
+    List<String> skipped =
+        IntStream.range(0, UploadsCleanup.NAMED + 5).mapToObj(i -> "d" + i).toList();
+    List<String> stuck =
+        IntStream.range(0, UploadsCleanup.NAMED + 3).mapToObj(i -> "f" + i + ".part").toList();
+    storedOnly(Duration.ofHours(3));
+    List<UploadFileId> pages =
+        IntStream.range(0, OrphanedBytesSweep.PAGE)
+            .mapToObj(i -> storedOnly(Duration.ofHours(3)))
+            .toList();
+
+    UploadsCleanup cleaned = cleanUp(skippingDirectories(skipped, stuck), Duration.ofHours(2));
+
+    assertThat(cleaned.deletedStoredFiles()).isEqualTo(pages.size() + 1);
+    assertThat(cleaned.skippedDirectories()).isEqualTo(skipped.size());
+    assertThat(cleaned.skippedDirectoryPaths())
+        .containsExactlyElementsOf(skipped.subList(0, UploadsCleanup.NAMED));
+    assertThat(cleaned.undeletableFiles()).isEqualTo(stuck.size());
+    assertThat(cleaned.undeletableFilePaths())
+        .containsExactlyElementsOf(stuck.subList(0, UploadsCleanup.NAMED));
   }
 
   @Test

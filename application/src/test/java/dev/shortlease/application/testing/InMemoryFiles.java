@@ -219,7 +219,8 @@ public final class InMemoryFiles
         page,
         page.size() < limit ? null : page.get(page.size() - 1).id().toString(),
         deletedIncompleteWrites,
-        0);
+        List.of(),
+        List.of());
   }
 
   private int deleteIncompleteWrites(Instant before) {

@@ -38,7 +38,9 @@ import org.slf4j.LoggerFactory;
  * hex characters, as {@link #pathOf} makes them. In the same pass it deletes the old {@code
  * root/ab/cd/abcd….part} regular files, the store's incomplete writes (a crash mid-write). Anything
  * else, such as a symbolic link, or a file or directory someone put there, is skipped: never
- * listed, never deleted. A directory it cannot read is logged, counted and gone past.
+ * listed, never deleted. A directory it cannot read is logged, named and gone past; an unfinished
+ * write it cannot delete is logged and named. Names are relative to the root, never the host's
+ * absolute paths.
  *
  * <p>A fan-out directory is removed once empty, by the delete that empties it or by the walk; a
  * write that finds its directory removed under it creates it again.
@@ -53,10 +55,20 @@ public final class LocalDirectoryFileStore implements FileStorePort {
   private final Path root;
   private final Consumer<Path> afterDirectoriesCreated;
   private final Directories directories;
+  private final Deletions deletions;
 
   /** How the walk opens a directory; a test fails it where file permissions cannot (as root). */
   interface Directories {
     DirectoryStream<Path> open(Path dir) throws IOException;
+  }
+
+  /**
+   * How the store deletes a file (a stored one, or an unfinished write); a test fails it where file
+   * permissions cannot (as root).
+   */
+  interface Deletions {
+    /** As {@link Files#deleteIfExists}: whether the file was there and is now deleted. */
+    boolean deleteIfExists(Path file) throws IOException;
   }
 
   public LocalDirectoryFileStore(Path root) {
@@ -69,9 +81,15 @@ public final class LocalDirectoryFileStore implements FileStorePort {
   }
 
   LocalDirectoryFileStore(Path root, Consumer<Path> afterDirectoriesCreated, Directories open) {
+    this(root, afterDirectoriesCreated, open, Files::deleteIfExists);
+  }
+
+  LocalDirectoryFileStore(
+      Path root, Consumer<Path> afterDirectoriesCreated, Directories open, Deletions deletions) {
     this.root = root.toAbsolutePath().normalize();
     this.afterDirectoriesCreated = afterDirectoriesCreated;
     this.directories = open;
+    this.deletions = deletions;
   }
 
   @Override
@@ -125,7 +143,7 @@ public final class LocalDirectoryFileStore implements FileStorePort {
   public void delete(UploadFileId id) {
     Path file = pathOf(id);
     try {
-      Files.deleteIfExists(file);
+      deletions.deleteIfExists(file);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot delete file " + id, e);
     }
@@ -142,20 +160,27 @@ public final class LocalDirectoryFileStore implements FileStorePort {
         && isCanonicalId(name.substring(0, idLength));
   }
 
-  /** Whether the regular file was older and is now deleted; a failure is logged and skipped. */
-  private static boolean deleteIfOlder(Path file, Instant before) {
+  /**
+   * Whether the regular file was older and is now deleted.
+   *
+   * @throws IOException when it cannot be read or deleted (not when it is gone already)
+   */
+  private boolean deleteIfOlder(Path file, Instant before) throws IOException {
     try {
       BasicFileAttributes attributes =
           Files.readAttributes(file, BasicFileAttributes.class, NOFOLLOW_LINKS);
       return attributes.isRegularFile()
           && attributes.lastModifiedTime().toInstant().isBefore(before)
-          && Files.deleteIfExists(file);
+          && deletions.deleteIfExists(file);
     } catch (NoSuchFileException e) {
       return false;
-    } catch (IOException e) {
-      LOG.warn("cannot delete the incomplete write {}", file, e);
-      return false;
     }
+  }
+
+  /** {@code path} relative to the root, as the cleanup's answer names it: never a host path. */
+  private String relative(Path path) {
+    String name = root.relativize(path).toString();
+    return name.isEmpty() ? "." : name;
   }
 
   /**
@@ -180,8 +205,8 @@ public final class LocalDirectoryFileStore implements FileStorePort {
    * after the last ID listed. In each fan-out leaf it passes, it lists the stored files and deletes
    * the {@code .part} files (a write's temporary file, left by a crash mid-write) last modified
    * before {@code incompleteBefore}; it removes the fan-out directories it finishes and finds
-   * empty. A directory it cannot read (list, or read its entries' attributes) is logged by name,
-   * counted and gone past.
+   * empty. A directory it cannot read (list, or read its entries' attributes) is logged, named
+   * (relative to the root) and gone past; so is a {@code .part} file it cannot delete.
    */
   @Override
   public StoredFilesPage walk(String cursor, int limit, Instant incompleteBefore) {
@@ -198,7 +223,8 @@ public final class LocalDirectoryFileStore implements FileStorePort {
     private final Instant incompleteBefore;
     private final List<StoredFile> files = new ArrayList<>();
     private int deletedIncompleteWrites;
-    private int skippedDirectories;
+    private final List<String> skippedDirectories = new ArrayList<>();
+    private final List<String> undeletableIncompleteWrites = new ArrayList<>();
 
     PageWalk(String after, int limit, Instant incompleteBefore) {
       this.after = after;
@@ -226,7 +252,8 @@ public final class LocalDirectoryFileStore implements FileStorePort {
     }
 
     private StoredFilesPage page(String next) {
-      return new StoredFilesPage(files, next, deletedIncompleteWrites, skippedDirectories);
+      return new StoredFilesPage(
+          files, next, deletedIncompleteWrites, skippedDirectories, undeletableIncompleteWrites);
     }
 
     /**
@@ -246,7 +273,7 @@ public final class LocalDirectoryFileStore implements FileStorePort {
           continue;
         }
         if (isPart(prefix, name)) {
-          if (deleteIfOlder(leaf.resolve(name), incompleteBefore)) {
+          if (deleteIncompleteWrite(leaf.resolve(name))) {
             deletedIncompleteWrites++;
           } else {
             keeps = true;
@@ -256,7 +283,7 @@ public final class LocalDirectoryFileStore implements FileStorePort {
         keeps = true;
         StoredFile file;
         try {
-          file = storedFile(leaf, prefix, name);
+          file = storedFile(leaf, prefix, name, relative(leaf.resolve(name)));
         } catch (IOException e) {
           skip(leaf, e);
           return null;
@@ -306,8 +333,19 @@ public final class LocalDirectoryFileStore implements FileStorePort {
       }
     }
 
+    /** Whether the old unfinished write is now deleted; a failure is logged and named. */
+    private boolean deleteIncompleteWrite(Path part) {
+      try {
+        return deleteIfOlder(part, incompleteBefore);
+      } catch (IOException e) {
+        undeletableIncompleteWrites.add(relative(part));
+        LOG.warn("cannot delete the incomplete write {}", part, e);
+        return false;
+      }
+    }
+
     private void skip(Path dir, IOException e) {
-      skippedDirectories++;
+      skippedDirectories.add(relative(dir));
       LOG.warn(
           "the cleanup cannot read the directory {} and goes past it; what is in it is not cleaned",
           dir,
@@ -329,7 +367,8 @@ public final class LocalDirectoryFileStore implements FileStorePort {
   }
 
   /** The file as listed, or null when it is not one of this store's (or is already gone). */
-  private static StoredFile storedFile(Path leaf, String prefix, String name) throws IOException {
+  private static StoredFile storedFile(Path leaf, String prefix, String name, String key)
+      throws IOException {
     if (!name.startsWith(prefix) || !isCanonicalId(name)) {
       return null;
     }
@@ -338,7 +377,9 @@ public final class LocalDirectoryFileStore implements FileStorePort {
           Files.readAttributes(leaf.resolve(name), BasicFileAttributes.class, NOFOLLOW_LINKS);
       return attributes.isRegularFile()
           ? new StoredFile(
-              new UploadFileId(UUID.fromString(name)), attributes.lastModifiedTime().toInstant())
+              new UploadFileId(UUID.fromString(name)),
+              attributes.lastModifiedTime().toInstant(),
+              key)
           : null;
     } catch (NoSuchFileException e) {
       return null;

@@ -253,7 +253,8 @@ class LocalDirectoryFileStoreTest {
 
     assertThat(walk.files()).extractingResultOf("id").containsExactlyElementsOf(ids);
     assertThat(walk.deletedIncompleteWrites()).isEqualTo(3);
-    assertThat(walk.skippedDirectories()).isZero();
+    assertThat(walk.skippedDirectories()).isEmpty();
+    assertThat(walk.undeletableIncompleteWrites()).isEmpty();
     assertThat(crashed).noneMatch(Files::exists);
     assertThat(inFlight).exists();
     assertThat(emptyLeaf).doesNotExist();
@@ -265,8 +266,8 @@ class LocalDirectoryFileStoreTest {
 
   @Test
   @DisplayName(
-      "a directory the walk cannot read is skipped, counted once and left alone; the walk goes on"
-          + " and cleans the rest")
+      "a directory the walk cannot read is skipped, named once relative to the root and left alone;"
+          + " the walk goes on and cleans the rest")
   void unreadableDirectorySkipped() throws Exception {
     LocalDirectoryFileStore store = new LocalDirectoryFileStore(directory);
     UploadFileId hidden = startingWith("abcd");
@@ -285,7 +286,7 @@ class LocalDirectoryFileStoreTest {
 
       assertThat(walk.files()).extractingResultOf("id").containsExactly(before, after);
       assertThat(walk.deletedIncompleteWrites()).isEqualTo(2);
-      assertThat(walk.skippedDirectories()).isEqualTo(2);
+      assertThat(walk.skippedDirectories()).containsExactly("ab", "cd/ef");
     } finally {
       for (Path broken : List.of(brokenTop, brokenLeaf)) {
         Files.setPosixFilePermissions(broken, PosixFilePermissions.fromString("rwx------"));
@@ -295,6 +296,47 @@ class LocalDirectoryFileStoreTest {
     assertThat(store.pathOf(hiddenLeaf).resolveSibling(hiddenLeaf + ".1.part")).exists();
     assertThat(store.pathOf(before).resolveSibling(before + ".1.part")).doesNotExist();
     assertThat(store.pathOf(after).resolveSibling(after + ".1.part")).doesNotExist();
+  }
+
+  @Test
+  @DisplayName(
+      "a listed file is keyed relative to the root; an old unfinished write the store cannot delete"
+          + " is named so, kept, and not counted as deleted; a stored file it cannot delete throws")
+  void undeletableFilesNamedRelative() throws Exception {
+    LocalDirectoryFileStore store = new LocalDirectoryFileStore(directory);
+    UploadFileId stuck = startingWith("abcd");
+    UploadFileId other = startingWith("ef01");
+    List<Path> parts = new ArrayList<>();
+    for (UploadFileId id : List.of(stuck, other)) {
+      store.write(id, new byte[] {1});
+      parts.add(aged(store.pathOf(id).resolveSibling(id + ".1.part"), 5));
+    }
+    Path stuckPart = parts.get(0);
+    LocalDirectoryFileStore failing =
+        new LocalDirectoryFileStore(
+            directory,
+            dir -> {},
+            Files::newDirectoryStream,
+            file -> {
+              if (file.getFileName().toString().startsWith(stuck.toString())) {
+                throw new AccessDeniedException(file.toString());
+              }
+              return Files.deleteIfExists(file);
+            });
+
+    StoredFilesPage walk = walkAll(failing, Instant.now().minus(Duration.ofHours(1)), 10);
+
+    assertThat(walk.files())
+        .extracting(StoredFile::key)
+        .containsExactly("ab/cd/" + stuck, "ef/01/" + other);
+    assertThat(walk.deletedIncompleteWrites()).isEqualTo(1);
+    assertThat(walk.undeletableIncompleteWrites()).containsExactly("ab/cd/" + stuck + ".1.part");
+    assertThat(walk.skippedDirectories()).isEmpty();
+    assertThat(stuckPart).exists();
+    assertThat(parts.get(1)).doesNotExist();
+    assertThatThrownBy(() -> failing.delete(stuck))
+        .isInstanceOf(java.io.UncheckedIOException.class);
+    assertThat(store.pathOf(stuck)).exists();
   }
 
   /**
@@ -374,16 +416,18 @@ class LocalDirectoryFileStoreTest {
   private static StoredFilesPage walkAll(LocalDirectoryFileStore store, Instant before, int limit) {
     List<StoredFile> files = new ArrayList<>();
     int deleted = 0;
-    int skipped = 0;
+    List<String> skipped = new ArrayList<>();
+    List<String> undeletable = new ArrayList<>();
     String cursor = null;
     do {
       StoredFilesPage page = store.walk(cursor, limit, before);
       files.addAll(page.files());
       deleted += page.deletedIncompleteWrites();
-      skipped += page.skippedDirectories();
+      skipped.addAll(page.skippedDirectories());
+      undeletable.addAll(page.undeletableIncompleteWrites());
       cursor = page.next();
     } while (cursor != null);
-    return new StoredFilesPage(files, null, deleted, skipped);
+    return new StoredFilesPage(files, null, deleted, skipped, undeletable);
   }
 
   /** As a cleanup does: the empty leaf directory and its empty parent, when {@code remove}. */

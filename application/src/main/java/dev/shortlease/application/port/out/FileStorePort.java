@@ -43,12 +43,13 @@ public interface FileStorePort {
    * it last touched before {@code incompleteBefore} by its own timestamps, and counts them in the
    * page. No upload record names them: an upload's record is written only once its bytes are. A
    * write touched since, maybe still in flight, is left alone; one the store fails to delete is
-   * skipped, not counted, and found again by the next walk.
+   * logged and named in the page's {@link StoredFilesPage#undeletableIncompleteWrites}, and found
+   * again by the next walk.
    *
-   * <p>A part of the store it cannot read (a directory it cannot list) is skipped, logged by name
-   * and counted in the page's {@link StoredFilesPage#skippedDirectories}: the walk goes on past it,
-   * so what was done is still answered. A failure that stops the whole walk (the store unreachable)
-   * is thrown.
+   * <p>A part of the store it cannot read (a directory it cannot list) is skipped, logged and named
+   * in the page's {@link StoredFilesPage#skippedDirectories}: the walk goes on past it, so what was
+   * done is still answered. Names are relative to the store's root, never absolute host paths. A
+   * failure that stops the whole walk (the store unreachable) is thrown.
    */
   StoredFilesPage walk(String cursor, int limit, Instant incompleteBefore);
 }
