@@ -57,9 +57,12 @@ public final class OpsHandler {
    * {@code remove-orphaned-files-on-storage}): {@code {"older_than_hours": N}}, N a whole number of
    * hours from 1; the body is checked before anything is deleted. {@code deleted} counts upload
    * records deleted, {@code deleted_stored_files} stored files deleted that no record named, {@code
-   * deleted_incomplete_writes} writes a crash left unfinished in the store, {@code
-   * skipped_directories} directories of the store the walk could not read and went past (logged by
-   * name; still 200, with what was done: nothing in them was cleaned).
+   * deleted_incomplete_writes} writes a crash left unfinished in the store; and what it could not
+   * do, still 200 with what was done: {@code skipped_directories} directories of the store the walk
+   * could not read and went past (nothing in them was cleaned), {@code undeletable_files} stored
+   * files it meant to delete and the store failed to; each count exact, and the first {@link
+   * UploadsCleanup#NAMED} of each named in {@code skipped_directory_paths} and {@code
+   * undeletable_file_paths}, relative to the store's root (never the host's paths).
    */
   void cleanUpUploads(Context ctx) {
     auth.requireAdmin(ctx);
@@ -86,7 +89,13 @@ public final class OpsHandler {
             "deleted_incomplete_writes",
             cleaned.deletedIncompleteWrites(),
             "skipped_directories",
-            cleaned.skippedDirectories()));
+            cleaned.skippedDirectories(),
+            "skipped_directory_paths",
+            cleaned.skippedDirectoryPaths(),
+            "undeletable_files",
+            cleaned.undeletableFiles(),
+            "undeletable_file_paths",
+            cleaned.undeletableFilePaths()));
   }
 
   void metrics(Context ctx) {
