@@ -405,6 +405,40 @@ class HttpImageFetcherTest {
   }
 
   @Test
+  @DisplayName("at the cap of lookups in flight a download starts none, and fails as too slow")
+  void lookupsAtTheCapFailAsTooSlow() {
+    CountDownLatch released = new CountDownLatch(1);
+    AtomicInteger lookups = new AtomicInteger();
+    HttpImageFetcher fetcher =
+        new HttpImageFetcher(
+            LOCAL.withTimeout(Duration.ofSeconds(1)),
+            new CheckedDnsResolver(
+                address -> true,
+                host -> {
+                  lookups.incrementAndGet();
+                  try {
+                    released.await(10, TimeUnit.SECONDS);
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                  return new InetAddress[] {InetAddress.getLoopbackAddress()};
+                },
+                1));
+    try {
+      for (int i = 0; i < 3; i++) {
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> fetcher.fetch(URI.create("http://slow.test/cat.png"), NO_STOP))
+            .isInstanceOf(ImageInputException.class)
+            .hasMessageContaining("took longer than 1.0 s");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+      }
+      assertThat(lookups).as("only the first download started a lookup").hasValue(1);
+    } finally {
+      released.countDown();
+    }
+  }
+
+  @Test
   @DisplayName("the client's message and the log show the URL without credentials or query")
   void redactsTheUrl() {
     HttpImageFetcher fetcher = new HttpImageFetcher(LOCAL);
