@@ -71,7 +71,7 @@ final class QueryParams {
   }
 
   /** {@link #limit(Context, Check, AboveMax)} of the raw value ({@code null} when absent). */
-  static int limit(String raw, Check check, AboveMax aboveMax) {
+  private static int limit(String raw, Check check, AboveMax aboveMax) {
     Integer value = integer(raw, "limit", check, MAX_LIMIT);
     if (value == null) {
       return DEFAULT_LIMIT;
@@ -83,7 +83,7 @@ final class QueryParams {
   }
 
   /** {@link #page(Context, Check)} of the raw value ({@code null} when absent). */
-  static int page(String raw, Check check) {
+  private static int page(String raw, Check check) {
     Integer value = integer(raw, "page", check, MAX_PAGE);
     if (value == null) {
       return 1;
