@@ -85,6 +85,25 @@ public record App(
     }
   }
 
+  /** This app with {@code settings} as its model settings, everything else as it is. */
+  public App withModelSettings(ModelSettings settings) {
+    return new App(
+        id,
+        name,
+        description,
+        mode,
+        settings,
+        systemPrompt,
+        openingStatement,
+        suggestedQuestions,
+        status,
+        apiEnabled,
+        createdAt,
+        userInputForm,
+        conversationVariables,
+        maxActiveRequests);
+  }
+
   /** True when requests with this app's key may be served. */
   public boolean isServing() {
     return status == AppStatus.NORMAL && apiEnabled;

@@ -30,19 +30,9 @@ public record AppPatch(AppUpdate app, ModelSettingsPatch modelSettings, AppMedia
   /** {@code current} with this patch's app fields and model settings. */
   public App applyTo(App current) {
     App updated = app.applyTo(current);
-    if (modelSettings == null) {
-      return updated;
-    }
-    return new AppUpdate(
-            null,
-            null,
-            modelSettings.applyTo(current.modelSettings()),
-            null,
-            null,
-            null,
-            null,
-            null)
-        .applyTo(updated);
+    return modelSettings == null
+        ? updated
+        : updated.withModelSettings(modelSettings.applyTo(updated.modelSettings()));
   }
 
   /** {@code current} with this patch's switches. */

@@ -95,10 +95,14 @@ final class AppCatalogAdapter implements AppsPort, ApiKeysPort, AppSetupPort {
                 .toList());
   }
 
-  /** The update pattern: by ID, change, commit; the new state is read back in the same session. */
+  /**
+   * The update pattern: by ID, change, commit; the new state is read back in the same session.
+   * Under the same row lock as a patch ({@link #updateApp(AppId, AppPatch)}), without reading the
+   * switches it leaves.
+   */
   @Override
   public Optional<App> updateApp(AppId id, AppUpdate update) {
-    return updateApp(id, AppPatch.of(update)).map(AppWithMedia::app);
+    return scope.call(em -> patchLocked(em, id, AppPatch.of(update)).map(EntityMappers::toApp));
   }
 
   /**
@@ -111,19 +115,31 @@ final class AppCatalogAdapter implements AppsPort, ApiKeysPort, AppSetupPort {
   public Optional<AppWithMedia> updateApp(AppId id, AppPatch patch) {
     return scope.call(
         em -> {
-          AppEntity entity = em.find(AppEntity.class, id.value(), LockModeType.PESSIMISTIC_WRITE);
-          if (entity == null) {
+          Optional<AppEntity> patched = patchLocked(em, id, patch);
+          if (patched.isEmpty()) {
             return Optional.empty();
           }
-          EntityMappers.fill(entity, patch.applyTo(EntityMappers.toApp(entity)));
-          em.flush();
           AppMediaEntity row = em.find(AppMediaEntity.class, id.value());
           AppMedia media = patch.applyTo(row == null ? AppMedia.OFF : row.toMedia());
           if (patch.media() != null) {
             em.merge(AppMediaEntity.of(id, media));
           }
-          return Optional.of(new AppWithMedia(EntityMappers.toApp(entity), media));
+          return Optional.of(new AppWithMedia(EntityMappers.toApp(patched.get()), media));
         });
+  }
+
+  /**
+   * The app's row, read {@code FOR UPDATE}, with the patch's fields and model settings merged in
+   * and flushed; empty when there is no such app.
+   */
+  private static Optional<AppEntity> patchLocked(EntityManager em, AppId id, AppPatch patch) {
+    AppEntity entity = em.find(AppEntity.class, id.value(), LockModeType.PESSIMISTIC_WRITE);
+    if (entity == null) {
+      return Optional.empty();
+    }
+    EntityMappers.fill(entity, patch.applyTo(EntityMappers.toApp(entity)));
+    em.flush();
+    return Optional.of(entity);
   }
 
   @Override

@@ -1,5 +1,7 @@
 package dev.shortlease.adapter.web;
 
+import dev.shortlease.adapter.web.QueryParams.AboveMax;
+import dev.shortlease.adapter.web.QueryParams.Check;
 import dev.shortlease.application.port.in.ConfigureAnnotationReplyUseCase;
 import dev.shortlease.application.port.in.ManageAnnotationsUseCase;
 import dev.shortlease.domain.AnnotationId;
@@ -20,8 +22,6 @@ import jakarta.inject.Inject;
  * /v1/apps/annotation-reply/{action}} with its job status, as Dify's service API serves them.
  */
 public final class AnnotationsHandler {
-  private static final int MAX_LIMIT = 100;
-
   private final ApiAuth auth;
   private final ManageAnnotationsUseCase annotations;
   private final ConfigureAnnotationReplyUseCase reply;
@@ -42,8 +42,8 @@ public final class AnnotationsHandler {
   /** {@code page} (default 1), {@code limit} (default 20, above 100 capped), {@code keyword}. */
   void list(Context ctx) {
     AppId app = auth.app(ctx).id();
-    int page = positiveInt(ctx, "page", 1);
-    int limit = Math.min(positiveInt(ctx, "limit", 20), MAX_LIMIT);
+    int page = QueryParams.page(ctx, Check.POSITIVE);
+    int limit = QueryParams.limit(ctx, Check.POSITIVE, AboveMax.CLAMP);
     String keyword = ctx.queryParam("keyword");
     Responses.ok(
         ctx, AnnotationWire.page(annotations.list(app, page, limit, keyword), page, limit));
@@ -118,22 +118,6 @@ public final class AnnotationsHandler {
       default ->
           throw new ApiException(ApiError.invalidParam("Unsupported annotation reply action"));
     };
-  }
-
-  private static int positiveInt(Context ctx, String name, int fallback) {
-    String raw = ctx.queryParam(name);
-    if (raw == null || raw.isBlank()) {
-      return fallback;
-    }
-    try {
-      int value = Integer.parseInt(raw.strip());
-      if (value >= 1) {
-        return value;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new ApiException(ApiError.invalidParam(name + " must be a positive integer"));
   }
 
   private static ApiException annotationNotFound() {

@@ -1,5 +1,7 @@
 package dev.shortlease.adapter.web;
 
+import dev.shortlease.adapter.web.QueryParams.AboveMax;
+import dev.shortlease.adapter.web.QueryParams.Check;
 import dev.shortlease.application.port.in.GetEndUserUseCase;
 import dev.shortlease.application.port.in.ListAppFeedbacksUseCase;
 import dev.shortlease.domain.App;
@@ -36,7 +38,12 @@ public final class AppUsersHandler {
 
   void feedbacks(Context ctx) {
     App app = auth.app(ctx);
-    var page = feedbacks.list(app.id(), intParam(ctx, "page", 1), intParam(ctx, "limit", 20));
+    // Any integer passes here: the use case checks it against Dify's ranges (limit 1..101).
+    var page =
+        feedbacks.list(
+            app.id(),
+            QueryParams.page(ctx, Check.INTEGER),
+            QueryParams.limit(ctx, Check.INTEGER, AboveMax.KEEP));
     Responses.ok(ctx, Map.of("data", page.stream().map(f -> feedback(app, f)).toList()));
   }
 
@@ -88,18 +95,6 @@ public final class AppUsersHandler {
     m.put("created_at", iso(f.ratedAt()));
     m.put("updated_at", iso(f.ratedAt()));
     return m;
-  }
-
-  private static int intParam(Context ctx, String name, int fallback) {
-    String raw = QueryParams.optional(ctx, name);
-    if (raw == null) {
-      return fallback;
-    }
-    try {
-      return Integer.parseInt(raw.strip());
-    } catch (NumberFormatException e) {
-      throw new ApiException(ApiError.invalidParam(name + " must be an integer"));
-    }
   }
 
   private static String iso(Instant instant) {

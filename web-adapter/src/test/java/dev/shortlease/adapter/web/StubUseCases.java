@@ -1,5 +1,7 @@
 package dev.shortlease.adapter.web;
 
+import dev.shortlease.application.annotation.ManageAnnotationsService;
+import dev.shortlease.application.conversation.ListAppFeedbacksService;
 import dev.shortlease.application.port.in.AdmitChatUseCase;
 import dev.shortlease.application.port.in.AuthenticateAppUseCase;
 import dev.shortlease.application.port.in.BusyException;
@@ -8,9 +10,7 @@ import dev.shortlease.application.port.in.ConfigureAnnotationReplyUseCase;
 import dev.shortlease.application.port.in.ConfigureAppMediaUseCase;
 import dev.shortlease.application.port.in.GetEndUserUseCase;
 import dev.shortlease.application.port.in.InspectPoolUseCase;
-import dev.shortlease.application.port.in.ListAppFeedbacksUseCase;
 import dev.shortlease.application.port.in.ListConversationVariablesUseCase;
-import dev.shortlease.application.port.in.ManageAnnotationsUseCase;
 import dev.shortlease.application.port.in.ManageAppsUseCase;
 import dev.shortlease.application.port.in.PreviewFileUseCase;
 import dev.shortlease.application.port.in.SendMessageCommand;
@@ -23,6 +23,7 @@ import dev.shortlease.application.port.in.UpdateConversationVariableUseCase;
 import dev.shortlease.application.port.in.UploadFileUseCase;
 import dev.shortlease.application.port.out.PoolSnapshot;
 import dev.shortlease.application.port.out.RecentActivity;
+import dev.shortlease.domain.AnnotationPage;
 import dev.shortlease.domain.App;
 import dev.shortlease.domain.AppId;
 import dev.shortlease.domain.AppMedia;
@@ -34,6 +35,7 @@ import dev.shortlease.domain.NotFoundException;
 import dev.shortlease.domain.Page;
 import dev.shortlease.domain.StorageUnavailableException;
 import dev.shortlease.domain.UploadedFile;
+import dev.shortlease.domain.port.AnnotationsPort;
 import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.util.List;
@@ -58,6 +60,12 @@ final class StubUseCases {
   final AtomicBoolean admissionClosed = new AtomicBoolean();
   final AtomicInteger admitted = new AtomicInteger();
   final AtomicInteger authentications = new AtomicInteger();
+
+  /**
+   * What the last list asked its port for: annotations and app feedbacks {@code [page, limit]}
+   * (their real use cases, over ports that record), conversations {@code [limit]}.
+   */
+  final AtomicReference<List<Integer>> listed = new AtomicReference<>();
 
   /**
    * Admits every start, counting them, unless {@link #admissionFull} is set or the line is closed.
@@ -144,6 +152,7 @@ final class StubUseCases {
         new ConversationsHandler(
             apiAuth,
             (app, user, last, limit, sort) -> {
+              listed.set(List.of(limit));
               if (user.equals("crash")) {
                 throw new IllegalStateException("secret internal detail");
               }
@@ -165,7 +174,7 @@ final class StubUseCases {
             uploads),
         new AnnotationsHandler(
             apiAuth,
-            unused(ManageAnnotationsUseCase.class),
+            new ManageAnnotationsService(recordingAnnotations(), null, null),
             unused(ConfigureAnnotationReplyUseCase.class),
             settings),
         new AdminAppsHandler(
@@ -210,7 +219,13 @@ final class StubUseCases {
             settings),
         new SiteHandler(apiAuth),
         new AppUsersHandler(
-            apiAuth, unused(ListAppFeedbacksUseCase.class), unused(GetEndUserUseCase.class)),
+            apiAuth,
+            new ListAppFeedbacksService(
+                (app, page, limit) -> {
+                  listed.set(List.of(page, limit));
+                  return List.of();
+                }),
+            unused(GetEndUserUseCase.class)),
         new FilesHandler(apiAuth, uploads, unused(PreviewFileUseCase.class)),
         new AudioHandler(
             apiAuth,
@@ -248,6 +263,21 @@ final class StubUseCases {
             (proxy, method, args) -> {
               throw new UnsupportedOperationException(method.getName());
             }));
+  }
+
+  /** Annotations: none, whatever page is listed; the page and limit asked for are recorded. */
+  private AnnotationsPort recordingAnnotations() {
+    return (AnnotationsPort)
+        Proxy.newProxyInstance(
+            AnnotationsPort.class.getClassLoader(),
+            new Class<?>[] {AnnotationsPort.class},
+            (proxy, method, args) -> {
+              if (method.getName().equals("listAnnotations")) {
+                listed.set(List.of((Integer) args[1], (Integer) args[2]));
+                return new AnnotationPage(List.of(), 0);
+              }
+              throw new UnsupportedOperationException(method.getName());
+            });
   }
 
   /** Annotation reply never on; starting or reading jobs is not part of these tests. */
