@@ -1,8 +1,5 @@
 package dev.shortlease.application.chat;
 
-import dev.shortlease.application.ChatExecutor;
-import dev.shortlease.application.ChatSettings;
-import dev.shortlease.application.ReliabilitySettings;
 import dev.shortlease.application.limits.ActiveRequests;
 import dev.shortlease.application.port.in.AppModeMismatchException;
 import dev.shortlease.application.port.in.AppUnavailableException;
@@ -10,81 +7,49 @@ import dev.shortlease.application.port.in.ChatRun;
 import dev.shortlease.application.port.in.FileRequest;
 import dev.shortlease.application.port.in.SendMessageCommand;
 import dev.shortlease.application.port.in.SendMessageUseCase;
-import dev.shortlease.application.port.in.ShuttingDownException;
 import dev.shortlease.domain.App;
-import dev.shortlease.domain.ChatTurn;
 import dev.shortlease.domain.ConversationId;
-import dev.shortlease.domain.HistoryWindow;
 import dev.shortlease.domain.InvalidInputException;
 import dev.shortlease.domain.MessageFile;
-import dev.shortlease.domain.MessageOutcome;
 import dev.shortlease.domain.NewTurn;
 import dev.shortlease.domain.NotFoundException;
 import dev.shortlease.domain.StartedTurn;
-import dev.shortlease.domain.StorageUnavailableException;
 import dev.shortlease.domain.Texts;
 import dev.shortlease.domain.port.AppsPort;
-import dev.shortlease.domain.port.ChatHistoryPort;
-import dev.shortlease.domain.port.FinishMessagePort;
-import dev.shortlease.domain.port.MessageFilesPort;
-import dev.shortlease.domain.port.StartTurnPort;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 
 /**
- * Use case: send a message (the App Runner's entry). On the caller's thread: T1 the app, T2 the
- * turn (end user, conversation, running message), T3 the history — each one short transaction, so
- * bad input or a foreign conversation fails with nothing saved. Then the runner generates on its
- * own thread with no connection held, and the caller gets the run to consume. Attached files are
- * checked (metadata only) before T2 and recorded right after it; the runner reads their bytes.
+ * Use case: send a message (the App Runner's entry). On the caller's thread, each step one short
+ * transaction: T1 the app (here), T2 the turn ({@link TurnStarter}), T3 the history ({@link
+ * TurnHistory}), so bad input or a foreign conversation fails with nothing saved. Then {@link
+ * RunLauncher} hands the run to its own thread with no connection held, and the caller gets the run
+ * to consume. Attached files are checked (metadata only) before T2 ({@link ChatFiles}) and recorded
+ * right after it; the runner reads their bytes.
  */
 public final class SendMessageService implements SendMessageUseCase {
   private final AppsPort apps;
-  private final StartTurnPort startTurn;
-  private final ChatHistoryPort history;
-  private final FinishMessagePort finish;
-  private final RunRegistry registry;
-  private final ChatRunners runners;
-  private final ChatSettings settings;
-  private final ChatExecutor executor;
-  private final ChatFiles chatFiles;
-  private final MessageFilesPort messageFiles;
   private final ActiveRequests active;
-  private final Duration startWait;
-
-  /** The shortest time between two attempts at T2. */
-  private static final Duration RETRY_PAUSE = Duration.ofMillis(100);
+  private final ChatFiles chatFiles;
+  private final TurnStarter turns;
+  private final TurnHistory history;
+  private final RunLauncher launcher;
 
   @Inject
   public SendMessageService(
       AppsPort apps,
-      StartTurnPort startTurn,
-      ChatHistoryPort history,
-      FinishMessagePort finish,
-      RunRegistry registry,
-      ChatRunners runners,
-      ChatSettings settings,
-      ChatExecutor executor,
-      ChatFiles chatFiles,
-      MessageFilesPort messageFiles,
       ActiveRequests active,
-      ReliabilitySettings reliability) {
+      ChatFiles chatFiles,
+      TurnStarter turns,
+      TurnHistory history,
+      RunLauncher launcher) {
     this.apps = apps;
-    this.startTurn = startTurn;
-    this.history = history;
-    this.finish = finish;
-    this.registry = registry;
-    this.runners = runners;
-    this.settings = settings;
-    this.executor = executor;
-    this.chatFiles = chatFiles;
-    this.messageFiles = messageFiles;
     this.active = active;
-    this.startWait = reliability.admissionWait();
+    this.chatFiles = chatFiles;
+    this.turns = turns;
+    this.history = history;
+    this.launcher = launcher;
   }
 
   /**
@@ -97,14 +62,14 @@ public final class SendMessageService implements SendMessageUseCase {
   }
 
   /**
-   * Refused with {@link ShuttingDownException} once shutdown has begun stopping runs; a start that
-   * began before is waited for by shutdown until its run is registered ({@link
-   * RunRegistry#beginStart()}).
+   * Refused with {@link dev.shortlease.application.port.in.ShuttingDownException} once shutdown has
+   * begun stopping runs; a start that began before is waited for by shutdown until its run is
+   * registered ({@link RunLauncher#beginStart()}).
    */
   @Override
   public ChatRun send(SendMessageCommand command, List<FileRequest> fileRequests) {
     long startNanos = System.nanoTime();
-    try (RunRegistry.Start start = registry.beginStart()) {
+    try (RunRegistry.Start start = launcher.beginStart()) {
       App app = servingApp(command);
       ActiveRequests.Slot slot = active.enter(app, command.user());
       try {
@@ -132,7 +97,7 @@ public final class SendMessageService implements SendMessageUseCase {
     String query = command.completion() ? completionQuery(app, command, inputs) : command.query();
     List<MessageFile> files = chatFiles.resolve(app, command.user(), fileRequests);
     StartedTurn turn =
-        startTurn(
+        turns.start(
             new NewTurn(
                 app.id(),
                 command.user(),
@@ -144,59 +109,15 @@ public final class SendMessageService implements SendMessageUseCase {
     try {
       boolean autoName =
           command.autoGenerateName() && app.mode().isConversational() && turn.newConversation();
-      if (!files.isEmpty()) {
-        messageFiles.attachFiles(turn.owner(), turn.messageId(), files);
-      }
+      turns.attachFiles(turn, files);
       ChatContext context =
           new ChatContext(
-              app, turn, query, loadHistory(turn), files, List.of(), autoName, startNanos);
-      return start(context, command.user(), slot, start);
+              app, turn, query, history.load(turn), files, List.of(), autoName, startNanos);
+      return launcher.launch(context, command.user(), slot, start);
     } catch (RuntimeException | Error e) {
-      // T2 saved a running message: end it rather than leave it for recovery (rule R5). The
-      // failure itself reaches the log through the caller's error mapping, not the stored text.
-      try {
-        finish.finishMessage(
-            turn.owner(),
-            turn.messageId(),
-            MessageOutcome.failed(
-                "", "internal_error: the answer could not be started", null, Duration.ZERO));
-      } catch (RuntimeException suppressed) {
-        e.addSuppressed(suppressed);
-      }
+      // T2 saved a running message: end it rather than leave it for recovery (rule R5).
+      turns.abandon(turn, e);
       throw e;
-    }
-  }
-
-  /**
-   * T2. A start that got no connection within the pool's acquire timeout ran nothing, so it tries
-   * again until the admission wait is spent: past the CPU limit, when every lease is slow, a start
-   * waits longer instead of being refused by the pool (503 only once that wait is over).
-   */
-  private StartedTurn startTurn(NewTurn turn, long startNanos) {
-    long deadline = startNanos + startWait.toNanos();
-    while (true) {
-      long attempt = System.nanoTime();
-      try {
-        return startTurn.startTurn(turn);
-      } catch (StorageUnavailableException e) {
-        if (!e.noConnection() || System.nanoTime() - deadline >= 0) {
-          throw e;
-        }
-        pauseIfQuick(attempt);
-      }
-    }
-  }
-
-  /** An attempt refused at once (a pool shutting down) must not turn the retries into a spin. */
-  private static void pauseIfQuick(long attemptNanos) {
-    long pause = RETRY_PAUSE.toNanos() - (System.nanoTime() - attemptNanos);
-    if (pause > 0) {
-      try {
-        TimeUnit.NANOSECONDS.sleep(pause);
-      } catch (InterruptedException interrupted) {
-        Thread.currentThread().interrupt();
-        throw new StorageUnavailableException("interrupted while waiting for a connection", null);
-      }
     }
   }
 
@@ -229,42 +150,5 @@ public final class SendMessageService implements SendMessageUseCase {
     }
     Texts.requireAtMost(query, "query", SendMessageCommand.MAX_QUERY_LENGTH);
     return query;
-  }
-
-  /** T3: earlier turns copied into memory (none for a new conversation). */
-  private List<ChatTurn> loadHistory(StartedTurn turn) {
-    HistoryWindow window = settings.historyWindow();
-    if (turn.newConversation() || window.maxTurns() == 0 || window.maxChars() == 0) {
-      return List.of();
-    }
-    return history.loadHistory(turn.owner(), turn.conversationId(), turn.messageId(), window);
-  }
-
-  private ChatRun start(
-      ChatContext context, String user, ActiveRequests.Slot slot, RunRegistry.Start start) {
-    RunningChat run =
-        new RunningChat(
-            context.app().id(),
-            user,
-            context.app().mode(),
-            context.turn(),
-            settings.eventQueueCapacity(),
-            context.files(),
-            slot);
-    Runnable runner = runners.create(context, run);
-    registry.register(run, start); // from here the run is shutdown's to stop and wait for
-    try {
-      executor.execute(runner);
-    } catch (RejectedExecutionException e) {
-      // Shutting down: end at once as stopped, on this thread; the model is never called.
-      run.requestStop(StopReason.SHUTDOWN);
-      runner.run();
-    } catch (RuntimeException | Error e) {
-      // No thread for the run (out of memory, say): it never started, so shutdown has nothing to
-      // wait for; the caller ends its message and frees its slot.
-      registry.unregister(run);
-      throw e;
-    }
-    return run;
   }
 }

@@ -106,20 +106,14 @@ class StorageTroubleTest {
     drain(first);
     kit.awaitIdle();
     SendMessageService failingHistory =
-        new SendMessageService(
-            kit.store,
+        kit.senderWith(
             kit.store,
             (owner, conversation, current, window) -> {
               throw new StorageUnavailableException("pool exhausted", null);
             },
             kit.store,
-            kit.registry,
             kit.runners,
-            kit.settings,
             ChatExecutor.virtualThreads(),
-            kit.chatFiles(),
-            kit.files,
-            kit.active,
             ReliabilitySettings.forPool(10));
 
     assertThatThrownBy(() -> failingHistory.send(command("two", first.conversationId())))
@@ -184,18 +178,12 @@ class StorageTroubleTest {
             AnnotationReplier.none(),
             kit.files,
             kit.remoteImages);
-    return new SendMessageService(
-        kit.store,
+    return kit.senderWith(
         kit.store,
         kit.store,
         finish,
-        kit.registry,
         runners,
-        kit.settings,
         ChatExecutor.virtualThreads(),
-        kit.chatFiles(),
-        kit.files,
-        kit.active,
         ReliabilitySettings.forPool(10));
   }
 

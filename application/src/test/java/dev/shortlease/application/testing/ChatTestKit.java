@@ -12,10 +12,13 @@ import dev.shortlease.application.annotation.AnnotationReplier;
 import dev.shortlease.application.chat.ChatFiles;
 import dev.shortlease.application.chat.ChatRunners;
 import dev.shortlease.application.chat.FinalSave;
+import dev.shortlease.application.chat.RunLauncher;
 import dev.shortlease.application.chat.RunRegistry;
 import dev.shortlease.application.chat.SendMessageService;
 import dev.shortlease.application.chat.StopGenerationService;
 import dev.shortlease.application.chat.StopRelayBudget;
+import dev.shortlease.application.chat.TurnHistory;
+import dev.shortlease.application.chat.TurnStarter;
 import dev.shortlease.application.conversation.ConversationNamer;
 import dev.shortlease.application.limits.ActiveRequests;
 import dev.shortlease.application.limits.ModelSideCalls;
@@ -31,6 +34,8 @@ import dev.shortlease.domain.Message;
 import dev.shortlease.domain.MessageId;
 import dev.shortlease.domain.NewApp;
 import dev.shortlease.domain.Owner;
+import dev.shortlease.domain.port.ChatHistoryPort;
+import dev.shortlease.domain.port.FinishMessagePort;
 import dev.shortlease.domain.port.StartTurnPort;
 import dev.shortlease.domain.port.inmemory.InMemoryAnswerSpool;
 import dev.shortlease.domain.port.inmemory.InMemoryStore;
@@ -120,19 +125,27 @@ public final class ChatTestKit {
 
   private SendMessageService senderWith(
       StartTurnPort startTurn, ReliabilitySettings reliability, ChatExecutor executor) {
+    return senderWith(startTurn, store, store, runners, executor, reliability);
+  }
+
+  /**
+   * A sender on the kit's store, active-request limits and files whose T2, T3, ending of an
+   * unstarted message, runners and executor are the given ones (one that fails, say).
+   */
+  public SendMessageService senderWith(
+      StartTurnPort startTurn,
+      ChatHistoryPort history,
+      FinishMessagePort finish,
+      ChatRunners runners,
+      ChatExecutor executor,
+      ReliabilitySettings reliability) {
     return new SendMessageService(
         store,
-        startTurn,
-        store,
-        store,
-        registry,
-        runners,
-        settings,
-        executor,
-        chatFiles(),
-        files,
         active,
-        reliability);
+        chatFiles(),
+        new TurnStarter(startTurn, files, finish, reliability),
+        new TurnHistory(history, settings),
+        new RunLauncher(registry, runners, executor, settings));
   }
 
   /** The files of chat requests, checked against {@link #files} and the store's end users. */
