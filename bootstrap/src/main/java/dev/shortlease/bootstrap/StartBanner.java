@@ -17,8 +17,9 @@ final class StartBanner {
   /** {@code base}: the public API; {@code management}: where {@code /admin/*} is served. */
   static String text(Settings settings, String base, String management, DemoApp.Outcome apps) {
     // A configured token stays out of the output; a generated one is printed right here anyway.
+    // Double quotes, so a shell expands $ADMIN_TOKEN in the line as printed.
     String token = settings.adminTokenGenerated() ? settings.adminToken() : "$ADMIN_TOKEN";
-    String admin = " -H 'Authorization: Bearer " + token + "'";
+    String admin = " -H \"Authorization: Bearer " + token + "\"";
     StringBuilder out = new StringBuilder();
     out.append("\nshortlease is running at ").append(base).append('\n');
     out.append("  database: ")

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class StartBannerTest {
   private static final Pattern CURL =
       Pattern.compile(
-          "curl -s (?:-X (\\w+) )?(http://\\S+)(?: -H 'Authorization: Bearer ([^']+)')?"
+          "curl -s (?:-X (\\w+) )?(http://\\S+)(?: -H [\"']Authorization: Bearer ([^\"']+)[\"'])?"
               + "(?: -H 'Content-Type: application/json' \\\\\\n\\s*-d '([^']*)')?");
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -40,6 +40,24 @@ class StartBannerTest {
       HttpResponse<String> created = create.run("$ADMIN_TOKEN", TestServers.ADMIN_TOKEN);
       assertThat(created.statusCode()).isEqualTo(201);
       assertThat(created.body()).contains("\"api_key\"");
+    }
+  }
+
+  @Test
+  @DisplayName("the printed admin call works pasted into a shell that has ADMIN_TOKEN set")
+  void adminCallWorksInAShell() throws Exception {
+    try (ShortleaseServer server = TestServers.simulated(Map.of("DEMO_APP", "false"))) {
+      String banner = Main.banner(server);
+      int start = banner.indexOf("curl -s -X POST");
+      String command = banner.substring(start, banner.indexOf("\nTry it:")).strip();
+      ProcessBuilder shell =
+          new ProcessBuilder("bash", "-c", command + " -o /dev/null -w '%{http_code}'")
+              .redirectErrorStream(true);
+      shell.environment().put("ADMIN_TOKEN", TestServers.ADMIN_TOKEN);
+      Process curl = shell.start();
+      String status = new String(curl.getInputStream().readAllBytes()).strip();
+      assertThat(curl.waitFor()).isZero();
+      assertThat(status).as(command).isEqualTo("201");
     }
   }
 
