@@ -1,21 +1,11 @@
 package dev.shortlease.guardrails.guard;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
-import java.util.stream.Collectors;
 import javax.sql.DataSource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Connection tracker: records which pooled connections are checked out, by which thread and unit of
@@ -35,35 +25,32 @@ import org.slf4j.LoggerFactory;
  * call. See {@link UnitsOfWork} for how it crosses threads. Units are shared by every tracker: a
  * unit begun, or a task handed on, through one tracker is the same unit for the others, so a
  * service with a tracker per data source checks each against one call.
+ *
+ * <p>This class is the kit's entry point and delegates each job to a part named by its role: {@link
+ * LeaseBook} (the open leases, checkout and return), {@link GuardCounters}, {@link
+ * LeaseDescriptions} (the text of failure messages), {@link StackRecording} and {@link LeaseFanOut}
+ * (observer and listeners).
  */
 public final class ConnectionTracker {
-  private static final Logger LOG = LoggerFactory.getLogger(ConnectionTracker.class);
-
-  private final String name;
-  private final StackRenderer stacks;
-  private final AcquiringStacks acquiringStacks;
-  // Read on every checkout; set once, by the first description of a lease taken without a stack.
-  private volatile boolean recordingStacks;
   // A unit of work is one call, not one pool's: every tracker shares them, so a service with a
   // tracker per data source begins, and hands on, one unit through any of them.
   private static final UnitsOfWork UNITS = new UnitsOfWork();
-  private final Map<Lease, Boolean> open = new ConcurrentHashMap<>();
-  private final AtomicLong connectionIds = new AtomicLong();
-  private final AtomicLong acquisitions = new AtomicLong();
-  private final AtomicLong leaks = new AtomicLong();
-  private final AtomicLong guardViolations = new AtomicLong();
-  private final LongAdder leasesEnded = new LongAdder();
-  private final LongAdder leaseNanos = new LongAdder();
-  private final Map<String, AtomicLong> violationSites = new ConcurrentHashMap<>();
-  private final List<LeaseListener> leaseListeners = new CopyOnWriteArrayList<>();
-  // Null (the default) costs one volatile read per checkout: tracing off stays free.
-  private volatile LeaseObserver observer;
+
+  private final String name;
+  private final AcquiringStacks acquiringStacks;
+  private final StackRecording stackRecording;
+  private final GuardCounters counters = new GuardCounters();
+  private final LeaseFanOut fanOut = new LeaseFanOut();
+  private final LeaseBook leases;
+  private final LeaseDescriptions descriptions;
 
   private ConnectionTracker(Builder builder) {
     this.name = builder.name;
-    this.stacks = new StackRenderer(builder.applicationPackages);
     this.acquiringStacks = builder.acquiringStacks;
-    this.recordingStacks = builder.acquiringStacks == AcquiringStacks.EVERY_CHECKOUT;
+    this.stackRecording = new StackRecording(name, acquiringStacks);
+    this.leases = new LeaseBook(name, stackRecording, UNITS, counters, fanOut);
+    this.descriptions =
+        new LeaseDescriptions(new StackRenderer(builder.applicationPackages), stackRecording);
   }
 
   /** A tracker with no application packages: failure stacks show the first frames only. */
@@ -128,25 +115,13 @@ public final class ConnectionTracker {
    * AcquiringStacks#AFTER_FIRST_REPORT}.
    */
   public boolean recordingStacks() {
-    return recordingStacks;
+    return stackRecording.on();
   }
 
   /** Returns the proxy every caller must use instead of {@code pooled}. */
   public DataSource wrap(DataSource pooled) {
     Objects.requireNonNull(pooled, "pooled");
-    return new TrackedDataSource(
-        pooled,
-        new TrackedDataSource.Leases() {
-          @Override
-          public Throwable site() {
-            return recordingStacks ? new Throwable() : null;
-          }
-
-          @Override
-          public Runnable taken(Throwable site, Connection connection) {
-            return ConnectionTracker.this.taken(site, connection);
-          }
-        });
+    return new TrackedDataSource(pooled, leases);
   }
 
   /**
@@ -165,8 +140,7 @@ public final class ConnectionTracker {
    */
   public Runnable propagate(Runnable task) {
     Objects.requireNonNull(task, "task");
-    LeaseObserver current = observer;
-    return UNITS.propagate(current == null ? task : current.propagate(task));
+    return UNITS.propagate(fanOut.propagate(task));
   }
 
   /** {@code executor} whose tasks run in the unit of work of the thread that submits them. */
@@ -182,7 +156,7 @@ public final class ConnectionTracker {
 
   /** Open connections obtained by the calling thread and not yet closed. */
   public int heldByCurrentThread() {
-    return count(Thread.currentThread(), null);
+    return leases.count(Thread.currentThread(), null);
   }
 
   /**
@@ -190,7 +164,7 @@ public final class ConnectionTracker {
    * long call must not start with.
    */
   public int heldByCurrentWork() {
-    return count(Thread.currentThread(), UNITS.current());
+    return leases.count(Thread.currentThread(), UNITS.current());
   }
 
   /**
@@ -198,30 +172,24 @@ public final class ConnectionTracker {
    * over the open leases, asking each whether its connection was closed behind the tracker.
    */
   public int openLeases() {
-    return stillOpen().size();
+    return leases.stillOpen().size();
   }
 
   /** One block per connection held by the calling thread, each with its acquiring stack. */
   public String describeHeldByCurrentThread() {
-    return describe(Thread.currentThread(), null);
+    Thread me = Thread.currentThread();
+    return descriptions.held(me, leases.heldBy(me, null));
   }
 
   /** As {@link #describeHeldByCurrentThread()}, for the calling thread's whole unit of work. */
   public String describeHeldByCurrentWork() {
-    return describe(Thread.currentThread(), UNITS.current());
+    Thread me = Thread.currentThread();
+    return descriptions.held(me, leases.heldBy(me, UNITS.current()));
   }
 
   /** Every open connection, each with its taker and acquiring stack. */
   public String describeOpenLeases() {
-    List<Lease> leases = stillOpen();
-    if (leases.isEmpty()) {
-      return "no pooled connection is checked out";
-    }
-    long now = System.nanoTime();
-    return leases.stream()
-        .map(lease -> describe(lease, now))
-        .collect(
-            Collectors.joining("\n", leases.size() + " pooled connection(s) checked out:\n", ""));
+    return descriptions.open(leases.stillOpen());
   }
 
   /**
@@ -236,19 +204,7 @@ public final class ConnectionTracker {
       throw new IllegalArgumentException("threshold must not be negative: " + threshold);
     }
     long now = System.nanoTime();
-    long limit = threshold.toNanos();
-    return open.keySet().stream()
-        .filter(lease -> now - lease.acquiredAtNanos() > limit)
-        .filter(lease -> !returnedBehindTheTracker(lease))
-        .sorted(Comparator.comparingLong(Lease::acquiredAtNanos))
-        .map(
-            lease ->
-                new LongHold(
-                    lease.connectionId(),
-                    lease.owner().getName(),
-                    Duration.ofNanos(now - lease.acquiredAtNanos()),
-                    () -> describe(lease, now)))
-        .toList();
+    return descriptions.longHolds(leases.heldLongerThan(threshold.toNanos(), now), now);
   }
 
   /**
@@ -256,7 +212,7 @@ public final class ConnectionTracker {
    * connection (keep it short: it runs inside {@code Connection.close()}).
    */
   public void addLeaseListener(LeaseListener listener) {
-    leaseListeners.add(Objects.requireNonNull(listener, "listener"));
+    fanOut.addListener(Objects.requireNonNull(listener, "listener"));
   }
 
   /**
@@ -273,21 +229,21 @@ public final class ConnectionTracker {
    * on; replaces the one set before. Leases taken before keep the observer they had.
    */
   public void observe(LeaseObserver observer) {
-    this.observer = observer;
+    fanOut.observe(observer);
   }
 
   /** Counts one leak (see {@link LeakCheck}). */
   public void recordLeak() {
-    leaks.incrementAndGet();
+    counters.leak();
   }
 
   public long leaks() {
-    return leaks.get();
+    return counters.leaks();
   }
 
   /** Counts one guard violation found by a check of your own, with no call site. */
   public void recordGuardViolation() {
-    guardViolations.incrementAndGet();
+    counters.guardViolation();
   }
 
   /**
@@ -295,28 +251,26 @@ public final class ConnectionTracker {
    * is the first at that site, so a warning is logged once per site.
    */
   public boolean recordGuardViolation(String site) {
-    guardViolations.incrementAndGet();
-    return violationSites.computeIfAbsent(site, s -> new AtomicLong()).getAndIncrement() == 0;
+    return counters.guardViolation(site);
   }
 
   public long guardViolations() {
-    return guardViolations.get();
+    return counters.guardViolations();
   }
 
   /** Guard violations per call site ({@code Port.method(..) <- caller frame}), since start. */
   public Map<String, Long> guardViolationsBySite() {
-    return violationSites.entrySet().stream()
-        .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> e.getValue().get()));
+    return counters.guardViolationsBySite();
   }
 
   /** Total connections handed out through every wrapped data source. */
   public long acquisitions() {
-    return acquisitions.get();
+    return counters.acquisitions();
   }
 
   /** Leases ended so far: connections handed out and returned. */
   public long leasesEnded() {
-    return leasesEnded.sum();
+    return counters.leasesEnded();
   }
 
   /**
@@ -325,207 +279,16 @@ public final class ConnectionTracker {
    * usage metric counts each lease in whole milliseconds (a 0.4 ms lease as 0).
    */
   public long leaseNanos() {
-    return leaseNanos.sum();
+    return counters.leaseNanos();
   }
 
   /** Tells the observer of a long-call guard violation (see {@link LeaseObserver#violation}). */
   void observeViolation(String longCall, String caller, GuardMode mode, int held) {
-    LeaseObserver current = observer;
-    if (current == null) {
-      return;
-    }
-    try {
-      current.violation(longCall, caller, mode, held);
-    } catch (RuntimeException e) {
-      LOG.warn("lease observer failed on a guard violation; ignored", e);
-    }
+    fanOut.violation(longCall, caller, mode, held);
   }
 
   /** The first frame of the calling stack outside the kit and the JDK's proxy plumbing. */
   String callerFrame() {
-    return stacks.caller(new Throwable().getStackTrace());
-  }
-
-  private int count(Thread thread, UnitsOfWork.Unit unit) {
-    int count = 0;
-    for (Lease lease : open.keySet()) {
-      if (lease.heldBy(thread, unit) && !returnedBehindTheTracker(lease)) {
-        count++;
-      }
-    }
-    return count;
-  }
-
-  /**
-   * True, and the lease ended, when its connection was closed without {@link
-   * TrackedConnection#close()}: through the driver's or pool's own {@code
-   * statement.getConnection()}, {@code resultSet.getStatement().getConnection()} or {@code
-   * metaData.getConnection()}, which return the pool's connection, not the tracked one (statements
-   * are not wrapped, ADR 0026). Asked only of the leases a check is about (ADR 0055); {@code
-   * isClosed()} reads a flag in HikariCP and the common drivers. Its held time ends here, when the
-   * tracker notices, not when the pool took the connection back.
-   */
-  private boolean returnedBehindTheTracker(Lease lease) {
-    boolean closed;
-    try {
-      closed = lease.pooled().isClosed();
-    } catch (SQLException | RuntimeException e) {
-      closed = false; // cannot tell: still held, as before
-    }
-    if (closed) {
-      ended(lease);
-    }
-    return closed;
-  }
-
-  /** The open leases, after ending those whose connection was closed behind the tracker. */
-  private List<Lease> stillOpen() {
-    return open.keySet().stream().filter(lease -> !returnedBehindTheTracker(lease)).toList();
-  }
-
-  private String describe(Thread me, UnitsOfWork.Unit unit) {
-    List<Lease> held =
-        open.keySet().stream()
-            .filter(lease -> lease.heldBy(me, unit) && !returnedBehindTheTracker(lease))
-            .toList();
-    if (held.isEmpty()) {
-      return "thread " + me.getName() + " holds no pooled connection";
-    }
-    boolean onlyMine = held.stream().allMatch(lease -> lease.owner() == me);
-    String holder =
-        onlyMine ? "thread " + me.getName() : "the unit of work of thread " + me.getName();
-    long now = System.nanoTime();
-    return held.stream()
-        .map(lease -> describe(lease, now))
-        .collect(
-            Collectors.joining(
-                "\n", holder + " holds " + held.size() + " pooled connection(s):\n", ""));
-  }
-
-  /**
-   * One checked-out connection: who took it, in which unit of work, when, and from where (null when
-   * not recorded).
-   */
-  private record Lease(
-      String connectionId,
-      Connection pooled,
-      Thread owner,
-      UnitsOfWork.Unit unit,
-      long acquiredAtNanos,
-      Throwable site,
-      LeaseObserver.Lease observed) {
-
-    boolean heldBy(Thread thread, UnitsOfWork.Unit currentUnit) {
-      return owner == thread || (currentUnit != null && unit == currentUnit);
-    }
-  }
-
-  private String describe(Lease lease, long now) {
-    long heldMillis = (now - lease.acquiredAtNanos()) / 1_000_000;
-    return "connection "
-        + lease.connectionId()
-        + " taken by thread "
-        + lease.owner().getName()
-        + ", held for "
-        + heldMillis
-        + " ms, acquired at:\n"
-        + (lease.site() == null
-            ? notRecorded() + whereNow(lease.owner())
-            : stacks.render(lease.site().getStackTrace()));
-  }
-
-  /** What a lease taken without a stack shows; from this report on, checkouts record theirs. */
-  private synchronized String notRecorded() {
-    if (!recordingStacks) {
-      recordingStacks = true;
-      LOG.info(
-          "tracker {} reports a connection taken without its acquiring stack; every checkout"
-              + " records its stack from now on",
-          name);
-    }
-    return "    (not recorded: this tracker records acquiring stacks after its first report, and"
-        + " does from now on)\n";
-  }
-
-  /**
-   * Where a holder whose acquiring stack was not recorded is now. The method that took the
-   * connection, or the one that keeps it, is usually still on that stack, so even the first report
-   * points at the code to fix.
-   */
-  private String whereNow(Thread holder) {
-    if (holder == Thread.currentThread()) {
-      return "  its thread is now at:\n" + stacks.renderOwn(new Throwable().getStackTrace());
-    }
-    StackTraceElement[] frames = holder.getStackTrace();
-    if (frames.length > 0) {
-      return "  its thread is now at:\n" + stacks.render(frames);
-    }
-    return holder.isAlive()
-        ? "  its thread's stack could not be read\n"
-        : "  its thread has ended without returning it\n";
-  }
-
-  /**
-   * Records {@code pooled}, just taken by the calling thread, acquired at {@code site}; the result
-   * ends its lease.
-   */
-  private Runnable taken(Throwable site, Connection pooled) {
-    acquisitions.incrementAndGet();
-    String connectionId = Long.toString(connectionIds.incrementAndGet());
-    Lease lease =
-        new Lease(
-            connectionId,
-            pooled,
-            Thread.currentThread(),
-            UNITS.current(),
-            System.nanoTime(),
-            site,
-            checkedOut(connectionId));
-    open.put(lease, Boolean.TRUE);
-    return () -> ended(lease);
-  }
-
-  private void ended(Lease lease) {
-    boolean wasOpen = open.remove(lease) != null;
-    if (!wasOpen) {
-      return;
-    }
-    long releasedAt = System.nanoTime();
-    leasesEnded.increment();
-    leaseNanos.add(releasedAt - lease.acquiredAtNanos());
-    if (lease.observed() != null) {
-      returned(lease.observed());
-    }
-    if (!leaseListeners.isEmpty()) {
-      EndedLease ended =
-          new EndedLease(
-              lease.connectionId(),
-              lease.owner().getName(),
-              lease.unit() == null ? 0 : lease.unit().id(),
-              lease.acquiredAtNanos(),
-              releasedAt);
-      leaseListeners.forEach(listener -> listener.leaseEnded(ended));
-    }
-  }
-
-  private LeaseObserver.Lease checkedOut(String connectionId) {
-    LeaseObserver current = observer;
-    if (current == null) {
-      return null;
-    }
-    try {
-      return current.checkedOut(name, connectionId);
-    } catch (RuntimeException e) {
-      LOG.warn("lease observer failed on a checkout; ignored", e);
-      return null;
-    }
-  }
-
-  private static void returned(LeaseObserver.Lease lease) {
-    try {
-      lease.returned();
-    } catch (RuntimeException e) {
-      LOG.warn("lease observer failed on a return; ignored", e);
-    }
+    return descriptions.callerFrame();
   }
 }

@@ -18,10 +18,16 @@ final class StackRenderer {
           "com.sun.proxy.",
           "java.lang.reflect.",
           "jdk.internal.reflect.");
-  // The kit's own classes by exact name: its tests live in the same packages.
+  // The kit's own classes by exact name: its tests live in the same packages. The tracker's parts
+  // are listed with it: a checkout's stack starts in the lease book, a description's in its class.
   private static final List<String> KIT_CLASSES =
       List.of(
           ConnectionTracker.class.getName(),
+          LeaseBook.class.getName(),
+          LeaseDescriptions.class.getName(),
+          LeaseFanOut.class.getName(),
+          StackRecording.class.getName(),
+          GuardCounters.class.getName(),
           TrackedDataSource.class.getName(),
           UnitsOfWork.class.getName(),
           Proxies.class.getName(),
