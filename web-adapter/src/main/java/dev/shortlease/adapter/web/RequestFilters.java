@@ -7,8 +7,9 @@ import org.eclipse.jetty.server.ServerConnector;
 
 /**
  * What runs around every handler, in this order: the request ID, the observer, the management port
- * split, CORS, refusals while draining, in-flight counting and NUL refusal; after it, the count,
- * the observer's end and an unread body's discard.
+ * split, CORS, a new chat's refusal while draining, in-flight counting, NUL refusal and an admin
+ * call's refusal while draining; after it, the count, the observer's end and an unread body's
+ * discard.
  */
 final class RequestFilters {
   private final CorsPolicy cors;
