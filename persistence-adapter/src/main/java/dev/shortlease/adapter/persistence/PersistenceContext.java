@@ -1,9 +1,7 @@
 package dev.shortlease.adapter.persistence;
 
 import com.github.benmanes.caffeine.cache.Ticker;
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import dev.shortlease.application.port.out.PoolMonitorPort;
 import dev.shortlease.domain.port.AgentThoughtsPort;
 import dev.shortlease.domain.port.AnnotationIndexPort;
@@ -23,7 +21,6 @@ import dev.shortlease.domain.port.MessagesPort;
 import dev.shortlease.domain.port.StartTurnPort;
 import dev.shortlease.domain.port.StopRequestsPort;
 import dev.shortlease.guardrails.guard.ConnectionTracker;
-import dev.shortlease.guardrails.guard.GuardMetrics;
 import dev.shortlease.guardrails.guard.LongHoldSweep;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.persistence.EntityManagerFactory;
@@ -31,21 +28,16 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
-import org.hibernate.cfg.AvailableSettings;
-import org.hibernate.jpa.HibernatePersistenceConfiguration;
 
 /**
- * Persistence adapter's lifecycle: builds HikariCP, wraps it in the {@link ConnectionTracker},
- * migrates with Flyway, bootstraps Hibernate in code, starts the tracker's {@link LongHoldSweep},
+ * Persistence adapter's lifecycle: starts HikariCP ({@link PoolConfig}), wraps it in the {@link
+ * ConnectionTracker} ({@link PoolTracking}), migrates with Flyway ({@link SchemaMigration}),
+ * bootstraps Hibernate ({@link HibernateBootstrap}), starts the tracker's {@link LongHoldSweep},
  * and exposes every port implementation. {@link #close()} stops the sweep and shuts Hibernate and
  * the pool down; a start that fails closes what it had opened (newest first) before it throws.
  */
 public final class PersistenceContext implements AutoCloseable {
-  private static final AtomicInteger POOLS = new AtomicInteger();
-
   private final HikariDataSource pool;
   private final DataSource dataSource;
   private final ConnectionTracker tracker;
@@ -74,11 +66,11 @@ public final class PersistenceContext implements AutoCloseable {
     OpenedSoFar opened = new OpenedSoFar();
     try {
       HikariPoolMonitor.publishPercentiles(registry);
-      pool = opened.add(new HikariDataSource(hikariConfig(settings, registry)));
-      tracker = trackerFor(pool, settings, registry);
-      dataSource = tracker.wrap(sessionFree(pool, settings));
-      migrate(settings);
-      factory = opened.add(hibernate(decorator.decorate(dataSource), settings));
+      pool = opened.add(new HikariDataSource(PoolConfig.of(settings, registry)));
+      tracker = PoolTracking.trackerFor(pool, settings, registry);
+      dataSource = tracker.wrap(PoolConfig.sessionFree(pool, settings));
+      SchemaMigration.migrate(settings);
+      factory = opened.add(HibernateBootstrap.start(decorator.decorate(dataSource), settings));
       workers =
           decorator.picksConnectionByCallingThread()
               ? DatabaseWorkers.callerThread()
@@ -155,112 +147,6 @@ public final class PersistenceContext implements AutoCloseable {
         Objects.requireNonNull(settings, "settings"),
         Objects.requireNonNull(registry, "registry"),
         Objects.requireNonNull(decorator, "decorator"));
-  }
-
-  private static HikariConfig hikariConfig(PersistenceSettings s, MeterRegistry registry) {
-    HikariConfig config = new HikariConfig();
-    config.setPoolName("shortlease-" + POOLS.incrementAndGet());
-    config.setJdbcUrl(s.jdbcUrl());
-    config.setUsername(s.user());
-    config.setPassword(s.password());
-    config.setMaximumPoolSize(s.poolSize());
-    config.setConnectionTimeout(s.connectionTimeoutMillis());
-    config.setValidationTimeout(Math.min(1_000, s.connectionTimeoutMillis()));
-    // Off: the tracker's long-hold sweep does its job without a stack per checkout (ADR 0037).
-    config.setLeakDetectionThreshold(0);
-    config.setMaxLifetime(s.maxLifetimeMillis());
-    config.setAutoCommit(false); // Hibernate is told so, and skips a setAutoCommit round trip
-    if (s.jdbcUrl().startsWith("jdbc:postgresql:") && s.timeouts().socketTimeoutSeconds() > 0) {
-      config.addDataSourceProperty(
-          "socketTimeout", String.valueOf(s.timeouts().socketTimeoutSeconds()));
-    }
-    if (s.pooler().transactionPooling()) {
-      // Unnamed statements only: PgBouncer < 1.21 would hand "S_1" to another client's session.
-      // Timeouts and schema go into each transaction instead (sessionFree).
-      config.addDataSourceProperty("prepareThreshold", "0");
-    } else {
-      s.timeouts().applyTo(config, s.jdbcUrl());
-      if (s.schema() != null) {
-        config.setSchema(s.schema());
-      }
-    }
-    config.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
-    return config;
-  }
-
-  /**
-   * The guardrails kit's tracker over this pool: it names our own frames in failure stacks, and its
-   * counters (guard violations, leaks, held connections) go to {@code /metrics}.
-   */
-  private static ConnectionTracker trackerFor(
-      HikariDataSource pool, PersistenceSettings s, MeterRegistry registry) {
-    ConnectionTracker tracker =
-        ConnectionTracker.builder()
-            .name(pool.getPoolName())
-            .applicationPackages("dev.shortlease.")
-            .acquiringStacks(s.acquiringStacks())
-            .build();
-    new GuardMetrics(tracker).bindTo(registry);
-    return tracker;
-  }
-
-  /**
-   * The pool as it is, or, behind a transaction-mode pooler, with the timeouts and the schema set
-   * inside every transaction (a session setting would outlive it on a shared server connection).
-   */
-  private static DataSource sessionFree(HikariDataSource pool, PersistenceSettings s) {
-    return s.pooler().transactionPooling()
-        ? TransactionLocalSettings.wrap(pool, s.timeouts(), s.schema())
-        : pool;
-  }
-
-  /**
-   * Migrates over its own connections: Flyway needs two at once, which a pool of one lacks; behind
-   * PgBouncer they go straight to PostgreSQL (its lock and search_path are session state).
-   */
-  private static void migrate(PersistenceSettings s) {
-    var flyway =
-        Flyway.configure()
-            .dataSource(s.pooler().migrationUrl(s.jdbcUrl()), s.user(), s.password())
-            .locations("classpath:db/migration");
-    if (s.schema() != null) {
-      flyway.schemas(s.schema()).defaultSchema(s.schema()).createSchemas(true);
-    }
-    flyway.load().migrate();
-  }
-
-  private static EntityManagerFactory hibernate(DataSource dataSource, PersistenceSettings s) {
-    var config =
-        new HibernatePersistenceConfiguration("shortlease")
-            .managedClasses(
-                AppEntity.class,
-                ApiKeyEntity.class,
-                EndUserEntity.class,
-                ConversationEntity.class,
-                MessageEntity.class,
-                AgentThoughtEntity.class,
-                StopRequestEntity.class,
-                AnnotationEntity.class,
-                AnnotationReplySettingEntity.class,
-                AnnotationJobEntity.class,
-                ConversationVariableEntity.class,
-                UploadFileEntity.class,
-                MessageFileEntity.class,
-                AppMediaEntity.class)
-            .property(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
-            .property(
-                AvailableSettings.CONNECTION_HANDLING,
-                "DELAYED_ACQUISITION_AND_RELEASE_AFTER_TRANSACTION")
-            .property(AvailableSettings.CONNECTION_PROVIDER_DISABLES_AUTOCOMMIT, true)
-            // A list parameter (the stop relay's task IDs) renders one of few SQL shapes, so the
-            // driver's per-connection prepared statements are reused rather than re-planned.
-            .property(AvailableSettings.IN_CLAUSE_PARAMETER_PADDING, true)
-            // Flyway owns the schema; Hibernate only checks that the entities match it.
-            .property(AvailableSettings.HBM2DDL_AUTO, "validate");
-    if (s.schema() != null) {
-      config.property(AvailableSettings.DEFAULT_SCHEMA, s.schema());
-    }
-    return config.createEntityManagerFactory();
   }
 
   /**
