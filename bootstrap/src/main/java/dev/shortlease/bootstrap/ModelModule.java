@@ -7,6 +7,7 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.ProvidesIntoSet;
 import dev.shortlease.adapter.llm.EmbeddingSettings;
+import dev.shortlease.adapter.llm.HttpImageFetcher;
 import dev.shortlease.adapter.llm.LangChain4jEmbeddingModel;
 import dev.shortlease.adapter.llm.LlmModule;
 import dev.shortlease.adapter.llm.LlmSettings;
@@ -20,6 +21,7 @@ import dev.shortlease.application.port.out.EmbeddingModelPort;
 import dev.shortlease.application.port.out.RemoteImagePort;
 import dev.shortlease.application.port.out.SpeechPort;
 import dev.shortlease.guardrails.guard.ConnectionTracker;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Composition root: the chat model and the agent tools, the service's long calls. The LLM adapter's
@@ -73,12 +75,15 @@ final class ModelModule extends AbstractModule {
 
   /**
    * Images named by URL, downloaded for a model that takes only inline images: a long call, guarded
-   * like the chat model.
+   * like the chat model. Its name lookups are meters: abandoned ones are a name server that does
+   * not answer.
    */
   @Provides
   @Singleton
-  RemoteImagePort remoteImages() {
-    return adapter().getInstance(RemoteImagePort.class);
+  RemoteImagePort remoteImages(MeterRegistry registry) {
+    HttpImageFetcher fetcher = adapter().getInstance(HttpImageFetcher.class);
+    ImageLookupMeters.bindTo(registry, fetcher.nameLookups());
+    return fetcher;
   }
 
   /** The LLM adapter's own injector, built once for the three ports it binds. */

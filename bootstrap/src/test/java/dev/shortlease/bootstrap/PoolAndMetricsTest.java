@@ -126,6 +126,16 @@ class PoolAndMetricsTest {
     }
   }
 
+  @Test
+  @DisplayName("/metrics shows the image downloads' abandoned and running name lookups")
+  void imageLookupsOnMetrics() {
+    try (ShortleaseServer server = TestServers.simulated(Map.of())) {
+      Api api = new Api(server);
+      assertThat(metric(api, "shortlease_image_lookups_abandoned_total")).isEqualTo("0.0");
+      assertThat(metric(api, "shortlease_image_lookups_active")).isEqualTo("0.0");
+    }
+  }
+
   private static String runningChats(Api api) {
     return metric(api, "shortlease_chats_running");
   }

@@ -33,9 +33,10 @@ import org.slf4j.LoggerFactory;
  * which the JDK's scheduler makes up for with another platform thread (up to its maximum, 256 by
  * default), so a name server that never answers must not gather them without bound. A hop that
  * finds the cap reached starts no lookup: it waits for one to end, and is cut as a slow lookup is
- * (ADR 0068, follow-up).
+ * (ADR 0068, follow-up). Both counts are read as {@link NameLookups}, for the composition root's
+ * meters: abandoned ones climbing is a name server that does not answer.
  */
-final class CheckedDnsResolver implements DnsResolver {
+final class CheckedDnsResolver implements DnsResolver, NameLookups {
   /** Lookups on threads of their own at once, per resolver, abandoned ones included. */
   static final int MAX_LOOKUPS_IN_FLIGHT = 32;
 
@@ -84,6 +85,16 @@ final class CheckedDnsResolver implements DnsResolver {
   /** Lookups a hop stopped waiting for, since this resolver was made (tests, diagnostics). */
   long lookupsAbandoned() {
     return abandoned.get();
+  }
+
+  @Override
+  public long abandoned() {
+    return lookupsAbandoned();
+  }
+
+  @Override
+  public int inFlight() {
+    return lookupsInFlight();
   }
 
   /** Scope of one hop: lookups made on this thread until it is closed end with {@code cut}. */

@@ -49,6 +49,7 @@ public final class HttpImageFetcher implements RemoteImagePort {
   private static final Logger LOG = LoggerFactory.getLogger(HttpImageFetcher.class);
 
   private final RemoteImageSettings settings;
+  private final CheckedDnsResolver resolver;
   private final CloseableHttpClient http;
 
   public HttpImageFetcher(RemoteImageSettings settings) {
@@ -63,6 +64,7 @@ public final class HttpImageFetcher implements RemoteImagePort {
   /** With {@code resolver} looking names up (a test's slow lookup, say). */
   HttpImageFetcher(RemoteImageSettings settings, CheckedDnsResolver resolver) {
     this.settings = settings;
+    this.resolver = resolver;
     Timeout total = Timeout.of(settings.timeout());
     this.http =
         HttpClients.custom()
@@ -92,6 +94,11 @@ public final class HttpImageFetcher implements RemoteImagePort {
             .disableContentCompression()
             .setUserAgent("shortlease")
             .build();
+  }
+
+  /** The name lookups' counts, read live: the composition root's meters (docs/observability.md). */
+  public NameLookups nameLookups() {
+    return resolver;
   }
 
   @Override

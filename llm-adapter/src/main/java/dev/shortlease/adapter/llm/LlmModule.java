@@ -10,7 +10,8 @@ import java.util.Objects;
 
 /**
  * Guice module of the LLM adapter: binds {@link ChatModelPort} and {@link SpeechPort} to the
- * configured provider, and {@link RemoteImagePort} to the checked downloader of image URLs.
+ * configured provider, and {@link RemoteImagePort} to the checked downloader of image URLs (also
+ * bound as {@link HttpImageFetcher}, whose meters the composition root registers).
  */
 public final class LlmModule extends AbstractModule {
   private final LlmSettings settings;
@@ -46,7 +47,13 @@ public final class LlmModule extends AbstractModule {
 
   @Provides
   @Singleton
-  RemoteImagePort remoteImagePort() {
+  HttpImageFetcher imageFetcher() {
     return new HttpImageFetcher(remoteImages);
+  }
+
+  @Provides
+  @Singleton
+  RemoteImagePort remoteImagePort(HttpImageFetcher fetcher) {
+    return fetcher;
   }
 }

@@ -100,6 +100,11 @@ class CheckedDnsResolverTest {
     assertThat(resolver.lookupsInFlight()).isZero();
     assertThat(hop(resolver, "fast.test", Duration.ofSeconds(5))).isEqualTo(LOOPBACK);
     assertThat(started).hasValue(2);
+    // The lookup's thread returns its permit just after handing over the answer.
+    end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (resolver.lookupsInFlight() > 0 && System.nanoTime() - end < 0) {
+      Thread.sleep(10);
+    }
     assertThat(resolver.lookupsInFlight()).isZero();
   }
 
@@ -116,6 +121,29 @@ class CheckedDnsResolverTest {
 
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
     assertThat(started).hasValue(2);
+  }
+
+  @Test
+  @DisplayName("the fetcher's counts (the meters' source) move when a lookup is abandoned")
+  void abandonedLookupsInTheFetchersCounts() throws Exception {
+    CheckedDnsResolver resolver = resolver(2);
+    NameLookups counts =
+        new HttpImageFetcher(RemoteImageSettings.defaults(), resolver).nameLookups();
+    assertThat(counts.abandoned()).isZero();
+
+    assertThatThrownBy(() -> hop(resolver, "slow.test", Duration.ofMillis(100)))
+        .isInstanceOf(CheckedDnsResolver.LookupAbandonedException.class);
+
+    assertThat(counts.abandoned()).isEqualTo(1);
+    assertThat(counts.inFlight()).isEqualTo(1);
+    released.countDown();
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (counts.inFlight() > 0 && System.nanoTime() - end < 0) {
+      Thread.sleep(10);
+    }
+    assertThat(counts.inFlight()).isZero();
+    assertThat(hop(resolver, "fast.test", Duration.ofSeconds(5))).isEqualTo(LOOPBACK);
+    assertThat(counts.abandoned()).as("a lookup that answered is not counted").isEqualTo(1);
   }
 
   @Test

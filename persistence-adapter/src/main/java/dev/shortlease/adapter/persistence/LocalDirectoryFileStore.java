@@ -283,7 +283,7 @@ public final class LocalDirectoryFileStore implements FileStorePort {
         keeps = true;
         StoredFile file;
         try {
-          file = storedFile(leaf, prefix, name, relative(leaf.resolve(name)));
+          file = storedFile(leaf, prefix, name);
         } catch (IOException e) {
           skip(leaf, e);
           return null;
@@ -366,20 +366,23 @@ public final class LocalDirectoryFileStore implements FileStorePort {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
   }
 
-  /** The file as listed, or null when it is not one of this store's (or is already gone). */
-  private static StoredFile storedFile(Path leaf, String prefix, String name, String key)
-      throws IOException {
+  /**
+   * The file as listed, or null when it is not one of this store's (or is already gone). The name
+   * is checked first: a foreign file costs no path and no key.
+   */
+  private StoredFile storedFile(Path leaf, String prefix, String name) throws IOException {
     if (!name.startsWith(prefix) || !isCanonicalId(name)) {
       return null;
     }
+    Path file = leaf.resolve(name);
     try {
       BasicFileAttributes attributes =
-          Files.readAttributes(leaf.resolve(name), BasicFileAttributes.class, NOFOLLOW_LINKS);
+          Files.readAttributes(file, BasicFileAttributes.class, NOFOLLOW_LINKS);
       return attributes.isRegularFile()
           ? new StoredFile(
               new UploadFileId(UUID.fromString(name)),
               attributes.lastModifiedTime().toInstant(),
-              key)
+              relative(file))
           : null;
     } catch (NoSuchFileException e) {
       return null;
