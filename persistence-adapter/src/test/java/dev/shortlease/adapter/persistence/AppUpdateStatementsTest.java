@@ -14,7 +14,6 @@ import dev.shortlease.domain.FileTransfer;
 import dev.shortlease.domain.NewApp;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
@@ -41,10 +40,7 @@ class AppUpdateStatementsTest {
             new SimpleMeterRegistry(),
             tracked ->
                 ProxyDataSourceBuilder.create(tracked)
-                    .afterQuery(
-                        (exec, queries) ->
-                            queries.forEach(
-                                q -> statements.add(q.getQuery().toLowerCase(Locale.ROOT))))
+                    .afterQuery(SqlText.into(statements))
                     .build());
     app = context.apps().createApp(new NewApp("a", null, AppMode.CHAT, null, null, null, null));
     AppMedia images =

@@ -14,7 +14,6 @@ import dev.shortlease.domain.TokenUsage;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
@@ -40,10 +39,7 @@ class ColumnProjectionTest {
             new SimpleMeterRegistry(),
             tracked ->
                 ProxyDataSourceBuilder.create(tracked)
-                    .afterQuery(
-                        (exec, queries) ->
-                            queries.forEach(
-                                q -> statements.add(q.getQuery().toLowerCase(Locale.ROOT))))
+                    .afterQuery(SqlText.into(statements))
                     .build());
   }
 
