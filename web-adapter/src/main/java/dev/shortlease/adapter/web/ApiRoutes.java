@@ -1,6 +1,7 @@
 package dev.shortlease.adapter.web;
 
 import io.javalin.config.RoutesConfig;
+import jakarta.inject.Inject;
 
 /**
  * Every route the server serves and its handler, in registration order ({@link HttpApi#routes()};
@@ -20,6 +21,9 @@ record ApiRoutes(
     FilesHandler files,
     AudioHandler audio,
     DashboardHandler dashboard) {
+
+  @Inject
+  ApiRoutes {}
 
   void addTo(RoutesConfig routes) {
     routes.post("/v1/chat-messages", chat::chat);

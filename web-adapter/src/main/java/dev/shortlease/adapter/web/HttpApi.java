@@ -28,39 +28,11 @@ public final class HttpApi {
   private volatile ResponseObserver responses = ResponseObserver.NONE;
 
   @Inject
-  public HttpApi(
-      ChatMessagesHandler chat,
-      MessagesHandler messages,
-      ConversationsHandler conversations,
-      AppInfoHandler info,
-      AnnotationsHandler annotations,
-      AdminAppsHandler admin,
-      OpsHandler ops,
-      ConversationVariablesHandler variables,
-      SiteHandler site,
-      AppUsersHandler appUsers,
-      FilesHandler files,
-      AudioHandler audio,
-      DashboardHandler dashboard,
-      WebSettings settings) {
-    this.routes =
-        new ApiRoutes(
-            chat,
-            messages,
-            conversations,
-            info,
-            annotations,
-            admin,
-            ops,
-            variables,
-            site,
-            appUsers,
-            files,
-            audio,
-            dashboard);
+  HttpApi(ApiRoutes routes, WebSettings settings) {
+    this.routes = routes;
     this.settings = settings;
     this.cors = new CorsPolicy(settings.corsAllowOrigins());
-    ops.drainingWhen(draining::isDraining);
+    routes.ops().drainingWhen(draining::isDraining);
   }
 
   /** From now on, {@code observer} is told of every answer (before {@link #start}). */

@@ -139,100 +139,102 @@ final class StubUseCases {
           return nextRun.get();
         };
     return new HttpApi(
-        new ChatMessagesHandler(apiAuth, send, (app, user, task) -> {}, admission, settings),
-        new MessagesHandler(
-            apiAuth,
-            (app, user, conversation, first, limit) -> {
-              throw new NotFoundException("conversation");
-            },
-            (app, user, message, rating, content) -> {},
-            (app, user, message, clientGone) -> List.of("Why?"),
-            settings,
-            (app, user, messages) -> Map.of()),
-        new ConversationsHandler(
-            apiAuth,
-            (app, user, last, limit, sort) -> {
-              listed.set(List.of(limit));
-              if (user.equals("crash")) {
-                throw new IllegalStateException("secret internal detail");
-              }
-              if (user.equals("busy")) {
-                throw new StorageUnavailableException("pool exhausted", null);
-              }
-              return new Page<>(List.of(), false);
-            },
-            (app, user, conversation, name, auto) -> {
-              throw new NotFoundException("conversation");
-            },
-            (app, user, conversation) -> {},
-            settings),
-        new AppInfoHandler(
-            apiAuth,
-            app -> app.mode() == AppMode.CHAT ? List.of("current_time") : List.of(),
-            annotationReplyOff(),
-            media,
-            uploads),
-        new AnnotationsHandler(
-            apiAuth,
-            new ManageAnnotationsService(recordingAnnotations(), null, null),
-            unused(ConfigureAnnotationReplyUseCase.class),
-            settings),
-        new AdminAppsHandler(
-            apiAuth,
-            unused(ManageAppsUseCase.class),
-            settings,
-            unused(ConfigureAppMediaUseCase.class)),
-        new OpsHandler(
-            apiAuth,
-            new InspectPoolUseCase() {
-              @Override
-              public PoolSnapshot snapshot() {
-                return new PoolSnapshot(
-                    10,
-                    0,
-                    10,
-                    10,
-                    0,
-                    PoolSnapshot.Percentiles.NONE,
-                    PoolSnapshot.Percentiles.NONE,
-                    60,
-                    0,
-                    0,
-                    0,
-                    false);
-              }
+        new ApiRoutes(
+            new ChatMessagesHandler(apiAuth, send, (app, user, task) -> {}, admission, settings),
+            new MessagesHandler(
+                apiAuth,
+                (app, user, conversation, first, limit) -> {
+                  throw new NotFoundException("conversation");
+                },
+                (app, user, message, rating, content) -> {},
+                (app, user, message, clientGone) -> List.of("Why?"),
+                settings,
+                (app, user, messages) -> Map.of()),
+            new ConversationsHandler(
+                apiAuth,
+                (app, user, last, limit, sort) -> {
+                  listed.set(List.of(limit));
+                  if (user.equals("crash")) {
+                    throw new IllegalStateException("secret internal detail");
+                  }
+                  if (user.equals("busy")) {
+                    throw new StorageUnavailableException("pool exhausted", null);
+                  }
+                  return new Page<>(List.of(), false);
+                },
+                (app, user, conversation, name, auto) -> {
+                  throw new NotFoundException("conversation");
+                },
+                (app, user, conversation) -> {},
+                settings),
+            new AppInfoHandler(
+                apiAuth,
+                app -> app.mode() == AppMode.CHAT ? List.of("current_time") : List.of(),
+                annotationReplyOff(),
+                media,
+                uploads),
+            new AnnotationsHandler(
+                apiAuth,
+                new ManageAnnotationsService(recordingAnnotations(), null, null),
+                unused(ConfigureAnnotationReplyUseCase.class),
+                settings),
+            new AdminAppsHandler(
+                apiAuth,
+                unused(ManageAppsUseCase.class),
+                settings,
+                unused(ConfigureAppMediaUseCase.class)),
+            new OpsHandler(
+                apiAuth,
+                new InspectPoolUseCase() {
+                  @Override
+                  public PoolSnapshot snapshot() {
+                    return new PoolSnapshot(
+                        10,
+                        0,
+                        10,
+                        10,
+                        0,
+                        PoolSnapshot.Percentiles.NONE,
+                        PoolSnapshot.Percentiles.NONE,
+                        60,
+                        0,
+                        0,
+                        0,
+                        false);
+                  }
 
-              @Override
-              public boolean databaseReady() {
-                return true;
-              }
+                  @Override
+                  public boolean databaseReady() {
+                    return true;
+                  }
 
-              @Override
-              public void probeDatabase() {}
-            },
-            () -> "# metrics\n",
-            unused(CleanUpUploadsUseCase.class)),
-        new ConversationVariablesHandler(
-            apiAuth,
-            unused(ListConversationVariablesUseCase.class),
-            unused(UpdateConversationVariableUseCase.class),
-            settings),
-        new SiteHandler(apiAuth),
-        new AppUsersHandler(
-            apiAuth,
-            new ListAppFeedbacksService(
-                (app, page, limit) -> {
-                  listed.set(List.of(page, limit));
-                  return List.of();
-                }),
-            unused(GetEndUserUseCase.class)),
-        new FilesHandler(apiAuth, uploads, unused(PreviewFileUseCase.class)),
-        new AudioHandler(
-            apiAuth,
-            unused(TranscribeAudioUseCase.class),
-            unused(SpeakTextUseCase.class),
-            settings),
-        new DashboardHandler(apiAuth, chats -> new RecentActivity(List.of(), List.of(), List.of())),
+                  @Override
+                  public void probeDatabase() {}
+                },
+                () -> "# metrics\n",
+                unused(CleanUpUploadsUseCase.class)),
+            new ConversationVariablesHandler(
+                apiAuth,
+                unused(ListConversationVariablesUseCase.class),
+                unused(UpdateConversationVariableUseCase.class),
+                settings),
+            new SiteHandler(apiAuth),
+            new AppUsersHandler(
+                apiAuth,
+                new ListAppFeedbacksService(
+                    (app, page, limit) -> {
+                      listed.set(List.of(page, limit));
+                      return List.of();
+                    }),
+                unused(GetEndUserUseCase.class)),
+            new FilesHandler(apiAuth, uploads, unused(PreviewFileUseCase.class)),
+            new AudioHandler(
+                apiAuth,
+                unused(TranscribeAudioUseCase.class),
+                unused(SpeakTextUseCase.class),
+                settings),
+            new DashboardHandler(
+                apiAuth, chats -> new RecentActivity(List.of(), List.of(), List.of()))),
         settings);
   }
 
