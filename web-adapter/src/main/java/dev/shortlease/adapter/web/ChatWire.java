@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * Web adapter: a run's events and its blocking answer in Dify's wire shapes. Every event carries
  * {@code message_id}, {@code created_at} (Unix seconds) and, for chat modes, {@code
- * conversation_id}; all but {@code error} carry {@code task_id}.
+ * conversation_id}; all but {@code error} carry {@code task_id}. The stream writes its frequent
+ * events with {@link EventWriter}, the same bytes without these maps.
  */
 final class ChatWire {
   private ChatWire() {}

@@ -1,6 +1,8 @@
 package dev.shortlease.adapter.web;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.shortlease.domain.TokenUsage;
+import java.io.IOException;
 import java.time.Duration;
 
 /**
@@ -39,5 +41,23 @@ record UsageDto(
 
   static double seconds(Duration duration) {
     return duration.toNanos() / 1e9;
+  }
+
+  /** Writes the object as the mapper writes the record (its order), for {@link EventWriter}. */
+  void write(JsonGenerator g) throws IOException {
+    g.writeStartObject();
+    g.writeNumberField("prompt_tokens", promptTokens);
+    g.writeStringField("prompt_unit_price", promptUnitPrice);
+    g.writeStringField("prompt_price_unit", promptPriceUnit);
+    g.writeStringField("prompt_price", promptPrice);
+    g.writeNumberField("completion_tokens", completionTokens);
+    g.writeStringField("completion_unit_price", completionUnitPrice);
+    g.writeStringField("completion_price_unit", completionPriceUnit);
+    g.writeStringField("completion_price", completionPrice);
+    g.writeNumberField("total_tokens", totalTokens);
+    g.writeStringField("total_price", totalPrice);
+    g.writeStringField("currency", currency);
+    g.writeNumberField("latency", latency);
+    g.writeEndObject();
   }
 }

@@ -4,10 +4,12 @@ import dev.shortlease.application.port.in.ChatEvent;
 import dev.shortlease.application.port.in.ChatRun;
 import dev.shortlease.domain.AppMode;
 import dev.shortlease.domain.ConversationId;
+import dev.shortlease.domain.MessageFile;
 import dev.shortlease.domain.MessageId;
 import dev.shortlease.domain.TaskId;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
@@ -24,6 +26,9 @@ final class StubRun implements ChatRun {
   final Instant createdAt = Instant.ofEpochSecond(1_705_407_629L);
   final AppMode mode;
 
+  /** The message's attached files ({@code message_end.files}). */
+  volatile List<MessageFile> files = List.of();
+
   /** When set, a text chunk is produced every few milliseconds forever. */
   volatile boolean endless;
 
@@ -34,6 +39,11 @@ final class StubRun implements ChatRun {
   @Override
   public String user() {
     return "alice";
+  }
+
+  @Override
+  public List<MessageFile> files() {
+    return files;
   }
 
   @Override
