@@ -25,15 +25,17 @@ import java.util.function.UnaryOperator;
  * connection never waits for a thread, and the operating system, not the carriers' queue, wakes it
  * when the database answers.
  *
- * <p>Work is <em>ordinary</em> or <em>reserved</em> (ADR 0021): at most {@code poolSize − reserved}
- * ordinary units run at once, so {@code reserved} workers and their connections stay free for final
- * saves, and reserved work goes first. An ordinary unit that no worker took within {@code
- * ordinaryWait} is withdrawn and fails as storage unavailable without a connection (503, which a
- * chat start retries), as a pool timeout would. A unit already running is always waited for, even
- * by an interrupted caller: what it saved is then reported, never abandoned. Callers wait untimed,
- * and one timer thread withdraws the units that waited too long a few times per {@code
- * ordinaryWait}: a timed wait on a virtual thread that ends early, as nearly every one here would,
- * costs two wake-ups of the JDK's delay scheduler (ADR 0045).
+ * <p>Work is <em>ordinary</em> or <em>reserved</em> (ADR 0040, which moved ADR 0021's pool reserve
+ * here): at most {@code poolSize − reserved} ordinary units run at once, so {@code reserved}
+ * workers and their connections stay free for final saves, and reserved work goes first. This
+ * bound, not the admission line, keeps the reserve, so the line may admit more starts than there
+ * are connections (ADR 0043). An ordinary unit that no worker took within {@code ordinaryWait} is
+ * withdrawn and fails as storage unavailable without a connection (503, which a chat start
+ * retries), as a pool timeout would. A unit already running is always waited for, even by an
+ * interrupted caller: what it saved is then reported, never abandoned. Callers wait untimed, and
+ * one timer thread withdraws the units that waited too long a few times per {@code ordinaryWait}: a
+ * timed wait on a virtual thread that ends early, as nearly every one here would, costs two
+ * wake-ups of the JDK's delay scheduler (ADR 0045).
  *
  * <p>{@link #callerThread()} runs every unit on the calling thread instead, for a DataSource that
  * picks connections by the calling thread (the benchmark's held-session variant).

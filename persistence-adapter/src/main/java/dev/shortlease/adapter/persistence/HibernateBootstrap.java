@@ -38,6 +38,10 @@ final class HibernateBootstrap {
             // A list parameter (the stop relay's task IDs) renders one of few SQL shapes, so the
             // driver's per-connection prepared statements are reused rather than re-planned.
             .property(AvailableSettings.IN_CLAUSE_PARAMETER_PADDING, true)
+            // SQL errors are not Hibernate's to log: adapters answer the expected ones (a foreign
+            // key refusing a deleted app is "not found"), the rest reach one log line with their
+            // SQLState (SqlFailure, docs/persistence.md).
+            .property(AvailableSettings.LOG_JDBC_ERRORS, false)
             // Flyway owns the schema; Hibernate only checks that the entities match it.
             .property(AvailableSettings.HBM2DDL_AUTO, "validate");
     if (s.schema() != null) {

@@ -157,7 +157,7 @@ public final class LocalDirectoryFileStore implements FileStorePort {
         && name.endsWith(PART)
         && name.length() > idLength + PART.length()
         && name.charAt(idLength) == '.'
-        && isCanonicalId(name.substring(0, idLength));
+        && canonicalId(name.substring(0, idLength)) != null;
   }
 
   /**
@@ -371,7 +371,8 @@ public final class LocalDirectoryFileStore implements FileStorePort {
    * is checked first: a foreign file costs no path and no key.
    */
   private StoredFile storedFile(Path leaf, String prefix, String name) throws IOException {
-    if (!name.startsWith(prefix) || !isCanonicalId(name)) {
+    UUID id = name.startsWith(prefix) ? canonicalId(name) : null;
+    if (id == null) {
       return null;
     }
     Path file = leaf.resolve(name);
@@ -380,20 +381,20 @@ public final class LocalDirectoryFileStore implements FileStorePort {
           Files.readAttributes(file, BasicFileAttributes.class, NOFOLLOW_LINKS);
       return attributes.isRegularFile()
           ? new StoredFile(
-              new UploadFileId(UUID.fromString(name)),
-              attributes.lastModifiedTime().toInstant(),
-              relative(file))
+              new UploadFileId(id), attributes.lastModifiedTime().toInstant(), relative(file))
           : null;
     } catch (NoSuchFileException e) {
       return null;
     }
   }
 
-  private static boolean isCanonicalId(String name) {
+  /** The ID the name spells in canonical form, or null: parsed once, then used as the key. */
+  private static UUID canonicalId(String name) {
     try {
-      return UUID.fromString(name).toString().equals(name);
+      UUID id = UUID.fromString(name);
+      return id.toString().equals(name) ? id : null;
     } catch (IllegalArgumentException e) {
-      return false;
+      return null;
     }
   }
 

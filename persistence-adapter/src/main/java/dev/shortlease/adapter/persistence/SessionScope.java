@@ -231,11 +231,12 @@ final class SessionScope {
     return false;
   }
 
+  /** A transient failure as storage unavailable; any other SQL failure with its SQLState. */
   private static RuntimeException translate(RuntimeException e) {
     return TransientFailures.reason(e)
         .<RuntimeException>map(
             reason -> new StorageUnavailableException(reason, e, TransientFailures.noConnection(e)))
-        .orElse(e);
+        .orElseGet(() -> SqlFailure.describing(e));
   }
 
   static <T> T requireDetached(T value, int depth) {
