@@ -4,6 +4,8 @@ import dev.shortlease.application.conversation.ConversationNamer;
 import dev.shortlease.application.port.in.ChatEvent;
 import dev.shortlease.application.port.out.ImageInputException;
 import dev.shortlease.application.port.out.ModelException;
+import dev.shortlease.domain.ConversationId;
+import dev.shortlease.domain.DomainException;
 import dev.shortlease.domain.MessageOutcome;
 import dev.shortlease.domain.MessageStatus;
 import java.time.Duration;
@@ -121,7 +123,15 @@ final class ChatRunner implements Runnable {
     try {
       namer.nameIfUnnamed(context.owner(), context.turn().conversationId());
     } catch (RuntimeException e) {
-      // best effort: the conversation keeps no name and can be renamed later
+      // Best effort: the conversation keeps no name and can be renamed later. An answer (deleted
+      // meanwhile, the database away) is normal; anything else is a bug this line is the only
+      // trace of, as Hibernate logs no SQL error.
+      ConversationId id = context.turn().conversationId();
+      if (e instanceof DomainException) {
+        LOG.log(System.Logger.Level.DEBUG, "conversation " + id + " not named: " + e.getMessage());
+      } else {
+        LOG.log(System.Logger.Level.WARNING, "conversation " + id + " not named", e);
+      }
     }
   }
 }

@@ -29,6 +29,7 @@ import java.util.Optional;
  * reading the message back.
  */
 public final class FinalSave {
+  private static final System.Logger LOG = System.getLogger(FinalSave.class.getName());
   private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(2);
   private static final Duration SLICE = Duration.ofMillis(50);
@@ -94,6 +95,10 @@ public final class FinalSave {
                 : backoff.multipliedBy(2);
       } catch (RuntimeException e) {
         // Not transient (a bug, a constraint): retrying here will not help; keep the answer.
+        LOG.log(
+            System.Logger.Level.WARNING,
+            "final save of message " + id + " failed; its answer goes to the spool",
+            e);
         return spool(owner, id, outcome);
       }
     }
@@ -112,6 +117,10 @@ public final class FinalSave {
       // Perhaps our earlier commit, perhaps another ending: the replay tells, and keeps the text.
       return spool(owner, id, outcome);
     } catch (RuntimeException e) {
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "message " + id + " could not be read back after a refused save; counted as refused",
+          e);
       return Result.REFUSED;
     }
   }
@@ -121,6 +130,10 @@ public final class FinalSave {
       spool.keep(new SpooledAnswer(owner, id, outcome));
       return Result.SPOOLED;
     } catch (RuntimeException e) {
+      LOG.log(
+          System.Logger.Level.ERROR,
+          "answer of message " + id + " lost: neither the database nor the spool took it",
+          e);
       return Result.LOST;
     }
   }

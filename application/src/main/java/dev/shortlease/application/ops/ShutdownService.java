@@ -16,6 +16,8 @@ import java.time.Duration;
  * waiting in it are refused at once, before they authenticate.
  */
 public final class ShutdownService implements ShutdownUseCase {
+  private static final System.Logger LOG = System.getLogger(ShutdownService.class.getName());
+
   private final RunRegistry registry;
   private final AdmitChatUseCase admission;
   private final InstanceLeasePort lease;
@@ -65,7 +67,12 @@ public final class ShutdownService implements ShutdownUseCase {
       lease.release();
       return true;
     } catch (RuntimeException e) {
-      return false; // the lease runs out by itself
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "shutdown: the instance lease was not ended ("
+              + e.getMessage()
+              + "); it runs out by itself");
+      return false;
     }
   }
 }

@@ -8,6 +8,7 @@ import static dev.shortlease.application.testing.ScriptedChatModel.hang;
 import static dev.shortlease.application.testing.ScriptedChatModel.slowReply;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.shortlease.application.ChatSettings;
 import dev.shortlease.application.ops.ShutdownService;
@@ -17,11 +18,13 @@ import dev.shortlease.application.port.in.ResponseMode;
 import dev.shortlease.application.port.in.SendMessageCommand;
 import dev.shortlease.application.port.in.ShuttingDownException;
 import dev.shortlease.application.port.out.ModelErrorKind;
+import dev.shortlease.application.testing.CapturedLog;
 import dev.shortlease.application.testing.ChatTestKit;
 import dev.shortlease.domain.App;
 import dev.shortlease.domain.AppMode;
 import dev.shortlease.domain.Message;
 import dev.shortlease.domain.MessageStatus;
+import dev.shortlease.domain.StorageUnavailableException;
 import dev.shortlease.domain.TaskId;
 import dev.shortlease.domain.port.InstanceLeasePort;
 import dev.shortlease.domain.port.StartTurnPort;
@@ -32,6 +35,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -284,5 +289,38 @@ class RunEndingTest {
     assertThat(saved.status()).isEqualTo(status);
     assertThat(saved.answer()).isEqualTo(answer);
     return saved;
+  }
+
+  @Test
+  @DisplayName("a lease that could not be ended at shutdown is a WARN saying it runs out by itself")
+  void unendedLeaseIsLogged() {
+    InstanceLeasePort silent =
+        new InstanceLeasePort() {
+          @Override
+          public void renew(Duration lease) {}
+
+          @Override
+          public int failRunsOfDeadInstances(String error) {
+            return 0;
+          }
+
+          @Override
+          public void release() {
+            throw new StorageUnavailableException("database unavailable (SQLState 08006)", null);
+          }
+        };
+    try (CapturedLog log = new CapturedLog(ShutdownService.class)) {
+      boolean left =
+          new ShutdownService(kit.registry, new AdmissionGate(kit.reliability), silent).leave();
+
+      assertThat(left).isFalse();
+      assertThat(log.records())
+          .extracting(LogRecord::getLevel, LogRecord::getMessage)
+          .containsExactly(
+              tuple(
+                  Level.WARNING,
+                  "shutdown: the instance lease was not ended (database unavailable (SQLState"
+                      + " 08006)); it runs out by itself"));
+    }
   }
 }

@@ -13,6 +13,7 @@ import dev.shortlease.domain.AppPatch;
 import dev.shortlease.domain.AppUpdate;
 import dev.shortlease.domain.AppWithKey;
 import dev.shortlease.domain.AppWithMedia;
+import dev.shortlease.domain.DomainException;
 import dev.shortlease.domain.NewApiKey;
 import dev.shortlease.domain.NewApp;
 import dev.shortlease.domain.port.ApiKeysPort;
@@ -31,6 +32,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Persistence adapter: the app catalog with a short-lived cache for T1, the key and app lookups of
@@ -46,6 +49,8 @@ import java.util.function.Function;
  * app let each of them read it.
  */
 final class CachingAppCatalog implements AppsPort, ApiKeysPort, AppSetupPort {
+  private static final Logger LOG = LoggerFactory.getLogger(CachingAppCatalog.class);
+
   static final long MAXIMUM_ENTRIES = 10_000;
 
   private final AppsPort apps;
@@ -227,6 +232,13 @@ final class CachingAppCatalog implements AppsPort, ApiKeysPort, AppSetupPort {
     try {
       return read.apply(key);
     } catch (RuntimeException e) {
+      // The cached entry stays good until it expires. Hibernate logs no SQL error, so an
+      // unexpected one is said here; an outage is said by every chat's own refusal.
+      if (e instanceof DomainException) {
+        LOG.debug("read ahead failed, the cached entry is served: {}", e.getMessage());
+      } else {
+        LOG.warn("read ahead failed, the cached entry is served until it expires", e);
+      }
       return Optional.of(hit.value());
     } finally {
       refreshing.remove(key);

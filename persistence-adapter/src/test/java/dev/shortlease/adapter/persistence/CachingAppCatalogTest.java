@@ -3,7 +3,12 @@ package dev.shortlease.adapter.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.tuple;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.shortlease.domain.ApiKey;
 import dev.shortlease.domain.ApiKeyHash;
 import dev.shortlease.domain.ApiKeyId;
@@ -18,6 +23,7 @@ import dev.shortlease.domain.AppWithKey;
 import dev.shortlease.domain.AppWithMedia;
 import dev.shortlease.domain.NewApiKey;
 import dev.shortlease.domain.NewApp;
+import dev.shortlease.domain.StorageUnavailableException;
 import dev.shortlease.domain.port.ApiKeysPort;
 import dev.shortlease.domain.port.AppSetupPort;
 import dev.shortlease.domain.port.AppsPort;
@@ -32,8 +38,10 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 class CachingAppCatalogTest {
   private static final Duration TTL = Duration.ofSeconds(2);
@@ -136,6 +144,35 @@ class CachingAppCatalogTest {
 
     nanos.addAndGet(TTL.toNanos() / 2 + 1); // expired: nothing left to serve
     assertThatIllegalStateException().isThrownBy(() -> cache.findApp(app));
+  }
+
+  @Test
+  @DisplayName(
+      "a read ahead that fails unexpectedly is logged as a WARN with its cause; an outage only at"
+          + " DEBUG")
+  void failedReadAheadIsLogged() {
+    AppId app = newApp();
+    assertThat(cache.findApp(app)).isPresent();
+    nanos.addAndGet(TTL.toNanos() / 2);
+    ListAppender<ILoggingEvent> log = new ListAppender<>();
+    Logger logger = (Logger) LoggerFactory.getLogger(CachingAppCatalog.class);
+    Level level = logger.getLevel();
+    logger.setLevel(Level.DEBUG);
+    log.start();
+    logger.addAppender(log);
+    try {
+      store.failing = true;
+      assertThat(cache.findApp(app)).isPresent();
+      store.failure = () -> new StorageUnavailableException("the database is away", null);
+      assertThat(cache.findApp(app)).isPresent();
+    } finally {
+      logger.detachAppender(log);
+      logger.setLevel(level);
+    }
+
+    assertThat(log.list)
+        .extracting(ILoggingEvent::getLevel, e -> e.getThrowableProxy() != null)
+        .containsExactly(tuple(Level.WARN, true), tuple(Level.DEBUG, false));
   }
 
   @Test
@@ -364,6 +401,8 @@ class CachingAppCatalogTest {
     final AtomicInteger appLookups = new AtomicInteger();
     private volatile Pause pause;
     volatile boolean failing;
+    volatile Supplier<RuntimeException> failure =
+        () -> new IllegalStateException("the database is away");
 
     Pause pauseNextLookup() {
       pause = new Pause();
@@ -372,7 +411,7 @@ class CachingAppCatalogTest {
 
     private <T> T afterRead(T result) {
       if (failing) {
-        throw new IllegalStateException("the database is away");
+        throw failure.get();
       }
       Pause current = pause;
       if (current != null) {
