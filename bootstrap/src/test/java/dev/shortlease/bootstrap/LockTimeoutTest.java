@@ -70,7 +70,8 @@ class LockTimeoutTest {
   private static void check(Map<String, String> env, Connect connect) throws Exception {
     env.put("DB_LOCK_TIMEOUT_MS", Long.toString(LOCK_TIMEOUT.toMillis()));
     try (ShortleaseServer server = ShortleaseServer.start(Settings.fromEnvironment(env));
-        Connection console = connect.open()) {
+        Connection console = connect.open();
+        SayLessTest.CapturedLog log = new SayLessTest.CapturedLog()) {
       Api api = new Api(server);
       Api.AppKey app = api.createApp("chat");
       String user = "locked-" + UUID.randomUUID();
@@ -100,6 +101,14 @@ class LockTimeoutTest {
       assertThat(took).isGreaterThanOrEqualTo(LOCK_TIMEOUT.multipliedBy(9).dividedBy(10));
       assertThat(took).isLessThan(LOCK_TIMEOUT.plusSeconds(4));
       System.out.printf("LOCK a locked conversation answered 503 after %d ms%n", took.toMillis());
+      assertThat(log.lines())
+          .as("the operator reads the database's own words, as Hibernate logs no SQL error")
+          .anySatisfy(
+              line ->
+                  assertThat(line)
+                      .contains("storage unavailable: statement or lock timeout (SQLState")
+                      .containsIgnoringCase("the database is busy: ")
+                      .matches("(?is).*busy: .*lock.*"));
 
       assertThat(
               count(

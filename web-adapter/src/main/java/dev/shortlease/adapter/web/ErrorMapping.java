@@ -55,7 +55,10 @@ final class ErrorMapping {
       case AppModeMismatchException e ->
           e.chatRequested() ? ApiError.notChatApp() : ApiError.appUnavailable();
       case StorageUnavailableException e -> {
-        LOG.warn("request {}: storage unavailable: {}", requestId, e.getMessage());
+        // The database's own words (refused, reset, timed out) go to the log, as Hibernate logs
+        // no SQL error; the client gets the fixed message.
+        LOG.warn(
+            "request {}: storage unavailable: {}{}", requestId, e.getMessage(), databaseSays(e));
         yield new ApiError(503, "service_unavailable", "The database is busy; retry in a moment.");
       }
       case BusyException e -> new ApiError(503, "service_unavailable", e.getMessage());
@@ -158,6 +161,15 @@ final class ErrorMapping {
   static ApiError tooLarge() {
     return new ApiError(
         413, "request_entity_too_large", "The data value transmitted exceeds the capacity limit.");
+  }
+
+  /** {@code ": "} and the innermost cause's message, or nothing without a cause. */
+  private static String databaseSays(Throwable failure) {
+    Throwable root = failure;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root == failure || root.getMessage() == null ? "" : ": " + root.getMessage();
   }
 
   private static String capitalized(String what) {
