@@ -16,6 +16,12 @@ import org.eclipse.jetty.util.Callback;
  */
 final class JsonErrorHandler extends ErrorHandler {
 
+  /** Jetty writes a body for GET, POST and HEAD only; a DELETE or PUT client needs it as much. */
+  @Override
+  public boolean errorPageForMethod(String method) {
+    return true;
+  }
+
   @Override
   protected void generateResponse(
       Request request,
