@@ -8,6 +8,8 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -36,6 +38,17 @@ class JsonErrorHandlerTest {
     JsonNode body = Json.MAPPER.readTree(answer.substring(answer.indexOf("\r\n\r\n") + 4));
     assertThat(body.get("status").asInt()).isEqualTo(400);
     assertThat(body.get("code").asText()).isEqualTo("bad_request");
+  }
+
+  @Test
+  @DisplayName(
+      "a malformed URI's answer says the connection closes, so a pooled client does not reuse it")
+  void saysTheConnectionCloses() throws Exception {
+    String answer =
+        exchange("GET /v1/%zz HTTP/1.1\r\nHost: x\r\n\r\nGET /v1/meta HTTP/1.1\r\nHost: x\r\n\r\n");
+
+    assertThat(answer).startsWith("HTTP/1.1 400").contains("\r\nConnection: close\r\n");
+    assertThat(answer.split("HTTP/1.1 ", -1)).as("the second request is not answered").hasSize(2);
   }
 
   private String exchange(String request) throws Exception {
