@@ -127,7 +127,17 @@ final class MediaWire {
 
   private static Set<FileTransfer> transfers(List<String> names) {
     Set<FileTransfer> transfers = new LinkedHashSet<>();
-    names.forEach(name -> transfers.add(FileWire.transfer(name)));
+    for (String name : names) {
+      transfers.add(
+          java.util.Arrays.stream(FileTransfer.values())
+              .filter(transfer -> FileWire.wire(transfer).equals(name))
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      new InvalidInputException(
+                          "file_upload.allowed_file_upload_methods",
+                          "must name local_file or remote_url")));
+    }
     if (transfers.isEmpty()) {
       throw new InvalidInputException(
           "file_upload.allowed_file_upload_methods", "must name at least one method");
