@@ -85,7 +85,7 @@ public final class ConversationVariablesHandler {
     if (value == null) {
       throw new ApiException(ApiError.invalidParam("value is required"));
     }
-    String user = body.text("user");
+    String user = body.user();
     try {
       ConversationVariable changed =
           update.update(
