@@ -11,6 +11,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Bad media switches in an admin body: a 400 whose message names the field to fix. */
 class AdminMediaInputTest {
@@ -39,6 +41,22 @@ class AdminMediaInputTest {
     assertThat(error.get("code").asText()).isEqualTo("invalid_param");
     assertThat(error.get("message").asText())
         .isEqualTo("file_upload.allowed_file_upload_methods must name local_file or remote_url");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "{\"file_upload\": {\"enable\": true}}|enable",
+        "{\"speech_to_text\": {\"on\": true}}|on",
+        "{\"text_to_speech\": {\"enabled\": true, \"voise\": \"alloy\"}}|voise"
+      })
+  @DisplayName("a misspelt media switch is refused by name, not ignored as if applied")
+  void unknownSwitchField(String switches, String field) throws Exception {
+    JsonNode error = create(switches);
+
+    assertThat(error.get("code").asText()).isEqualTo("invalid_param");
+    assertThat(error.get("message").asText()).startsWith(field + " is not a field here");
   }
 
   private JsonNode create(String switches) throws Exception {
