@@ -200,6 +200,14 @@ class ConversationVariablesTest {
     assertThat(name.status()).isEqualTo(400);
     assertThat(name.json().get("message").asText())
         .startsWith("Variable name can only contain letters, numbers");
+    for (String length : new String[] {"", "a".repeat(256)}) {
+      Api.Reply badLength =
+          api.get(variables(conversation, "user=ed&variable_name=" + length), app.key());
+      assertThat(badLength.code()).isEqualTo("invalid_param");
+      assertThat(badLength.json().get("message").asText())
+          .as("Dify's variable_name is 1..255 characters: the message says so, not the charset")
+          .isEqualTo("variable_name must be between 1 and 255 characters");
+    }
     Api.AppKey completion = api.createApp("completion");
     Api.Reply notChat = api.get(variables(conversation, "user=ed"), completion.key());
     assertThat(notChat.status()).isEqualTo(400);
