@@ -131,6 +131,24 @@ class AudioApiTest {
   }
 
   @Test
+  @DisplayName("text to speech takes a numeric user as its text, as every other route does")
+  void speaksForANumericUser() throws Exception {
+    Api.AppKey app = appWithSpeech();
+    MODEL.then(reply("Four", " words", " of", " answer"));
+    String messageId =
+        api.post("/v1/chat-messages", app.key(), Api.chat("42", "Hi", "blocking", null))
+            .json()
+            .get("message_id")
+            .asText();
+
+    HttpResponse<byte[]> his =
+        speak(app.key(), "{\"message_id\":\"" + messageId + "\",\"user\":42}");
+
+    assertThat(his.statusCode()).as(new String(his.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+    assertThat(his.body()).hasSize(44 + "Four words of answer".length() * 160);
+  }
+
+  @Test
   @DisplayName("text to speech errors: switched off (Dify's invalid_param), no text")
   void speechErrors() throws Exception {
     Api.AppKey off = api.createApp("chat");

@@ -130,6 +130,24 @@ class ConversationVariablesTest {
   }
 
   @Test
+  @DisplayName("a numeric user is its text, as on every other route (Dify calls str() on it)")
+  void numericUser() {
+    Api.AppKey app = api.createApp("chat", DECLARED);
+    String conversation = converse(app, "42");
+    String count =
+        api.get(variables(conversation, "user=42"), app.key()).json().at("/data/1/id").asText();
+
+    Api.Reply set =
+        api.put(
+            "/v1/conversations/" + conversation + "/variables/" + count,
+            app.key(),
+            "{\"value\": 7, \"user\": 42}");
+
+    assertThat(set.status()).as(set.text()).isEqualTo(200);
+    assertThat(set.json().get("value").asText()).isEqualTo("7");
+  }
+
+  @Test
   @DisplayName("variables are the owner's: another user, another app or another id is a 404")
   void ownerScoped() {
     Api.AppKey app = api.createApp("chat", DECLARED);
@@ -182,6 +200,14 @@ class ConversationVariablesTest {
     assertThat(name.status()).isEqualTo(400);
     assertThat(name.json().get("message").asText())
         .startsWith("Variable name can only contain letters, numbers");
+    for (String length : new String[] {"", "a".repeat(256)}) {
+      Api.Reply badLength =
+          api.get(variables(conversation, "user=ed&variable_name=" + length), app.key());
+      assertThat(badLength.code()).isEqualTo("invalid_param");
+      assertThat(badLength.json().get("message").asText())
+          .as("Dify's variable_name is 1..255 characters: the message says so, not the charset")
+          .isEqualTo("variable_name must be between 1 and 255 characters");
+    }
     Api.AppKey completion = api.createApp("completion");
     Api.Reply notChat = api.get(variables(conversation, "user=ed"), completion.key());
     assertThat(notChat.status()).isEqualTo(400);

@@ -63,7 +63,7 @@ public final class AudioHandler {
   void textToAudio(Context ctx) {
     App app = auth.app(ctx);
     JsonBody body = JsonBody.read(ctx, settings.maxBodyBytes());
-    String user = body.text("user");
+    String user = body.user();
     String messageId = body.text("message_id");
     body.bool("streaming", false); // accepted for compatibility; it changes nothing (as in Dify)
     AudioClip audio =

@@ -25,7 +25,9 @@ import java.util.regex.Pattern;
  */
 public final class ConversationVariablesHandler {
   /** Dify's allowed characters of the {@code variable_name} filter. */
-  private static final Pattern NAME_FILTER = Pattern.compile("^[\\p{L}\\p{N}_.-]{1,255}$");
+  private static final Pattern NAME_FILTER = Pattern.compile("^[\\p{L}\\p{N}_.-]+$");
+
+  private static final int NAME_FILTER_MAX = 255;
 
   private final ApiAuth auth;
   private final ListConversationVariablesUseCase list;
@@ -85,7 +87,7 @@ public final class ConversationVariablesHandler {
     if (value == null) {
       throw new ApiException(ApiError.invalidParam("value is required"));
     }
-    String user = body.text("user");
+    String user = body.user();
     try {
       ConversationVariable changed =
           update.update(
@@ -113,6 +115,11 @@ public final class ConversationVariablesHandler {
   private static String nameFilter(String raw) {
     if (raw == null) {
       return null;
+    }
+    int length = raw.codePointCount(0, raw.length());
+    if (length < 1 || length > NAME_FILTER_MAX) { // Dify's schema: 1..255 characters
+      throw new ApiException(
+          ApiError.invalidParam("variable_name must be between 1 and 255 characters"));
     }
     if (!NAME_FILTER.matcher(raw).matches()) {
       throw new ApiException(

@@ -158,7 +158,7 @@ final class FileWire {
     throw new ApiException(ApiError.invalidParam("files.type must be one of " + TYPES));
   }
 
-  static FileTransfer transfer(String method) {
+  private static FileTransfer transfer(String method) {
     for (FileTransfer transfer : FileTransfer.values()) {
       if (wire(transfer).equals(method)) {
         return transfer;

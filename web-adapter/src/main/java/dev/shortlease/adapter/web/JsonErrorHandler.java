@@ -3,6 +3,7 @@ package dev.shortlease.adapter.web;
 import java.nio.ByteBuffer;
 import java.util.Locale;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -16,6 +17,12 @@ import org.eclipse.jetty.util.Callback;
  */
 final class JsonErrorHandler extends ErrorHandler {
 
+  /** Jetty writes a body for GET, POST and HEAD only; a DELETE or PUT client needs it as much. */
+  @Override
+  public boolean errorPageForMethod(String method) {
+    return true;
+  }
+
   @Override
   protected void generateResponse(
       Request request,
@@ -26,6 +33,9 @@ final class JsonErrorHandler extends ErrorHandler {
       Callback done) {
     ApiError error = of(status);
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+    // Jetty closes after a request it could not parse; without the header a keep-alive client
+    // sends its next request on the dead connection and fails it.
+    response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
     response.write(true, ByteBuffer.wrap(Json.write(error)), done);
   }
 

@@ -19,6 +19,8 @@ import java.util.Set;
  */
 final class MediaWire {
   private static final long MB = 1024 * 1024;
+  private static final List<String> UPLOAD_FIELDS =
+      List.of("enabled", "allowed_file_types", "allowed_file_upload_methods", "number_limits");
 
   private MediaWire() {}
 
@@ -83,9 +85,10 @@ final class MediaWire {
    * their stored values when the store applies the patch.
    */
   static AppMediaPatch patch(JsonBody body) {
-    JsonBody upload = body.optionalObject("file_upload");
-    JsonBody stt = body.optionalObject("speech_to_text");
-    JsonBody tts = body.optionalObject("text_to_speech");
+    JsonBody upload = known(body.optionalObject("file_upload"), UPLOAD_FIELDS);
+    JsonBody stt = known(body.optionalObject("speech_to_text"), List.of("enabled"));
+    JsonBody tts =
+        known(body.optionalObject("text_to_speech"), List.of("enabled", "voice", "language"));
     Boolean fileUpload = null;
     Set<FileKind> kinds = null;
     Integer limit = null;
@@ -109,6 +112,11 @@ final class MediaWire {
         tts == null ? null : tts.text("language"));
   }
 
+  /** Refuses a misspelt switch by name, as the top level does: ignored, it would look applied. */
+  private static JsonBody known(JsonBody switches, List<String> fields) {
+    return switches == null ? null : switches.requireOnly(fields);
+  }
+
   private static Set<FileKind> kinds(List<String> names) {
     Set<FileKind> kinds = new LinkedHashSet<>();
     for (String name : names) {
@@ -127,7 +135,17 @@ final class MediaWire {
 
   private static Set<FileTransfer> transfers(List<String> names) {
     Set<FileTransfer> transfers = new LinkedHashSet<>();
-    names.forEach(name -> transfers.add(FileWire.transfer(name)));
+    for (String name : names) {
+      transfers.add(
+          java.util.Arrays.stream(FileTransfer.values())
+              .filter(transfer -> FileWire.wire(transfer).equals(name))
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      new InvalidInputException(
+                          "file_upload.allowed_file_upload_methods",
+                          "must name local_file or remote_url")));
+    }
     if (transfers.isEmpty()) {
       throw new InvalidInputException(
           "file_upload.allowed_file_upload_methods", "must name at least one method");

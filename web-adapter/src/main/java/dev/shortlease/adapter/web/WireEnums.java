@@ -91,9 +91,12 @@ final class WireEnums {
     };
   }
 
-  /** Parses {@code response_mode}; Dify defaults to blocking when the field is absent. */
+  /**
+   * Parses {@code response_mode}; Dify defaults to blocking when the field is absent, and its enum
+   * has no empty value.
+   */
   static ResponseMode responseMode(String value) {
-    if (value == null || value.isBlank() || value.equals("blocking")) {
+    if (value == null || value.equals("blocking")) {
       return ResponseMode.BLOCKING;
     }
     if (value.equals("streaming")) {

@@ -95,5 +95,8 @@ class WireEnumsTest {
     assertThat(WireEnums.responseMode("blocking")).isEqualTo(ResponseMode.BLOCKING);
     assertThat(WireEnums.responseMode("streaming")).isEqualTo(ResponseMode.STREAMING);
     assertThatThrownBy(() -> WireEnums.responseMode("sse")).hasMessageContaining("response_mode");
+    // Dify's enum has no empty value: only an absent (or null) mode means blocking
+    assertThatThrownBy(() -> WireEnums.responseMode("")).hasMessageContaining("response_mode");
+    assertThatThrownBy(() -> WireEnums.responseMode(" ")).hasMessageContaining("response_mode");
   }
 }
