@@ -14,6 +14,10 @@ assert !readme.contains('LLM_PROVIDER')
 assert !readme.contains('LangChain4j'): 'the README still names the LLM adapter'
 assert !(readme =~ /(?m)^.*persistence-.*llm-.*$/): 'the module diagram still shows llm-adapter'
 assert !(readme =~ /<!-- (no-)?llm:/): 'an llm marker was left in the README'
+// Deleting the example before adding an entity fails entitiesAreNotPublic (it must fail on none):
+// the deletion steps say so, where the other rules that need an example part are named.
+assert readme =~ /`entitiesAreNotPublic`\s+fails the same way/:
+        'the README\'s "delete the example" steps do not say that entitiesAreNotPublic needs an entity'
 
 // 1. Generate. Offline, Maven cannot look up the "archetype:" prefix, so the plugin is named in full.
 String mvn = new File(it.getProperty('maven.home'), 'bin/mvn').path

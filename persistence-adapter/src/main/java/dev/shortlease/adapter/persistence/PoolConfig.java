@@ -13,6 +13,12 @@ import javax.sql.DataSource;
  * transaction-mode pooler ({@link #sessionFree}).
  */
 final class PoolConfig {
+  /**
+   * What PostgreSQL's {@code pg_stat_activity} shows as the pool's {@code application_name}, so an
+   * operator can count the service's backends; an {@code ApplicationName} in the URL wins.
+   */
+  static final String APPLICATION_NAME = "shortlease";
+
   private static final AtomicInteger POOLS = new AtomicInteger();
 
   private PoolConfig() {}
@@ -31,9 +37,13 @@ final class PoolConfig {
     config.setLeakDetectionThreshold(0);
     config.setMaxLifetime(s.maxLifetimeMillis());
     config.setAutoCommit(false); // Hibernate is told so, and skips a setAutoCommit round trip
-    if (s.jdbcUrl().startsWith("jdbc:postgresql:") && s.timeouts().socketTimeoutSeconds() > 0) {
-      config.addDataSourceProperty(
-          "socketTimeout", String.valueOf(s.timeouts().socketTimeoutSeconds()));
+    if (s.jdbcUrl().startsWith("jdbc:postgresql:")) {
+      // A driver property: pgjdbc lets the URL's own parameters override it.
+      config.addDataSourceProperty("ApplicationName", APPLICATION_NAME);
+      if (s.timeouts().socketTimeoutSeconds() > 0) {
+        config.addDataSourceProperty(
+            "socketTimeout", String.valueOf(s.timeouts().socketTimeoutSeconds()));
+      }
     }
     if (s.pooler().transactionPooling()) {
       // Unnamed statements only: PgBouncer < 1.21 would hand "S_1" to another client's session.
