@@ -82,9 +82,17 @@ public final class HexagonRules {
     return new NamedRuleSet(named, description.toString());
   }
 
-  /** The applicable rule called {@code name} (see {@link #names()}). */
+  /**
+   * The applicable rule called {@code name} (see {@link #names()}); for a rule switched off with
+   * {@link #except}, a rule that checks nothing and says so and why in its description, so a test
+   * per name honours the exception as {@link #everything()} does.
+   */
   public ArchRule rule(String name) {
-    return known(name).get();
+    Supplier<ArchRule> rule = known(name);
+    String reason = exceptions.get(name);
+    return reason == null
+        ? rule.get()
+        : new NamedRuleSet(Map.of(), name + " is switched off: " + reason);
   }
 
   /**

@@ -250,6 +250,35 @@ class HexagonRulesTest {
   }
 
   @Test
+  @DisplayName(
+      "a rule switched off checks nothing when taken by name too, as a test per rule takes it")
+  void exceptedRuleByName() {
+    String root = RuleFixturesTest.FIXTURES + ".adaptercycle";
+    JavaClasses classes = new ClassFileImporter().importPackages(root);
+    HexagonRules rules =
+        HexagonRules.of(
+            Hexagon.describe(root)
+                .adapter("persistence", "adapter.persistence")
+                .adapter("llm", "adapter.llm")
+                .adapter("web", "adapter.web")
+                .build());
+    assertThatThrownBy(() -> rules.rule("adaptersDoNotDependOnEachOther").check(classes))
+        .as("the fixture breaks the rule")
+        .isInstanceOf(AssertionError.class);
+
+    HexagonRules without =
+        rules.except("adaptersDoNotDependOnEachOther", "the web adapter calls the llm until #12");
+    ArchRule off = without.rule("adaptersDoNotDependOnEachOther");
+
+    off.check(classes);
+    assertThat(off.getDescription())
+        .isEqualTo(
+            "adaptersDoNotDependOnEachOther is switched off: the web adapter calls the llm until"
+                + " #12");
+    assertThat(without.names()).contains("adaptersDoNotDependOnEachOther");
+  }
+
+  @Test
   @DisplayName("bad roots, packages and class names are refused at once")
   void refusesBadInput() {
     assertThatThrownBy(() -> Hexagon.describe("")).isInstanceOf(IllegalArgumentException.class);
