@@ -30,7 +30,17 @@ final class NamedParts {
     public EvaluationResult evaluate(JavaClasses classes) {
       EvaluationResult result = new EvaluationResult(this, Priority.MEDIUM);
       EvaluationResult named = exist.evaluate(classes);
-      result.add(named.hasViolation() ? named : body.evaluate(classes));
+      if (named.hasViolation()) {
+        result.add(named);
+        return result;
+      }
+      try {
+        result.add(body.evaluate(classes));
+      } catch (AssertionError empty) {
+        // ArchUnit's "failed to check any classes" quotes the body's description, without the
+        // rule's name: a report that shows only a test's index would not say which rule it was.
+        throw new AssertionError(description + ": " + empty.getMessage(), empty);
+      }
       return result;
     }
 

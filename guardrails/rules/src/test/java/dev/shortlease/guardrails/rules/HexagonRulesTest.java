@@ -122,6 +122,25 @@ class HexagonRulesTest {
   }
 
   @Test
+  @DisplayName("a rule whose subject matched nothing fails under its own name")
+  void emptySubjectNamesTheRule() {
+    String root = RuleFixturesTest.FIXTURES + ".adaptercycle";
+    JavaClasses noEntities = new ClassFileImporter().importPackages(root);
+    HexagonRules rules =
+        HexagonRules.of(
+            Hexagon.describe(root)
+                .adapter("persistence", "adapter.persistence", Technology.JPA)
+                .adapter("llm", "adapter.llm")
+                .adapter("web", "adapter.web")
+                .build());
+
+    assertThatThrownBy(() -> rules.rule("entitiesAreNotPublic").check(noEntities))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageStartingWith("entitiesAreNotPublic: ")
+        .hasMessageContaining("failed to check any classes");
+  }
+
+  @Test
   @DisplayName("a package or class named by a rule but absent from the import is reported by name")
   void absentPartsAreReported() {
     JavaClasses clean = new ClassFileImporter().importPackages(CLEAN);
