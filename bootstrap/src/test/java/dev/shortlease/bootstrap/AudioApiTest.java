@@ -101,6 +101,37 @@ class AudioApiTest {
   }
 
   @Test
+  @DisplayName(
+      "two file parts: the first is transcribed and the rest ignored, as Dify's"
+          + " request.files[\"file\"] (no too_many_files on this route)")
+  void transcribesTheFirstOfTwoFiles() throws Exception {
+    Api.AppKey on = appWithSpeech();
+    byte[] longer = "ID3-a-longer-fake-mp3".getBytes(StandardCharsets.US_ASCII);
+
+    HttpResponse<byte[]> first =
+        Multipart.post(
+            server,
+            "/v1/audio-to-text",
+            on.key(),
+            List.of(
+                Part.file("file", "a.mp3", "audio/mp3", AUDIO),
+                Part.file("file", "b.txt", "text/plain", longer)));
+    HttpResponse<byte[]> refusedFirst =
+        Multipart.post(
+            server,
+            "/v1/audio-to-text",
+            on.key(),
+            List.of(
+                Part.file("file", "b.txt", "text/plain", longer),
+                Part.file("file", "a.mp3", "audio/mp3", AUDIO)));
+
+    assertThat(first.statusCode()).as(new String(first.body())).isEqualTo(200);
+    assertThat(json(first).get("text").asText())
+        .startsWith("Simulated transcript of " + AUDIO.length + " bytes");
+    assertError(refusedFirst, 415, "unsupported_audio_type");
+  }
+
+  @Test
   @DisplayName("text to speech answers audio bytes for a text, and for the user's own message")
   void speaks() throws Exception {
     Api.AppKey app = appWithSpeech();

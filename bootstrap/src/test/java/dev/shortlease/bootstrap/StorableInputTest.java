@@ -114,6 +114,30 @@ class StorableInputTest {
         .isEqualTo("user must not contain the NUL character (\\u0000)");
   }
 
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource({
+    "/v1/files/upload, 0, filename must not contain the NUL character (\\u0000)",
+    "/v1/audio-to-text, 0, filename must not contain the NUL character (\\u0000)",
+    "/v1/files/upload, 31, filename must not contain control characters (\\u001f)",
+  })
+  @DisplayName("a control character in an upload's filename is a 400 naming the filename")
+  void controlCharacterInFilenameIsRefused(String path, int character, String message)
+      throws Exception {
+    String name = "a" + (char) character + "b.png";
+
+    HttpResponse<byte[]> uploaded =
+        Multipart.postAlone(
+            server,
+            path,
+            chat.key(),
+            List.of(Part.file("file", name, "image/png", new byte[] {1, 2, 3})));
+
+    JsonNode error = Api.JSON.readTree(uploaded.body());
+    assertThat(uploaded.statusCode()).as(error.toString()).isEqualTo(400);
+    assertThat(error.get("code").asText()).isEqualTo("invalid_param");
+    assertThat(error.get("message").asText()).isEqualTo(message);
+  }
+
   static Stream<Arguments> longNames() {
     String emoji = "\uD83D\uDE00";
     String x40 = "x".repeat(40);

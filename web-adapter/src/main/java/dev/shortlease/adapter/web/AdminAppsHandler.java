@@ -144,7 +144,7 @@ public final class AdminAppsHandler {
             body.optionalBool("api_enabled"),
             FormWire.form(body.raw("user_input_form")),
             FormWire.variables(body.raw("conversation_variables")),
-            body.optionalInt("max_active_requests"));
+            body.optionalInt("max_active_requests", 0, App.MAX_ACTIVE_REQUESTS_LIMIT));
     AppMediaPatch mediaPatch = MediaWire.mentioned(body) ? MediaWire.patch(body) : null;
     AppWithMedia updated = apps.updateApp(id, new AppPatch(update, modelPatch, mediaPatch));
     Responses.ok(ctx, AdminWire.app(updated));
@@ -180,7 +180,9 @@ public final class AdminAppsHandler {
   private static ModelSettingsPatch modelPatch(JsonBody model) {
     model.requireOnly(MODEL_FIELDS);
     return new ModelSettingsPatch(
-        model.text("model"), model.optionalNumber("temperature"), model.optionalInt("max_tokens"));
+        model.text("model"),
+        model.optionalNumber("temperature"),
+        model.optionalInt("max_tokens", 1, Integer.MAX_VALUE));
   }
 
   private static AppStatus status(String wire) {

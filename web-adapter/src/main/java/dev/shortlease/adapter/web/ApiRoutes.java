@@ -48,6 +48,7 @@ record ApiRoutes(
     routes.get("/v1/apps/annotation-reply/{action}/status/{job_id}", annotations::status);
     // forms and the app's other reads: site, feedbacks, end users, conversation variables
     routes.get("/v1/", site::index);
+    routes.get("/v1", site::index); // the base URL as clients write it (Dify redirects it to /v1/)
     routes.get("/v1/site", site::site);
     routes.get("/v1/app/feedbacks", appUsers::feedbacks);
     routes.get("/v1/end-users/{end_user_id}", appUsers::endUser);

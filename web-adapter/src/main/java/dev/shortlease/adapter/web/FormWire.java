@@ -175,8 +175,9 @@ final class FormWire {
     if (node == null || node.isNull()) {
       return null;
     }
-    if (!node.canConvertToInt() || !node.isIntegralNumber()) {
-      throw invalid(FORM, "max_length must be an integer");
+    // below 1 is the domain's to refuse, naming the variable
+    if (!JsonBody.isIntBetween(node, Integer.MIN_VALUE, Integer.MAX_VALUE)) {
+      throw invalid(FORM, "max_length " + JsonBody.mustBeIntegerBetween(1, Integer.MAX_VALUE));
     }
     return node.intValue();
   }

@@ -133,15 +133,31 @@ final class JsonBody {
     return value.doubleValue();
   }
 
-  Integer optionalInt(String field) {
+  /**
+   * An integer from {@code min} to {@code max}, or null when absent. Anything else, a number too
+   * large for an int included, is refused with the range, so the client learns the limit.
+   */
+  Integer optionalInt(String field, int min, int max) {
     JsonNode value = node.get(field);
     if (value == null || value.isNull()) {
       return null;
     }
-    if (!value.canConvertToInt() || !value.isIntegralNumber()) {
-      throw invalid(field, "must be an integer");
+    if (!isIntBetween(value, min, max)) {
+      throw invalid(field, mustBeIntegerBetween(min, max));
     }
     return value.intValue();
+  }
+
+  /** Whether {@code value} is a JSON integer from {@code min} to {@code max}. */
+  static boolean isIntBetween(JsonNode value, int min, int max) {
+    return value.isIntegralNumber()
+        && value.canConvertToInt()
+        && value.intValue() >= min
+        && value.intValue() <= max;
+  }
+
+  static String mustBeIntegerBetween(int min, int max) {
+    return "must be an integer between " + min + " and " + max;
   }
 
   /**

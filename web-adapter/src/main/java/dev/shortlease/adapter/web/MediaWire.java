@@ -97,7 +97,7 @@ final class MediaWire {
       fileUpload = upload.optionalBool("enabled");
       List<String> types = upload.optionalTextList("allowed_file_types");
       kinds = types == null ? null : kinds(types);
-      limit = upload.optionalInt("number_limits");
+      limit = upload.optionalInt("number_limits", 1, AppMedia.MAX_FILES);
       List<String> methods = upload.optionalTextList("allowed_file_upload_methods");
       transfers = methods == null ? null : transfers(methods);
     }

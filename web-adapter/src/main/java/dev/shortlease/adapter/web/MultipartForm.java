@@ -19,6 +19,8 @@ final class MultipartForm {
   /** Room for the part headers and the other fields around the file itself. */
   static final long OVERHEAD_BYTES = 64 * 1024;
 
+  private static final String INVALID_BYTE = "invalid byte ";
+
   private final Context ctx;
   private final ApiError tooLarge;
 
@@ -44,21 +46,39 @@ final class MultipartForm {
 
   /**
    * Every file part, by field name. A body without a length that runs past the multipart limit
-   * ({@code maxTotalRequestSize}) is refused with {@code tooLarge}; a malformed one with a 400.
+   * ({@code maxTotalRequestSize}) is refused with {@code tooLarge}; a control character in a part's
+   * headers with a 400 naming the filename; another malformed body with a 400.
    */
   Map<String, List<UploadedFile>> files() {
     try {
       return ctx.uploadedFileMap();
     } catch (Exception e) { // Jetty's parse failure arrives as an undeclared ServletException
       for (Throwable t = e; t != null; t = t.getCause()) {
-        if (t instanceof IllegalStateException
-            && String.valueOf(t.getMessage()).startsWith("max length exceeded")) {
+        String message = String.valueOf(t.getMessage());
+        if (t instanceof IllegalStateException && message.startsWith("max length exceeded")) {
           throw new ApiException(tooLarge);
+        }
+        int at = message.indexOf(INVALID_BYTE);
+        if (at >= 0) {
+          throw controlCharacter(message.substring(at + INVALID_BYTE.length()).strip());
         }
       }
       throw new ApiException(
           ApiError.invalidParam("The body is not a valid multipart/form-data request."));
     }
+  }
+
+  /**
+   * Jetty's words for a control byte (hex) in a part's headers. The filename is the one header
+   * value a client writes freely there (a field's name is the API's), so the answer names it.
+   */
+  private static ApiException controlCharacter(String hex) {
+    if (hex.equals("0")) {
+      return NulCharacters.refusal("filename");
+    }
+    String escaped = "\\u" + "0".repeat(Math.max(0, 4 - hex.length())) + hex;
+    return new ApiException(
+        ApiError.invalidParam("filename must not contain control characters (" + escaped + ")"));
   }
 
   /** A text field, or {@code fallback} when absent or blank. */

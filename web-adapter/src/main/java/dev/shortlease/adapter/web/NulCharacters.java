@@ -19,7 +19,7 @@ final class NulCharacters {
   static void refuseIn(JsonNode body) {
     String path = find(body);
     if (path != null) {
-      throw refused(path.isEmpty() ? "the body" : path.substring(path.charAt(0) == '.' ? 1 : 0));
+      throw refusal(path.isEmpty() ? "the body" : path.substring(path.charAt(0) == '.' ? 1 : 0));
     }
   }
 
@@ -32,7 +32,7 @@ final class NulCharacters {
     for (Map.Entry<String, List<String>> param : ctx.queryParamMap().entrySet()) {
       if (param.getKey().indexOf(0) >= 0
           || param.getValue().stream().anyMatch(v -> v.indexOf(0) >= 0)) {
-        throw refused(param.getKey().replace('\0', '?'));
+        throw refusal(param.getKey().replace('\0', '?'));
       }
     }
   }
@@ -40,7 +40,7 @@ final class NulCharacters {
   /** One text field (a multipart field, a file name). */
   static String refuseIn(String field, String value) {
     if (value != null && value.indexOf(0) >= 0) {
-      throw refused(field);
+      throw refusal(field);
     }
     return value;
   }
@@ -72,7 +72,8 @@ final class NulCharacters {
     return null;
   }
 
-  private static ApiException refused(String field) {
+  /** The 400 for NUL in {@code field}; also for a NUL Jetty finds in a multipart filename. */
+  static ApiException refusal(String field) {
     return new ApiException(ApiError.invalidParam(field + PROBLEM));
   }
 }

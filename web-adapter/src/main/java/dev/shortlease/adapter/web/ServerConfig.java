@@ -53,7 +53,8 @@ final class ServerConfig {
     config.jetty.multipartConfig.maxTotalRequestSize(maxUploadBytes, SizeUnit.BYTES);
     config.startup.showJavalinBanner = false;
     config.startup.showOldJavalinVersionWarning = false;
-    config.router.ignoreTrailingSlashes = true;
+    // /v1/meta/ is a 404, as in Dify (Flask's strict slashes): a client that works here works there
+    config.router.ignoreTrailingSlashes = false;
     config.http.prefer405over404 = true; // a known path with the wrong method is 405, as in Dify
   }
 }
