@@ -59,18 +59,6 @@ final class Multipart {
     return CLIENT.send(request(server, path, key, parts), HttpResponse.BodyHandlers.ofByteArray());
   }
 
-  /**
-   * As {@link #post}, on a connection of its own: after a part Jetty cannot parse, the server may
-   * close the connection without saying so, and the shared client's next request on it would fail.
-   */
-  static HttpResponse<byte[]> postAlone(
-      ShortleaseServer server, String path, String key, List<Part> parts) throws Exception {
-    try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
-      return client.send(
-          request(server, path, key, parts), HttpResponse.BodyHandlers.ofByteArray());
-    }
-  }
-
   private static HttpRequest request(
       ShortleaseServer server, String path, String key, List<Part> parts) {
     return HttpRequest.newBuilder(URI.create(server.baseUrl() + path))

@@ -126,7 +126,7 @@ class StorableInputTest {
     String name = "a" + (char) character + "b.png";
 
     HttpResponse<byte[]> uploaded =
-        Multipart.postAlone(
+        Multipart.post(
             server,
             path,
             chat.key(),
@@ -136,6 +136,18 @@ class StorableInputTest {
     assertThat(uploaded.statusCode()).as(error.toString()).isEqualTo(400);
     assertThat(error.get("code").asText()).isEqualTo("invalid_param");
     assertThat(error.get("message").asText()).isEqualTo(message);
+    assertThat(uploaded.headers().firstValue("connection"))
+        .as("Jetty closes after a body it could not parse, and says so")
+        .hasValue("close");
+    HttpResponse<byte[]> next =
+        Multipart.post(
+            server,
+            "/v1/files/upload",
+            chat.key(),
+            List.of(Part.file("file", "ok.png", "image/png", new byte[] {1, 2, 3})));
+    assertThat(next.statusCode())
+        .as("the shared keep-alive client's next request: %s", new String(next.body()))
+        .isIn(201, 400);
   }
 
   static Stream<Arguments> longNames() {

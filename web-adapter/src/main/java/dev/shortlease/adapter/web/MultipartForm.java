@@ -53,6 +53,9 @@ final class MultipartForm {
     try {
       return ctx.uploadedFileMap();
     } catch (Exception e) { // Jetty's parse failure arrives as an undeclared ServletException
+      // Jetty closes the connection after a body it could not parse; without the header a
+      // keep-alive client sends its next request on the dead connection and fails it.
+      ctx.header("Connection", "close");
       for (Throwable t = e; t != null; t = t.getCause()) {
         String message = String.valueOf(t.getMessage());
         if (t instanceof IllegalStateException && message.startsWith("max length exceeded")) {
