@@ -135,12 +135,7 @@ class AudioApiTest {
   @DisplayName("text to speech answers audio bytes for a text, and for the user's own message")
   void speaks() throws Exception {
     Api.AppKey app = appWithSpeech();
-    MODEL.then(reply("Four", " words", " of", " answer"));
-    String messageId =
-        api.post("/v1/chat-messages", app.key(), Api.chat("alice", "Hi", "blocking", null))
-            .json()
-            .get("message_id")
-            .asText();
+    String messageId = answered(app, "alice");
 
     HttpResponse<byte[]> text =
         speak(app.key(), "{\"text\":\"Hello\",\"user\":\"alice\",\"streaming\":false}");
@@ -165,12 +160,7 @@ class AudioApiTest {
   @DisplayName("text to speech takes a numeric user as its text, as every other route does")
   void speaksForANumericUser() throws Exception {
     Api.AppKey app = appWithSpeech();
-    MODEL.then(reply("Four", " words", " of", " answer"));
-    String messageId =
-        api.post("/v1/chat-messages", app.key(), Api.chat("42", "Hi", "blocking", null))
-            .json()
-            .get("message_id")
-            .asText();
+    String messageId = answered(app, "42");
 
     HttpResponse<byte[]> his =
         speak(app.key(), "{\"message_id\":\"" + messageId + "\",\"user\":42}");
@@ -227,5 +217,14 @@ class AudioApiTest {
         .isEqualTo(status);
     assertThat(json(response).get("code").asText()).isEqualTo(code);
     assertThat(json(response).get("status").asInt()).isEqualTo(status);
+  }
+
+  /** The ID of a blocking chat of {@code user}'s, answered "Four words of answer". */
+  private String answered(Api.AppKey app, String user) {
+    MODEL.then(reply("Four", " words", " of", " answer"));
+    return api.post("/v1/chat-messages", app.key(), Api.chat(user, "Hi", "blocking", null))
+        .json()
+        .get("message_id")
+        .asText();
   }
 }

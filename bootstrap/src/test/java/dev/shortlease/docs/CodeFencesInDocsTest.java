@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -18,13 +17,13 @@ import org.junit.jupiter.api.Test;
  */
 class CodeFencesInDocsTest {
 
-  static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+  private static final Path ROOT = TourLinksTest.ROOT;
 
   @Test
   @DisplayName("every code block of every docs page and the README closes with a bare fence")
   void everyBlockCloses() throws IOException {
     List<String> problems = new ArrayList<>();
-    for (Path page : pages()) {
+    for (Path page : CodeNamesInDocsTest.pages()) {
       problems.addAll(problems(ROOT.relativize(page).toString(), Files.readAllLines(page)));
     }
     assertThat(problems).isEmpty();
@@ -60,14 +59,5 @@ class CodeFencesInDocsTest {
       problems.add(page + ":" + openedAt + ": a code block is never closed");
     }
     return problems;
-  }
-
-  private static List<Path> pages() throws IOException {
-    try (Stream<Path> docs = Files.walk(ROOT.resolve("docs"))) {
-      return Stream.concat(
-              Stream.of(ROOT.resolve("README.md")),
-              docs.filter(p -> p.toString().endsWith(".md")).sorted())
-          .toList();
-    }
   }
 }

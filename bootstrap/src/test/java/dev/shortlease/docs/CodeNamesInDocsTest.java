@@ -113,7 +113,8 @@ class CodeNamesInDocsTest {
     return new ArrayList<>(problems);
   }
 
-  private static List<Path> pages() throws IOException {
+  /** README.md and every page under docs/, in a stable order. */
+  static List<Path> pages() throws IOException {
     try (Stream<Path> docs = Files.walk(ROOT.resolve("docs"))) {
       return Stream.concat(
               Stream.of(ROOT.resolve("README.md")),

@@ -43,19 +43,25 @@ import org.junit.jupiter.api.Test;
 @DisplayName("Every run ends terminal with the text so far (rule R5)")
 class RunEndingTest {
   /** A lease the count under test never touches. */
-  private static final InstanceLeasePort NO_LEASE =
-      new InstanceLeasePort() {
-        @Override
-        public void renew(Duration lease) {}
+  private static final InstanceLeasePort NO_LEASE = releasing(() -> {});
 
-        @Override
-        public int failRunsOfDeadInstances(String error) {
-          return 0;
-        }
+  /** A lease whose end at shutdown runs {@code release}. */
+  private static InstanceLeasePort releasing(Runnable release) {
+    return new InstanceLeasePort() {
+      @Override
+      public void renew(Duration lease) {}
 
-        @Override
-        public void release() {}
-      };
+      @Override
+      public int failRunsOfDeadInstances(String error) {
+        return 0;
+      }
+
+      @Override
+      public void release() {
+        release.run();
+      }
+    };
+  }
 
   private final ChatTestKit kit = new ChatTestKit();
   private final App app = kit.app(AppMode.CHAT);
@@ -295,20 +301,10 @@ class RunEndingTest {
   @DisplayName("a lease that could not be ended at shutdown is a WARN saying it runs out by itself")
   void unendedLeaseIsLogged() {
     InstanceLeasePort silent =
-        new InstanceLeasePort() {
-          @Override
-          public void renew(Duration lease) {}
-
-          @Override
-          public int failRunsOfDeadInstances(String error) {
-            return 0;
-          }
-
-          @Override
-          public void release() {
-            throw new StorageUnavailableException("database unavailable (SQLState 08006)", null);
-          }
-        };
+        releasing(
+            () -> {
+              throw new StorageUnavailableException("database unavailable (SQLState 08006)", null);
+            });
     try (CapturedLog log = new CapturedLog(ShutdownService.class)) {
       boolean left =
           new ShutdownService(kit.registry, new AdmissionGate(kit.reliability), silent).leave();

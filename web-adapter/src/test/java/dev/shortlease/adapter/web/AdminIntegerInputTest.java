@@ -7,9 +7,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -19,20 +18,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class AdminIntegerInputTest {
   private static final String APP = "/admin/apps/00000000-0000-4000-8000-000000000001";
-  private final StubUseCases stubs = new StubUseCases();
+  @RegisterExtension final StubApi api = new StubApi();
   private final HttpClient client =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-  private HttpApi api;
-
-  @BeforeEach
-  void start() {
-    api = stubs.api(new WebSettings(StubUseCases.ADMIN_TOKEN)).start("127.0.0.1", 0);
-  }
-
-  @AfterEach
-  void stop() {
-    api.stop();
-  }
 
   @ParameterizedTest(name = "{0} {1}: {2}")
   @CsvSource(

@@ -7,29 +7,17 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Bad media switches in an admin body: a 400 whose message names the field to fix. */
 class AdminMediaInputTest {
-  private final StubUseCases stubs = new StubUseCases();
+  @RegisterExtension final StubApi api = new StubApi();
   private final HttpClient client =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-  private HttpApi api;
-
-  @BeforeEach
-  void start() {
-    api = stubs.api(new WebSettings(StubUseCases.ADMIN_TOKEN)).start("127.0.0.1", 0);
-  }
-
-  @AfterEach
-  void stop() {
-    api.stop();
-  }
 
   @Test
   @DisplayName("an unknown upload method names file_upload.allowed_file_upload_methods")

@@ -6,27 +6,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Requests Jetty refuses before any handler runs, answered by {@link JsonErrorHandler}. */
 class JsonErrorHandlerTest {
-  private final StubUseCases stubs = new StubUseCases();
-  private HttpApi api;
-
-  @BeforeEach
-  void start() {
-    api = stubs.api(new WebSettings(StubUseCases.ADMIN_TOKEN)).start("127.0.0.1", 0);
-  }
-
-  @AfterEach
-  void stop() {
-    api.stop();
-  }
+  @RegisterExtension final StubApi api = new StubApi();
 
   @ParameterizedTest(name = "{0} with a control character in a header gets Dify's JSON error")
   @ValueSource(strings = {"GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})

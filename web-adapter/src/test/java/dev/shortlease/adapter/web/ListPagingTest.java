@@ -9,8 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -21,19 +20,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * 100"), the app feedbacks list serves 1..101 (Dify's maximum there).
  */
 class ListPagingTest {
-  private final StubUseCases stubs = new StubUseCases();
+  @RegisterExtension final StubApi api = new StubApi();
   private final HttpClient client = HttpClient.newHttpClient();
-  private HttpApi api;
-
-  @BeforeEach
-  void start() {
-    api = stubs.api(new WebSettings(StubUseCases.ADMIN_TOKEN)).start("127.0.0.1", 0);
-  }
-
-  @AfterEach
-  void stop() {
-    api.stop();
-  }
 
   @ParameterizedTest(name = "annotations ?{0}: {1}")
   @CsvSource(
@@ -61,8 +49,8 @@ class ListPagingTest {
   void annotations(String query, String expected) throws Exception {
     JsonNode body = check("/v1/apps/annotations?" + query, expected);
     if (body != null) {
-      assertThat(body.get("page").asInt()).isEqualTo(stubs.listed.get().get(0));
-      assertThat(body.get("limit").asInt()).isEqualTo(stubs.listed.get().get(1));
+      assertThat(body.get("page").asInt()).isEqualTo(api.stubs.listed.get().get(0));
+      assertThat(body.get("limit").asInt()).isEqualTo(api.stubs.listed.get().get(1));
     }
   }
 
@@ -110,19 +98,19 @@ class ListPagingTest {
    * {@code invalid_param} with {@code expected} as its message; returns the 200's body.
    */
   private JsonNode check(String path, String expected) throws Exception {
-    stubs.listed.set(null);
+    api.stubs.listed.set(null);
     HttpResponse<String> response = get(path);
     JsonNode body = Json.MAPPER.readTree(response.body());
     if (Character.isDigit(expected.charAt(0))) {
       assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-      assertThat(stubs.listed.get())
+      assertThat(api.stubs.listed.get())
           .isEqualTo(Arrays.stream(expected.split(" ")).map(Integer::valueOf).toList());
       return body;
     }
     assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
     assertThat(List.of(body.get("code").asText(), body.get("message").asText()))
         .containsExactly("invalid_param", expected);
-    assertThat(stubs.listed.get()).as("nothing listed").isNull();
+    assertThat(api.stubs.listed.get()).as("nothing listed").isNull();
     return null;
   }
 

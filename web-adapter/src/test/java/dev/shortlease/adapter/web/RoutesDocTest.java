@@ -11,10 +11,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * docs/service.md's route table is the served API: the same routes, and each asks for the
@@ -28,18 +27,7 @@ class RoutesDocTest {
 
   private record Route(String method, String path, String auth) {}
 
-  private final StubUseCases stubs = new StubUseCases();
-  private HttpApi api;
-
-  @BeforeEach
-  void start() {
-    api = stubs.api(new WebSettings(StubUseCases.ADMIN_TOKEN)).start("127.0.0.1", 0);
-  }
-
-  @AfterEach
-  void stop() {
-    api.stop();
-  }
+  @RegisterExtension final StubApi api = new StubApi();
 
   @Test
   @DisplayName("docs/service.md lists exactly the routes HttpApi serves")

@@ -8,10 +8,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A route's path with a slash added is no route, as in Dify (Flask's strict slashes answer 404): a
@@ -19,20 +18,9 @@ import org.junit.jupiter.api.Test;
  */
 class TrailingSlashTest {
   private static final String ID = "00000000-0000-4000-8000-000000000001";
-  private final StubUseCases stubs = new StubUseCases();
+  @RegisterExtension final StubApi api = new StubApi();
   private final HttpClient client =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-  private HttpApi api;
-
-  @BeforeEach
-  void start() {
-    api = stubs.api(new WebSettings(StubUseCases.ADMIN_TOKEN)).start("127.0.0.1", 0);
-  }
-
-  @AfterEach
-  void stop() {
-    api.stop();
-  }
 
   @Test
   @DisplayName("every route with a trailing slash added is 404 in Dify's shape")

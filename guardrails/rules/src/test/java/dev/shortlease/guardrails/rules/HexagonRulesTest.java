@@ -124,15 +124,8 @@ class HexagonRulesTest {
   @Test
   @DisplayName("a rule whose subject matched nothing fails under its own name")
   void emptySubjectNamesTheRule() {
-    String root = RuleFixturesTest.FIXTURES + ".adaptercycle";
-    JavaClasses noEntities = new ClassFileImporter().importPackages(root);
-    HexagonRules rules =
-        HexagonRules.of(
-            Hexagon.describe(root)
-                .adapter("persistence", "adapter.persistence", Technology.JPA)
-                .adapter("llm", "adapter.llm")
-                .adapter("web", "adapter.web")
-                .build());
+    JavaClasses noEntities = new ClassFileImporter().importPackages(ADAPTER_CYCLE);
+    HexagonRules rules = HexagonRules.of(adapterCycle(Technology.JPA));
 
     assertThatThrownBy(() -> rules.rule("entitiesAreNotPublic").check(noEntities))
         .isInstanceOf(AssertionError.class)
@@ -225,15 +218,8 @@ class HexagonRulesTest {
   @Test
   @DisplayName("everything() names the broken rule on each line of its report")
   void everythingNamesTheBrokenRule() {
-    String root = RuleFixturesTest.FIXTURES + ".adaptercycle";
-    JavaClasses classes = new ClassFileImporter().importPackages(root);
-    HexagonRules rules =
-        HexagonRules.of(
-            Hexagon.describe(root)
-                .adapter("persistence", "adapter.persistence")
-                .adapter("llm", "adapter.llm")
-                .adapter("web", "adapter.web")
-                .build());
+    JavaClasses classes = new ClassFileImporter().importPackages(ADAPTER_CYCLE);
+    HexagonRules rules = HexagonRules.of(adapterCycle());
 
     EvaluationResult result = rules.everything().evaluate(classes);
 
@@ -272,15 +258,8 @@ class HexagonRulesTest {
   @DisplayName(
       "a rule switched off checks nothing when taken by name too, as a test per rule takes it")
   void exceptedRuleByName() {
-    String root = RuleFixturesTest.FIXTURES + ".adaptercycle";
-    JavaClasses classes = new ClassFileImporter().importPackages(root);
-    HexagonRules rules =
-        HexagonRules.of(
-            Hexagon.describe(root)
-                .adapter("persistence", "adapter.persistence")
-                .adapter("llm", "adapter.llm")
-                .adapter("web", "adapter.web")
-                .build());
+    JavaClasses classes = new ClassFileImporter().importPackages(ADAPTER_CYCLE);
+    HexagonRules rules = HexagonRules.of(adapterCycle());
     assertThatThrownBy(() -> rules.rule("adaptersDoNotDependOnEachOther").check(classes))
         .as("the fixture breaks the rule")
         .isInstanceOf(AssertionError.class);
@@ -361,5 +340,18 @@ class HexagonRulesTest {
     EvaluationResult result = rule.evaluate(classes);
     assertThat(result.hasViolation()).as(rule.getDescription()).isTrue();
     return result.getFailureReport().toString();
+  }
+
+  private static final String ADAPTER_CYCLE = RuleFixturesTest.FIXTURES + ".adaptercycle";
+
+  /**
+   * The fixture whose web adapter calls the llm adapter; the persistence adapter's technologies.
+   */
+  private static Hexagon adapterCycle(Technology... persistence) {
+    return Hexagon.describe(ADAPTER_CYCLE)
+        .adapter("persistence", "adapter.persistence", persistence)
+        .adapter("llm", "adapter.llm")
+        .adapter("web", "adapter.web")
+        .build();
   }
 }
