@@ -6,6 +6,7 @@ import dev.shortlease.domain.AppMediaPatch;
 import dev.shortlease.domain.FileKind;
 import dev.shortlease.domain.FileTransfer;
 import dev.shortlease.domain.InvalidInputException;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -121,7 +122,7 @@ final class MediaWire {
     Set<FileKind> kinds = new LinkedHashSet<>();
     for (String name : names) {
       kinds.add(
-          java.util.Arrays.stream(FileKind.values())
+          Arrays.stream(FileKind.values())
               .filter(kind -> FileWire.wire(kind).equals(name))
               .findFirst()
               .orElseThrow(
@@ -137,7 +138,7 @@ final class MediaWire {
     Set<FileTransfer> transfers = new LinkedHashSet<>();
     for (String name : names) {
       transfers.add(
-          java.util.Arrays.stream(FileTransfer.values())
+          Arrays.stream(FileTransfer.values())
               .filter(transfer -> FileWire.wire(transfer).equals(name))
               .findFirst()
               .orElseThrow(
