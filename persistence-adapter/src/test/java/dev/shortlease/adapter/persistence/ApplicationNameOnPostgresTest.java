@@ -7,6 +7,8 @@ import dev.shortlease.adapter.persistence.testing.PgBouncerFixture;
 import dev.shortlease.adapter.persistence.testing.PostgresTest;
 import dev.shortlease.adapter.persistence.testing.PostgresTestDatabase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -15,7 +17,8 @@ import org.junit.jupiter.api.Test;
  * The pool's connections carry {@code application_name = shortlease} in {@code pg_stat_activity},
  * so an operator can count the service's backends (docs/sizing.md), unless {@code DATABASE_URL}
  * names them itself (the benchmark does) — also through PgBouncer, which sets the name of each
- * client on the server connection it lends.
+ * client on the server connection it lends. Flyway's connections, which go around PgBouncer, carry
+ * a name of their own.
  */
 @PostgresTest
 class ApplicationNameOnPostgresTest {
@@ -61,6 +64,24 @@ class ApplicationNameOnPostgresTest {
     }
   }
 
+  @Test
+  @DisplayName("Flyway's own connections are named shortlease-migration, not counted as the pool's")
+  void migrationName() throws SQLException {
+    assertThat(migrationBackendName(unnamed())).isEqualTo("shortlease-migration");
+  }
+
+  @Test
+  @DisplayName("the URL's own ApplicationName wins for Flyway's connections too")
+  void urlWinsForMigration() throws SQLException {
+    String own = "own-name-" + UUID.randomUUID();
+    PersistenceSettings direct = unnamed();
+    PersistenceSettings named =
+        PersistenceSettings.of(
+            direct.jdbcUrl() + "&ApplicationName=" + own, direct.user(), direct.password());
+
+    assertThat(migrationBackendName(named)).isEqualTo(own);
+  }
+
   /**
    * The test database's settings; a TEST_DATABASE_URL that names itself cannot show the default.
    */
@@ -83,6 +104,19 @@ class ApplicationNameOnPostgresTest {
                               "select application_name from pg_stat_activity"
                                   + " where pid = pg_backend_pid()")
                           .getSingleResult());
+    }
+  }
+
+  /** The name pg_stat_activity shows for a connection of Flyway's, configured as it migrates. */
+  private static String migrationBackendName(PersistenceSettings settings) throws SQLException {
+    try (Connection connection =
+            SchemaMigration.configuration(settings).getDataSource().getConnection();
+        var statement = connection.createStatement();
+        var row =
+            statement.executeQuery(
+                "select application_name from pg_stat_activity where pid = pg_backend_pid()")) {
+      row.next();
+      return row.getString(1);
     }
   }
 }
