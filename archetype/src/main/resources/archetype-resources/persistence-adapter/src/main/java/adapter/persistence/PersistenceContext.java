@@ -22,6 +22,12 @@ import org.hibernate.jpa.HibernatePersistenceConfiguration;
  * and exposes the ports. {@link #close()} shuts Hibernate and the pool down.
  */
 public final class PersistenceContext implements AutoCloseable, DatabaseHealthPort {
+  /**
+   * What PostgreSQL's {@code pg_stat_activity} shows as the pool's {@code application_name}, so an
+   * operator can count the service's backends; an {@code ApplicationName} in the URL wins.
+   */
+  static final String APPLICATION_NAME = "${rootArtifactId}";
+
   private static final int READY_TIMEOUT_SECONDS = 2;
 
   private final HikariDataSource pool;
@@ -69,6 +75,10 @@ public final class PersistenceContext implements AutoCloseable, DatabaseHealthPo
     // records; HikariCP's would capture a second stack and schedule a task on every checkout.
     config.setLeakDetectionThreshold(0);
     config.setAutoCommit(false); // Hibernate is told so, and skips a setAutoCommit round trip
+    if (s.jdbcUrl().startsWith("jdbc:postgresql:")) {
+      // A driver property: pgjdbc lets the URL's own parameters override it.
+      config.addDataSourceProperty("ApplicationName", APPLICATION_NAME);
+    }
     config.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
     return config;
   }

@@ -14,6 +14,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
@@ -84,6 +86,21 @@ class QuestionStoreOnPostgresTest {
           assertThat(port.find(asked.id()).orElseThrow().answer()).contains("It does.");
         });
     assertThat(database.databaseReady()).isTrue();
+  }
+
+  @Test
+  void namesThePoolsConnectionsForAnOperatorsCount() throws SQLException {
+    Assumptions.assumeFalse(SERVER.contains("ApplicationName="), "TEST_DATABASE_URL names itself");
+    try (Connection connection = DriverManager.getConnection(SERVER);
+        PreparedStatement backends =
+            connection.prepareStatement(
+                "select count(*) from pg_stat_activity where application_name = ?")) {
+      backends.setString(1, PersistenceContext.APPLICATION_NAME);
+      try (ResultSet count = backends.executeQuery()) {
+        count.next();
+        assertThat(count.getInt(1)).isPositive(); // HikariCP opens one at start, and keeps it
+      }
+    }
   }
 
   /**
