@@ -134,7 +134,9 @@ class AdminAndOpsTest {
     assertThat(patched.json().get("message").asText())
         .startsWith("file_uploads is not a field here; the fields are name, description,");
     assertThat(model.json().get("message").asText())
-        .isEqualTo("temprature is not a field here; the fields are model, temperature, max_tokens");
+        .isEqualTo(
+            "model_settings.temprature is not a field here; the fields are model, temperature,"
+                + " max_tokens");
     assertThat(created.status()).as(created.text()).isEqualTo(400);
     assertThat(created.json().get("message").asText()).startsWith("status is not a field here");
     assertThat(api.get("/v1/parameters", app.key()).text()).isEqualTo(before);
