@@ -128,7 +128,7 @@ class AdminAndOpsTest {
     Api.Reply model =
         api.patch("/admin/apps/" + app.id(), ADMIN, "{\"model_settings\":{\"temprature\":1}}");
     Api.Reply created =
-        api.post("/admin/apps", ADMIN, "{\"name\":\"n\",\"mode\":\"chat\",\"status\":1}");
+        api.post("/admin/apps", ADMIN, "{\"name\":\"n\",\"mode\":\"chat\",\"stauts\":1}");
 
     assertThat(patched.status()).as(patched.text()).isEqualTo(400);
     assertThat(patched.json().get("message").asText())
@@ -138,8 +138,53 @@ class AdminAndOpsTest {
             "model_settings.temprature is not a field here; the fields are model, temperature,"
                 + " max_tokens");
     assertThat(created.status()).as(created.text()).isEqualTo(400);
-    assertThat(created.json().get("message").asText()).startsWith("status is not a field here");
+    assertThat(created.json().get("message").asText()).startsWith("stauts is not a field here");
     assertThat(api.get("/v1/parameters", app.key()).text()).isEqualTo(before);
+  }
+
+  @Test
+  @DisplayName("a create takes status, api_enabled and max_active_requests as PATCH does")
+  void createTakesEveryFieldPatchTakes() {
+    Api.Reply created =
+        api.post(
+            "/admin/apps",
+            ADMIN,
+            """
+            {"name": "paused", "mode": "chat", "status": "disabled", "api_enabled": false,
+             "max_active_requests": 5}""");
+    assertThat(created.status()).as(created.text()).isEqualTo(201);
+    JsonNode app = created.json().get("app");
+    String id = created.json().get("id").asText();
+
+    assertThat(app.get("status").asText()).isEqualTo("disabled");
+    assertThat(app.get("api_enabled").asBoolean()).isFalse();
+    assertThat(app.get("max_active_requests").asInt()).isEqualTo(5);
+    assertThat(api.get("/admin/apps/" + id, ADMIN).json()).isEqualTo(app);
+    // disabled from its first request: its key serves nothing
+    assertThat(api.get("/v1/info", created.json().get("api_key").asText()).status()).isEqualTo(403);
+  }
+
+  @Test
+  @DisplayName("a create with a bad status, switch or limit is 400 naming it and creates nothing")
+  void createRefusesBadPatchFields() {
+    long before = api.get("/admin/apps", ADMIN).json().get("total").asLong();
+    String[][] cases = {
+      {"\"status\": \"paused\"", "status must be normal or disabled"},
+      {"\"api_enabled\": \"no\"", "api_enabled must be a boolean"},
+      {"\"max_active_requests\": -1", "max_active_requests must be an integer between 0 and"},
+    };
+    for (String[] c : cases) {
+      Api.Reply refused =
+          api.post("/admin/apps", ADMIN, "{\"name\":\"n\",\"mode\":\"chat\"," + c[0] + "}");
+
+      assertThat(refused.status()).as(refused.text()).isEqualTo(400);
+      assertThat(refused.code()).isEqualTo("invalid_param");
+      assertThat(refused.json().get("message").asText()).startsWith(c[1]);
+    }
+    assertThat(api.get("/admin/apps", ADMIN).json().get("total").asLong()).isEqualTo(before);
+    Api.AppKey app = api.createApp("chat");
+    Api.Reply mode = api.patch("/admin/apps/" + app.id(), ADMIN, "{\"mode\":\"completion\"}");
+    assertThat(mode.status()).as("an app keeps its mode").isEqualTo(400);
   }
 
   @Test
