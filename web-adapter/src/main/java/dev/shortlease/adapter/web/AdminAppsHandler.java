@@ -117,14 +117,20 @@ public final class AdminAppsHandler {
   }
 
   /**
-   * Checks the whole body first, then hands the fields it sets to one write that merges them into
-   * the app and its switches as stored then, with the app's row locked: concurrent PATCHes of other
-   * fields of the app are not lost (ADR 0066).
+   * Takes back the app as GET shows it: read-only fields sent unchanged are dropped (the stored app
+   * is read for that only when the body names one). Checks the whole body first, then hands the
+   * fields it sets to one write that merges them into the app and its switches as stored then, with
+   * the app's row locked: concurrent PATCHes of other fields of the app are not lost (ADR 0066).
    */
   void update(Context ctx) {
     auth.requireAdmin(ctx);
     AppId id = AppId.parse(ctx.pathParam("app_id"), "app_id");
-    JsonBody body = JsonBody.read(ctx, settings.maxBodyBytes()).requireOnly(UPDATE_FIELDS);
+    JsonBody body = JsonBody.read(ctx, settings.maxBodyBytes());
+    if (ReadOnlyFields.mentioned(body)) {
+      ReadOnlyFields.dropUnchanged(
+          body, Json.MAPPER.valueToTree(AdminWire.app(apps.getApp(id), media.mediaOf(id))));
+    }
+    body.requireOnly(UPDATE_FIELDS);
     JsonBody model = body.optionalObject("model_settings");
     ModelSettingsPatch modelPatch = model == null ? null : modelPatch(model);
     AppUpdate update =

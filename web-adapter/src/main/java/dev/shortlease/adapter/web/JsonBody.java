@@ -197,6 +197,11 @@ final class JsonBody {
     return map;
   }
 
+  /** Takes {@code field} out of the body (a read-only field sent unchanged). */
+  void remove(String field) {
+    node.remove(field);
+  }
+
   /** The raw JSON of a field, or null when absent; for values of any type. */
   JsonNode raw(String field) {
     return node.get(field);
