@@ -3,6 +3,7 @@ package dev.shortlease.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -128,16 +129,119 @@ class AdminAndOpsTest {
     Api.Reply model =
         api.patch("/admin/apps/" + app.id(), ADMIN, "{\"model_settings\":{\"temprature\":1}}");
     Api.Reply created =
-        api.post("/admin/apps", ADMIN, "{\"name\":\"n\",\"mode\":\"chat\",\"status\":1}");
+        api.post("/admin/apps", ADMIN, "{\"name\":\"n\",\"mode\":\"chat\",\"stauts\":1}");
 
     assertThat(patched.status()).as(patched.text()).isEqualTo(400);
     assertThat(patched.json().get("message").asText())
         .startsWith("file_uploads is not a field here; the fields are name, description,");
     assertThat(model.json().get("message").asText())
-        .isEqualTo("temprature is not a field here; the fields are model, temperature, max_tokens");
+        .isEqualTo(
+            "model_settings.temprature is not a field here; the fields are model, temperature,"
+                + " max_tokens");
     assertThat(created.status()).as(created.text()).isEqualTo(400);
-    assertThat(created.json().get("message").asText()).startsWith("status is not a field here");
+    assertThat(created.json().get("message").asText()).startsWith("stauts is not a field here");
     assertThat(api.get("/v1/parameters", app.key()).text()).isEqualTo(before);
+  }
+
+  @Test
+  @DisplayName("a create takes status, api_enabled and max_active_requests as PATCH does")
+  void createTakesEveryFieldPatchTakes() {
+    Api.Reply created =
+        api.post(
+            "/admin/apps",
+            ADMIN,
+            """
+            {"name": "paused", "mode": "chat", "status": "disabled", "api_enabled": false,
+             "max_active_requests": 5}""");
+    assertThat(created.status()).as(created.text()).isEqualTo(201);
+    JsonNode app = created.json().get("app");
+    String id = created.json().get("id").asText();
+
+    assertThat(app.get("status").asText()).isEqualTo("disabled");
+    assertThat(app.get("api_enabled").asBoolean()).isFalse();
+    assertThat(app.get("max_active_requests").asInt()).isEqualTo(5);
+    assertThat(api.get("/admin/apps/" + id, ADMIN).json()).isEqualTo(app);
+    // disabled from its first request: its key serves nothing
+    assertThat(api.get("/v1/info", created.json().get("api_key").asText()).status()).isEqualTo(403);
+  }
+
+  @Test
+  @DisplayName("a create with a bad status, switch or limit is 400 naming it and creates nothing")
+  void createRefusesBadPatchFields() {
+    long before = api.get("/admin/apps", ADMIN).json().get("total").asLong();
+    String[][] cases = {
+      {"\"status\": \"paused\"", "status must be normal or disabled"},
+      {"\"api_enabled\": \"no\"", "api_enabled must be a boolean"},
+      {"\"max_active_requests\": -1", "max_active_requests must be an integer between 0 and"},
+    };
+    for (String[] c : cases) {
+      Api.Reply refused =
+          api.post("/admin/apps", ADMIN, "{\"name\":\"n\",\"mode\":\"chat\"," + c[0] + "}");
+
+      assertThat(refused.status()).as(refused.text()).isEqualTo(400);
+      assertThat(refused.code()).isEqualTo("invalid_param");
+      assertThat(refused.json().get("message").asText()).startsWith(c[1]);
+    }
+    assertThat(api.get("/admin/apps", ADMIN).json().get("total").asLong()).isEqualTo(before);
+    Api.AppKey app = api.createApp("chat");
+    Api.Reply mode = api.patch("/admin/apps/" + app.id(), ADMIN, "{\"mode\":\"completion\"}");
+    assertThat(mode.status()).as("an app keeps its mode").isEqualTo(400);
+  }
+
+  @Test
+  @DisplayName("the app as GET shows it can be sent back as a PATCH, edited, whole")
+  void getShapeIsAPatch() {
+    Api.AppKey app =
+        api.createApp(
+            "chat",
+            """
+            "model_settings": {"model": "simulated", "temperature": 0.5},
+            "user_input_form": [{"text-input": {"label": "N", "variable": "n", "max_length": 5}},
+              {"select": {"label": "L", "variable": "l", "options": ["a", "b"]}},
+              {"number": {"label": "A", "variable": "a"}}],
+            "conversation_variables": [{"name": "v", "value_type": "number", "value": 1,
+              "description": "d"}],
+            "file_upload": {"enabled": true, "allowed_file_types": ["image", "audio"]},
+            "speech_to_text": {"enabled": true},
+            "text_to_speech": {"enabled": true, "voice": "nova"}""");
+    ObjectNode shown = (ObjectNode) api.get("/admin/apps/" + app.id(), ADMIN).json();
+    shown.put("name", "renamed");
+    ((ObjectNode) shown.get("file_upload")).put("number_limits", 5);
+
+    Api.Reply patched = api.patch("/admin/apps/" + app.id(), ADMIN, shown.toString());
+
+    assertThat(patched.status()).as(patched.text()).isEqualTo(200);
+    JsonNode after = api.get("/admin/apps/" + app.id(), ADMIN).json();
+    assertThat(after.get("name").asText()).isEqualTo("renamed");
+    assertThat(after.at("/file_upload/number_limits").asInt()).isEqualTo(5);
+    // what the PATCH did not edit stayed, the derived image block following the new limit
+    ((ObjectNode) shown.at("/file_upload/image")).put("number_limits", 5);
+    assertThat(after).isEqualTo(shown);
+  }
+
+  @Test
+  @DisplayName("a changed read-only field in a PATCH is 400 naming its path, and changes nothing")
+  void changedReadOnlyFieldIsRefused() {
+    Api.AppKey app = api.createApp("chat");
+    JsonNode before = api.get("/admin/apps/" + app.id(), ADMIN).json();
+    String[][] cases = {
+      {"{\"name\":\"x\",\"id\":\"" + UUID.randomUUID() + "\"}", "id is read-only"},
+      {"{\"name\":\"x\",\"mode\":\"completion\"}", "mode is read-only"},
+      {"{\"name\":\"x\",\"created_at\":1}", "created_at is read-only"},
+      {
+        "{\"file_upload\":{\"enabled\":true,\"image\":{\"number_limits\":9}}}",
+        "file_upload.image is read-only"
+      },
+      {"{\"text_to_speech\":{\"autoPlay\":\"enabled\"}}", "text_to_speech.autoPlay is read-only"},
+    };
+    for (String[] c : cases) {
+      Api.Reply refused = api.patch("/admin/apps/" + app.id(), ADMIN, c[0]);
+
+      assertThat(refused.status()).as(refused.text()).isEqualTo(400);
+      assertThat(refused.code()).isEqualTo("invalid_param");
+      assertThat(refused.json().get("message").asText()).startsWith(c[1]);
+    }
+    assertThat(api.get("/admin/apps/" + app.id(), ADMIN).json()).isEqualTo(before);
   }
 
   @Test

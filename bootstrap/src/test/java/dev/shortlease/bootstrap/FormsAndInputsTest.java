@@ -149,8 +149,8 @@ class FormsAndInputsTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "unknown kind|[{\"slider\":{\"label\":\"S\",\"variable\":\"s\"}}]|user_input_form field"
-            + " type must be one of text-input, paragraph, select, number",
+        "unknown kind|[{\"slider\":{\"label\":\"S\",\"variable\":\"s\"}}]|user_input_form[0]"
+            + " field type must be one of text-input, paragraph, select, number",
         "variable starting with a digit|[{\"text-input\":{\"label\":\"A\",\"variable\":\"1a\"}}]"
             + "|variable in user_input_form must be a string, and cannot start with a number: 1a",
         "no label|[{\"text-input\":{\"variable\":\"a\"}}]|label is required in user_input_form",

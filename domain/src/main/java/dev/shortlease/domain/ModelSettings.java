@@ -18,13 +18,13 @@ public record ModelSettings(String model, Double temperature, Integer maxTokens)
   /** The rules of each given field ({@code null} is not checked), shared with a patch. */
   static void check(String model, Double temperature, Integer maxTokens) {
     if (model != null && model.isBlank()) {
-      throw new InvalidInputException("model", "must not be blank");
+      throw new InvalidInputException("model_settings.model", "must not be blank");
     }
     if (temperature != null && (temperature < 0 || temperature > 2)) {
-      throw new InvalidInputException("temperature", "must be between 0 and 2");
+      throw new InvalidInputException("model_settings.temperature", "must be between 0 and 2");
     }
     if (maxTokens != null && maxTokens < 1) {
-      throw new InvalidInputException("max_tokens", "must be positive");
+      throw new InvalidInputException("model_settings.max_tokens", "must be positive");
     }
   }
 }

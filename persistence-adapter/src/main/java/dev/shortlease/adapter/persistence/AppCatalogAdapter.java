@@ -7,7 +7,6 @@ import dev.shortlease.domain.App;
 import dev.shortlease.domain.AppId;
 import dev.shortlease.domain.AppMedia;
 import dev.shortlease.domain.AppPatch;
-import dev.shortlease.domain.AppStatus;
 import dev.shortlease.domain.AppUpdate;
 import dev.shortlease.domain.AppWithKey;
 import dev.shortlease.domain.AppWithMedia;
@@ -67,12 +66,12 @@ final class AppCatalogAdapter implements AppsPort, ApiKeysPort, AppSetupPort {
             n.systemPrompt(),
             n.openingStatement(),
             n.suggestedQuestions(),
-            AppStatus.NORMAL,
-            true,
+            n.status(),
+            n.apiEnabled(),
             null,
             n.userInputForm(),
             n.conversationVariables(),
-            null);
+            n.maxActiveRequests());
     AppEntity entity = EntityMappers.fill(new AppEntity(), app);
     em.persist(entity);
     return entity;

@@ -18,6 +18,7 @@ import dev.shortlease.domain.NewApp;
 import io.javalin.http.Context;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Web adapter: {@code /admin/apps} and their keys, behind the admin token. A created app answers
@@ -27,20 +28,6 @@ import java.util.List;
  * done.
  */
 public final class AdminAppsHandler {
-  private static final List<String> CREATE_FIELDS =
-      List.of(
-          "name",
-          "mode",
-          "description",
-          "model_settings",
-          "system_prompt",
-          "opening_statement",
-          "suggested_questions",
-          "user_input_form",
-          "conversation_variables",
-          "file_upload",
-          "speech_to_text",
-          "text_to_speech");
   private static final List<String> UPDATE_FIELDS =
       List.of(
           "name",
@@ -57,6 +44,11 @@ public final class AdminAppsHandler {
           "file_upload",
           "speech_to_text",
           "text_to_speech");
+
+  /** A create takes every field an update does, and the mode, which only a create sets. */
+  private static final List<String> CREATE_FIELDS =
+      Stream.concat(Stream.of("mode"), UPDATE_FIELDS.stream()).toList();
+
   private static final List<String> MODEL_FIELDS = List.of("model", "temperature", "max_tokens");
 
   private final ApiAuth auth;
@@ -88,7 +80,10 @@ public final class AdminAppsHandler {
             body.text("opening_statement"),
             body.optionalTextList("suggested_questions"),
             FormWire.form(body.raw("user_input_form")),
-            FormWire.variables(body.raw("conversation_variables")));
+            FormWire.variables(body.raw("conversation_variables")),
+            status(body.text("status")),
+            body.optionalBool("api_enabled"),
+            maxActiveRequests(body));
     ManageAppsUseCase.CreatedApp created = apps.createApp(app, switches);
     App saved = created.app();
     Responses.json(
@@ -122,14 +117,20 @@ public final class AdminAppsHandler {
   }
 
   /**
-   * Checks the whole body first, then hands the fields it sets to one write that merges them into
-   * the app and its switches as stored then, with the app's row locked: concurrent PATCHes of other
-   * fields of the app are not lost (ADR 0066).
+   * Takes back the app as GET shows it: read-only fields sent unchanged are dropped (the stored app
+   * is read for that only when the body names one). Checks the whole body first, then hands the
+   * fields it sets to one write that merges them into the app and its switches as stored then, with
+   * the app's row locked: concurrent PATCHes of other fields of the app are not lost (ADR 0066).
    */
   void update(Context ctx) {
     auth.requireAdmin(ctx);
     AppId id = AppId.parse(ctx.pathParam("app_id"), "app_id");
-    JsonBody body = JsonBody.read(ctx, settings.maxBodyBytes()).requireOnly(UPDATE_FIELDS);
+    JsonBody body = JsonBody.read(ctx, settings.maxBodyBytes());
+    if (ReadOnlyFields.mentioned(body)) {
+      ReadOnlyFields.dropUnchanged(
+          body, Json.MAPPER.valueToTree(AdminWire.app(apps.getApp(id), media.mediaOf(id))));
+    }
+    body.requireOnly(UPDATE_FIELDS);
     JsonBody model = body.optionalObject("model_settings");
     ModelSettingsPatch modelPatch = model == null ? null : modelPatch(model);
     AppUpdate update =
@@ -144,7 +145,7 @@ public final class AdminAppsHandler {
             body.optionalBool("api_enabled"),
             FormWire.form(body.raw("user_input_form")),
             FormWire.variables(body.raw("conversation_variables")),
-            body.optionalInt("max_active_requests", 0, App.MAX_ACTIVE_REQUESTS_LIMIT));
+            maxActiveRequests(body));
     AppMediaPatch mediaPatch = MediaWire.mentioned(body) ? MediaWire.patch(body) : null;
     AppWithMedia updated = apps.updateApp(id, new AppPatch(update, modelPatch, mediaPatch));
     Responses.ok(ctx, AdminWire.app(updated));
@@ -183,6 +184,10 @@ public final class AdminAppsHandler {
         model.text("model"),
         model.optionalNumber("temperature"),
         model.optionalInt("max_tokens", 1, Integer.MAX_VALUE));
+  }
+
+  private static Integer maxActiveRequests(JsonBody body) {
+    return body.optionalInt("max_active_requests", 0, App.MAX_ACTIVE_REQUESTS_LIMIT);
   }
 
   private static AppStatus status(String wire) {

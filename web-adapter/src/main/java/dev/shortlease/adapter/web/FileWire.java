@@ -26,6 +26,8 @@ import java.util.stream.Collectors;
 final class FileWire {
   private static final String TYPES =
       Arrays.stream(FileKind.values()).map(FileWire::wire).collect(Collectors.joining(", "));
+  private static final String TRANSFERS =
+      Arrays.stream(FileTransfer.values()).map(FileWire::wire).collect(Collectors.joining(", "));
 
   private FileWire() {}
 
@@ -37,10 +39,10 @@ final class FileWire {
       String upload = file.text("upload_file_id");
       requests.add(
           new FileRequest(
-              kind(file.text("type")),
-              transfer(transfer),
+              kind(file.text("type"), file.path("type")),
+              transfer(transfer, file.path("transfer_method")),
               "local_file".equals(transfer)
-                  ? UploadFileId.parse(upload, "files.upload_file_id")
+                  ? UploadFileId.parse(upload, file.path("upload_file_id"))
                   : null,
               file.text("url")));
     }
@@ -149,22 +151,23 @@ final class FileWire {
     return transfer.name().toLowerCase(Locale.ROOT);
   }
 
-  private static FileKind kind(String type) {
+  /** The kind a wire name means; {@code field} names it in the 400 when it means none. */
+  static FileKind kind(String type, String field) {
     for (FileKind kind : FileKind.values()) {
       if (wire(kind).equals(type)) {
         return kind;
       }
     }
-    throw new ApiException(ApiError.invalidParam("files.type must be one of " + TYPES));
+    throw new ApiException(ApiError.invalidParam(field + " must be one of " + TYPES));
   }
 
-  private static FileTransfer transfer(String method) {
+  /** The transfer a wire name means; {@code field} names it in the 400 when it means none. */
+  static FileTransfer transfer(String method, String field) {
     for (FileTransfer transfer : FileTransfer.values()) {
       if (wire(transfer).equals(method)) {
         return transfer;
       }
     }
-    throw new ApiException(
-        ApiError.invalidParam("files.transfer_method must be one of remote_url, local_file"));
+    throw new ApiException(ApiError.invalidParam(field + " must be one of " + TRANSFERS));
   }
 }

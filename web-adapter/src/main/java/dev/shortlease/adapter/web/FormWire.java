@@ -53,23 +53,26 @@ final class FormWire {
     }
     List<InputField> fields = new ArrayList<>();
     for (JsonNode item : node) {
+      String at = FORM + "[" + fields.size() + "]";
       if (!item.isObject() || item.size() != 1) {
-        throw invalid(FORM, "items must be objects with one key: the field type");
+        throw invalid(at, "must be an object with one key: the field type");
       }
       String type = item.fieldNames().next();
+      InputType inputType = inputType(type, at);
       JsonNode body = item.get(type);
+      at = at + "." + type + ".";
       if (!body.isObject()) {
-        throw invalid(FORM, "field " + type + " must be an object");
+        throw invalid(at.substring(0, at.length() - 1), "must be an object");
       }
       fields.add(
           new InputField(
-              inputType(type),
-              text(body, "variable"),
-              text(body, "label"),
+              inputType,
+              text(body, "variable", at),
+              text(body, "label", at),
               body.path("required").asBoolean(false),
               value(body.get("default")),
-              maxLength(body.get("max_length")),
-              options(body.get("options"))));
+              maxLength(body.get("max_length"), at),
+              options(body.get("options"), at)));
     }
     return new InputForm(fields);
   }
@@ -98,15 +101,17 @@ final class FormWire {
     }
     List<VariableDeclaration> declarations = new ArrayList<>();
     for (JsonNode item : node) {
+      String at = VARIABLES + "[" + declarations.size() + "]";
       if (!item.isObject()) {
-        throw invalid(VARIABLES, "items must be objects");
+        throw invalid(at, "must be an object");
       }
+      at = at + ".";
       declarations.add(
           new VariableDeclaration(
-              text(item, "name"),
-              variableType(text(item, "value_type")),
+              text(item, "name", at),
+              variableType(text(item, "value_type", at), at + "value_type"),
               value(item.get("value")),
-              text(item, "description")));
+              text(item, "description", at)));
     }
     return declarations;
   }
@@ -120,13 +125,13 @@ final class FormWire {
     };
   }
 
-  private static InputType inputType(String wire) {
+  private static InputType inputType(String wire, String at) {
     for (InputType type : InputType.values()) {
       if (inputType(type).equals(wire)) {
         return type;
       }
     }
-    throw invalid(FORM, "field type must be one of text-input, paragraph, select, number");
+    throw invalid(at, "field type must be one of text-input, paragraph, select, number");
   }
 
   /** Dify's exposed segment type names. */
@@ -143,15 +148,15 @@ final class FormWire {
     };
   }
 
-  private static VariableType variableType(String wire) {
+  private static VariableType variableType(String wire, String field) {
     for (VariableType type : VariableType.values()) {
       if (variableType(type).equals(wire)) {
         return type;
       }
     }
     throw invalid(
-        VARIABLES,
-        "value_type must be one of string, number, boolean, object, array[string],"
+        field,
+        "must be one of string, number, boolean, object, array[string],"
             + " array[number], array[boolean], array[object]");
   }
 
@@ -160,29 +165,30 @@ final class FormWire {
     return node == null || node.isNull() ? null : Json.MAPPER.convertValue(node, Object.class);
   }
 
-  private static String text(JsonNode body, String name) {
+  /** {@code at} is the path of {@code body} from the request's root, ending in a dot. */
+  private static String text(JsonNode body, String name, String at) {
     JsonNode value = body.get(name);
     if (value == null || value.isNull()) {
       return null;
     }
     if (!value.isTextual()) {
-      throw invalid(name, "must be a string");
+      throw invalid(at + name, "must be a string");
     }
     return value.textValue();
   }
 
-  private static Integer maxLength(JsonNode node) {
+  private static Integer maxLength(JsonNode node, String at) {
     if (node == null || node.isNull()) {
       return null;
     }
     // below 1 is the domain's to refuse, naming the variable
     if (!JsonBody.isIntBetween(node, Integer.MIN_VALUE, Integer.MAX_VALUE)) {
-      throw invalid(FORM, "max_length " + JsonBody.mustBeIntegerBetween(1, Integer.MAX_VALUE));
+      throw invalid(at + "max_length", JsonBody.mustBeIntegerBetween(1, Integer.MAX_VALUE));
     }
     return node.intValue();
   }
 
-  private static List<String> options(JsonNode node) {
+  private static List<String> options(JsonNode node, String at) {
     if (node == null || node.isNull()) {
       return null;
     }
@@ -191,7 +197,7 @@ final class FormWire {
       node.forEach(o -> options.add(o.isTextual() ? o.textValue() : null));
     }
     if (!node.isArray() || options.contains(null)) {
-      throw invalid(FORM, "options must be a list of strings");
+      throw invalid(at + "options", "must be a list of strings");
     }
     return options;
   }

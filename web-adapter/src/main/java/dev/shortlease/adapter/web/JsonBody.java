@@ -14,13 +14,26 @@ import java.util.Map;
 
 /**
  * Web adapter: a request's JSON object body, read with a size cap, with typed accessors whose
- * errors name the offending field (400 {@code invalid_param}).
+ * errors name the offending field by its path from the body's root ({@code file_upload.enabled},
+ * {@code files[1].type}; 400 {@code invalid_param}).
  */
 final class JsonBody {
   private final ObjectNode node;
+  // "" at the root; "file_upload." or "files[1]." for a nested object
+  private final String path;
+
+  private JsonBody(ObjectNode node, String path) {
+    this.node = node;
+    this.path = path;
+  }
 
   private JsonBody(ObjectNode node) {
-    this.node = node;
+    this(node, "");
+  }
+
+  /** {@code field} as the client wrote it from the body's root, for error messages. */
+  String path(String field) {
+    return path + field;
   }
 
   /** Reads at most {@code maxBytes}; a larger body is a 413, whatever its Content-Length says. */
@@ -184,6 +197,11 @@ final class JsonBody {
     return map;
   }
 
+  /** Takes {@code field} out of the body (a read-only field sent unchanged). */
+  void remove(String field) {
+    node.remove(field);
+  }
+
   /** The raw JSON of a field, or null when absent; for values of any type. */
   JsonNode raw(String field) {
     return node.get(field);
@@ -216,7 +234,7 @@ final class JsonBody {
     if (!(value instanceof ObjectNode object)) {
       throw invalid(field, "must be an object");
     }
-    return new JsonBody(object);
+    return new JsonBody(object, path(field) + ".");
   }
 
   /** An array of objects (Dify's {@code files}), empty when absent. */
@@ -233,12 +251,12 @@ final class JsonBody {
       if (!(item instanceof ObjectNode object)) {
         throw invalid(field, "must be an array of objects");
       }
-      list.add(new JsonBody(object));
+      list.add(new JsonBody(object, path(field) + "[" + list.size() + "]."));
     }
     return list;
   }
 
-  private static ApiException invalid(String field, String problem) {
-    return new ApiException(ApiError.invalidParam(field + " " + problem));
+  private ApiException invalid(String field, String problem) {
+    return new ApiException(ApiError.invalidParam(path(field) + " " + problem));
   }
 }

@@ -6,7 +6,6 @@ import dev.shortlease.domain.AppMediaPatch;
 import dev.shortlease.domain.FileKind;
 import dev.shortlease.domain.FileTransfer;
 import dev.shortlease.domain.InvalidInputException;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -97,10 +96,11 @@ final class MediaWire {
     if (upload != null) {
       fileUpload = upload.optionalBool("enabled");
       List<String> types = upload.optionalTextList("allowed_file_types");
-      kinds = types == null ? null : kinds(types);
+      kinds = types == null ? null : kinds(types, upload.path("allowed_file_types"));
       limit = upload.optionalInt("number_limits", 1, AppMedia.MAX_FILES);
       List<String> methods = upload.optionalTextList("allowed_file_upload_methods");
-      transfers = methods == null ? null : transfers(methods);
+      transfers =
+          methods == null ? null : transfers(methods, upload.path("allowed_file_upload_methods"));
     }
     return new AppMediaPatch(
         fileUpload,
@@ -118,38 +118,21 @@ final class MediaWire {
     return switches == null ? null : switches.requireOnly(fields);
   }
 
-  private static Set<FileKind> kinds(List<String> names) {
+  private static Set<FileKind> kinds(List<String> names, String field) {
     Set<FileKind> kinds = new LinkedHashSet<>();
     for (String name : names) {
-      kinds.add(
-          Arrays.stream(FileKind.values())
-              .filter(kind -> FileWire.wire(kind).equals(name))
-              .findFirst()
-              .orElseThrow(
-                  () ->
-                      new InvalidInputException(
-                          "file_upload.allowed_file_types",
-                          "must name image, document, audio, video or custom")));
+      kinds.add(FileWire.kind(name, field));
     }
     return kinds;
   }
 
-  private static Set<FileTransfer> transfers(List<String> names) {
+  private static Set<FileTransfer> transfers(List<String> names, String field) {
     Set<FileTransfer> transfers = new LinkedHashSet<>();
     for (String name : names) {
-      transfers.add(
-          Arrays.stream(FileTransfer.values())
-              .filter(transfer -> FileWire.wire(transfer).equals(name))
-              .findFirst()
-              .orElseThrow(
-                  () ->
-                      new InvalidInputException(
-                          "file_upload.allowed_file_upload_methods",
-                          "must name local_file or remote_url")));
+      transfers.add(FileWire.transfer(name, field));
     }
     if (transfers.isEmpty()) {
-      throw new InvalidInputException(
-          "file_upload.allowed_file_upload_methods", "must name at least one method");
+      throw new InvalidInputException(field, "must name at least one method");
     }
     return transfers;
   }

@@ -27,20 +27,20 @@ class AdminIntegerInputTest {
       delimiter = '|',
       value = {
         "POST |/admin/apps|{'name':'a','mode':'chat','model_settings':{'model':'m','max_tokens':#}}"
-            + "|max_tokens must be an integer between 1 and 2147483647",
+            + "|model_settings.max_tokens must be an integer between 1 and 2147483647",
         "PATCH|APP|{'model_settings':{'max_tokens':#}}"
-            + "|max_tokens must be an integer between 1 and 2147483647",
+            + "|model_settings.max_tokens must be an integer between 1 and 2147483647",
         "PATCH|APP|{'max_active_requests':#}"
             + "|max_active_requests must be an integer between 0 and 1000000",
         "PATCH|APP|{'file_upload':{'number_limits':#}}"
-            + "|number_limits must be an integer between 1 and 10",
+            + "|file_upload.number_limits must be an integer between 1 and 10",
         "POST |/admin/apps|{'name':'a','mode':'chat','file_upload':{'number_limits':#}}"
-            + "|number_limits must be an integer between 1 and 10",
+            + "|file_upload.number_limits must be an integer between 1 and 10",
         "POST |/admin/uploads/cleanup|{'older_than_hours':#}"
             + "|older_than_hours must be an integer between 1 and 876000",
         "POST |/admin/apps|{'name':'a','mode':'chat','user_input_form':[{'text-input':"
             + "{'label':'N','variable':'n','max_length':#}}]}"
-            + "|user_input_form max_length must be an integer between 1 and 2147483647",
+            + "|user_input_form[0].text-input.max_length must be an integer between 1 and 2147483647",
       })
   @DisplayName("a huge integer is refused with the field's range")
   void hugeInteger(String method, String path, String body, String message) throws Exception {

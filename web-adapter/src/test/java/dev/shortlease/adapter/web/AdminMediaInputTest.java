@@ -28,16 +28,16 @@ class AdminMediaInputTest {
 
     assertThat(error.get("code").asText()).isEqualTo("invalid_param");
     assertThat(error.get("message").asText())
-        .isEqualTo("file_upload.allowed_file_upload_methods must name local_file or remote_url");
+        .isEqualTo("file_upload.allowed_file_upload_methods must be one of local_file, remote_url");
   }
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(
       delimiter = '|',
       value = {
-        "{\"file_upload\": {\"enable\": true}}|enable",
-        "{\"speech_to_text\": {\"on\": true}}|on",
-        "{\"text_to_speech\": {\"enabled\": true, \"voise\": \"alloy\"}}|voise"
+        "{\"file_upload\": {\"enable\": true}}|file_upload.enable",
+        "{\"speech_to_text\": {\"on\": true}}|speech_to_text.on",
+        "{\"text_to_speech\": {\"enabled\": true, \"voise\": \"alloy\"}}|text_to_speech.voise"
       })
   @DisplayName("a misspelt media switch is refused by name, not ignored as if applied")
   void unknownSwitchField(String switches, String field) throws Exception {

@@ -210,6 +210,34 @@ public abstract class AppsAndKeysContract extends PortContract {
   }
 
   @Test
+  @DisplayName("an app set up disabled, API off and with its own limit is stored so, in one write")
+  void setUpKeepsStatusSwitchAndLimit() {
+    NewApp paused =
+        new NewApp(
+            "paused " + UUID.randomUUID(),
+            null,
+            AppMode.CHAT,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            AppStatus.DISABLED,
+            false,
+            5);
+
+    AppWithKey created = ports().setup().createApp(paused, freshKey(), null);
+
+    App stored = ports().apps().findApp(created.app().id()).orElseThrow();
+    assertThat(created.app()).isEqualTo(stored);
+    assertThat(stored.status()).isEqualTo(AppStatus.DISABLED);
+    assertThat(stored.apiEnabled()).isFalse();
+    assertThat(stored.maxActiveRequests()).isEqualTo(5);
+    assertThat(stored.isServing()).isFalse();
+  }
+
+  @Test
   @DisplayName("an app whose first key cannot be stored is not created: no app, no switches")
   void failedKeyLeavesNoApp() {
     NewApiKey taken = freshKey();

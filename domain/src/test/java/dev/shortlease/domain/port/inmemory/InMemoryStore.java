@@ -21,7 +21,6 @@ import dev.shortlease.domain.AppFeedback;
 import dev.shortlease.domain.AppId;
 import dev.shortlease.domain.AppMedia;
 import dev.shortlease.domain.AppPatch;
-import dev.shortlease.domain.AppStatus;
 import dev.shortlease.domain.AppUpdate;
 import dev.shortlease.domain.AppWithKey;
 import dev.shortlease.domain.AppWithMedia;
@@ -160,12 +159,12 @@ public final class InMemoryStore
             n.systemPrompt(),
             n.openingStatement(),
             n.suggestedQuestions(),
-            AppStatus.NORMAL,
-            true,
+            n.status(),
+            n.apiEnabled(),
             now(),
             n.userInputForm(),
             n.conversationVariables(),
-            null));
+            n.maxActiveRequests()));
     return id;
   }
 
