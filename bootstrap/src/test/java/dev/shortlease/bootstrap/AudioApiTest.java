@@ -183,6 +183,29 @@ class AudioApiTest {
   }
 
   @Test
+  @DisplayName(
+      "a request's voice is a name: up to 64 characters (an app's own voice) it reaches the"
+          + " provider, longer is 400 invalid_param naming voice, not sent on")
+  void voiceIsCapped() throws Exception {
+    Api.AppKey on = appWithSpeech();
+    String longest = "v".repeat(64);
+
+    HttpResponse<byte[]> fits =
+        speak(on.key(), "{\"text\":\"Hi\",\"user\":\"alice\",\"voice\":\"" + longest + "\"}");
+    assertThat(fits.statusCode())
+        .as(new String(fits.body(), StandardCharsets.UTF_8))
+        .isEqualTo(200);
+
+    for (String voice : List.of(longest + "v", "v".repeat(500_000))) {
+      HttpResponse<byte[]> refused =
+          speak(on.key(), "{\"text\":\"Hi\",\"user\":\"alice\",\"voice\":\"" + voice + "\"}");
+      assertError(refused, 400, "invalid_param");
+      assertThat(json(refused).get("message").asText())
+          .isEqualTo("voice must be at most 64 characters");
+    }
+  }
+
+  @Test
   @DisplayName("a provider without speech models (Ollama) gets Dify's provider errors")
   void providerWithoutSpeech() throws Exception {
     try (ShortleaseServer ollama =
