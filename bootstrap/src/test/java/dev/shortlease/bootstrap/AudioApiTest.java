@@ -102,6 +102,24 @@ class AudioApiTest {
 
   @Test
   @DisplayName(
+      "another file part but no file part: no_audio_uploaded (Dify's own code for it; Dify itself"
+          + " answers werkzeug's bad_request_key_error from request.files[\"file\"])")
+  void otherFilePartIsNoAudio() throws Exception {
+    Api.AppKey on = appWithSpeech();
+
+    HttpResponse<byte[]> refused =
+        Multipart.post(
+            server,
+            "/v1/audio-to-text",
+            on.key(),
+            List.of(Part.file("audio", "q.mp3", "audio/mp3", AUDIO), Part.field("user", "a")));
+
+    assertError(refused, 400, "no_audio_uploaded");
+    assertThat(json(refused).get("message").asText()).isEqualTo("Please upload your audio.");
+  }
+
+  @Test
+  @DisplayName(
       "two file parts: the first is transcribed and the rest ignored, as Dify's"
           + " request.files[\"file\"] (no too_many_files on this route)")
   void transcribesTheFirstOfTwoFiles() throws Exception {

@@ -185,6 +185,31 @@ class FilesApiTest {
 
   @Test
   @DisplayName(
+      "a zero-byte file is taken (201, size 0) and previews as no bytes, as Dify's upload checks"
+          + " no size below its limits")
+  void zeroByteUpload() throws Exception {
+    Api.AppKey app = api.createApp("chat");
+
+    HttpResponse<byte[]> created =
+        upload(
+            app.key(),
+            List.of(
+                Part.file("file", "empty.txt", "text/plain", new byte[0]),
+                Part.field("user", "alice")));
+
+    assertThat(created.statusCode()).as(new String(created.body())).isEqualTo(201);
+    assertThat(json(created).get("size").asLong()).isZero();
+    HttpResponse<byte[]> preview =
+        Multipart.get(
+            server,
+            "/v1/files/" + json(created).get("id").asText() + "/preview?user=alice",
+            app.key());
+    assertThat(preview.statusCode()).isEqualTo(200);
+    assertThat(preview.body()).isEmpty();
+  }
+
+  @Test
+  @DisplayName(
       "a preview never serves an upload as a page of this origin: HTML downloads as bytes, SVG and"
           + " XML as inert attachments, nothing is sniffed")
   void activeContentIsNotServedInline() throws Exception {
