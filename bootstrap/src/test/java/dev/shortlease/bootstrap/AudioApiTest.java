@@ -102,6 +102,24 @@ class AudioApiTest {
 
   @Test
   @DisplayName(
+      "another file part but no file part: no_audio_uploaded (Dify's own code for it; Dify itself"
+          + " answers werkzeug's bad_request_key_error from request.files[\"file\"])")
+  void otherFilePartIsNoAudio() throws Exception {
+    Api.AppKey on = appWithSpeech();
+
+    HttpResponse<byte[]> refused =
+        Multipart.post(
+            server,
+            "/v1/audio-to-text",
+            on.key(),
+            List.of(Part.file("audio", "q.mp3", "audio/mp3", AUDIO), Part.field("user", "a")));
+
+    assertError(refused, 400, "no_audio_uploaded");
+    assertThat(json(refused).get("message").asText()).isEqualTo("Please upload your audio.");
+  }
+
+  @Test
+  @DisplayName(
       "two file parts: the first is transcribed and the rest ignored, as Dify's"
           + " request.files[\"file\"] (no too_many_files on this route)")
   void transcribesTheFirstOfTwoFiles() throws Exception {
@@ -180,6 +198,29 @@ class AudioApiTest {
     assertThat(json(disabled).get("message").asText()).isEqualTo("TTS is not enabled");
     assertError(speak(on.key(), "{\"user\":\"alice\"}"), 400, "invalid_param");
     assertError(speak(on.key(), "{\"text\":5}"), 400, "invalid_param");
+  }
+
+  @Test
+  @DisplayName(
+      "a request's voice is a name: up to 64 characters (an app's own voice) it reaches the"
+          + " provider, longer is 400 invalid_param naming voice, not sent on")
+  void voiceIsCapped() throws Exception {
+    Api.AppKey on = appWithSpeech();
+    String longest = "v".repeat(64);
+
+    HttpResponse<byte[]> fits =
+        speak(on.key(), "{\"text\":\"Hi\",\"user\":\"alice\",\"voice\":\"" + longest + "\"}");
+    assertThat(fits.statusCode())
+        .as(new String(fits.body(), StandardCharsets.UTF_8))
+        .isEqualTo(200);
+
+    for (String voice : List.of(longest + "v", "v".repeat(500_000))) {
+      HttpResponse<byte[]> refused =
+          speak(on.key(), "{\"text\":\"Hi\",\"user\":\"alice\",\"voice\":\"" + voice + "\"}");
+      assertError(refused, 400, "invalid_param");
+      assertThat(json(refused).get("message").asText())
+          .isEqualTo("voice must be at most 64 characters");
+    }
   }
 
   @Test

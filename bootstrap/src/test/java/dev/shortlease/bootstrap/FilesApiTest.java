@@ -147,6 +147,69 @@ class FilesApiTest {
 
   @Test
   @DisplayName(
+      "as_attachment is read as Dify's pydantic bool (1/yes/on, 0/no/off); any other value, or"
+          + " none after =, is 400 invalid_param, even for an unknown file")
+  void asAttachmentIsABoolean() throws Exception {
+    Api.AppKey app = api.createApp("chat");
+    String id = uploadPng(app.key(), "alice");
+    String preview = "/v1/files/" + id + "/preview?user=alice&as_attachment=";
+
+    for (String yes : List.of("1", "yes", "ON", "t", "True")) {
+      assertThat(disposition(Multipart.get(server, preview + yes, app.key())))
+          .as(yes)
+          .startsWith("attachment");
+    }
+    for (String no : List.of("0", "no", "OFF", "f", "false")) {
+      assertThat(disposition(Multipart.get(server, preview + no, app.key())))
+          .as(no)
+          .startsWith("inline");
+    }
+    for (String bad : List.of("maybe", "", "2", "%20true")) {
+      HttpResponse<byte[]> refused = Multipart.get(server, preview + bad, app.key());
+      assertError(refused, 400, "invalid_param");
+      assertThat(json(refused).get("message").asText()).startsWith("as_attachment must be");
+    }
+    assertError(
+        Multipart.get(
+            server,
+            "/v1/files/00000000-0000-4000-8000-000000000001/preview?as_attachment=maybe",
+            app.key()),
+        400,
+        "invalid_param");
+  }
+
+  private static String disposition(HttpResponse<byte[]> preview) {
+    assertThat(preview.statusCode()).as(new String(preview.body())).isEqualTo(200);
+    return preview.headers().firstValue("Content-Disposition").orElseThrow();
+  }
+
+  @Test
+  @DisplayName(
+      "a zero-byte file is taken (201, size 0) and previews as no bytes, as Dify's upload checks"
+          + " no size below its limits")
+  void zeroByteUpload() throws Exception {
+    Api.AppKey app = api.createApp("chat");
+
+    HttpResponse<byte[]> created =
+        upload(
+            app.key(),
+            List.of(
+                Part.file("file", "empty.txt", "text/plain", new byte[0]),
+                Part.field("user", "alice")));
+
+    assertThat(created.statusCode()).as(new String(created.body())).isEqualTo(201);
+    assertThat(json(created).get("size").asLong()).isZero();
+    HttpResponse<byte[]> preview =
+        Multipart.get(
+            server,
+            "/v1/files/" + json(created).get("id").asText() + "/preview?user=alice",
+            app.key());
+    assertThat(preview.statusCode()).isEqualTo(200);
+    assertThat(preview.body()).isEmpty();
+  }
+
+  @Test
+  @DisplayName(
       "a preview never serves an upload as a page of this origin: HTML downloads as bytes, SVG and"
           + " XML as inert attachments, nothing is sniffed")
   void activeContentIsNotServedInline() throws Exception {

@@ -22,6 +22,9 @@ public record AppMedia(
 
   public static final int MAX_FILES = 10;
 
+  /** The longest voice name: the column's width (V5); every provider's voices are far shorter. */
+  public static final int MAX_VOICE_LENGTH = 64;
+
   /** New apps: no files, no speech (Dify's defaults); images by either transfer once enabled. */
   public static final AppMedia OFF =
       new AppMedia(
@@ -45,7 +48,7 @@ public record AppMedia(
 
   // the columns' widths (V5): a longer value is refused here, not by the database
   static String voice(String voice) {
-    return optional(voice, "text_to_speech.voice", 64);
+    return optional(voice, "text_to_speech.voice", MAX_VOICE_LENGTH);
   }
 
   static String language(String language) {

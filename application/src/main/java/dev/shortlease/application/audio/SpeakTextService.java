@@ -53,6 +53,10 @@ public final class SpeakTextService implements SpeakTextUseCase {
       throw new InvalidInputException("text", "is required");
     }
     Texts.requireAtMost(spoken, "text", MAX_TEXT);
+    if (voice != null) {
+      // a name, not text: nothing longer than an app's own voice goes on to the provider
+      Texts.requireAtMost(voice.strip(), "voice", AppMedia.MAX_VOICE_LENGTH);
+    }
     if (!speech.canSpeak()) {
       throw new MediaRejectedException(
           Reason.PROVIDER_HAS_NO_TEXT_TO_SPEECH,

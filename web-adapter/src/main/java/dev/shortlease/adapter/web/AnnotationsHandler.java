@@ -51,14 +51,14 @@ public final class AnnotationsHandler {
 
   void create(Context ctx) {
     AppId app = auth.app(ctx).id();
-    AnnotationText text = text(JsonBody.read(ctx, settings.maxBodyBytes()));
+    AnnotationText text = text(JsonRequest.read(ctx, settings.maxBodyBytes()));
     Responses.json(ctx, 201, AnnotationWire.item(annotations.create(app, text)));
   }
 
   void update(Context ctx) {
     AppId app = auth.app(ctx).id();
     AnnotationId id = AnnotationId.parse(ctx.pathParam("annotation_id"), "annotation_id");
-    AnnotationText text = text(JsonBody.read(ctx, settings.maxBodyBytes()));
+    AnnotationText text = text(JsonRequest.read(ctx, settings.maxBodyBytes()));
     try {
       Responses.ok(ctx, AnnotationWire.item(annotations.update(app, id, text)));
     } catch (NotFoundException e) {
@@ -81,7 +81,7 @@ public final class AnnotationsHandler {
   void configure(Context ctx) {
     AppId app = auth.app(ctx).id();
     AnnotationReplyAction action = action(ctx);
-    JsonBody body = JsonBody.read(ctx, settings.maxBodyBytes());
+    JsonBody body = JsonRequest.read(ctx, settings.maxBodyBytes());
     Double threshold = body.optionalNumber("score_threshold");
     if (threshold == null) {
       throw new ApiException(ApiError.invalidParam("score_threshold is required"));

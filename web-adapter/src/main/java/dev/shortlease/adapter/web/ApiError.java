@@ -17,6 +17,18 @@ public record ApiError(int status, String code, String message) {
         400, "bad_request", "Invalid JSON payload received or JSON payload is empty.");
   }
 
+  /**
+   * werkzeug's UnsupportedMediaType, as Flask's {@code get_json} raises it for a body not declared
+   * JSON and Dify's error handler names it (api/libs/external_api.py).
+   */
+  public static ApiError unsupportedMediaType() {
+    return new ApiError(
+        415,
+        "unsupported_media_type",
+        "Did not attempt to load JSON data because the request Content-Type was not"
+            + " 'application/json'.");
+  }
+
   public static ApiError notFound(String message) {
     return new ApiError(404, "not_found", message);
   }

@@ -62,7 +62,7 @@ public final class AudioHandler {
 
   void textToAudio(Context ctx) {
     App app = auth.app(ctx);
-    JsonBody body = JsonBody.read(ctx, settings.maxBodyBytes());
+    JsonBody body = JsonRequest.read(ctx, settings.maxBodyBytes());
     String user = body.user();
     String messageId = body.text("message_id");
     body.bool("streaming", false); // accepted for compatibility; it changes nothing (as in Dify)

@@ -85,7 +85,7 @@ public final class ChatMessagesHandler {
   private Started startChat(Context ctx) {
     App app = auth.app(ctx);
     Modes.requireChat(app);
-    JsonBody body = JsonBody.read(ctx, settings.maxBodyBytes());
+    JsonBody body = JsonRequest.read(ctx, settings.maxBodyBytes());
     String conversation = body.text("conversation_id");
     ResponseMode mode = WireEnums.responseMode(body.text("response_mode"));
     SendMessageCommand command =
@@ -113,7 +113,7 @@ public final class ChatMessagesHandler {
   private Started startCompletion(Context ctx) {
     App app = auth.app(ctx);
     Modes.requireCompletion(app);
-    JsonBody body = JsonBody.read(ctx, settings.maxBodyBytes());
+    JsonBody body = JsonRequest.read(ctx, settings.maxBodyBytes());
     SendMessageCommand command =
         new SendMessageCommand(
             app.id(),
@@ -159,7 +159,7 @@ public final class ChatMessagesHandler {
    * answered with success: one that is no task of ours simply stops nothing.
    */
   private void stop(Context ctx, App app) {
-    String user = EndUser.requireExternalId(JsonBody.read(ctx, settings.maxBodyBytes()).user());
+    String user = EndUser.requireExternalId(JsonRequest.read(ctx, settings.maxBodyBytes()).user());
     TaskId task = taskIdOrNull(ctx.pathParam("task_id"));
     if (task != null) {
       stop.stop(app.id(), user, task);

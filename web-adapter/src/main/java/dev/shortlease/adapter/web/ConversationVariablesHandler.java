@@ -82,7 +82,7 @@ public final class ConversationVariablesHandler {
     ConversationId id = ConversationId.parse(ctx.pathParam("conversation_id"), "conversation_id");
     ConversationVariableId variable =
         ConversationVariableId.parse(ctx.pathParam("variable_id"), "variable_id");
-    JsonBody body = JsonBody.read(ctx, settings.maxBodyBytes());
+    JsonBody body = JsonRequest.read(ctx, settings.maxBodyBytes());
     JsonNode value = body.raw("value");
     if (value == null) {
       throw new ApiException(ApiError.invalidParam("value is required"));

@@ -49,7 +49,7 @@ public final class ConversationsHandler {
     App app = auth.app(ctx);
     Modes.requireChat(app);
     ConversationId id = ConversationId.parse(ctx.pathParam("conversation_id"), "conversation_id");
-    JsonBody body = JsonBody.read(ctx, settings.maxBodyBytes());
+    JsonBody body = JsonRequest.read(ctx, settings.maxBodyBytes());
     var renamed =
         rename.rename(
             app.id(),
@@ -64,7 +64,7 @@ public final class ConversationsHandler {
     App app = auth.app(ctx);
     Modes.requireChat(app);
     ConversationId id = ConversationId.parse(ctx.pathParam("conversation_id"), "conversation_id");
-    JsonBody body = JsonBody.readOrEmpty(ctx, settings.maxBodyBytes());
+    JsonBody body = JsonRequest.readOrEmpty(ctx, settings.maxBodyBytes());
     delete.delete(app.id(), userOrDefault(body), id);
     ctx.status(204);
   }

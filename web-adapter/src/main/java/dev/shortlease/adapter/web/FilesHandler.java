@@ -64,11 +64,12 @@ public final class FilesHandler {
   void preview(Context ctx) {
     App app = auth.app(ctx);
     UploadFileId id = UploadFileId.parse(ctx.pathParam("file_id"), "file_id");
+    // read before the file is looked up, as Dify's preview does (file_preview.py)
+    boolean attachment = QueryParams.bool(ctx, "as_attachment", false);
     PreviewFileUseCase.FileContent content =
         preview.preview(app.id(), QueryParams.optionalUser(ctx), id);
     dev.shortlease.domain.UploadedFile file = content.file();
     String mimeType = file.mimeType().isBlank() ? "application/octet-stream" : file.mimeType();
-    boolean attachment = "true".equalsIgnoreCase(ctx.queryParam("as_attachment"));
     // An upload's bytes are the client's: never a page that runs in this service's origin.
     ctx.header("X-Content-Type-Options", "nosniff");
     if (ActiveContent.isHtml(mimeType, file.extension())) {

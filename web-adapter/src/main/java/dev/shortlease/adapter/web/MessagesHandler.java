@@ -77,7 +77,7 @@ public final class MessagesHandler {
   void feedback(Context ctx) {
     App app = auth.app(ctx);
     MessageId message = MessageId.parse(ctx.pathParam("message_id"), "message_id");
-    JsonBody body = JsonBody.read(ctx, settings.maxBodyBytes());
+    JsonBody body = JsonRequest.read(ctx, settings.maxBodyBytes());
     String user = EndUser.requireExternalId(body.user());
     Rating rating = WireEnums.ratingOrNull(body.text("rating"));
     rate.rate(app.id(), user, message, rating, body.text("content"));

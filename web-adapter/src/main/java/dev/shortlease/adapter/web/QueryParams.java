@@ -2,6 +2,8 @@ package dev.shortlease.adapter.web;
 
 import dev.shortlease.domain.Page;
 import io.javalin.http.Context;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * Web adapter: query-string parameters shared by the list endpoints. {@code page} and {@code limit}
@@ -48,7 +50,35 @@ final class QueryParams {
     CLAMP
   }
 
+  /**
+   * The words pydantic reads as a boolean (its {@code bool_parsing}), Dify's query models' type.
+   */
+  private static final Set<String> TRUE = Set.of("1", "on", "t", "true", "y", "yes");
+
+  private static final Set<String> FALSE = Set.of("0", "f", "false", "n", "no", "off");
+
   private QueryParams() {}
+
+  /**
+   * A boolean parameter as Dify's pydantic query models read it ({@code as_attachment}): {@code
+   * fallback} when absent; any other value pydantic would not read, the empty one included, is
+   * refused naming the parameter (Dify answers its ValueError with 400 {@code invalid_param}).
+   */
+  static boolean bool(Context ctx, String name, boolean fallback) {
+    String raw = ctx.queryParam(name);
+    if (raw == null) {
+      return fallback;
+    }
+    String word = raw.toLowerCase(Locale.ROOT);
+    if (TRUE.contains(word)) {
+      return true;
+    }
+    if (FALSE.contains(word)) {
+      return false;
+    }
+    throw new ApiException(
+        ApiError.invalidParam(name + " must be a boolean: true or false (or 1/0, yes/no, on/off)"));
+  }
 
   /** {@code limit}: default 20, an integer within 1..100, refused outside. */
   static int limit(Context ctx) {

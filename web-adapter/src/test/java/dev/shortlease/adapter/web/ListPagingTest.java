@@ -88,6 +88,10 @@ class ListPagingTest {
         "limit=0             | limit must be between 1 and 100",
         "limit=ten           | limit must be an integer between 1 and 100",
         "limit=2147483648    | limit must be an integer between 1 and 100",
+        // no parameter of Dify's (its ConversationListQuery has no pinned): ignored, any value
+        "pinned=maybe        | 20",
+        "pinned=&limit=5     | 5",
+        "pinned=true         | 20",
       })
   void conversations(String query, String expected) throws Exception {
     check("/v1/conversations?user=u&" + query, expected);
