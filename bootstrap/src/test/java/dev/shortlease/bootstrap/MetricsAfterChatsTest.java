@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -20,11 +21,16 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code /metrics} after real chats: Prometheus' own linter finds nothing, every family is in
- * docs/observability.md's table (and every row is exported), the model-call meters count calls.
+ * docs/observability.md's table (and every row is exported), the model-call meters count calls, and
+ * the Grafana panels and alert rules query only exported metrics.
  */
 class MetricsAfterChatsTest {
   static final Path PROMTOOL = Path.of("/usr/bin/promtool");
   private static final Pattern DOC_ROW = Pattern.compile("^\\|\\s*`([a-z_:][a-z0-9_:]*)`\\s*\\|");
+
+  private static final Path ALERT_RULES =
+      repository().resolve("deploy/prometheus/shortlease-rules.yml");
+  private static final Pattern RULE_EXPR = Pattern.compile("^\\s*expr:\\s*(.+)$");
 
   private static ShortleaseServer server;
   private static String scrape;
@@ -135,6 +141,45 @@ class MetricsAfterChatsTest {
   }
 
   @Test
+  @DisplayName("every metric an alert rule queries is exported")
+  void alertRulesQueryExportedMetrics() throws IOException {
+    Set<String> used = new TreeSet<>();
+    for (String line : Files.readAllLines(ALERT_RULES, StandardCharsets.UTF_8)) {
+      Matcher expr = RULE_EXPR.matcher(line);
+      if (expr.find()) {
+        used.addAll(GrafanaQueries.metricNames(expr.group(1)));
+      }
+    }
+    assertThat(used)
+        .as("metrics the alert rules query")
+        .contains(
+            "shortlease_answers_spooled",
+            "hikaricp_connections_timeout_total",
+            "guardrails_long_call_violations_total",
+            "guardrails_connection_leaks_total",
+            "shortlease_image_lookups_abandoned_total");
+    assertThat(ObservedService.sampleNames(scrape))
+        .as("series on /metrics after chats")
+        .containsAll(used);
+  }
+
+  @Test
+  @DisplayName(
+      "the alert rules pass promtool check rules and their unit tests (promtool test rules)")
+  void alertRulesPassPromtool() throws IOException, InterruptedException {
+    Path promtool = RequiredProgram.require(PROMTOOL, "prometheus");
+    assertThat(promtoolOn(promtool, "check", "rules", ALERT_RULES.toString()))
+        .contains("SUCCESS: 5 rules found");
+    assertThat(
+            promtoolOn(
+                promtool,
+                "test",
+                "rules",
+                ALERT_RULES.resolveSibling("shortlease-rules.test.yml").toString()))
+        .contains("SUCCESS");
+  }
+
+  @Test
   @DisplayName("the PromQL reader finds metric names, not functions, labels or keywords")
   void promqlReaderTellsNamesApart() {
     assertThat(
@@ -172,6 +217,21 @@ class MetricsAfterChatsTest {
       }
     }
     return names;
+  }
+
+  /** promtool's output for {@code args}; a non-zero exit fails with that output. */
+  private static String promtoolOn(Path promtool, String... args)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of(promtool.toString()));
+    command.addAll(List.of(args));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    if (!process.waitFor(60, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new AssertionError("promtool took over 60 s");
+    }
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.exitValue()).as("promtool %s: %s", String.join(" ", args), output).isZero();
+    return output;
   }
 
   private static String promtool(Path promtool, String text)
