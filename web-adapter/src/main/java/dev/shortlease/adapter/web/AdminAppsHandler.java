@@ -67,7 +67,7 @@ public final class AdminAppsHandler {
 
   void create(Context ctx) {
     auth.requireAdmin(ctx);
-    JsonBody body = JsonBody.read(ctx, settings.maxBodyBytes()).requireOnly(CREATE_FIELDS);
+    JsonBody body = JsonRequest.read(ctx, settings.maxBodyBytes()).requireOnly(CREATE_FIELDS);
     AppMedia switches =
         MediaWire.mentioned(body) ? MediaWire.patch(body).applyTo(AppMedia.OFF) : null;
     NewApp app =
@@ -125,7 +125,7 @@ public final class AdminAppsHandler {
   void update(Context ctx) {
     auth.requireAdmin(ctx);
     AppId id = AppId.parse(ctx.pathParam("app_id"), "app_id");
-    JsonBody body = JsonBody.read(ctx, settings.maxBodyBytes());
+    JsonBody body = JsonRequest.read(ctx, settings.maxBodyBytes());
     if (ReadOnlyFields.mentioned(body)) {
       ReadOnlyFields.dropUnchanged(
           body, Json.MAPPER.valueToTree(AdminWire.app(apps.getApp(id), media.mediaOf(id))));

@@ -4,10 +4,11 @@ import io.javalin.http.Context;
 import java.util.Locale;
 
 /**
- * Web adapter: the body of a {@code /v1} route that takes JSON. Dify reads each with Flask's {@code
+ * Web adapter: the body of a route that takes JSON. Dify reads each with Flask's {@code
  * request.get_json()}, which refuses a body not declared JSON with 415 before it parses anything
  * (werkzeug 2.3+, api/controllers/service_api/wraps.py); so does this, then {@link JsonBody} reads
- * it. A client that works here therefore works against Dify.
+ * it. A client that works here therefore works against Dify. The admin routes, which are this
+ * service's own, follow the same rule, so no route guesses at a body's type.
  */
 final class JsonRequest {
   private JsonRequest() {}

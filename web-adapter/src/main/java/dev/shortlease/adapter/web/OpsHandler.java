@@ -66,7 +66,8 @@ public final class OpsHandler {
    */
   void cleanUpUploads(Context ctx) {
     auth.requireAdmin(ctx);
-    JsonBody body = JsonBody.read(ctx, CLEANUP_BODY_BYTES).requireOnly(List.of(OLDER_THAN_HOURS));
+    JsonBody body =
+        JsonRequest.read(ctx, CLEANUP_BODY_BYTES).requireOnly(List.of(OLDER_THAN_HOURS));
     Integer hours = body.optionalInt(OLDER_THAN_HOURS, 1, MAX_OLDER_THAN_HOURS);
     if (hours == null) {
       throw new ApiException(ApiError.invalidParam(OLDER_THAN_HOURS + " is required"));

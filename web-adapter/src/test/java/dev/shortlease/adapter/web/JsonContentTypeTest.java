@@ -14,7 +14,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A JSON body not declared JSON is refused on every {@code /v1} route that takes one, as Dify's
- * {@code request.get_json()} refuses it (werkzeug's 415), before any use case runs.
+ * {@code request.get_json()} refuses it (werkzeug's 415), before any use case runs; and on the
+ * admin routes that take one.
  */
 class JsonContentTypeTest {
   private static final String ID = "00000000-0000-4000-8000-000000000001";
@@ -24,7 +25,11 @@ class JsonContentTypeTest {
   /** The routes that take a form instead, or no body at all. */
   private static final List<String> NOT_JSON =
       List.of(
-          "POST /v1/files/upload", "POST /v1/audio-to-text", "DELETE /v1/apps/annotations/{id}");
+          "POST /v1/files/upload",
+          "POST /v1/audio-to-text",
+          "DELETE /v1/apps/annotations/{id}",
+          "POST /admin/apps/{id}/keys",
+          "DELETE /admin/apps/{id}/keys/{id}");
 
   @RegisterExtension final StubApi api = new StubApi();
   private final HttpClient client =
@@ -35,7 +40,7 @@ class JsonContentTypeTest {
   void everyJsonRouteRefusesOtherTypes() throws Exception {
     List<String> routes =
         api.routes().stream()
-            .filter(r -> r.contains(" /v1/") && !r.startsWith("GET "))
+            .filter(r -> (r.contains(" /v1/") || r.contains(" /admin/")) && !r.startsWith("GET "))
             .filter(r -> !NOT_JSON.contains(r.replaceAll("\\{[^}]+}", "{id}")))
             .toList();
     assertThat(routes)
@@ -44,7 +49,10 @@ class JsonContentTypeTest {
             "DELETE /v1/conversations/{conversation_id}",
             "PUT /v1/conversations/{conversation_id}/variables/{variable_id}",
             "POST /v1/text-to-audio",
-            "POST /v1/apps/annotation-reply/{action}");
+            "POST /v1/apps/annotation-reply/{action}",
+            "POST /admin/apps",
+            "PATCH /admin/apps/{app_id}",
+            "POST /admin/uploads/cleanup");
 
     for (String route : routes) {
       for (String type : new String[] {"text/plain", "application/x-www-form-urlencoded", null}) {
@@ -108,7 +116,10 @@ class JsonContentTypeTest {
   private HttpResponse<String> send(String route, String type, String body) throws Exception {
     String[] parts = route.split(" ", 2);
     String path = parts[1].replace("{action}", "enable").replaceAll("\\{[^}]+}", ID);
-    String key = path.contains("completion") ? StubUseCases.COMPLETION_KEY : StubUseCases.CHAT_KEY;
+    String key =
+        path.startsWith("/admin/")
+            ? StubUseCases.ADMIN_TOKEN
+            : path.contains("completion") ? StubUseCases.COMPLETION_KEY : StubUseCases.CHAT_KEY;
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + path))
             .header("Authorization", "Bearer " + key)
