@@ -165,7 +165,8 @@ class StorageTroubleTest {
             kit.spool,
             kit.registry,
             ChatExecutor.virtualThreads(),
-            ReliabilitySettings.forPool(10).withFinalSaveRetry(window));
+            ReliabilitySettings.forPool(10).withFinalSaveRetry(window),
+            new SaveOutageLog());
     ChatRunners runners =
         new ChatRunners(
             kit.model,
