@@ -108,15 +108,22 @@ final class ChatRunner implements Runnable {
                     "The message had already been ended elsewhere; this answer was not saved.");
             case SPOOLED ->
                 ChatEvent.Failed.internal(
-                    "The answer could not be saved yet (the database did not take it within "
-                        + finalSave.window().toSeconds()
-                        + " s); it is kept and will be saved when the database is back.");
+                    "The answer could not be saved yet ("
+                        + spooledBecause()
+                        + "); it is kept and will be saved when the database is back.");
             case LOST -> ChatEvent.Failed.internal("The answer could not be saved.");
           });
     } finally {
       run.releaseSlot();
       registry.unregister(run);
     }
+  }
+
+  /** Shutdown cuts the save short well inside the window: naming the window would mislead. */
+  private String spooledBecause() {
+    return registry.saveRetriesAbandoned()
+        ? "the service is shutting down and the database did not answer in time"
+        : "the database did not take it within " + finalSave.window().toSeconds() + " s";
   }
 
   private void autoName() {

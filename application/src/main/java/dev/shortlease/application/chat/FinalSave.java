@@ -52,6 +52,7 @@ public final class FinalSave {
   private final RunRegistry registry;
   private final SaveCalls calls;
   private final Duration window;
+  private final SaveOutageLog outageLog;
 
   @Inject
   public FinalSave(
@@ -60,13 +61,15 @@ public final class FinalSave {
       AnswerSpoolPort spool,
       RunRegistry registry,
       ChatExecutor executor,
-      ReliabilitySettings settings) {
+      ReliabilitySettings settings,
+      SaveOutageLog outageLog) {
     this.finish = finish;
     this.messages = messages;
     this.spool = spool;
     this.registry = registry;
     this.calls = new SaveCalls(executor, registry);
     this.window = settings.finalSaveRetry();
+    this.outageLog = outageLog;
   }
 
   public Duration window() {
@@ -75,6 +78,19 @@ public final class FinalSave {
 
   /** Saves {@code outcome}, retrying, else spooling it; never throws. */
   public Result save(Owner owner, MessageId id, MessageOutcome outcome) {
+    boolean[] waited = {false};
+    Result result = null;
+    try {
+      result = attempt(owner, id, outcome, waited);
+      return result;
+    } finally {
+      if (waited[0]) {
+        outageLog.ended(result);
+      }
+    }
+  }
+
+  private Result attempt(Owner owner, MessageId id, MessageOutcome outcome, boolean[] waited) {
     long deadline = System.nanoTime() + window.toNanos();
     Duration backoff = FIRST_BACKOFF;
     boolean maybeWritten = false;
@@ -86,6 +102,10 @@ public final class FinalSave {
         return maybeWritten ? afterRefusal(owner, id, outcome, deadline) : Result.REFUSED;
       } catch (StorageUnavailableException e) {
         maybeWritten = true; // the commit may have succeeded and only its reply been lost
+        if (!waited[0]) {
+          waited[0] = true;
+          outageLog.waiting(e.getMessage(), window);
+        }
         if (System.nanoTime() + backoff.toNanos() > deadline || !pause(backoff)) {
           return spool(owner, id, outcome);
         }

@@ -2,6 +2,7 @@ package dev.shortlease.application.chat;
 
 import dev.shortlease.application.port.in.ShuttingDownException;
 import dev.shortlease.domain.AppId;
+import dev.shortlease.domain.MessageId;
 import dev.shortlease.domain.StopRequest;
 import dev.shortlease.domain.TaskId;
 import jakarta.inject.Singleton;
@@ -13,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Collectors;
 
 /**
  * The generations running in this process, by task ID: where a stop request finds its run, and
@@ -186,6 +188,13 @@ public final class RunRegistry {
 
   boolean saveRetriesAbandoned() {
     return saveRetriesAbandoned;
+  }
+
+  /** The messages of the registered runs: recovery ends this instance's others (no run). */
+  public Set<MessageId> runningMessages() {
+    return running.values().stream()
+        .map(RunningChat::messageId)
+        .collect(Collectors.toUnmodifiableSet());
   }
 
   public int runningCount() {

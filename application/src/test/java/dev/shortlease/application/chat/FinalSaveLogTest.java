@@ -91,6 +91,40 @@ class FinalSaveLogTest {
     }
   }
 
+  @Test
+  @DisplayName(
+      "an outage: one WARN when saves start waiting, one INFO with the counts when none waits")
+  void outageIsSaidOnceEachWay() throws Exception {
+    AtomicInteger calls = new AtomicInteger();
+    FinishMessagePort downTwice =
+        finish(
+            () -> {
+              if (calls.incrementAndGet() <= 2) {
+                throw new StorageUnavailableException(
+                    "database unavailable (SQLState 08001)", null);
+              }
+              return true;
+            });
+    try (CapturedLog log = new CapturedLog(SaveOutageLog.class)) {
+      FinalSave.Result first = save(downTwice, null);
+      FinalSave.Result second = save(downTwice, null);
+
+      assertThat(first).isEqualTo(FinalSave.Result.SAVED);
+      assertThat(second).isEqualTo(FinalSave.Result.SAVED);
+      assertThat(log.records())
+          .extracting(LogRecord::getLevel, LogRecord::getMessage)
+          .containsExactly(
+              tuple(
+                  Level.WARNING,
+                  "final saves are waiting for the database (database unavailable (SQLState"
+                      + " 08001)): each retries for up to 5 s, then its answer goes to the spool"),
+              tuple(
+                  Level.INFO,
+                  "final saves no longer wait for the database (after 0 s): 1 saved, 0 spooled"
+                      + " or not saved"));
+    }
+  }
+
   private FinalSave.Result save(FinishMessagePort finish, RuntimeException readFailure) {
     FinalSave save =
         new FinalSave(
@@ -99,7 +133,8 @@ class FinalSaveLogTest {
             spool,
             new RunRegistry(),
             ChatExecutor.virtualThreads(),
-            ReliabilitySettings.forPool(10).withFinalSaveRetry(Duration.ofSeconds(5)));
+            ReliabilitySettings.forPool(10).withFinalSaveRetry(Duration.ofSeconds(5)),
+            new SaveOutageLog());
     return save.save(OWNER, MessageId.random(), OUTCOME);
   }
 

@@ -23,6 +23,7 @@ import dev.shortlease.application.testing.ChatTestKit;
 import dev.shortlease.domain.App;
 import dev.shortlease.domain.AppMode;
 import dev.shortlease.domain.Message;
+import dev.shortlease.domain.MessageId;
 import dev.shortlease.domain.MessageStatus;
 import dev.shortlease.domain.StorageUnavailableException;
 import dev.shortlease.domain.TaskId;
@@ -31,6 +32,7 @@ import dev.shortlease.domain.port.StartTurnPort;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -53,6 +55,11 @@ class RunEndingTest {
 
       @Override
       public int failRunsOfDeadInstances(String error) {
+        return 0;
+      }
+
+      @Override
+      public int failOwnRunsWithout(Set<MessageId> running, Duration olderThan, String error) {
         return 0;
       }
 

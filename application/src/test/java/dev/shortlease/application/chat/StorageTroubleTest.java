@@ -165,7 +165,8 @@ class StorageTroubleTest {
             kit.spool,
             kit.registry,
             ChatExecutor.virtualThreads(),
-            ReliabilitySettings.forPool(10).withFinalSaveRetry(window));
+            ReliabilitySettings.forPool(10).withFinalSaveRetry(window),
+            new SaveOutageLog());
     ChatRunners runners =
         new ChatRunners(
             kit.model,
@@ -309,7 +310,15 @@ class StorageTroubleTest {
     long start = System.nanoTime();
     kit.registry.abandonSaveRetries();
 
-    assertThat(drain(run).getLast()).isInstanceOf(ChatEvent.Failed.class);
+    // The client is told why: shutdown, not a window of 300 s that never ran out.
+    assertThat(drain(run).getLast())
+        .isInstanceOfSatisfying(
+            ChatEvent.Failed.class,
+            failed ->
+                assertThat(failed.message())
+                    .contains("shutting down")
+                    .contains("kept")
+                    .doesNotContain("300 s"));
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
     assertThat(kit.spool.pending()).hasSize(1);
   }

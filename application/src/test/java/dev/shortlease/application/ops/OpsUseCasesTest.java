@@ -4,10 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shortlease.application.ChatSettings;
 import dev.shortlease.application.ReliabilitySettings;
+import dev.shortlease.application.chat.RunRegistry;
+import dev.shortlease.application.port.in.ChatRun;
 import dev.shortlease.application.port.out.PoolMonitorPort;
 import dev.shortlease.application.port.out.PoolSnapshot;
+import dev.shortlease.application.testing.ChatTestKit;
+import dev.shortlease.application.testing.ScriptedChatModel;
 import dev.shortlease.domain.AppId;
 import dev.shortlease.domain.AppMode;
+import dev.shortlease.domain.MessageId;
 import dev.shortlease.domain.MessageOutcome;
 import dev.shortlease.domain.MessageStatus;
 import dev.shortlease.domain.NewApp;
@@ -21,6 +26,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -53,6 +59,7 @@ class OpsUseCasesTest {
     final List<Duration> renewals = new ArrayList<>();
     final int deadRuns;
     String error;
+    OwnRunsQuestion ownRunsAsked;
 
     RecordingLease(int deadRuns) {
       this.deadRuns = deadRuns;
@@ -73,7 +80,40 @@ class OpsUseCasesTest {
     }
 
     @Override
+    public int failOwnRunsWithout(Set<MessageId> running, Duration olderThan, String error) {
+      ownRunsAsked = new OwnRunsQuestion(running, olderThan, error);
+      return 0;
+    }
+
+    @Override
     public void release() {}
+  }
+
+  record OwnRunsQuestion(Set<MessageId> running, Duration olderThan, String error) {}
+
+  @Test
+  @DisplayName(
+      "recovery asks the lease to end this instance's running messages a minute old that have no"
+          + " run here, sparing the ones it runs")
+  void recoveryEndsOwnMessagesWithoutARun() throws Exception {
+    ChatTestKit kit = new ChatTestKit();
+    kit.model.then(ScriptedChatModel.hang("a"));
+    ChatRun running = kit.chat(kit.app(AppMode.CHAT), "alice", "q", null);
+    RecordingLease lease = new RecordingLease(0);
+
+    new RecoverAbandonedMessagesService(
+            kit.store, lease, ChatSettings.defaults(), kit.reliability, kit.registry)
+        .recover();
+
+    assertThat(lease.ownRunsAsked)
+        .isEqualTo(
+            new OwnRunsQuestion(
+                Set.of(running.messageId()),
+                RecoverAbandonedMessagesService.ORPHAN_AGE,
+                RecoverAbandonedMessagesService.NO_RUN));
+    assertThat(lease.ownRunsAsked.error()).startsWith(MessageOutcome.ABANDONED_PREFIX);
+    kit.registry.stopAll();
+    kit.awaitIdle();
   }
 
   @Test
@@ -90,7 +130,8 @@ class OpsUseCasesTest {
     RecordingLease lease = new RecordingLease(2);
     ReliabilitySettings reliability = ReliabilitySettings.forPool(10);
     int ended =
-        new RecoverAbandonedMessagesService(store, lease, ChatSettings.defaults(), reliability)
+        new RecoverAbandonedMessagesService(
+                store, lease, ChatSettings.defaults(), reliability, new RunRegistry())
             .recover();
 
     assertThat(ended).isEqualTo(1 + 2);
@@ -125,7 +166,8 @@ class OpsUseCasesTest {
       AppId app = store.createApp(new NewApp("a", null, AppMode.CHAT, null, null, null, null));
       StartedTurn turn = store.startTurn(new NewTurn(app, "alice", null, "q", null));
       RecoverAbandonedMessagesService recovery =
-          new RecoverAbandonedMessagesService(store, new RecordingLease(0), chat, reliability);
+          new RecoverAbandonedMessagesService(
+              store, new RecordingLease(0), chat, reliability, new RunRegistry());
 
       storeClock.now.set(started.plus(tooOld).minusSeconds(1));
       assertThat(recovery.recover()).as("skew %s: not old yet", skew).isZero();

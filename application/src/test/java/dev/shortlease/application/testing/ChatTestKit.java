@@ -14,6 +14,7 @@ import dev.shortlease.application.chat.ChatRunners;
 import dev.shortlease.application.chat.FinalSave;
 import dev.shortlease.application.chat.RunLauncher;
 import dev.shortlease.application.chat.RunRegistry;
+import dev.shortlease.application.chat.SaveOutageLog;
 import dev.shortlease.application.chat.SendMessageService;
 import dev.shortlease.application.chat.StopGenerationService;
 import dev.shortlease.application.chat.StopRelayBudget;
@@ -86,7 +87,14 @@ public final class ChatTestKit {
     this.settings = settings;
     this.reliability = reliability;
     this.finalSave =
-        new FinalSave(store, store, spool, registry, ChatExecutor.virtualThreads(), reliability);
+        new FinalSave(
+            store,
+            store,
+            spool,
+            registry,
+            ChatExecutor.virtualThreads(),
+            reliability,
+            new SaveOutageLog());
     this.namer = new ConversationNamer(store, store, store, model, sideCalls);
     Set<Tool> tools = new HashSet<>(extraTools);
     tools.add(new CurrentTimeTool());

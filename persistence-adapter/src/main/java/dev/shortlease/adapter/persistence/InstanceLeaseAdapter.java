@@ -1,8 +1,11 @@
 package dev.shortlease.adapter.persistence;
 
+import dev.shortlease.domain.MessageId;
 import dev.shortlease.domain.port.InstanceLeasePort;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -64,6 +67,39 @@ final class InstanceLeaseAdapter implements InstanceLeasePort {
               .setParameter("before", now.minus(FORGET_AFTER))
               .executeUpdate();
           return ended;
+        });
+  }
+
+  /**
+   * Two statements: the own running messages past the age (few: only answers longer than it), then
+   * those without a run ended by ID, still only if running. The age is the database's.
+   */
+  @Override
+  public int failOwnRunsWithout(Set<MessageId> running, Duration olderThan, String error) {
+    return scope.callReserved(
+        em -> {
+          List<UUID> orphans =
+              em
+                  .createQuery(
+                      "select m.id from MessageEntity m where m.status = 'RUNNING'"
+                          + " and m.instanceId = :self"
+                          + " and m.createdAt < instant - :ageNanos nanosecond",
+                      UUID.class)
+                  .setParameter("self", self)
+                  .setParameter("ageNanos", olderThan.toNanos())
+                  .getResultList()
+                  .stream()
+                  .filter(id -> !running.contains(new MessageId(id)))
+                  .toList();
+          if (orphans.isEmpty()) {
+            return 0;
+          }
+          return em.createQuery(
+                  "update MessageEntity m set m.status = 'ERROR', m.error = :error,"
+                      + " m.updatedAt = instant where m.id in :ids and m.status = 'RUNNING'")
+              .setParameter("error", error)
+              .setParameter("ids", orphans)
+              .executeUpdate();
         });
   }
 

@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManagerFactory;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.HashSet;
@@ -16,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 import org.hibernate.SharedSessionContract;
 import org.hibernate.StatelessSession;
@@ -146,10 +148,28 @@ final class SessionScope {
 
   private <T> T inTransaction(Function<EntityManager, T> work) {
     try {
-      return factory.callInTransaction(em -> requireDetached(work.apply(em), 0));
+      return factory.callInTransaction(em -> requireDetached(answered(em, work.apply(em)), 0));
     } catch (RuntimeException e) {
       throw translate(e);
     }
+  }
+
+  /**
+   * {@code value}, unless a failure that was not thrown marked the transaction rollback-only:
+   * {@code em.find} then answers null instead of failing (Hibernate's rule for HHH-12472), which is
+   * no answer, and the commit would fail with only "Connection is closed". On a connection the pool
+   * closed as lost that is the database being away: transient, as the failure itself would be.
+   */
+  private static <T> T answered(EntityManager em, T value) {
+    if (!em.getTransaction().getRollbackOnly()) {
+      return value;
+    }
+    if (em.unwrap(Session.class).doReturningWork(Connection::isClosed)) {
+      throw new StorageUnavailableException(
+          "database unavailable (the connection was lost during the transaction)", null);
+    }
+    throw new IllegalStateException(
+        "a statement failed but Hibernate answered instead (see its log); not committed");
   }
 
   private <T> T inStatelessTransaction(Function<StatelessSession, T> work) {
@@ -233,6 +253,9 @@ final class SessionScope {
 
   /** A transient failure as storage unavailable; any other SQL failure with its SQLState. */
   private static RuntimeException translate(RuntimeException e) {
+    if (e instanceof StorageUnavailableException unavailable) {
+      return unavailable;
+    }
     return TransientFailures.reason(e)
         .<RuntimeException>map(
             reason -> new StorageUnavailableException(reason, e, TransientFailures.noConnection(e)))

@@ -14,7 +14,9 @@ import dev.shortlease.domain.NewTurn;
 import dev.shortlease.domain.StartedTurn;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -124,6 +126,39 @@ class InstanceLeaseTest {
       a.instanceLease().failRunsOfDeadInstances("abandoned: test");
 
       assertThat(status(onA)).isEqualTo(MessageStatus.RUNNING);
+    }
+
+    @Test
+    @DisplayName(
+        "an instance ends its own running messages past the age that have no run here (a start"
+            + " whose reply was lost), sparing its runs, young messages and other instances'")
+    void ownMessagesWithoutARun() {
+      a.instanceLease().renew(Duration.ofHours(1));
+      b.instanceLease().renew(Duration.ofHours(1));
+      StartedTurn orphan = runOn(a);
+      StartedTurn run = runOn(a);
+      StartedTurn young = runOn(a);
+      StartedTurn onB = runOn(b);
+      for (StartedTurn old : List.of(orphan, run, onB)) {
+        DatabaseTime.setAgo(
+            a, "message", "created_at", old.messageId().value(), Duration.ofMinutes(2));
+      }
+
+      int ended =
+          a.instanceLease()
+              .failOwnRunsWithout(
+                  Set.of(run.messageId()), Duration.ofMinutes(1), "abandoned: no run");
+
+      assertThat(ended).isEqualTo(1);
+      assertThat(a.messages().findMessage(orphan.owner(), orphan.messageId()).orElseThrow())
+          .satisfies(
+              m -> {
+                assertThat(m.status()).isEqualTo(MessageStatus.ERROR);
+                assertThat(m.error()).isEqualTo("abandoned: no run");
+              });
+      assertThat(status(run)).isEqualTo(MessageStatus.RUNNING);
+      assertThat(status(young)).isEqualTo(MessageStatus.RUNNING);
+      assertThat(status(onB)).isEqualTo(MessageStatus.RUNNING);
     }
 
     @Test
