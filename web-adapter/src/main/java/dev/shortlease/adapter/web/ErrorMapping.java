@@ -33,6 +33,14 @@ final class ErrorMapping {
   static final String RETRY_AFTER_SECONDS = "1";
 
   /** A request refused because this instance is shutting down (draining, or stopping runs). */
+  /**
+   * One message for a pool that lends nothing in time, a statement or lock timeout, and a database
+   * that cannot be reached: the client's remedy is the same, and the log says which it was.
+   */
+  static final ApiError STORAGE_UNAVAILABLE =
+      new ApiError(
+          503, "service_unavailable", "The database is busy or unreachable; retry in a moment.");
+
   static final ApiError SHUTTING_DOWN =
       new ApiError(
           503,
@@ -59,7 +67,7 @@ final class ErrorMapping {
         // no SQL error; the client gets the fixed message.
         LOG.warn(
             "request {}: storage unavailable: {}{}", requestId, e.getMessage(), databaseSays(e));
-        yield new ApiError(503, "service_unavailable", "The database is busy; retry in a moment.");
+        yield STORAGE_UNAVAILABLE;
       }
       case BusyException e -> new ApiError(503, "service_unavailable", e.getMessage());
       case ShuttingDownException e -> SHUTTING_DOWN;

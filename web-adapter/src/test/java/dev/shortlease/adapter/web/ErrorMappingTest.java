@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.shortlease.application.port.in.ChatEvent;
 import dev.shortlease.application.port.out.ModelErrorKind;
 import dev.shortlease.application.port.out.ModelException;
+import dev.shortlease.domain.StorageUnavailableException;
+import java.sql.SQLException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,6 +37,21 @@ class ErrorMappingTest {
     assertThat(thrown.code()).isEqualTo(code);
     assertThat(streamed.code()).isEqualTo(code);
     assertThat(thrown.message() + streamed.message()).doesNotContain("llm.internal");
+  }
+
+  @Test
+  @DisplayName(
+      "storage unavailable is 503 with a message true of a busy and an unreachable database alike")
+  void storageUnavailable() {
+    ApiError answer =
+        ErrorMapping.of(
+            new StorageUnavailableException("Connection refused", new SQLException("refused")),
+            "r1");
+
+    assertThat(answer.status()).isEqualTo(503);
+    assertThat(answer.code()).isEqualTo("service_unavailable");
+    assertThat(answer.message())
+        .isEqualTo("The database is busy or unreachable; retry in a moment.");
   }
 
   @Test
