@@ -2,6 +2,7 @@ package dev.shortlease.adapter.web;
 
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
+import io.javalin.http.HandlerType;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
@@ -119,11 +120,14 @@ public final class HttpApi {
     return draining.awaitIdle(timeout);
   }
 
-  /** "METHOD /path" of every route served, in registration order (docs/service.md lists them). */
+  /**
+   * "METHOD /path" of every route served, in registration order (docs/service.md lists them); not
+   * HEAD, which each GET route also answers.
+   */
   public synchronized List<String> routes() {
     return javalin.unsafe.internalRouter.allHttpHandlers().stream()
         .map(handler -> handler.endpoint)
-        .filter(endpoint -> endpoint.method.isHttpMethod())
+        .filter(endpoint -> endpoint.method.isHttpMethod() && endpoint.method != HandlerType.HEAD)
         .map(endpoint -> endpoint.method.name() + " " + endpoint.path)
         .toList();
   }
