@@ -12,7 +12,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -69,6 +71,16 @@ public final class HttpApi {
     }
   }
 
+  /**
+   * GET, and HEAD through the same handler: Javalin alone answers a HEAD that matches a GET route
+   * with an empty 200 without running the handler, so a probe's {@code HEAD /health/ready} would
+   * read "ready" with the database down.
+   */
+  private static void get(RoutesConfig routes, String path, Handler handler) {
+    routes.get(path, handler);
+    routes.head(path, handler);
+  }
+
   private void configure(JavalinConfig config) {
     config.concurrency.useVirtualThreads = true;
     config.startup.showJavalinBanner = false;
@@ -76,11 +88,12 @@ public final class HttpApi {
     config.http.maxRequestSize = 64 * 1024;
     var routes = config.routes;
     routes.post("/questions", this::ask);
-    routes.get("/questions/{id}", ctx -> json(ctx, 200, ask.get(id(ctx))));
+    get(routes, "/questions/{id}", ctx -> json(ctx, 200, ask.get(id(ctx))));
     routes.post("/questions/{id}/answer", ctx -> json(ctx, 200, answer.answer(id(ctx))));
-    routes.get("/health/live", ctx -> json(ctx, 200, Map.of("status", "live")));
-    routes.get("/health/ready", this::ready);
-    routes.get(
+    get(routes, "/health/live", ctx -> json(ctx, 200, Map.of("status", "live")));
+    get(routes, "/health/ready", this::ready);
+    get(
+        routes,
         "/metrics",
         ctx ->
             ctx.contentType("text/plain; version=0.0.4; charset=utf-8")

@@ -107,8 +107,10 @@ class HttpApiTest {
   void probesAndMetrics() throws Exception {
     assertThat(send("GET", "/health/live", null).statusCode()).isEqualTo(200);
     assertThat(send("GET", "/health/ready", null).statusCode()).isEqualTo(200);
+    assertThat(send("HEAD", "/health/ready", null).statusCode()).isEqualTo(200);
     databaseReady = false;
     assertThat(send("GET", "/health/ready", null).statusCode()).isEqualTo(503);
+    assertThat(send("HEAD", "/health/ready", null).statusCode()).isEqualTo(503);
     assertThat(send("GET", "/metrics", null).body()).isEqualTo("up 1\n");
   }
 
