@@ -170,9 +170,10 @@ public final class HexagonRules {
     if (h.hasLongCallPorts()) {
       rules.put(
           "longCallTypesAreApplicationInterfaces", this::longCallTypesAreApplicationInterfaces);
-      if (!h.transactionCallbacks().isEmpty() || !h.transactionalAnnotations().isEmpty()) {
-        rules.put("longCallsOutsideTransactions", this::longCallsOutsideTransactions);
-      }
+    }
+    if (h.hasLongCalls()
+        && (!h.transactionCallbacks().isEmpty() || !h.transactionalAnnotations().isEmpty())) {
+      rules.put("longCallsOutsideTransactions", this::longCallsOutsideTransactions);
     }
     if (!h.adapterVocabulary().isEmpty()
         && (h.domain().isPresent() || h.application().isPresent())) {

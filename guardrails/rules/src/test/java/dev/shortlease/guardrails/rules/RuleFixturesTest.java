@@ -213,6 +213,16 @@ class RuleFixturesTest {
                           FIXTURES + "." + fixture + ".application.Transactional"),
               "application.BadService"));
     }
+    // a library client (the JDK's HttpClient) named as a long call, no annotation of the service
+    cases.add(
+        Case.of(
+            "longcalllibrary",
+            "longCallsOutsideTransactions",
+            h ->
+                h.alsoLongCalls("java.net.http.HttpClient")
+                    .transactionCallbacks(FIXTURES + ".longcalllibrary.adapter.persistence.Tx")
+                    .transactionalMethods(FIXTURES + ".longcalllibrary.application.Transactional"),
+            "application.BadService"));
     cases.add(
         Case.of(
             "vocabulary",
