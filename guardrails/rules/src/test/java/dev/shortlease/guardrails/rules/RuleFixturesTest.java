@@ -145,6 +145,12 @@ class RuleFixturesTest {
         Case.of("publicentity", "entitiesAreNotPublic", jpa, "adapter.persistence.PublicEntity"));
     cases.add(
         Case.of(
+            "sessionfield",
+            "sessionsAreNotKeptInFields",
+            jpa,
+            "adapter.persistence.SharedRepository"));
+    cases.add(
+        Case.of(
             "entityleak",
             "entitiesStayOutOfReachableSignatures",
             jpa,
