@@ -563,6 +563,16 @@ public final class Hexagon {
     }
 
     private String relative(String pkg) {
+      if (pkg == null || pkg.isBlank()) {
+        // naive code keeps its main class in the root package; the root cannot be one part
+        throw new IllegalArgumentException(
+            "\""
+                + pkg
+                + "\" is not a package below the root "
+                + root
+                + ": every part lives in a package of its own below it (e.g. \"bootstrap\");"
+                + " move classes of the root package itself, such as a main class, into one");
+      }
       Packages.requireName(pkg);
       if (pkg.equals(root) || pkg.startsWith(root + ".")) {
         throw new IllegalArgumentException(
