@@ -125,6 +125,20 @@ final class AdapterRules extends RuleFactory {
             .because("managed state must not leave the persistence adapter"));
   }
 
+  ArchRule sessionsAreNotKeptInFields() {
+    return NamedParts.rule(
+        "sessionsAreNotKeptInFields: no field holds an EntityManager, a Hibernate session or a"
+            + " JDBC connection (unless injected with @PersistenceContext)",
+        List.of(hexagon.root()),
+        classes()
+            .that()
+            .resideInAPackage(Packages.tree(hexagon.root()))
+            .should(SessionFields.notKeepSessionsInFields())
+            .because(
+                "a session kept in a field outlives its unit of work: shared by threads, it holds"
+                    + " its connection or persistence context as long as the object lives"));
+  }
+
   ArchRule entitiesStayOutOfReachableSignatures() {
     List<String> annotations = require(hexagon.entityAnnotations(), "entity annotations");
     return NamedParts.rule(

@@ -77,6 +77,7 @@ public final class Hexagon {
   private final Optional<String> composition;
   private final List<String> longCallAnnotations;
   private final List<String> longCallPackages;
+  private final List<String> longCallLibraryTypes;
   private final List<String> transactionCallbacks;
   private final List<String> transactionalAnnotations;
   private final Optional<List<String>> entityAnnotations;
@@ -107,6 +108,7 @@ public final class Hexagon {
     this.composition = b.composition.map(this::absolute);
     this.longCallAnnotations = List.copyOf(b.longCallAnnotations);
     this.longCallPackages = b.longCallPackages.stream().map(this::absolute).toList();
+    this.longCallLibraryTypes = List.copyOf(b.longCallLibraryTypes);
     this.transactionCallbacks = List.copyOf(b.transactionCallbacks);
     this.transactionalAnnotations = List.copyOf(b.transactionalAnnotations);
     this.entityAnnotations = b.entityAnnotations.map(List::copyOf);
@@ -186,9 +188,19 @@ public final class Hexagon {
     return longCallPackages;
   }
 
+  /** Library types (outside the root) whose calls are long calls, by fully qualified name. */
+  public List<String> longCallLibraryTypes() {
+    return longCallLibraryTypes;
+  }
+
   /** True when some outbound ports are marked as long-call ports. */
   public boolean hasLongCallPorts() {
     return !longCallAnnotations.isEmpty() || !longCallPackages.isEmpty();
+  }
+
+  /** True when anything counts as a long call: the service's own ports or library types. */
+  public boolean hasLongCalls() {
+    return hasLongCallPorts() || !longCallLibraryTypes.isEmpty();
   }
 
   public List<String> transactionCallbacks() {
@@ -280,6 +292,7 @@ public final class Hexagon {
     private Optional<String> composition = Optional.of("bootstrap");
     private final List<String> longCallAnnotations = new ArrayList<>();
     private final List<String> longCallPackages = new ArrayList<>();
+    private final List<String> longCallLibraryTypes = new ArrayList<>();
     private final List<String> transactionCallbacks = new ArrayList<>();
     private final List<String> transactionalAnnotations = new ArrayList<>();
     private Optional<List<String>> entityAnnotations = Optional.empty();
@@ -396,6 +409,35 @@ public final class Hexagon {
     public Builder longCallPortsIn(String... packages) {
       longCallPackages.addAll(relatives(packages));
       return this;
+    }
+
+    /**
+     * Library types whose calls are long calls, for the static rule: a call through one of them, or
+     * through a subtype, inside a transaction is a violation. For code that calls a client it does
+     * not own, such as {@code "java.net.http.HttpClient"} or LangChain4j's {@code
+     * "dev.langchain4j.model.chat.ChatModel"}, which no annotation of the service can mark. Fully
+     * qualified names outside the root; a type of the service itself is marked with {@link
+     * #longCallPorts(String)} instead.
+     */
+    public Builder alsoLongCalls(String... classNames) {
+      for (String name : classNames) {
+        requireClassName(name);
+        if (name.startsWith(root + ".")) {
+          throw new IllegalArgumentException(
+              name
+                  + " lies under the root "
+                  + root
+                  + ": mark the service's own long calls with longCallPorts(annotation) or"
+                  + " longCallPortsIn(package); alsoLongCalls is for library types");
+        }
+        longCallLibraryTypes.add(name);
+      }
+      return this;
+    }
+
+    /** As {@link #alsoLongCalls(String...)}, for types the test can see. */
+    public Builder alsoLongCalls(Class<?>... types) {
+      return alsoLongCalls(Arrays.stream(types).map(Class::getName).toArray(String[]::new));
     }
 
     /**
@@ -521,6 +563,16 @@ public final class Hexagon {
     }
 
     private String relative(String pkg) {
+      if (pkg == null || pkg.isBlank()) {
+        // naive code keeps its main class in the root package; the root cannot be one part
+        throw new IllegalArgumentException(
+            "\""
+                + pkg
+                + "\" is not a package below the root "
+                + root
+                + ": every part lives in a package of its own below it (e.g. \"bootstrap\");"
+                + " move classes of the root package itself, such as a main class, into one");
+      }
       Packages.requireName(pkg);
       if (pkg.equals(root) || pkg.startsWith(root + ".")) {
         throw new IllegalArgumentException(

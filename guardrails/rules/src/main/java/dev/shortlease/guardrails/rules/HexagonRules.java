@@ -158,6 +158,13 @@ public final class HexagonRules {
       rules.put("entitiesAreNotPublic", this::entitiesAreNotPublic);
       rules.put("entitiesStayOutOfReachableSignatures", this::entitiesStayOutOfReachableSignatures);
     }
+    if (h.adapters().stream()
+        .anyMatch(
+            a ->
+                a.technologies().contains(Technology.JPA)
+                    || a.technologies().contains(Technology.JDBC))) {
+      rules.put("sessionsAreNotKeptInFields", this::sessionsAreNotKeptInFields);
+    }
     if (!h.inPorts().isEmpty()) {
       rules.put("inPortsSpeakValues", this::inPortsSpeakValues);
     }
@@ -170,9 +177,10 @@ public final class HexagonRules {
     if (h.hasLongCallPorts()) {
       rules.put(
           "longCallTypesAreApplicationInterfaces", this::longCallTypesAreApplicationInterfaces);
-      if (!h.transactionCallbacks().isEmpty() || !h.transactionalAnnotations().isEmpty()) {
-        rules.put("longCallsOutsideTransactions", this::longCallsOutsideTransactions);
-      }
+    }
+    if (h.hasLongCalls()
+        && (!h.transactionCallbacks().isEmpty() || !h.transactionalAnnotations().isEmpty())) {
+      rules.put("longCallsOutsideTransactions", this::longCallsOutsideTransactions);
     }
     if (!h.adapterVocabulary().isEmpty()
         && (h.domain().isPresent() || h.application().isPresent())) {
@@ -250,6 +258,15 @@ public final class HexagonRules {
   /** Entity classes are package-private: the compiler keeps them inside their adapter. */
   public ArchRule entitiesAreNotPublic() {
     return adapters.entitiesAreNotPublic();
+  }
+
+  /**
+   * No field holds an EntityManager, a Hibernate session or a JDBC connection, unless injected with
+   * {@code @PersistenceContext} (a container's thread-bound proxy). Applies once an adapter
+   * declares JPA or JDBC.
+   */
+  public ArchRule sessionsAreNotKeptInFields() {
+    return adapters.sessionsAreNotKeptInFields();
   }
 
   /** No entity (also as type argument or array element) in a signature another package can see. */

@@ -52,7 +52,7 @@ final class LongCallRules extends RuleFactory {
   }
 
   ArchRule longCallsOutsideTransactions() {
-    if (!hexagon.hasLongCallPorts()
+    if (!hexagon.hasLongCalls()
         || (hexagon.transactionCallbacks().isEmpty()
             && hexagon.transactionalAnnotations().isEmpty())) {
       throw missing("long-call ports and transaction callbacks or transactional annotations");
@@ -66,6 +66,13 @@ final class LongCallRules extends RuleFactory {
             .beInterfaces()
             .allowEmptyShould(false)
             .as("long-call ports exist");
+    // Library types are not imported: each must at least be called, or a misspelt name passes.
+    ArchRule libraryTypesCalled =
+        classes()
+            .that()
+            .resideInAPackage(Packages.tree(hexagon.root()))
+            .should(longCalls.callEveryLibraryLongCall())
+            .as("long-call library types are called");
     ArchRule body =
         ArchRuleDefinition.all(longCalls.contexts())
             .should(longCalls.notCallLongCallPorts())
@@ -75,7 +82,9 @@ final class LongCallRules extends RuleFactory {
             + " port",
         List.of(hexagon.root()),
         namedInRoot(hexagon.transactionCallbacks()),
-        CompositeArchRule.of(portsExist)
+        (hexagon.hasLongCallPorts()
+                ? CompositeArchRule.of(portsExist).and(libraryTypesCalled)
+                : CompositeArchRule.of(libraryTypesCalled))
             .and(body)
             .as("long calls outside transactions")
             .because("a pooled connection must never be held while a remote call runs"));

@@ -13,6 +13,7 @@ import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
@@ -76,10 +77,30 @@ final class LongCalls {
             && Packages.withinAny(cls.getPackageName(), hexagon.longCallPackages()));
   }
 
-  /** The port itself, or a class implementing it (an adapter called directly). */
-  private boolean reachesLongCallPort(JavaClass owner) {
+  /**
+   * The port itself, or a class implementing it (an adapter called directly); or a named library
+   * type, or a subtype of one.
+   */
+  boolean reachesLongCallPort(JavaClass owner) {
     return isLongCallPort(owner)
-        || owner.getAllRawInterfaces().stream().anyMatch(this::isLongCallPort);
+        || owner.getAllRawInterfaces().stream().anyMatch(this::isLongCallPort)
+        || isLibraryLongCall(owner);
+  }
+
+  /** The named library type this class is or extends, if any. */
+  Optional<String> libraryLongCall(JavaClass owner) {
+    List<String> named = hexagon.longCallLibraryTypes();
+    return Stream.concat(
+            Stream.of(owner),
+            Stream.concat(
+                owner.getAllRawInterfaces().stream(), owner.getAllRawSuperclasses().stream()))
+        .map(JavaClass::getName)
+        .filter(named::contains)
+        .findFirst();
+  }
+
+  private boolean isLibraryLongCall(JavaClass owner) {
+    return !hexagon.longCallLibraryTypes().isEmpty() && libraryLongCall(owner).isPresent();
   }
 
   AbstractClassesTransformer<TransactionContext> contexts() {
@@ -149,6 +170,38 @@ final class LongCalls {
 
   private boolean isCallback(JavaClass owner) {
     return hexagon.transactionCallbacks().contains(owner.getName());
+  }
+
+  /** Fails once, at the end, for each named library type no imported code calls. */
+  ArchCondition<JavaClass> callEveryLibraryLongCall() {
+    Set<String> called = new HashSet<>();
+    return new ArchCondition<>("call every long-call library type") {
+      @Override
+      public void init(Collection<JavaClass> all) {
+        called.clear(); // a rule may be evaluated more than once
+      }
+
+      @Override
+      public void check(JavaClass cls, ConditionEvents events) {
+        cls.getAccessesFromSelf()
+            .forEach(a -> libraryLongCall(a.getTargetOwner()).ifPresent(called::add));
+      }
+
+      @Override
+      public void finish(ConditionEvents events) {
+        for (String type : hexagon.longCallLibraryTypes()) {
+          if (!called.contains(type)) {
+            events.add(
+                SimpleConditionEvent.violated(
+                    type,
+                    "long-call type "
+                        + type
+                        + " is named by alsoLongCalls but no imported code calls it (misspelt,"
+                        + " or missing from the import?)"));
+          }
+        }
+      }
+    };
   }
 
   ArchCondition<TransactionContext> notCallLongCallPorts() {

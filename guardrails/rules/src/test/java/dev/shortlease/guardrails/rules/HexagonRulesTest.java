@@ -285,6 +285,11 @@ class HexagonRulesTest {
     assertThatThrownBy(() -> Hexagon.describe("com.acme").domain("com.acme.domain"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("relative to the root");
+    // a main class in the root package tempts a service to describe its composition as ""
+    assertThatThrownBy(() -> Hexagon.describe("com.acme").composition(""))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("\"\" is not a package below the root com.acme")
+        .hasMessageContaining("move classes of the root package itself");
     assertThatThrownBy(() -> Hexagon.describe("com.acme").longCallPorts("LongCall"))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> Hexagon.describe("com.acme").adapterVocabulary("wire format"))

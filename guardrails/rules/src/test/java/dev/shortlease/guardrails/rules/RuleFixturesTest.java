@@ -145,6 +145,12 @@ class RuleFixturesTest {
         Case.of("publicentity", "entitiesAreNotPublic", jpa, "adapter.persistence.PublicEntity"));
     cases.add(
         Case.of(
+            "sessionfield",
+            "sessionsAreNotKeptInFields",
+            jpa,
+            "adapter.persistence.SharedRepository"));
+    cases.add(
+        Case.of(
             "entityleak",
             "entitiesStayOutOfReachableSignatures",
             jpa,
@@ -213,6 +219,16 @@ class RuleFixturesTest {
                           FIXTURES + "." + fixture + ".application.Transactional"),
               "application.BadService"));
     }
+    // a library client (the JDK's HttpClient) named as a long call, no annotation of the service
+    cases.add(
+        Case.of(
+            "longcalllibrary",
+            "longCallsOutsideTransactions",
+            h ->
+                h.alsoLongCalls("java.net.http.HttpClient")
+                    .transactionCallbacks(FIXTURES + ".longcalllibrary.adapter.persistence.Tx")
+                    .transactionalMethods(FIXTURES + ".longcalllibrary.application.Transactional"),
+            "application.BadService"));
     cases.add(
         Case.of(
             "vocabulary",

@@ -211,6 +211,14 @@ public final class PlainValues {
       for (Class<?> permitted : cls.getPermittedSubclasses()) {
         check(permitted, bindings, where, problems, seen);
       }
+    } else if (isEntity(cls)) {
+      // never "allow it by name": managed state crossing a port is the mistake itself
+      problems.add(
+          where
+              + ": "
+              + cls.getName()
+              + " is a JPA entity, never a plain value (lazy fields load, or fail, wherever it"
+              + " is read); return a record mapped from it inside the persistence adapter");
     } else {
       String kind = cls.isInterface() ? "an interface" : "a class";
       problems.add(

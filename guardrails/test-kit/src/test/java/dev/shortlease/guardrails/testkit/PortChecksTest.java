@@ -143,6 +143,20 @@ class PortChecksTest {
   }
 
   @Test
+  @DisplayName("an entity in a signature is named as one, with the fix, not as a class to allow")
+  void entityInASignatureSaysWhatToDo() {
+    interface ConversationsPort {
+      Orders.OrderEntity conversation(long id);
+    }
+
+    assertThatThrownBy(() -> PortChecks.assertPlainValues(ConversationsPort.class))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("Orders$OrderEntity is a JPA entity, never a plain value")
+        .hasMessageContaining("return a record mapped from it inside the persistence adapter")
+        .hasMessageNotContaining("allow it by name");
+  }
+
+  @Test
   @DisplayName("an extra pool gauge that reads busy fails the check")
   void extraGaugeFails() {
     OrdersPort checked =
