@@ -58,14 +58,16 @@ public final class ChatMessagesHandler {
   private record Started(ChatRun run, ResponseMode mode) {}
 
   /**
-   * Authentication and the start (T1–T3) wait their turn in the admission line; the stream itself
-   * does not hold a place in it.
+   * Authentication and the start (T1–T3) wait their turn in the admission line; the body is read
+   * before it ({@link PrefetchedBody}), and the stream itself does not hold a place in it.
    */
   void chat(Context ctx) throws InterruptedException {
+    PrefetchedBody.prefetch(ctx, settings.maxBodyBytes()); // a slow body waits outside the line
     respond(ctx, admitted(() -> startChat(ctx)));
   }
 
   void completion(Context ctx) throws InterruptedException {
+    PrefetchedBody.prefetch(ctx, settings.maxBodyBytes());
     respond(ctx, admitted(() -> startCompletion(ctx)));
   }
 

@@ -3,6 +3,7 @@ package dev.shortlease.adapter.web;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.SizeUnit;
+import java.time.Duration;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -25,19 +26,33 @@ final class ServerConfig {
    */
   static final int HEADER_CACHE_SIZE = 0;
 
+  /**
+   * How long a request's headers may take to arrive, from their first byte: the connector's idle
+   * timeout (Jetty's 30 s), which a client trickling a byte at a time never meets ({@link
+   * RequestHeaderDeadline}).
+   */
+  static final Duration REQUEST_HEADER_DEADLINE = Duration.ofSeconds(30);
+
   private ServerConfig() {}
 
   /**
    * Our own connector for its accept queue: Jetty's default backlog (50) overflows when a burst of
    * hundreds of new connections arrives at once, and some of them are dropped. And without the
-   * HTTP/1.1 parser's per-connection header cache ({@link #HEADER_CACHE_SIZE}).
+   * HTTP/1.1 parser's per-connection header cache ({@link #HEADER_CACHE_SIZE}), and with a deadline
+   * for request headers ({@link RequestHeaderDeadline}).
    */
   static ServerConnector connector(Server server, HttpConfiguration http, String host, int port) {
+    return connector(server, http, host, port, REQUEST_HEADER_DEADLINE);
+  }
+
+  static ServerConnector connector(
+      Server server, HttpConfiguration http, String host, int port, Duration headerDeadline) {
     http.setHeaderCacheSize(HEADER_CACHE_SIZE);
     ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
     connector.setHost(host);
     connector.setPort(port);
     connector.setAcceptQueueSize(ACCEPT_QUEUE);
+    connector.addBean(new RequestHeaderDeadline(connector, headerDeadline));
     return connector;
   }
 
