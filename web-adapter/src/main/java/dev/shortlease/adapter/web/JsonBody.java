@@ -44,10 +44,7 @@ final class JsonBody {
     byte[] body = PrefetchedBody.of(ctx);
     if (body == null) {
       try (InputStream in = ctx.req().getInputStream()) {
-        body =
-            declared >= 0
-                ? PrefetchedBody.exactly(in, (int) declared)
-                : in.readNBytes(maxBytes + 1);
+        body = PrefetchedBody.read(in, declared, maxBytes);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
