@@ -5,10 +5,15 @@
 #                                       (default 3, or N=...) and HAProxy on CLUSTER_PORT (8080)
 #   deploy/local-cluster.sh status      instances and their readiness, PgBouncer's pools,
 #                                       HAProxy's view of the backends
+#   deploy/local-cluster.sh restart [I...]  instances I (default all), one at a time: out of HAProxy's
+#                                       rotation, stopped gracefully, started again (a rebuilt jar,
+#                                       this shell's settings) on the same port, back in rotation
 #   deploy/local-cluster.sh down        stops everything it started; no process is left
 # Settings (environment): DATABASE_URL (default jdbc:postgresql://127.0.0.1:5432/shortlease?user=postgres;
 # the database is created when missing and psql is there), CLUSTER_PORT (8080), CLUSTER_DIR
 # (deploy/.cluster: configs, pids, logs), PGBOUNCER_SERVER_CONNECTIONS (10), ADMIN_TOKEN (generated);
+# STATS_PORT, PGBOUNCER_PORT and INSTANCE_PORT (instance i listens on INSTANCE_PORT + i - 1) fix
+# the internal ports, which are otherwise picked free;
 # every other service setting (DB_POOL_SIZE, LLM_PROVIDER, ...) is passed to the instances as is.
 # SHORTLEASE_CLASSPATH runs the instances from a class path instead of the built jar;
 # CLUSTER_START_TIMEOUT (300 s) is how long an instance may take to become ready.
@@ -29,9 +34,17 @@ alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
 # Ports come from below the kernel's ephemeral range: a port inside it can be taken, between the pick
 # and the bind, as the local end of any outgoing connection (an instance's to PgBouncer, say), which
 # the "nobody listens" probe cannot see.
-# Sets the variable named $1 (not echoed: a subshell would forget what was picked).
+# Sets the variable named $1 (not echoed: a subshell would forget what was picked) to $2 when
+# given (a port the operator fixed), else to a free port.
 picked=" "
 free_port() {
+  if [ -n "${2:-}" ]; then
+    [[ $2 =~ ^[1-9][0-9]*$ ]] && [ "$2" -le 65535 ] || die "a port must be a number up to 65535, was '$2'"
+    ! (exec 3<>"/dev/tcp/127.0.0.1/$2") 2>/dev/null || die "port $2 is in use"
+    picked+="$2 "
+    printf -v "$1" '%s' "$2"
+    return
+  fi
   local _candidate _low=32768 _first=10000
   read -r _low _ </proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || true
   [ "$_low" -gt $((_first + 1000)) ] || _first=1024
@@ -128,9 +141,13 @@ start_pgbouncer() {
   die "pgbouncer does not listen on $pgbouncer_port; see $dir/pgbouncer.log"
 }
 
-start_instance() { # index
+start_instance() { # index [port]: a restart keeps the instance's port, so HAProxy's config holds
   local i=$1 port
-  free_port port
+  if [ -n "${2:-}" ]; then
+    port=$2
+  else
+    free_port port "${INSTANCE_PORT:+$((INSTANCE_PORT + i - 1))}"
+  fi
   mkdir -p "$dir/instance-$i"
   echo "$port" >"$dir/instance-$i/port"
   (
@@ -146,8 +163,9 @@ start_instance() { # index
     local launch=(-jar "$root/$jar")
     [ -n "${SHORTLEASE_CLASSPATH:-}" ] && launch=(-cp "$SHORTLEASE_CLASSPATH" dev.shortlease.bootstrap.Main)
     # shellcheck disable=SC2086 # CLUSTER_JAVA_OPTS is a list of JVM options
+    # Appended: a restarted instance's log follows its earlier one.
     nohup "$JAVA_HOME/bin/java" ${CLUSTER_JAVA_OPTS:--Xmx512m} "${launch[@]}" \
-      >"$dir/instance-$i/service.log" 2>&1 &
+      >>"$dir/instance-$i/service.log" 2>&1 &
     echo $! >"$dir/instance-$i/pid"
   )
 }
@@ -191,8 +209,8 @@ up() {
   mkdir -p "$dir"
   rm -rf "$dir"/instance-* # logs of an earlier cluster
   cluster_port=${CLUSTER_PORT:-8080}
-  free_port stats_port
-  free_port pgbouncer_port
+  free_port stats_port "${STATS_PORT:-}"
+  free_port pgbouncer_port "${PGBOUNCER_PORT:-}"
   admin_token=${ADMIN_TOKEN:-admin-$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 24)}
   cat >"$dir/cluster.env" <<EOF
 CLUSTER_PORT=$cluster_port
@@ -200,6 +218,7 @@ STATS_PORT=$stats_port
 PGBOUNCER_PORT=$pgbouncer_port
 DB_USER=$db_user
 ADMIN_TOKEN=$admin_token
+MIGRATION_URL=$(printf '%q' "$direct_url")
 EOF
   chmod 600 "$dir/cluster.env"
   # A start that fails half-way stops what it started, and keeps the logs.
@@ -265,6 +284,62 @@ status() {
   fi
 }
 
+# HAProxy's stats page takes admin actions from 127.0.0.1 (deploy/haproxy.cfg.in): the answer
+# redirects to ...;st=DONE when the action was applied.
+set_server_state() { # server drain|ready
+  local answer
+  answer=$(curl -s -o /dev/null -w '%{redirect_url}' -X POST -d "s=$1&action=$2&b=instances" \
+    "http://127.0.0.1:$STATS_PORT/stats" || true)
+  [[ $answer == *st=DONE* ]] || die "HAProxy did not set $1 to $2 (answer: ${answer:-none})"
+}
+
+server_status() { # server: UP, DOWN, DRAIN, ... as HAProxy's stats CSV says
+  curl -s "http://127.0.0.1:$STATS_PORT/stats;csv" |
+    awk -F, -v server="$1" '$1 == "instances" && $2 == server { print $18 }'
+}
+
+wait_in_rotation() { # server seconds
+  local deadline=$((SECONDS + $2)) status=
+  while [ $SECONDS -lt "$deadline" ]; do
+    status=$(server_status "$1")
+    [ "$status" = UP ] && return 0
+    sleep 0.5
+  done
+  die "$1 is not back in HAProxy's rotation after $2 s (status ${status:-unknown})"
+}
+
+restart() { # [index...]: one at a time, so the others serve while one restarts
+  [ -f "$dir/cluster.env" ] || die "no cluster in $dir: run '$0 up' first"
+  . "$dir/cluster.env"
+  local indexes=("$@") all=()
+  for d in "$dir"/instance-*; do [ -d "$d" ] && all+=("${d##*-}"); done
+  [ ${#indexes[@]} -gt 0 ] || indexes=("${all[@]}")
+  for i in "${indexes[@]}"; do
+    [[ $i =~ ^[1-9][0-9]*$ ]] && [ -d "$dir/instance-$i" ] ||
+      die "no instance '$i' (instances: ${all[*]})"
+  done
+  [ ${#all[@]} -gt 1 ] || say "one instance only: chats are refused while it restarts"
+  build_if_needed
+  admin_token=$ADMIN_TOKEN pgbouncer_port=$PGBOUNCER_PORT db_user=$DB_USER direct_url=$MIGRATION_URL
+  for i in "${indexes[@]}"; do restart_instance "$i"; done
+}
+
+restart_instance() { # index
+  local i=$1 d="$dir/instance-$1" port
+  port=$(cat "$d/port")
+  # Out of rotation first: new chats go to the others at once, instead of reaching this one
+  # between its SIGTERM and HAProxy's second failed check (503s, which HAProxy does not resend).
+  set_server_state "instance-$i" drain
+  say "instance-$i out of rotation; stopping it (its running answers finish or are saved)"
+  stop_pidfile "$d/pid" $((${SHUTDOWN_GRACE_SECONDS:-8} + 7))
+  free_port port "$port" # free again, and not taken meanwhile
+  start_instance "$i" "$port"
+  wait_ready "http://127.0.0.1:$port/health/ready" "${CLUSTER_START_TIMEOUT:-300}" "$d/pid" "$d/service.log"
+  set_server_state "instance-$i" ready
+  wait_in_rotation "instance-$i" 30
+  say "instance-$i restarted (pid $(cat "$d/pid")) and back in rotation"
+}
+
 stop_pidfile() { # pidfile seconds-before-kill
   alive "$1" || {
     rm -f "$1"
@@ -306,6 +381,7 @@ down() {
 case "${1:-}" in
   up) shift; up "$@" ;;
   status) status ;;
+  restart) shift; restart "$@" ;;
   down) down ;;
-  *) die "usage: $0 up [-n N] | status | down" ;;
+  *) die "usage: $0 up [-n N] | status | restart [I...] | down" ;;
 esac

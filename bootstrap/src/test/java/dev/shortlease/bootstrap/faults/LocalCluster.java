@@ -27,6 +27,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The local scale-out cluster as an operator starts it: {@code deploy/local-cluster.sh up} with
@@ -166,8 +167,8 @@ final class LocalCluster implements AutoCloseable {
     return new FaultDatabase(settings);
   }
 
-  /** Runs {@code local-cluster.sh <command>} with this cluster's environment. */
-  Script.Result script(String command) throws Exception {
+  /** Runs {@code local-cluster.sh <command> [args]} with this cluster's environment. */
+  Script.Result script(String... command) throws Exception {
     return Script.run(env, command);
   }
 
@@ -258,13 +259,15 @@ final class LocalCluster implements AutoCloseable {
   static final class Script {
     record Result(int code, String output) {}
 
-    static Result run(Map<String, String> env, String command) throws Exception {
+    static Result run(Map<String, String> env, String... command) throws Exception {
       // Surefire runs in the module directory (bootstrap/); deploy/ sits beside the modules.
       Path root = Path.of(System.getProperty("user.dir")).getParent();
       Path log = Files.createTempFile("local-cluster-", ".log");
       try {
         ProcessBuilder builder =
-            new ProcessBuilder("bash", "deploy/local-cluster.sh", command)
+            new ProcessBuilder(
+                    Stream.concat(Stream.of("bash", "deploy/local-cluster.sh"), Stream.of(command))
+                        .toList())
                 .directory(root.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
@@ -274,7 +277,10 @@ final class LocalCluster implements AutoCloseable {
         if (!process.waitFor(600, TimeUnit.SECONDS)) {
           process.destroyForcibly().waitFor();
           throw new AssertionError(
-              "local-cluster.sh " + command + " took over 600 s:\n" + Files.readString(log));
+              "local-cluster.sh "
+                  + String.join(" ", command)
+                  + " took over 600 s:\n"
+                  + Files.readString(log));
         }
         return new Result(process.exitValue(), Files.readString(log));
       } finally {
