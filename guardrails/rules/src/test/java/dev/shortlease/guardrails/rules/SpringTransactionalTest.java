@@ -41,6 +41,23 @@ class SpringTransactionalTest {
   }
 
   @Test
+  @DisplayName("a method that suspends or forbids the transaction runs outside it")
+  void propagationThatSuspendsTheTransactionIsOutsideIt() {
+    String report =
+        HexagonRules.of(layeredSpringService())
+            .longCallsOutsideTransactions()
+            .evaluate(FIXTURE)
+            .getFailureReport()
+            .toString();
+
+    assertThat(report)
+        .contains(ROOT + ".service.EscapingService.inherited(java.net.URI) calls long-call port")
+        .doesNotContain("EscapingService.suspended")
+        .doesNotContain("EscapingService.never")
+        .doesNotContain("EscapingService.call");
+  }
+
+  @Test
   @DisplayName("assumed markers and no transaction anywhere: the rule fails, it does not vanish")
   void noTransactionAtAllFailsLoudly() {
     JavaClasses controllerOnly = new ClassFileImporter().importPackages(ROOT + ".web");
