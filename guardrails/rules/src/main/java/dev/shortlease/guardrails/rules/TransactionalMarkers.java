@@ -3,6 +3,7 @@ package dev.shortlease.guardrails.rules;
 import com.tngtech.archunit.core.domain.JavaAnnotation;
 import com.tngtech.archunit.core.domain.JavaCodeUnit;
 import com.tngtech.archunit.core.domain.JavaEnumConstant;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.domain.properties.HasAnnotations;
 import java.util.List;
 import java.util.Optional;
@@ -23,8 +24,16 @@ final class TransactionalMarkers {
   /** The annotation that puts {@code unit} in a transaction, if one does. */
   static Optional<JavaAnnotation<?>> opening(JavaCodeUnit unit, List<String> annotations) {
     return first(unit, annotations)
-        .or(() -> first(unit.getOwner(), annotations))
+        .or(() -> interceptedByClass(unit) ? first(unit.getOwner(), annotations) : Optional.empty())
         .filter(TransactionalMarkers::opensTransaction);
+  }
+
+  // A class's annotation reaches the methods its proxy or interceptor sees: not a private or static
+  // method, nor a constructor. Those run in their caller's transaction, which the rule follows.
+  private static boolean interceptedByClass(JavaCodeUnit unit) {
+    return unit.isMethod()
+        && !unit.getModifiers().contains(JavaModifier.PRIVATE)
+        && !unit.getModifiers().contains(JavaModifier.STATIC);
   }
 
   private static Optional<JavaAnnotation<?>> first(HasAnnotations<?> owner, List<String> names) {
