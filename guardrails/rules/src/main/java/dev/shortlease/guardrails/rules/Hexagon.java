@@ -110,7 +110,16 @@ public final class Hexagon {
     this.longCallPackages = b.longCallPackages.stream().map(this::absolute).toList();
     this.longCallLibraryTypes = List.copyOf(b.longCallLibraryTypes);
     this.transactionCallbacks = List.copyOf(b.transactionCallbacks);
-    this.transactionalAnnotations = List.copyOf(b.transactionalAnnotations);
+    // Long calls with no transaction marker named would drop the long-call rule without a word; a
+    // Spring service names none, and its @Transactional is exactly what the rule must see.
+    boolean assumed =
+        b.transactionCallbacks.isEmpty()
+            && b.transactionalAnnotations.isEmpty()
+            && !(b.longCallAnnotations.isEmpty()
+                && b.longCallPackages.isEmpty()
+                && b.longCallLibraryTypes.isEmpty());
+    this.transactionalAnnotations =
+        assumed ? COMMON_TRANSACTIONAL : List.copyOf(b.transactionalAnnotations);
     this.entityAnnotations = b.entityAnnotations.map(List::copyOf);
     this.portValues = Set.copyOf(b.portValues);
     this.handles = Set.copyOf(b.handles);
@@ -457,7 +466,9 @@ public final class Hexagon {
 
     /**
      * Methods annotated with one of these annotations (or declared in a class annotated with one)
-     * run inside a transaction. Without arguments: {@link #COMMON_TRANSACTIONAL}.
+     * run inside a transaction. Without arguments: {@link #COMMON_TRANSACTIONAL}. When neither this
+     * nor {@link #transactionCallbacks} is called and the service has long calls, {@link
+     * #COMMON_TRANSACTIONAL} is assumed.
      */
     public Builder transactionalMethods(String... annotationNames) {
       List<String> names =

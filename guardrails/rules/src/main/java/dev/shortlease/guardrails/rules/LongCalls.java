@@ -127,14 +127,14 @@ final class LongCalls {
   }
 
   private Optional<TransactionContext> transactional(JavaCodeUnit unit) {
-    Optional<String> annotation =
-        hexagon.transactionalAnnotations().stream()
-            .filter(a -> unit.isAnnotatedWith(a) || unit.getOwner().isAnnotatedWith(a))
-            .findFirst();
-    return annotation.map(
-        a ->
-            new TransactionContext(
-                unit, firstLine(unit), "annotated @" + simpleName(a), accessesOf(unit).toList()));
+    return TransactionalMarkers.opening(unit, hexagon.transactionalAnnotations())
+        .map(
+            a ->
+                new TransactionContext(
+                    unit,
+                    firstLine(unit),
+                    "annotated @" + a.getRawType().getSimpleName(),
+                    accessesOf(unit).toList()));
   }
 
   private List<TransactionContext> callbacks(JavaCodeUnit unit, Supplier<LambdaSites> lambdas) {
@@ -284,9 +284,5 @@ final class LongCalls {
 
   private static int firstLine(JavaCodeUnit unit) {
     return accessesOf(unit).mapToInt(JavaCodeUnitAccess::getLineNumber).min().orElse(0);
-  }
-
-  private static String simpleName(String className) {
-    return className.substring(className.lastIndexOf('.') + 1);
   }
 }

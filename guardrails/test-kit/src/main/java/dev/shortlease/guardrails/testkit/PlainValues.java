@@ -2,6 +2,7 @@ package dev.shortlease.guardrails.testkit;
 
 import java.lang.reflect.GenericArrayType;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -112,8 +113,10 @@ public final class PlainValues {
   public List<String> problemsOf(Class<?> port) {
     List<String> problems = new ArrayList<>();
     for (Method method : port.getMethods()) {
-      if (method.isSynthetic() || method.getDeclaringClass() == Object.class) {
-        continue;
+      if (method.isSynthetic()
+          || method.getDeclaringClass() == Object.class
+          || (!port.isInterface() && Modifier.isStatic(method.getModifiers()))) {
+        continue; // a class's static helpers are not what its callers receive
       }
       String where = port.getSimpleName() + "." + method.getName();
       Type[] parameters = method.getGenericParameterTypes();

@@ -30,15 +30,20 @@ public final class PortChecks {
     hygiene.assertEveryMethodCalled();
   }
 
-  /** Every method of {@code port} takes and returns only {@link PlainValues#standard()} values. */
+  /**
+   * Every method of {@code port} takes and returns only {@link PlainValues#standard()} values. The
+   * port is an interface, or a class whose public instance methods are what its callers see (a
+   * Spring {@code @Service} a controller calls, a {@code @RestController} whose results are
+   * serialised).
+   */
   public static void assertPlainValues(Class<?> port) {
     assertPlainValues(port, PlainValues.standard());
   }
 
   /** As {@link #assertPlainValues(Class)}, with {@code values} deciding what is plain. */
   public static void assertPlainValues(Class<?> port, PlainValues values) {
-    if (!port.isInterface()) {
-      throw new IllegalArgumentException(port.getName() + " is not an interface");
+    if (port.isAnnotation() || port.isPrimitive() || port.isArray()) {
+      throw new IllegalArgumentException(port.getName() + " is neither an interface nor a class");
     }
     List<String> problems = values.problemsOf(port);
     if (!problems.isEmpty()) {

@@ -156,6 +156,35 @@ class PortChecksTest {
         .hasMessageNotContaining("allow it by name");
   }
 
+  /** A Spring-style controller: a class, its public methods serialised to the client. */
+  public static class TicketController {
+    public Orders.OrderEntity raw(long id) {
+      return new Orders.OrderEntity();
+    }
+
+    public static Orders.Cursor helper() {
+      return new Orders.Cursor();
+    }
+  }
+
+  /** The same controller, answering with records. */
+  public static class CleanController {
+    public List<Orders.Order> orders(long id) {
+      return List.of();
+    }
+  }
+
+  @Test
+  @DisplayName("a class (a Spring service or controller) is checked by its public instance methods")
+  void classesAreCheckedLikePorts() {
+    assertThatThrownBy(() -> PortChecks.assertPlainValues(TicketController.class))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("TicketController.raw returns")
+        .hasMessageContaining("Orders$OrderEntity is a JPA entity, never a plain value")
+        .hasMessageNotContaining("helper");
+    PortChecks.assertPlainValues(CleanController.class);
+  }
+
   @Test
   @DisplayName("an extra pool gauge that reads busy fails the check")
   void extraGaugeFails() {
