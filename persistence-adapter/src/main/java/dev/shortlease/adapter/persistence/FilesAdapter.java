@@ -9,6 +9,7 @@ import dev.shortlease.domain.FileKind;
 import dev.shortlease.domain.FileTransfer;
 import dev.shortlease.domain.MessageFile;
 import dev.shortlease.domain.MessageId;
+import dev.shortlease.domain.NotFoundException;
 import dev.shortlease.domain.Owner;
 import dev.shortlease.domain.UploadFileId;
 import dev.shortlease.domain.UploadedFile;
@@ -157,13 +158,18 @@ final class FilesAdapter implements UploadsPort, MessageFilesPort, AppMediaPort 
 
   @Override
   public void attachFiles(Owner owner, MessageId messageId, List<MessageFile> files) {
-    scope.callStateless(
-        session -> {
-          for (int i = 0; i < files.size(); i++) {
-            session.insert(row(owner, messageId, i, files.get(i)));
-          }
-          return null;
-        });
+    try {
+      scope.callStateless(
+          session -> {
+            for (int i = 0; i < files.size(); i++) {
+              session.insert(row(owner, messageId, i, files.get(i)));
+            }
+            return null;
+          });
+    } catch (RuntimeException e) {
+      // The chat checked its uploads a moment ago; the cleanup may have deleted one since.
+      throw SessionScope.isForeignKeyViolation(e) ? new NotFoundException(UPLOAD) : e;
+    }
   }
 
   @Override
