@@ -122,6 +122,22 @@ final class FilesAdapter implements UploadsPort, MessageFilesPort, AppMediaPort 
             ? UNREFERENCED_UPLOADS + " returning id"
             : "select id from old table (" + UNREFERENCED_UPLOADS + ")";
     long micros = TimeUnit.MICROSECONDS.convert(olderThan);
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return deleteUnreferenced(sql, micros, limit);
+      } catch (RuntimeException e) {
+        // A chat attached one of them while the delete waited for its row (PostgreSQL): the
+        // statement deleted nothing; the next one's check sees that reference.
+        if (attempt >= CLEANUP_ATTEMPTS || !SessionScope.isForeignKeyViolation(e)) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static final int CLEANUP_ATTEMPTS = 3;
+
+  private List<UploadFileId> deleteUnreferenced(String sql, long micros, int limit) {
     return scope.callOneStatement(
         connection -> {
           try (PreparedStatement statement = connection.prepareStatement(sql)) {
