@@ -1,9 +1,12 @@
 package dev.shortlease.application.chat;
 
 import dev.shortlease.application.ReliabilitySettings;
+import dev.shortlease.application.port.in.MediaRejectedException;
+import dev.shortlease.application.port.in.MediaRejectedException.Reason;
 import dev.shortlease.domain.MessageFile;
 import dev.shortlease.domain.MessageOutcome;
 import dev.shortlease.domain.NewTurn;
+import dev.shortlease.domain.NotFoundException;
 import dev.shortlease.domain.StartedTurn;
 import dev.shortlease.domain.StorageUnavailableException;
 import dev.shortlease.domain.port.FinishMessagePort;
@@ -60,10 +63,22 @@ public final class TurnStarter {
     }
   }
 
-  /** Records the files checked before T2 against the message it saved (no transaction if none). */
+  /**
+   * Records the files checked before T2 against the message it saved (no transaction if none). An
+   * upload deleted since the check (the uploads cleanup) is refused as a missing one is, with
+   * Dify's "Invalid upload file"; the caller then ends the message ({@link #abandon}).
+   */
   public void attachFiles(StartedTurn turn, List<MessageFile> files) {
-    if (!files.isEmpty()) {
+    if (files.isEmpty()) {
+      return;
+    }
+    try {
       messageFiles.attachFiles(turn.owner(), turn.messageId(), files);
+    } catch (NotFoundException e) {
+      if (!MessageFilesPort.UPLOAD.equals(e.what())) {
+        throw e;
+      }
+      throw new MediaRejectedException(Reason.INVALID_UPLOAD, "Invalid upload file");
     }
   }
 

@@ -4,6 +4,7 @@ import static dev.shortlease.application.testing.ScriptedChatModel.reply;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.shortlease.application.ReliabilitySettings;
 import dev.shortlease.application.audio.TranscribeAudioService;
 import dev.shortlease.application.port.in.ChatRun;
 import dev.shortlease.application.port.in.FileRequest;
@@ -22,10 +23,13 @@ import dev.shortlease.domain.AppMedia;
 import dev.shortlease.domain.AppMode;
 import dev.shortlease.domain.FileKind;
 import dev.shortlease.domain.FileTransfer;
+import dev.shortlease.domain.MessageStatus;
 import dev.shortlease.domain.NotFoundException;
 import dev.shortlease.domain.Owner;
+import dev.shortlease.domain.StartedTurn;
 import dev.shortlease.domain.UploadFileId;
 import dev.shortlease.domain.UploadedFile;
+import dev.shortlease.domain.port.StartTurnPort;
 import dev.shortlease.domain.port.UploadsPort;
 import java.time.Duration;
 import java.util.List;
@@ -40,6 +44,51 @@ class MediaUseCasesTest {
   private static final FileLimits LIMITS =
       new FileLimits(15 << 20, 10, 50 << 20, 100 << 20, Set.of());
   private final ChatTestKit kit = new ChatTestKit();
+
+  @Test
+  @DisplayName(
+      "an upload the cleanup deletes between the chat's check and its attach is refused as"
+          + " 'Invalid upload file'; the saved message ends error, the model is never called")
+  void uploadDeletedWhileTheChatStarts() throws Exception {
+    App app = kit.app(AppMode.CHAT);
+    kit.model.then(reply("hello"));
+    ChatTestKit.drain(kit.chat(app, "alice", "Hi", null)); // alice is known, as her upload is
+    kit.files.saveMedia(
+        app.id(),
+        new AppMedia(
+            true, Set.of(FileKind.IMAGE), 3, Set.of(FileTransfer.values()), false, false, "", ""));
+    UploadedFile upload =
+        kit.files.recordUpload(app.id(), "alice", UploadFileId.random(), "a.png", "png", "", 3);
+    kit.files.backdateUpload(upload.id(), Duration.ofHours(2));
+    AtomicReference<StartedTurn> started = new AtomicReference<>();
+    // The cleanup runs after the chat checked its uploads, while T2 saves the message.
+    StartTurnPort cleanupDuringT2 =
+        turn -> {
+          assertThat(kit.files.deleteUnreferencedUploads(Duration.ofHours(1), 10))
+              .containsExactly(upload.id());
+          started.set(kit.store.startTurn(turn));
+          return started.get();
+        };
+    var sender = kit.senderWith(cleanupDuringT2, ReliabilitySettings.forPool(10));
+
+    assertReason(
+        () ->
+            sender.send(
+                new SendMessageCommand(
+                    app.id(),
+                    "alice",
+                    "Look",
+                    Map.of(),
+                    null,
+                    ResponseMode.STREAMING,
+                    false,
+                    false),
+                List.of(new FileRequest(FileKind.IMAGE, FileTransfer.LOCAL_FILE, upload.id(), ""))),
+        Reason.INVALID_UPLOAD);
+    assertThat(kit.store.findMessage(started.get().owner(), started.get().messageId()))
+        .hasValueSatisfying(m -> assertThat(m.status()).isEqualTo(MessageStatus.ERROR));
+    assertThat(kit.model.requests()).hasSize(1);
+  }
 
   @Test
   @DisplayName("a model without vision gets the text alone; the files are still recorded")

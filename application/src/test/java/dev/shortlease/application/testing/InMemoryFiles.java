@@ -148,7 +148,11 @@ public final class InMemoryFiles
   }
 
   @Override
-  public void attachFiles(Owner owner, MessageId messageId, List<MessageFile> files) {
+  public synchronized void attachFiles(Owner owner, MessageId messageId, List<MessageFile> files) {
+    // As the database's foreign key does: an upload deleted meanwhile refuses the whole attach.
+    if (files.stream().anyMatch(f -> f.upload() != null && !uploads.containsKey(f.upload()))) {
+      throw new NotFoundException(UPLOAD);
+    }
     attached.put(messageId, List.copyOf(files));
   }
 

@@ -9,7 +9,14 @@ import java.util.Map;
 /** Outbound port: the files users attached to their messages. */
 public interface MessageFilesPort {
 
-  /** Records {@code files} as attached to {@code owner}'s message, in their order. */
+  /** What {@link dev.shortlease.domain.NotFoundException} names for an upload that is gone. */
+  String UPLOAD = "upload file";
+
+  /**
+   * Records {@code files} as attached to {@code owner}'s message, in their order; {@link
+   * dev.shortlease.domain.NotFoundException} for {@link #UPLOAD} when an upload among them is gone
+   * (deleted since it was checked, e.g. by the uploads cleanup), and then nothing is recorded.
+   */
   void attachFiles(Owner owner, MessageId messageId, List<MessageFile> files);
 
   /**

@@ -9,6 +9,7 @@ import dev.shortlease.domain.FileKind;
 import dev.shortlease.domain.FileTransfer;
 import dev.shortlease.domain.MessageFile;
 import dev.shortlease.domain.MessageId;
+import dev.shortlease.domain.NotFoundException;
 import dev.shortlease.domain.Owner;
 import dev.shortlease.domain.UploadFileId;
 import dev.shortlease.domain.UploadedFile;
@@ -121,6 +122,22 @@ final class FilesAdapter implements UploadsPort, MessageFilesPort, AppMediaPort 
             ? UNREFERENCED_UPLOADS + " returning id"
             : "select id from old table (" + UNREFERENCED_UPLOADS + ")";
     long micros = TimeUnit.MICROSECONDS.convert(olderThan);
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return deleteUnreferenced(sql, micros, limit);
+      } catch (RuntimeException e) {
+        // A chat attached one of them while the delete waited for its row (PostgreSQL): the
+        // statement deleted nothing; the next one's check sees that reference.
+        if (attempt >= CLEANUP_ATTEMPTS || !SessionScope.isForeignKeyViolation(e)) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static final int CLEANUP_ATTEMPTS = 3;
+
+  private List<UploadFileId> deleteUnreferenced(String sql, long micros, int limit) {
     return scope.callOneStatement(
         connection -> {
           try (PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -157,13 +174,18 @@ final class FilesAdapter implements UploadsPort, MessageFilesPort, AppMediaPort 
 
   @Override
   public void attachFiles(Owner owner, MessageId messageId, List<MessageFile> files) {
-    scope.callStateless(
-        session -> {
-          for (int i = 0; i < files.size(); i++) {
-            session.insert(row(owner, messageId, i, files.get(i)));
-          }
-          return null;
-        });
+    try {
+      scope.callStateless(
+          session -> {
+            for (int i = 0; i < files.size(); i++) {
+              session.insert(row(owner, messageId, i, files.get(i)));
+            }
+            return null;
+          });
+    } catch (RuntimeException e) {
+      // The chat checked its uploads a moment ago; the cleanup may have deleted one since.
+      throw SessionScope.isForeignKeyViolation(e) ? new NotFoundException(UPLOAD) : e;
+    }
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.shortlease.adapter.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.shortlease.domain.AppId;
 import dev.shortlease.domain.AppMedia;
@@ -15,10 +16,12 @@ import dev.shortlease.domain.MessageFile;
 import dev.shortlease.domain.MessageId;
 import dev.shortlease.domain.NewApp;
 import dev.shortlease.domain.NewTurn;
+import dev.shortlease.domain.NotFoundException;
 import dev.shortlease.domain.Owner;
 import dev.shortlease.domain.StartedTurn;
 import dev.shortlease.domain.UploadFileId;
 import dev.shortlease.domain.UploadedFile;
+import dev.shortlease.domain.port.MessageFilesPort;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -98,6 +101,40 @@ abstract class FilesAdapterContract {
     assertThat(files().filesOf(stranger, List.of(turn.messageId()))).isEmpty();
     assertThat(attached.get(1).name()).isEqualTo("dog.png");
     assertThat(attached.get(1).transfer()).isEqualTo(FileTransfer.REMOTE_URL);
+  }
+
+  @Test
+  @DisplayName(
+      "attaching an upload the cleanup deleted after the chat checked it is 'upload file' not"
+          + " found, and records none of the message's files")
+  void attachOfADeletedUploadIsNotFound() {
+    AppId app = newApp();
+    StartedTurn turn =
+        context().startTurn().startTurn(new NewTurn(app, "dora", null, "look", Map.of()));
+    UploadedFile kept =
+        files().recordUpload(app, "dora", UploadFileId.random(), "k.png", "png", "image/png", 1);
+    UploadedFile gone =
+        files().recordUpload(app, "dora", UploadFileId.random(), "g.png", "png", "image/png", 1);
+    context()
+        .sessionScope()
+        .run(
+            em ->
+                em.createNativeQuery("delete from {h-schema}upload_file where id = :id")
+                    .setParameter("id", gone.id().value())
+                    .executeUpdate());
+
+    assertThatThrownBy(
+            () ->
+                files()
+                    .attachFiles(
+                        turn.owner(),
+                        turn.messageId(),
+                        List.of(
+                            MessageFile.uploaded(FileKind.IMAGE, kept),
+                            MessageFile.uploaded(FileKind.IMAGE, gone))))
+        .isInstanceOfSatisfying(
+            NotFoundException.class, e -> assertThat(e.what()).isEqualTo(MessageFilesPort.UPLOAD));
+    assertThat(files().filesOf(turn.owner(), List.of(turn.messageId()))).isEmpty();
   }
 
   @Test
