@@ -1,0 +1,127 @@
+package dev.shortlease.docs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.shortlease.bootstrap.Settings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * README's configuration table against the code, the other way from {@link LimitsDocumentedTest}:
+ * every row names a variable the service reads, and a default written as one literal is the one
+ * {@link Settings#fromEnvironment} applies when the variable is unset.
+ */
+@DisplayName("README's configuration table names variables the service reads, with their defaults")
+class ConfigurationTableTest {
+  private static final Path ROOT = TourLinksTest.ROOT;
+  private static final Pattern NAME =
+      Pattern.compile("`([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|PORT|HOST)`");
+  private static final Pattern LITERAL = Pattern.compile("`([^`]+)`");
+  private static final Pattern QUOTED =
+      Pattern.compile("\"([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|PORT|HOST)\"");
+
+  /**
+   * Fixed for every comparison: a generated admin token differs per start, and setting DATABASE_URL
+   * turns the demo app's default off (its row says so).
+   */
+  private static final Map<String, String> BASE =
+      Map.of("ADMIN_TOKEN", "admin-0123456789abcdef", "DEMO_APP", "true");
+
+  @Test
+  @DisplayName("every row names a variable the service reads")
+  void everyRowIsRead() throws IOException {
+    Set<String> quoted = quotedNamesInBootstrap();
+
+    assertThat(quoted).as("names quoted in bootstrap (the scan works)").hasSizeGreaterThan(50);
+    // The OpenTelemetry SDK reads OTEL_* itself (README: "the SDK's other `OTEL_*` variables").
+    assertThat(rows().keySet().stream().filter(name -> !name.startsWith("OTEL_")).toList())
+        .as("README rows whose variable no bootstrap class reads")
+        .allSatisfy(name -> assertThat(quoted).as(name).contains(name));
+  }
+
+  @Test
+  @DisplayName("a default written as one literal is the code's default")
+  void literalDefaultsAreTheCodes() throws IOException {
+    Settings unset = Settings.fromEnvironment(BASE);
+    List<String> checked = new ArrayList<>();
+    List<String> wrong = new ArrayList<>();
+    Map<String, String> rows = rows();
+    for (Map.Entry<String, String> row : rows.entrySet()) {
+      String name = row.getKey();
+      String value = literalDefault(row.getValue());
+      // OTEL_* defaults belong to the OpenTelemetry SDK, and the variables are kept as given; a
+      // default naming another variable (MANAGEMENT_HOST: `HOST`) is a reference, not a value.
+      if (value == null || name.startsWith("OTEL_") || rows.containsKey(value)) {
+        continue;
+      }
+      Map<String, String> env = new HashMap<>(BASE);
+      env.put(name, value);
+      checked.add(name);
+      Settings set;
+      try {
+        set = Settings.fromEnvironment(env);
+      } catch (RuntimeException e) {
+        wrong.add(name + "=" + value + " fails: " + e.getMessage());
+        continue;
+      }
+      if (!set.equals(unset)) {
+        wrong.add(name + "=" + value + " is not what the service uses when it is unset");
+      }
+    }
+
+    assertThat(checked).as("rows with a literal default (the parse works)").hasSizeGreaterThan(40);
+    assertThat(wrong).as("README defaults that are not the code's").isEmpty();
+  }
+
+  /** The default cell's value when it is exactly one literal (`8080`), else null. */
+  private static String literalDefault(String row) {
+    String cell = row.split("\\|")[2].strip();
+    Matcher literal = LITERAL.matcher(cell);
+    return literal.matches() ? literal.group(1) : null;
+  }
+
+  /** README's configuration table: each variable of a row's first cell, and the row. */
+  private static Map<String, String> rows() throws IOException {
+    String readme = Files.readString(ROOT.resolve("README.md"));
+    int start = readme.indexOf("| variable | default | meaning |");
+    assertThat(start).as("README's configuration table").isPositive();
+    Map<String, String> rows = new LinkedHashMap<>();
+    for (String line : readme.substring(start).lines().skip(2).toList()) {
+      if (!line.startsWith("|")) {
+        break;
+      }
+      Matcher names = NAME.matcher(line.substring(1, line.indexOf('|', 1)));
+      while (names.find()) {
+        rows.put(names.group(1), line);
+      }
+    }
+    return rows;
+  }
+
+  private static Set<String> quotedNamesInBootstrap() throws IOException {
+    Set<String> names = new TreeSet<String>();
+    try (Stream<Path> files =
+        Files.walk(ROOT.resolve("bootstrap/src/main/java/dev/shortlease/bootstrap"))) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+        Matcher m = QUOTED.matcher(Files.readString(file));
+        while (m.find()) {
+          names.add(m.group(1));
+        }
+      }
+    }
+    return names;
+  }
+}
