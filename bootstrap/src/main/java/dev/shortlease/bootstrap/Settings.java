@@ -348,9 +348,7 @@ public record Settings(
     String user = read.text("DATABASE_USER");
     if (url == null) {
       url = DEFAULT_H2_URL;
-    }
-    if (url.startsWith("jdbc:h2:") && user == null) {
-      user = "sa"; // H2 makes its first user the owner; an empty one is refused on a reopen
+      user = user == null ? "sa" : user;
     }
     if (!url.startsWith("jdbc:postgresql:") && !url.startsWith("jdbc:h2:")) {
       throw new SettingsException(

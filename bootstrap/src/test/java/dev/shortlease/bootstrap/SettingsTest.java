@@ -48,17 +48,6 @@ class SettingsTest {
   }
 
   @Test
-  @DisplayName("an H2 DATABASE_URL without DATABASE_USER connects as sa, as the default URL does")
-  void h2UrlDefaultsToSa() {
-    Settings settings =
-        Settings.fromEnvironment(Map.of("DATABASE_URL", "jdbc:h2:file:./data/shortlease"));
-
-    assertThat(settings.database().user())
-        .as("the user the default start created the database with")
-        .isEqualTo("sa");
-  }
-
-  @Test
   @DisplayName("every variable is read into its setting")
   void readsEveryVariable() {
     Settings settings =
