@@ -35,10 +35,10 @@ class ConfigurationTableTest {
 
   /**
    * Fixed for every comparison: a generated admin token differs per start, and setting DATABASE_URL
-   * turns the demo app's default off (its row says so).
+   * turns the demo app's default off and its user's default to empty (their rows say so).
    */
   private static final Map<String, String> BASE =
-      Map.of("ADMIN_TOKEN", "admin-0123456789abcdef", "DEMO_APP", "true");
+      Map.of("ADMIN_TOKEN", "admin-0123456789abcdef", "DEMO_APP", "true", "DATABASE_USER", "sa");
 
   @Test
   @DisplayName("every row names a variable the service reads")
