@@ -21,8 +21,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * README's configuration table against the code, the other way from {@link LimitsDocumentedTest}:
- * every row names a variable the service reads, and a default written as one literal is the one
- * {@link Settings#fromEnvironment} applies when the variable is unset.
+ * every row names a variable the service reads, a default written as one literal is the one {@link
+ * Settings#fromEnvironment} applies when the variable is unset, and docs/limits.md repeats that
+ * default.
  */
 @DisplayName("README's configuration table names variables the service reads, with their defaults")
 class ConfigurationTableTest {
@@ -30,6 +31,13 @@ class ConfigurationTableTest {
   private static final Pattern NAME =
       Pattern.compile("`([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|PORT|HOST)`");
   private static final Pattern LITERAL = Pattern.compile("`([^`]+)`");
+
+  /**
+   * A limits table's setting and the number its parentheses open with: `MAX_BODY_BYTES` (1048576).
+   */
+  private static final Pattern LIMITS_DEFAULT =
+      Pattern.compile("`([A-Z][A-Z0-9_]+)` \\((\\d[\\d,]*)");
+
   private static final Pattern QUOTED =
       Pattern.compile("\"([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|PORT|HOST)\"");
 
@@ -84,6 +92,31 @@ class ConfigurationTableTest {
 
     assertThat(checked).as("rows with a literal default (the parse works)").hasSizeGreaterThan(40);
     assertThat(wrong).as("README defaults that are not the code's").isEmpty();
+  }
+
+  @Test
+  @DisplayName("a default docs/limits.md gives in parentheses is README's")
+  void limitsDefaultsAreReadmes() throws IOException {
+    Map<String, String> rows = rows();
+    List<String> checked = new ArrayList<>();
+    List<String> wrong = new ArrayList<>();
+    for (String line : Files.readAllLines(ROOT.resolve("docs/limits.md"))) {
+      Matcher setting = LIMITS_DEFAULT.matcher(line.startsWith("| ") ? line : "");
+      while (setting.find()) {
+        String name = setting.group(1);
+        String value = setting.group(2).replace(",", "");
+        String readme = rows.containsKey(name) ? literalDefault(rows.get(name)) : null;
+        if (readme != null) {
+          checked.add(name);
+          if (!readme.equals(value)) {
+            wrong.add(name + ": docs/limits.md says " + value + ", README " + readme);
+          }
+        }
+      }
+    }
+
+    assertThat(checked).as("limits with a default in parentheses").hasSizeGreaterThan(10);
+    assertThat(wrong).isEmpty();
   }
 
   /** The default cell's value when it is exactly one literal (`8080`), else null. */
