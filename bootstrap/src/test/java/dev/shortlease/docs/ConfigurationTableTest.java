@@ -38,6 +38,10 @@ class ConfigurationTableTest {
   private static final Pattern LIMITS_DEFAULT =
       Pattern.compile("`([A-Z][A-Z0-9_]+)` \\((\\d[\\d,]*)");
 
+  /** A bound in a row's meaning: (min 250), (1..1024), max 60000 or (`0` = off, else ≥ 2000). */
+  private static final Pattern BOUND =
+      Pattern.compile("\\((?:min (\\d+)|(\\d+)\\.\\.(\\d+)|[^()]*?else ≥ (\\d+))|\\bmax `?(\\d+)");
+
   private static final Pattern QUOTED =
       Pattern.compile("\"([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|PORT|HOST)\"");
 
@@ -95,6 +99,54 @@ class ConfigurationTableTest {
   }
 
   @Test
+  @DisplayName("a bound a row states (min 250, 1..1024, max 60000, else ≥ 2000) is the code's")
+  void statedBoundsHold() throws IOException {
+    List<String> checked = new ArrayList<>();
+    List<String> wrong = new ArrayList<>();
+    for (Map.Entry<String, String> row : rows().entrySet()) {
+      Matcher bound = BOUND.matcher(row.getValue().split("\\|")[3]);
+      if (!bound.find()) {
+        continue;
+      }
+      String name = row.getKey();
+      checked.add(name);
+      List<Long> inside = new ArrayList<>();
+      List<Long> outside = new ArrayList<>();
+      if (bound.group(1) != null || bound.group(4) != null) {
+        long min = Long.parseLong(bound.group(1) != null ? bound.group(1) : bound.group(4));
+        inside.add(min);
+        outside.add(min - 1);
+      } else if (bound.group(2) != null) {
+        inside.addAll(List.of(Long.parseLong(bound.group(2)), Long.parseLong(bound.group(3))));
+        outside.addAll(List.of(inside.get(0) - 1, inside.get(1) + 1));
+      } else {
+        inside.add(Long.parseLong(bound.group(5)));
+        outside.add(inside.get(0) + 1);
+      }
+      for (long value : inside) {
+        try {
+          Settings.fromEnvironment(with(name, value));
+        } catch (RuntimeException e) {
+          wrong.add(name + "=" + value + " was refused: " + e.getMessage());
+        }
+      }
+      for (long value : outside) {
+        try {
+          Settings.fromEnvironment(with(name, value));
+          wrong.add(name + "=" + value + " was accepted");
+        } catch (RuntimeException e) {
+          if (!String.valueOf(e.getMessage()).startsWith(name + " ")) {
+            wrong.add(name + "=" + value + " failed without naming it: " + e.getMessage());
+          }
+        }
+      }
+    }
+
+    assertThat(checked).as("rows stating a bound (the parse works)").hasSizeGreaterThan(8);
+    assertThat(wrong).isEmpty();
+  }
+
+  @Test
   @DisplayName("a default docs/limits.md gives in parentheses is README's")
   void limitsDefaultsAreReadmes() throws IOException {
     Map<String, String> rows = rows();
@@ -117,6 +169,18 @@ class ConfigurationTableTest {
 
     assertThat(checked).as("limits with a default in parentheses").hasSizeGreaterThan(10);
     assertThat(wrong).isEmpty();
+  }
+
+  /**
+   * BASE with {@code name=value}; a remote image's connect timeout may not exceed its whole
+   * download's (both rows say so), so each is set where the other's bounds cannot trip it.
+   */
+  private static Map<String, String> with(String name, long value) {
+    Map<String, String> env = new HashMap<>(BASE);
+    env.put("REMOTE_IMAGE_TIMEOUT_SECONDS", "600");
+    env.put("REMOTE_IMAGE_CONNECT_TIMEOUT_SECONDS", "1");
+    env.put(name, Long.toString(value));
+    return env;
   }
 
   /** The default cell's value when it is exactly one literal (`8080`), else null. */
