@@ -48,6 +48,18 @@ class SettingsTest {
   }
 
   @Test
+  @DisplayName("DATABASE_USER defaults to sa without DATABASE_URL and to empty with one (README)")
+  void databaseUserDefault() {
+    Settings explicit =
+        Settings.fromEnvironment(Map.of("DATABASE_URL", "jdbc:h2:file:./data/shortlease"));
+
+    assertThat(Settings.fromEnvironment(Map.of()).database().user()).isEqualTo("sa");
+    assertThat(explicit.database().user())
+        .as("unchanged since the first start: an H2 file made with the empty user stays openable")
+        .isNull();
+  }
+
+  @Test
   @DisplayName("every variable is read into its setting")
   void readsEveryVariable() {
     Settings settings =

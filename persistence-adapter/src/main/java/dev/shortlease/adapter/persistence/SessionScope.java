@@ -30,9 +30,10 @@ import org.hibernate.proxy.HibernateProxy;
  * transaction, map to records, commit, close — on Jakarta Persistence 3.2's {@code
  * callInTransaction}. The connection is taken at the first statement and returned at commit.
  *
- * <p>The hot path of a chat (T2, T4) runs in a {@linkplain #callStateless stateless session}
- * instead: plain inserts and updates with no persistence context to flush, which costs a fraction
- * of the CPU, and nothing there could be managed anyway.
+ * <p>The hot path of a chat (T2, T4) runs as {@linkplain #callOneStatement one statement} instead:
+ * on PostgreSQL reached directly it commits itself (ADR 0038), elsewhere it runs in a {@linkplain
+ * #callStateless stateless session}; either way there is no persistence context to flush, which
+ * costs a fraction of the CPU, and nothing there could be managed anyway.
  *
  * <p>The result is checked inside the transaction, so a mistake rolls back: an entity, a Hibernate
  * proxy or collection, or a session anywhere in the returned value (records, collections, maps,

@@ -28,10 +28,11 @@ import org.hibernate.StatelessSession;
  * Persistence adapter: T2 of the chat flow in one transaction (get-or-create the end user, find or
  * create the conversation, insert the running message), and end-user lookups.
  *
- * <p>T2 runs once per chat, so it runs in a stateless session: each insert executes at once, with
- * no persistence context to flush (a stateless insert does not fetch generated columns: the
- * message's {@code created_at} is the transaction's clock, read with the end user). The app is not
- * read first: the foreign key on {@code app_id} refuses an unknown app, reported as not found.
+ * <p>T2 runs once per chat. The usual turn on PostgreSQL is one statement ({@link
+ * #isOneStatementTurn}, ADR 0038); any other runs in a stateless session: each insert executes at
+ * once, with no persistence context to flush (a stateless insert does not fetch generated columns:
+ * the message's {@code created_at} is the transaction's clock, read with the end user). The app is
+ * not read first: the foreign key on {@code app_id} refuses an unknown app, reported as not found.
  *
  * <p>Two first requests of one user race to insert the same {@code (app_id, external_id)}: the
  * loser's {@code insert ... on conflict do nothing} waits for the winner and reads its row,

@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 final class Proxies {
   private Proxies() {}
 
-  /** What a decorator does; {@link #of} tells which one an object carries. */
+  /** What a decorator does; {@link Proxies#carries} tells whether an object carries one. */
   enum Role {
     LONG_CALL_GUARD,
     LEAK_CHECK
