@@ -7,7 +7,10 @@ import java.util.Set;
  * Web adapter: uploads a browser would run as a document if it opened them from this service's
  * origin. HTML is served as a download of opaque bytes, as Dify's file preview serves it; SVG and
  * XML keep their type (an image tag draws them without running anything) but are sent as
- * attachments under a policy that blocks scripts, should a client open them anyway.
+ * attachments under a policy that blocks scripts, should a client open them anyway. XML is every
+ * type a browser opens as an XML document: {@code text/xml}, {@code application/xml}, any {@code
+ * +xml} subtype (WHATWG MIME Sniffing's "XML MIME type") and XSLT's {@code text/xsl}, which
+ * Chromium runs scripts in.
  */
 final class ActiveContent {
   /** No scripts, no fetches; inline styles stay, so an opened SVG still looks right. */
@@ -15,10 +18,11 @@ final class ActiveContent {
       "default-src 'none'; style-src 'unsafe-inline'; sandbox";
 
   private static final Set<String> HTML_TYPES = Set.of("text/html", "application/xhtml+xml");
-  private static final Set<String> HTML_EXTENSIONS = Set.of("html", "htm", "xhtml");
+  private static final Set<String> HTML_EXTENSIONS = Set.of("html", "htm", "xhtml", "xht");
   private static final Set<String> DOCUMENT_TYPES =
-      Set.of("image/svg+xml", "text/xml", "application/xml");
-  private static final Set<String> DOCUMENT_EXTENSIONS = Set.of("svg", "svgz", "xml");
+      Set.of("text/xml", "application/xml", "text/xsl");
+  private static final Set<String> DOCUMENT_EXTENSIONS =
+      Set.of("svg", "svgz", "xml", "xsl", "xslt");
 
   private ActiveContent() {}
 
@@ -27,7 +31,9 @@ final class ActiveContent {
   }
 
   static boolean isScriptableDocument(String mimeType, String extension) {
-    return DOCUMENT_TYPES.contains(baseType(mimeType))
+    String type = baseType(mimeType);
+    return DOCUMENT_TYPES.contains(type)
+        || type.endsWith("+xml")
         || DOCUMENT_EXTENSIONS.contains(normal(extension));
   }
 
