@@ -2,6 +2,7 @@ package dev.shortlease.adapter.web;
 
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Web adapter: uploads a browser would run as a document if it opened them from this service's
@@ -24,7 +25,21 @@ final class ActiveContent {
   private static final Set<String> DOCUMENT_EXTENSIONS =
       Set.of("svg", "svgz", "xml", "xsl", "xslt");
 
+  /**
+   * One media type, {@code type/subtype} with parameters free of commas and control characters. A
+   * browser reads a Content-Type with commas as a list and takes its last type, so {@code
+   * text/plain,text/html} would open as HTML whatever the checks below made of it.
+   */
+  private static final Pattern ONE_MEDIA_TYPE =
+      Pattern.compile(
+          "[!#$%&'*+.^_`|~0-9A-Za-z-]+/[!#$%&'*+.^_`|~0-9A-Za-z-]+(?:\\s*;[^,\\p{Cntrl}]*)?");
+
   private ActiveContent() {}
+
+  /** Whether a client's {@code mimeType} can be answered as it is (see {@link #ONE_MEDIA_TYPE}). */
+  static boolean isOneMediaType(String mimeType) {
+    return mimeType != null && ONE_MEDIA_TYPE.matcher(mimeType.strip()).matches();
+  }
 
   static boolean isHtml(String mimeType, String extension) {
     return HTML_TYPES.contains(baseType(mimeType)) || HTML_EXTENSIONS.contains(normal(extension));

@@ -44,4 +44,29 @@ class ActiveContentTest {
     assertThat(ActiveContent.isScriptableDocument(mimeType, extension)).isFalse();
     assertThat(ActiveContent.isHtml(mimeType, extension)).isFalse();
   }
+
+  @ParameterizedTest(name = "[{0}] is one media type")
+  @CsvSource(
+      delimiter = '|',
+      value = {"image/png", "text/plain; charset=utf-8", "application/vnd.ms-excel", "Text/HTML"})
+  void oneMediaType(String mimeType) {
+    assertThat(ActiveContent.isOneMediaType(mimeType)).isTrue();
+  }
+
+  // A browser takes the last type of a list: each of these would open as HTML.
+  @ParameterizedTest(name = "[{0}] is not one media type")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "text/plain,text/html",
+        "image/png, text/html",
+        "image/png; a=b, text/html",
+        "text/plain\ttext/html",
+        "html",
+        "text/",
+        "/html"
+      })
+  void notOneMediaType(String mimeType) {
+    assertThat(ActiveContent.isOneMediaType(mimeType)).isFalse();
+  }
 }
