@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -82,6 +83,9 @@ public record Settings(
   /** Fits `docker stop`'s 10 s between SIGTERM and SIGKILL, with room for the JVM to exit. */
   public static final int DEFAULT_SHUTDOWN_GRACE_SECONDS = 8;
 
+  /** What deploy/k8s/secret.yaml's values start with: refused as an admin token. */
+  static final String PLACEHOLDER = "replace-me";
+
   public Settings {
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(adminToken, "adminToken");
@@ -112,6 +116,12 @@ public record Settings(
     String token = read.text("ADMIN_TOKEN");
     if (token != null && token.length() < 16) {
       throw new SettingsException("ADMIN_TOKEN", "must be at least 16 characters");
+    }
+    // A sample's placeholder copied unchanged would open /admin to anyone who read the sample.
+    if (token != null && token.toLowerCase(Locale.ROOT).contains(PLACEHOLDER)) {
+      throw new SettingsException(
+          "ADMIN_TOKEN",
+          "is still the sample's placeholder ('" + PLACEHOLDER + "…'); set a random one");
     }
     String adminToken = token == null ? randomToken() : token;
     PersistenceSettings database = database(read);

@@ -119,6 +119,43 @@ class AdminAndOpsTest {
   }
 
   @Test
+  @DisplayName(
+      "a model name over 255 characters is 400 naming it and creates or changes nothing; 255"
+          + " emoji are stored")
+  void modelNameIsCapped() {
+    long before = api.get("/admin/apps", ADMIN).json().get("total").asLong();
+    String tooLong = "m".repeat(256);
+
+    Api.Reply create =
+        api.post(
+            "/admin/apps",
+            ADMIN,
+            "{\"name\": \"n\", \"mode\": \"chat\", \"model_settings\": {\"model\": \""
+                + tooLong
+                + "\"}}");
+    assertThat(create.status()).as(create.raw().body()).isEqualTo(400);
+    assertThat(create.json().get("code").asText()).isEqualTo("invalid_param");
+    assertThat(create.json().get("message").asText())
+        .isEqualTo("model_settings.model must be at most 255 characters");
+    assertThat(api.get("/admin/apps", ADMIN).json().get("total").asLong()).isEqualTo(before);
+
+    String id = api.createApp("chat").id();
+    Api.Reply patch =
+        api.patch(
+            "/admin/apps/" + id, ADMIN, "{\"model_settings\": {\"model\": \"" + tooLong + "\"}}");
+    assertThat(patch.status()).as(patch.raw().body()).isEqualTo(400);
+    assertThat(api.get("/admin/apps/" + id, ADMIN).json().at("/model_settings/model").asText())
+        .isEqualTo("simulated");
+
+    String emoji = "\uD83D\uDE00".repeat(255); // 510 UTF-16 units, 255 characters
+    Api.Reply stored =
+        api.patch(
+            "/admin/apps/" + id, ADMIN, "{\"model_settings\": {\"model\": \"" + emoji + "\"}}");
+    assertThat(stored.status()).as(stored.raw().body()).isEqualTo(200);
+    assertThat(stored.json().at("/model_settings/model").asText()).isEqualTo(emoji);
+  }
+
+  @Test
   @DisplayName("a misspelt admin field is 400 naming it, and changes nothing")
   void unknownFieldsAreRefused() {
     Api.AppKey app = api.createApp("chat");

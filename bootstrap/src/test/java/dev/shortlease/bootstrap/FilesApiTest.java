@@ -234,6 +234,13 @@ class FilesApiTest {
       assertThat(preview.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
     }
 
+    // A browser reads a Content-Type list's last type: this one would open as HTML.
+    HttpResponse<byte[]> listed =
+        previewOf(app, Part.file("file", "cat.png", "image/png, text/html", page));
+    assertThat(listed.headers().firstValue("Content-Type")).contains("application/octet-stream");
+    assertThat(listed.headers().firstValue("Content-Disposition").orElseThrow())
+        .startsWith("attachment");
+
     HttpResponse<byte[]> image = previewOf(app, Part.file("file", "x.svg", "image/svg+xml", svg));
     assertThat(image.headers().firstValue("Content-Type")).contains("image/svg+xml");
     assertThat(image.headers().firstValue("Content-Disposition").orElseThrow())

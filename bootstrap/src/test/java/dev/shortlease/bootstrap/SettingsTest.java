@@ -5,9 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.shortlease.adapter.persistence.StatementTimeouts;
 import dev.shortlease.adapter.web.InputsLimits;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -150,6 +155,29 @@ class SettingsTest {
         Settings.fromEnvironment(
             Map.of("DATABASE_URL", "jdbc:postgresql://db/app?user=a&password=Pa55wd"));
     assertThat(settings.toString()).contains("password=****").doesNotContain("Pa55wd");
+  }
+
+  @Test
+  @DisplayName(
+      "the Kubernetes sample's admin token, applied unchanged, stops the start without printing"
+          + " it")
+  void sampleAdminTokenIsRefused() throws Exception {
+    String secret = Files.readString(Path.of("..", "deploy", "k8s", "secret.yaml"));
+    Matcher sample = Pattern.compile("ADMIN_TOKEN: \"([^\"]+)\"").matcher(secret);
+    assertThat(sample.find()).as("deploy/k8s/secret.yaml sets ADMIN_TOKEN").isTrue();
+    String token = sample.group(1);
+    assertThat(token).hasSizeGreaterThanOrEqualTo(16); // the length check alone would take it
+
+    for (String placeholder : List.of(token, token.toUpperCase(Locale.ROOT))) {
+      assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("ADMIN_TOKEN", placeholder)))
+          .isInstanceOf(SettingsException.class)
+          .hasMessageStartingWith("ADMIN_TOKEN is still the sample's placeholder")
+          .hasMessageNotContaining(token);
+    }
+    assertThat(
+            Settings.fromEnvironment(Map.of("ADMIN_TOKEN", "admin-q8Zt1uV0pLm3Rx7YcK2w"))
+                .adminToken())
+        .isEqualTo("admin-q8Zt1uV0pLm3Rx7YcK2w");
   }
 
   @ParameterizedTest(name = "{0}={1} fails naming {0}")

@@ -20,6 +20,27 @@ public record AnnotationReplySettings(
     modelKey = modelKey == null ? "" : modelKey;
   }
 
+  /**
+   * Settings a client asks for: as the constructor checks them, and without control characters,
+   * since the model's name is logged when an embedding call fails and a line break would forge log
+   * lines. Only new requests are checked, so a stored setting always reads back.
+   */
+  public static AnnotationReplySettings requested(
+      double scoreThreshold, String embeddingProviderName, String embeddingModelName) {
+    AnnotationReplySettings settings =
+        new AnnotationReplySettings(
+            scoreThreshold, embeddingProviderName, embeddingModelName, null);
+    withoutControlCharacters("embedding_provider_name", embeddingProviderName);
+    withoutControlCharacters("embedding_model_name", embeddingModelName);
+    return settings;
+  }
+
+  private static void withoutControlCharacters(String field, String value) {
+    if (value.strip().chars().anyMatch(Character::isISOControl)) {
+      throw new InvalidInputException(field, "must not contain control characters");
+    }
+  }
+
   public AnnotationReplySettings withModelKey(String key) {
     return new AnnotationReplySettings(
         scoreThreshold, embeddingProviderName, embeddingModelName, key);

@@ -10,6 +10,9 @@ public record ModelSettings(String model, Double temperature, Integer maxTokens)
 
   public static final ModelSettings DEFAULT = new ModelSettings("simulated", null, null);
 
+  /** Longest model name, in characters (code points): a provider's names are far shorter. */
+  public static final int MAX_MODEL_LENGTH = 255;
+
   public ModelSettings {
     Objects.requireNonNull(model, "model");
     check(model, temperature, maxTokens);
@@ -19,6 +22,9 @@ public record ModelSettings(String model, Double temperature, Integer maxTokens)
   static void check(String model, Double temperature, Integer maxTokens) {
     if (model != null && model.isBlank()) {
       throw new InvalidInputException("model_settings.model", "must not be blank");
+    }
+    if (model != null) {
+      Texts.requireAtMost(model, "model_settings.model", MAX_MODEL_LENGTH);
     }
     if (temperature != null && (temperature < 0 || temperature > 2)) {
       throw new InvalidInputException("model_settings.temperature", "must be between 0 and 2");

@@ -43,6 +43,24 @@ class AnnotationValuesTest {
         .hasMessage("embedding_model_name is required");
   }
 
+  @Test
+  @DisplayName(
+      "a requested embedding provider or model name with a line break is refused (it is logged);"
+          + " a stored one still reads back")
+  void namesWithoutControlCharacters() {
+    assertThatThrownBy(
+            () -> AnnotationReplySettings.requested(0.5, "p", "m\n12:00:00.000 ERROR forged"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("embedding_model_name must not contain control characters");
+    assertThatThrownBy(() -> AnnotationReplySettings.requested(0.5, "p\r\nx", "m"))
+        .hasMessage("embedding_provider_name must not contain control characters");
+    assertThat(AnnotationReplySettings.requested(0.5, " openai ", "text-embedding-3-small\n"))
+        .isEqualTo(new AnnotationReplySettings(0.5, "openai", "text-embedding-3-small", null));
+    assertThat(
+            new AnnotationReplySettings(0.5, "p", "m\nstored earlier", "key").embeddingModelName())
+        .isEqualTo("m\nstored earlier");
+  }
+
   private static org.assertj.core.data.Offset<Double> within() {
     return org.assertj.core.data.Offset.offset(1e-6);
   }

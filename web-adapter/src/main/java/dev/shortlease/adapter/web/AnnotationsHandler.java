@@ -87,11 +87,8 @@ public final class AnnotationsHandler {
       throw new ApiException(ApiError.invalidParam("score_threshold is required"));
     }
     AnnotationReplySettings requested =
-        new AnnotationReplySettings(
-            threshold,
-            body.text("embedding_provider_name"),
-            body.text("embedding_model_name"),
-            null);
+        AnnotationReplySettings.requested(
+            threshold, body.text("embedding_provider_name"), body.text("embedding_model_name"));
     Responses.ok(ctx, AnnotationWire.started(reply.start(app, action, requested)));
   }
 

@@ -72,8 +72,9 @@ public final class FilesHandler {
     String mimeType = file.mimeType().isBlank() ? "application/octet-stream" : file.mimeType();
     // An upload's bytes are the client's: never a page that runs in this service's origin.
     ctx.header("X-Content-Type-Options", "nosniff");
-    if (ActiveContent.isHtml(mimeType, file.extension())) {
-      attachment = true; // as Dify's preview does (enforce_download_for_html)
+    if (ActiveContent.isHtml(mimeType, file.extension())
+        || !ActiveContent.isOneMediaType(mimeType)) {
+      attachment = true; // as Dify's preview does for HTML (enforce_download_for_html)
       mimeType = "application/octet-stream";
     } else if (ActiveContent.isScriptableDocument(mimeType, file.extension())) {
       attachment = true; // keeps its type, so an <img> still draws it; inert when opened

@@ -6,10 +6,10 @@ import java.util.function.Supplier;
 import org.eclipse.jetty.server.ServerConnector;
 
 /**
- * What runs around every handler, in this order: the request ID, the observer, the management port
- * split, CORS, a new chat's refusal while draining, in-flight counting, NUL refusal and an admin
- * call's refusal while draining; after it, the count, the observer's end and an unread body's
- * discard.
+ * What runs around every handler, in this order: the request ID and {@code nosniff}, the observer,
+ * the management port split, CORS, a new chat's refusal while draining, in-flight counting, NUL
+ * refusal and an admin call's refusal while draining; after it, the count, the observer's end and
+ * an unread body's discard.
  */
 final class RequestFilters {
   private final CorsPolicy cors;
@@ -30,6 +30,8 @@ final class RequestFilters {
 
   void addTo(RoutesConfig routes) {
     routes.before(RequestIds::assign);
+    // Answers echo client text (queries, names, uploads): a browser must take the declared type.
+    routes.before(ctx -> ctx.header("X-Content-Type-Options", "nosniff"));
     if (observer != null) {
       routes.before(observer::started);
     }
