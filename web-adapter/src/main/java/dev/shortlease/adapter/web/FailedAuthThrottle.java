@@ -11,9 +11,15 @@ import java.util.function.LongSupplier;
  * the limit is refused before its key is looked up (no database read) until its window ends. The
  * table is bounded: past {@link #MAX_ADDRESSES} it drops ended windows, then (under a spread-out
  * flood) arbitrary ones — letting some addresses try again early rather than growing without end.
+ * An address is kept by its first {@link #MAX_ADDRESS_CHARS} characters: a forwarded one is
+ * whatever the nearest trusted proxy passed on, up to a whole header line, and 100,000 of those
+ * would take hundreds of megabytes.
  */
 final class FailedAuthThrottle {
   static final int MAX_ADDRESSES = 100_000;
+
+  /** Longer than any IPv6 literal with a zone and a port. */
+  static final int MAX_ADDRESS_CHARS = 64;
 
   private final int limit;
   private final long windowNanos;
@@ -33,7 +39,7 @@ final class FailedAuthThrottle {
     if (limit == 0) {
       return 0;
     }
-    Window window = windows.get(address);
+    Window window = windows.get(kept(address));
     long now = clock.getAsLong();
     if (window == null || window.failures() < limit || ended(window, now)) {
       return 0;
@@ -48,7 +54,7 @@ final class FailedAuthThrottle {
     }
     long now = clock.getAsLong();
     windows.compute(
-        address,
+        kept(address),
         (key, window) ->
             window == null || ended(window, now)
                 ? new Window(now, 1)
@@ -61,6 +67,15 @@ final class FailedAuthThrottle {
   /** Addresses with a window being counted (bounded by {@link #MAX_ADDRESSES}). */
   int trackedAddresses() {
     return windows.size();
+  }
+
+  /** Characters the table holds for its keys (tests). */
+  long keptChars() {
+    return windows.keySet().stream().mapToLong(String::length).sum();
+  }
+
+  private static String kept(String address) {
+    return address.length() > MAX_ADDRESS_CHARS ? address.substring(0, MAX_ADDRESS_CHARS) : address;
   }
 
   private boolean ended(Window window, long now) {

@@ -48,4 +48,19 @@ class FailedAuthThrottleTest {
     }
     assertThat(throttle.trackedAddresses()).isLessThanOrEqualTo(FailedAuthThrottle.MAX_ADDRESSES);
   }
+
+  @Test
+  @DisplayName("a forwarded address as long as a header line is kept by its first characters")
+  void longAddressesStayShort() {
+    String header = "x".repeat(8_000);
+    for (int i = 0; i < 1_000; i++) {
+      throttle.recordFailure(i + header);
+    }
+    assertThat(throttle.keptChars())
+        .isLessThanOrEqualTo(1_000L * FailedAuthThrottle.MAX_ADDRESS_CHARS);
+    assertThat(throttle.refusedForSeconds("0" + header)).as("still counted").isZero();
+    throttle.recordFailure("0" + header);
+    throttle.recordFailure("0" + header);
+    assertThat(throttle.refusedForSeconds("0" + header)).isEqualTo(60);
+  }
 }
