@@ -4,16 +4,18 @@ import java.time.Duration;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
  * Web adapter: counts failed authentications per client address in fixed windows; an address past
  * the limit is refused before its key is looked up (no database read) until its window ends. The
- * table is bounded: past {@link #MAX_ADDRESSES} it drops ended windows, then (under a spread-out
- * flood) arbitrary ones — letting some addresses try again early rather than growing without end.
- * An address is kept by its first {@link #MAX_ADDRESS_CHARS} characters: a forwarded one is
- * whatever the nearest trusted proxy passed on, up to a whole header line, and 100,000 of those
- * would take hundreds of megabytes.
+ * table is bounded: once a window it drops the ended ones, so it holds the addresses of about the
+ * last two windows; past {@link #MAX_ADDRESSES} it drops ended windows at once, then (under a
+ * spread-out flood) arbitrary ones — letting some addresses try again early rather than growing
+ * without end. An address is kept by its first {@link #MAX_ADDRESS_CHARS} characters: a forwarded
+ * one is whatever the nearest trusted proxy passed on, up to a whole header line, and 100,000 of
+ * those would take hundreds of megabytes.
  */
 final class FailedAuthThrottle {
   static final int MAX_ADDRESSES = 100_000;
@@ -25,6 +27,7 @@ final class FailedAuthThrottle {
   private final long windowNanos;
   private final LongSupplier clock;
   private final Map<String, Window> windows = new ConcurrentHashMap<>();
+  private final AtomicLong lastSweepNanos;
 
   private record Window(long startNanos, int failures) {}
 
@@ -32,6 +35,7 @@ final class FailedAuthThrottle {
     this.limit = limit;
     this.windowNanos = window.toNanos();
     this.clock = clock;
+    this.lastSweepNanos = new AtomicLong(clock.getAsLong());
   }
 
   /** Seconds until {@code address} may try again; 0 when it may now. */
@@ -61,7 +65,17 @@ final class FailedAuthThrottle {
                 : new Window(window.startNanos(), window.failures() + 1));
     if (windows.size() > MAX_ADDRESSES) {
       trim(now);
+    } else if (claimSweep(now)) {
+      windows.values().removeIf(window -> ended(window, now));
     }
+  }
+
+  /**
+   * One caller per window sweeps: the table then holds about two windows' addresses, not 100,000.
+   */
+  private boolean claimSweep(long now) {
+    long last = lastSweepNanos.get();
+    return now - last >= windowNanos && lastSweepNanos.compareAndSet(last, now);
   }
 
   /** Addresses with a window being counted (bounded by {@link #MAX_ADDRESSES}). */

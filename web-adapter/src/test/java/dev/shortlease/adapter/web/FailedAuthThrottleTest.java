@@ -63,4 +63,16 @@ class FailedAuthThrottleTest {
     throttle.recordFailure("0" + header);
     assertThat(throttle.refusedForSeconds("0" + header)).isEqualTo(60);
   }
+
+  @Test
+  @DisplayName("ended windows leave within a window, not only once the table is full")
+  void endedWindowsLeave() {
+    for (int i = 0; i < 10_000; i++) {
+      throttle.recordFailure("10.1." + i / 250 + "." + i % 250);
+    }
+    nanos.addAndGet(Duration.ofSeconds(61).toNanos());
+    throttle.recordFailure("10.2.0.1");
+
+    assertThat(throttle.trackedAddresses()).isEqualTo(1);
+  }
 }
