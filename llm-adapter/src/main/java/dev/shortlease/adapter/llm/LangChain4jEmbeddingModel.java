@@ -8,11 +8,11 @@ import dev.shortlease.application.port.out.ModelErrorKind;
 import dev.shortlease.application.port.out.ModelException;
 import dev.shortlease.domain.EmbeddingVector;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
@@ -24,8 +24,11 @@ import org.slf4j.LoggerFactory;
 /**
  * LLM adapter: {@link EmbeddingModelPort} over LangChain4j's {@link EmbeddingModel} (simulated,
  * OpenAI-compatible or Ollama). The model a request names wins (blank: the configured one); one
- * LangChain4j model is built per name and reused. Failures become {@link ModelException}s of the
- * chat model's kinds and are logged for the operator, like the chat model's.
+ * LangChain4j model is built per name and reused, for the last {@link #MAX_MODELS} names used. Any
+ * key holder names models (annotation reply's {@code embedding_model_name}), and each OpenAI or
+ * Ollama model holds an HTTP client with a selector thread: kept for every name ever sent, they
+ * would grow without end. Failures become {@link ModelException}s of the chat model's kinds and are
+ * logged for the operator, like the chat model's.
  */
 public final class LangChain4jEmbeddingModel implements EmbeddingModelPort {
   private static final Logger LOG = LoggerFactory.getLogger(LangChain4jEmbeddingModel.class);
@@ -35,7 +38,15 @@ public final class LangChain4jEmbeddingModel implements EmbeddingModelPort {
   private final String redactedUrl;
   private final Duration timeout;
   private final Function<String, EmbeddingModel> factory;
-  private final Map<String, EmbeddingModel> byName = new ConcurrentHashMap<>();
+  static final int MAX_MODELS = 16;
+
+  private final Map<String, EmbeddingModel> byName =
+      new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, EmbeddingModel> eldest) {
+          return size() > MAX_MODELS; // dropped, its client goes with the last call using it
+        }
+      };
 
   LangChain4jEmbeddingModel(
       String provider,
@@ -71,7 +82,7 @@ public final class LangChain4jEmbeddingModel implements EmbeddingModelPort {
   public List<EmbeddingVector> embed(String model, List<String> texts) {
     String name = modelNameFor(model);
     try {
-      EmbeddingModel embeddingModel = byName.computeIfAbsent(name, factory);
+      EmbeddingModel embeddingModel = modelNamed(name);
       List<TextSegment> segments = texts.stream().map(TextSegment::from).toList();
       return withinTimeout(() -> embeddingModel.embedAll(segments).content()).stream()
           .map(e -> new EmbeddingVector(e.vector()))
@@ -110,6 +121,20 @@ public final class LangChain4jEmbeddingModel implements EmbeddingModelPort {
       task.cancel(true);
       Thread.currentThread().interrupt();
       throw new ModelException(ModelErrorKind.REQUEST_FAILED, "interrupted while embedding");
+    }
+  }
+
+  /** Building one makes no call, so holding the lock meanwhile delays no one for long. */
+  private EmbeddingModel modelNamed(String name) {
+    synchronized (byName) {
+      return byName.computeIfAbsent(name, factory);
+    }
+  }
+
+  /** How many built models are kept (tests). */
+  int keptModels() {
+    synchronized (byName) {
+      return byName.size();
     }
   }
 

@@ -48,4 +48,31 @@ class FailedAuthThrottleTest {
     }
     assertThat(throttle.trackedAddresses()).isLessThanOrEqualTo(FailedAuthThrottle.MAX_ADDRESSES);
   }
+
+  @Test
+  @DisplayName("a forwarded address as long as a header line is kept by its first characters")
+  void longAddressesStayShort() {
+    String header = "x".repeat(8_000);
+    for (int i = 0; i < 1_000; i++) {
+      throttle.recordFailure(i + header);
+    }
+    assertThat(throttle.keptChars())
+        .isLessThanOrEqualTo(1_000L * FailedAuthThrottle.MAX_ADDRESS_CHARS);
+    assertThat(throttle.refusedForSeconds("0" + header)).as("still counted").isZero();
+    throttle.recordFailure("0" + header);
+    throttle.recordFailure("0" + header);
+    assertThat(throttle.refusedForSeconds("0" + header)).isEqualTo(60);
+  }
+
+  @Test
+  @DisplayName("ended windows leave within a window, not only once the table is full")
+  void endedWindowsLeave() {
+    for (int i = 0; i < 10_000; i++) {
+      throttle.recordFailure("10.1." + i / 250 + "." + i % 250);
+    }
+    nanos.addAndGet(Duration.ofSeconds(61).toNanos());
+    throttle.recordFailure("10.2.0.1");
+
+    assertThat(throttle.trackedAddresses()).isEqualTo(1);
+  }
 }
