@@ -64,7 +64,6 @@ public final class DashboardHandler {
 
   private void asset(Context ctx, String name, String type) {
     ctx.header("Content-Security-Policy", CSP);
-    ctx.header("X-Content-Type-Options", "nosniff");
     ctx.header("Referrer-Policy", "no-referrer");
     ctx.header("Cache-Control", "no-cache");
     ctx.contentType(type).result(assets.get(name));

@@ -70,8 +70,8 @@ public final class FilesHandler {
         preview.preview(app.id(), QueryParams.optionalUser(ctx), id);
     dev.shortlease.domain.UploadedFile file = content.file();
     String mimeType = file.mimeType().isBlank() ? "application/octet-stream" : file.mimeType();
-    // An upload's bytes are the client's: never a page that runs in this service's origin.
-    ctx.header("X-Content-Type-Options", "nosniff");
+    // An upload's bytes are the client's: never a page that runs in this service's origin
+    // (nosniff, as on every answer, comes from RequestFilters).
     if (ActiveContent.isHtml(mimeType, file.extension())
         || !ActiveContent.isOneMediaType(mimeType)) {
       attachment = true; // as Dify's preview does for HTML (enforce_download_for_html)
