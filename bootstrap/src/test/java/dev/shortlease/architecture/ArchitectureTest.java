@@ -35,6 +35,9 @@ class ArchitectureTest {
   /** The LLM adapter downloads remote images for Ollama with it (checked DNS, ADR 0060). */
   static final Technology HTTP_CLIENT = Technology.of("Apache HttpClient", "org.apache.hc");
 
+  /** The LLM adapter counts a stopped stream's tokens with it (ADR 0085). */
+  static final Technology TOKENIZER = Technology.of("JTokkit", "com.knuddels.jtokkit");
+
   static final Hexagon SHORTLEASE =
       Hexagon.describe("dev.shortlease")
           // Persistence ports sit in the domain (they speak domain values only); the model, tool
@@ -51,7 +54,7 @@ class ArchitectureTest {
               MICROMETER,
               GUICE,
               JACKSON)
-          .adapter("llm", "adapter.llm", LANGCHAIN4J, HTTP_CLIENT, JACKSON, GUICE)
+          .adapter("llm", "adapter.llm", LANGCHAIN4J, HTTP_CLIENT, TOKENIZER, JACKSON, GUICE)
           .adapter("web", "adapter.web", JAVALIN, JETTY, JACKSON)
           .longCallPorts(LongCall.class)
           .transactionCallbacks("dev.shortlease.adapter.persistence.SessionScope")

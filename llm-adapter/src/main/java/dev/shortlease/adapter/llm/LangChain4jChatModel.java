@@ -1,6 +1,7 @@
 package dev.shortlease.adapter.llm;
 
 import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.shortlease.application.port.out.ChatModelPort;
 import dev.shortlease.application.port.out.FinishReason;
 import dev.shortlease.application.port.out.ModelException;
@@ -158,11 +159,17 @@ public final class LangChain4jChatModel implements ChatModelPort {
     if (stop.isRequested()) {
       return new ModelReply("", List.of(), TokenUsage.NONE, FinishReason.STOPPED);
     }
-    StreamRelay relay = new StreamRelay(provider);
+    ChatRequest chatRequest;
+    try {
+      chatRequest = RequestMapper.toChatRequest(request, modelName, takesImageLinks);
+    } catch (RuntimeException e) {
+      throw ErrorMapper.toModelException(e, provider);
+    }
+    StreamRelay relay = new StreamRelay(provider, chatRequest);
     // Registered for this call only: an agent's run calls the model once per step.
     try (StopSignal.Registration stopsRelay = stop.onRequest(relay::stopRequested)) {
       try {
-        model.chat(RequestMapper.toChatRequest(request, modelName, takesImageLinks), relay);
+        model.chat(chatRequest, relay);
       } catch (RuntimeException e) {
         relay.cancel();
         throw ErrorMapper.toModelException(e, provider);

@@ -1,5 +1,6 @@
 package dev.shortlease.adapter.llm;
 
+import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.CompleteToolCall;
 import dev.langchain4j.model.chat.response.PartialResponse;
@@ -16,7 +17,6 @@ import dev.shortlease.application.port.out.ModelException;
 import dev.shortlease.application.port.out.ModelReply;
 import dev.shortlease.application.port.out.StopSignal;
 import dev.shortlease.application.port.out.TokenSink;
-import dev.shortlease.domain.TokenUsage;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -44,14 +44,19 @@ final class StreamRelay implements StreamingChatResponseHandler {
   private record Silent() implements Event {}
 
   private final String provider;
+  private final ChatRequest request;
   private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
   private volatile StreamingHandle handle;
   private volatile boolean cancelled;
   private volatile boolean finished;
   private volatile long lastEventNanos = System.nanoTime();
 
-  StreamRelay(String provider) {
+  /**
+   * @param request what was sent, for the usage of a stream stopped before the provider's
+   */
+  StreamRelay(String provider, ChatRequest request) {
     this.provider = provider;
+    this.request = request;
   }
 
   /** Forwards tokens to {@code sink} until the stream ends, fails, stops or falls silent. */
@@ -120,8 +125,9 @@ final class StreamRelay implements StreamingChatResponseHandler {
         provider + " model sent nothing for " + timeout.toMillis() + " ms; request cancelled");
   }
 
-  private static ModelReply stopped(StringBuilder text) {
-    return new ModelReply(text.toString(), List.of(), TokenUsage.NONE, FinishReason.STOPPED);
+  private ModelReply stopped(StringBuilder text) {
+    String so = text.toString();
+    return new ModelReply(so, List.of(), StoppedUsage.estimate(request, so), FinishReason.STOPPED);
   }
 
   private void remember(StreamingHandle streamingHandle) {

@@ -311,6 +311,9 @@ abstract class AbstractHttpProviderTest {
 
     assertThat(reply.finishReason()).isEqualTo(FinishReason.STOPPED);
     assertThat(reply.text()).isEqualTo(" t0 t1 t2");
+    // The provider sends usage only at the end: estimated (ADR 0085), three tokens a message and
+    // three for the reply around "Be brief." (3) and "Say hello" (2); " t0 t1 t2" is 6.
+    assertThat(reply.usage()).isEqualTo(new TokenUsage(3 + (3 + 3) + (3 + 2), 6));
     assertThat(server.awaitClientHangUp(Duration.ofSeconds(5)))
         .as("the server saw the client hang up")
         .isTrue();

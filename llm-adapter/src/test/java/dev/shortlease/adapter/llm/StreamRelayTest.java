@@ -32,7 +32,7 @@ class StreamRelayTest {
   @Test
   @DisplayName("thinking without text for longer than the silence timeout is not silence")
   void progressKeepsTheStreamAlive() {
-    StreamRelay relay = new StreamRelay("test");
+    StreamRelay relay = new StreamRelay("test", null);
     provider.scheduleAtFixedRate(
         () -> relay.onPartialThinking(new PartialThinking("…"), null),
         0,
@@ -52,7 +52,7 @@ class StreamRelayTest {
   @Test
   @DisplayName("a provider that sends nothing is cut off after the silence timeout")
   void nothingIsSilence() {
-    StreamRelay relay = new StreamRelay("test");
+    StreamRelay relay = new StreamRelay("test", null);
 
     assertThatThrownBy(() -> relay.drain(token -> {}, StopSignal.never(), SILENCE))
         .isInstanceOf(ModelException.class)
