@@ -1,5 +1,6 @@
 package dev.shortlease.bootstrap;
 
+import dev.shortlease.application.port.out.ModelMetricsPort;
 import dev.shortlease.domain.TokenUsage;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -8,6 +9,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -15,9 +17,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Composition root: the model-call meters, named after OpenTelemetry's GenAI semantic conventions
  * ({@code gen_ai.client.operation.duration}, {@code gen_ai.client.token.usage}) with their
  * recommended bucket boundaries, plus errors by kind and the calls in progress
- * (docs/observability.md lists the Prometheus names).
+ * (docs/observability.md lists the Prometheus names). A model no app names any more loses its
+ * series when an admin changes an app's model ({@link #retainModels}).
  */
-final class ModelCallMetrics {
+final class ModelCallMetrics implements ModelMetricsPort {
   static final String DURATION = "gen_ai.client.operation.duration";
   static final String TOKENS = "gen_ai.client.token.usage";
   static final String ERRORS = "shortlease.model.errors";
@@ -74,6 +77,18 @@ final class ModelCallMetrics {
 
   int active() {
     return active.get();
+  }
+
+  @Override
+  public void retainModels(Set<String> inUse) {
+    byModel.forEach(
+        (model, meters) -> {
+          if (!inUse.contains(model) && byModel.remove(model, meters)) {
+            registry.remove(meters.duration());
+            registry.remove(meters.input());
+            registry.remove(meters.output());
+          }
+        });
   }
 
   private ModelMeters meters(String model) {

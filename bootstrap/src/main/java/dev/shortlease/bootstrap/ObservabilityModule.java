@@ -5,6 +5,7 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.shortlease.application.chat.RunRegistry;
 import dev.shortlease.application.port.out.ActivityMonitorPort;
+import dev.shortlease.application.port.out.ModelMetricsPort;
 import dev.shortlease.application.port.out.PoolMonitorPort;
 import dev.shortlease.guardrails.guard.ConnectionTracker;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -25,6 +26,12 @@ final class ObservabilityModule extends AbstractModule {
   @Singleton
   ModelCallMetrics modelCallMetrics(MeterRegistry registry) {
     return new ModelCallMetrics(registry, provider);
+  }
+
+  /** The admin's model changes drop the series of models no app names (docs/observability.md). */
+  @Provides
+  ModelMetricsPort modelMetrics(ModelCallMetrics metrics) {
+    return metrics;
   }
 
   @Provides

@@ -362,6 +362,44 @@ class ChatApiTest {
   }
 
   @Test
+  @DisplayName(
+      "an empty limit is the default 20 (the SDK sends it), and a DELETE without user is"
+          + " DEFAULT-USER's: another user's conversation is not found and stays")
+  void emptyLimitAndDeleteWithoutUser() {
+    Api.AppKey app = api.createApp("chat");
+    MODEL.then(reply("one"), reply("two"));
+    String hals =
+        api.post("/v1/chat-messages", app.key(), Api.chat("hal", "Hi", "blocking", null))
+            .json()
+            .get("conversation_id")
+            .asText();
+    String defaults =
+        api.post("/v1/chat-messages", app.key(), Api.chat("DEFAULT-USER", "Hi", "blocking", null))
+            .json()
+            .get("conversation_id")
+            .asText();
+
+    for (String list :
+        List.of(
+            "/v1/conversations?user=hal&limit=",
+            "/v1/messages?user=hal&conversation_id=" + hals + "&limit=")) {
+      Api.Reply listed = api.get(list, app.key());
+      assertThat(listed.status()).as(list).isEqualTo(200);
+      assertThat(listed.json().get("limit").asInt()).as(list).isEqualTo(20);
+      assertThat(listed.json().get("data")).as(list).hasSize(1);
+    }
+
+    Api.Reply foreign = api.delete("/v1/conversations/" + hals, app.key(), "{}");
+    assertThat(foreign.status()).isEqualTo(404);
+    assertThat(foreign.json().get("code").asText()).isEqualTo("not_found");
+    assertThat(foreign.json().get("message").asText()).isEqualTo("Conversation Not Exists.");
+    assertThat(api.get("/v1/conversations?user=hal", app.key()).json().get("data")).hasSize(1);
+    assertThat(api.delete("/v1/conversations/" + defaults, app.key(), "{}").status())
+        .isEqualTo(204);
+    assertThat(api.get("/v1/conversations", app.key()).json().get("data")).isEmpty();
+  }
+
+  @Test
   @DisplayName("parameters, info and meta describe the app")
   void appDescription() {
     Api.AppKey app = api.createApp("chat");

@@ -41,4 +41,41 @@ public final class Texts {
   public static String storable(String text) {
     return text == null || text.indexOf(0) < 0 ? text : text.replace('\0', '\uFFFD');
   }
+
+  /**
+   * {@code text} as one log line: CR, LF, the other control characters (tab aside) and the Unicode
+   * line and paragraph separators become backslash escapes (a line feed {@code \n}, the others
+   * their code), so text a client, an admin or a provider sent cannot forge log lines. For log
+   * sites only: stored text stays as received.
+   */
+  public static String loggable(String text) {
+    if (text == null) {
+      return "null";
+    }
+    int i = 0;
+    while (i < text.length() && !breaksLine(text.charAt(i))) {
+      i++;
+    }
+    if (i == text.length()) {
+      return text; // the usual case: nothing to escape, nothing copied
+    }
+    StringBuilder escaped = new StringBuilder(text.length() + 16).append(text, 0, i);
+    for (; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (!breaksLine(c)) {
+        escaped.append(c);
+      } else if (c == '\n') {
+        escaped.append("\\n");
+      } else if (c == '\r') {
+        escaped.append("\\r");
+      } else {
+        escaped.append(String.format("\\u%04x", (int) c));
+      }
+    }
+    return escaped.toString();
+  }
+
+  private static boolean breaksLine(char c) {
+    return (Character.isISOControl(c) && c != '\t') || c == '\u2028' || c == '\u2029';
+  }
 }

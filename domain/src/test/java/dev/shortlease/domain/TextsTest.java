@@ -29,4 +29,16 @@ class TextsTest {
     assertThat(Texts.exceeds("a" + EMOJI.repeat(2), 3)).isFalse();
     assertThat(Texts.exceeds("ab" + EMOJI.repeat(2), 3)).isTrue();
   }
+
+  @Test
+  @DisplayName("loggable text is one line: CR, LF, other controls and line separators escaped")
+  void loggableIsOneLine() {
+    String forged = "down\r\n12:00:00.000 INFO admin -- granted\u2028x\u0085y\u0000z\tend";
+
+    assertThat(Texts.loggable(forged))
+        .isEqualTo("down\\r\\n12:00:00.000 INFO admin -- granted\\u2028x\\u0085y\\u0000z\tend");
+    String plain = "gpt-4o-mini: 401 bad key";
+    assertThat(Texts.loggable(plain)).isSameAs(plain);
+    assertThat(Texts.loggable(null)).isEqualTo("null");
+  }
 }

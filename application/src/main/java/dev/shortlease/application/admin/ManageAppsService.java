@@ -1,6 +1,7 @@
 package dev.shortlease.application.admin;
 
 import dev.shortlease.application.port.in.ManageAppsUseCase;
+import dev.shortlease.application.port.out.ModelMetricsPort;
 import dev.shortlease.domain.ApiKey;
 import dev.shortlease.domain.ApiKeyHash;
 import dev.shortlease.domain.ApiKeyId;
@@ -22,6 +23,7 @@ import dev.shortlease.domain.port.AppsPort;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * Use case (admin): apps and their keys. A key is generated here, stored as its hash with a short
@@ -34,14 +36,20 @@ public final class ManageAppsService implements ManageAppsUseCase {
   private final ApiKeysPort keys;
   private final AppMediaPort media;
   private final AppSetupPort setup;
+  private final ModelMetricsPort modelMetrics;
 
   @Inject
   public ManageAppsService(
-      AppsPort apps, ApiKeysPort keys, AppMediaPort media, AppSetupPort setup) {
+      AppsPort apps,
+      ApiKeysPort keys,
+      AppMediaPort media,
+      AppSetupPort setup,
+      ModelMetricsPort modelMetrics) {
     this.apps = apps;
     this.keys = keys;
     this.media = media;
     this.setup = setup;
+    this.modelMetrics = modelMetrics;
   }
 
   /** One write for app, key and switches; the created app comes back from it, not a later read. */
@@ -71,7 +79,16 @@ public final class ManageAppsService implements ManageAppsUseCase {
   /** The patch is merged by the store, on the app's row as it is then (ADR 0066). */
   @Override
   public AppWithMedia updateApp(AppId id, AppPatch patch) {
-    return setup.updateApp(id, patch).orElseThrow(() -> new NotFoundException("app"));
+    AppWithMedia updated =
+        setup.updateApp(id, patch).orElseThrow(() -> new NotFoundException("app"));
+    if (patch.modelSettings() != null || patch.app().modelSettings() != null) {
+      // The old model's series would stay until a restart: keep only the models apps still name.
+      modelMetrics.retainModels(
+          media.listAppsWithMedia().stream()
+              .map(app -> app.app().modelSettings().model())
+              .collect(Collectors.toSet()));
+    }
+    return updated;
   }
 
   @Override

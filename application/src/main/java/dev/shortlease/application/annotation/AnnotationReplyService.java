@@ -5,6 +5,7 @@ import dev.shortlease.domain.AnnotationHit;
 import dev.shortlease.domain.AppId;
 import dev.shortlease.domain.MessageId;
 import dev.shortlease.domain.Owner;
+import dev.shortlease.domain.Texts;
 import dev.shortlease.domain.port.AnnotationsPort;
 import jakarta.inject.Inject;
 import java.util.Optional;
@@ -40,7 +41,7 @@ public final class AnnotationReplyService implements AnnotationReplier {
           System.Logger.Level.WARNING,
           "annotation reply skipped for app {0}, the model answers: {1}",
           app,
-          e.toString());
+          Texts.loggable(e.toString()));
       return Optional.empty();
     }
   }

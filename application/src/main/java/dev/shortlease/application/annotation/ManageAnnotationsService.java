@@ -82,7 +82,7 @@ public final class ManageAnnotationsService implements ManageAnnotationsUseCase 
                         + " embeds it): {2}",
                     annotation.id(),
                     app,
-                    e.toString());
+                    Texts.loggable(e.toString()));
               }
             });
   }

@@ -52,19 +52,23 @@ final class ChatRunner implements Runnable {
 
   @Override
   public void run() {
-    ScheduledFuture<?> timeLimitCheck =
-        TIME_LIMITS.schedule(
-            () -> run.requestStop(StopReason.TIME_LIMIT),
-            timeLimit.toNanos(),
-            TimeUnit.NANOSECONDS);
     RunProgress progress = new RunProgress(run);
+    ScheduledFuture<?> timeLimitCheck = null;
     Throwable failure = null;
     try {
+      // Inside the try: a setup that fails still ends the message and frees the slot (rule R5).
+      timeLimitCheck =
+          TIME_LIMITS.schedule(
+              () -> run.requestStop(StopReason.TIME_LIMIT),
+              timeLimit.toNanos(),
+              TimeUnit.NANOSECONDS);
       generator.generate(context, progress);
     } catch (Throwable t) {
       failure = t;
     } finally {
-      timeLimitCheck.cancel(false);
+      if (timeLimitCheck != null) {
+        timeLimitCheck.cancel(false);
+      }
       end(progress, failure);
     }
     if (context.autoName() && run.stopReason().orElse(null) != StopReason.SHUTDOWN) {

@@ -8,6 +8,7 @@ import dev.shortlease.application.port.in.AppUnavailableException.Reason;
 import dev.shortlease.application.port.in.ManageAppsUseCase.CreatedApp;
 import dev.shortlease.application.port.in.ManageAppsUseCase.IssuedKey;
 import dev.shortlease.application.port.in.UnauthorizedException;
+import dev.shortlease.application.port.out.ModelMetricsPort;
 import dev.shortlease.application.testing.InMemoryFiles;
 import dev.shortlease.domain.ApiKey;
 import dev.shortlease.domain.ApiKeyHash;
@@ -41,9 +42,11 @@ import org.junit.jupiter.api.Test;
 
 @DisplayName("Admin and authentication use cases")
 class AdminUseCasesTest {
+  private static final ModelMetricsPort NO_METERS = inUse -> {};
   private final InMemoryStore store = new InMemoryStore();
   private final InMemoryFiles files = new InMemoryFiles(store);
-  private final ManageAppsService admin = new ManageAppsService(store, store, files, store);
+  private final ManageAppsService admin =
+      new ManageAppsService(store, store, files, store, NO_METERS);
   private final AuthenticateAppService auth = new AuthenticateAppService(store, store);
   private final CreatedApp created =
       admin.createApp(new NewApp("Support bot", null, AppMode.CHAT, null, null, null, null));
@@ -107,7 +110,7 @@ class AdminUseCasesTest {
             throw new StorageUnavailableException("database away", null);
           }
         };
-    ManageAppsService failing = new ManageAppsService(empty, empty, empty, away);
+    ManageAppsService failing = new ManageAppsService(empty, empty, empty, away, NO_METERS);
 
     assertThatThrownBy(
             () ->

@@ -6,6 +6,7 @@ import dev.shortlease.application.AnnotationSettings;
 import dev.shortlease.application.port.out.EmbeddingModelPort;
 import dev.shortlease.application.port.out.ModelErrorKind;
 import dev.shortlease.application.port.out.ModelException;
+import dev.shortlease.application.testing.CapturedLog;
 import dev.shortlease.domain.Annotation;
 import dev.shortlease.domain.AnnotationHit;
 import dev.shortlease.domain.AnnotationId;
@@ -20,6 +21,7 @@ import dev.shortlease.domain.IndexedAnnotation;
 import dev.shortlease.domain.MessageId;
 import dev.shortlease.domain.Owner;
 import dev.shortlease.domain.port.AnnotationsPort;
+import java.text.MessageFormat;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -144,6 +146,23 @@ class AnnotationReplyServiceTest {
   void failureStepsAside() {
     embeddingFailure = new ModelException(ModelErrorKind.REQUEST_FAILED, "down");
     assertThat(ask("what is it")).isEmpty();
+  }
+
+  @Test
+  @DisplayName("the embedding model's error text cannot forge log lines")
+  void failureIsLoggedOnOneLine() {
+    embeddingFailure =
+        new ModelException(ModelErrorKind.REQUEST_FAILED, "down\r\n12:00:00 INFO admin granted");
+    try (CapturedLog log = new CapturedLog(AnnotationReplyService.class)) {
+      assertThat(ask("what is it")).isEmpty();
+
+      assertThat(log.records())
+          .singleElement()
+          .extracting(r -> MessageFormat.format(r.getMessage(), r.getParameters()))
+          .asString()
+          .doesNotContain("\n", "\r")
+          .contains("down\\r\\n12:00:00 INFO admin granted");
+    }
   }
 
   /** Reply on with two vectors; counts its reads. */

@@ -142,6 +142,23 @@ class ConversationUseCasesTest {
   }
 
   @Test
+  @DisplayName(
+      "auto_generate on a deleted, foreign or unknown conversation is not found before any model"
+          + " call")
+  void renameAutoGenerateChecksFirst() throws Exception {
+    ConversationId deleted = ask("alice", "Plan a trip to Rome", null).conversationId();
+    ConversationId bobs = ask("bob", "Plan a trip to Oslo", null).conversationId();
+    delete.delete(app.id(), "alice", deleted);
+    int calls = kit.model.requests().size();
+
+    for (ConversationId id : List.of(deleted, bobs, ConversationId.random())) {
+      assertThatThrownBy(() -> rename.rename(app.id(), "alice", id, null, true))
+          .isInstanceOf(NotFoundException.class);
+    }
+    assertThat(kit.model.requests()).hasSize(calls);
+  }
+
+  @Test
   @DisplayName("a new conversation is named in the background after its first answer")
   void autoNameAfterFirstAnswer() throws Exception {
     kit.model.then(reply("Answer."), reply("Greeting"));

@@ -5,6 +5,7 @@ import dev.shortlease.application.port.out.ImageInputException;
 import dev.shortlease.application.port.out.ModelImage;
 import dev.shortlease.application.port.out.RemoteImagePort;
 import dev.shortlease.application.port.out.StopSignal;
+import dev.shortlease.domain.Texts;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -295,8 +296,8 @@ public final class HttpImageFetcher implements RemoteImagePort {
         "remote image refused: url={}{}: {}{}",
         shown,
         hop.equals(url) ? "" : " (redirected to " + LlmSettings.redact(hop.toString()) + ")",
-        reason,
-        cause == null ? "" : "; cause: " + cause);
+        Texts.loggable(reason),
+        cause == null ? "" : "; cause: " + Texts.loggable(cause.toString()));
     return new ImageInputException(
         "The image at " + shown + " could not be fetched: " + reason + ".", cause);
   }

@@ -10,6 +10,7 @@ import dev.shortlease.application.port.out.ModelRequest;
 import dev.shortlease.application.port.out.StopSignal;
 import dev.shortlease.application.port.out.TokenSink;
 import dev.shortlease.domain.ModelSettings;
+import dev.shortlease.domain.Texts;
 import dev.shortlease.domain.TokenUsage;
 import java.time.Duration;
 import java.util.List;
@@ -127,10 +128,10 @@ public final class LangChain4jChatModel implements ChatModelPort {
           "model call failed: provider={} url={} model={}: {} ({}){}",
           provider,
           redactedUrl.isEmpty() ? "-" : redactedUrl,
-          modelName,
-          scrub(e.getMessage()),
+          Texts.loggable(modelName),
+          Texts.loggable(scrub(e.getMessage())),
           e.kind(),
-          scrub(causeOf(e)));
+          Texts.loggable(scrub(causeOf(e))));
       // The message goes only to the operator's log, under the request's ID (clients get a fixed
       // sentence): name the endpoint there too, which an unresolved host's exception does not.
       throw new ModelException(

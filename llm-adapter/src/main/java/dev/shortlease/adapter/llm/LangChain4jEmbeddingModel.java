@@ -7,6 +7,7 @@ import dev.shortlease.application.port.out.EmbeddingModelPort;
 import dev.shortlease.application.port.out.ModelErrorKind;
 import dev.shortlease.application.port.out.ModelException;
 import dev.shortlease.domain.EmbeddingVector;
+import dev.shortlease.domain.Texts;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,8 +94,8 @@ public final class LangChain4jEmbeddingModel implements EmbeddingModelPort {
           "embedding call failed: provider={} url={} model={}: {} ({})",
           provider,
           redactedUrl.isEmpty() ? "-" : redactedUrl,
-          name,
-          failure.getMessage(),
+          Texts.loggable(name),
+          Texts.loggable(failure.getMessage()),
           failure.kind());
       throw failure;
     }

@@ -12,6 +12,7 @@ import dev.shortlease.application.port.out.AudioClip;
 import dev.shortlease.application.port.out.ModelErrorKind;
 import dev.shortlease.application.port.out.ModelException;
 import dev.shortlease.application.port.out.SpeechPort;
+import dev.shortlease.domain.Texts;
 import java.util.Base64;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -129,7 +130,12 @@ public final class LangChain4jSpeech implements SpeechPort {
   }
 
   private ModelException logged(ModelException e, String call) {
-    LOG.warn("{} call failed: provider={}: {} ({})", call, provider, e.getMessage(), e.kind());
+    LOG.warn(
+        "{} call failed: provider={}: {} ({})",
+        call,
+        provider,
+        Texts.loggable(e.getMessage()),
+        e.kind());
     return e;
   }
 }

@@ -255,6 +255,32 @@ abstract class AbstractHttpProviderTest {
   }
 
   @Test
+  @DisplayName("a provider's error text and an app's model name cannot forge log lines")
+  void failureLogIsOneLine() {
+    String forged = "\r\n12:00:00.000 [main] INFO  admin -- granted";
+    server.enqueue(FakeLlmServer.Reply.error(502, "bad gateway" + forged));
+    ListAppender<ILoggingEvent> log = new ListAppender<>();
+    Logger logger = (Logger) LoggerFactory.getLogger(LangChain4jChatModel.class);
+    log.start();
+    logger.addAppender(log);
+    try {
+      chat(
+          adapter(Duration.ofSeconds(5)),
+          request(new ModelSettings("gpt" + forged, null, null), List.of()),
+          StopSignal.never());
+    } catch (ModelException expected) {
+      // the log line is what this test reads
+    } finally {
+      logger.detachAppender(log);
+    }
+    assertThat(log.list).hasSize(1);
+    assertThat(log.list.get(0).getFormattedMessage())
+        .doesNotContain("\n", "\r")
+        .contains("model=gpt\\r\\n12:00:00.000")
+        .contains("bad gateway\\r\\n12:00:00.000");
+  }
+
+  @Test
   @DisplayName("a malformed chunk fails as REQUEST_FAILED, keeping the tokens before it")
   void malformedChunkFails() {
     server.enqueue(malformedAfter(List.of("Hel", "lo")));

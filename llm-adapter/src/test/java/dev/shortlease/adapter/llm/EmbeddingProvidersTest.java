@@ -3,6 +3,9 @@ package dev.shortlease.adapter.llm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.shortlease.adapter.llm.wire.FakeLlmServer;
 import dev.shortlease.adapter.llm.wire.FakeLlmServer.Ending;
 import dev.shortlease.adapter.llm.wire.FakeLlmServer.Reply;
@@ -14,6 +17,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /**
  * The embedding model port over LangChain4j's OpenAI and Ollama embedding models, each against a
@@ -108,6 +112,33 @@ class EmbeddingProvidersTest {
               ModelException.class,
               e -> assertThat(e.kind()).isEqualTo(ModelErrorKind.REQUEST_FAILED));
     }
+  }
+
+  @Test
+  @DisplayName("the model name and a provider's error text cannot forge log lines")
+  void failureLogIsOneLine() {
+    String forged = "\r\n12:00:00.000 [main] INFO  admin -- granted";
+    ListAppender<ILoggingEvent> log = new ListAppender<>();
+    Logger logger = (Logger) LoggerFactory.getLogger(LangChain4jEmbeddingModel.class);
+    log.start();
+    logger.addAppender(log);
+    try {
+      for (String provider : List.of("openai", "ollama")) {
+        server.enqueue(Reply.error(502, "bad gateway" + forged));
+        assertThatThrownBy(
+                () -> model(provider, Duration.ofSeconds(5)).embed("m" + forged, List.of("q")))
+            .isInstanceOf(ModelException.class);
+      }
+    } finally {
+      logger.detachAppender(log);
+    }
+    assertThat(log.list)
+        .hasSize(2)
+        .allSatisfy(
+            event ->
+                assertThat(event.getFormattedMessage())
+                    .doesNotContain("\n", "\r")
+                    .contains("model=m\\r\\n12:00:00.000"));
   }
 
   @Test

@@ -15,6 +15,7 @@ import dev.shortlease.application.port.out.ModelException;
 import dev.shortlease.domain.InvalidInputException;
 import dev.shortlease.domain.NotFoundException;
 import dev.shortlease.domain.StorageUnavailableException;
+import dev.shortlease.domain.Texts;
 import io.javalin.http.HttpResponseException;
 import java.util.Locale;
 import org.slf4j.Logger;
@@ -66,7 +67,10 @@ final class ErrorMapping {
         // The database's own words (refused, reset, timed out) go to the log, as Hibernate logs
         // no SQL error; the client gets the fixed message.
         LOG.warn(
-            "request {}: storage unavailable: {}{}", requestId, e.getMessage(), databaseSays(e));
+            "request {}: storage unavailable: {}{}",
+            requestId,
+            Texts.loggable(e.getMessage()),
+            Texts.loggable(databaseSays(e)));
         yield STORAGE_UNAVAILABLE;
       }
       case BusyException e -> new ApiError(503, "service_unavailable", e.getMessage());
@@ -75,7 +79,11 @@ final class ErrorMapping {
       // Dify's service API answers an active-request limit with 429 rate_limit_error.
       case ActiveRequestLimitException e -> new ApiError(429, "rate_limit_error", e.getMessage());
       case ModelException e -> {
-        LOG.warn("request {}: model failed ({}): {}", requestId, e.kind(), e.getMessage());
+        LOG.warn(
+            "request {}: model failed ({}): {}",
+            requestId,
+            e.kind(),
+            Texts.loggable(e.getMessage()));
         yield modelError(e.kind(), false);
       }
       case MediaRejectedException e -> MediaErrors.of(e);
@@ -144,7 +152,7 @@ final class ErrorMapping {
         failed.invalidInput()
             ? "invalid input"
             : failed.isInternal() ? "internal" : failed.modelError(),
-        failed.detail() == null ? failed.message() : failed.detail());
+        Texts.loggable(failed.detail() == null ? failed.message() : failed.detail()));
   }
 
   private static ApiError fromJavalin(HttpResponseException e) {
