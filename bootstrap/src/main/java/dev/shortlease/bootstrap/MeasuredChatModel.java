@@ -49,7 +49,7 @@ final class MeasuredChatModel implements ChatModelPort {
       error = e.kind().name().toLowerCase(Locale.ROOT);
       throw e;
     } catch (RuntimeException | Error e) {
-      error = "internal";
+      error = ModelCallMetrics.INTERNAL;
       throw e;
     } finally {
       long end = System.nanoTime();

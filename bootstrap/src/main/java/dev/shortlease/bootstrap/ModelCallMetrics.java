@@ -1,5 +1,6 @@
 package dev.shortlease.bootstrap;
 
+import dev.shortlease.application.port.out.ModelErrorKind;
 import dev.shortlease.domain.TokenUsage;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -7,6 +8,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,6 +24,9 @@ final class ModelCallMetrics {
   static final String TOKENS = "gen_ai.client.token.usage";
   static final String ERRORS = "shortlease.model.errors";
   static final String ACTIVE = "shortlease.model.calls.active";
+
+  /** The error type of a failure that is no {@link ModelErrorKind}: a bug, not the provider. */
+  static final String INTERNAL = "internal";
 
   /** The conventions' advice for both histograms, in seconds and in tokens. */
   private static final double[] DURATION_BOUNDS = {
@@ -48,6 +53,11 @@ final class ModelCallMetrics {
     Gauge.builder(ACTIVE, active, AtomicInteger::get)
         .description("Model calls in progress in this process")
         .register(registry);
+    // At 0 from the start: a series born at 1 hides its first failure from rate() and increase().
+    for (ModelErrorKind kind : ModelErrorKind.values()) {
+      errors(kind.name().toLowerCase(Locale.ROOT));
+    }
+    errors(INTERNAL);
   }
 
   void started() {
@@ -64,12 +74,15 @@ final class ModelCallMetrics {
       meters.output().record(usage.completionTokens());
     }
     if (errorType != null) {
-      Counter.builder(ERRORS)
-          .description("Model calls that failed, by kind")
-          .tags("gen_ai.provider.name", provider, "error.type", errorType)
-          .register(registry)
-          .increment();
+      errors(errorType).increment();
     }
+  }
+
+  private Counter errors(String errorType) {
+    return Counter.builder(ERRORS)
+        .description("Model calls that failed, by kind")
+        .tags("gen_ai.provider.name", provider, "error.type", errorType)
+        .register(registry);
   }
 
   int active() {
