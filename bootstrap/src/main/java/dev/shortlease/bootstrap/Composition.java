@@ -87,7 +87,7 @@ public final class Composition {
                 settings.media().models(),
                 settings.media().remoteImages()),
             new FilesModule(settings.media().filesDir()),
-            new ObservabilityModule(settings.llm().provider()),
+            new ObservabilityModule(settings.llm().provider(), settings.llm().modelName()),
             new ApplicationModule(
                 settings.chat(),
                 settings.reliability(),

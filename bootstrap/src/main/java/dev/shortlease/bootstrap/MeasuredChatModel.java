@@ -19,16 +19,20 @@ final class MeasuredChatModel implements ChatModelPort {
   private final ModelCallMetrics metrics;
   private final ActivityRecorder recorder;
   private final ConnectionTracker tracker;
+  private final String configuredModel;
 
+  /** {@code configuredModel}: {@code LLM_MODEL}, what an app without a model of its own calls. */
   MeasuredChatModel(
       ChatModelPort model,
       ModelCallMetrics metrics,
       ActivityRecorder recorder,
-      ConnectionTracker tracker) {
+      ConnectionTracker tracker,
+      String configuredModel) {
     this.model = model;
     this.metrics = metrics;
     this.recorder = recorder;
     this.tracker = tracker;
+    this.configuredModel = configuredModel;
   }
 
   @Override
@@ -45,11 +49,11 @@ final class MeasuredChatModel implements ChatModelPort {
       error = e.kind().name().toLowerCase(Locale.ROOT);
       throw e;
     } catch (RuntimeException | Error e) {
-      error = "internal";
+      error = ModelCallMetrics.INTERNAL;
       throw e;
     } finally {
       long end = System.nanoTime();
-      String name = request.settings().model();
+      String name = request.settings().modelOr(configuredModel);
       metrics.ended(name, end - start, reply == null ? null : reply.usage(), error);
       recorder.modelCall(unit, start, end, error == null ? name : name + " (" + error + ")");
     }

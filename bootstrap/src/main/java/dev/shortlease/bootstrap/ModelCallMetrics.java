@@ -1,6 +1,10 @@
 package dev.shortlease.bootstrap;
 
+import static java.util.stream.Collectors.toSet;
+
+import dev.shortlease.application.port.out.ModelErrorKind;
 import dev.shortlease.application.port.out.ModelMetricsPort;
+import dev.shortlease.domain.ModelSettings;
 import dev.shortlease.domain.TokenUsage;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -8,6 +12,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,6 +31,9 @@ final class ModelCallMetrics implements ModelMetricsPort {
   static final String ERRORS = "shortlease.model.errors";
   static final String ACTIVE = "shortlease.model.calls.active";
 
+  /** The error type of a failure that is no {@link ModelErrorKind}: a bug, not the provider. */
+  static final String INTERNAL = "internal";
+
   /** The conventions' advice for both histograms, in seconds and in tokens. */
   private static final double[] DURATION_BOUNDS = {
     0.01, 0.02, 0.04, 0.08, 0.16, 0.32, 0.64, 1.28, 2.56, 5.12, 10.24, 20.48, 40.96, 81.92
@@ -37,6 +45,7 @@ final class ModelCallMetrics implements ModelMetricsPort {
 
   private final MeterRegistry registry;
   private final String provider;
+  private final String configuredModel;
   private final AtomicInteger active = new AtomicInteger();
 
   /** A model's meters, registered on its first call: building a meter ID per call cost CPU. */
@@ -45,12 +54,19 @@ final class ModelCallMetrics implements ModelMetricsPort {
   private record ModelMeters(
       Timer duration, DistributionSummary input, DistributionSummary output) {}
 
-  ModelCallMetrics(MeterRegistry registry, String provider) {
+  /** {@code configuredModel}: {@code LLM_MODEL}, what an app without a model of its own calls. */
+  ModelCallMetrics(MeterRegistry registry, String provider, String configuredModel) {
     this.registry = registry;
     this.provider = provider;
+    this.configuredModel = configuredModel;
     Gauge.builder(ACTIVE, active, AtomicInteger::get)
         .description("Model calls in progress in this process")
         .register(registry);
+    // At 0 from the start: a series born at 1 hides its first failure from rate() and increase().
+    for (ModelErrorKind kind : ModelErrorKind.values()) {
+      errors(kind.name().toLowerCase(Locale.ROOT));
+    }
+    errors(INTERNAL);
   }
 
   void started() {
@@ -67,12 +83,15 @@ final class ModelCallMetrics implements ModelMetricsPort {
       meters.output().record(usage.completionTokens());
     }
     if (errorType != null) {
-      Counter.builder(ERRORS)
-          .description("Model calls that failed, by kind")
-          .tags("gen_ai.provider.name", provider, "error.type", errorType)
-          .register(registry)
-          .increment();
+      errors(errorType).increment();
     }
+  }
+
+  private Counter errors(String errorType) {
+    return Counter.builder(ERRORS)
+        .description("Model calls that failed, by kind")
+        .tags("gen_ai.provider.name", provider, "error.type", errorType)
+        .register(registry);
   }
 
   int active() {
@@ -80,10 +99,12 @@ final class ModelCallMetrics implements ModelMetricsPort {
   }
 
   @Override
-  public void retainModels(Set<String> inUse) {
+  public void retainModels(Set<ModelSettings> inUse) {
+    Set<String> called =
+        inUse.stream().map(settings -> settings.modelOr(configuredModel)).collect(toSet());
     byModel.forEach(
         (model, meters) -> {
-          if (!inUse.contains(model) && byModel.remove(model, meters)) {
+          if (!called.contains(model) && byModel.remove(model, meters)) {
             registry.remove(meters.duration());
             registry.remove(meters.input());
             registry.remove(meters.output());

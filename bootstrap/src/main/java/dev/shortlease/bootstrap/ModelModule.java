@@ -56,7 +56,7 @@ final class ModelModule extends AbstractModule {
       ModelCallMetrics metrics,
       ActivityRecorder recorder,
       ConnectionTracker tracker) {
-    return new MeasuredChatModel(raw, metrics, recorder, tracker);
+    return new MeasuredChatModel(raw, metrics, recorder, tracker, llm.modelName());
   }
 
   @Provides

@@ -17,15 +17,17 @@ import io.micrometer.core.instrument.MeterRegistry;
  */
 final class ObservabilityModule extends AbstractModule {
   private final String provider;
+  private final String configuredModel;
 
-  ObservabilityModule(String provider) {
+  ObservabilityModule(String provider, String configuredModel) {
     this.provider = provider;
+    this.configuredModel = configuredModel;
   }
 
   @Provides
   @Singleton
   ModelCallMetrics modelCallMetrics(MeterRegistry registry) {
-    return new ModelCallMetrics(registry, provider);
+    return new ModelCallMetrics(registry, provider, configuredModel);
   }
 
   /** The admin's model changes drop the series of models no app names (docs/observability.md). */

@@ -207,7 +207,8 @@ class ChatTraceTest {
   }
 
   @Test
-  @DisplayName("a refused request still gets its server span, with the status it was answered")
+  @DisplayName(
+      "a refused request still gets its server span, with the status and request ID it was answered")
   void refusedRequestHasAServerSpan() {
     try (ShortleaseServer server = start(Map.of())) {
       Api.Reply reply =
@@ -217,6 +218,10 @@ class ChatTraceTest {
       SpanData span = awaitSpan(s -> s.getName().equals("POST /v1/chat-messages"));
       assertThat(span.getAttributes().get(AttributeKey.longKey("http.response.status_code")))
           .isEqualTo(401L);
+      assertThat(span.getAttributes().get(AttributeKey.stringKey("shortlease.request.id")))
+          .as("the answer's X-Request-Id, which its log line starts with")
+          .isNotBlank()
+          .isEqualTo(reply.raw().headers().firstValue("X-Request-Id").orElse(null));
     }
   }
 

@@ -31,6 +31,8 @@ class MetricsAfterChatsTest {
   private static final Path ALERT_RULES =
       repository().resolve("deploy/prometheus/shortlease-rules.yml");
   private static final Pattern RULE_EXPR = Pattern.compile("^\\s*expr:\\s*(.+)$");
+  private static final Pattern RULE_ALERT = Pattern.compile("^\\s*- alert:\\s*(\\S+)\\s*$");
+  private static final Pattern CASE_ALERT = Pattern.compile("^\\s*alertname:\\s*(\\S+)\\s*$");
 
   private static ShortleaseServer server;
   private static String scrape;
@@ -109,6 +111,28 @@ class MetricsAfterChatsTest {
   }
 
   @Test
+  @DisplayName("the acquire and lease histograms have buckets down to 10 µs, not Micrometer's 1 ms")
+  void poolHistogramsResolveBelowAMillisecond() {
+    // Acquires take tens of microseconds: with 1 ms as the first bucket, Grafana's p50 of them
+    // is an interpolation inside that bucket, tens of times the real value.
+    for (String histogram :
+        List.of(
+            "hikaricp_connections_acquire_seconds_bucket",
+            "guardrails_connections_lease_seconds_bucket")) {
+      double smallest =
+          scrape
+              .lines()
+              .filter(line -> line.startsWith(histogram + "{"))
+              .map(line -> line.replaceAll(".*le=\"([^\"]+)\".*", "$1"))
+              .filter(le -> !le.equals("+Inf"))
+              .mapToDouble(Double::parseDouble)
+              .min()
+              .orElseThrow();
+      assertThat(smallest).as(histogram + "'s smallest bucket").isLessThanOrEqualTo(1e-5);
+    }
+  }
+
+  @Test
   @DisplayName("every metric a Grafana panel queries is exported; the datasource is a variable")
   void grafanaQueriesExportedMetrics() throws IOException {
     Path file = repository().resolve("deploy/grafana/shortlease.json");
@@ -177,6 +201,33 @@ class MetricsAfterChatsTest {
                 "rules",
                 ALERT_RULES.resolveSibling("shortlease-rules.test.yml").toString()))
         .contains("SUCCESS");
+  }
+
+  @Test
+  @DisplayName("every alert has a unit test where it fires and one where it stays quiet")
+  void everyAlertIsTestedBothWays() throws IOException {
+    Set<String> alerts = new TreeSet<>();
+    for (String line : Files.readAllLines(ALERT_RULES, StandardCharsets.UTF_8)) {
+      Matcher alert = RULE_ALERT.matcher(line);
+      if (alert.find()) {
+        alerts.add(alert.group(1));
+      }
+    }
+    assertThat(alerts).hasSize(5);
+    Set<String> fires = new TreeSet<>();
+    Set<String> quiet = new TreeSet<>();
+    List<String> cases =
+        Files.readAllLines(
+            ALERT_RULES.resolveSibling("shortlease-rules.test.yml"), StandardCharsets.UTF_8);
+    for (int i = 0; i + 1 < cases.size(); i++) {
+      Matcher name = CASE_ALERT.matcher(cases.get(i));
+      String expected = cases.get(i + 1).strip();
+      if (name.find() && expected.startsWith("exp_alerts:")) {
+        (expected.equals("exp_alerts: []") ? quiet : fires).add(name.group(1));
+      }
+    }
+    assertThat(fires).as("alerts with a case where they fire").isEqualTo(alerts);
+    assertThat(quiet).as("alerts with a case where they stay quiet").isEqualTo(alerts);
   }
 
   @Test

@@ -4,6 +4,7 @@ import static dev.shortlease.application.testing.ScriptedChatModel.reply;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shortlease.application.testing.ScriptedChatModel;
+import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +36,29 @@ class ModelSeriesForgottenTest {
       assertThat(series(api))
           .doesNotContain(label("model-alone"))
           .contains(label("model-shared")); // the second app still names it
+    }
+  }
+
+  @Test
+  @DisplayName("an app without a model of its own keeps LLM_MODEL's series: that is what it calls")
+  void placeholderKeepsTheConfiguredModelsSeries() {
+    try (ShortleaseServer server = TestServers.simulated(Map.of("LLM_MODEL", "configured-model"))) {
+      Api api = new Api(server);
+      Api.AppKey plain = api.createApp("chat");
+      Api.AppKey own = api.createApp("chat", model("model-a"));
+      for (Api.AppKey app : new Api.AppKey[] {plain, own}) {
+        assertThat(
+                api.post("/v1/chat-messages", app.key(), Api.chat("u", "Hi", "blocking", null))
+                    .status())
+            .isEqualTo(200);
+      }
+      assertThat(series(api)).contains(label("configured-model"), label("model-a"));
+
+      api.updateApp(own, "{" + model("model-b") + "}");
+
+      assertThat(series(api))
+          .doesNotContain(label("model-a"))
+          .contains(label("configured-model")); // the plain app still calls it
     }
   }
 

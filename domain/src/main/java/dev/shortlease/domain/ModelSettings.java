@@ -18,6 +18,14 @@ public record ModelSettings(String model, Double temperature, Integer maxTokens)
     check(model, temperature, maxTokens);
   }
 
+  /**
+   * The model a call uses: this app's, unless it is the placeholder of {@link #DEFAULT} (any case),
+   * then {@code configured} ({@code LLM_MODEL}). The adapter, the metrics and the spans must agree.
+   */
+  public String modelOr(String configured) {
+    return model.equalsIgnoreCase(DEFAULT.model()) ? configured : model;
+  }
+
   /** The rules of each given field ({@code null} is not checked), shared with a patch. */
   static void check(String model, Double temperature, Integer maxTokens) {
     if (model != null && model.isBlank()) {

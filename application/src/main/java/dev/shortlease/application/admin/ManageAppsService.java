@@ -85,7 +85,7 @@ public final class ManageAppsService implements ManageAppsUseCase {
       // The old model's series would stay until a restart: keep only the models apps still name.
       modelMetrics.retainModels(
           media.listAppsWithMedia().stream()
-              .map(app -> app.app().modelSettings().model())
+              .map(app -> app.app().modelSettings())
               .collect(Collectors.toSet()));
     }
     return updated;

@@ -74,11 +74,7 @@ final class ModelSpans implements SpanProxy.Spans {
         : failure.getClass().getName();
   }
 
-  /** As the LLM adapter chooses: the app's model unless blank or the placeholder "simulated". */
   private String model(ModelSettings settings) {
-    String requested = settings.model();
-    return requested.isBlank() || requested.equals(ModelSettings.DEFAULT.model())
-        ? configuredModel
-        : requested;
+    return settings.modelOr(configuredModel);
   }
 }

@@ -28,6 +28,7 @@ final class SemConv {
   static final AttributeKey<String> USER_AGENT_ORIGINAL =
       AttributeKey.stringKey("user_agent.original");
   static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
+  static final AttributeKey<String> REQUEST_ID = AttributeKey.stringKey("shortlease.request.id");
 
   // code and database
   static final AttributeKey<String> CODE_FUNCTION_NAME =

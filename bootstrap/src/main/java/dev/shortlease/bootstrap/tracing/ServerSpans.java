@@ -62,6 +62,8 @@ final class ServerSpans implements RequestObserver {
             .setAttribute(SemConv.URL_SCHEME, ctx.scheme())
             .setAttribute(SemConv.SERVER_PORT, (long) ctx.req().getLocalPort())
             .setAttribute(SemConv.CLIENT_ADDRESS, ctx.req().getRemoteAddr())
+            // X-Request-Id, which the log lines carry: a client's report finds the trace too
+            .setAttribute(SemConv.REQUEST_ID, RequestObserver.requestId(ctx))
             .startSpan();
     String userAgent = ctx.userAgent();
     if (userAgent != null) {

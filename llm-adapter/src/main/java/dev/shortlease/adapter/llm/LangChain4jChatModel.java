@@ -184,10 +184,6 @@ public final class LangChain4jChatModel implements ChatModelPort {
    * model per app while the configured one serves apps that did not choose.
    */
   String modelNameFor(ModelSettings settings) {
-    String requested = settings.model();
-    if (requested.isBlank() || requested.equalsIgnoreCase(LlmProvider.SIMULATED.id())) {
-      return configuredModelName;
-    }
-    return requested;
+    return settings.modelOr(configuredModelName);
   }
 }

@@ -14,4 +14,12 @@ public interface RequestObserver {
 
   /** After every handler, exception and error mapping included: the status is final. */
   void ended(Context ctx);
+
+  /**
+   * The request's correlation ID, as answered in {@code X-Request-Id} and written in its log lines
+   * (assigned before {@link #started}): an observer's record of the request can carry it too.
+   */
+  static String requestId(Context ctx) {
+    return RequestIds.of(ctx);
+  }
 }

@@ -1,5 +1,6 @@
 package dev.shortlease.application.port.out;
 
+import dev.shortlease.domain.ModelSettings;
 import java.util.Set;
 
 /**
@@ -8,6 +9,9 @@ import java.util.Set;
  */
 public interface ModelMetricsPort {
 
-  /** Drops the series of every model not in {@code inUse}; a later call on one brings it back. */
-  void retainModels(Set<String> inUse);
+  /**
+   * Drops the series of every model the apps' {@code inUse} settings do not call (a placeholder
+   * calls the configured model, {@link ModelSettings#modelOr}); a later call brings one back.
+   */
+  void retainModels(Set<ModelSettings> inUse);
 }
