@@ -106,6 +106,16 @@ public interface Asking {
   String ask(String text);
 }
 '''
+// (f) a new adapter under a package ArchitectureTest.HEXAGON does not describe: no rule would look at it
+new File(ticketing, 'web-adapter/src/main/java/com/example/ticketing/integration').mkdirs()
+new File(ticketing, 'web-adapter/src/main/java/com/example/ticketing/integration/WeatherClient.java').text = '''package com.example.ticketing.integration;
+
+public final class WeatherClient {
+  public String forecast() {
+    return "sunny";
+  }
+}
+'''
 
 // The project's own CI entry point, .ci/run, which runs README.md's test command (./mvnw -B verify).
 // MAVEN_ARGS makes that build offline and runs only its architecture test, to keep this case short.
@@ -125,6 +135,8 @@ assert report =~ /(?m)^.*ReportService.*org\.hibernate\.Session.*$/: "Hibernate 
 assert report =~ /(?m)^.*EagerAnswers\.answerInside.*AnswerPort\.answer.*$/: "long call inside a transaction not reported:\n${report}"
 assert report =~ /(?m)^.*FactoryAnswers\.answerInside.*AnswerPort\.answer.*EntityManagerFactory\.runInTransaction.*$/: "long call inside EntityManagerFactory.runInTransaction not reported:\n${report}"
 assert report =~ /(?m)^.*useCasesAreNamed.*$/ && report =~ /(?m)^.*port\.in\.Asking.*$/: "in-port not named *UseCase not reported:\n${report}"
+assert report =~ /(?m)^.*everyClassIsInADescribedPart.*describe a new adapter in ArchitectureTest\.HEXAGON.*$/ &&
+       report =~ /(?m)^.*integration\.WeatherClient> does not reside in any package.*$/: "undescribed package not reported:\n${report}"
 // Each rule is a test of its own, reported under the rule's name (not theServiceKeepsToItsHexagon()[n]).
 String xml = new File(ticketing, 'bootstrap/target/surefire-reports/TEST-com.example.ticketing.bootstrap.ArchitectureTest.xml').text
 ['longCallsOutsideTransactions', 'useCasesAreNamed', 'portsSpeakValues'].each { rule ->

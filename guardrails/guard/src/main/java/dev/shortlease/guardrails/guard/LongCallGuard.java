@@ -93,7 +93,9 @@ public final class LongCallGuard {
             + longCall
             + " entered from "
             + caller
-            + " while holding a pooled database connection; "
+            + " while holding a pooled database connection"
+            // The fix, in the message: a log line or a test failure is all a reader may see.
+            + " (end the transaction before the long call: read in one, call, write in another); "
             + held;
     if (mode == GuardMode.STRICT) {
       throw new ConnectionHeldDuringLongCallException(message);

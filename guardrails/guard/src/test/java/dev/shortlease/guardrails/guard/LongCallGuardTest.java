@@ -44,7 +44,9 @@ class LongCallGuardTest {
           .hasMessageContaining("long call ForecastPort.forecast(String, int)")
           .hasMessageContaining("entered from " + getClass().getName() + ".callFromANamedMethod")
           .hasMessageContaining("holds 1 pooled connection")
-          .hasMessageContaining("LongCallGuardTest.acquireBeforeTheRemoteCall");
+          .hasMessageContaining("LongCallGuardTest.acquireBeforeTheRemoteCall")
+          .hasMessageContaining(
+              "end the transaction before the long call: read in one, call, write in another");
     }
     assertThat(remoteCalls).hasValue(0);
     assertThat(db.tracker.guardViolations()).isEqualTo(1);

@@ -1,5 +1,6 @@
 package ${package}.bootstrap;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import ${package}.application.port.out.LongCall;
@@ -8,8 +9,11 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import dev.shortlease.guardrails.rules.Hexagon;
 import dev.shortlease.guardrails.rules.HexagonRules;
 import dev.shortlease.guardrails.rules.Technology;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /** This service's hexagon, described once; the guardrails kit derives every rule from it. */
@@ -52,12 +56,38 @@ class ArchitectureTest {
   /** One test per rule, named after it, so a failure says which rule broke. */
   @TestFactory
   Stream<DynamicTest> theServiceKeepsToItsHexagon() {
-    JavaClasses classes =
-        new ClassFileImporter()
-            .withImportOption(location -> !location.asURI().toString().startsWith(TEST_CLASSES))
-            .importPackages("${package}");
+    JavaClasses classes = production();
     HexagonRules rules = HexagonRules.of(HEXAGON);
     return rules.names().stream()
         .map(name -> dynamicTest(name, () -> rules.rule(name).check(classes)));
+  }
+
+  /**
+   * The rules check only the packages HEXAGON names: a class anywhere else (a new adapter module
+   * under a package not described above) would be checked by none of them.
+   */
+  @Test
+  void everyClassIsInADescribedPart() {
+    List<String> parts = new ArrayList<>();
+    HEXAGON.domain().ifPresent(parts::add);
+    HEXAGON.application().ifPresent(parts::add);
+    parts.addAll(HEXAGON.inPorts());
+    parts.addAll(HEXAGON.outPorts());
+    HEXAGON.adapters().forEach(adapter -> parts.add(adapter.packageName()));
+    HEXAGON.composition().ifPresent(parts::add);
+    classes()
+        .should()
+        .resideInAnyPackage(parts.stream().map(part -> part + "..").toArray(String[]::new))
+        .as("everyClassIsInADescribedPart: every class lies in a package HEXAGON describes")
+        .because(
+            "the rules check no other class: describe a new adapter in ArchitectureTest.HEXAGON"
+                + " with .adapter(name, package, the technologies it uses)")
+        .check(production());
+  }
+
+  private static JavaClasses production() {
+    return new ClassFileImporter()
+        .withImportOption(location -> !location.asURI().toString().startsWith(TEST_CLASSES))
+        .importPackages("${package}");
   }
 }
