@@ -26,13 +26,15 @@ import org.junit.jupiter.api.io.TempDir;
  * Every exercise in docs/exercises keeps its promise: its patch applies to a copy of the project,
  * and the exercise's command, run there (offline, on the same local repository), fails with the
  * messages the page says the learner will read. A patch that no longer applies, or a failure that
- * changed, fails this test, so the teaching material cannot rot.
+ * changed, fails this test, so the teaching material cannot rot. Each command runs as a newcomer's
+ * would: without {@code JAVA_HOME}, after the setup line the exercises' README gives.
  */
 class ExercisesTest {
 
   private static final Path ROOT = TourLinksTest.ROOT;
   private static final Pattern COMMAND = Pattern.compile("<!-- exercise-command: (.+) -->");
   private static final Pattern EXPECTS = Pattern.compile("<!-- exercise-expects: (.+) -->");
+  private static final Pattern SETUP = Pattern.compile("<!-- exercise-setup: (.+) -->");
 
   /** Not copied: history, downloads, data, and build output the exercises never need. */
   private static final Set<String> SKIPPED =
@@ -56,15 +58,26 @@ class ExercisesTest {
           files.filter(f -> f.getFileName().toString().matches("\\d\\d-.+\\.md")).sorted().toList();
     }
     assertThat(pages).hasSizeGreaterThanOrEqualTo(4);
+    String setup = setup();
     Path copy = workspace.resolve("project");
     copyProject(ROOT, copy);
     return pages.stream()
         .map(
             page ->
-                DynamicTest.dynamicTest(page.getFileName().toString(), () -> check(page, copy)));
+                DynamicTest.dynamicTest(
+                    page.getFileName().toString(), () -> check(page, setup, copy)));
   }
 
-  private static void check(Path page, Path copy) throws Exception {
+  /** The line the README has a learner run first, as its code block shows it. */
+  private static String setup() throws IOException {
+    String readme = Files.readString(ROOT.resolve("docs/exercises/README.md"));
+    Matcher setup = SETUP.matcher(readme);
+    assertThat(setup.find()).as("docs/exercises/README.md names its setup line").isTrue();
+    assertThat(readme).as("the README shows its setup line").contains("\n" + setup.group(1) + " ");
+    return setup.group(1);
+  }
+
+  private static void check(Path page, String setup, Path copy) throws Exception {
     String text = Files.readString(page);
     String name = page.getFileName().toString().replaceFirst("\\.md$", "");
     Path patch = ROOT.resolve("docs/exercises/" + name + ".patch");
@@ -80,7 +93,7 @@ class ExercisesTest {
 
     run(copy, List.of("git", "apply", patch.toString()), 0);
     try {
-      String output = run(copy, maven(command.group(1)), -1) + reports(copy);
+      String output = run(copy, newcomer(setup, maven(command.group(1))), -1) + reports(copy);
       for (String message : expected) {
         assertThat(output).as(name + ": the failure mentions '" + message + "'").contains(message);
       }
@@ -105,15 +118,26 @@ class ExercisesTest {
     return args;
   }
 
-  /** Runs {@code command} in {@code dir}; checks the exit code unless {@code expected} is -1. */
+  /** {@code command} after {@code setup}, in one shell, as the learner types them. */
+  private static List<String> newcomer(String setup, List<String> command) {
+    List<String> shell = new ArrayList<>(List.of("sh", "-c", setup + " && exec \"$@\"", "sh"));
+    shell.addAll(command);
+    return shell;
+  }
+
+  /**
+   * Runs {@code command} in {@code dir} without {@code JAVA_HOME}, as in a newcomer's shell; checks
+   * the exit code unless {@code expected} is -1.
+   */
   private static String run(Path dir, List<String> command, int expected) throws Exception {
     Path log = Files.createTempFile(workspace, "run", ".log");
-    Process process =
+    ProcessBuilder builder =
         new ProcessBuilder(command)
             .directory(dir.toFile())
             .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .start();
+            .redirectOutput(log.toFile());
+    builder.environment().remove("JAVA_HOME");
+    Process process = builder.start();
     if (!process.waitFor(8, TimeUnit.MINUTES)) {
       process.destroyForcibly();
       throw new AssertionError(command + " did not end within 8 minutes");
