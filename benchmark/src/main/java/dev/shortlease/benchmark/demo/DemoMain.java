@@ -50,8 +50,8 @@ public final class DemoMain {
     Files.writeString(picture, TimelineChart.svg(timelines));
     System.out.println("timeline picture: " + picture.toAbsolutePath());
     System.out.println(
-        "next: docs/tour.md reads the code that keeps the lease short, and the guard that fails"
-            + " a build when it is not.");
+        "next: docs/tour.md reads the code that keeps the lease short, and the rules and the"
+            + " guard that fail a build when it is not.");
   }
 
   private static long estimateSeconds(DemoSettings settings) {
