@@ -55,7 +55,7 @@ public final class FilesHandler {
         upload.upload(
             app.id(),
             user,
-            NulCharacters.refuseIn("filename", file.filename()),
+            UnstorableText.refuseIn("filename", file.filename()),
             file.contentType(),
             MultipartForm.bytes(file, limit, tooLarge));
     Responses.json(ctx, 201, FileWire.uploaded(stored, user));
