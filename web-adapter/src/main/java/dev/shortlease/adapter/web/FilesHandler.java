@@ -82,11 +82,18 @@ public final class FilesHandler {
     }
     ctx.header(
         "Content-Disposition",
-        (attachment ? "attachment" : "inline")
-            + "; filename*=UTF-8''"
-            + URLEncoder.encode(file.name(), StandardCharsets.UTF_8).replace("+", "%20"));
+        (attachment ? "attachment" : "inline") + "; filename*=UTF-8''" + extValue(file.name()));
     ctx.contentType(mimeType);
     ctx.result(content.data());
+  }
+
+  /**
+   * {@code name} as an RFC 5987 value: UTF-8, every byte but an {@code attr-char} %-encoded.
+   * URLEncoder leaves {@code *} as it is, which that grammar does not allow, and writes a space as
+   * {@code +}, which it would read as a plus.
+   */
+  private static String extValue(String name) {
+    return URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A");
   }
 
   private static MediaRejectedException noFile() {
