@@ -254,6 +254,31 @@ class FilesApiTest {
     assertThat(png.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
   }
 
+  @Test
+  @DisplayName(
+      "a name that is not plain ASCII is RFC 5987-encoded in Content-Disposition, '*' included,"
+          + " and decodes to the name")
+  void nonAsciiNameIsEncodedAsRfc5987Says() throws Exception {
+    Api.AppKey app = api.createApp("chat");
+    String name = "it's \u4E2D\u6587 \uD83D\uDE00 a*b (1).png";
+
+    String disposition =
+        previewOf(app, Part.file("file", name, "image/png", PNG))
+            .headers()
+            .firstValue("Content-Disposition")
+            .orElseThrow();
+
+    String prefix = "inline; filename*=UTF-8''";
+    assertThat(disposition)
+        .isEqualTo(prefix + "it%27s%20%E4%B8%AD%E6%96%87%20%F0%9F%98%80%20a%2Ab%20%281%29.png");
+    String value = disposition.substring(prefix.length());
+    assertThat(value)
+        .as("only RFC 5987's attr-char and %-escapes")
+        .matches("[A-Za-z0-9!#$&+\\-.^_`|~%]+");
+    assertThat(java.net.URLDecoder.decode(value.replace("+", "%2B"), StandardCharsets.UTF_8))
+        .isEqualTo(name);
+  }
+
   private static HttpResponse<byte[]> previewOf(Api.AppKey app, Part file) throws Exception {
     HttpResponse<byte[]> created = upload(app.key(), List.of(file, Part.field("user", "alice")));
     assertThat(created.statusCode()).as(new String(created.body())).isEqualTo(201);

@@ -92,6 +92,38 @@ class StorableInputTest {
     assertThat(api.get("/v1/conversations?user=" + user, chat.key()).json().get("data")).isEmpty();
   }
 
+  @ParameterizedTest(name = "{0}: {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "query | {\"query\":\"a\\ud83db\",\"user\":\"USER\",\"inputs\":{}} | d83d",
+        "query | {\"query\":\"a\\ude00\",\"user\":\"USER\",\"inputs\":{}} | de00",
+        "user | {\"query\":\"hi\",\"user\":\"USER\\ud83d\",\"inputs\":{}} | d83d",
+        "inputs.topic | {\"query\":\"hi\",\"user\":\"USER\",\"inputs\":{\"topic\":\"\\udc00"
+            + "\\ud83d\\ude00\"}} | dc00",
+      })
+  @DisplayName(
+      "half of a surrogate pair (a \\u escape without its pair) is a 400 naming the field, and"
+          + " nothing is saved, as on H2 so on PostgreSQL, whose driver would save it as '?'")
+  void halfASurrogatePairIsRefused(String field, String body, String unit) {
+    String user = "half-" + UUID.randomUUID();
+    String json = "{\"response_mode\":\"blocking\"," + body.substring(1).replace("USER", user);
+
+    Api.Reply reply = api.post("/v1/chat-messages", chat.key(), json);
+
+    assertThat(reply.status()).as(reply.text()).isEqualTo(400);
+    assertThat(reply.code()).isEqualTo("invalid_param");
+    assertThat(reply.json().get("message").asText())
+        .isEqualTo(field + " must not contain half of a surrogate pair (\\u" + unit + ")");
+    assertThat(api.get("/v1/conversations?user=" + user, chat.key()).json().get("data")).isEmpty();
+    Api.Reply paired =
+        api.post(
+            "/v1/chat-messages",
+            chat.key(),
+            json.replaceAll("\\\\u[dD][0-9a-fA-F]{3}", "\\\\ud83d\\\\ude00"));
+    assertThat(paired.status()).as("the same with whole pairs: %s", paired.text()).isEqualTo(200);
+  }
+
   @Test
   @DisplayName("NUL in a query parameter or a form field is a 400 naming it")
   void nulInParametersIsRefused() throws Exception {

@@ -35,11 +35,48 @@ public final class Texts {
 
   /**
    * {@code text} as a database can store it: NUL (U+0000), which PostgreSQL's text types refuse,
-   * becomes U+FFFD. For text the service did not take from a client (a model's answer, a name it
-   * generated), which cannot be refused and must not fail its save.
+   * and a surrogate without its pair, which is no character (PostgreSQL's driver writes it as
+   * {@code ?}, H2 keeps it), become U+FFFD. For text the service did not take from a client (a
+   * model's answer, a name it generated), which cannot be refused and must not fail its save.
    */
   public static String storable(String text) {
-    return text == null || text.indexOf(0) < 0 ? text : text.replace('\0', '\uFFFD');
+    if (text == null || (text.indexOf(0) < 0 && unpairedSurrogate(text) < 0)) {
+      return text;
+    }
+    StringBuilder out = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == 0 || isUnpaired(text, i)) {
+        out.append('\uFFFD');
+      } else {
+        out.append(c);
+        if (Character.isHighSurrogate(c)) {
+          out.append(text.charAt(++i)); // its pair
+        }
+      }
+    }
+    return out.toString();
+  }
+
+  /** The index of the first surrogate in {@code text} without its pair, or -1. */
+  public static int unpairedSurrogate(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isSurrogate(c)) {
+        if (isUnpaired(text, i)) {
+          return i;
+        }
+        i++; // a high surrogate and its low one
+      }
+    }
+    return -1;
+  }
+
+  private static boolean isUnpaired(String text, int i) {
+    char c = text.charAt(i);
+    return Character.isLowSurrogate(c)
+        || (Character.isHighSurrogate(c)
+            && (i + 1 == text.length() || !Character.isLowSurrogate(text.charAt(i + 1))));
   }
 
   /**

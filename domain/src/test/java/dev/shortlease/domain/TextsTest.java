@@ -41,4 +41,15 @@ class TextsTest {
     assertThat(Texts.loggable(plain)).isSameAs(plain);
     assertThat(Texts.loggable(null)).isEqualTo("null");
   }
+
+  @Test
+  @DisplayName("what cannot be stored becomes U+FFFD: NUL and half of a surrogate pair, not a pair")
+  void storableReplacesNulAndHalfPairs() {
+    assertThat(Texts.storable("a\0b")).isEqualTo("a\uFFFDb");
+    assertThat(Texts.storable("a" + EMOJI + "b")).isEqualTo("a" + EMOJI + "b");
+    assertThat(Texts.storable("\uD83Da\uDE00" + EMOJI + "\uD83D"))
+        .isEqualTo("\uFFFDa\uFFFD" + EMOJI + "\uFFFD");
+    assertThat(Texts.unpairedSurrogate(EMOJI + "x" + EMOJI)).isEqualTo(-1);
+    assertThat(Texts.unpairedSurrogate(EMOJI + "\uDE00")).isEqualTo(2);
+  }
 }

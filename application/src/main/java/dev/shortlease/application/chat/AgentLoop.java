@@ -65,6 +65,7 @@ final class AgentLoop implements AnswerGenerator {
       int before = progress.textLength();
       ModelReply reply =
           model.chat(ModelRequests.request(context, messages, specs), round, progress.stopSignal());
+      progress.endOfReply();
       progress.addUsage(reply.usage());
       if (progress.textLength() == before && !reply.text().isEmpty()) {
         round.accept(reply.text()); // a provider that did not stream

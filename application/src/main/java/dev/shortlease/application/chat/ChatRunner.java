@@ -89,6 +89,7 @@ final class ChatRunner implements Runnable {
 
   private void end(RunProgress progress, Throwable failure) {
     try {
+      progress.endOfReply(); // a reply cut short by a failure or a stop
       RunEnding ending = RunEnding.of(run.stopReason(), failure);
       if (ending.status() == MessageStatus.ERROR
           && !(failure instanceof ModelException || failure instanceof ImageInputException)) {

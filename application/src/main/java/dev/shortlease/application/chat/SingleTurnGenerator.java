@@ -23,6 +23,7 @@ final class SingleTurnGenerator implements AnswerGenerator {
             ModelRequests.request(context, ModelRequests.conversation(context), List.of()),
             progress,
             progress.stopSignal());
+    progress.endOfReply();
     progress.addUsage(reply.usage());
     if (progress.textLength() == before && !reply.text().isEmpty()) {
       progress.accept(reply.text()); // a provider that did not stream

@@ -55,7 +55,7 @@ public final class FilesHandler {
         upload.upload(
             app.id(),
             user,
-            NulCharacters.refuseIn("filename", file.filename()),
+            UnstorableText.refuseIn("filename", file.filename()),
             file.contentType(),
             MultipartForm.bytes(file, limit, tooLarge));
     Responses.json(ctx, 201, FileWire.uploaded(stored, user));
@@ -82,11 +82,18 @@ public final class FilesHandler {
     }
     ctx.header(
         "Content-Disposition",
-        (attachment ? "attachment" : "inline")
-            + "; filename*=UTF-8''"
-            + URLEncoder.encode(file.name(), StandardCharsets.UTF_8).replace("+", "%20"));
+        (attachment ? "attachment" : "inline") + "; filename*=UTF-8''" + extValue(file.name()));
     ctx.contentType(mimeType);
     ctx.result(content.data());
+  }
+
+  /**
+   * {@code name} as an RFC 5987 value: UTF-8, every byte but an {@code attr-char} %-encoded.
+   * URLEncoder leaves {@code *} as it is, which that grammar does not allow, and writes a space as
+   * {@code +}, which it would read as a plus.
+   */
+  private static String extValue(String name) {
+    return URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A");
   }
 
   private static MediaRejectedException noFile() {

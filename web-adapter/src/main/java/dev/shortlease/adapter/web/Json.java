@@ -103,7 +103,7 @@ final class Json {
       throw new ApiException(ApiError.badJson());
     }
     if (node instanceof ObjectNode object) {
-      NulCharacters.refuseIn(object);
+      UnstorableText.refuseIn(object);
       return object;
     }
     throw new ApiException(ApiError.invalidParam("The request body must be a JSON object."));

@@ -77,7 +77,7 @@ final class MultipartForm {
    */
   private static ApiException controlCharacter(String hex) {
     if (hex.equals("0")) {
-      return NulCharacters.refusal("filename");
+      return UnstorableText.refusal("filename");
     }
     String escaped = "\\u" + "0".repeat(Math.max(0, 4 - hex.length())) + hex;
     return new ApiException(
@@ -86,7 +86,7 @@ final class MultipartForm {
 
   /** A text field, or {@code fallback} when absent or blank. */
   String field(String name, String fallback) {
-    String value = NulCharacters.refuseIn(name, ctx.formParam(name));
+    String value = UnstorableText.refuseIn(name, ctx.formParam(name));
     return value == null || value.isBlank() ? fallback : value;
   }
 

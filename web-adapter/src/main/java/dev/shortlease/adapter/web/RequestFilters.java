@@ -47,7 +47,7 @@ final class RequestFilters {
     routes.before("/v1/chat-messages", draining::refuseWhileDraining);
     routes.before("/v1/completion-messages", draining::refuseWhileDraining);
     routes.before("/v1/*", draining::countIn);
-    routes.before(NulCharacters::refuseInQuery);
+    routes.before(UnstorableText::refuseInQuery);
     routes.after("/v1/*", draining::countOut);
     if (observer != null) {
       routes.after(observer::ended);
