@@ -55,6 +55,10 @@ class MessageEntity {
   @Column(name = "feedback_content")
   String feedbackContent;
 
+  /** When the rating was given (database clock); null without one. */
+  @Column(name = "rated_at", insertable = false, updatable = false)
+  Instant ratedAt;
+
   @Generated
   @Column(name = "created_at", insertable = false, updatable = false)
   Instant createdAt;

@@ -126,7 +126,8 @@ final class MessagesAdapter implements MessagesPort, AppFeedbacksPort {
         em ->
             em.createQuery(
                         "update MessageEntity m set m.feedbackRating = :rating,"
-                            + " m.feedbackContent = :content, m.updatedAt = instant"
+                            + " m.feedbackContent = :content, m.updatedAt = instant,"
+                            + (feedback == null ? " m.ratedAt = null" : " m.ratedAt = instant")
                             + " where m.id = :id and"
                             + OWNED_IN_LIVE_CONVERSATION)
                     .setParameter("rating", feedback == null ? null : feedback.rating().name())
@@ -154,7 +155,10 @@ final class MessagesAdapter implements MessagesPort, AppFeedbacksPort {
   }
 
   /**
-   * Rated messages of the app, the latest rating first (a rating sets the message's updated_at).
+   * Rated messages of the app, the latest rating first, each with its rating's time ({@code
+   * rated_at}: {@code updated_at} also moves when the answer ends, which may come after the
+   * rating). A rating from a build older than V13 has no {@code rated_at} (a rolling update): its
+   * {@code updated_at} stands in, as before.
    */
   @Override
   public List<AppFeedback> listFeedbacks(AppId appId, int page, int limit) {
@@ -162,7 +166,7 @@ final class MessagesAdapter implements MessagesPort, AppFeedbacksPort {
         em ->
             em.createQuery(
                     "from MessageEntity m where m.appId = :app and m.feedbackRating is not null"
-                        + " order by m.updatedAt desc, m.id desc",
+                        + " order by coalesce(m.ratedAt, m.updatedAt) desc, m.id desc",
                     MessageEntity.class)
                 .setParameter("app", appId.value())
                 .setFirstResult((page - 1) * limit)
@@ -175,7 +179,7 @@ final class MessagesAdapter implements MessagesPort, AppFeedbacksPort {
                             new ConversationId(m.conversationId),
                             new EndUserId(m.endUserId),
                             new Feedback(Rating.valueOf(m.feedbackRating), m.feedbackContent),
-                            m.updatedAt))
+                            m.ratedAt != null ? m.ratedAt : m.updatedAt))
                 .toList());
   }
 }

@@ -13,6 +13,7 @@ import dev.shortlease.domain.Feedback;
 import dev.shortlease.domain.InputField;
 import dev.shortlease.domain.InputForm;
 import dev.shortlease.domain.InputType;
+import dev.shortlease.domain.MessageOutcome;
 import dev.shortlease.domain.NewApp;
 import dev.shortlease.domain.NewTurn;
 import dev.shortlease.domain.NotFoundException;
@@ -20,11 +21,14 @@ import dev.shortlease.domain.Owner;
 import dev.shortlease.domain.Page;
 import dev.shortlease.domain.Rating;
 import dev.shortlease.domain.StartedTurn;
+import dev.shortlease.domain.TokenUsage;
 import dev.shortlease.domain.VariableDeclaration;
 import dev.shortlease.domain.VariableType;
 import dev.shortlease.domain.VariableValue;
 import dev.shortlease.domain.port.AppFeedbacksPort;
 import dev.shortlease.domain.port.ConversationVariablesPort;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -269,6 +273,35 @@ public abstract class FormsAndVariablesContract extends PortContract {
     assertThat(all.get(1).endUserId()).isEqualTo(a.owner().endUserId());
     assertThat(all.get(1).conversationId()).isEqualTo(a.conversationId());
     assertThat(feedbacks().listFeedbacks(app, 2, 10)).isEmpty();
+  }
+
+  @Test
+  @DisplayName("a rating given while its answer runs keeps its time when the answer ends")
+  void ratingTimeOutlivesTheAnswersEnd() {
+    AppId app = appWithSettings();
+    StartedTurn running = start(app, newUser(), null, "q1");
+    ports()
+        .messages()
+        .setFeedback(running.owner(), running.messageId(), new Feedback(Rating.LIKE, null));
+    StartedTurn later = exchange(app, newUser(), null, "q2", "a2");
+    ports()
+        .messages()
+        .setFeedback(later.owner(), later.messageId(), new Feedback(Rating.LIKE, null));
+    Instant ratedFirst = feedbacks().listFeedbacks(app, 1, 10).get(1).ratedAt();
+
+    ports()
+        .finish()
+        .finishMessage(
+            running.owner(),
+            running.messageId(),
+            MessageOutcome.completed("a1", new TokenUsage(3, 4), Duration.ofMillis(5)));
+
+    List<AppFeedback> all = feedbacks().listFeedbacks(app, 1, 10);
+    assertThat(all)
+        .extracting(AppFeedback::messageId)
+        .as("the later rating first")
+        .containsExactly(later.messageId(), running.messageId());
+    assertThat(all.get(1).ratedAt()).isEqualTo(ratedFirst);
   }
 
   @Test

@@ -82,6 +82,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -119,6 +120,7 @@ public final class InMemoryStore
   private final Map<EndUserId, EndUser> endUsers = new LinkedHashMap<>();
   private final Map<ConversationId, Conversation> conversations = new LinkedHashMap<>();
   private final Map<MessageId, Message> messages = new LinkedHashMap<>();
+  private final Map<MessageId, Instant> ratedAt = new HashMap<>();
   private final Map<AgentThoughtId, AgentThought> thoughts = new LinkedHashMap<>();
   private final Map<ConversationVariableId, ConversationVariable> variables = new LinkedHashMap<>();
   private final Map<StopRequest, Instant> stopTimes = new LinkedHashMap<>();
@@ -666,6 +668,11 @@ public final class InMemoryStore
                     feedback,
                     m.createdAt(),
                     now())));
+    if (found.isPresent() && feedback == null) {
+      ratedAt.remove(id);
+    } else if (found.isPresent()) {
+      ratedAt.put(id, now());
+    }
     return found.isPresent();
   }
 
@@ -673,13 +680,17 @@ public final class InMemoryStore
   public synchronized List<AppFeedback> listFeedbacks(AppId appId, int page, int limit) {
     return messages.values().stream()
         .filter(m -> m.owner().appId().equals(appId) && m.feedback() != null)
-        .sorted(Comparator.comparing(Message::updatedAt).reversed())
+        .sorted(Comparator.comparing((Message m) -> ratedAt.get(m.id())).reversed())
         .skip((long) (page - 1) * limit)
         .limit(limit)
         .map(
             m ->
                 new AppFeedback(
-                    m.id(), m.conversationId(), m.owner().endUserId(), m.feedback(), m.updatedAt()))
+                    m.id(),
+                    m.conversationId(),
+                    m.owner().endUserId(),
+                    m.feedback(),
+                    ratedAt.get(m.id())))
         .toList();
   }
 
