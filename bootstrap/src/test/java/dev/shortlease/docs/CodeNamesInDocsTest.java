@@ -39,6 +39,7 @@ class CodeNamesInDocsTest {
               "ClockSource Context DelayScheduler EntityManagerFactory HikariPool", // libraries
               "HttpConfiguration ImageContent JavaAccess Modules SessionFactory", // libraries
               "DifyClient ChatClient.createChatMessage CompletionClient", // Dify's Node SDK
+              "MessageService.pagination_by_first_id", // Dify's services, in Python
               "EagerAnswers FactoryAnswers QuestionRowsPort", // planted by the archetype's IT
               "Port Type") // placeholders in guardrails.md and the README
           .flatMap(line -> Stream.of(line.split(" ")))
