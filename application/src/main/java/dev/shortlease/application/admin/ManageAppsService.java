@@ -84,9 +84,7 @@ public final class ManageAppsService implements ManageAppsUseCase {
     if (patch.modelSettings() != null || patch.app().modelSettings() != null) {
       // The old model's series would stay until a restart: keep only the models apps still name.
       modelMetrics.retainModels(
-          media.listAppsWithMedia().stream()
-              .map(app -> app.app().modelSettings())
-              .collect(Collectors.toSet()));
+          apps.listApps().stream().map(App::modelSettings).collect(Collectors.toSet()));
     }
     return updated;
   }
